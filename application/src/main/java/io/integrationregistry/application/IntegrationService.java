@@ -1,0 +1,168 @@
+package io.integrationregistry.application;
+
+import io.integrationregistry.application.port.in.Caller;
+import io.integrationregistry.application.port.in.ExpectedVersion;
+import io.integrationregistry.application.port.in.ForManagingIntegrations;
+import io.integrationregistry.application.port.in.ForReadingIntegrations;
+import io.integrationregistry.application.port.in.IntegrationDraft;
+import io.integrationregistry.application.port.in.Receipt;
+import io.integrationregistry.application.port.out.CommandOutcome;
+import io.integrationregistry.application.port.out.ForGeneratingIdentifiers;
+import io.integrationregistry.application.port.out.ForListingIntegrations;
+import io.integrationregistry.application.port.out.ForReservingNames;
+import io.integrationregistry.application.port.out.ForSealingSecrets;
+import io.integrationregistry.application.port.out.ForStoringIntegrations;
+import io.integrationregistry.application.port.out.StoredIntegration;
+import io.integrationregistry.application.view.IntegrationPage;
+import io.integrationregistry.application.view.IntegrationQuery;
+import io.integrationregistry.application.view.IntegrationView;
+import io.integrationregistry.domain.Authentication;
+import io.integrationregistry.domain.AuthenticationSpec;
+import io.integrationregistry.domain.BaseApiUrl;
+import io.integrationregistry.domain.CompanyId;
+import io.integrationregistry.domain.Integration;
+import io.integrationregistry.domain.IntegrationCommand.ActivateIntegration;
+import io.integrationregistry.domain.IntegrationCommand.AddIntegration;
+import io.integrationregistry.domain.IntegrationCommand.DeactivateIntegration;
+import io.integrationregistry.domain.IntegrationCommand.EditIntegration;
+import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.IntegrationRuleViolation;
+import io.integrationregistry.domain.IntegrationRuleViolation.Rule;
+import io.integrationregistry.domain.PlainHttp;
+import io.integrationregistry.domain.PlainSecret;
+import io.integrationregistry.domain.SealedSecret;
+import io.integrationregistry.domain.WebUrl;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The use cases of the registry. It does what one aggregate cannot: keeps names unique within a
+ * company, seals secrets before they reach a command, applies the transport policy, and hands each
+ * command to the event-sourced store.
+ */
+public final class IntegrationService implements ForManagingIntegrations, ForReadingIntegrations {
+
+    private final ForStoringIntegrations store;
+    private final ForListingIntegrations list;
+    private final ForSealingSecrets secrets;
+    private final ForGeneratingIdentifiers identifiers;
+    private final NameRegister names;
+    private final Clock clock;
+    private final PlainHttp plainHttp;
+
+    public IntegrationService(ForStoringIntegrations store, ForListingIntegrations list, ForSealingSecrets secrets,
+                              ForGeneratingIdentifiers identifiers, ForReservingNames reservations, Clock clock,
+                              PlainHttp plainHttp, Duration nameReservationGrace) {
+        this.store = store;
+        this.list = list;
+        this.secrets = secrets;
+        this.identifiers = identifiers;
+        this.clock = clock;
+        this.plainHttp = plainHttp;
+        this.names = new NameRegister(reservations, store, clock, nameReservationGrace);
+    }
+
+    @Override
+    public Receipt add(Caller caller, IntegrationDraft draft, boolean active) {
+        requireAllowedTransport(draft);
+        IntegrationId id = identifiers.newIntegrationId();
+        names.reserve(caller.company(), draft.name(), id);
+        try {
+            AuthenticationSpec<SealedSecret> authentication =
+                    draft.authentication().mapSecrets(secret -> Optional.of(secrets.seal(id, secret)));
+            CommandOutcome outcome = store.execute(new AddIntegration(id, caller.company(), caller.actor(), clock.instant(),
+                    draft.name(), draft.baseApiUrl(), draft.requestParameters(), authentication, active,
+                    identifiers.redirectUriFor(id)), ExpectedVersion.ANY.value());
+            return new Receipt(id, outcome.version(), outcome.changed());
+        } catch (RuntimeException refused) {
+            names.release(caller.company(), draft.name(), id);
+            throw refused;
+        }
+    }
+
+    @Override
+    public Receipt edit(Caller caller, IntegrationId id, IntegrationDraft draft, ExpectedVersion expected) {
+        requireAllowedTransport(draft);
+        StoredIntegration stored = loadOfCompany(caller.company(), id);
+        Integration current = stored.integration();
+        boolean renamed = !current.name().uniquenessKey().equals(draft.name().uniquenessKey());
+        if (renamed) {
+            names.reserve(caller.company(), draft.name(), id);
+        }
+        CommandOutcome outcome;
+        try {
+            AuthenticationSpec<SealedSecret> authentication = draft.authentication()
+                    .mapSecrets(secret -> sealUnlessAlreadyStored(id, current.authentication(), draft, secret));
+            outcome = store.execute(new EditIntegration(id, caller.company(), caller.actor(), clock.instant(),
+                    draft.name(), draft.baseApiUrl(), draft.requestParameters(), authentication,
+                    identifiers.redirectUriFor(id)), expected.value());
+        } catch (RuntimeException refused) {
+            if (renamed) {
+                names.release(caller.company(), draft.name(), id);
+            }
+            throw refused;
+        }
+        if (renamed && outcome.changed()) {
+            names.release(caller.company(), current.name(), id);
+        }
+        return receipt(id, outcome);
+    }
+
+    @Override
+    public Receipt activate(Caller caller, IntegrationId id, ExpectedVersion expected) {
+        return receipt(id, store.execute(
+                new ActivateIntegration(id, caller.company(), caller.actor(), clock.instant()), expected.value()));
+    }
+
+    @Override
+    public Receipt deactivate(Caller caller, IntegrationId id, ExpectedVersion expected) {
+        return receipt(id, store.execute(
+                new DeactivateIntegration(id, caller.company(), caller.actor(), clock.instant()), expected.value()));
+    }
+
+    @Override
+    public IntegrationPage list(CompanyId company, IntegrationQuery query) {
+        return list.page(company, query);
+    }
+
+    @Override
+    public Optional<IntegrationView> find(CompanyId company, IntegrationId id) {
+        return list.find(company, id);
+    }
+
+    private static Receipt receipt(IntegrationId id, CommandOutcome outcome) {
+        return new Receipt(id, outcome.version(), outcome.changed());
+    }
+
+    private StoredIntegration loadOfCompany(CompanyId company, IntegrationId id) {
+        return store.load(id)
+                .filter(stored -> stored.integration().companyId().equals(company))
+                .orElseThrow(() -> new IntegrationRuleViolation(Rule.INTEGRATION_MUST_EXIST, id.value()));
+    }
+
+    /** A secret typed again unchanged is treated as left out, so that it does not count as an edit. */
+    private Optional<SealedSecret> sealUnlessAlreadyStored(IntegrationId id, Authentication stored,
+                                                           IntegrationDraft draft, PlainSecret typed) {
+        Optional<SealedSecret> storedOfSameType = stored.type() == draft.authentication().type()
+                ? Optional.of(secretOf(stored)) : Optional.empty();
+        if (storedOfSameType.isPresent() && secrets.holdsSameSecret(id, storedOfSameType.get(), typed)) {
+            return Optional.empty();
+        }
+        return Optional.of(secrets.seal(id, typed));
+    }
+
+    private static SealedSecret secretOf(Authentication authentication) {
+        return authentication instanceof Authentication.OAuth2 oauth2
+                ? oauth2.clientSecret() : ((Authentication.ApiKey) authentication).apiKey();
+    }
+
+    private void requireAllowedTransport(IntegrationDraft draft) {
+        BaseApiUrl.of(draft.baseApiUrl().value(), plainHttp);
+        if (draft.authentication() instanceof AuthenticationSpec.OAuth2Spec<PlainSecret> oauth2) {
+            WebUrl.of("authentication.authenticationUrl", oauth2.authenticationUrl().value(), plainHttp);
+            WebUrl.of("authentication.tokenEndpointUrl", oauth2.tokenEndpointUrl().value(), plainHttp);
+        }
+    }
+}

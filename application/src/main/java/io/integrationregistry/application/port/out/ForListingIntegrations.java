@@ -1,0 +1,17 @@
+package io.integrationregistry.application.port.out;
+
+import io.integrationregistry.application.view.IntegrationPage;
+import io.integrationregistry.application.view.IntegrationQuery;
+import io.integrationregistry.application.view.IntegrationView;
+import io.integrationregistry.domain.CompanyId;
+import io.integrationregistry.domain.IntegrationId;
+
+import java.util.Optional;
+
+/** The integration list read model, as queries see it. */
+public interface ForListingIntegrations {
+
+    IntegrationPage page(CompanyId company, IntegrationQuery query);
+
+    Optional<IntegrationView> find(CompanyId company, IntegrationId id);
+}

@@ -1,0 +1,6 @@
+package io.integrationregistry.domain;
+
+public enum AuthenticationType {
+    OAUTH2,
+    API_KEY
+}

@@ -1,0 +1,34 @@
+package io.integrationregistry.domain;
+
+/** A command refused by a rule of the Integration aggregate; {@link #rule()} names the rule. */
+public final class IntegrationRuleViolation extends RuntimeException {
+
+    /** The rules a command can break. */
+    public enum Rule {
+        INTEGRATION_MUST_EXIST("the integration does not exist"),
+        INTEGRATION_ID_MUST_BE_NEW("an integration with this id already exists"),
+        INTEGRATION_BELONGS_TO_ITS_COMPANY("the integration belongs to another company"),
+        NEW_AUTHENTICATION_NEEDS_ITS_SECRET("a secret is required when an authentication type is first chosen");
+
+        private final String description;
+
+        Rule(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    private final Rule rule;
+
+    public IntegrationRuleViolation(Rule rule, String detail) {
+        super(rule.description() + ": " + detail);
+        this.rule = rule;
+    }
+
+    public Rule rule() {
+        return rule;
+    }
+}

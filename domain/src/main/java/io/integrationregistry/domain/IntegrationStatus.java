@@ -1,0 +1,6 @@
+package io.integrationregistry.domain;
+
+public enum IntegrationStatus {
+    ACTIVE,
+    INACTIVE
+}

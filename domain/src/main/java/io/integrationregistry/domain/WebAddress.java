@@ -1,0 +1,60 @@
+package io.integrationregistry.domain;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/** The rules every URL of an integration shares: absolute http(s), a host, no user-info, no fragment. */
+final class WebAddress {
+
+    static final int MAX_LENGTH = 2_000;
+
+    private WebAddress() {
+    }
+
+    static URI parse(String field, String raw) {
+        String value = Text.required(field, raw).strip();
+        if (value.isEmpty()) {
+            throw new InvalidValue(field, "must not be blank");
+        }
+        if (value.length() > MAX_LENGTH) {
+            throw new InvalidValue(field, "must be at most " + MAX_LENGTH + " characters");
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException malformed) {
+            throw new InvalidValue(field, "must be a well-formed absolute URL (" + malformed.getReason() + ")");
+        }
+        if (!uri.isAbsolute() || uri.isOpaque()) {
+            throw new InvalidValue(field, "must be an absolute URL such as https://provider.example/api");
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw new InvalidValue(field, "must use https");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new InvalidValue(field, "must not contain user-info (credentials belong in the authentication fields)");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new InvalidValue(field, "must name a host (internationalised names in their xn-- form)");
+        }
+        if (uri.getPort() > 65_535) {
+            throw new InvalidValue(field, "must use a port between 1 and 65535");
+        }
+        if (uri.getRawFragment() != null) {
+            throw new InvalidValue(field, "must not contain a fragment (#...)");
+        }
+        return uri;
+    }
+
+    static boolean isPlainHttp(String url) {
+        return url.regionMatches(true, 0, "http:", 0, 5);
+    }
+
+    static void requireAllowedScheme(String field, String url, PlainHttp plainHttp) {
+        if (isPlainHttp(url) && plainHttp == PlainHttp.REFUSED) {
+            throw new InvalidValue(field, "must use https");
+        }
+    }
+}
