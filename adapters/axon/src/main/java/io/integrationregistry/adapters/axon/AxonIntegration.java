@@ -1,0 +1,94 @@
+package io.integrationregistry.adapters.axon;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.integrationregistry.application.port.out.CommandOutcome;
+import io.integrationregistry.domain.IntegrationCommand;
+import io.integrationregistry.domain.IntegrationCommand.ActivateIntegration;
+import io.integrationregistry.domain.IntegrationCommand.AddIntegration;
+import io.integrationregistry.domain.IntegrationCommand.DeactivateIntegration;
+import io.integrationregistry.domain.IntegrationCommand.EditIntegration;
+import io.integrationregistry.domain.IntegrationDecider;
+import io.integrationregistry.domain.IntegrationEvent;
+import io.integrationregistry.domain.IntegrationState;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.List;
+
+/**
+ * Hosts the pure {@link IntegrationDecider} in Axon: each command handler checks the expected version,
+ * asks the decider for events and applies them; the one event-sourcing handler folds them back with
+ * {@code evolve}. Every handler may create the aggregate, so that a command on an integration that does
+ * not exist reaches the decider and is refused by its rule rather than by the framework.
+ */
+@Aggregate(type = "Integration",
+        snapshotTriggerDefinition = AxonMongoConfiguration.SNAPSHOT_TRIGGER,
+        commandTargetResolver = AxonMongoConfiguration.COMMAND_TARGET_RESOLVER)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
+class AxonIntegration {
+
+    static final String EXPECTED_VERSION = "expectedVersion";
+    static final long NO_EVENTS_YET = -1;
+
+    @AggregateIdentifier
+    private String id;
+    private IntegrationState state = IntegrationDecider.initialState();
+
+    AxonIntegration() {
+        // for Axon and for snapshots
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    CommandOutcome handle(AddIntegration command, MetaData metaData) {
+        return decide(command, metaData);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    CommandOutcome handle(EditIntegration command, MetaData metaData) {
+        return decide(command, metaData);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    CommandOutcome handle(ActivateIntegration command, MetaData metaData) {
+        return decide(command, metaData);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    CommandOutcome handle(DeactivateIntegration command, MetaData metaData) {
+        return decide(command, metaData);
+    }
+
+    @EventSourcingHandler
+    void on(IntegrationEvent event) {
+        id = event.integrationId().value();
+        state = IntegrationDecider.evolve(state, event);
+    }
+
+    IntegrationState state() {
+        return state;
+    }
+
+    private CommandOutcome decide(IntegrationCommand command, MetaData metaData) {
+        Long known = AggregateLifecycle.getVersion();
+        long current = known == null ? NO_EVENTS_YET : known;
+        Object expected = metaData.get(EXPECTED_VERSION);
+        if (expected != null && ((Number) expected).longValue() != current) {
+            throw new StaleVersion(command.integrationId().value(), ((Number) expected).longValue(), current);
+        }
+        List<IntegrationEvent> events = IntegrationDecider.decide(command, state);
+        events.forEach(AggregateLifecycle::apply);
+        return new CommandOutcome(current + events.size(), !events.isEmpty());
+    }
+}

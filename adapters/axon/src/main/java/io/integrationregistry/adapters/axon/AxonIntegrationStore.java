@@ -1,0 +1,84 @@
+package io.integrationregistry.adapters.axon;
+
+import io.integrationregistry.application.port.out.CommandOutcome;
+import io.integrationregistry.application.port.out.ConcurrentModification;
+import io.integrationregistry.application.port.out.ForStoringIntegrations;
+import io.integrationregistry.application.port.out.StoredIntegration;
+import io.integrationregistry.domain.Integration;
+import io.integrationregistry.domain.IntegrationCommand;
+import io.integrationregistry.domain.IntegrationDecider;
+import io.integrationregistry.domain.IntegrationEvent;
+import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.IntegrationState;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** The aggregate's home in Axon: commands through the command gateway, state from the event store. */
+final class AxonIntegrationStore implements ForStoringIntegrations {
+
+    static final String ACTOR = "actor";
+    static final String COMPANY = "company";
+
+    private final CommandGateway commands;
+    private final EventStore events;
+
+    AxonIntegrationStore(CommandGateway commands, EventStore events) {
+        this.commands = commands;
+        this.events = events;
+    }
+
+    @Override
+    public CommandOutcome execute(IntegrationCommand command, OptionalLong expectedVersion) {
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(ACTOR, command.actor().login());
+        metaData.put(COMPANY, command.companyId().value());
+        expectedVersion.ifPresent(version -> metaData.put(AxonIntegration.EXPECTED_VERSION, version));
+        try {
+            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(MetaData.from(metaData)));
+        } catch (CommandExecutionException wrapped) {
+            throw translate(command, wrapped.getCause() instanceof RuntimeException cause ? cause : wrapped);
+        } catch (RuntimeException failure) {
+            throw translate(command, failure);
+        }
+    }
+
+    @Override
+    public Optional<StoredIntegration> load(IntegrationId id) {
+        DomainEventStream stream = events.readEvents(id.value());
+        IntegrationState state = IntegrationDecider.initialState();
+        long version = AxonIntegration.NO_EVENTS_YET;
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            Object payload = message.getPayload();
+            if (payload instanceof AxonIntegration snapshot) {
+                state = snapshot.state();
+            } else {
+                state = IntegrationDecider.evolve(state, (IntegrationEvent) payload);
+            }
+            version = message.getSequenceNumber();
+        }
+        return state instanceof Integration integration
+                ? Optional.of(new StoredIntegration(integration, version)) : Optional.empty();
+    }
+
+    private static RuntimeException translate(IntegrationCommand command, RuntimeException failure) {
+        if (failure instanceof StaleVersion || failure instanceof ConcurrencyException
+                || failure instanceof AggregateStreamCreationException) {
+            return new ConcurrentModification(command.integrationId().value(), failure.getMessage(), failure);
+        }
+        return failure;
+    }
+}

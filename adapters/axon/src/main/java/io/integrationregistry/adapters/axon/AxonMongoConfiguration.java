@@ -1,0 +1,102 @@
+package io.integrationregistry.adapters.axon;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.integrationregistry.application.port.out.ForKeepingTheIntegrationList;
+import io.integrationregistry.application.port.out.ForStoringIntegrations;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+import java.time.Duration;
+
+/**
+ * Axon on MongoDB without Axon Server: events, snapshots and tracking tokens in the service's
+ * MongoDB database, serialized with Jackson. There is no Spring Boot starter for this extension, so
+ * the beans are declared here.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonMongoConfiguration {
+
+    static final String SNAPSHOT_TRIGGER = "integrationSnapshotTrigger";
+    static final String COMMAND_TARGET_RESOLVER = "integrationCommandTargetResolver";
+
+    /** Axon looks this bean up by name for its Jackson serializer. */
+    @Bean(name = "defaultAxonObjectMapper")
+    ObjectMapper defaultAxonObjectMapper() {
+        return DomainJackson.objectMapper();
+    }
+
+    /** Axon's own template, on the same database as the read models. */
+    @Bean
+    MongoTemplate axonMongoTemplate(MongoDatabaseFactory databases) {
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(databases.getMongoDatabase())
+                .build();
+    }
+
+    /**
+     * The Mongo event store finds events for tracking processors by timestamp; an event whose
+     * timestamp is up to {@code lookBack} older than the newest one seen is still found.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate, Serializer eventSerializer,
+                                          Serializer serializer,
+                                          @Value("${registry.axon.look-back:PT5S}") Duration lookBack) {
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), lookBack))
+                .build();
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer,
+                          @Value("${registry.axon.token-claim-timeout:PT10S}") Duration claimTimeout) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .claimTimeout(claimTimeout)
+                .build();
+    }
+
+    @Bean(name = SNAPSHOT_TRIGGER)
+    SnapshotTriggerDefinition integrationSnapshotTrigger(Snapshotter snapshotter,
+                                                         @Value("${registry.axon.snapshot-every:100}") int every) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, every);
+    }
+
+    @Bean(name = COMMAND_TARGET_RESOLVER)
+    CommandTargetResolver integrationCommandTargetResolver() {
+        return new IntegrationCommandTargetResolver();
+    }
+
+    @Bean
+    ForStoringIntegrations axonIntegrationStore(CommandGateway commandGateway, EventStore eventStore) {
+        return new AxonIntegrationStore(commandGateway, eventStore);
+    }
+
+    @Bean
+    IntegrationListFeed integrationListFeed(@Qualifier("integrationList") ForKeepingTheIntegrationList list) {
+        return new IntegrationListFeed(list);
+    }
+}

@@ -1,0 +1,31 @@
+package io.integrationregistry.adapters.axon;
+
+import io.integrationregistry.application.port.out.ForKeepingTheIntegrationList;
+import io.integrationregistry.domain.IntegrationEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+
+/** Feeds the integration list read model from its own tracking processor. */
+@ProcessingGroup(IntegrationListFeed.PROCESSING_GROUP)
+final class IntegrationListFeed {
+
+    static final String PROCESSING_GROUP = "integration-list";
+
+    private final ForKeepingTheIntegrationList list;
+
+    IntegrationListFeed(ForKeepingTheIntegrationList list) {
+        this.list = list;
+    }
+
+    @EventHandler
+    void on(IntegrationEvent event, DomainEventMessage<IntegrationEvent> message) {
+        list.apply(RecordedEvents.of(message));
+    }
+
+    @ResetHandler
+    void reset() {
+        list.reset();
+    }
+}

@@ -1,0 +1,217 @@
+package io.integrationregistry.adapters.axon;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import io.integrationregistry.domain.IntegrationDecider;
+import io.integrationregistry.domain.IntegrationEvent;
+import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.IntegrationState;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What the service needs of its event store, token store and snapshot store on MongoDB. The same
+ * contract runs against every server the service supports.
+ */
+abstract class EventStoreContract {
+
+    private static final String AGGREGATE_TYPE = "Integration";
+    private final Serializer serializer = JacksonSerializer.builder().objectMapper(DomainJackson.objectMapper()).build();
+    private MongoTemplate template;
+    private MongoEventStorageEngine engine;
+
+    /** A client of the server under test; the contract uses its own database and clears it. */
+    abstract MongoClient client();
+
+    @BeforeEach
+    void freshDatabase() {
+        MongoDatabase database = client().getDatabase("event_store_contract");
+        database.drop();
+        template = DefaultMongoTemplate.builder().mongoDatabase(database).build();
+        engine = newEngine();
+    }
+
+    private MongoEventStorageEngine newEngine() {
+        MongoEventStorageEngine created = MongoEventStorageEngine.builder()
+                .mongoTemplate(template).eventSerializer(serializer).snapshotSerializer(serializer).build();
+        created.ensureIndexes();
+        return created;
+    }
+
+    @Test
+    void given_every_kind_of_event_when_stored_and_read_back_then_each_is_equal_to_what_was_stored() {
+        IntegrationId id = Samples.newId();
+        List<IntegrationEvent> events = Samples.everyKind(id);
+        engine.appendEvents(messages(id, 0, events));
+
+        List<Object> read = new ArrayList<>();
+        engine.readEvents(id.value()).asStream().forEach(message -> read.add(message.getPayload()));
+
+        assertThat(read).containsExactlyElementsOf(events);
+    }
+
+    @Test
+    void given_stored_events_when_the_raw_document_is_read_then_the_secret_appears_only_as_its_sealed_ciphertext() {
+        IntegrationId id = Samples.newId();
+        engine.appendEvents(messages(id, 0, List.of(Samples.added(id))));
+
+        Document stored = template.eventCollection().find().first();
+
+        assertThat(stored).isNotNull();
+        assertThat(stored.toJson()).contains(Samples.CLIENT_SECRET.ciphertext()).contains("\"type\"");
+    }
+
+    @Test
+    void given_a_sequence_number_already_used_when_another_event_is_appended_at_it_then_it_is_refused_as_concurrent() {
+        IntegrationId id = Samples.newId();
+        engine.appendEvents(messages(id, 0, List.of(Samples.added(id), Samples.editedToApiKey(id, 1))));
+
+        assertThatThrownBy(() -> engine.appendEvents(messages(id, 1, List.of(Samples.editedToApiKey(id, 2)))))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> engine.appendEvents(messages(id, 0, List.of(Samples.added(id)))))
+                .isInstanceOfAny(ConcurrencyException.class, AggregateStreamCreationException.class);
+        assertThat(engine.readEvents(id.value()).asStream().count()).isEqualTo(2);
+    }
+
+    @Test
+    void given_two_instances_racing_to_append_the_same_next_event_then_exactly_one_succeeds_and_none_is_lost()
+            throws Exception {
+        IntegrationId id = Samples.newId();
+        engine.appendEvents(messages(id, 0, List.of(Samples.added(id))));
+        MongoEventStorageEngine other = newEngine();
+        int racers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger refused = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        List<Future<Boolean>> outcomes = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            MongoEventStorageEngine instance = i % 2 == 0 ? engine : other;
+            int edit = i + 1;
+            outcomes.add(pool.submit((Callable<Boolean>) () -> {
+                start.await();
+                try {
+                    instance.appendEvents(messages(id, 1, List.of(Samples.editedToApiKey(id, edit))));
+                    return true;
+                } catch (ConcurrencyException expected) {
+                    refused.incrementAndGet();
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        long succeeded = 0;
+        for (Future<Boolean> outcome : outcomes) {
+            succeeded += outcome.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(succeeded).isEqualTo(1);
+        assertThat(refused.get()).isEqualTo(racers - 1);
+        assertThat(engine.readEvents(id.value()).asStream().count()).isEqualTo(2);
+    }
+
+    @Test
+    void given_a_snapshot_when_the_aggregate_is_read_then_it_starts_from_the_snapshot_and_folds_the_rest() {
+        IntegrationId id = Samples.newId();
+        List<IntegrationEvent> events = Samples.everyKind(id);
+        engine.appendEvents(messages(id, 0, events));
+        AxonIntegration snapshot = new AxonIntegration();
+        events.subList(0, 2).forEach(snapshot::on);
+        engine.storeSnapshot(new GenericDomainEventMessage<>(AGGREGATE_TYPE, id.value(), 1, snapshot));
+
+        List<DomainEventMessage<?>> stream = new ArrayList<>();
+        engine.readEvents(id.value()).asStream().forEach(stream::add);
+        DomainEventMessage<?> restored = engine.readSnapshot(id.value()).orElseThrow();
+
+        assertThat(((AxonIntegration) restored.getPayload()).state())
+                .isEqualTo(IntegrationDecider.replay(events.subList(0, 2)));
+        IntegrationState folded = ((AxonIntegration) restored.getPayload()).state();
+        for (DomainEventMessage<?> message : stream) {
+            if (message.getSequenceNumber() > restored.getSequenceNumber()) {
+                folded = IntegrationDecider.evolve(folded, (IntegrationEvent) message.getPayload());
+            }
+        }
+        assertThat(folded).isEqualTo(IntegrationDecider.replay(events));
+    }
+
+    @Test
+    void given_events_of_several_integrations_when_tracked_from_the_start_then_every_event_is_seen_once_in_order() {
+        List<IntegrationEvent> expected = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            IntegrationId id = Samples.newId();
+            List<IntegrationEvent> events = Samples.everyKind(id);
+            engine.appendEvents(messages(id, 0, events));
+            expected.addAll(events);
+        }
+
+        List<Object> seen = new ArrayList<>();
+        TrackingToken token = null;
+        List<? extends TrackedEventMessage<?>> batch;
+        do {
+            batch = engine.readEvents(token, false).toList();
+            for (TrackedEventMessage<?> message : batch) {
+                seen.add(message.getPayload());
+                token = message.trackingToken();
+            }
+        } while (!batch.isEmpty());
+
+        assertThat(seen).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void given_a_claimed_token_when_another_node_tries_to_claim_it_then_it_is_refused_until_released() {
+        MongoTokenStore first = tokenStore("node-1");
+        MongoTokenStore second = tokenStore("node-2");
+        first.initializeTokenSegments("integration-list", 1);
+
+        first.storeToken(new GlobalSequenceTrackingToken(42), "integration-list", 0);
+
+        assertThatThrownBy(() -> second.fetchToken("integration-list", 0))
+                .isInstanceOf(UnableToClaimTokenException.class);
+        first.releaseClaim("integration-list", 0);
+        assertThat(second.fetchToken("integration-list", 0)).isEqualTo(new GlobalSequenceTrackingToken(42));
+    }
+
+    private MongoTokenStore tokenStore(String node) {
+        return MongoTokenStore.builder().mongoTemplate(template).serializer(serializer).nodeId(node)
+                .claimTimeout(Duration.ofMinutes(1)).build();
+    }
+
+    private static List<DomainEventMessage<?>> messages(IntegrationId id, long firstSequence,
+                                                         List<? extends IntegrationEvent> events) {
+        List<DomainEventMessage<?>> messages = new ArrayList<>();
+        long sequence = firstSequence;
+        for (IntegrationEvent event : events) {
+            messages.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, id.value(), sequence++, event));
+        }
+        return messages;
+    }
+}
