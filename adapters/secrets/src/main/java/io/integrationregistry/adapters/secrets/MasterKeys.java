@@ -1,0 +1,143 @@
+package io.integrationregistry.adapters.secrets;
+
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Obtains the master keyset that seals secrets: the one configured in {@value #KEYSET_PROPERTY}, or,
+ * for the embedded default only, one kept in a file that is generated on first start.
+ *
+ * <p>No message written here ever carries key material: errors name the property or the file, and
+ * Tink's own exceptions are not chained because their messages are not ours to vouch for.
+ */
+public final class MasterKeys {
+
+    public static final String KEYSET_PROPERTY = "registry.secrets.keyset";
+    public static final String KEYSET_FILE_NAME = "secrets-keyset.json";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MasterKeys.class);
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private MasterKeys() {
+    }
+
+    /**
+     * The configured keyset when there is one, otherwise the generated-on-first-start file in
+     * {@code folder}.
+     */
+    public static KeysetHandle configuredOrFromFolder(String configuredKeyset, Path folder) {
+        return configuredKeyset == null || configuredKeyset.isBlank()
+                ? loadOrGenerate(folder)
+                : fromConfiguredKeyset(configuredKeyset);
+    }
+
+    /** @throws IllegalStateException naming {@value #KEYSET_PROPERTY} when the keyset is malformed or not AEAD */
+    public static KeysetHandle fromConfiguredKeyset(String tinkJsonKeyset) {
+        if (tinkJsonKeyset == null || tinkJsonKeyset.isBlank()) {
+            throw new IllegalStateException(KEYSET_PROPERTY + " is empty; it must hold a Tink JSON AEAD keyset");
+        }
+        return parsedAeadKeyset(tinkJsonKeyset, KEYSET_PROPERTY);
+    }
+
+    /**
+     * Loads {@value #KEYSET_FILE_NAME} from {@code folder}, or generates it (owner-only where the file
+     * system allows) when it does not exist yet.
+     */
+    public static KeysetHandle loadOrGenerate(Path folder) {
+        Path file = folder.resolve(KEYSET_FILE_NAME);
+        try {
+            if (Files.exists(file)) {
+                return load(file);
+            }
+            return generateInto(file);
+        } catch (IOException failure) {
+            throw new UncheckedIOException("cannot read or create the secrets keyset file " + file, failure);
+        }
+    }
+
+    /** A fresh AES-256-GCM keyset in Tink JSON form, for {@value #KEYSET_PROPERTY} in docs and tests. */
+    public static String newKeysetJson() {
+        return serialized(newKeyset());
+    }
+
+    private static KeysetHandle load(Path file) throws IOException {
+        return parsedAeadKeyset(Files.readString(file, StandardCharsets.UTF_8), "the keyset file " + file);
+    }
+
+    private static KeysetHandle generateInto(Path file) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        KeysetHandle keyset = newKeyset();
+        // Written aside first, then moved, so a crash or a concurrent start never leaves a half-written keyset.
+        Path pending = ownerOnlyTempFile(folder);
+        try {
+            Files.writeString(pending, serialized(keyset), StandardCharsets.UTF_8);
+            Files.move(pending, file);
+        } catch (FileAlreadyExistsException anotherStartWasFaster) {
+            return load(file);
+        } finally {
+            Files.deleteIfExists(pending);
+        }
+        LOG.warn("Generated a new master key for secrets in {} for the embedded default; production must configure {}",
+                file, KEYSET_PROPERTY);
+        return keyset;
+    }
+
+    private static Path ownerOnlyTempFile(Path folder) throws IOException {
+        if (!folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(folder, KEYSET_FILE_NAME, ".tmp");
+        }
+        Path pending = Files.createTempFile(folder, KEYSET_FILE_NAME, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        Files.setPosixFilePermissions(pending, OWNER_ONLY); // the creation attribute is still subject to the umask
+        return pending;
+    }
+
+    private static KeysetHandle parsedAeadKeyset(String json, String source) {
+        KeysetHandle keyset;
+        try {
+            keyset = TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+        } catch (GeneralSecurityException | RuntimeException malformed) {
+            throw new IllegalStateException(source + " is not a valid Tink JSON keyset ("
+                    + malformed.getClass().getSimpleName() + ")");
+        }
+        try {
+            TinkAead.of(keyset);
+        } catch (GeneralSecurityException notAead) {
+            throw new IllegalStateException(source + " is a Tink keyset but not an AEAD keyset; use AES256_GCM");
+        }
+        return keyset;
+    }
+
+    private static KeysetHandle newKeyset() {
+        try {
+            AeadConfig.register();
+            return KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+        } catch (GeneralSecurityException failure) {
+            throw new IllegalStateException("cannot generate an AES256_GCM keyset ("
+                    + failure.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static String serialized(KeysetHandle keyset) {
+        try {
+            return TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
+        } catch (GeneralSecurityException failure) {
+            throw new IllegalStateException("cannot serialise the keyset (" + failure.getClass().getSimpleName() + ")");
+        }
+    }
+}

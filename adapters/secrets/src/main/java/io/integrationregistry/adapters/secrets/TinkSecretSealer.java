@@ -1,0 +1,81 @@
+package io.integrationregistry.adapters.secrets;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import io.integrationregistry.application.port.out.ForSealingSecrets;
+import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.PlainSecret;
+import io.integrationregistry.domain.SealedSecret;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * Seals secrets with AES-256-GCM through Tink. The integration id is the associated data, so a
+ * ciphertext copied onto another integration does not open. Tink prefixes each ciphertext with the id
+ * of the key that sealed it, which lets a rotated keyset still open secrets sealed by older keys.
+ */
+public final class TinkSecretSealer implements ForSealingSecrets {
+
+    private final Aead aead;
+    private final String primaryKeyId;
+
+    /** @throws IllegalStateException when the keyset is not an AEAD keyset */
+    public TinkSecretSealer(KeysetHandle keyset) {
+        Objects.requireNonNull(keyset, "keyset");
+        try {
+            this.aead = TinkAead.of(keyset);
+        } catch (GeneralSecurityException notAead) {
+            // No cause: the message of a Tink failure is not ours to vouch for, and key material must not leak.
+            throw new IllegalStateException("the secrets keyset is not a usable AEAD keyset ("
+                    + notAead.getClass().getSimpleName() + ")");
+        }
+        // Unsigned, as Tink writes key ids in its JSON keysets, so the id in an event matches the keyset file.
+        this.primaryKeyId = Integer.toUnsignedString(keyset.getPrimary().getId());
+    }
+
+    @Override
+    public SealedSecret seal(IntegrationId owner, PlainSecret secret) {
+        byte[] plaintext = secret.reveal().getBytes(StandardCharsets.UTF_8);
+        try {
+            byte[] ciphertext = aead.encrypt(plaintext, associatedData(owner));
+            return new SealedSecret(primaryKeyId, Base64.getEncoder().encodeToString(ciphertext), secret.last4());
+        } catch (GeneralSecurityException failure) {
+            throw new IllegalStateException("sealing a secret of integration " + owner + " failed ("
+                    + failure.getClass().getSimpleName() + ")");
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    @Override
+    public boolean holdsSameSecret(IntegrationId owner, SealedSecret sealed, PlainSecret candidate) {
+        byte[] stored = open(owner, sealed);
+        if (stored == null) {
+            return false;
+        }
+        byte[] offered = candidate.reveal().getBytes(StandardCharsets.UTF_8);
+        try {
+            return MessageDigest.isEqual(stored, offered);
+        } finally {
+            Arrays.fill(stored, (byte) 0);
+            Arrays.fill(offered, (byte) 0);
+        }
+    }
+
+    /** The plaintext bytes, or null when the ciphertext does not open for this owner with any key we hold. */
+    private byte[] open(IntegrationId owner, SealedSecret sealed) {
+        try {
+            return aead.decrypt(Base64.getDecoder().decode(sealed.ciphertext()), associatedData(owner));
+        } catch (GeneralSecurityException | IllegalArgumentException doesNotOpen) {
+            return null;
+        }
+    }
+
+    private static byte[] associatedData(IntegrationId owner) {
+        return owner.value().getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,17 @@
+package io.integrationregistry.bootstrap;
+
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/** True when the operator named no MongoDB: then the service runs on its embedded default. */
+final class NoMongoUriConfigured implements Condition {
+
+    static final String MONGODB_URI = "spring.data.mongodb.uri";
+
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        return !StringUtils.hasText(context.getEnvironment().getProperty(MONGODB_URI));
+    }
+}

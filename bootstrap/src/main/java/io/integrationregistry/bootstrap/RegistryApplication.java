@@ -1,0 +1,22 @@
+package io.integrationregistry.bootstrap;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The integration registry service: the application and its adapters wired into one process. */
+@SpringBootApplication(scanBasePackages = "io.integrationregistry")
+@ConfigurationPropertiesScan
+public class RegistryApplication {
+
+    static {
+        // The service never reports usage to third parties; operators may still opt in explicitly.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+    }
+
+    public static void main(String[] args) {
+        SpringApplication.run(RegistryApplication.class, args);
+    }
+}

@@ -1,0 +1,58 @@
+package io.integrationregistry.bootstrap;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The hexagon over every module of the service; each rule reads as the sentence it enforces. */
+@AnalyzeClasses(packages = "io.integrationregistry", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String DOMAIN = "io.integrationregistry.domain..";
+    private static final String APPLICATION = "io.integrationregistry.application..";
+    private static final String ADAPTERS = "io.integrationregistry.adapters..";
+    private static final String BOOTSTRAP = "io.integrationregistry.bootstrap..";
+
+    @ArchTest
+    static final ArchRule the_domain_depends_on_the_java_platform_only = classes()
+            .that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN);
+
+    @ArchTest
+    static final ArchRule the_application_depends_on_the_java_platform_and_the_domain_only = classes()
+            .that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, APPLICATION);
+
+    @ArchTest
+    static final ArchRule no_adapter_depends_on_another_adapter = slices()
+            .matching("io.integrationregistry.adapters.(*)..")
+            .should().notDependOnEachOther();
+
+    @ArchTest
+    static final ArchRule the_modules_are_free_of_cycles = slices()
+            .matching("io.integrationregistry.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule every_class_sits_in_a_layer_and_dependencies_point_inward = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("Domain").definedBy(DOMAIN)
+            .layer("Application").definedBy(APPLICATION)
+            .layer("Adapters").definedBy(ADAPTERS)
+            .layer("Bootstrap").definedBy(BOOTSTRAP)
+            .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Application").mayOnlyBeAccessedByLayers("Adapters", "Bootstrap")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap")
+            .ensureAllClassesAreContainedInArchitecture();
+
+    @ArchTest
+    static final ArchRule only_the_axon_adapter_knows_axon = classes()
+            .that().resideOutsideOfPackage("io.integrationregistry.adapters.axon..")
+            .should().onlyDependOnClassesThat().resideOutsideOfPackage("org.axonframework..");
+}

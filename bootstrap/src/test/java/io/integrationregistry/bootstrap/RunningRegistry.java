@@ -1,0 +1,99 @@
+package io.integrationregistry.bootstrap;
+
+import io.integrationregistry.application.port.in.Caller;
+import io.integrationregistry.application.port.in.ForManagingIntegrations;
+import io.integrationregistry.application.port.in.ForReadingIntegrations;
+import io.integrationregistry.application.port.in.IntegrationDraft;
+import io.integrationregistry.application.port.out.ForStoringIntegrations;
+import io.integrationregistry.application.view.IntegrationView;
+import io.integrationregistry.domain.Actor;
+import io.integrationregistry.domain.AuthenticationSpec;
+import io.integrationregistry.domain.BaseApiUrl;
+import io.integrationregistry.domain.ClientId;
+import io.integrationregistry.domain.CompanyId;
+import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.IntegrationName;
+import io.integrationregistry.domain.PlainSecret;
+import io.integrationregistry.domain.RequestParameters;
+import io.integrationregistry.domain.WebUrl;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.awaitility.Awaitility.await;
+
+/** One instance of the whole service, started in-process for a test, and the ports it offers. */
+final class RunningRegistry implements AutoCloseable {
+
+    static final Caller ADMIN = new Caller(new Actor("alice@acme.example"), new CompanyId("acme"));
+
+    private final ConfigurableApplicationContext context;
+
+    private RunningRegistry(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    static RunningRegistry start(String... properties) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+        for (String property : properties) {
+            arguments.add("--" + property);
+        }
+        return new RunningRegistry(new SpringApplicationBuilder(RegistryApplication.class)
+                .run(arguments.toArray(String[]::new)));
+    }
+
+    ForManagingIntegrations management() {
+        return context.getBean(ForManagingIntegrations.class);
+    }
+
+    ForReadingIntegrations reading() {
+        return context.getBean(ForReadingIntegrations.class);
+    }
+
+    ForStoringIntegrations store() {
+        return context.getBean(ForStoringIntegrations.class);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    boolean has(Class<?> type) {
+        return context.getBeanNamesForType(type).length > 0;
+    }
+
+    /** Waits until the list read model shows the integration at least at {@code version}. */
+    IntegrationView awaitListed(IntegrationId id, long version) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> reading().find(ADMIN.company(), id), found -> found.filter(v -> v.version() >= version)
+                        .isPresent())
+                .orElseThrow();
+    }
+
+    Optional<IntegrationView> listed(IntegrationId id) {
+        return reading().find(ADMIN.company(), id);
+    }
+
+    static IntegrationDraft oauth2Draft(String name, String clientSecret) {
+        return new IntegrationDraft(new IntegrationName(name), new BaseApiUrl("https://docs.example/api/v1"),
+                new RequestParameters("access_type=offline"),
+                new AuthenticationSpec.OAuth2Spec<>(new WebUrl("https://auth.example/authorize"),
+                        new WebUrl("https://auth.example/token"), new ClientId("client-1"),
+                        Optional.of(PlainSecret.of("authentication.clientSecret", clientSecret))));
+    }
+
+    static IntegrationDraft apiKeyDraft(String name, String apiKey) {
+        return new IntegrationDraft(new IntegrationName(name), new BaseApiUrl("https://docs.example/api/v2"),
+                RequestParameters.NONE,
+                new AuthenticationSpec.ApiKeySpec<>(Optional.of(PlainSecret.of("authentication.apiKey", apiKey))));
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
