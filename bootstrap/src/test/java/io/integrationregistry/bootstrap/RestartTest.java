@@ -28,20 +28,24 @@ class RestartTest {
         Receipt added;
         StoredIntegration before;
         IntegrationView listedBefore;
-        try (RunningRegistry first = RunningRegistry.start("registry.embedded-mongo.path=" + data)) {
+        try (RunningRegistry first = RunningRegistry.start("registry.embedded-mongo.path=" + data,
+                "registry.axon.snapshot-every=2")) {
             added = first.management().add(ADMIN, RunningRegistry.oauth2Draft("Docs", "a-client-secret-0123456789"), true);
             first.management().edit(ADMIN, added.integrationId(),
                     RunningRegistry.apiKeyDraft("Docs archive", "an-api-key-0123456789"), ExpectedVersion.of(0));
             first.management().deactivate(ADMIN, added.integrationId(), ExpectedVersion.of(1));
             listedBefore = first.awaitListed(added.integrationId(), 2);
             before = first.store().load(added.integrationId()).orElseThrow();
+            assertThat(first.bean(MongoTemplate.class).getCollection("snapshotevents").countDocuments())
+                    .as("a snapshot was taken after two events").isPositive();
             // The list entry is removed behind the processor's back: only a replay from zero would bring it back.
             first.bean(MongoTemplate.class).remove(
                     Query.query(Criteria.where("_id").is(added.integrationId().value())), "integration_list");
         }
         assertThat(data.resolve(EmbeddedMongoServer.DATA_FILE)).exists();
 
-        try (RunningRegistry second = RunningRegistry.start("registry.embedded-mongo.path=" + data)) {
+        try (RunningRegistry second = RunningRegistry.start("registry.embedded-mongo.path=" + data,
+                "registry.axon.snapshot-every=2")) {
             assertThat(second.store().load(added.integrationId())).contains(before);
             assertThat(before.version()).isEqualTo(2);
             assertThat(before.integration().status()).isEqualTo(IntegrationStatus.INACTIVE);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.integrationregistry.application.port.out.ForKeepingTheIntegrationList;
 import io.integrationregistry.application.port.out.ForStoringIntegrations;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -88,6 +90,16 @@ public class AxonMongoConfiguration {
     @Bean(name = COMMAND_TARGET_RESOLVER)
     CommandTargetResolver integrationCommandTargetResolver() {
         return new IntegrationCommandTargetResolver();
+    }
+
+    /**
+     * A projection that fails on an event must not skip it: the error goes back to the processor,
+     * which retries the batch with back-off instead of moving its token past the event.
+     */
+    @Bean
+    ConfigurerModule projectionsRetryInsteadOfSkipping() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 
     @Bean
