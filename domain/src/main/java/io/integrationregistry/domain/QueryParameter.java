@@ -11,6 +11,9 @@ public record QueryParameter(String name, String value) {
         if (name.isEmpty()) {
             throw new InvalidValue("parameter", "a query parameter needs a name");
         }
+        if (Text.hasLoneSurrogate(name) || Text.hasLoneSurrogate(value)) {
+            throw new InvalidValue("parameter", "must be valid Unicode text (no unpaired surrogate)");
+        }
     }
 
     /** This parameter as {@code name=value}, percent-encoded per RFC 3986. */

@@ -17,6 +17,18 @@ final class Text {
         return value.codePoints().anyMatch(Character::isISOControl);
     }
 
+    static boolean hasLoneSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String trimmedSingleLine(String field, String raw, int maxLength) {
         String value = required(field, raw).strip();
         if (value.isEmpty()) {

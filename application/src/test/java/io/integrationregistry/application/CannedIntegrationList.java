@@ -1,0 +1,25 @@
+package io.integrationregistry.application;
+
+import io.integrationregistry.application.port.out.ForListingIntegrations;
+import io.integrationregistry.application.view.IntegrationPage;
+import io.integrationregistry.application.view.IntegrationQuery;
+import io.integrationregistry.application.view.IntegrationView;
+import io.integrationregistry.domain.CompanyId;
+import io.integrationregistry.domain.IntegrationId;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A read model that answers an empty page and finds nothing: the service only passes queries on. */
+final class CannedIntegrationList implements ForListingIntegrations {
+
+    @Override
+    public IntegrationPage page(CompanyId company, IntegrationQuery query) {
+        return new IntegrationPage(List.of(), query.page(), query.size(), 0);
+    }
+
+    @Override
+    public Optional<IntegrationView> find(CompanyId company, IntegrationId id) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,74 @@
+package io.integrationregistry.application;
+
+import io.integrationregistry.application.port.out.CommandOutcome;
+import io.integrationregistry.application.port.out.ConcurrentModification;
+import io.integrationregistry.application.port.out.ForStoringIntegrations;
+import io.integrationregistry.application.port.out.StoredIntegration;
+import io.integrationregistry.domain.Integration;
+import io.integrationregistry.domain.IntegrationCommand;
+import io.integrationregistry.domain.IntegrationDecider;
+import io.integrationregistry.domain.IntegrationEvent;
+import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.IntegrationState;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * An event store in memory: decides each command with the real decider on the folded stream and
+ * appends the events, a version per integration being the sequence number of its last event (0 for
+ * the first). Synchronized, so that a decision and its append are atomic as in a real store.
+ */
+final class InMemoryIntegrationStore implements ForStoringIntegrations {
+
+    private final Map<IntegrationId, List<IntegrationEvent>> streams = new HashMap<>();
+    private RuntimeException nextFailure;
+
+    @Override
+    public synchronized CommandOutcome execute(IntegrationCommand command, OptionalLong expectedVersion) {
+        if (nextFailure != null) {
+            RuntimeException failure = nextFailure;
+            nextFailure = null;
+            throw failure;
+        }
+        List<IntegrationEvent> stream = streams.computeIfAbsent(command.integrationId(), id -> new ArrayList<>());
+        long version = stream.size() - 1L;
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != version) {
+            throw new ConcurrentModification(command.integrationId().value(),
+                    "expected version " + expectedVersion.getAsLong() + " but it is " + version, null);
+        }
+        List<IntegrationEvent> events = IntegrationDecider.decide(command, IntegrationDecider.replay(stream));
+        stream.addAll(events);
+        return new CommandOutcome(stream.size() - 1L, !events.isEmpty());
+    }
+
+    @Override
+    public synchronized Optional<StoredIntegration> load(IntegrationId id) {
+        List<IntegrationEvent> stream = streams.getOrDefault(id, List.of());
+        IntegrationState state = IntegrationDecider.replay(stream);
+        return state instanceof Integration integration
+                ? Optional.of(new StoredIntegration(integration, stream.size() - 1L))
+                : Optional.empty();
+    }
+
+    /** The next command fails with {@code failure}, as when the database is down. */
+    synchronized void failNextCommandWith(RuntimeException failure) {
+        nextFailure = failure;
+    }
+
+    synchronized List<IntegrationEvent> eventsOf(IntegrationId id) {
+        return List.copyOf(streams.getOrDefault(id, List.of()));
+    }
+
+    synchronized Integration integration(IntegrationId id) {
+        return load(id).orElseThrow().integration();
+    }
+
+    synchronized long integrationCount() {
+        return streams.values().stream().filter(stream -> !stream.isEmpty()).count();
+    }
+}

@@ -1,0 +1,50 @@
+package io.integrationregistry.application;
+
+import io.integrationregistry.application.port.out.ForSealingSecrets;
+import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.PlainSecret;
+import io.integrationregistry.domain.SealedSecret;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * "Seals" a secret as base64 of a nonce, its owner and its plaintext under key id {@code test}: no
+ * protection at all, but the plaintext never appears as such and tests can open what was sealed. As
+ * with real authenticated encryption, sealing the same secret twice gives two different ciphertexts,
+ * so a needless re-seal shows up as a change.
+ */
+final class ReversibleSecretSealer implements ForSealingSecrets {
+
+    static final String KEY_ID = "test";
+
+    private final AtomicInteger seals = new AtomicInteger();
+
+    @Override
+    public SealedSecret seal(IntegrationId owner, PlainSecret secret) {
+        int nonce = seals.incrementAndGet();
+        String ciphertext = Base64.getEncoder().encodeToString(
+                (nonce + "|" + owner.value() + "|" + secret.reveal()).getBytes(StandardCharsets.UTF_8));
+        return new SealedSecret(KEY_ID, ciphertext, secret.last4());
+    }
+
+    @Override
+    public boolean holdsSameSecret(IntegrationId owner, SealedSecret sealed, PlainSecret candidate) {
+        String[] parts = opened(sealed);
+        return sealed.keyId().equals(KEY_ID) && parts[1].equals(owner.value()) && parts[2].equals(candidate.reveal());
+    }
+
+    /** The plaintext a sealed secret holds. */
+    String open(SealedSecret sealed) {
+        return opened(sealed)[2];
+    }
+
+    int sealCount() {
+        return seals.get();
+    }
+
+    private static String[] opened(SealedSecret sealed) {
+        return new String(Base64.getDecoder().decode(sealed.ciphertext()), StandardCharsets.UTF_8).split("\\|", 3);
+    }
+}
