@@ -4,11 +4,13 @@ import io.integrationregistry.application.port.in.Caller;
 import io.integrationregistry.application.port.in.ExpectedVersion;
 import io.integrationregistry.application.port.in.ForManagingIntegrations;
 import io.integrationregistry.application.port.in.ForReadingIntegrations;
+import io.integrationregistry.application.port.in.IdempotencyKey;
 import io.integrationregistry.application.port.in.IntegrationDraft;
 import io.integrationregistry.application.port.in.Receipt;
 import io.integrationregistry.application.port.out.CommandOutcome;
 import io.integrationregistry.application.port.out.ForGeneratingIdentifiers;
 import io.integrationregistry.application.port.out.ForListingIntegrations;
+import io.integrationregistry.application.port.out.ForRememberingIdempotencyKeys;
 import io.integrationregistry.application.port.out.ForReservingNames;
 import io.integrationregistry.application.port.out.ForSealingSecrets;
 import io.integrationregistry.application.port.out.ForStoringIntegrations;
@@ -16,6 +18,7 @@ import io.integrationregistry.application.port.out.StoredIntegration;
 import io.integrationregistry.application.view.IntegrationPage;
 import io.integrationregistry.application.view.IntegrationQuery;
 import io.integrationregistry.application.view.IntegrationView;
+import io.integrationregistry.application.view.IntegrationViews;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.AuthenticationSpec;
 import io.integrationregistry.domain.BaseApiUrl;
@@ -34,7 +37,6 @@ import io.integrationregistry.domain.SealedSecret;
 import io.integrationregistry.domain.WebUrl;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -49,25 +51,34 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
     private final ForSealingSecrets secrets;
     private final ForGeneratingIdentifiers identifiers;
     private final NameRegister names;
+    private final IdempotentCreations idempotentCreations;
     private final Clock clock;
-    private final PlainHttp plainHttp;
+    private final RegistrySettings settings;
 
     public IntegrationService(ForStoringIntegrations store, ForListingIntegrations list, ForSealingSecrets secrets,
-                              ForGeneratingIdentifiers identifiers, ForReservingNames reservations, Clock clock,
-                              PlainHttp plainHttp, Duration nameReservationGrace) {
+                              ForGeneratingIdentifiers identifiers, ForReservingNames reservations,
+                              ForRememberingIdempotencyKeys idempotencyKeys, Clock clock, RegistrySettings settings) {
         this.store = store;
         this.list = list;
         this.secrets = secrets;
         this.identifiers = identifiers;
         this.clock = clock;
-        this.plainHttp = plainHttp;
-        this.names = new NameRegister(reservations, store, clock, nameReservationGrace);
+        this.settings = settings;
+        this.names = new NameRegister(reservations, store, clock, settings.nameReservationGrace());
+        this.idempotentCreations = new IdempotentCreations(idempotencyKeys, clock, settings.idempotencyRetention());
     }
 
     @Override
-    public Receipt add(Caller caller, IntegrationDraft draft, boolean active) {
+    public Receipt add(Caller caller, IntegrationDraft draft, boolean active, Optional<IdempotencyKey> idempotencyKey) {
         requireAllowedTransport(draft);
-        IntegrationId id = identifiers.newIntegrationId();
+        if (idempotencyKey.isPresent()) {
+            return idempotentCreations.create(caller.company(), idempotencyKey.get(), identifiers::newIntegrationId,
+                    id -> addAs(id, caller, draft, active));
+        }
+        return addAs(identifiers.newIntegrationId(), caller, draft, active);
+    }
+
+    private Receipt addAs(IntegrationId id, Caller caller, IntegrationDraft draft, boolean active) {
         names.reserve(caller.company(), draft.name(), id);
         try {
             AuthenticationSpec<SealedSecret> authentication =
@@ -75,7 +86,7 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
             CommandOutcome outcome = store.execute(new AddIntegration(id, caller.company(), caller.actor(), clock.instant(),
                     draft.name(), draft.baseApiUrl(), draft.requestParameters(), authentication, active,
                     identifiers.redirectUriFor(id)), ExpectedVersion.ANY.value());
-            return new Receipt(id, outcome.version(), outcome.changed());
+            return receipt(caller, id, outcome);
         } catch (RuntimeException refused) {
             names.release(caller.company(), draft.name(), id);
             throw refused;
@@ -107,18 +118,18 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
         if (renamed && outcome.changed()) {
             names.release(caller.company(), current.name(), id);
         }
-        return receipt(id, outcome);
+        return receipt(caller, id, outcome);
     }
 
     @Override
     public Receipt activate(Caller caller, IntegrationId id, ExpectedVersion expected) {
-        return receipt(id, store.execute(
+        return receipt(caller, id, store.execute(
                 new ActivateIntegration(id, caller.company(), caller.actor(), clock.instant()), expected.value()));
     }
 
     @Override
     public Receipt deactivate(Caller caller, IntegrationId id, ExpectedVersion expected) {
-        return receipt(id, store.execute(
+        return receipt(caller, id, store.execute(
                 new DeactivateIntegration(id, caller.company(), caller.actor(), clock.instant()), expected.value()));
     }
 
@@ -132,8 +143,19 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
         return list.find(company, id);
     }
 
-    private static Receipt receipt(IntegrationId id, CommandOutcome outcome) {
-        return new Receipt(id, outcome.version(), outcome.changed());
+    /**
+     * The receipt of an accepted command, given only once the read model shows the command's effect,
+     * so that the caller's next read does too. Should the read model lag beyond the timeout, the
+     * integration is answered from its events instead.
+     */
+    private Receipt receipt(Caller caller, IntegrationId id, CommandOutcome outcome) {
+        IntegrationView integration = list.awaitVersion(id, outcome.version(), settings.readYourWritesTimeout())
+                ? list.find(caller.company(), id).filter(view -> view.version() >= outcome.version()).orElse(null)
+                : null;
+        if (integration == null) {
+            integration = IntegrationViews.of(store.load(id).orElseThrow(), caller.actor().login());
+        }
+        return new Receipt(id, outcome.version(), outcome.changed(), integration);
     }
 
     private StoredIntegration loadOfCompany(CompanyId company, IntegrationId id) {
@@ -159,6 +181,7 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
     }
 
     private void requireAllowedTransport(IntegrationDraft draft) {
+        PlainHttp plainHttp = settings.plainHttp();
         BaseApiUrl.of(draft.baseApiUrl().value(), plainHttp);
         if (draft.authentication() instanceof AuthenticationSpec.OAuth2Spec<PlainSecret> oauth2) {
             WebUrl.of("authentication.authenticationUrl", oauth2.authenticationUrl().value(), plainHttp);

@@ -7,6 +7,7 @@ import io.integrationregistry.application.view.IntegrationView;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,5 +22,11 @@ final class CannedIntegrationList implements ForListingIntegrations {
     @Override
     public Optional<IntegrationView> find(CompanyId company, IntegrationId id) {
         return Optional.empty();
+    }
+
+    /** The list never catches up here: receipts are then answered from the events. */
+    @Override
+    public boolean awaitVersion(IntegrationId id, long version, Duration timeout) {
+        return false;
     }
 }

@@ -45,6 +45,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import java.util.Set;
+import java.util.HashSet;
+import io.integrationregistry.application.port.in.IdempotencyKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -62,11 +65,13 @@ class IntegrationServiceTest {
     private final InMemoryIntegrationStore store = new InMemoryIntegrationStore();
     private final InMemoryNameReservations reservations = new InMemoryNameReservations();
     private final ReversibleSecretSealer sealer = new ReversibleSecretSealer();
+    private final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys();
     private final IntegrationService service = serviceWith(PlainHttp.REFUSED);
 
     private IntegrationService serviceWith(PlainHttp plainHttp) {
         return new IntegrationService(store, new CannedIntegrationList(), sealer, new RandomIdentifiers(),
-                reservations, clock, plainHttp, GRACE);
+                reservations, idempotencyKeys, clock,
+                RegistrySettings.defaults().withPlainHttp(plainHttp).withNameReservationGrace(GRACE));
     }
 
     @Nested
@@ -503,5 +508,89 @@ class IntegrationServiceTest {
 
     private static PlainSecret secret(String value) {
         return PlainSecret.of("authentication.apiKey", value);
+    }
+
+    @Nested
+    class IdempotentAdding {
+
+        private final IdempotencyKey key = new IdempotencyKey("retry-1", "digest-of-request-a");
+
+        @Test
+        void givenAnAnsweredKey_whenTheSameRequestComesAgain_thenTheFirstAnswerIsReturnedAndNothingIsAdded() {
+            Receipt first = service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true, Optional.of(key));
+
+            Receipt again = service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true, Optional.of(key));
+
+            assertThat(again.integrationId()).isEqualTo(first.integrationId());
+            assertThat(again.integration()).isEqualTo(first.integration());
+            assertThat(again.changed()).isFalse();
+            assertThat(store.integrationCount()).isEqualTo(1);
+        }
+
+        @Test
+        void givenAnAnsweredKey_whenAnotherRequestComesWithIt_thenItIsRefusedAndNothingIsAdded() {
+            service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true, Optional.of(key));
+
+            assertThatThrownBy(() -> service.add(ALICE, apiKeyDraft("Other drive", API_KEY), true,
+                    Optional.of(new IdempotencyKey("retry-1", "digest-of-request-b"))))
+                    .isInstanceOf(IdempotencyKeyReused.class);
+            assertThat(store.integrationCount()).isEqualTo(1);
+        }
+
+        @Test
+        void givenAKeyOfAnotherCompany_whenUsedAgain_thenItIsAnIndependentKey() {
+            service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true, Optional.of(key));
+
+            Receipt globex = service.add(BOB_OF_GLOBEX, apiKeyDraft("Acme drive", API_KEY), true, Optional.of(key));
+
+            assertThat(globex.changed()).isTrue();
+            assertThat(store.integrationCount()).isEqualTo(2);
+        }
+
+        @Test
+        void givenAFirstRequestThatFailed_whenRetriedWithTheSameKey_thenItIsTriedAfresh() {
+            store.failNextCommandWith(new IllegalStateException("store down"));
+            assertThatThrownBy(() -> service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true, Optional.of(key)))
+                    .isInstanceOf(IllegalStateException.class);
+
+            Receipt retried = service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true, Optional.of(key));
+
+            assertThat(retried.changed()).isTrue();
+            assertThat(store.integrationCount()).isEqualTo(1);
+        }
+
+        @Test
+        void givenAKeyOlderThanItsRetention_whenUsedAgain_thenItCreatesAnew() {
+            service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true, Optional.of(key));
+            clock.advance(Duration.ofHours(25));
+
+            Receipt later = service.add(ALICE, apiKeyDraft("Acme drive 2", API_KEY), true, Optional.of(key));
+
+            assertThat(later.changed()).isTrue();
+            assertThat(store.integrationCount()).isEqualTo(2);
+        }
+
+        @Test
+        void givenSixteenConcurrentRequestsWithOneKey_thenOneIntegrationIsAddedAndAllGetItsAnswer() throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Receipt>> receipts = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                receipts.add(pool.submit(() -> {
+                    start.await();
+                    return service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true, Optional.of(key));
+                }));
+            }
+            start.countDown();
+            Set<IntegrationId> ids = new HashSet<>();
+            for (Future<Receipt> receipt : receipts) {
+                ids.add(receipt.get(30, TimeUnit.SECONDS).integrationId());
+            }
+            pool.shutdown();
+
+            assertThat(ids).hasSize(1);
+            assertThat(store.integrationCount()).isEqualTo(1);
+            assertThat(idempotencyKeys.size()).isEqualTo(1);
+        }
     }
 }

@@ -1,9 +1,12 @@
 package io.integrationregistry.bootstrap;
 
+import io.integrationregistry.adapters.mongo.MongoIdempotencyKeys;
 import io.integrationregistry.adapters.mongo.MongoIntegrationList;
 import io.integrationregistry.adapters.mongo.MongoNameReservations;
 import io.integrationregistry.application.IntegrationService;
+import io.integrationregistry.application.RegistrySettings;
 import io.integrationregistry.application.port.out.ForGeneratingIdentifiers;
+import io.integrationregistry.application.port.out.ForRememberingIdempotencyKeys;
 import io.integrationregistry.application.port.out.ForReservingNames;
 import io.integrationregistry.application.port.out.ForSealingSecrets;
 import io.integrationregistry.application.port.out.ForStoringIntegrations;
@@ -50,11 +53,20 @@ class RegistryConfiguration {
     }
 
     @Bean
+    ForRememberingIdempotencyKeys idempotencyKeys(MongoTemplate mongo) {
+        MongoIdempotencyKeys keys = new MongoIdempotencyKeys(mongo);
+        keys.ensureIndexes();
+        return keys;
+    }
+
+    @Bean
     IntegrationService integrationService(ForStoringIntegrations store, MongoIntegrationList list,
                                           ForSealingSecrets secrets, ForGeneratingIdentifiers identifiers,
-                                          ForReservingNames names, Clock clock, RegistryProperties properties) {
-        return new IntegrationService(store, list, secrets, identifiers, names, clock,
-                properties.allowPlainHttp() ? PlainHttp.ALLOWED : PlainHttp.REFUSED,
-                properties.nameReservationGrace());
+                                          ForReservingNames names, ForRememberingIdempotencyKeys idempotencyKeys,
+                                          Clock clock, RegistryProperties properties) {
+        return new IntegrationService(store, list, secrets, identifiers, names, idempotencyKeys, clock,
+                new RegistrySettings(properties.allowPlainHttp() ? PlainHttp.ALLOWED : PlainHttp.REFUSED,
+                        properties.nameReservationGrace(), properties.readYourWritesTimeout(),
+                        properties.idempotencyRetention()));
     }
 }

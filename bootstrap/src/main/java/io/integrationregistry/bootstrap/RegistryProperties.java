@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param publicUrl           where users and providers reach this service (the redirect URIs start with it)
  * @param allowPlainHttp      accept provider URLs over plain http (local development only)
  * @param nameReservationGrace how long a name reservation counts as in flight before it may be taken over
+ * @param readYourWritesTimeout how long a command waits for the read model to show its effect
+ * @param idempotencyRetention how long an Idempotency-Key is remembered
  * @param embeddedMongo       the embedded MongoDB-wire server used when no MongoDB URI is configured
  * @param secrets             the master key that seals secrets
  */
@@ -20,6 +22,8 @@ import java.time.Duration;
 public record RegistryProperties(@DefaultValue("http://localhost:8080") URI publicUrl,
                                  @DefaultValue("false") boolean allowPlainHttp,
                                  @DefaultValue("PT1M") Duration nameReservationGrace,
+                                 @DefaultValue("PT5S") Duration readYourWritesTimeout,
+                                 @DefaultValue("PT24H") Duration idempotencyRetention,
                                  @DefaultValue EmbeddedMongo embeddedMongo,
                                  @DefaultValue Secrets secrets) {
 

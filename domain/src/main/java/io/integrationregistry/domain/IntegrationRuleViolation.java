@@ -22,13 +22,20 @@ public final class IntegrationRuleViolation extends RuntimeException {
     }
 
     private final Rule rule;
+    private final String detail;
 
     public IntegrationRuleViolation(Rule rule, String detail) {
         super(rule.description() + ": " + detail);
         this.rule = rule;
+        this.detail = detail;
     }
 
     public Rule rule() {
         return rule;
+    }
+
+    /** What the rule was broken for: the integration id, or the field that is missing. */
+    public String detail() {
+        return detail;
     }
 }

@@ -1,8 +1,11 @@
 package io.integrationregistry.adapters.axon;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import io.integrationregistry.application.port.out.CommandOutcome;
 import io.integrationregistry.application.port.out.ConcurrentModification;
 import io.integrationregistry.application.port.out.ForStoringIntegrations;
+import io.integrationregistry.application.port.out.StorageUnavailable;
 import io.integrationregistry.application.port.out.StoredIntegration;
 import io.integrationregistry.domain.Integration;
 import io.integrationregistry.domain.IntegrationCommand;
@@ -57,7 +60,14 @@ final class AxonIntegrationStore implements ForStoringIntegrations {
 
     @Override
     public Optional<StoredIntegration> load(IntegrationId id) {
-        DomainEventStream stream = events.readEvents(id.value());
+        try {
+            return fold(events.readEvents(id.value()));
+        } catch (RuntimeException failure) {
+            throw isOutage(failure) ? new StorageUnavailable("the event store cannot be reached", failure) : failure;
+        }
+    }
+
+    private static Optional<StoredIntegration> fold(DomainEventStream stream) {
         IntegrationState state = IntegrationDecider.initialState();
         long version = AxonIntegration.NO_EVENTS_YET;
         while (stream.hasNext()) {
@@ -79,6 +89,18 @@ final class AxonIntegrationStore implements ForStoringIntegrations {
                 || failure instanceof AggregateStreamCreationException) {
             return new ConcurrentModification(command.integrationId().value(), failure.getMessage(), failure);
         }
+        if (isOutage(failure)) {
+            return new StorageUnavailable("the event store cannot be reached", failure);
+        }
         return failure;
+    }
+
+    private static boolean isOutage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MongoSocketException || cause instanceof MongoTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -4,6 +4,7 @@ import io.integrationregistry.application.port.out.ForReservingNames;
 import io.integrationregistry.application.port.out.NameReservation;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -13,12 +14,20 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.Optional;
 
-/** Name reservations, one document per company and name key under a unique index. */
+/**
+ * Name reservations, one document per company and name key under a unique index: the index, not a
+ * read before the write, is what lets only one of two concurrent reservations succeed.
+ */
 public final class MongoNameReservations implements ForReservingNames {
 
     static final String COLLECTION = "integration_names";
+    private static final String COMPANY_ID = "companyId";
+    private static final String NAME_KEY = "nameKey";
+    private static final String HOLDER = "holder";
+    private static final String RESERVED_AT = "reservedAt";
 
     private final MongoTemplate mongo;
 
@@ -26,15 +35,20 @@ public final class MongoNameReservations implements ForReservingNames {
         this.mongo = mongo;
     }
 
+    /** Creates the unique index on company and name key, unless it exists; safe to call at every start. */
     public void ensureIndexes() {
-        mongo.indexOps(COLLECTION).ensureIndex(new Index().on("companyId", Sort.Direction.ASC)
-                .on("nameKey", Sort.Direction.ASC).unique().named("company_name_unique"));
+        mongo.indexOps(COLLECTION).ensureIndex(new Index().on(COMPANY_ID, Sort.Direction.ASC)
+                .on(NAME_KEY, Sort.Direction.ASC).unique().named("company_name_unique"));
     }
 
     @Override
     public boolean tryReserve(CompanyId company, String nameKey, IntegrationId holder, Instant at) {
+        Document reservation = new Document(COMPANY_ID, company.value())
+                .append(NAME_KEY, nameKey)
+                .append(HOLDER, holder.value())
+                .append(RESERVED_AT, Date.from(at));
         try {
-            mongo.insert(new ReservationDocument(null, company.value(), nameKey, holder.value(), at), COLLECTION);
+            mongo.insert(reservation, COLLECTION);
             return true;
         } catch (DuplicateKeyException taken) {
             return false;
@@ -43,28 +57,26 @@ public final class MongoNameReservations implements ForReservingNames {
 
     @Override
     public Optional<NameReservation> reservationOf(CompanyId company, String nameKey) {
-        return Optional.ofNullable(mongo.findOne(byName(company, nameKey), ReservationDocument.class, COLLECTION))
-                .map(found -> new NameReservation(new IntegrationId(found.holder()), found.reservedAt()));
+        return Optional.ofNullable(mongo.findOne(byName(company, nameKey), Document.class, COLLECTION))
+                .map(found -> new NameReservation(new IntegrationId(found.getString(HOLDER)),
+                        found.getDate(RESERVED_AT).toInstant()));
     }
 
     @Override
     public boolean replace(CompanyId company, String nameKey, NameReservation stale, IntegrationId holder, Instant at) {
         Query exactlyTheStaleOne = byName(company, nameKey)
-                .addCriteria(Criteria.where("holder").is(stale.holder().value()))
-                .addCriteria(Criteria.where("reservedAt").is(stale.reservedAt()));
-        return mongo.updateFirst(exactlyTheStaleOne,
-                new Update().set("holder", holder.value()).set("reservedAt", at), COLLECTION).getModifiedCount() == 1;
+                .addCriteria(Criteria.where(HOLDER).is(stale.holder().value()))
+                .addCriteria(Criteria.where(RESERVED_AT).is(Date.from(stale.reservedAt())));
+        Update takeOver = new Update().set(HOLDER, holder.value()).set(RESERVED_AT, Date.from(at));
+        return mongo.updateFirst(exactlyTheStaleOne, takeOver, COLLECTION).getMatchedCount() == 1;
     }
 
     @Override
     public void release(CompanyId company, String nameKey, IntegrationId holder) {
-        mongo.remove(byName(company, nameKey).addCriteria(Criteria.where("holder").is(holder.value())), COLLECTION);
+        mongo.remove(byName(company, nameKey).addCriteria(Criteria.where(HOLDER).is(holder.value())), COLLECTION);
     }
 
     private static Query byName(CompanyId company, String nameKey) {
-        return Query.query(Criteria.where("companyId").is(company.value()).and("nameKey").is(nameKey));
-    }
-
-    record ReservationDocument(String id, String companyId, String nameKey, String holder, Instant reservedAt) {
+        return Query.query(Criteria.where(COMPANY_ID).is(company.value()).and(NAME_KEY).is(nameKey));
     }
 }

@@ -6,6 +6,7 @@ import io.integrationregistry.application.view.IntegrationView;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** The integration list read model, as queries see it. */
@@ -14,4 +15,7 @@ public interface ForListingIntegrations {
     IntegrationPage page(CompanyId company, IntegrationQuery query);
 
     Optional<IntegrationView> find(CompanyId company, IntegrationId id);
+
+    /** Waits until the list shows the integration at {@code version} or later; answers whether it does. */
+    boolean awaitVersion(IntegrationId id, long version, Duration timeout);
 }

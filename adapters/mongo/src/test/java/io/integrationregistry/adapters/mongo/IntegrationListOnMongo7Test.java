@@ -9,9 +9,9 @@ import org.testcontainers.containers.MongoDBContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
-/** The read model contract on a real MongoDB 7; skipped where no Docker engine runs. */
+/** The integration list contract on a real MongoDB 7; skipped where no Docker engine runs. */
 @Testcontainers(disabledWithoutDocker = true)
-class ReadModelOnMongo7Test extends ReadModelContract {
+class IntegrationListOnMongo7Test extends IntegrationListContract {
 
     @Container
     static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7");
@@ -29,6 +29,6 @@ class ReadModelOnMongo7Test extends ReadModelContract {
 
     @Override
     MongoTemplate template() {
-        return new MongoTemplate(client, "read_model_contract");
+        return new MongoTemplate(client, "contract");
     }
 }

@@ -1,0 +1,432 @@
+package io.integrationregistry.adapters.mongo;
+
+import io.integrationregistry.application.port.out.RecordedEvent;
+import io.integrationregistry.application.view.IntegrationPage;
+import io.integrationregistry.application.view.IntegrationQuery;
+import io.integrationregistry.application.view.IntegrationView;
+import io.integrationregistry.application.view.SecretView;
+import io.integrationregistry.domain.Authentication;
+import io.integrationregistry.domain.AuthenticationType;
+import io.integrationregistry.domain.BaseApiUrl;
+import io.integrationregistry.domain.ClientId;
+import io.integrationregistry.domain.CompanyId;
+import io.integrationregistry.domain.IntegrationEvent;
+import io.integrationregistry.domain.IntegrationEvent.IntegrationActivated;
+import io.integrationregistry.domain.IntegrationEvent.IntegrationAdded;
+import io.integrationregistry.domain.IntegrationEvent.IntegrationDeactivated;
+import io.integrationregistry.domain.IntegrationEvent.IntegrationEdited;
+import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.IntegrationName;
+import io.integrationregistry.domain.IntegrationStatus;
+import io.integrationregistry.domain.RedirectUri;
+import io.integrationregistry.domain.RequestParameters;
+import io.integrationregistry.domain.SealedSecret;
+import io.integrationregistry.domain.WebUrl;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static io.integrationregistry.adapters.mongo.Fixtures.indexKeys;
+import static io.integrationregistry.adapters.mongo.Fixtures.keys;
+import static io.integrationregistry.adapters.mongo.Fixtures.millis;
+import static io.integrationregistry.adapters.mongo.Fixtures.newId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the service needs of its integration list read model. The same contract runs against every
+ * server the service supports.
+ */
+abstract class IntegrationListContract {
+
+    private static final CompanyId ACME = new CompanyId("acme");
+    private static final CompanyId GLOBEX = new CompanyId("globex");
+    /** Nanoseconds on purpose: the store keeps milliseconds. */
+    private static final Instant T0 = Instant.parse("2026-11-01T10:15:30.123456789Z");
+    private static final SealedSecret CLIENT_SECRET = new SealedSecret("key-77", "U0VBTEVELWNsaWVudA==", "wxyz");
+    private static final SealedSecret API_KEY = new SealedSecret("key-78", "U0VBTEVELWFwaWtleQ==", null);
+    private static final SealedSecret LONG_API_KEY = new SealedSecret("key-79", "U0VBTEVELWxvbmc=", "9876");
+
+    private MongoTemplate mongo;
+    private MongoIntegrationList list;
+
+    /** A template on a database of the server under test. */
+    abstract MongoTemplate template();
+
+    @BeforeEach
+    void emptyCollection() {
+        mongo = template();
+        mongo.dropCollection(MongoIntegrationList.COLLECTION);
+        list = new MongoIntegrationList(mongo);
+        list.ensureIndexes();
+    }
+
+    @Test
+    void given_an_added_oauth2_integration_then_it_is_listed_with_its_fields_and_only_whether_its_secret_is_set() {
+        IntegrationId id = newId();
+
+        list.apply(recorded(0, "alice", added(id, ACME, "Docs", true)));
+
+        IntegrationView view = list.find(ACME, id).orElseThrow();
+        assertThat(view.id()).isEqualTo(id.value());
+        assertThat(view.companyId()).isEqualTo("acme");
+        assertThat(view.name()).isEqualTo("Docs");
+        assertThat(view.baseApiUrl()).isEqualTo("https://docs.example/api/v1");
+        assertThat(view.requestParameters()).isEqualTo("access_type=offline");
+        assertThat(view.status()).isEqualTo(IntegrationStatus.ACTIVE);
+        assertThat(view.version()).isZero();
+        assertThat(view.createdAt()).isEqualTo(millis(T0));
+        assertThat(view.updatedAt()).isEqualTo(millis(T0));
+        assertThat(view.lastChangedBy()).isEqualTo("alice");
+        assertThat(view.authentication().type()).isEqualTo(AuthenticationType.OAUTH2);
+        assertThat(view.authentication().authenticationUrl()).isEqualTo("https://auth.example/authorize");
+        assertThat(view.authentication().tokenEndpointUrl()).isEqualTo("https://auth.example/token");
+        assertThat(view.authentication().clientId()).isEqualTo("client-1");
+        assertThat(view.authentication().redirectUri()).isEqualTo(redirect(id).value());
+        assertThat(view.authentication().clientSecret()).isEqualTo(new SecretView(true, "wxyz"));
+        assertThat(view.authentication().apiKey()).isNull();
+    }
+
+    @Test
+    void given_an_added_inactive_api_key_integration_then_it_is_listed_inactive_with_only_its_key_hint() {
+        IntegrationId id = newId();
+
+        list.apply(recorded(0, null, new IntegrationAdded(id, ACME, T0, new IntegrationName("Maps"),
+                new BaseApiUrl("https://maps.example"), RequestParameters.NONE,
+                new Authentication.ApiKey(LONG_API_KEY), false)));
+
+        IntegrationView view = list.find(ACME, id).orElseThrow();
+        assertThat(view.status()).isEqualTo(IntegrationStatus.INACTIVE);
+        assertThat(view.requestParameters()).isEmpty();
+        assertThat(view.lastChangedBy()).isNull();
+        assertThat(view.authentication().type()).isEqualTo(AuthenticationType.API_KEY);
+        assertThat(view.authentication().apiKey()).isEqualTo(new SecretView(true, "9876"));
+        assertThat(view.authentication().clientSecret()).isNull();
+        assertThat(view.authentication().clientId()).isNull();
+        assertThat(view.authentication().authenticationUrl()).isNull();
+    }
+
+    @Test
+    void given_an_edit_then_the_entry_takes_the_new_fields_version_time_and_editor_but_keeps_its_creation() {
+        IntegrationId id = newId();
+        list.apply(recorded(0, "alice", added(id, ACME, "Docs", true)));
+
+        list.apply(recorded(1, "bob", editedToApiKey(id, ACME, "Docs v2", 1)));
+
+        IntegrationView edited = list.find(ACME, id).orElseThrow();
+        assertThat(edited.name()).isEqualTo("Docs v2");
+        assertThat(edited.baseApiUrl()).isEqualTo("https://docs.example/api/v2");
+        assertThat(edited.requestParameters()).isEmpty();
+        assertThat(edited.status()).isEqualTo(IntegrationStatus.ACTIVE);
+        assertThat(edited.version()).isEqualTo(1);
+        assertThat(edited.createdAt()).isEqualTo(millis(T0));
+        assertThat(edited.updatedAt()).isEqualTo(millis(T0.plusSeconds(1)));
+        assertThat(edited.lastChangedBy()).isEqualTo("bob");
+        assertThat(edited.authentication().type()).isEqualTo(AuthenticationType.API_KEY);
+        assertThat(edited.authentication().apiKey()).isEqualTo(new SecretView(true, null));
+        assertThat(edited.authentication().clientId()).isNull();
+        assertThat(edited.authentication().clientSecret()).isNull();
+        assertThat(rawEntry(id).getString("nameKey")).isEqualTo("docs v2");
+    }
+
+    @Test
+    void given_a_deactivation_and_an_activation_then_the_entry_follows_each_with_its_version_time_and_actor() {
+        IntegrationId id = newId();
+        list.apply(recorded(0, "alice", added(id, ACME, "Docs", true)));
+
+        list.apply(recorded(1, "bob", new IntegrationDeactivated(id, ACME, T0.plusSeconds(2))));
+        IntegrationView deactivated = list.find(ACME, id).orElseThrow();
+        assertThat(deactivated.status()).isEqualTo(IntegrationStatus.INACTIVE);
+        assertThat(deactivated.version()).isEqualTo(1);
+        assertThat(deactivated.updatedAt()).isEqualTo(millis(T0.plusSeconds(2)));
+        assertThat(deactivated.lastChangedBy()).isEqualTo("bob");
+        assertThat(deactivated.name()).isEqualTo("Docs");
+
+        list.apply(recorded(2, null, new IntegrationActivated(id, ACME, T0.plusSeconds(3))));
+        IntegrationView activated = list.find(ACME, id).orElseThrow();
+        assertThat(activated.status()).isEqualTo(IntegrationStatus.ACTIVE);
+        assertThat(activated.version()).isEqualTo(2);
+        assertThat(activated.updatedAt()).isEqualTo(millis(T0.plusSeconds(3)));
+        assertThat(activated.lastChangedBy()).isNull();
+        assertThat(activated.createdAt()).isEqualTo(millis(T0));
+    }
+
+    @Test
+    void given_stored_entries_then_no_ciphertext_key_id_or_plaintext_is_in_the_read_model() {
+        IntegrationId oauth2 = newId();
+        IntegrationId apiKey = newId();
+        list.apply(recorded(0, "alice", added(oauth2, ACME, "Docs", true)));
+        list.apply(recorded(0, "alice", added(apiKey, ACME, "Maps", true)));
+        list.apply(recorded(1, "alice", editedToApiKey(apiKey, ACME, "Maps", 1)));
+
+        for (IntegrationId id : List.of(oauth2, apiKey)) {
+            Document raw = rawEntry(id);
+            assertThat(allKeys(raw)).doesNotContain("ciphertext", "keyId", "plaintext", "_class");
+            assertThat(raw.toJson()).doesNotContain(CLIENT_SECRET.ciphertext(), API_KEY.ciphertext(),
+                    CLIENT_SECRET.keyId(), API_KEY.keyId());
+        }
+        assertThat(rawEntry(oauth2).get("authentication", Document.class).get("clientSecret", Document.class))
+                .isEqualTo(new Document("set", true).append("last4", "wxyz"));
+    }
+
+    @Test
+    void given_an_event_applied_twice_then_the_entry_is_as_after_applying_it_once() {
+        IntegrationId id = newId();
+        RecordedEvent addition = recorded(0, "alice", added(id, ACME, "Docs", true));
+        RecordedEvent edit = recorded(1, "bob", editedToApiKey(id, ACME, "Docs v2", 1));
+        RecordedEvent deactivation = recorded(2, "carol", new IntegrationDeactivated(id, ACME, T0.plusSeconds(2)));
+
+        for (RecordedEvent event : List.of(addition, edit, deactivation)) {
+            list.apply(event);
+            Document once = rawEntry(id);
+            list.apply(event);
+            assertThat(rawEntry(id)).isEqualTo(once);
+        }
+    }
+
+    @Test
+    void given_older_events_after_newer_ones_then_nothing_changes() {
+        IntegrationId id = newId();
+        RecordedEvent edit = recorded(1, "bob", editedToApiKey(id, ACME, "Docs v2", 1));
+        RecordedEvent deactivation = recorded(2, "carol", new IntegrationDeactivated(id, ACME, T0.plusSeconds(2)));
+        RecordedEvent activation = recorded(3, "dave", new IntegrationActivated(id, ACME, T0.plusSeconds(3)));
+        list.apply(recorded(0, "alice", added(id, ACME, "Docs", true)));
+        List.of(edit, deactivation, activation).forEach(list::apply);
+        Document latest = rawEntry(id);
+
+        list.apply(deactivation);
+        list.apply(edit);
+
+        assertThat(rawEntry(id)).isEqualTo(latest);
+        assertThat(list.find(ACME, id).orElseThrow().status()).isEqualTo(IntegrationStatus.ACTIVE);
+    }
+
+    @Test
+    void given_an_edited_integration_when_its_addition_is_replayed_then_the_edited_state_stays() {
+        IntegrationId id = newId();
+        RecordedEvent addition = recorded(0, "alice", added(id, ACME, "Docs", true));
+        list.apply(addition);
+        list.apply(recorded(1, "bob", editedToApiKey(id, ACME, "Docs v2", 1)));
+        Document edited = rawEntry(id);
+
+        list.apply(addition);
+
+        assertThat(rawEntry(id)).isEqualTo(edited);
+        assertThat(list.find(ACME, id).orElseThrow().name()).isEqualTo("Docs v2");
+    }
+
+    @Test
+    void given_a_change_of_an_unknown_integration_then_no_entry_appears() {
+        IntegrationId id = newId();
+
+        list.apply(recorded(1, "bob", new IntegrationDeactivated(id, ACME, T0)));
+
+        assertThat(list.find(ACME, id)).isEmpty();
+        assertThat(mongo.getCollection(MongoIntegrationList.COLLECTION).countDocuments()).isZero();
+    }
+
+    @Test
+    void given_integrations_of_a_company_then_pages_are_sorted_by_name_case_insensitively_and_counted() {
+        for (String name : List.of("delta", "Alpha", "charlie", "Bravo", "echo")) {
+            list.apply(recorded(0, "alice", added(newId(), ACME, name, true)));
+        }
+
+        IntegrationPage first = list.page(ACME, new IntegrationQuery(Optional.empty(), Optional.empty(), 0, 2));
+        IntegrationPage second = list.page(ACME, new IntegrationQuery(Optional.empty(), Optional.empty(), 1, 2));
+        IntegrationPage third = list.page(ACME, new IntegrationQuery(Optional.empty(), Optional.empty(), 2, 2));
+        IntegrationPage beyond = list.page(ACME, new IntegrationQuery(Optional.empty(), Optional.empty(), 3, 2));
+
+        assertThat(names(first)).containsExactly("Alpha", "Bravo");
+        assertThat(names(second)).containsExactly("charlie", "delta");
+        assertThat(names(third)).containsExactly("echo");
+        assertThat(names(beyond)).isEmpty();
+        assertThat(List.of(first.total(), third.total(), beyond.total())).containsOnly(5L);
+        assertThat(third.page()).isEqualTo(2);
+        assertThat(third.size()).isEqualTo(2);
+    }
+
+    @Test
+    void given_a_status_filter_then_only_integrations_of_that_status_are_listed_and_counted() {
+        list.apply(recorded(0, "alice", added(newId(), ACME, "On", true)));
+        list.apply(recorded(0, "alice", added(newId(), ACME, "Off", false)));
+        IntegrationId switchedOff = newId();
+        list.apply(recorded(0, "alice", added(switchedOff, ACME, "Later off", true)));
+        list.apply(recorded(1, "alice", new IntegrationDeactivated(switchedOff, ACME, T0.plusSeconds(1))));
+
+        IntegrationPage inactive = list.page(ACME, byStatus(IntegrationStatus.INACTIVE));
+        IntegrationPage active = list.page(ACME, byStatus(IntegrationStatus.ACTIVE));
+
+        assertThat(names(inactive)).containsExactly("Later off", "Off");
+        assertThat(inactive.total()).isEqualTo(2);
+        assertThat(names(active)).containsExactly("On");
+        assertThat(active.total()).isEqualTo(1);
+    }
+
+    @Test
+    void given_a_name_part_then_matching_is_case_insensitive_and_takes_regex_characters_literally() {
+        list.apply(recorded(0, "alice", added(newId(), ACME, "Drive (EU)", true)));
+        list.apply(recorded(0, "alice", added(newId(), ACME, "a.b storage", true)));
+        list.apply(recorded(0, "alice", added(newId(), ACME, "axb Storage", true)));
+        list.apply(recorded(0, "alice", added(newId(), ACME, "Cost $ [*]", true)));
+
+        assertThat(names(list.page(ACME, byName("drive (")))).containsExactly("Drive (EU)");
+        assertThat(names(list.page(ACME, byName("(")))).containsExactly("Drive (EU)");
+        assertThat(names(list.page(ACME, byName("A.B")))).containsExactly("a.b storage");
+        assertThat(names(list.page(ACME, byName("$ [*]")))).containsExactly("Cost $ [*]");
+        assertThat(names(list.page(ACME, byName(".*")))).isEmpty();
+        assertThat(names(list.page(ACME, byName("STORAGE")))).containsExactly("a.b storage", "axb Storage");
+        assertThat(list.page(ACME, byName("storage")).total()).isEqualTo(2);
+    }
+
+    @Test
+    void given_a_status_and_a_name_part_then_both_filters_apply() {
+        list.apply(recorded(0, "alice", added(newId(), ACME, "Docs EU", true)));
+        list.apply(recorded(0, "alice", added(newId(), ACME, "Docs US", false)));
+        list.apply(recorded(0, "alice", added(newId(), ACME, "Maps", false)));
+
+        IntegrationPage page = list.page(ACME,
+                new IntegrationQuery(Optional.of(IntegrationStatus.INACTIVE), Optional.of("docs"), 0, 10));
+
+        assertThat(names(page)).containsExactly("Docs US");
+        assertThat(page.total()).isEqualTo(1);
+    }
+
+    @Test
+    void given_two_companies_then_each_sees_only_its_own_integrations() {
+        IntegrationId acmes = newId();
+        IntegrationId globexs = newId();
+        list.apply(recorded(0, "alice", added(acmes, ACME, "Docs", true)));
+        list.apply(recorded(0, "gina", added(globexs, GLOBEX, "Docs", true)));
+
+        assertThat(list.find(GLOBEX, acmes)).isEmpty();
+        assertThat(list.find(ACME, globexs)).isEmpty();
+        assertThat(list.find(ACME, acmes)).isPresent();
+        IntegrationPage globexPage = list.page(GLOBEX, IntegrationQuery.firstPage(10));
+        assertThat(globexPage.items()).extracting(IntegrationView::id).containsExactly(globexs.value());
+        assertThat(globexPage.total()).isEqualTo(1);
+        assertThat(list.page(new CompanyId("initech"), IntegrationQuery.firstPage(10)).total()).isZero();
+    }
+
+    @Test
+    void given_a_reset_then_the_list_is_empty_and_its_indexes_remain() {
+        IntegrationId id = newId();
+        list.apply(recorded(0, "alice", added(id, ACME, "Docs", true)));
+
+        list.reset();
+
+        assertThat(list.page(ACME, IntegrationQuery.firstPage(10)).total()).isZero();
+        assertThat(list.find(ACME, id)).isEmpty();
+        assertThat(indexKeys(mongo, MongoIntegrationList.COLLECTION))
+                .contains(keys("companyId", "nameKey"), keys("companyId", "status", "nameKey"));
+    }
+
+    @Test
+    void given_indexes_ensured_twice_then_the_list_is_indexed_for_its_queries_once() {
+        list.ensureIndexes();
+
+        assertThat(indexKeys(mongo, MongoIntegrationList.COLLECTION)).containsExactlyInAnyOrder(
+                keys("_id"), keys("companyId", "nameKey"), keys("companyId", "status", "nameKey"));
+    }
+
+    @Test
+    void given_the_version_already_listed_then_waiting_for_it_or_an_older_one_answers_at_once() {
+        IntegrationId id = newId();
+        list.apply(recorded(0, "alice", added(id, ACME, "Docs", true)));
+        list.apply(recorded(1, "bob", new IntegrationDeactivated(id, ACME, T0.plusSeconds(1))));
+
+        assertThat(list.awaitVersion(id, 1, Duration.ZERO)).isTrue();
+        assertThat(list.awaitVersion(id, 0, Duration.ZERO)).isTrue();
+    }
+
+    @Test
+    void given_a_version_never_listed_then_waiting_for_it_gives_up_after_the_timeout() {
+        IntegrationId id = newId();
+        list.apply(recorded(0, "alice", added(id, ACME, "Docs", true)));
+
+        assertThat(list.awaitVersion(id, 1, Duration.ofMillis(60))).isFalse();
+        assertThat(list.awaitVersion(newId(), 0, Duration.ofMillis(60))).isFalse();
+    }
+
+    @Test
+    void given_a_waiter_when_this_instance_applies_the_event_then_the_waiter_sees_it() throws Exception {
+        IntegrationId id = newId();
+        CompletableFuture<Boolean> waiter =
+                CompletableFuture.supplyAsync(() -> list.awaitVersion(id, 0, Duration.ofSeconds(20)));
+
+        list.apply(recorded(0, "alice", added(id, ACME, "Docs", true)));
+
+        assertThat(waiter.get(20, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void given_a_waiter_when_another_instance_applies_the_event_then_the_waiter_sees_it() throws Exception {
+        IntegrationId id = newId();
+        list.apply(recorded(0, "alice", added(id, ACME, "Docs", true)));
+        MongoIntegrationList otherInstance = new MongoIntegrationList(template());
+        CompletableFuture<Boolean> waiter =
+                CompletableFuture.supplyAsync(() -> list.awaitVersion(id, 1, Duration.ofSeconds(20)));
+
+        otherInstance.apply(recorded(1, "bob", new IntegrationDeactivated(id, ACME, T0.plusSeconds(1))));
+
+        assertThat(waiter.get(20, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private Document rawEntry(IntegrationId id) {
+        return mongo.getCollection(MongoIntegrationList.COLLECTION).find(new Document("_id", id.value())).first();
+    }
+
+    private static List<String> allKeys(Document document) {
+        List<String> keys = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : document.entrySet()) {
+            keys.add(entry.getKey());
+            if (entry.getValue() instanceof Document nested) {
+                keys.addAll(allKeys(nested));
+            }
+        }
+        return keys;
+    }
+
+    private static IntegrationQuery byName(String part) {
+        return new IntegrationQuery(Optional.empty(), Optional.of(part), 0, 10);
+    }
+
+    private static IntegrationQuery byStatus(IntegrationStatus status) {
+        return new IntegrationQuery(Optional.of(status), Optional.empty(), 0, 10);
+    }
+
+    private static List<String> names(IntegrationPage page) {
+        return page.items().stream().map(IntegrationView::name).toList();
+    }
+
+    private static RedirectUri redirect(IntegrationId id) {
+        return new RedirectUri("https://registry.example/oauth2/callback/" + id.value());
+    }
+
+    private static RecordedEvent recorded(long sequence, String actor, IntegrationEvent event) {
+        return new RecordedEvent(UUID.randomUUID().toString(), sequence, actor, event);
+    }
+
+    private static IntegrationAdded added(IntegrationId id, CompanyId company, String name, boolean active) {
+        return new IntegrationAdded(id, company, T0, new IntegrationName(name),
+                new BaseApiUrl("https://docs.example/api/v1"), new RequestParameters("access_type=offline"),
+                new Authentication.OAuth2(new WebUrl("https://auth.example/authorize"),
+                        new WebUrl("https://auth.example/token"), new ClientId("client-1"), CLIENT_SECRET,
+                        redirect(id)), active);
+    }
+
+    private static IntegrationEdited editedToApiKey(IntegrationId id, CompanyId company, String name, int second) {
+        return new IntegrationEdited(id, company, T0.plusSeconds(second), new IntegrationName(name),
+                new BaseApiUrl("https://docs.example/api/v2"), RequestParameters.NONE,
+                new Authentication.ApiKey(API_KEY));
+    }
+}

@@ -1,0 +1,124 @@
+package io.integrationregistry.application;
+
+import io.integrationregistry.application.port.in.IdempotencyKey;
+import io.integrationregistry.application.port.in.Receipt;
+import io.integrationregistry.application.port.out.ForRememberingIdempotencyKeys;
+import io.integrationregistry.application.port.out.RememberedRequest;
+import io.integrationregistry.domain.CompanyId;
+import io.integrationregistry.domain.IntegrationId;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Creations under an idempotency key: the first request claims the key atomically and stores its
+ * answer; a repeat with the same request waits for and returns that answer; a repeat with another
+ * request is refused. Only a salted fingerprint of the request is kept, never the request itself,
+ * which holds secrets.
+ */
+final class IdempotentCreations {
+
+    private static final int ATTEMPTS = 3;
+    private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(10);
+    private static final long POLL_NANOS = Duration.ofMillis(20).toNanos();
+
+    private final ForRememberingIdempotencyKeys keys;
+    private final Clock clock;
+    private final Duration retention;
+    private final SecureRandom random = new SecureRandom();
+
+    IdempotentCreations(ForRememberingIdempotencyKeys keys, Clock clock, Duration retention) {
+        this.keys = keys;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    Receipt create(CompanyId company, IdempotencyKey key, Supplier<IntegrationId> newId,
+                   Function<IntegrationId, Receipt> creation) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            RememberedRequest fresh = remember(newId.get(), key);
+            Optional<RememberedRequest> existing = keys.claim(company, key.value(), fresh);
+            if (existing.isEmpty()) {
+                return firstTime(company, key, fresh, creation);
+            }
+            RememberedRequest found = existing.get();
+            if (expired(found)) {
+                if (keys.replace(company, key.value(), found, fresh)) {
+                    return firstTime(company, key, fresh, creation);
+                }
+                continue;
+            }
+            if (!fingerprint(found.salt(), key).equals(found.fingerprint())) {
+                throw new IdempotencyKeyReused();
+            }
+            Optional<RememberedRequest> answered = awaitAnswer(company, key);
+            if (answered.isPresent()) {
+                return repeat(answered.get());
+            }
+        }
+        throw new IdempotencyStillInFlight();
+    }
+
+    private Receipt firstTime(CompanyId company, IdempotencyKey key, RememberedRequest claimed,
+                              Function<IntegrationId, Receipt> creation) {
+        Receipt receipt;
+        try {
+            receipt = creation.apply(claimed.integrationId());
+        } catch (RuntimeException refused) {
+            keys.forget(company, key.value(), claimed);
+            throw refused;
+        }
+        keys.answer(company, key.value(), claimed, new RememberedRequest(claimed.integrationId(), claimed.salt(),
+                claimed.fingerprint(), claimed.firstSeen(), receipt.integration()));
+        return receipt;
+    }
+
+    /** Waits for the first request's answer; empty when it failed (and was forgotten) or takes too long. */
+    private Optional<RememberedRequest> awaitAnswer(CompanyId company, IdempotencyKey key) {
+        long deadline = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
+        while (true) {
+            Optional<RememberedRequest> current = keys.find(company, key.value());
+            if (current.isEmpty() || current.get().answered()) {
+                return current;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IdempotencyStillInFlight();
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+    }
+
+    private static Receipt repeat(RememberedRequest answered) {
+        return new Receipt(answered.integrationId(), answered.answer().version(), false, answered.answer());
+    }
+
+    private boolean expired(RememberedRequest request) {
+        return request.firstSeen().plus(retention).isBefore(clock.instant());
+    }
+
+    private RememberedRequest remember(IntegrationId id, IdempotencyKey key) {
+        byte[] salt = new byte[16];
+        random.nextBytes(salt);
+        String saltHex = HexFormat.of().formatHex(salt);
+        return new RememberedRequest(id, saltHex, fingerprint(saltHex, key), clock.instant(), null);
+    }
+
+    private static String fingerprint(String salt, IdempotencyKey key) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(salt.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha256.digest(key.requestDigest().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException unavailable) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", unavailable);
+        }
+    }
+}

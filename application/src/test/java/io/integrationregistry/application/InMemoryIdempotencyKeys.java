@@ -1,0 +1,48 @@
+package io.integrationregistry.application;
+
+import io.integrationregistry.application.port.out.ForRememberingIdempotencyKeys;
+import io.integrationregistry.application.port.out.RememberedRequest;
+import io.integrationregistry.domain.CompanyId;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** Idempotency keys in a concurrent map, with the atomicity the port promises. */
+final class InMemoryIdempotencyKeys implements ForRememberingIdempotencyKeys {
+
+    private final ConcurrentMap<String, RememberedRequest> requests = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<RememberedRequest> claim(CompanyId company, String key, RememberedRequest request) {
+        return Optional.ofNullable(requests.putIfAbsent(id(company, key), request));
+    }
+
+    @Override
+    public boolean replace(CompanyId company, String key, RememberedRequest expired, RememberedRequest request) {
+        return requests.replace(id(company, key), expired, request);
+    }
+
+    @Override
+    public Optional<RememberedRequest> find(CompanyId company, String key) {
+        return Optional.ofNullable(requests.get(id(company, key)));
+    }
+
+    @Override
+    public void answer(CompanyId company, String key, RememberedRequest request, RememberedRequest answered) {
+        requests.replace(id(company, key), request, answered);
+    }
+
+    @Override
+    public void forget(CompanyId company, String key, RememberedRequest request) {
+        requests.remove(id(company, key), request);
+    }
+
+    int size() {
+        return requests.size();
+    }
+
+    private static String id(CompanyId company, String key) {
+        return company.value() + "\u0000" + key;
+    }
+}
