@@ -1,5 +1,6 @@
 package io.integrationregistry.bootstrap;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.integrationregistry.adapters.mongo.MongoIdempotencyKeys;
 import io.integrationregistry.adapters.mongo.MongoIntegrationList;
 import io.integrationregistry.adapters.mongo.MongoNameReservations;
@@ -11,15 +12,44 @@ import io.integrationregistry.application.port.out.ForReservingNames;
 import io.integrationregistry.application.port.out.ForSealingSecrets;
 import io.integrationregistry.application.port.out.ForStoringIntegrations;
 import io.integrationregistry.domain.PlainHttp;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 
 /** Wires the application's use cases to the adapters that implement its driven ports. */
 @Configuration(proxyBeanMethods = false)
 class RegistryConfiguration {
+
+    /**
+     * The web layer's JSON mapper, as Spring Boot configures it. It must be primary: the event store's
+     * own mapper (with the domain's mix-ins) is an ObjectMapper bean too, and would otherwise replace it.
+     */
+    @Bean
+    @Primary
+    ObjectMapper jacksonObjectMapper(Jackson2ObjectMapperBuilder builder) {
+        return builder.createXmlMapper(false).build();
+    }
+
+    /**
+     * Fail fast when the database is away, so that a request answers 503 within seconds instead of
+     * hanging on the driver's 30-second default.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer failFastWhenTheDatabaseIsAway(RegistryProperties properties) {
+        RegistryProperties.Mongo mongo = properties.mongo();
+        return settings -> settings
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+                        mongo.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket
+                        .connectTimeout((int) mongo.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout((int) mongo.readTimeout().toMillis(), TimeUnit.MILLISECONDS));
+    }
 
     @Bean
     Clock clock() {

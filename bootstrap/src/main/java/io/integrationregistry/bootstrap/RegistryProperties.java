@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param nameReservationGrace how long a name reservation counts as in flight before it may be taken over
  * @param readYourWritesTimeout how long a command waits for the read model to show its effect
  * @param idempotencyRetention how long an Idempotency-Key is remembered
+ * @param mongo               how long to wait for MongoDB before reporting it unavailable
  * @param embeddedMongo       the embedded MongoDB-wire server used when no MongoDB URI is configured
  * @param secrets             the master key that seals secrets
  */
@@ -24,8 +25,19 @@ public record RegistryProperties(@DefaultValue("http://localhost:8080") URI publ
                                  @DefaultValue("PT1M") Duration nameReservationGrace,
                                  @DefaultValue("PT5S") Duration readYourWritesTimeout,
                                  @DefaultValue("PT24H") Duration idempotencyRetention,
+                                 @DefaultValue Mongo mongo,
                                  @DefaultValue EmbeddedMongo embeddedMongo,
                                  @DefaultValue Secrets secrets) {
+
+    /**
+     * @param serverSelectionTimeout how long to look for a reachable server
+     * @param connectTimeout         how long to wait for a connection
+     * @param readTimeout            how long to wait for an answer
+     */
+    public record Mongo(@DefaultValue("PT3S") Duration serverSelectionTimeout,
+                        @DefaultValue("PT2S") Duration connectTimeout,
+                        @DefaultValue("PT10S") Duration readTimeout) {
+    }
 
     /**
      * @param path folder of the data file (and of the generated master key)

@@ -1,10 +1,6 @@
 package io.integrationregistry.adapters.secrets;
 
-import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
-import com.google.crypto.tink.aead.AeadConfig;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class MasterKeys {
 
     public static final String KEYSET_PROPERTY = "registry.secrets.keyset";
-    public static final String KEYSET_FILE_NAME = "secrets-keyset.json";
+    public static final String KEYSET_FILE = "secrets-keyset.json";
 
     private static final Logger LOG = LoggerFactory.getLogger(MasterKeys.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -55,11 +51,11 @@ public final class MasterKeys {
     }
 
     /**
-     * Loads {@value #KEYSET_FILE_NAME} from {@code folder}, or generates it (owner-only where the file
+     * Loads {@value #KEYSET_FILE} from {@code folder}, or generates it (owner-only where the file
      * system allows) when it does not exist yet.
      */
     public static KeysetHandle loadOrGenerate(Path folder) {
-        Path file = folder.resolve(KEYSET_FILE_NAME);
+        Path file = folder.resolve(KEYSET_FILE);
         try {
             if (Files.exists(file)) {
                 return load(file);
@@ -76,20 +72,21 @@ public final class MasterKeys {
     }
 
     private static KeysetHandle load(Path file) throws IOException {
-        return parsedAeadKeyset(Files.readString(file, StandardCharsets.UTF_8), "the keyset file " + file);
+        return parsedAeadKeyset(Files.readString(file, StandardCharsets.UTF_8),
+                "the keyset file " + file + " (used when " + KEYSET_PROPERTY + " is not configured)");
     }
 
     private static KeysetHandle generateInto(Path file) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         KeysetHandle keyset = newKeyset();
-        // Written aside first, then moved, so a crash or a concurrent start never leaves a half-written keyset.
+        // Written completely aside first, so that no start ever reads a half-written keyset.
         Path pending = ownerOnlyTempFile(folder);
         try {
             Files.writeString(pending, serialized(keyset), StandardCharsets.UTF_8);
-            Files.move(pending, file);
-        } catch (FileAlreadyExistsException anotherStartWasFaster) {
-            return load(file);
+            if (!publish(pending, file)) {
+                return load(file);
+            }
         } finally {
             Files.deleteIfExists(pending);
         }
@@ -98,19 +95,45 @@ public final class MasterKeys {
         return keyset;
     }
 
+    /**
+     * Gives the written keyset its final name unless another start already did: a hard link is created
+     * atomically and never replaces an existing file, whereas a plain move could overwrite a keyset that
+     * a concurrent start has already used to seal secrets.
+     *
+     * @return false when another start published its keyset first
+     */
+    private static boolean publish(Path pending, Path file) throws IOException {
+        try {
+            Files.createLink(file, pending);
+            return true;
+        } catch (FileAlreadyExistsException anotherStartWasFaster) {
+            return false;
+        } catch (UnsupportedOperationException | IOException noHardLinksHere) {
+            return moveUnlessPresent(pending, file);
+        }
+    }
+
+    private static boolean moveUnlessPresent(Path pending, Path file) throws IOException {
+        try {
+            Files.move(pending, file);
+            return true;
+        } catch (FileAlreadyExistsException anotherStartWasFaster) {
+            return false;
+        }
+    }
+
+    /** Created with owner-only permissions in the same system call, so the key is never readable by others. */
     private static Path ownerOnlyTempFile(Path folder) throws IOException {
         if (!folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempFile(folder, KEYSET_FILE_NAME, ".tmp");
+            return Files.createTempFile(folder, KEYSET_FILE, ".tmp");
         }
-        Path pending = Files.createTempFile(folder, KEYSET_FILE_NAME, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        Files.setPosixFilePermissions(pending, OWNER_ONLY); // the creation attribute is still subject to the umask
-        return pending;
+        return Files.createTempFile(folder, KEYSET_FILE, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
     }
 
     private static KeysetHandle parsedAeadKeyset(String json, String source) {
         KeysetHandle keyset;
         try {
-            keyset = TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+            keyset = TinkAead.parse(json);
         } catch (GeneralSecurityException | RuntimeException malformed) {
             throw new IllegalStateException(source + " is not a valid Tink JSON keyset ("
                     + malformed.getClass().getSimpleName() + ")");
@@ -125,8 +148,7 @@ public final class MasterKeys {
 
     private static KeysetHandle newKeyset() {
         try {
-            AeadConfig.register();
-            return KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+            return TinkAead.newAes256GcmKeyset();
         } catch (GeneralSecurityException failure) {
             throw new IllegalStateException("cannot generate an AES256_GCM keyset ("
                     + failure.getClass().getSimpleName() + ")");
@@ -135,7 +157,7 @@ public final class MasterKeys {
 
     private static String serialized(KeysetHandle keyset) {
         try {
-            return TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
+            return TinkAead.serialize(keyset);
         } catch (GeneralSecurityException failure) {
             throw new IllegalStateException("cannot serialise the keyset (" + failure.getClass().getSimpleName() + ")");
         }

@@ -1,20 +1,45 @@
 package io.integrationregistry.adapters.secrets;
 
 import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.security.GeneralSecurityException;
 
-/** The one place that turns a keyset into Tink's AEAD primitive, so registration cannot be forgotten. */
+/** The one place that talks to Tink's registry, so AEAD registration happens once and cannot be forgotten. */
 final class TinkAead {
+
+    static {
+        try {
+            // Both generateNew and getPrimitive(RegistryConfiguration) need the AEAD key managers registered.
+            AeadConfig.register();
+        } catch (GeneralSecurityException failure) {
+            throw new ExceptionInInitializerError("cannot register Tink AEAD (" + failure.getClass().getSimpleName() + ")");
+        }
+    }
 
     private TinkAead() {
     }
 
     /** @throws GeneralSecurityException when the keyset holds no AEAD key Tink can use */
     static Aead of(KeysetHandle keyset) throws GeneralSecurityException {
-        AeadConfig.register(); // idempotent; the registry configuration below needs the AEAD key managers
         return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+    }
+
+    static KeysetHandle newAes256GcmKeyset() throws GeneralSecurityException {
+        return KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+    }
+
+    /** Parses a Tink JSON keyset; the caller must never let the input reach a message or a log. */
+    static KeysetHandle parse(String tinkJson) throws GeneralSecurityException {
+        return TinkJsonProtoKeysetFormat.parseKeyset(tinkJson, InsecureSecretKeyAccess.get());
+    }
+
+    /** The keyset as Tink JSON, key material included: for the keyset file and configuration only. */
+    static String serialize(KeysetHandle keyset) throws GeneralSecurityException {
+        return TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
     }
 }

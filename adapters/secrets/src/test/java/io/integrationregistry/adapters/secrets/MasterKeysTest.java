@@ -15,7 +15,14 @@ import io.integrationregistry.domain.SealedSecret;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -41,7 +48,7 @@ class MasterKeysTest {
 
         MasterKeys.loadOrGenerate(folder);
 
-        Path file = folder.resolve(MasterKeys.KEYSET_FILE_NAME);
+        Path file = folder.resolve(MasterKeys.KEYSET_FILE);
         assertThat(file).exists();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(Files.list(folder)).as("no temporary file is left behind").containsExactly(file);
@@ -62,7 +69,7 @@ class MasterKeysTest {
 
         MasterKeys.loadOrGenerate(nested);
 
-        assertThat(nested.resolve(MasterKeys.KEYSET_FILE_NAME)).exists();
+        assertThat(nested.resolve(MasterKeys.KEYSET_FILE)).exists();
     }
 
     @Test
@@ -70,7 +77,7 @@ class MasterKeysTest {
             throws Exception {
         MasterKeys.loadOrGenerate(folder);
 
-        Path file = folder.resolve(MasterKeys.KEYSET_FILE_NAME);
+        Path file = folder.resolve(MasterKeys.KEYSET_FILE);
         String json = Files.readString(file);
         assertThat(output.getAll())
                 .contains("WARN", file.toString(), MasterKeys.KEYSET_PROPERTY)
@@ -97,14 +104,14 @@ class MasterKeysTest {
         KeysetHandle chosen = MasterKeys.configuredOrFromFolder(json, folder);
 
         assertThat(new TinkSecretSealer(chosen).holdsSameSecret(owner, sealed, secret)).isTrue();
-        assertThat(folder.resolve(MasterKeys.KEYSET_FILE_NAME)).doesNotExist();
+        assertThat(folder.resolve(MasterKeys.KEYSET_FILE)).doesNotExist();
     }
 
     @Test
     void givenNoConfiguredKeyset_thenTheFolderKeysetIsUsed() {
         MasterKeys.configuredOrFromFolder("  ", folder);
 
-        assertThat(folder.resolve(MasterKeys.KEYSET_FILE_NAME)).exists();
+        assertThat(folder.resolve(MasterKeys.KEYSET_FILE)).exists();
     }
 
     @Test
@@ -114,6 +121,7 @@ class MasterKeysTest {
         assertThatThrownBy(() -> MasterKeys.fromConfiguredKeyset(malformed))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(MasterKeys.KEYSET_PROPERTY)
+                .hasMessageNotContaining(malformed)
                 .hasMessageNotContaining("not json")
                 .hasNoCause();
         assertThatThrownBy(() -> MasterKeys.fromConfiguredKeyset(""))
@@ -136,12 +144,41 @@ class MasterKeysTest {
 
     @Test
     void givenACorruptKeysetFile_whenLoaded_thenTheErrorNamesTheFile() throws Exception {
-        Path file = folder.resolve(MasterKeys.KEYSET_FILE_NAME);
+        Path file = folder.resolve(MasterKeys.KEYSET_FILE);
         Files.writeString(file, "");
 
         assertThatThrownBy(() -> MasterKeys.loadOrGenerate(folder))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(file.toString());
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining(MasterKeys.KEYSET_PROPERTY);
+    }
+
+    @Test
+    void givenStartsRacingOnAnEmptyFolder_thenAllEndUpWithTheOneKeysetThatWasWritten() throws Exception {
+        int starts = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(starts);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<KeysetHandle>> handles = new ArrayList<>();
+            for (int i = 0; i < starts; i++) {
+                handles.add(pool.submit(() -> {
+                    go.await();
+                    return MasterKeys.loadOrGenerate(folder);
+                }));
+            }
+            go.countDown();
+
+            KeysetHandle onDisk = MasterKeys.loadOrGenerate(folder);
+            SealedSecret sealed = new TinkSecretSealer(onDisk).seal(owner, secret);
+            for (Future<KeysetHandle> handle : handles) {
+                assertThat(new TinkSecretSealer(handle.get(10, TimeUnit.SECONDS)).holdsSameSecret(owner, sealed, secret))
+                        .as("every start seals with the keyset that stayed on disk").isTrue();
+            }
+            assertThat(Files.list(folder)).as("no temporary file is left behind")
+                    .containsExactly(folder.resolve(MasterKeys.KEYSET_FILE));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

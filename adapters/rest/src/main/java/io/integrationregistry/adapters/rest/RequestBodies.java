@@ -1,0 +1,35 @@
+package io.integrationregistry.adapters.rest;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Request bodies, read with a hard size limit so that no client can make the service buffer more. */
+final class RequestBodies {
+
+    static final int MAX_BYTES = 64 * 1024;
+
+    private RequestBodies() {
+    }
+
+    static byte[] read(HttpServletRequest request) {
+        if (request.getContentLengthLong() > MAX_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BYTES + 1);
+            if (body.length > MAX_BYTES) {
+                throw tooLarge();
+            }
+            return body;
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("the request body could not be read", unreadable);
+        }
+    }
+
+    private static InvalidRequest tooLarge() {
+        return InvalidRequest.of("body", "must be at most 64 KiB");
+    }
+}

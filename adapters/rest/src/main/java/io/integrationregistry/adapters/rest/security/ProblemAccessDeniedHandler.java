@@ -1,0 +1,38 @@
+package io.integrationregistry.adapters.rest.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.io.IOException;
+
+/** Answers a forbidden request with {@code 403} and an {@code application/problem+json} body of type {@code /problems/forbidden}. */
+final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
+
+    static final String NOT_ALLOWED = "Your role does not allow this request.";
+
+    private final ProblemResponses problems;
+
+    ProblemAccessDeniedHandler(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail(denied));
+    }
+
+    private static String detail(AccessDeniedException denied) {
+        if (denied instanceof AuthorizationDeniedException authorization) {
+            return authorization.getAuthorizationResult() instanceof CompanyAuthorizationManager.NoCompany noCompany
+                    ? noCompany.reason() : NOT_ALLOWED;
+        }
+        // thrown by this package (Callers) with a message meant for the user
+        String message = denied.getMessage();
+        return message == null || message.isBlank() ? NOT_ALLOWED : message;
+    }
+}

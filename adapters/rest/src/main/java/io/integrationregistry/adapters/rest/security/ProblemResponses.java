@@ -1,0 +1,44 @@
+package io.integrationregistry.adapters.rest.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+import java.io.IOException;
+import java.net.URI;
+
+/** Writes the RFC 9457 problem details of the security filters with the application's ObjectMapper. */
+final class ProblemResponses {
+
+    private final ObjectMapper objectMapper;
+
+    ProblemResponses(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+               String title, String detail) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("/problems/" + type));
+        problem.setTitle(title);
+        problem.setInstance(instance(request));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), problem);
+        response.flushBuffer();
+    }
+
+    private static URI instance(HttpServletRequest request) {
+        try {
+            return URI.create(request.getRequestURI());
+        } catch (IllegalArgumentException notAUri) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.integrationregistry.adapters.rest.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code registry.security.*} properties.
+ *
+ * <pre>
+ * # HTTP Basic users (used when no JWT issuer is configured)
+ * registry.security.users.alice.password={bcrypt}$2a$10$...     # or {noop}secret
+ * registry.security.users.alice.company=acme
+ * registry.security.users.alice.roles=INTEGRATION_ADMIN           # comma-separated
+ *
+ * # OAuth2 resource server (JWT), when spring.security.oauth2.resourceserver.jwt.* is set
+ * registry.security.jwt.company-claim=company                     # default
+ * registry.security.jwt.roles-claim=roles                         # default
+ * registry.security.jwt.username-claim=preferred_username         # default; falls back to sub
+ * </pre>
+ *
+ * @param users the HTTP Basic users by username
+ * @param jwt   how a JWT's claims name the user, the company and the roles
+ */
+@ConfigurationProperties(prefix = RegistrySecurityProperties.PREFIX)
+public record RegistrySecurityProperties(Map<String, User> users, @DefaultValue Jwt jwt) {
+
+    public static final String PREFIX = "registry.security";
+
+    public RegistrySecurityProperties {
+        users = users == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(users));
+        jwt = jwt == null ? new Jwt(null, null, null) : jwt;
+    }
+
+    /**
+     * One HTTP Basic user.
+     *
+     * @param password the password with the id of its encoding, as Spring's {@code DelegatingPasswordEncoder}
+     *                 reads it: {@code {bcrypt}...}, {@code {noop}...}
+     * @param company  the company the user belongs to
+     * @param roles    the user's roles: {@code INTEGRATION_ADMIN}, {@code AUDITOR}, {@code DOCUMENT_USER}
+     */
+    public record User(String password, String company, List<String> roles) {
+
+        public User {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+
+        @Override
+        public String toString() {
+            return "User[company=" + company + ", roles=" + roles + "]";
+        }
+    }
+
+    /**
+     * The claims of a JWT that the registry reads.
+     *
+     * @param companyClaim  the claim holding the user's company
+     * @param rolesClaim    the claim holding the roles: a JSON array of strings, or one string of names
+     *                      separated by spaces or commas
+     * @param usernameClaim the claim holding the user's login; when absent, the token's {@code sub}
+     */
+    public record Jwt(@DefaultValue("company") String companyClaim, @DefaultValue("roles") String rolesClaim,
+                      @DefaultValue("preferred_username") String usernameClaim) {
+
+        public Jwt {
+            companyClaim = blankTo(companyClaim, "company");
+            rolesClaim = blankTo(rolesClaim, "roles");
+            usernameClaim = blankTo(usernameClaim, "preferred_username");
+        }
+
+        private static String blankTo(String value, String fallback) {
+            return value == null || value.isBlank() ? fallback : value.strip();
+        }
+    }
+}

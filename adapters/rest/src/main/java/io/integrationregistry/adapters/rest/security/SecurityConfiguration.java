@@ -1,0 +1,138 @@
+package io.integrationregistry.adapters.rest.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who may call what. Every {@code /api/**} request is authenticated: reads ({@code GET}, {@code HEAD}) by
+ * {@code INTEGRATION_ADMIN}, {@code AUDITOR} and {@code DOCUMENT_USER}, everything else by
+ * {@code INTEGRATION_ADMIN} only, and always by a user who belongs to a company. Actuator's health and
+ * info, the OpenAPI description, Swagger UI, the admin page and its assets, {@code /error} and the OAuth2
+ * callback are open; the rest of Actuator is for {@code INTEGRATION_ADMIN}; anything else is denied.
+ *
+ * <p>Users sign in with a JWT (OAuth2 resource server) when a {@link JwtDecoder} exists, which Spring Boot
+ * creates from {@code spring.security.oauth2.resourceserver.jwt.*}; otherwise with HTTP Basic, as the
+ * users of {@code registry.security.users.*}, or, when none is configured, as a generated
+ * {@code INTEGRATION_ADMIN} named {@code admin} of company {@code default} whose random password is logged
+ * once. Sessions are stateless and CSRF protection is off: no cookie ever authenticates a request.
+ * Errors are {@code application/problem+json}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(RegistrySecurityProperties.class)
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    /** Paths open to everybody. */
+    static final String[] OPEN_PATHS = {
+            "/", "/index.html", "/assets/**", "/favicon.ico", "/error",
+            "/oauth2/callback/**",
+            "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html",
+            "/actuator/health", "/actuator/health/**", "/actuator/info"};
+    /** Static files of the admin page beside index.html, readable by everybody. */
+    static final String[] OPEN_STATIC_FILES = {
+            "/*.js", "/*.css", "/*.map", "/*.png", "/*.svg", "/*.webmanifest", "/robots.txt"};
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    public SecurityFilterChain registrySecurityFilterChain(HttpSecurity http, RegistrySecurityProperties properties,
+                                                           ObjectProvider<JwtDecoder> jwtDecoders,
+                                                           ObjectProvider<ObjectMapper> objectMappers,
+                                                           PasswordEncoder passwordEncoder) throws Exception {
+        ProblemResponses problems = new ProblemResponses(objectMappers.getIfAvailable(ObjectMapper::new));
+        ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
+
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(OPEN_PATHS).permitAll()
+                        .requestMatchers(HttpMethod.GET, OPEN_STATIC_FILES).permitAll()
+                        .requestMatchers("/actuator", "/actuator/**").hasRole(Role.INTEGRATION_ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/**").access(CompanyAuthorizationManager.anyOf(
+                                Role.INTEGRATION_ADMIN, Role.AUDITOR, Role.DOCUMENT_USER))
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").access(CompanyAuthorizationManager.anyOf(
+                                Role.INTEGRATION_ADMIN, Role.AUDITOR, Role.DOCUMENT_USER))
+                        .requestMatchers("/api", "/api/**").access(CompanyAuthorizationManager.anyOf(
+                                Role.INTEGRATION_ADMIN))
+                        .anyRequest().denyAll());
+
+        JwtDecoder jwtDecoder = jwtDecoders.getIfAvailable();
+        if (jwtDecoder != null) {
+            if (!properties.users().isEmpty()) {
+                log.warn("A JWT issuer is configured: the {} user(s) of {}.users.* are ignored",
+                        properties.users().size(), RegistrySecurityProperties.PREFIX);
+            }
+            ProblemAuthenticationEntryPoint entryPoint =
+                    new ProblemAuthenticationEntryPoint(ProblemAuthenticationEntryPoint.Mode.BEARER, problems);
+            http.httpBasic(AbstractHttpConfigurer::disable)
+                    .oauth2ResourceServer(server -> server
+                            .jwt(jwt -> jwt.decoder(jwtDecoder)
+                                    .jwtAuthenticationConverter(new RegistryJwtAuthenticationConverter(properties.jwt())))
+                            .authenticationEntryPoint(entryPoint)
+                            .accessDeniedHandler(accessDenied))
+                    .exceptionHandling(exceptions -> exceptions
+                            .authenticationEntryPoint(entryPoint)
+                            .accessDeniedHandler(accessDenied));
+            log.info("Users sign in with JWT bearer tokens (company claim '{}', roles claim '{}')",
+                    properties.jwt().companyClaim(), properties.jwt().rolesClaim());
+        } else {
+            DaoAuthenticationProvider provider = new DaoAuthenticationProvider(basicUsers(properties, passwordEncoder));
+            provider.setPasswordEncoder(passwordEncoder);
+            ProblemAuthenticationEntryPoint entryPoint =
+                    new ProblemAuthenticationEntryPoint(ProblemAuthenticationEntryPoint.Mode.BASIC, problems);
+            http.authenticationManager(new ProviderManager(provider))
+                    .httpBasic(basic -> basic.realmName(ProblemAuthenticationEntryPoint.REALM)
+                            .authenticationEntryPoint(entryPoint))
+                    .exceptionHandling(exceptions -> exceptions
+                            .authenticationEntryPoint(entryPoint)
+                            .accessDeniedHandler(accessDenied));
+        }
+        return http.build();
+    }
+
+    private static RegistryUserDetailsService basicUsers(RegistrySecurityProperties properties,
+                                                         PasswordEncoder passwordEncoder) {
+        if (!properties.users().isEmpty()) {
+            RegistryUserDetailsService users = new RegistryUserDetailsService(
+                    RegistryUserDetailsService.fromProperties(properties.users(), passwordEncoder));
+            log.info("Users sign in with HTTP Basic: {} user(s) from {}.users.*", users.usernames().size(),
+                    RegistrySecurityProperties.PREFIX);
+            return users;
+        }
+        String password = RegistryUserDetailsService.randomPassword();
+        log.warn(String.format("%n%nUsing generated security password for the user '%s' (role %s, company '%s'): "
+                        + "%s%n%nThis generated password is for development use only. Configure users in %s.users.* "
+                        + "or a JWT issuer (spring.security.oauth2.resourceserver.jwt.*) before production.%n",
+                RegistryUserDetailsService.GENERATED_USERNAME, Role.INTEGRATION_ADMIN,
+                RegistryUserDetailsService.GENERATED_COMPANY, password, RegistrySecurityProperties.PREFIX));
+        return new RegistryUserDetailsService(List.of(new RegistryUser(RegistryUserDetailsService.GENERATED_USERNAME,
+                "{noop}" + password, RegistryUserDetailsService.GENERATED_COMPANY, Set.of(Role.INTEGRATION_ADMIN))));
+    }
+}
