@@ -51,6 +51,8 @@ class RestartTest {
             assertThat(before.integration().status()).isEqualTo(IntegrationStatus.INACTIVE);
             assertThat(listedBefore.status()).isEqualTo(IntegrationStatus.INACTIVE);
             assertThat(listedBefore.name()).isEqualTo("Docs archive");
+            assertThat(listedBefore.lastChangedBy()).as("the acting user travels on the events")
+                    .isEqualTo(ADMIN.actor().login());
 
             Receipt later = second.management().add(ADMIN, RunningRegistry.apiKeyDraft("Later", "another-api-key-0123456789"), true);
             second.awaitListed(later.integrationId(), 0);

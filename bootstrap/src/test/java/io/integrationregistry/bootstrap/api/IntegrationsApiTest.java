@@ -37,6 +37,7 @@ class IntegrationsApiTest extends ApiTestBase {
         assertThat(body.path("status").asText()).isEqualTo("ACTIVE");
         assertThat(body.path("version").asLong()).isZero();
         assertThat(body.path("createdAt").asText()).isNotBlank();
+        assertThat(body.path("lastChangedBy").asText()).isEqualTo("alice");
         JsonNode authentication = body.path("authentication");
         assertThat(authentication.path("type").asText()).isEqualTo("OAUTH2");
         assertThat(authentication.path("clientId").asText()).isEqualTo("registry-client");

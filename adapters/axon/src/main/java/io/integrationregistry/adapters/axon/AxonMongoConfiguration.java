@@ -18,6 +18,8 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventSto
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -100,6 +102,12 @@ public class AxonMongoConfiguration {
     ConfigurerModule projectionsRetryInsteadOfSkipping() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /** Who gave a command, and for which company, is recorded on every event it causes. */
+    @Bean
+    CorrelationDataProvider actingUserOnEveryEvent() {
+        return new SimpleCorrelationDataProvider(AxonIntegrationStore.ACTOR, AxonIntegrationStore.COMPANY);
     }
 
     @Bean
