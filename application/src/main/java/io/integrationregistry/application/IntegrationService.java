@@ -85,7 +85,7 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
                     draft.authentication().mapSecrets(secret -> Optional.of(secrets.seal(id, secret)));
             CommandOutcome outcome = store.execute(new AddIntegration(id, caller.company(), caller.actor(), clock.instant(),
                     draft.name(), draft.baseApiUrl(), draft.requestParameters(), authentication, active,
-                    identifiers.redirectUriFor(id)), ExpectedVersion.ANY.value());
+                    identifiers.redirectUriFor(id)), ExpectedVersion.ANY.value(), caller.origin());
             return receipt(caller, id, outcome);
         } catch (RuntimeException refused) {
             names.release(caller.company(), draft.name(), id);
@@ -108,7 +108,7 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
                     .mapSecrets(secret -> sealUnlessAlreadyStored(id, current.authentication(), draft, secret));
             outcome = store.execute(new EditIntegration(id, caller.company(), caller.actor(), clock.instant(),
                     draft.name(), draft.baseApiUrl(), draft.requestParameters(), authentication,
-                    identifiers.redirectUriFor(id)), expected.value());
+                    identifiers.redirectUriFor(id)), expected.value(), caller.origin());
         } catch (RuntimeException refused) {
             if (renamed) {
                 names.release(caller.company(), draft.name(), id);
@@ -124,13 +124,15 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
     @Override
     public Receipt activate(Caller caller, IntegrationId id, ExpectedVersion expected) {
         return receipt(caller, id, store.execute(
-                new ActivateIntegration(id, caller.company(), caller.actor(), clock.instant()), expected.value()));
+                new ActivateIntegration(id, caller.company(), caller.actor(), clock.instant()), expected.value(),
+                caller.origin()));
     }
 
     @Override
     public Receipt deactivate(Caller caller, IntegrationId id, ExpectedVersion expected) {
         return receipt(caller, id, store.execute(
-                new DeactivateIntegration(id, caller.company(), caller.actor(), clock.instant()), expected.value()));
+                new DeactivateIntegration(id, caller.company(), caller.actor(), clock.instant()), expected.value(),
+                caller.origin()));
     }
 
     @Override

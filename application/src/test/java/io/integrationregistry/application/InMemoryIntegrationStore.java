@@ -2,7 +2,9 @@ package io.integrationregistry.application;
 
 import io.integrationregistry.application.port.out.CommandOutcome;
 import io.integrationregistry.application.port.out.ConcurrentModification;
+import io.integrationregistry.application.port.in.Origin;
 import io.integrationregistry.application.port.out.ForStoringIntegrations;
+import io.integrationregistry.application.port.out.HistoricEvent;
 import io.integrationregistry.application.port.out.StoredIntegration;
 import io.integrationregistry.domain.Integration;
 import io.integrationregistry.domain.IntegrationCommand;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 
 /**
  * An event store in memory: decides each command with the real decider on the folded stream and
@@ -26,10 +29,12 @@ import java.util.OptionalLong;
 final class InMemoryIntegrationStore implements ForStoringIntegrations {
 
     private final Map<IntegrationId, List<IntegrationEvent>> streams = new HashMap<>();
+    private final Map<IntegrationId, List<HistoricEvent>> histories = new HashMap<>();
     private RuntimeException nextFailure;
 
     @Override
-    public synchronized CommandOutcome execute(IntegrationCommand command, OptionalLong expectedVersion) {
+    public synchronized CommandOutcome execute(IntegrationCommand command, OptionalLong expectedVersion,
+                                               Origin origin) {
         if (nextFailure != null) {
             RuntimeException failure = nextFailure;
             nextFailure = null;
@@ -42,8 +47,18 @@ final class InMemoryIntegrationStore implements ForStoringIntegrations {
                     "expected version " + expectedVersion.getAsLong() + " but it is " + version, null);
         }
         List<IntegrationEvent> events = IntegrationDecider.decide(command, IntegrationDecider.replay(stream));
-        stream.addAll(events);
+        List<HistoricEvent> history = histories.computeIfAbsent(command.integrationId(), id -> new ArrayList<>());
+        for (IntegrationEvent event : events) {
+            stream.add(event);
+            history.add(new HistoricEvent(UUID.randomUUID().toString(), stream.size() - 1L, event.occurredAt(),
+                    command.actor().login(), origin.requestId(), origin.source().label(), event));
+        }
         return new CommandOutcome(stream.size() - 1L, !events.isEmpty());
+    }
+
+    @Override
+    public synchronized List<HistoricEvent> history(IntegrationId id) {
+        return List.copyOf(histories.getOrDefault(id, List.of()));
     }
 
     @Override

@@ -1,13 +1,17 @@
 package io.integrationregistry.bootstrap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.integrationregistry.adapters.mongo.MongoAuditTrail;
 import io.integrationregistry.adapters.mongo.MongoIdempotencyKeys;
 import io.integrationregistry.adapters.mongo.MongoIntegrationList;
 import io.integrationregistry.adapters.mongo.MongoNameReservations;
+import io.integrationregistry.application.AuditService;
 import io.integrationregistry.application.IntegrationService;
+import io.integrationregistry.application.ProjectionAdministration;
 import io.integrationregistry.application.RegistrySettings;
 import io.integrationregistry.application.port.out.ForGeneratingIdentifiers;
 import io.integrationregistry.application.port.out.ForRememberingIdempotencyKeys;
+import io.integrationregistry.application.port.out.ForReplayingProjections;
 import io.integrationregistry.application.port.out.ForReservingNames;
 import io.integrationregistry.application.port.out.ForSealingSecrets;
 import io.integrationregistry.application.port.out.ForStoringIntegrations;
@@ -80,6 +84,28 @@ class RegistryConfiguration {
     @Bean
     ForGeneratingIdentifiers identifiers(RegistryProperties properties) {
         return new RandomIdentifiers(properties.publicUrl());
+    }
+
+    @Bean
+    MongoAuditTrail auditTrail(MongoTemplate mongo) {
+        MongoAuditTrail trail = new MongoAuditTrail(mongo);
+        trail.ensureIndexes();
+        return trail;
+    }
+
+    @Bean
+    AuditService auditService(MongoAuditTrail auditTrail, ForStoringIntegrations store) {
+        return new AuditService(auditTrail, store);
+    }
+
+    @Bean
+    ProjectionAdministration projectionAdministration(ForReplayingProjections replays) {
+        return new ProjectionAdministration(replays);
+    }
+
+    @Bean
+    ProjectionsEndpoint projectionsEndpoint(ProjectionAdministration projections) {
+        return new ProjectionsEndpoint(projections);
     }
 
     @Bean

@@ -26,6 +26,9 @@ import java.util.UUID;
                 "registry.security.users.dora.password={noop}dora-pw",
                 "registry.security.users.dora.company=acme",
                 "registry.security.users.dora.roles=DOCUMENT_USER",
+                "registry.security.users.carol.password={noop}carol-pw",
+                "registry.security.users.carol.company=acme",
+                "registry.security.users.carol.roles=INTEGRATION_ADMIN",
                 "registry.security.users.gus.password={noop}gus-pw",
                 "registry.security.users.gus.company=globex",
                 "registry.security.users.gus.roles=INTEGRATION_ADMIN",
@@ -47,6 +50,10 @@ abstract class ApiTestBase {
 
     HttpApi alice() {
         return HttpApi.as(port, "alice", "alice-pw");
+    }
+
+    HttpApi carol() {
+        return HttpApi.as(port, "carol", "carol-pw");
     }
 
     HttpApi auditor() {

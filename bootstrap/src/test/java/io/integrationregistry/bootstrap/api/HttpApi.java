@@ -45,6 +45,10 @@ final class HttpApi {
         return send("GET", path, null, Map.of());
     }
 
+    Answer get(String path, Map<String, String> headers) {
+        return send("GET", path, null, headers);
+    }
+
     Answer post(String path, String json, Map<String, String> headers) {
         return send("POST", path, json, headers);
     }

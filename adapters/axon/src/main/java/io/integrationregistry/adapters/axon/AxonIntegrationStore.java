@@ -4,7 +4,9 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import io.integrationregistry.application.port.out.CommandOutcome;
 import io.integrationregistry.application.port.out.ConcurrentModification;
+import io.integrationregistry.application.port.in.Origin;
 import io.integrationregistry.application.port.out.ForStoringIntegrations;
+import io.integrationregistry.application.port.out.HistoricEvent;
 import io.integrationregistry.application.port.out.StorageUnavailable;
 import io.integrationregistry.application.port.out.StoredIntegration;
 import io.integrationregistry.domain.Integration;
@@ -23,7 +25,9 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -33,6 +37,8 @@ final class AxonIntegrationStore implements ForStoringIntegrations {
 
     static final String ACTOR = "actor";
     static final String COMPANY = "company";
+    static final String REQUEST_ID = "requestId";
+    static final String SOURCE = "source";
 
     private final CommandGateway commands;
     private final EventStore events;
@@ -43,10 +49,12 @@ final class AxonIntegrationStore implements ForStoringIntegrations {
     }
 
     @Override
-    public CommandOutcome execute(IntegrationCommand command, OptionalLong expectedVersion) {
+    public CommandOutcome execute(IntegrationCommand command, OptionalLong expectedVersion, Origin origin) {
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(ACTOR, command.actor().login());
         metaData.put(COMPANY, command.companyId().value());
+        metaData.put(REQUEST_ID, origin.requestId());
+        metaData.put(SOURCE, origin.source().label());
         expectedVersion.ifPresent(version -> metaData.put(AxonIntegration.EXPECTED_VERSION, version));
         try {
             return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
@@ -65,6 +73,24 @@ final class AxonIntegrationStore implements ForStoringIntegrations {
         } catch (RuntimeException failure) {
             throw isOutage(failure) ? new StorageUnavailable("the event store cannot be reached", failure) : failure;
         }
+    }
+
+    @Override
+    public List<HistoricEvent> history(IntegrationId id) {
+        try {
+            List<HistoricEvent> history = new ArrayList<>();
+            events.readEvents(id.value(), 0).asStream().forEach(message -> history.add(new HistoricEvent(
+                    message.getIdentifier(), message.getSequenceNumber(), message.getTimestamp(),
+                    text(message.getMetaData().get(ACTOR)), text(message.getMetaData().get(REQUEST_ID)),
+                    text(message.getMetaData().get(SOURCE)), (IntegrationEvent) message.getPayload())));
+            return history;
+        } catch (RuntimeException failure) {
+            throw isOutage(failure) ? new StorageUnavailable("the event store cannot be reached", failure) : failure;
+        }
+    }
+
+    static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static Optional<StoredIntegration> fold(DomainEventStream stream) {

@@ -1,7 +1,10 @@
 package io.integrationregistry.adapters.axon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.integrationregistry.application.port.out.ForKeepingTheAuditTrail;
 import io.integrationregistry.application.port.out.ForKeepingTheIntegrationList;
+import io.integrationregistry.application.port.out.ForReplayingProjections;
+import org.axonframework.config.EventProcessingConfiguration;
 import io.integrationregistry.application.port.out.ForStoringIntegrations;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
@@ -21,7 +24,9 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +34,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Axon on MongoDB without Axon Server: events, snapshots and tracking tokens in the service's
@@ -68,9 +74,20 @@ public class AxonMongoConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), lookBack))
+                .upcasterChain(upcasters())
                 .build();
         engine.ensureIndexes();
         return engine;
+    }
+
+    /** The revisions events are written in; Axon's serializers take this bean. */
+    @Bean
+    RevisionResolver revisionResolver() {
+        return new EventRevisions();
+    }
+
+    static EventUpcasterChain upcasters() {
+        return new EventUpcasterChain(new IntegrationEditedUpcaster());
     }
 
     @Bean
@@ -104,15 +121,27 @@ public class AxonMongoConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 
-    /** Who gave a command, and for which company, is recorded on every event it causes. */
+    /** Who gave a command, for which company, in which request and channel: recorded on every event it causes. */
     @Bean
     CorrelationDataProvider actingUserOnEveryEvent() {
-        return new SimpleCorrelationDataProvider(AxonIntegrationStore.ACTOR, AxonIntegrationStore.COMPANY);
+        return new SimpleCorrelationDataProvider(AxonIntegrationStore.ACTOR, AxonIntegrationStore.COMPANY,
+                AxonIntegrationStore.REQUEST_ID, AxonIntegrationStore.SOURCE);
     }
 
     @Bean
     ForStoringIntegrations axonIntegrationStore(CommandGateway commandGateway, EventStore eventStore) {
         return new AxonIntegrationStore(commandGateway, eventStore);
+    }
+
+    @Bean
+    AuditTrailFeed auditTrailFeed(ForKeepingTheAuditTrail auditTrail) {
+        return new AuditTrailFeed(auditTrail);
+    }
+
+    @Bean
+    ForReplayingProjections axonProjectionReplays(EventProcessingConfiguration processing, EventStore eventStore) {
+        return new AxonProjectionReplays(processing, eventStore,
+                List.of(IntegrationListFeed.PROCESSING_GROUP, AuditTrailFeed.PROCESSING_GROUP));
     }
 
     @Bean

@@ -10,8 +10,10 @@ final class RecordedEvents {
     }
 
     static RecordedEvent of(DomainEventMessage<IntegrationEvent> message) {
-        Object actor = message.getMetaData().get(AxonIntegrationStore.ACTOR);
         return new RecordedEvent(message.getIdentifier(), message.getSequenceNumber(),
-                actor == null ? null : actor.toString(), message.getPayload());
+                AxonIntegrationStore.text(message.getMetaData().get(AxonIntegrationStore.ACTOR)),
+                AxonIntegrationStore.text(message.getMetaData().get(AxonIntegrationStore.REQUEST_ID)),
+                AxonIntegrationStore.text(message.getMetaData().get(AxonIntegrationStore.SOURCE)),
+                message.getPayload());
     }
 }

@@ -1,8 +1,14 @@
 package io.integrationregistry.adapters.axon;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import io.integrationregistry.domain.Authentication;
+import io.integrationregistry.domain.BaseApiUrl;
 import io.integrationregistry.domain.IntegrationDecider;
+import io.integrationregistry.domain.IntegrationName;
+import io.integrationregistry.domain.RequestParameters;
 import io.integrationregistry.domain.IntegrationEvent;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationState;
@@ -44,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 abstract class EventStoreContract {
 
     private static final String AGGREGATE_TYPE = "Integration";
-    private final Serializer serializer = JacksonSerializer.builder().objectMapper(DomainJackson.objectMapper()).build();
+    private final Serializer serializer = JacksonSerializer.builder().objectMapper(DomainJackson.objectMapper())
+            .revisionResolver(new EventRevisions()).build();
     private MongoTemplate template;
     private MongoEventStorageEngine engine;
 
@@ -61,7 +68,8 @@ abstract class EventStoreContract {
 
     private MongoEventStorageEngine newEngine() {
         MongoEventStorageEngine created = MongoEventStorageEngine.builder()
-                .mongoTemplate(template).eventSerializer(serializer).snapshotSerializer(serializer).build();
+                .mongoTemplate(template).eventSerializer(serializer).snapshotSerializer(serializer)
+                .upcasterChain(AxonMongoConfiguration.upcasters()).build();
         created.ensureIndexes();
         return created;
     }
@@ -87,6 +95,33 @@ abstract class EventStoreContract {
 
         assertThat(stored).isNotNull();
         assertThat(stored.toJson()).contains(Samples.CLIENT_SECRET.ciphertext()).contains("\"type\"");
+    }
+
+    @Test
+    void given_an_edit_stored_in_revision_1_when_read_then_it_is_upcast_to_the_current_shape() {
+        IntegrationId id = Samples.newId();
+        IntegrationEvent.IntegrationEdited edited = new IntegrationEvent.IntegrationEdited(id, Samples.COMPANY,
+                Samples.T0.plusSeconds(1), new IntegrationName("Docs"), new BaseApiUrl("https://docs.example/api"),
+                new RequestParameters("access_type=offline"), new Authentication.ApiKey(Samples.API_KEY));
+        ObjectMapper revision1Shape = DomainJackson.objectMapper()
+                .addMixIn(IntegrationEvent.IntegrationEdited.class, Revision1Edited.class);
+        MongoEventStorageEngine revision1Writer = MongoEventStorageEngine.builder().mongoTemplate(template)
+                .eventSerializer(JacksonSerializer.builder().objectMapper(revision1Shape).build())
+                .snapshotSerializer(serializer).build();
+        revision1Writer.appendEvents(messages(id, 0, List.of(Samples.added(id), edited)));
+        assertThat(template.eventCollection().find(new Document("sequenceNumber", 1L)).first().toJson())
+                .contains("queryString").doesNotContain("requestParameters");
+
+        List<Object> read = new ArrayList<>();
+        engine.readEvents(id.value()).asStream().forEach(message -> read.add(message.getPayload()));
+
+        assertThat(read).containsExactly(Samples.added(id), edited);
+    }
+
+    /** IntegrationEdited as revision 1 stored it. */
+    abstract static class Revision1Edited {
+        @JsonProperty("queryString")
+        abstract RequestParameters requestParameters();
     }
 
     @Test

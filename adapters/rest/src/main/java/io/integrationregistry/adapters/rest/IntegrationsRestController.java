@@ -50,10 +50,13 @@ class IntegrationsRestController {
 
     private final ForManagingIntegrations management;
     private final ForReadingIntegrations reading;
+    private final PastStates pastStates;
 
-    IntegrationsRestController(ForManagingIntegrations management, ForReadingIntegrations reading) {
+    IntegrationsRestController(ForManagingIntegrations management, ForReadingIntegrations reading,
+                               PastStates pastStates) {
         this.management = management;
         this.reading = reading;
+        this.pastStates = pastStates;
     }
 
     @PostMapping(consumes = JSON)
@@ -64,7 +67,7 @@ class IntegrationsRestController {
     ResponseEntity<IntegrationResource> add(Authentication authentication, HttpServletRequest request,
                                             @RequestHeader(name = "Idempotency-Key", required = false)
                                             String idempotencyKey) {
-        Caller caller = Callers.of(authentication);
+        Caller caller = Callers.of(authentication).within(RequestIds.of(request));
         byte[] body = RequestBodies.read(request);
         IntegrationRequest integration = IntegrationRequestReader.creation(body);
         Optional<IdempotencyKey> key = Optional.ofNullable(idempotencyKey)
@@ -78,22 +81,32 @@ class IntegrationsRestController {
     @GetMapping
     @Operation(summary = "List the company's integrations", description = "Sorted by name; filtered by status "
             + "and by a part of the name.")
-    IntegrationListResource list(Authentication authentication,
+    IntegrationListResource list(Authentication authentication, HttpServletRequest request,
                                  @Parameter(schema = @Schema(allowableValues = {"ACTIVE", "INACTIVE"}))
                                  @RequestParam(required = false) String status,
                                  @RequestParam(required = false) String q,
                                  @RequestParam(required = false, defaultValue = "0") String page,
                                  @RequestParam(required = false, defaultValue = "50") String size) {
-        Caller caller = Callers.of(authentication);
+        Caller caller = Callers.of(authentication).within(RequestIds.of(request));
         IntegrationQuery query = query(status, q, page, size);
         return IntegrationListResource.of(reading.list(caller.company(), query));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read one integration", description = "Answers the integration with its ETag.")
-    ResponseEntity<IntegrationResource> find(Authentication authentication, @PathVariable String id) {
-        Caller caller = Callers.of(authentication);
+    @Operation(summary = "Read one integration", description = "Answers the integration with its ETag; with "
+            + "asOf (an RFC 3339 instant) or version, as it was then, folded from its events (admins and "
+            + "auditors only; 404 before it existed).")
+    ResponseEntity<IntegrationResource> find(Authentication authentication, HttpServletRequest request,
+                                             @PathVariable String id,
+                                             @RequestParam(required = false) String asOf,
+                                             @RequestParam(required = false) String version) {
+        Caller caller = Callers.of(authentication).within(RequestIds.of(request));
         IntegrationId integrationId = integrationId(id);
+        if (asOf != null || version != null) {
+            return pastStates.find(authentication, caller, integrationId, asOf, version)
+                    .map(view -> ResponseEntity.ok().eTag(ETags.of(view.version())).body(IntegrationResource.of(view)))
+                    .orElseThrow(() -> notFound(integrationId));
+        }
         return reading.find(caller.company(), integrationId)
                 .map(view -> ResponseEntity.ok().eTag(ETags.of(view.version())).body(IntegrationResource.of(view)))
                 .orElseThrow(() -> notFound(integrationId));
@@ -109,7 +122,7 @@ class IntegrationsRestController {
                                              @PathVariable String id,
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                              String ifMatch) {
-        Caller caller = Callers.of(authentication);
+        Caller caller = Callers.of(authentication).within(RequestIds.of(request));
         IntegrationId integrationId = integrationId(id);
         if (ifMatch == null) {
             throw new PreconditionRequired();
@@ -121,20 +134,22 @@ class IntegrationsRestController {
     @PostMapping("/{id}/activate")
     @Operation(summary = "Activate", description = "If-Match is honoured when sent; activating an active "
             + "integration stores nothing.")
-    ResponseEntity<IntegrationResource> activate(Authentication authentication, @PathVariable String id,
+    ResponseEntity<IntegrationResource> activate(Authentication authentication, HttpServletRequest request,
+                                                 @PathVariable String id,
                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                                  String ifMatch) {
-        Caller caller = Callers.of(authentication);
+        Caller caller = Callers.of(authentication).within(RequestIds.of(request));
         return answer(management.activate(caller, integrationId(id), ETags.expected(ifMatch)));
     }
 
     @PostMapping("/{id}/deactivate")
     @Operation(summary = "Deactivate", description = "If-Match is honoured when sent; deactivating an inactive "
             + "integration stores nothing.")
-    ResponseEntity<IntegrationResource> deactivate(Authentication authentication, @PathVariable String id,
+    ResponseEntity<IntegrationResource> deactivate(Authentication authentication, HttpServletRequest request,
+                                                   @PathVariable String id,
                                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                                    String ifMatch) {
-        Caller caller = Callers.of(authentication);
+        Caller caller = Callers.of(authentication).within(RequestIds.of(request));
         return answer(management.deactivate(caller, integrationId(id), ETags.expected(ifMatch)));
     }
 
@@ -143,7 +158,7 @@ class IntegrationsRestController {
                 .body(IntegrationResource.of(receipt.integration()));
     }
 
-    private static IntegrationId integrationId(String raw) {
+    static IntegrationId integrationId(String raw) {
         try {
             return new IntegrationId(raw);
         } catch (InvalidValue notAnId) {
@@ -152,7 +167,7 @@ class IntegrationsRestController {
         }
     }
 
-    private static IntegrationRuleViolation notFound(IntegrationId id) {
+    static IntegrationRuleViolation notFound(IntegrationId id) {
         return new IntegrationRuleViolation(IntegrationRuleViolation.Rule.INTEGRATION_MUST_EXIST, id.value());
     }
 

@@ -1,8 +1,10 @@
 package io.integrationregistry.application.port.out;
 
+import io.integrationregistry.application.port.in.Origin;
 import io.integrationregistry.domain.IntegrationCommand;
 import io.integrationregistry.domain.IntegrationId;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -15,7 +17,10 @@ public interface ForStoringIntegrations {
      *
      * @throws ConcurrentModification when {@code expectedVersion} is stale or another writer appended first
      */
-    CommandOutcome execute(IntegrationCommand command, OptionalLong expectedVersion);
+    CommandOutcome execute(IntegrationCommand command, OptionalLong expectedVersion, Origin origin);
 
     Optional<StoredIntegration> load(IntegrationId id);
+
+    /** Every event of the integration, oldest first, as recorded (never from a snapshot). */
+    List<HistoricEvent> history(IntegrationId id);
 }

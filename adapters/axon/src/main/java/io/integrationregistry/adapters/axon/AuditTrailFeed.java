@@ -1,0 +1,31 @@
+package io.integrationregistry.adapters.axon;
+
+import io.integrationregistry.application.port.out.ForKeepingTheAuditTrail;
+import io.integrationregistry.domain.IntegrationEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+
+/** Feeds the audit trail from its own tracking processor, separate from the list's. */
+@ProcessingGroup(AuditTrailFeed.PROCESSING_GROUP)
+final class AuditTrailFeed {
+
+    static final String PROCESSING_GROUP = "audit-trail";
+
+    private final ForKeepingTheAuditTrail trail;
+
+    AuditTrailFeed(ForKeepingTheAuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @EventHandler
+    void on(IntegrationEvent event, DomainEventMessage<IntegrationEvent> message) {
+        trail.apply(RecordedEvents.of(message));
+    }
+
+    @ResetHandler
+    void reset() {
+        trail.reset();
+    }
+}

@@ -1,0 +1,33 @@
+package io.integrationregistry.application;
+
+import io.integrationregistry.application.port.in.ForAdministeringProjections;
+import io.integrationregistry.application.port.out.ForReplayingProjections;
+import io.integrationregistry.application.port.out.ProjectionStatus;
+import io.integrationregistry.domain.InvalidValue;
+
+import java.util.List;
+
+/** Rebuilds read models by replaying the event stream into them; the events are never touched. */
+public final class ProjectionAdministration implements ForAdministeringProjections {
+
+    private final ForReplayingProjections processors;
+
+    public ProjectionAdministration(ForReplayingProjections processors) {
+        this.processors = processors;
+    }
+
+    @Override
+    public List<ProjectionStatus> projections() {
+        return processors.status();
+    }
+
+    @Override
+    public void rebuild(String name) {
+        boolean known = processors.status().stream().anyMatch(status -> status.name().equals(name));
+        if (!known) {
+            throw new InvalidValue("name", "must be one of the projections: "
+                    + processors.status().stream().map(ProjectionStatus::name).toList());
+        }
+        processors.replay(name);
+    }
+}

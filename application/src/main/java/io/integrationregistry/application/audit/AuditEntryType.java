@@ -1,0 +1,8 @@
+package io.integrationregistry.application.audit;
+
+public enum AuditEntryType {
+    ADDED,
+    EDITED,
+    ACTIVATED,
+    DEACTIVATED
+}
