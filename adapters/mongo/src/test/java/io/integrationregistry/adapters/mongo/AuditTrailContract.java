@@ -1,0 +1,187 @@
+package io.integrationregistry.adapters.mongo;
+
+import io.integrationregistry.application.audit.AuditEntry;
+import io.integrationregistry.application.audit.AuditEntryType;
+import io.integrationregistry.application.audit.AuditPage;
+import io.integrationregistry.application.audit.AuditQuery;
+import io.integrationregistry.application.port.out.RecordedEvent;
+import io.integrationregistry.domain.Authentication;
+import io.integrationregistry.domain.BaseApiUrl;
+import io.integrationregistry.domain.CompanyId;
+import io.integrationregistry.domain.IntegrationEvent;
+import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.IntegrationName;
+import io.integrationregistry.domain.InvalidValue;
+import io.integrationregistry.domain.RequestParameters;
+import io.integrationregistry.domain.SealedSecret;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What the service needs of its audit trail store. The same contract runs against every server. */
+abstract class AuditTrailContract {
+
+    private static final CompanyId ACME = new CompanyId("acme");
+    private static final CompanyId GLOBEX = new CompanyId("globex");
+    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+    private static final SealedSecret KEY = new SealedSecret("key-77", "c2VhbGVkLWtleS1vbmU=", null);
+    private static final SealedSecret ROTATED = new SealedSecret("key-77", "c2VhbGVkLWtleS10d28=", null);
+
+    private MongoTemplate mongo;
+    private MongoAuditTrail trail;
+
+    /** A template on a database of the server under test. */
+    abstract MongoTemplate template();
+
+    @BeforeEach
+    void emptyCollections() {
+        mongo = template();
+        mongo.dropCollection(MongoAuditTrail.ENTRIES);
+        mongo.dropCollection(MongoAuditTrail.SUBJECTS);
+        trail = new MongoAuditTrail(mongo);
+        trail.ensureIndexes();
+    }
+
+    @Test
+    void each_event_becomes_one_entry_with_who_when_and_what_changed() {
+        IntegrationId id = newId();
+        List<RecordedEvent> life = life(id, ACME, 0);
+        life.forEach(trail::apply);
+
+        List<AuditEntry> entries = all(ACME, AuditQuery.everything());
+
+        assertThat(entries).extracting(AuditEntry::type).containsExactly(AuditEntryType.DEACTIVATED,
+                AuditEntryType.EDITED, AuditEntryType.ADDED);
+        AuditEntry edit = entries.get(1);
+        assertThat(edit.actor()).isEqualTo("bob");
+        assertThat(edit.requestId()).isEqualTo("req-1");
+        assertThat(edit.source()).isEqualTo("ui");
+        assertThat(edit.version()).isEqualTo(1);
+        assertThat(edit.integrationName()).isEqualTo("Docs v2");
+        assertThat(edit.changes()).extracting(change -> change.field())
+                .containsExactly("name", "authentication.apiKey");
+    }
+
+    @Test
+    void applying_events_again_or_late_changes_nothing() {
+        IntegrationId id = newId();
+        List<RecordedEvent> life = life(id, ACME, 0);
+        life.forEach(trail::apply);
+        List<Document> once = raw();
+
+        life.forEach(trail::apply);
+        trail.apply(life.get(0));
+
+        assertThat(raw()).isEqualTo(once);
+    }
+
+    @Test
+    void filters_and_company_isolation() {
+        IntegrationId first = newId();
+        IntegrationId second = newId();
+        life(first, ACME, 0).forEach(trail::apply);
+        life(second, ACME, 100).forEach(trail::apply);
+        life(newId(), GLOBEX, 200).forEach(trail::apply);
+
+        assertThat(all(ACME, query(Optional.of(first.value()), Optional.empty(), Optional.empty())))
+                .hasSize(3).allMatch(entry -> entry.integrationId().equals(first.value()));
+        assertThat(all(ACME, query(Optional.empty(), Optional.of("bob"), Optional.empty()))).hasSize(2);
+        assertThat(all(ACME, query(Optional.empty(), Optional.empty(), Optional.of(AuditEntryType.ADDED))))
+                .hasSize(2);
+        assertThat(all(ACME, new AuditQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(T0.plusSeconds(100)), Optional.of(T0.plusSeconds(102))))).hasSize(2);
+        assertThat(all(GLOBEX, AuditQuery.everything())).hasSize(3)
+                .allMatch(entry -> entry.company().equals("globex"));
+    }
+
+    @Test
+    void pages_follow_each_other_newest_first_and_later_entries_do_not_disturb_them() {
+        IntegrationId id = newId();
+        life(id, ACME, 0).forEach(trail::apply);
+        life(newId(), ACME, 10).forEach(trail::apply);
+
+        AuditPage first = trail.page(ACME, AuditQuery.everything(), Optional.empty(), 4);
+        life(newId(), ACME, 1000).forEach(trail::apply);
+        AuditPage second = trail.page(ACME, AuditQuery.everything(), first.next(), 4);
+
+        assertThat(first.items()).hasSize(4);
+        assertThat(second.items()).hasSize(2);
+        assertThat(second.next()).isEmpty();
+        List<AuditEntry> both = new ArrayList<>(first.items());
+        both.addAll(second.items());
+        assertThat(both).extracting(AuditEntry::at).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        assertThat(both).extracting(AuditEntry::eventId).doesNotHaveDuplicates();
+        assertThatThrownBy(() -> trail.page(ACME, AuditQuery.everything(), Optional.of("!!"), 4))
+                .isInstanceOfSatisfying(InvalidValue.class, invalid -> assertThat(invalid.field()).isEqualTo("cursor"));
+    }
+
+    @Test
+    void the_stored_trail_holds_no_ciphertext_and_no_key_id() {
+        life(newId(), ACME, 0).forEach(trail::apply);
+
+        for (String collection : List.of(MongoAuditTrail.ENTRIES, MongoAuditTrail.SUBJECTS)) {
+            for (Document document : mongo.getCollection(collection).find()) {
+                assertThat(document.toJson()).doesNotContain(KEY.ciphertext()).doesNotContain(ROTATED.ciphertext())
+                        .doesNotContain(KEY.keyId());
+            }
+        }
+    }
+
+    @Test
+    void a_reset_empties_the_trail() {
+        life(newId(), ACME, 0).forEach(trail::apply);
+
+        trail.reset();
+
+        assertThat(all(ACME, AuditQuery.everything())).isEmpty();
+    }
+
+    private List<AuditEntry> all(CompanyId company, AuditQuery query) {
+        List<AuditEntry> entries = new ArrayList<>();
+        trail.export(company, query, entries::add);
+        return entries;
+    }
+
+    private List<Document> raw() {
+        List<Document> documents = new ArrayList<>();
+        for (String collection : List.of(MongoAuditTrail.ENTRIES, MongoAuditTrail.SUBJECTS)) {
+            mongo.getCollection(collection).find().sort(new Document("_id", 1)).forEach(documents::add);
+        }
+        return documents;
+    }
+
+    private static AuditQuery query(Optional<String> integrationId, Optional<String> actor,
+                                    Optional<AuditEntryType> type) {
+        return new AuditQuery(integrationId, actor, type, Optional.empty(), Optional.empty());
+    }
+
+    private static IntegrationId newId() {
+        return IntegrationId.of(UUID.randomUUID());
+    }
+
+    /** Added by alice, edited by bob (name and key), deactivated by alice; one second apart from {@code start}. */
+    private static List<RecordedEvent> life(IntegrationId id, CompanyId company, int start) {
+        Instant at = T0.plusSeconds(start);
+        return List.of(
+                new RecordedEvent(UUID.randomUUID().toString(), 0, "alice", "req-0", "api",
+                        new IntegrationEvent.IntegrationAdded(id, company, at, new IntegrationName("Docs"),
+                                new BaseApiUrl("https://docs.example/api"), RequestParameters.NONE,
+                                new Authentication.ApiKey(KEY), true)),
+                new RecordedEvent(UUID.randomUUID().toString(), 1, "bob", "req-1", "ui",
+                        new IntegrationEvent.IntegrationEdited(id, company, at.plusSeconds(1),
+                                new IntegrationName("Docs v2"), new BaseApiUrl("https://docs.example/api"),
+                                RequestParameters.NONE, new Authentication.ApiKey(ROTATED))),
+                new RecordedEvent(UUID.randomUUID().toString(), 2, "alice", "req-2", "api",
+                        new IntegrationEvent.IntegrationDeactivated(id, company, at.plusSeconds(2))));
+    }
+}
