@@ -80,17 +80,19 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
 
     private Receipt addAs(IntegrationId id, Caller caller, IntegrationDraft draft, boolean active) {
         names.reserve(caller.company(), draft.name(), id);
+        CommandOutcome outcome;
         try {
             AuthenticationSpec<SealedSecret> authentication =
                     draft.authentication().mapSecrets(secret -> Optional.of(secrets.seal(id, secret)));
-            CommandOutcome outcome = store.execute(new AddIntegration(id, caller.company(), caller.actor(), clock.instant(),
+            outcome = store.execute(new AddIntegration(id, caller.company(), caller.actor(), clock.instant(),
                     draft.name(), draft.baseApiUrl(), draft.requestParameters(), authentication, active,
                     identifiers.redirectUriFor(id)), ExpectedVersion.ANY.value(), caller.origin());
-            return receipt(caller, id, outcome);
         } catch (RuntimeException refused) {
             names.release(caller.company(), draft.name(), id);
             throw refused;
         }
+        // Stored: from here on the name stays reserved, whatever happens to the answer.
+        return receipt(caller, id, outcome);
     }
 
     @Override
