@@ -17,8 +17,10 @@ public record AuditSubject(String name, String baseApiUrl, String requestParamet
                            String authenticationType, String authenticationUrl, String tokenEndpointUrl,
                            String clientId, String redirectUri, String clientSecretSeal, String apiKeySeal) {
 
-    static AuditSubject of(String name, String baseApiUrl, String requestParameters, IntegrationStatus status,
+    static AuditSubject of(String name, String baseApiUrl, String parameters, IntegrationStatus status,
                            Authentication authentication) {
+        // No request parameters is shown as no value, not as an empty one.
+        String requestParameters = parameters == null || parameters.isEmpty() ? null : parameters;
         if (authentication instanceof Authentication.OAuth2 oauth2) {
             return new AuditSubject(name, baseApiUrl, requestParameters, status, "OAUTH2",
                     oauth2.authenticationUrl().value(), oauth2.tokenEndpointUrl().value(), oauth2.clientId().value(),
