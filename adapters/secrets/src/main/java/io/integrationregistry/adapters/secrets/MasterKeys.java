@@ -32,16 +32,6 @@ public final class MasterKeys {
     private MasterKeys() {
     }
 
-    /**
-     * The configured keyset when there is one, otherwise the generated-on-first-start file in
-     * {@code folder}.
-     */
-    public static KeysetHandle configuredOrFromFolder(String configuredKeyset, Path folder) {
-        return configuredKeyset == null || configuredKeyset.isBlank()
-                ? loadOrGenerate(folder)
-                : fromConfiguredKeyset(configuredKeyset);
-    }
-
     /** @throws IllegalStateException naming {@value #KEYSET_PROPERTY} when the keyset is malformed or not AEAD */
     public static KeysetHandle fromConfiguredKeyset(String tinkJsonKeyset) {
         if (tinkJsonKeyset == null || tinkJsonKeyset.isBlank()) {

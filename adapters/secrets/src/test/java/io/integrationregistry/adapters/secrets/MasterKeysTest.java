@@ -97,24 +97,6 @@ class MasterKeysTest {
     }
 
     @Test
-    void givenAConfiguredKeyset_thenItIsUsedAndNoFileIsGenerated() {
-        String json = MasterKeys.newKeysetJson();
-        SealedSecret sealed = new TinkSecretSealer(MasterKeys.fromConfiguredKeyset(json)).seal(owner, secret);
-
-        KeysetHandle chosen = MasterKeys.configuredOrFromFolder(json, folder);
-
-        assertThat(new TinkSecretSealer(chosen).holdsSameSecret(owner, sealed, secret)).isTrue();
-        assertThat(folder.resolve(MasterKeys.KEYSET_FILE)).doesNotExist();
-    }
-
-    @Test
-    void givenNoConfiguredKeyset_thenTheFolderKeysetIsUsed() {
-        MasterKeys.configuredOrFromFolder("  ", folder);
-
-        assertThat(folder.resolve(MasterKeys.KEYSET_FILE)).exists();
-    }
-
-    @Test
     void givenAMalformedConfiguredKeyset_thenTheErrorNamesTheProperty() {
         String malformed = "{\"primaryKeyId\": 42, \"key\": [ not json";
 
