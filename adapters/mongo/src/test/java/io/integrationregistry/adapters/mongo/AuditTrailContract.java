@@ -15,9 +15,7 @@ import io.integrationregistry.domain.InvalidValue;
 import io.integrationregistry.domain.RequestParameters;
 import io.integrationregistry.domain.SealedSecret;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,28 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the service needs of its audit trail store. The same contract runs against every server. */
-abstract class AuditTrailContract {
+abstract class AuditTrailContract extends AuditTrailFixture {
 
     private static final CompanyId ACME = new CompanyId("acme");
     private static final CompanyId GLOBEX = new CompanyId("globex");
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     private static final SealedSecret KEY = new SealedSecret("key-77", "c2VhbGVkLWtleS1vbmU=", null);
     private static final SealedSecret ROTATED = new SealedSecret("key-77", "c2VhbGVkLWtleS10d28=", null);
-
-    private MongoTemplate mongo;
-    private MongoAuditTrail trail;
-
-    /** A template on a database of the server under test. */
-    abstract MongoTemplate template();
-
-    @BeforeEach
-    void emptyCollections() {
-        mongo = template();
-        mongo.dropCollection(MongoAuditTrail.ENTRIES);
-        mongo.dropCollection(MongoAuditTrail.SUBJECTS);
-        trail = new MongoAuditTrail(mongo);
-        trail.ensureIndexes();
-    }
 
     @Test
     void each_event_becomes_one_entry_with_who_when_and_what_changed() {

@@ -15,9 +15,7 @@ import io.integrationregistry.domain.IntegrationEvent.IntegrationDeactivated;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.InvalidValue;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -46,27 +44,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The audit trail read back: entries field by field, their stored shape, filters, cursor pages newest
  * first that concurrent writes never disturb, and the export in the same order.
  */
-abstract class AuditTrailPagingContract {
+abstract class AuditTrailPagingContract extends AuditTrailFixture {
 
     private static final CompanyId ACME = new CompanyId("acme");
     private static final CompanyId GLOBEX = new CompanyId("globex");
     /** Nanoseconds on purpose: the trail keeps milliseconds. */
     private static final Instant T0 = Instant.parse("2026-11-01T10:15:30.123456789Z");
-
-    private MongoTemplate mongo;
-    private MongoAuditTrail trail;
-
-    /** A template on a database of the server under test. */
-    abstract MongoTemplate template();
-
-    @BeforeEach
-    void emptyCollections() {
-        mongo = template();
-        mongo.dropCollection(MongoAuditTrail.ENTRIES);
-        mongo.dropCollection(MongoAuditTrail.SUBJECTS);
-        trail = new MongoAuditTrail(mongo);
-        trail.ensureIndexes();
-    }
 
     @Test
     void given_a_life_then_each_entry_reads_back_field_by_field_as_the_audit_rule_made_it() {

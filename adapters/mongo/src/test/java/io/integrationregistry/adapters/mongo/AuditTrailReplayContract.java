@@ -8,9 +8,7 @@ import io.integrationregistry.application.port.out.RecordedEvent;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,26 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a redelivered event, a concurrent one, or one delivered again after a crash between the entry and
  * the subject write, leaves exactly what a single clean delivery leaves.
  */
-abstract class AuditTrailReplayContract {
+abstract class AuditTrailReplayContract extends AuditTrailFixture {
 
     private static final List<CompanyId> COMPANIES = List.of(new CompanyId("acme"), new CompanyId("globex"),
             new CompanyId("initech"));
     private static final Instant T0 = Instant.parse("2026-11-01T10:15:30.123456789Z");
-
-    private MongoTemplate mongo;
-    private MongoAuditTrail trail;
-
-    /** A template on a database of the server under test. */
-    abstract MongoTemplate template();
-
-    @BeforeEach
-    void emptyCollections() {
-        mongo = template();
-        mongo.dropCollection(MongoAuditTrail.ENTRIES);
-        mongo.dropCollection(MongoAuditTrail.SUBJECTS);
-        trail = new MongoAuditTrail(mongo);
-        trail.ensureIndexes();
-    }
 
     @Test
     void given_a_thousand_events_when_the_trail_is_reset_and_rebuilt_then_every_entry_is_the_same() {
