@@ -57,7 +57,7 @@ public final class AuditService implements ForAuditing {
 
     @Override
     public Optional<IntegrationView> asOf(CompanyId company, IntegrationId id, Instant instant) {
-        return foldWhile(company, id, event -> !event.event().occurredAt().isAfter(instant));
+        return foldWhile(history(company, id), event -> !event.event().occurredAt().isAfter(instant));
     }
 
     @Override
@@ -66,15 +66,14 @@ public final class AuditService implements ForAuditing {
             throw new InvalidValue("version", "must be 0 or more");
         }
         List<HistoricEvent> history = history(company, id);
-        return history.size() <= version ? Optional.empty()
-                : foldWhile(company, id, event -> event.version() <= version);
+        return history.size() <= version ? Optional.empty() : foldWhile(history, event -> event.version() <= version);
     }
 
-    /** Folds the integration's events from the first while {@code included} holds. */
-    private Optional<IntegrationView> foldWhile(CompanyId company, IntegrationId id, Predicate<HistoricEvent> included) {
+    /** Folds the events from the first while {@code included} holds. */
+    private static Optional<IntegrationView> foldWhile(List<HistoricEvent> history, Predicate<HistoricEvent> included) {
         IntegrationState state = IntegrationDecider.initialState();
         HistoricEvent last = null;
-        for (HistoricEvent event : history(company, id)) {
+        for (HistoricEvent event : history) {
             if (!included.test(event)) {
                 break;
             }
