@@ -1,6 +1,8 @@
 package io.integrationregistry.application;
 
+import io.integrationregistry.application.port.out.ConnectionKey;
 import io.integrationregistry.application.port.out.ForSealingSecrets;
+import io.integrationregistry.application.port.out.SecretUnreadable;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.SealedSecret;
@@ -23,9 +25,13 @@ final class ReversibleSecretSealer implements ForSealingSecrets {
 
     @Override
     public SealedSecret seal(IntegrationId owner, PlainSecret secret) {
+        return sealAs(owner.value(), secret);
+    }
+
+    private SealedSecret sealAs(String owner, PlainSecret secret) {
         int nonce = seals.incrementAndGet();
         String ciphertext = Base64.getEncoder().encodeToString(
-                (nonce + "|" + owner.value() + "|" + secret.reveal()).getBytes(StandardCharsets.UTF_8));
+                (nonce + "|" + owner + "|" + secret.reveal()).getBytes(StandardCharsets.UTF_8));
         return new SealedSecret(KEY_ID, ciphertext, secret.last4());
     }
 
@@ -33,6 +39,29 @@ final class ReversibleSecretSealer implements ForSealingSecrets {
     public boolean holdsSameSecret(IntegrationId owner, SealedSecret sealed, PlainSecret candidate) {
         String[] parts = opened(sealed);
         return sealed.keyId().equals(KEY_ID) && parts[1].equals(owner.value()) && parts[2].equals(candidate.reveal());
+    }
+
+    @Override
+    public PlainSecret open(IntegrationId owner, SealedSecret sealed) {
+        return openAs(owner.value(), sealed);
+    }
+
+    private PlainSecret openAs(String owner, SealedSecret sealed) {
+        String[] parts = opened(sealed);
+        if (!parts[1].equals(owner)) {
+            throw new SecretUnreadable("sealed for another owner");
+        }
+        return PlainSecret.received("secret", parts[2]);
+    }
+
+    @Override
+    public SealedSecret sealToken(ConnectionKey connection, PlainSecret token) {
+        return sealAs("token:" + connection.integration().value() + ":" + connection.user(), token);
+    }
+
+    @Override
+    public PlainSecret openToken(ConnectionKey connection, SealedSecret sealed) {
+        return openAs("token:" + connection.integration().value() + ":" + connection.user(), sealed);
     }
 
     /** The plaintext a sealed secret holds. */

@@ -11,6 +11,7 @@ public final class PlainSecret {
 
     public static final int MAX_LENGTH = 4_096;
     public static final int LENGTH_THAT_SHOWS_LAST4 = 16;
+    public static final int MAX_RECEIVED_LENGTH = 16_384;
 
     private final char[] value;
 
@@ -35,7 +36,22 @@ public final class PlainSecret {
         return new PlainSecret(value.toCharArray());
     }
 
-    /** The plaintext, for the sealing adapter only. */
+    /**
+     * A secret the service received rather than one an administrator typed, such as an OAuth 2.0 token
+     * or a secret just opened: tokens may be longer, and no mask rule applies.
+     */
+    public static PlainSecret received(String field, String raw) {
+        String value = Text.required(field, raw);
+        if (value.isEmpty() || value.length() > MAX_RECEIVED_LENGTH) {
+            throw new InvalidValue(field, "must be between 1 and " + MAX_RECEIVED_LENGTH + " characters");
+        }
+        if (Text.hasControlCharacter(value)) {
+            throw new InvalidValue(field, "must not contain control characters");
+        }
+        return new PlainSecret(value.toCharArray());
+    }
+
+    /** The plaintext, for the adapters that seal it or send it to the provider only. */
     public String reveal() {
         return new String(value);
     }

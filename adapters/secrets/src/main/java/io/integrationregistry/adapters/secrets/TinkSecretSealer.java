@@ -2,7 +2,9 @@ package io.integrationregistry.adapters.secrets;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
+import io.integrationregistry.application.port.out.ConnectionKey;
 import io.integrationregistry.application.port.out.ForSealingSecrets;
+import io.integrationregistry.application.port.out.SecretUnreadable;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.SealedSecret;
@@ -39,13 +41,44 @@ public final class TinkSecretSealer implements ForSealingSecrets {
 
     @Override
     public SealedSecret seal(IntegrationId owner, PlainSecret secret) {
+        return sealWith(associatedData(owner), secret, secret.last4());
+    }
+
+    @Override
+    public PlainSecret open(IntegrationId owner, SealedSecret sealed) {
+        return opened(open(associatedData(owner), sealed), "a secret of integration " + owner.value());
+    }
+
+    @Override
+    public SealedSecret sealToken(ConnectionKey connection, PlainSecret token) {
+        // No hint of a token is ever shown, so none is kept.
+        return sealWith(associatedData(connection), token, null);
+    }
+
+    @Override
+    public PlainSecret openToken(ConnectionKey connection, SealedSecret sealed) {
+        return opened(open(associatedData(connection), sealed),
+                "a token of a connection to integration " + connection.integration().value());
+    }
+
+    private SealedSecret sealWith(byte[] associatedData, PlainSecret secret, String last4) {
         byte[] plaintext = secret.reveal().getBytes(StandardCharsets.UTF_8);
         try {
-            byte[] ciphertext = aead.encrypt(plaintext, associatedData(owner));
-            return new SealedSecret(primaryKeyId, Base64.getEncoder().encodeToString(ciphertext), secret.last4());
+            byte[] ciphertext = aead.encrypt(plaintext, associatedData);
+            return new SealedSecret(primaryKeyId, Base64.getEncoder().encodeToString(ciphertext), last4);
         } catch (GeneralSecurityException failure) {
-            throw new IllegalStateException("sealing a secret of integration " + owner + " failed ("
-                    + failure.getClass().getSimpleName() + ")");
+            throw new IllegalStateException("sealing a secret failed (" + failure.getClass().getSimpleName() + ")");
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    private static PlainSecret opened(byte[] plaintext, String what) {
+        if (plaintext == null) {
+            throw new SecretUnreadable(what + " does not open with any key of the configured keyset");
+        }
+        try {
+            return PlainSecret.received("secret", new String(plaintext, StandardCharsets.UTF_8));
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
@@ -53,7 +86,7 @@ public final class TinkSecretSealer implements ForSealingSecrets {
 
     @Override
     public boolean holdsSameSecret(IntegrationId owner, SealedSecret sealed, PlainSecret candidate) {
-        byte[] stored = open(owner, sealed);
+        byte[] stored = open(associatedData(owner), sealed);
         if (stored == null) {
             return false;
         }
@@ -67,9 +100,9 @@ public final class TinkSecretSealer implements ForSealingSecrets {
     }
 
     /** The plaintext bytes, or null when the ciphertext does not open for this owner with any key we hold. */
-    private byte[] open(IntegrationId owner, SealedSecret sealed) {
+    private byte[] open(byte[] associatedData, SealedSecret sealed) {
         try {
-            return aead.decrypt(Base64.getDecoder().decode(sealed.ciphertext()), associatedData(owner));
+            return aead.decrypt(Base64.getDecoder().decode(sealed.ciphertext()), associatedData);
         } catch (GeneralSecurityException | IllegalArgumentException doesNotOpen) {
             return null;
         }
@@ -77,5 +110,11 @@ public final class TinkSecretSealer implements ForSealingSecrets {
 
     private static byte[] associatedData(IntegrationId owner) {
         return owner.value().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Distinct from any integration id's associated data: an id never contains a line feed. */
+    private static byte[] associatedData(ConnectionKey connection) {
+        return ("oauth2-token\n" + connection.integration().value() + "\n" + connection.user())
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,57 @@
+package io.integrationregistry.application.documents;
+
+import java.util.Objects;
+
+/**
+ * A provider call that did not give an answer to use. {@code providerMessage} is the provider's own
+ * explanation when it sent one, cleaned of control characters and cut short; it is text for a human,
+ * to be escaped by whoever shows it, and it never holds a credential of ours.
+ */
+public final class ProviderFailure extends RuntimeException {
+
+    public enum Kind {
+        /** The provider answered 404. */
+        NOT_FOUND,
+        /** The provider answered 401 or 403: missing or invalid credentials. */
+        CREDENTIALS_REFUSED,
+        /** The provider answered with another error status, or an answer that cannot be read. */
+        PROVIDER_ERROR,
+        /** The provider did not answer in time. */
+        TIMEOUT,
+        /** No connection could be made. */
+        UNREACHABLE,
+        /** The answer was larger than the configured limit. */
+        ANSWER_TOO_LARGE,
+        /** The URL (or a redirect) points where the service must not go. */
+        OUTBOUND_REFUSED
+    }
+
+    private final Kind kind;
+    private final int providerStatus;
+    private final String providerMessage;
+
+    public ProviderFailure(Kind kind, int providerStatus, String providerMessage, String detail) {
+        super(detail, null, false, false);
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.providerStatus = providerStatus;
+        this.providerMessage = providerMessage;
+    }
+
+    public ProviderFailure(Kind kind, String detail) {
+        this(kind, 0, null, detail);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The provider's HTTP status, or 0 when there was none. */
+    public int providerStatus() {
+        return providerStatus;
+    }
+
+    /** The provider's explanation, or null. */
+    public String providerMessage() {
+        return providerMessage;
+    }
+}

@@ -1,0 +1,21 @@
+package io.integrationregistry.application.port.out;
+
+import io.integrationregistry.application.documents.TokenClient;
+import io.integrationregistry.application.documents.TokenGrant;
+import io.integrationregistry.domain.PlainSecret;
+import io.integrationregistry.domain.RedirectUri;
+
+/**
+ * A provider's OAuth 2.0 token endpoint. An OAuth 2.0 error answer is thrown as
+ * {@link io.integrationregistry.application.documents.TokenRefused}; no answer at all (timeout,
+ * unreachable, 5xx, an answer that is not a token response) as a
+ * {@link io.integrationregistry.application.documents.ProviderFailure}.
+ */
+public interface ForObtainingTokens {
+
+    /** {@code grant_type=authorization_code} with the code the provider handed to the redirect URI. */
+    TokenGrant exchangeCode(TokenClient client, String code, RedirectUri redirectUri);
+
+    /** {@code grant_type=refresh_token}. */
+    TokenGrant refresh(TokenClient client, PlainSecret refreshToken);
+}
