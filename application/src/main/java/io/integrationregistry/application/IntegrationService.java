@@ -9,6 +9,7 @@ import io.integrationregistry.application.port.in.IntegrationDraft;
 import io.integrationregistry.application.port.in.Receipt;
 import io.integrationregistry.application.port.out.CommandOutcome;
 import io.integrationregistry.application.port.out.ForGeneratingIdentifiers;
+import io.integrationregistry.application.port.out.ForJudgingOutboundUrls;
 import io.integrationregistry.application.port.out.ForListingIntegrations;
 import io.integrationregistry.application.port.out.ForRememberingIdempotencyKeys;
 import io.integrationregistry.application.port.out.ForReservingNames;
@@ -29,6 +30,7 @@ import io.integrationregistry.domain.IntegrationCommand.AddIntegration;
 import io.integrationregistry.domain.IntegrationCommand.DeactivateIntegration;
 import io.integrationregistry.domain.IntegrationCommand.EditIntegration;
 import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.InvalidValue;
 import io.integrationregistry.domain.IntegrationRuleViolation;
 import io.integrationregistry.domain.IntegrationRuleViolation.Rule;
 import io.integrationregistry.domain.PlainHttp;
@@ -36,6 +38,7 @@ import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.SealedSecret;
 import io.integrationregistry.domain.WebUrl;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -54,10 +57,13 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
     private final IdempotentCreations idempotentCreations;
     private final Clock clock;
     private final RegistrySettings settings;
+    private final ForJudgingOutboundUrls outbound;
 
     public IntegrationService(ForStoringIntegrations store, ForListingIntegrations list, ForSealingSecrets secrets,
                               ForGeneratingIdentifiers identifiers, ForReservingNames reservations,
-                              ForRememberingIdempotencyKeys idempotencyKeys, Clock clock, RegistrySettings settings) {
+                              ForRememberingIdempotencyKeys idempotencyKeys, Clock clock, RegistrySettings settings,
+                              ForJudgingOutboundUrls outbound) {
+        this.outbound = outbound;
         this.store = store;
         this.list = list;
         this.secrets = secrets;
@@ -184,12 +190,24 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
                 ? oauth2.clientSecret() : ((Authentication.ApiKey) authentication).apiKey();
     }
 
+    /**
+     * The transport policy, and what can be judged now of the URLs the service itself will call (the
+     * authentication URL is opened by the user's browser, not by the service).
+     */
     private void requireAllowedTransport(IntegrationDraft draft) {
         PlainHttp plainHttp = settings.plainHttp();
         BaseApiUrl.of(draft.baseApiUrl().value(), plainHttp);
+        requireCallable("baseApiUrl", draft.baseApiUrl().value());
         if (draft.authentication() instanceof AuthenticationSpec.OAuth2Spec<PlainSecret> oauth2) {
             WebUrl.of("authentication.authenticationUrl", oauth2.authenticationUrl().value(), plainHttp);
             WebUrl.of("authentication.tokenEndpointUrl", oauth2.tokenEndpointUrl().value(), plainHttp);
+            requireCallable("authentication.tokenEndpointUrl", oauth2.tokenEndpointUrl().value());
         }
+    }
+
+    private void requireCallable(String field, String url) {
+        outbound.refusal(URI.create(url)).ifPresent(reason -> {
+            throw new InvalidValue(field, "must be a provider the service may call: " + reason);
+        });
     }
 }

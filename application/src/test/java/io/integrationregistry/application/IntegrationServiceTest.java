@@ -22,6 +22,7 @@ import io.integrationregistry.domain.IntegrationRuleViolation;
 import io.integrationregistry.domain.IntegrationRuleViolation.Rule;
 import io.integrationregistry.domain.IntegrationStatus;
 import io.integrationregistry.domain.InvalidValue;
+import io.integrationregistry.application.port.out.ForJudgingOutboundUrls;
 import io.integrationregistry.domain.PlainHttp;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.RedirectUri;
@@ -68,10 +69,14 @@ class IntegrationServiceTest {
     private final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys();
     private final IntegrationService service = serviceWith(PlainHttp.REFUSED);
 
+    /** Refuses hosts under {@code .internal.example}, as the guard refuses private addresses. */
+    private static final ForJudgingOutboundUrls OUTBOUND = url -> url.getHost().endsWith(".internal.example")
+            ? Optional.of("the host " + url.getHost() + " is not on the public internet") : Optional.empty();
+
     private IntegrationService serviceWith(PlainHttp plainHttp) {
         return new IntegrationService(store, new CannedIntegrationList(), sealer, new RandomIdentifiers(),
                 reservations, idempotencyKeys, clock,
-                RegistrySettings.defaults().withPlainHttp(plainHttp).withNameReservationGrace(GRACE));
+                RegistrySettings.defaults().withPlainHttp(plainHttp).withNameReservationGrace(GRACE), OUTBOUND);
     }
 
     @Nested
@@ -174,6 +179,32 @@ class IntegrationServiceTest {
                     () -> service.edit(ALICE, added.integrationId(), overHttp, ExpectedVersion.ANY));
 
             assertThat(refusal.field()).isEqualTo("baseApiUrl");
+            assertThat(store.eventsOf(added.integrationId())).hasSize(1);
+        }
+
+        @Test
+        void givenAnOutboundRefusal_whenAddingWithThatBaseUrl_thenRefusedOnTheBaseUrlWithTheReasonAndNothingIsStored() {
+            IntegrationDraft internal = draft("Acme drive", "https://dms.internal.example/api", apiKeySpec(API_KEY));
+
+            InvalidValue refusal = catchThrowableOfType(InvalidValue.class, () -> service.add(ALICE, internal, true));
+
+            assertThat(refusal.field()).isEqualTo("baseApiUrl");
+            assertThat(refusal.rule()).contains("not on the public internet");
+            assertThat(store.integrationCount()).isZero();
+        }
+
+        @Test
+        void givenAnOutboundRefusal_whenEditingToThatTokenEndpoint_thenRefusedOnThatFieldAndNothingIsStored() {
+            Receipt added = service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true);
+            IntegrationDraft internal = draft("Acme drive", "https://dms.acme.example/api",
+                    new OAuth2Spec<>(new WebUrl("https://auth.acme.example/authorize"),
+                            new WebUrl("https://auth.internal.example/token"), new ClientId("registry"),
+                            Optional.of(secret("client-secret-1"))));
+
+            InvalidValue refusal = catchThrowableOfType(InvalidValue.class,
+                    () -> service.edit(ALICE, added.integrationId(), internal, ExpectedVersion.ANY));
+
+            assertThat(refusal.field()).isEqualTo("authentication.tokenEndpointUrl");
             assertThat(store.eventsOf(added.integrationId())).hasSize(1);
         }
 

@@ -18,6 +18,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import io.integrationregistry.application.documents.AuthorizationRefused;
+import io.integrationregistry.application.documents.ConnectionRequired;
+import io.integrationregistry.application.documents.IntegrationNotActive;
+import io.integrationregistry.application.documents.NotAnOAuth2Integration;
+import io.integrationregistry.application.documents.ProviderFailure;
+import io.integrationregistry.application.port.out.SecretUnreadable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -103,6 +109,73 @@ class RestExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(ProblemDetails.of(HttpStatus.CONFLICT, "idempotency-key-in-flight",
                         "Request still in progress", inFlight.getMessage()));
+    }
+
+    @ExceptionHandler(IntegrationNotActive.class)
+    ResponseEntity<ProblemDetail> notActive(IntegrationNotActive notActive) {
+        return problem(ProblemDetails.of(HttpStatus.CONFLICT, "integration-not-active", "Integration not active",
+                notActive.getMessage()));
+    }
+
+    @ExceptionHandler(NotAnOAuth2Integration.class)
+    ResponseEntity<ProblemDetail> notOAuth2(NotAnOAuth2Integration notOAuth2) {
+        return problem(ProblemDetails.of(HttpStatus.CONFLICT, "not-oauth2", "Not an OAuth2 integration",
+                notOAuth2.getMessage()));
+    }
+
+    @ExceptionHandler(ConnectionRequired.class)
+    ResponseEntity<ProblemDetail> connectionRequired(ConnectionRequired required) {
+        ProblemDetail problem = ProblemDetails.of(HttpStatus.CONFLICT, "oauth2-connection-required",
+                "Connection required", required.getMessage());
+        problem.setProperty("connectionStatus", required.status().name());
+        problem.setProperty("authorize", "/api/integrations/" + required.integration().value() + "/oauth2/authorize");
+        return problem(problem);
+    }
+
+    @ExceptionHandler(AuthorizationRefused.class)
+    ResponseEntity<ProblemDetail> authorizationRefused(AuthorizationRefused refused) {
+        return problem(ProblemDetails.of(HttpStatus.BAD_REQUEST, "oauth2-authorization-refused",
+                "Authorization refused", refused.getMessage()));
+    }
+
+    /**
+     * A provider that did not give a usable answer. Its own explanation is passed on only as a JSON
+     * string property, cleaned and short: never its body, never as markup.
+     */
+    @ExceptionHandler(ProviderFailure.class)
+    ResponseEntity<ProblemDetail> providerFailed(ProviderFailure failure) {
+        ProblemDetail problem = switch (failure.kind()) {
+            case NOT_FOUND -> ProblemDetails.of(HttpStatus.NOT_FOUND, "provider-not-found", "Not found at the provider",
+                    "The provider has no such document or folder.");
+            case CREDENTIALS_REFUSED -> ProblemDetails.of(HttpStatus.BAD_GATEWAY, "provider-refused-credentials",
+                    "Provider refused the credentials", "The provider refused the integration's credentials: "
+                            + failure.getMessage());
+            case TIMEOUT -> ProblemDetails.of(HttpStatus.GATEWAY_TIMEOUT, "provider-timeout", "Provider timed out",
+                    failure.getMessage());
+            case UNREACHABLE -> ProblemDetails.of(HttpStatus.BAD_GATEWAY, "provider-unreachable",
+                    "Provider unreachable", failure.getMessage());
+            case ANSWER_TOO_LARGE -> ProblemDetails.of(HttpStatus.BAD_GATEWAY, "provider-answer-too-large",
+                    "Provider answer too large", failure.getMessage());
+            case OUTBOUND_REFUSED -> ProblemDetails.of(HttpStatus.BAD_GATEWAY, "provider-address-refused",
+                    "Provider address refused", "The service does not call this address: " + failure.getMessage());
+            case PROVIDER_ERROR -> ProblemDetails.of(HttpStatus.BAD_GATEWAY, "provider-error", "Provider error",
+                    failure.getMessage());
+        };
+        if (failure.providerStatus() > 0) {
+            problem.setProperty("providerStatus", failure.providerStatus());
+        }
+        if (failure.providerMessage() != null) {
+            problem.setProperty("providerMessage", failure.providerMessage());
+        }
+        return problem(problem);
+    }
+
+    @ExceptionHandler(SecretUnreadable.class)
+    ResponseEntity<ProblemDetail> secretUnreadable(SecretUnreadable unreadable) {
+        log.error("A sealed secret does not open: {}", unreadable.getMessage());
+        return problem(ProblemDetails.of(HttpStatus.INTERNAL_SERVER_ERROR, "secret-unreadable", "Secret unreadable",
+                "The service cannot open a stored secret with its configured keyset; an operator must restore "
+                        + "the key. Nothing was sent to the provider."));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

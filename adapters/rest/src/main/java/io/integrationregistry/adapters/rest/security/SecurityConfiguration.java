@@ -75,6 +75,8 @@ public class SecurityConfiguration {
                         .requestMatchers(OPEN_PATHS).permitAll()
                         .requestMatchers(HttpMethod.GET, OPEN_STATIC_FILES).permitAll()
                         .requestMatchers("/actuator", "/actuator/**").hasRole(Role.INTEGRATION_ADMIN.name())
+                        .requestMatchers("/api/integrations/*/documents/**", "/api/integrations/*/oauth2/**")
+                        .access(CompanyAuthorizationManager.anyOf(Role.INTEGRATION_ADMIN, Role.DOCUMENT_USER))
                         .requestMatchers(HttpMethod.GET, "/api/**").access(CompanyAuthorizationManager.anyOf(
                                 Role.INTEGRATION_ADMIN, Role.AUDITOR, Role.DOCUMENT_USER))
                         .requestMatchers(HttpMethod.HEAD, "/api/**").access(CompanyAuthorizationManager.anyOf(

@@ -1,0 +1,175 @@
+package io.integrationregistry.application;
+
+import io.integrationregistry.application.documents.ConnectionReport;
+import io.integrationregistry.application.documents.ConnectionReport.Outcome;
+import io.integrationregistry.application.documents.ConnectionReport.Step;
+import io.integrationregistry.application.documents.ConnectionRequired;
+import io.integrationregistry.application.documents.DocumentMetadata;
+import io.integrationregistry.application.documents.ProviderCredentials;
+import io.integrationregistry.application.documents.ProviderEndpoint;
+import io.integrationregistry.application.documents.ProviderFailure;
+import io.integrationregistry.application.documents.ServiceInfo;
+import io.integrationregistry.application.port.in.Caller;
+import io.integrationregistry.application.port.in.ForTestingConnections;
+import io.integrationregistry.application.port.in.IntegrationDraft;
+import io.integrationregistry.application.port.out.ForCallingProviders;
+import io.integrationregistry.application.port.out.ForSealingSecrets;
+import io.integrationregistry.domain.Authentication;
+import io.integrationregistry.domain.AuthenticationSpec;
+import io.integrationregistry.domain.Integration;
+import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.PlainSecret;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Tries a provider the way the product will use it: {@code serviceInfo} without credentials, then,
+ * where there are credentials to try, the root folder's {@code files}. Each step says how long it took
+ * and what the provider said; a failed step skips the ones that depend on it. Secrets are used, never
+ * echoed.
+ */
+public final class ConnectionTester implements ForTestingConnections {
+
+    static final String ROOT = "/";
+    private static final int ROOT_PAGE = 10;
+
+    private final ForCallingProviders providers;
+    private final ProviderAccess access;
+    private final ForSealingSecrets secrets;
+
+    ConnectionTester(ForCallingProviders providers, ProviderAccess access, ForSealingSecrets secrets) {
+        this.providers = providers;
+        this.access = access;
+        this.secrets = secrets;
+    }
+
+    @Override
+    public ConnectionReport test(Caller caller, IntegrationId id, Optional<IntegrationDraft> typed) {
+        Integration saved = access.integrationOf(caller.company(), id);
+        if (typed.isEmpty()) {
+            return run(ProviderAccess.endpointOf(saved), credentialsOfSaved(caller, saved));
+        }
+        IntegrationDraft draft = typed.get();
+        ProviderEndpoint endpoint = new ProviderEndpoint(draft.baseApiUrl(), draft.requestParameters());
+        if (draft.authentication() instanceof AuthenticationSpec.ApiKeySpec<PlainSecret> apiKey) {
+            Optional<PlainSecret> key = apiKey.apiKey().or(() -> saved.authentication() instanceof Authentication.ApiKey
+                    stored ? Optional.of(secrets.open(id, stored.apiKey())) : Optional.empty());
+            return run(endpoint, apiKeyCredentials(caller, key));
+        }
+        if (saved.authentication() instanceof Authentication.OAuth2) {
+            return run(endpoint, credentialsOfSaved(caller, saved));
+        }
+        return run(endpoint, new Skipped("connect your account after saving to test OAuth2 credentials"));
+    }
+
+    @Override
+    public ConnectionReport test(Caller caller, IntegrationDraft typed) {
+        ProviderEndpoint endpoint = new ProviderEndpoint(typed.baseApiUrl(), typed.requestParameters());
+        if (typed.authentication() instanceof AuthenticationSpec.ApiKeySpec<PlainSecret> apiKey) {
+            return run(endpoint, apiKeyCredentials(caller, apiKey.apiKey()));
+        }
+        return run(endpoint, new Skipped("connect your account after saving to test OAuth2 credentials"));
+    }
+
+    private Supplier<ProviderCredentialsOrSkip> apiKeyCredentials(Caller caller, Optional<PlainSecret> key) {
+        return () -> key.<ProviderCredentialsOrSkip>map(
+                        secret -> new Use(new ProviderCredentials.ApiKey(secret, caller.actor().login())))
+                .orElse(new Skipped("no API key to test"));
+    }
+
+    private Supplier<ProviderCredentialsOrSkip> credentialsOfSaved(Caller caller, Integration saved) {
+        return () -> {
+            try {
+                // The same path as the product's calls, token refresh included.
+                return new Use(access.call(caller, saved, (endpoint, credentials) -> credentials, false));
+            } catch (ConnectionRequired required) {
+                return new Skipped(required.getMessage());
+            }
+        };
+    }
+
+    private ConnectionReport run(ProviderEndpoint endpoint, ProviderCredentialsOrSkip credentials) {
+        return run(endpoint, () -> credentials);
+    }
+
+    private ConnectionReport run(ProviderEndpoint endpoint, Supplier<ProviderCredentialsOrSkip> credentials) {
+        List<Step> steps = new ArrayList<>();
+        boolean answered;
+        long started = System.nanoTime();
+        try {
+            String said = describe(providers.serviceInfo(endpoint));
+            steps.add(new Step("reachable", Outcome.PASSED, elapsedMillis(started), said));
+            answered = true;
+        } catch (ProviderFailure failure) {
+            steps.add(new Step("reachable", Outcome.FAILED, elapsedMillis(started), message(failure)));
+            // A provider without serviceInfo still answered: its credentials can still be tried.
+            answered = failure.providerStatus() > 0;
+        }
+        if (!answered) {
+            steps.add(new Step("authenticated", Outcome.SKIPPED, null, "the provider could not be reached"));
+            steps.add(new Step("listedRoot", Outcome.SKIPPED, null, "the provider could not be reached"));
+            return ConnectionReport.of(steps);
+        }
+        ProviderCredentialsOrSkip chosen = credentials.get();
+        if (chosen instanceof Skipped skipped) {
+            steps.add(new Step("authenticated", Outcome.SKIPPED, null, skipped.reason()));
+            steps.add(new Step("listedRoot", Outcome.SKIPPED, null, skipped.reason()));
+            return ConnectionReport.of(steps);
+        }
+        ProviderCredentials use = ((Use) chosen).credentials();
+        started = System.nanoTime();
+        try {
+            List<DocumentMetadata> root = providers.files(endpoint, use, ROOT, ROOT_PAGE, 0);
+            long millis = elapsedMillis(started);
+            steps.add(new Step("authenticated", Outcome.PASSED, millis, "the provider accepted the credentials"));
+            steps.add(new Step("listedRoot", Outcome.PASSED, millis,
+                    "the root folder lists " + root.size() + (root.size() == ROOT_PAGE ? " or more" : "")
+                            + " item" + (root.size() == 1 ? "" : "s")));
+        } catch (ProviderFailure failure) {
+            long millis = elapsedMillis(started);
+            if (failure.kind() == ProviderFailure.Kind.CREDENTIALS_REFUSED) {
+                steps.add(new Step("authenticated", Outcome.FAILED, millis, message(failure)));
+                steps.add(new Step("listedRoot", Outcome.SKIPPED, null, "the credentials were refused"));
+            } else {
+                steps.add(new Step("authenticated", Outcome.PASSED, millis, "the credentials were not refused"));
+                steps.add(new Step("listedRoot", Outcome.FAILED, millis, message(failure)));
+            }
+        }
+        return ConnectionReport.of(steps);
+    }
+
+    private static String describe(ServiceInfo info) {
+        StringBuilder said = new StringBuilder("the provider answered serviceInfo");
+        if (info.publisher() != null) {
+            said.append(": ").append(OAuth2Connections.cleaned(info.publisher()));
+        }
+        if (info.webhookVersion() != null) {
+            said.append(", webhook version ").append(OAuth2Connections.cleaned(info.webhookVersion()));
+        }
+        return said.toString();
+    }
+
+    private static String message(ProviderFailure failure) {
+        String message = failure.providerStatus() > 0
+                ? "the provider answered " + failure.providerStatus() + ": " + failure.getMessage()
+                : failure.getMessage();
+        return failure.providerMessage() == null ? message
+                : message + " (the provider said: " + OAuth2Connections.cleaned(failure.providerMessage()) + ")";
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    private sealed interface ProviderCredentialsOrSkip {
+    }
+
+    private record Use(ProviderCredentials credentials) implements ProviderCredentialsOrSkip {
+    }
+
+    private record Skipped(String reason) implements ProviderCredentialsOrSkip {
+    }
+}

@@ -1,0 +1,41 @@
+package io.integrationregistry.application;
+
+import io.integrationregistry.application.documents.TokenClient;
+import io.integrationregistry.application.port.out.ForSealingSecrets;
+import io.integrationregistry.domain.Authentication;
+import io.integrationregistry.domain.IntegrationId;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * An integration's OAuth 2.0 client as the token endpoint knows it. Its fingerprint changes whenever
+ * the client id, the client secret or the token endpoint is edited, and tokens obtained under another
+ * fingerprint are void: that is how an edit invalidates the users' connections.
+ */
+final class OAuth2Client {
+
+    private OAuth2Client() {
+    }
+
+    static TokenClient of(IntegrationId id, Authentication.OAuth2 oauth2, ForSealingSecrets secrets) {
+        return new TokenClient(oauth2.tokenEndpointUrl(), oauth2.clientId(), secrets.open(id, oauth2.clientSecret()));
+    }
+
+    /**
+     * A digest of the client id, the token endpoint and the sealed secret. The ciphertext stands for the
+     * secret: an edit that keeps the secret keeps its ciphertext, and a new secret is sealed anew.
+     */
+    static String fingerprint(Authentication.OAuth2 oauth2) {
+        String identity = oauth2.clientId().value() + "\n" + oauth2.tokenEndpointUrl().value() + "\n"
+                + oauth2.clientSecret().ciphertext();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
+        }
+    }
+}
