@@ -10,6 +10,7 @@ import io.integrationregistry.application.IntegrationService;
 import io.integrationregistry.application.ProjectionAdministration;
 import io.integrationregistry.application.RegistrySettings;
 import io.integrationregistry.application.port.out.ForGeneratingIdentifiers;
+import io.integrationregistry.application.port.out.ForJudgingOutboundUrls;
 import io.integrationregistry.application.port.out.ForRememberingIdempotencyKeys;
 import io.integrationregistry.application.port.out.ForReplayingProjections;
 import io.integrationregistry.application.port.out.ForReservingNames;
@@ -119,10 +120,11 @@ class RegistryConfiguration {
     IntegrationService integrationService(ForStoringIntegrations store, MongoIntegrationList list,
                                           ForSealingSecrets secrets, ForGeneratingIdentifiers identifiers,
                                           ForReservingNames names, ForRememberingIdempotencyKeys idempotencyKeys,
-                                          Clock clock, RegistryProperties properties) {
+                                          Clock clock, RegistryProperties properties,
+                                          ForJudgingOutboundUrls outbound) {
         return new IntegrationService(store, list, secrets, identifiers, names, idempotencyKeys, clock,
-                new RegistrySettings(properties.allowPlainHttp() ? PlainHttp.ALLOWED : PlainHttp.REFUSED,
+                new RegistrySettings(properties.outbound().allowPlainHttp() ? PlainHttp.ALLOWED : PlainHttp.REFUSED,
                         properties.nameReservationGrace(), properties.readYourWritesTimeout(),
-                        properties.idempotencyRetention()));
+                        properties.idempotencyRetention()), outbound);
     }
 }

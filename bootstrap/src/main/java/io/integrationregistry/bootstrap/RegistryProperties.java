@@ -6,12 +6,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The service's own settings.
  *
  * @param publicUrl           where users and providers reach this service (the redirect URIs start with it)
- * @param allowPlainHttp      accept provider URLs over plain http (local development only)
+ * @param outbound            how the service calls providers
  * @param nameReservationGrace how long a name reservation counts as in flight before it may be taken over
  * @param readYourWritesTimeout how long a command waits for the read model to show its effect
  * @param idempotencyRetention how long an Idempotency-Key is remembered
@@ -21,13 +22,30 @@ import java.time.Duration;
  */
 @ConfigurationProperties("registry")
 public record RegistryProperties(@DefaultValue("http://localhost:8080") URI publicUrl,
-                                 @DefaultValue("false") boolean allowPlainHttp,
                                  @DefaultValue("PT1M") Duration nameReservationGrace,
                                  @DefaultValue("PT5S") Duration readYourWritesTimeout,
                                  @DefaultValue("PT24H") Duration idempotencyRetention,
                                  @DefaultValue Mongo mongo,
                                  @DefaultValue EmbeddedMongo embeddedMongo,
-                                 @DefaultValue Secrets secrets) {
+                                 @DefaultValue Secrets secrets,
+                                 @DefaultValue Outbound outbound) {
+
+    /**
+     * @param allowPlainHttp      accept and call provider URLs over plain http (local development only)
+     * @param allowedPrivateHosts names, addresses and CIDR ranges of on-premise providers that may be
+     *                            called although they are not on the public internet (comma-separated)
+     * @param connectTimeout      how long to wait for a connection to a provider
+     * @param readTimeout         how long to wait for a provider's answer
+     * @param maxAnswerSize       the largest JSON answer read from a provider
+     * @param maxDownloadSize     the largest file streamed through from a provider
+     */
+    public record Outbound(@DefaultValue("false") boolean allowPlainHttp,
+                           @DefaultValue("") String allowedPrivateHosts,
+                           @DefaultValue("PT5S") Duration connectTimeout,
+                           @DefaultValue("PT30S") Duration readTimeout,
+                           @DefaultValue("10MB") DataSize maxAnswerSize,
+                           @DefaultValue("2GB") DataSize maxDownloadSize) {
+    }
 
     /**
      * @param serverSelectionTimeout how long to look for a reachable server

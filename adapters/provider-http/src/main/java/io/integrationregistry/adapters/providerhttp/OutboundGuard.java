@@ -69,10 +69,10 @@ public final class OutboundGuard {
             // A literal address is used as written: no resolver gets to reinterpret it.
             addresses = literal != null ? new InetAddress[]{literal.toInetAddress()} : resolver.resolve(host);
         } catch (UnknownHostException unknown) {
-            throw new OutboundRefused("the host " + host + " does not resolve");
+            throw OutboundRefused.doesNotResolve(host);
         }
         if (addresses.length == 0) {
-            throw new OutboundRefused("the host " + host + " does not resolve");
+            throw OutboundRefused.doesNotResolve(host);
         }
         if (!policy.allowsName(host)) {
             for (InetAddress address : addresses) {

@@ -3,6 +3,7 @@ package io.integrationregistry.adapters.rest;
 import io.integrationregistry.adapters.rest.security.Callers;
 import io.integrationregistry.application.documents.AuthorizationRefused;
 import io.integrationregistry.application.documents.ConnectionView;
+import io.integrationregistry.application.documents.NotAnOAuth2Integration;
 import io.integrationregistry.application.documents.ProviderFailure;
 import io.integrationregistry.application.port.in.ForConnectingAccounts;
 import io.integrationregistry.domain.IntegrationId;
@@ -81,6 +82,8 @@ class ConnectionsRestController {
             return page(HttpStatus.BAD_REQUEST, "Not connected", refused.getMessage());
         } catch (IntegrationRuleViolation unknown) {
             return page(HttpStatus.NOT_FOUND, "Not connected", "This integration does not exist.");
+        } catch (NotAnOAuth2Integration notOAuth2) {
+            return page(HttpStatus.CONFLICT, "Not connected", notOAuth2.getMessage());
         } catch (ProviderFailure failure) {
             HttpStatus status = failure.kind() == ProviderFailure.Kind.TIMEOUT ? HttpStatus.GATEWAY_TIMEOUT
                     : HttpStatus.BAD_GATEWAY;

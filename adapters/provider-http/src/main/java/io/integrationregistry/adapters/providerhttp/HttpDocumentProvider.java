@@ -1,0 +1,250 @@
+package io.integrationregistry.adapters.providerhttp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.integrationregistry.application.documents.DeletionTarget;
+import io.integrationregistry.application.documents.DocumentMetadata;
+import io.integrationregistry.application.documents.OperationResult;
+import io.integrationregistry.application.documents.ProviderContent;
+import io.integrationregistry.application.documents.ProviderCredentials;
+import io.integrationregistry.application.documents.ProviderEndpoint;
+import io.integrationregistry.application.documents.ProviderFailure;
+import io.integrationregistry.application.documents.ServiceInfo;
+import io.integrationregistry.application.documents.UploadTarget;
+import io.integrationregistry.application.port.out.ForCallingProviders;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpPut;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+import org.apache.hc.core5.http.message.BasicHeader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The Document Webhooks API (MISSION §5) over HTTP, through the {@link GuardedHttpClient}: each call
+ * goes to the integration's base URL plus the endpoint name, with the integration's request parameters,
+ * the call's own parameters and the credentials in headers. JSON answers are read within a size limit
+ * and tolerantly; downloads are handed on still streaming. Whatever goes wrong becomes a
+ * {@link ProviderFailure} whose text never holds a credential, and nothing here is logged.
+ */
+public final class HttpDocumentProvider implements ForCallingProviders, AutoCloseable {
+
+    private static final List<Header> ACCEPT_JSON = List.of(new BasicHeader(HttpHeaders.ACCEPT, "application/json"));
+    /** How much of an error answer is read to find the provider's explanation. */
+    private static final long MAX_ERROR_BYTES = 64 * 1024;
+
+    private final GuardedHttpClient client;
+    private final boolean ownsClient;
+    private final ProviderHttpSettings settings;
+
+    /** A provider client with its own connection pool, closed by {@link #close()}. */
+    public HttpDocumentProvider(OutboundGuard guard, ProviderHttpSettings settings) {
+        this(new GuardedHttpClient(guard, settings), true);
+    }
+
+    /** A provider client on a shared pool, which whoever created it closes. */
+    public HttpDocumentProvider(GuardedHttpClient client) {
+        this(client, false);
+    }
+
+    private HttpDocumentProvider(GuardedHttpClient client, boolean ownsClient) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.ownsClient = ownsClient;
+        this.settings = client.settings();
+    }
+
+    @Override
+    public ServiceInfo serviceInfo(ProviderEndpoint endpoint) {
+        return getJson(endpoint, ProviderCredentials.NONE, "serviceInfo", CallParameters.none(),
+                ProviderJson::serviceInfo);
+    }
+
+    @Override
+    public DocumentMetadata metadata(ProviderEndpoint endpoint, ProviderCredentials credentials, String id) {
+        return getJson(endpoint, credentials, "metadata", CallParameters.with("id", id), ProviderJson::metadata);
+    }
+
+    @Override
+    public List<DocumentMetadata> files(ProviderEndpoint endpoint, ProviderCredentials credentials, String parentId,
+                                        Integer max, Integer offset) {
+        return getJson(endpoint, credentials, "files",
+                CallParameters.with("parentId", parentId).and("max", max).and("offset", offset),
+                ProviderJson::metadataList);
+    }
+
+    @Override
+    public List<DocumentMetadata> search(ProviderEndpoint endpoint, ProviderCredentials credentials, String query,
+                                         String parentId, Integer max, Integer offset) {
+        return getJson(endpoint, credentials, "search",
+                CallParameters.with("query", query).and("parentId", parentId).and("max", max).and("offset", offset),
+                ProviderJson::metadataList);
+    }
+
+    @Override
+    public ProviderContent download(ProviderEndpoint endpoint, ProviderCredentials credentials, String id) {
+        return content(endpoint, credentials, "download", CallParameters.with("id", id));
+    }
+
+    @Override
+    public ProviderContent thumbnail(ProviderEndpoint endpoint, ProviderCredentials credentials, String id,
+                                     Integer size) {
+        return content(endpoint, credentials, "thumbnail", CallParameters.with("id", id).and("size", size));
+    }
+
+    @Override
+    public DocumentMetadata uploadInit(ProviderEndpoint endpoint, ProviderCredentials credentials,
+                                       UploadTarget target) {
+        CallParameters parameters = CallParameters.with("parentId", target.parentId())
+                .and("filename", target.filename())
+                .and("documentId", target.documentId())
+                .and("documentVersionId", target.documentVersionId());
+        HttpPost post = new HttpPost(endpoint.url("uploadInit", parameters.list()));
+        return sendJson(post, credentials, "uploadInit", ProviderJson::metadata);
+    }
+
+    @Override
+    public OperationResult upload(ProviderEndpoint endpoint, ProviderCredentials credentials, String id,
+                                  InputStream body, long length, String contentType) {
+        HttpPut put = new HttpPut(endpoint.url("upload", CallParameters.with("id", id).list()));
+        put.setEntity(new InputStreamEntity(new UploadSource(body), length < 0 ? -1 : length,
+                contentTypeOf(contentType)));
+        return operation(put, credentials, "upload");
+    }
+
+    @Override
+    public DocumentMetadata createFolder(ProviderEndpoint endpoint, ProviderCredentials credentials, String parentId,
+                                         String name) {
+        HttpPost post = new HttpPost(endpoint.url("createFolder",
+                CallParameters.with("parentId", parentId).and("name", name).list()));
+        return sendJson(post, credentials, "createFolder", ProviderJson::metadata);
+    }
+
+    @Override
+    public OperationResult delete(ProviderEndpoint endpoint, ProviderCredentials credentials, DeletionTarget target) {
+        HttpPut put = new HttpPut(endpoint.url("delete",
+                CallParameters.with(target.kind().parameter(), target.id()).list()));
+        return operation(put, credentials, "delete");
+    }
+
+    @Override
+    public OperationResult rename(ProviderEndpoint endpoint, ProviderCredentials credentials, String id,
+                                  String name) {
+        HttpPut put = new HttpPut(endpoint.url("rename", CallParameters.with("id", id).and("name", name).list()));
+        return operation(put, credentials, "rename");
+    }
+
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
+    }
+
+    private <T> T getJson(ProviderEndpoint endpoint, ProviderCredentials credentials, String call,
+                          CallParameters parameters, Function<JsonNode, T> reader) {
+        URI url = endpoint.url(call, parameters.list());
+        Answer answer = client.get(url, ACCEPT_JSON, CredentialHeaders.of(credentials), call);
+        return readJson(answer, credentials, call, reader);
+    }
+
+    private <T> T sendJson(HttpUriRequestBase request, ProviderCredentials credentials, String call,
+                           Function<JsonNode, T> reader) {
+        return readJson(send(request, credentials, call), credentials, call, reader);
+    }
+
+    private <T> T readJson(Answer answer, ProviderCredentials credentials, String call,
+                           Function<JsonNode, T> reader) {
+        try (answer) {
+            requireSuccess(answer, credentials, call);
+            T value = reader.apply(ProviderJson.tree(answer.readAtMost(settings.maxAnswerBytes())));
+            if (value == null) {
+                throw Failures.unreadable(answer.status(), call, host(answer), "is not what the API describes");
+            }
+            return value;
+        } catch (IOException failure) {
+            throw Failures.of(failure, call, host(answer));
+        }
+    }
+
+    private OperationResult operation(HttpUriRequestBase request, ProviderCredentials credentials, String call) {
+        Answer answer = send(request, credentials, call);
+        try (answer) {
+            requireSuccess(answer, credentials, call);
+            byte[] body = answer.readAtMost(settings.maxAnswerBytes());
+            if (answer.status() == 204 || body.length == 0) {
+                return OperationResult.succeeded();
+            }
+            OperationResult result = ProviderJson.operation(ProviderJson.tree(body),
+                    CredentialHeaders.secrets(credentials));
+            if (result == null) {
+                throw Failures.unreadable(answer.status(), call, host(answer), "says neither success nor failure");
+            }
+            return result;
+        } catch (IOException failure) {
+            throw Failures.of(failure, call, host(answer));
+        }
+    }
+
+    private ProviderContent content(ProviderEndpoint endpoint, ProviderCredentials credentials, String call,
+                                    CallParameters parameters) {
+        URI url = endpoint.url(call, parameters.list());
+        Answer answer = client.get(url, List.of(), CredentialHeaders.of(credentials), call);
+        try {
+            requireSuccess(answer, credentials, call);
+            InputStream body = answer.streamAtMost(settings.maxDownloadBytes());
+            String contentType = answer.contentType();
+            return new ProviderContent(contentType == null || contentType.isBlank()
+                    ? ContentType.APPLICATION_OCTET_STREAM.getMimeType() : contentType,
+                    answer.contentLength(), body);
+        } catch (IOException failure) {
+            answer.close();
+            throw Failures.of(failure, call, host(answer));
+        } catch (RuntimeException failure) {
+            answer.close();
+            throw failure;
+        }
+    }
+
+    private Answer send(HttpUriRequestBase request, ProviderCredentials credentials, String call) {
+        ACCEPT_JSON.forEach(request::addHeader);
+        CredentialHeaders.of(credentials).forEach(request::addHeader);
+        return client.send(request, call);
+    }
+
+    /** Throws the failure an error status stands for, with the provider's cleaned explanation. */
+    private static void requireSuccess(Answer answer, ProviderCredentials credentials, String call) {
+        if (answer.isSuccess()) {
+            return;
+        }
+        String message = null;
+        try {
+            message = ProviderText.clean(ProviderJson.errorMessage(ProviderJson.tree(
+                    answer.readAtMost(MAX_ERROR_BYTES))), CredentialHeaders.secrets(credentials));
+        } catch (IOException unreadable) {
+            // The status says enough.
+        }
+        throw Failures.status(answer.status(), message, call, host(answer));
+    }
+
+    private static ContentType contentTypeOf(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return ContentType.APPLICATION_OCTET_STREAM;
+        }
+        try {
+            return ContentType.parse(contentType);
+        } catch (RuntimeException unreadable) {
+            return ContentType.APPLICATION_OCTET_STREAM;
+        }
+    }
+
+    private static String host(Answer answer) {
+        return answer.url().getHost();
+    }
+}
