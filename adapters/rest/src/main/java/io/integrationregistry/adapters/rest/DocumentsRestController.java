@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -147,6 +148,9 @@ class DocumentsRestController {
             return DocumentResource.of(documents.upload(caller(authentication, request),
                     IntegrationsRestController.integrationId(id), target, body, request.getContentLengthLong(),
                     contentType));
+        } catch (UncheckedIOException bodyBroke) {
+            // The caller's own upload stopped midway: its request, not the provider, is at fault.
+            throw InvalidRequest.of("body", "could not be read to its end; send the file again");
         }
     }
 
