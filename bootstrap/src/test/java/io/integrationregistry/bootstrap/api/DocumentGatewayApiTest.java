@@ -52,6 +52,8 @@ class DocumentGatewayApiTest extends ProviderApiTestBase {
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.header("Content-Type")).isEqualTo("application/pdf");
         assertThat(download.header("Content-Disposition")).isEqualTo("attachment");
+        assertThat(download.header("Content-Security-Policy")).isEqualTo("sandbox; default-src 'none'");
+        assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(download.body()).isEqualTo("%PDF");
         assertThat(dora.get(documents("thumbnail?id=d-1&size=64")).header("Content-Type")).isEqualTo("image/png");
         HttpApi.Answer folder = dora.post(documents("folders?parentId=%2F&name=Q4"), null);

@@ -51,6 +51,18 @@ class ConnectionsRestController {
                 .build();
     }
 
+    @GetMapping(path = "/api/integrations/{id}/oauth2/authorize", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Start connecting, for scripts", description = "With Accept: application/json, answers "
+            + "the same authorization URL as {\"authorizationUrl\": …} instead of redirecting to it.")
+    ResponseEntity<java.util.Map<String, String>> authorizeAsJson(Authentication authentication,
+                                                                  HttpServletRequest request,
+                                                                  @PathVariable String id) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(java.util.Map.of("authorizationUrl", accounts.authorizationRedirect(
+                        Callers.of(authentication).within(RequestIds.of(request)),
+                        IntegrationsRestController.integrationId(id)).toString()));
+    }
+
     @GetMapping(path = "/api/integrations/{id}/oauth2/connection", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The signed-in user's connection", description = "NOT_CONNECTED, CONNECTED (with the "
             + "access token's expiry) or RECONNECT_REQUIRED; never a token.")

@@ -18,6 +18,12 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import java.util.List;
 import java.util.Set;
@@ -46,9 +52,16 @@ public class SecurityConfiguration {
     /** Paths open to everybody. */
     static final String[] OPEN_PATHS = {
             "/", "/index.html", "/assets/**", "/favicon.ico", "/error",
-            "/oauth2/callback/**",
+            "/oauth2/callback/**", "/auth/method",
             "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html",
             "/actuator/health", "/actuator/health/**", "/actuator/info"};
+    /**
+     * Only this service's own scripts, styles and images; no inline script, no framing. (Swagger UI,
+     * which needs inline styles, keeps the browser's defaults.)
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
     /** Static files of the admin page beside index.html, readable by everybody. */
     static final String[] OPEN_STATIC_FILES = {
             "/*.js", "/*.css", "/*.map", "/*.png", "/*.svg", "/*.webmanifest", "/robots.txt"};
@@ -66,7 +79,16 @@ public class SecurityConfiguration {
         ProblemResponses problems = new ProblemResponses(objectMappers.getIfAvailable(ObjectMapper::new));
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
 
-        http.csrf(AbstractHttpConfigurer::disable)
+        http.headers(headers -> headers
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(new OrRequestMatcher(
+                                        PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+                                        PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"))),
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)

@@ -1,0 +1,46 @@
+package io.integrationregistry.adapters.rest.security;
+
+import io.integrationregistry.application.port.in.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+/** What a user interface needs before and after sign-in: how to sign in, and who is signed in. */
+@RestController
+@Tag(name = "Session", description = "How to sign in, and who is signed in")
+class SessionRestController {
+
+    private final boolean bearer;
+
+    SessionRestController(ObjectProvider<JwtDecoder> jwtDecoders) {
+        this.bearer = jwtDecoders.getIfAvailable() != null;
+    }
+
+    @GetMapping(path = "/auth/method", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The sign-in method", description = "BASIC (user name and password) or BEARER (a JWT "
+            + "from the configured issuer). Open.")
+    Map<String, String> method() {
+        return Map.of("method", bearer ? "BEARER" : "BASIC");
+    }
+
+    @GetMapping(path = "/api/me", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The signed-in user", description = "Login, company and roles.")
+    Map<String, Object> me(Authentication authentication) {
+        Caller caller = Callers.of(authentication);
+        List<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("ROLE_"))
+                .map(authority -> authority.substring("ROLE_".length()))
+                .filter(role -> java.util.Arrays.stream(Role.values()).anyMatch(known -> known.name().equals(role)))
+                .sorted().toList();
+        return Map.of("login", caller.actor().login(), "company", caller.company().value(), "roles", roles);
+    }
+}
