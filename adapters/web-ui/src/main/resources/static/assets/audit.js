@@ -1,0 +1,275 @@
+/** The company's audit trail (route `#/audit`), newest first, with its filters and exports. */
+import {api, auditQuery} from './api.js';
+import {announce, focus, h, replace, show} from './dom.js';
+import {changeList, EVENT_TYPES, eventBadge, eventMeta} from './changes.js';
+
+const PAGE_SIZE = 25;
+
+export async function renderAudit({app, container, token, params}) {
+    const heading = h('h1', {tabindex: '-1', text: 'Audit trail'});
+    document.title = 'Audit trail · Integration registry';
+    if (!app.can('audit')) {
+        replace(container, heading, h('p', {class: 'notice notice-info',
+            text: 'Only administrators and auditors can read the audit trail.'}));
+        focus(heading);
+        return;
+    }
+
+    const filters = {
+        integrationId: params.get('integrationId') || '',
+        actor: params.get('actor') || '',
+        type: EVENT_TYPES[(params.get('type') || '').toUpperCase()] ? params.get('type').toUpperCase() : '',
+        from: params.get('from') || '',
+        to: params.get('to') || ''
+    };
+
+    const integrationSelect = h('select', {id: 'audit-integration', name: 'integrationId'},
+        h('option', {value: '', text: 'All integrations'}));
+    const actorInput = h('input', {id: 'audit-actor', name: 'actor', type: 'text', autocomplete: 'off',
+        spellcheck: 'false', placeholder: 'e.g. alice', value: filters.actor});
+    const typeSelect = h('select', {id: 'audit-type', name: 'type'},
+        h('option', {value: '', text: 'All changes'}),
+        Object.entries(EVENT_TYPES).map(([value, label]) => h('option', {value, text: label})));
+    typeSelect.value = filters.type;
+    const fromInput = h('input', {id: 'audit-from', name: 'from', type: 'datetime-local',
+        'aria-describedby': 'audit-time-hint', value: toLocalInput(filters.from)});
+    const toInput = h('input', {id: 'audit-to', name: 'to', type: 'datetime-local',
+        'aria-describedby': 'audit-time-hint', value: toLocalInput(filters.to)});
+    const clearButton = h('button', {type: 'button', class: 'button button-quiet', id: 'audit-clear',
+        text: 'Clear filters'});
+    const filterForm = h('form', {class: 'card audit-filters', id: 'audit-filters', role: 'search',
+            'aria-label': 'Filter the audit trail'},
+        h('div', {class: 'filter-grid'},
+            h('div', {class: 'field'}, h('label', {for: 'audit-integration', text: 'Integration'}), integrationSelect),
+            h('div', {class: 'field'}, h('label', {for: 'audit-actor', text: 'Changed by'}), actorInput),
+            h('div', {class: 'field'}, h('label', {for: 'audit-type', text: 'Kind of change'}), typeSelect),
+            h('div', {class: 'field'}, h('label', {for: 'audit-from', text: 'From'}), fromInput),
+            h('div', {class: 'field'}, h('label', {for: 'audit-to', text: 'Until'}), toInput)),
+        h('p', {class: 'hint', id: 'audit-time-hint', text: 'Times are in your local time zone.'}),
+        h('div', {class: 'form-actions'},
+            h('button', {type: 'submit', class: 'button button-primary', id: 'audit-apply', text: 'Apply filters'}),
+            clearButton));
+
+    const exportCsv = h('a', {class: 'button', id: 'audit-export-csv', href: '/api/audit/export?format=csv',
+        download: 'audit.csv'}, 'Export CSV');
+    const exportNdjson = h('a', {class: 'button', id: 'audit-export-ndjson', href: '/api/audit/export?format=ndjson',
+        download: 'audit.ndjson'}, 'Export NDJSON');
+    const exportStatus = h('p', {class: 'export-status', id: 'audit-export-status', role: 'status'});
+
+    const message = h('p', {class: 'notice notice-error', id: 'audit-message', role: 'alert', hidden: true});
+    const list = h('ol', {class: 'audit-list', id: 'audit-list', 'aria-labelledby': 'audit-results'});
+    const results = h('h2', {class: 'visually-hidden', id: 'audit-results', text: 'Changes, newest first'});
+    const newer = h('button', {type: 'button', class: 'button', id: 'audit-previous'},
+        h('span', {'aria-hidden': 'true', text: '‹ '}), 'Newer');
+    const older = h('button', {type: 'button', class: 'button', id: 'audit-next'},
+        'Older', h('span', {'aria-hidden': 'true', text: ' ›'}));
+    const pageInfo = h('span', {class: 'page-info', id: 'audit-page-info', 'aria-live': 'polite'});
+
+    replace(container,
+        h('div', {class: 'page-header'},
+            h('div', {}, heading, h('p', {class: 'lead',
+                text: 'Every change to your company\'s integrations: who, when, through which channel, and what '
+                    + 'changed. Secrets appear only as changed.'})),
+            h('div', {class: 'header-actions'}, exportCsv, exportNdjson)),
+        exportStatus,
+        filterForm,
+        message,
+        results,
+        list,
+        h('nav', {class: 'pager', 'aria-label': 'Pages of the audit trail'}, newer, pageInfo, older));
+    focus(heading);
+
+    /** Cursors of the pages shown so far: cursors[i] opens page i (null: the newest). */
+    let cursors = [null];
+    let page = 0;
+    let next = null;
+    let request = 0;
+
+    function updateExportLinks() {
+        const query = auditQuery(filters);
+        query.set('format', 'csv');
+        exportCsv.setAttribute('href', `/api/audit/export?${query}`);
+        query.set('format', 'ndjson');
+        exportNdjson.setAttribute('href', `/api/audit/export?${query}`);
+    }
+
+    function rememberFilters() {
+        const query = auditQuery(filters);
+        const hash = query.toString() ? `#/audit?${query}` : '#/audit';
+        if (location.hash !== hash) {
+            history.replaceState(null, '', hash);
+        }
+    }
+
+    async function load() {
+        const mine = ++request;
+        older.disabled = true;
+        newer.disabled = true;
+        list.setAttribute('aria-busy', 'true');
+        let answer;
+        try {
+            answer = await api.audit(filters, cursors[page], PAGE_SIZE);
+        } catch (failure) {
+            if (mine === request && app.isCurrent(token) && failure.status !== 401) {
+                list.removeAttribute('aria-busy');
+                message.textContent = 'The audit trail could not be loaded: ' + failure.message;
+                show(message, true);
+                newer.disabled = page === 0;
+            }
+            return;
+        }
+        if (mine !== request || !app.isCurrent(token)) {
+            return;
+        }
+        list.removeAttribute('aria-busy');
+        show(message, false);
+        const items = answer.data.items || [];
+        next = answer.data.next || null;
+        replace(list, items.map(entry => h('li', {class: 'audit-entry card', dataset: {eventId: entry.eventId,
+                type: entry.type}},
+            h('div', {class: 'entry-header'},
+                eventBadge(entry.type),
+                h('a', {class: 'audit-integration', href: `#/integrations/${encodeURIComponent(entry.integrationId)}`,
+                    text: entry.integrationName || entry.integrationId})),
+            eventMeta(entry),
+            changeList(entry.changes, entry.type))));
+        if (items.length === 0) {
+            list.append(h('li', {class: 'empty-row', text: page === 0
+                    ? 'No change matches these filters.' : 'No older changes.'}));
+        }
+        pageInfo.textContent = `Page ${page + 1}`;
+        newer.disabled = page === 0;
+        older.disabled = !next;
+        const focused = document.activeElement;
+        if ((focused === newer || focused === older) && focused.disabled) {
+            focus(focused === newer ? (older.disabled ? heading : older) : (newer.disabled ? heading : newer));
+        }
+    }
+
+    function readFilters() {
+        const from = fromLocalInput(fromInput.value);
+        const to = fromLocalInput(toInput.value);
+        filters.integrationId = integrationSelect.value;
+        filters.actor = actorInput.value.trim();
+        filters.type = typeSelect.value;
+        filters.from = from;
+        filters.to = to;
+    }
+
+    filterForm.addEventListener('submit', event => {
+        event.preventDefault();
+        readFilters();
+        cursors = [null];
+        page = 0;
+        updateExportLinks();
+        rememberFilters();
+        load().then(() => announce('The audit trail is filtered.'));
+    });
+    clearButton.addEventListener('click', () => {
+        integrationSelect.value = '';
+        actorInput.value = '';
+        typeSelect.value = '';
+        fromInput.value = '';
+        toInput.value = '';
+        readFilters();
+        cursors = [null];
+        page = 0;
+        updateExportLinks();
+        rememberFilters();
+        load();
+    });
+    older.addEventListener('click', () => {
+        if (next) {
+            cursors[page + 1] = next;
+            page += 1;
+            load();
+        }
+    });
+    newer.addEventListener('click', () => {
+        if (page > 0) {
+            page -= 1;
+            load();
+        }
+    });
+    [[exportCsv, 'csv'], [exportNdjson, 'ndjson']].forEach(([link, format]) => {
+        link.addEventListener('click', event => {
+            event.preventDefault();
+            download(format);
+        });
+    });
+
+    async function download(format) {
+        exportStatus.textContent = `Preparing the ${format.toUpperCase()} export…`;
+        try {
+            const response = await api.auditExport(filters, format);
+            const blob = await response.blob();
+            const name = filename(response.headers.get('Content-Disposition')) || `audit.${format}`;
+            const url = URL.createObjectURL(blob);
+            const link = h('a', {href: url, download: name, hidden: true});
+            document.body.append(link);
+            link.click();
+            link.remove();
+            setTimeout(() => URL.revokeObjectURL(url), 60000);
+            exportStatus.textContent = `Downloaded ${name}.`;
+        } catch (failure) {
+            if (failure.status !== 401) {
+                exportStatus.textContent = 'The export failed: ' + failure.message;
+            }
+        }
+    }
+
+    updateExportLinks();
+    loadIntegrations();
+    await load();
+
+    async function loadIntegrations() {
+        try {
+            const answer = await api.listIntegrations({page: 0, size: 200});
+            if (!app.isCurrent(token)) {
+                return;
+            }
+            (answer.data.items || []).forEach(item => integrationSelect.append(h('option', {value: item.id,
+                text: item.name})));
+            if (filters.integrationId && ![...integrationSelect.options].some(o => o.value === filters.integrationId)) {
+                integrationSelect.append(h('option', {value: filters.integrationId, text: filters.integrationId}));
+            }
+            integrationSelect.value = filters.integrationId;
+        } catch (ignored) {
+            if (filters.integrationId) {
+                integrationSelect.append(h('option', {value: filters.integrationId, text: filters.integrationId}));
+                integrationSelect.value = filters.integrationId;
+            }
+        }
+    }
+}
+
+function filename(disposition) {
+    if (!disposition) {
+        return null;
+    }
+    const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+    return match ? decodeURIComponent(match[1]).replace(/[\\/]/g, '_') : null;
+}
+
+/** A `datetime-local` value of an RFC 3339 instant, in local time. */
+function toLocalInput(iso) {
+    if (!iso) {
+        return '';
+    }
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) {
+        return '';
+    }
+    const pad = number => String(number).padStart(2, '0');
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:`
+        + `${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+/** The RFC 3339 instant of a `datetime-local` value, read in local time. */
+function fromLocalInput(value) {
+    if (!value) {
+        return '';
+    }
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? '' : date.toISOString();
+}

@@ -1,0 +1,645 @@
+package io.integrationregistry.bootstrap.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.integrationregistry.bootstrap.RegistryApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admin page in a real browser (Debian's headless Chromium through chromium-driver) against the
+ * whole service on its embedded default. Skipped, with a message, where Chromium is not installed.
+ */
+@SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "registry.security.users.alice.password={noop}alice-pw",
+                "registry.security.users.alice.company=acme",
+                "registry.security.users.alice.roles=INTEGRATION_ADMIN",
+                "registry.security.users.audrey.password={noop}audrey-pw",
+                "registry.security.users.audrey.company=acme",
+                "registry.security.users.audrey.roles=AUDITOR",
+                "registry.security.users.bob.password={noop}bob-pw",
+                "registry.security.users.bob.company=acme",
+                "registry.security.users.bob.roles=INTEGRATION_ADMIN",
+                "registry.public-url=https://registry.acme.example"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminPageBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String NO_CHROMIUM =
+            "Chromium not installed (apt-get install chromium chromium-driver): browser tests skipped";
+    private static final Path SCREENSHOTS = Path.of("..", "adapters", "web-ui", "screenshots");
+    private static final Dimension DESKTOP = new Dimension(1280, 900);
+    private static final String CLIENT_SECRET = "northwind-client-secret-7f3a";
+    private static final String API_KEY = "northwind-api-key-0123456789-k9x2";
+
+    private static final boolean INSTALLED = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    /** Commands go through chromedriver, so Selenium's own DevTools client (and its version warning) is not needed. */
+    private static final java.util.logging.Logger CDP_VERSION_FINDER =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    private static ChromeDriverService service;
+    private static ChromeDriver driver;
+    private static Path downloads;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void dataFolder(DynamicPropertyRegistry registry) throws IOException {
+        String folder = Files.createTempDirectory("registry-ui-test").toString();
+        registry.add("registry.embedded-mongo.path", () -> folder);
+    }
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        if (!INSTALLED) {
+            System.err.println(NO_CHROMIUM);
+            return;
+        }
+        CDP_VERSION_FINDER.setLevel(Level.OFF);
+        downloads = Files.createTempDirectory("registry-ui-downloads");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900");
+        options.setExperimentalOption("prefs", Map.of(
+                "download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+    }
+
+    @BeforeEach
+    void chromiumIsInstalled() {
+        Assumptions.assumeTrue(INSTALLED, NO_CHROMIUM);
+    }
+
+    /** The page runs under a strict Content-Security-Policy: any violation, or any script error, fails the test. */
+    @AfterEach
+    void noScriptErrorsNorPolicyViolations() {
+        if (driver == null) {
+            return;
+        }
+        List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Uncaught")
+                        || message.contains("SyntaxError") || message.contains("TypeError"))
+                .toList();
+        assertThat(problems).as("browser console").isEmpty();
+    }
+
+    // ---------------------------------------------------------------- the tests
+
+    @Test
+    @Order(1)
+    void wrong_credentials_are_refused_next_to_the_form_and_the_session_lives_in_session_storage_only() {
+        driver.get(base() + "/");
+        WebElement form = visible("#sign-in-form");
+        assertThat(element("#sign-in-token").isDisplayed()).as("the bearer token field, for BASIC").isFalse();
+
+        type("#sign-in-username", "alice");
+        type("#sign-in-password", "not-her-password");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        assertThat(visible("#sign-in-error").getText()).contains("Wrong user name or password");
+        assertThat(activeElementId()).isEqualTo("sign-in-username");
+        assertThat(script("return window.sessionStorage.length")).isEqualTo(0L);
+        assertThat(driver.manage().logs().get(LogType.BROWSER).getAll())
+                .as("the browser console is read (the refused sign-in logs its 401)")
+                .anyMatch(entry -> entry.getMessage().contains("401"));
+
+        signIn("alice", "alice-pw");
+        assertThat(visible("#current-user").getText()).contains("alice").contains("acme");
+        assertThat((String) script("return window.sessionStorage.getItem('integration-registry.authorization')"))
+                .startsWith("Basic ");
+        assertThat(script("return window.localStorage.length")).isEqualTo(0L);
+        assertThat(driver.getCurrentUrl()).doesNotContain("alice-pw");
+
+        element("#sign-out").click();
+        visible("#sign-in-form");
+        assertThat(script("return window.sessionStorage.length")).isEqualTo(0L);
+        assertThat(element("#current-user").isDisplayed()).isFalse();
+    }
+
+    @Test
+    @Order(2)
+    void the_list_shows_name_url_type_status_and_last_change_and_filters_by_status_and_name() throws IOException {
+        RegistryClient alice = alice();
+        alice.add(RegistryClient.oauth2Body("Acme DMS", "acme-dms-client-secret-0001"));
+        alice.add(RegistryClient.apiKeyBody("Contoso SharePoint bridge",
+                "https://sp-bridge.contoso.example/webhooks/v1", "contoso-provider-key-123456"));
+        String legacy = alice.add(RegistryClient.apiKeyBody("Legacy archive", "https://archive.acme.example/dms",
+                "short-key"));
+        alice.post("/api/integrations/" + legacy + "/deactivate", null);
+
+        signInAs("alice", "alice-pw");
+        open("#/");
+        WebElement row = row(legacy);
+        assertThat(row.findElement(By.cssSelector(".integration-name")).getText()).isEqualTo("Legacy archive");
+        assertThat(row.findElement(By.cssSelector(".integration-status")).getText()).isEqualTo("INACTIVE");
+        assertThat(row.findElement(By.cssSelector(".status-toggle")).getAttribute("aria-checked")).isEqualTo("false");
+        assertThat(row.getText()).contains("https://archive.acme.example/dms").contains("API key").contains("alice");
+        assertThat(visible("#page-info").getText()).isEqualTo("Page 1 of 1");
+        assertThat(element("#page-next").isEnabled()).isFalse();
+        assertThat(element("#add-integration").isDisplayed()).isTrue();
+        screenshot("list.png");
+
+        new Select(element("#status-filter")).selectByValue("INACTIVE");
+        waitUntil(() -> names().equals(List.of("Legacy archive")));
+        new Select(element("#status-filter")).selectByValue("");
+        type("#name-search", "contoso");
+        waitUntil(() -> names().equals(List.of("Contoso SharePoint bridge")));
+        element("#name-search").clear();
+        type("#name-search", " ");
+        waitUntil(() -> names().size() >= 3);
+    }
+
+    @Test
+    @Order(3)
+    void an_oauth2_integration_is_added_shows_its_redirect_uri_and_is_then_switched_to_an_api_key() throws IOException {
+        signInAs("alice", "alice-pw");
+        open("#/");
+        visible("#add-integration").click();
+        visible("#integration-form");
+        assertThat(element("#auth-type-oauth2").isSelected()).isTrue();
+        assertOAuth2FieldsShown(true);
+
+        element("#auth-type-apikey").click();
+        assertOAuth2FieldsShown(false);
+        element("#auth-type-oauth2").click();
+        assertOAuth2FieldsShown(true);
+
+        type("#field-name", "Northwind Drive");
+        type("#field-baseApiUrl", "https://drive.northwind.example/webhooks/v1");
+        type("#field-requestParameters", "access_type=offline");
+        type("#field-authenticationUrl", "https://login.northwind.example/oauth2/authorize");
+        type("#field-tokenEndpointUrl", "https://login.northwind.example/oauth2/token");
+        type("#field-clientId", "registry");
+        type("#field-clientSecret", CLIENT_SECRET);
+        assertThat(element("#field-clientSecret").getAttribute("type")).isEqualTo("password");
+        assertThat(element("#field-clientSecret").getAttribute("autocomplete")).isEqualTo("new-password");
+        element("#save-integration").click();
+
+        wait(10).until(ExpectedConditions.urlMatches("#/integrations/[0-9a-f-]{36}$"));
+        String id = driver.getCurrentUrl().replaceAll(".*#/integrations/", "");
+        waitUntil(() -> !element("#field-redirectUri").getDomProperty("value").isEmpty());
+        assertThat(element("#field-redirectUri").getDomProperty("value"))
+                .isEqualTo("https://registry.acme.example/oauth2/callback/" + id)
+                .endsWith("/oauth2/callback/" + id);
+        assertThat(element("#field-redirectUri").getAttribute("readonly")).isNotNull();
+        assertThat(element("#copy-redirect-uri").isDisplayed()).isTrue();
+        assertThat(element("#field-clientSecret").getDomProperty("value")).isEmpty();
+        assertThat(element("#hint-clientSecret").getText()).contains("set (…7f3a)");
+        assertThat(driver.getPageSource()).doesNotContain(CLIENT_SECRET);
+        waitUntil(() -> element("#connection-state").getText().contains("Not connected"));
+        assertThat(element("#connect-account").getText()).isEqualTo("Connect");
+        assertThat(element("#disconnect-account").isDisplayed()).isFalse();
+        screenshot("form.png");
+
+        element("#copy-redirect-uri").click();
+        waitUntil(() -> !element("#copy-result").getText().isEmpty());
+
+        String page = driver.getWindowHandle();
+        element("#connect-account").click();
+        waitUntil(() -> driver.getWindowHandles().size() == 2);
+        String provider = driver.getWindowHandles().stream().filter(handle -> !handle.equals(page)).findFirst()
+                .orElseThrow();
+        driver.switchTo().window(provider);
+        waitUntil(() -> driver.getCurrentUrl().startsWith("https://login.northwind.example/oauth2/authorize?"));
+        assertThat(driver.getCurrentUrl()).contains("response_type=code").contains("client_id=registry")
+                .contains("state=").doesNotContain(CLIENT_SECRET);
+        driver.close();
+        driver.switchTo().window(page);
+
+        element("#auth-type-apikey").click();
+        assertOAuth2FieldsShown(false);
+        assertThat(element("#hint-apiKey").getText()).contains("Required");
+        type("#field-apiKey", API_KEY);
+        element("#save-integration").click();
+
+        waitUntil(() -> element("#form-status").isDisplayed()
+                && element("#form-status").getText().contains("Changes saved"));
+        JsonNode saved = alice().integration(id);
+        assertThat(saved.path("authentication").path("type").asText()).isEqualTo("API_KEY");
+        assertThat(saved.path("authentication").path("apiKey").path("set").asBoolean()).isTrue();
+        assertThat(saved.path("authentication").path("apiKey").path("last4").asText()).isEqualTo("k9x2");
+        assertThat(element("#field-apiKey").getDomProperty("value")).isEmpty();
+        assertThat(element("#hint-apiKey").getText()).contains("set (…k9x2)");
+        assertThat(element("#connection").isDisplayed()).isFalse();
+        assertThat(script("return window.localStorage.length")).isEqualTo(0L);
+    }
+
+    @Test
+    @Order(4)
+    void a_refused_save_shows_the_servers_message_next_to_the_field_and_moves_focus_there() {
+        signInAs("alice", "alice-pw");
+        open("#/integrations/new");
+        visible("#integration-form");
+        type("#field-name", "Plain http " + shortId());
+        type("#field-baseApiUrl", "http://insecure.acme.example/api");
+        element("#auth-type-apikey").click();
+        type("#field-apiKey", "a-provider-api-key-000000");
+        element("#save-integration").click();
+
+        WebElement error = visible("#error-baseApiUrl");
+        assertThat(error.getText()).contains("must use https");
+        WebElement baseApiUrl = element("#field-baseApiUrl");
+        assertThat(baseApiUrl.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(baseApiUrl.getAttribute("aria-describedby")).contains("error-baseApiUrl");
+        assertThat(activeElementId()).isEqualTo("field-baseApiUrl");
+        assertThat(element("#error-name").isDisplayed()).isFalse();
+
+        baseApiUrl.clear();
+        type("#field-baseApiUrl", "https://secure.acme.example/api");
+        element("#field-name").clear();
+        element("#save-integration").click();
+
+        assertThat(visible("#error-name").getText()).contains("must not be blank");
+        assertThat(element("#field-name").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(activeElementId()).isEqualTo("field-name");
+        assertThat(element("#error-baseApiUrl").isDisplayed()).isFalse();
+        assertThat(element("#field-baseApiUrl").getAttribute("aria-invalid")).isNull();
+
+        type("#field-name", "acme dms");
+        element("#save-integration").click();
+        waitUntil(() -> element("#error-name").isDisplayed()
+                && element("#error-name").getText().contains("unique"));
+        assertThat(activeElementId()).isEqualTo("field-name");
+        assertThat(driver.getCurrentUrl()).endsWith("#/integrations/new");
+    }
+
+    @Test
+    @Order(5)
+    void the_toggles_deactivate_and_activate_and_the_api_agrees() {
+        RegistryClient alice = alice();
+        String name = "Toggle " + shortId();
+        String id = alice.add(RegistryClient.apiKeyBody(name, "https://toggle.acme.example/api", "toggle-key"));
+
+        signInAs("alice", "alice-pw");
+        open("#/");
+        type("#name-search", name);
+        waitUntil(() -> names().equals(List.of(name)));
+        WebElement toggle = row(id).findElement(By.cssSelector(".status-toggle"));
+        assertThat(toggle.getAttribute("role")).isEqualTo("switch");
+        assertThat(toggle.getAttribute("aria-checked")).isEqualTo("true");
+
+        toggle.click();
+        waitUntil(() -> statusInList(id).equals("INACTIVE"));
+        assertThat(row(id).findElement(By.cssSelector(".status-toggle")).getAttribute("aria-checked"))
+                .isEqualTo("false");
+        assertThat(alice.integration(id).path("status").asText()).isEqualTo("INACTIVE");
+
+        row(id).findElement(By.cssSelector(".status-toggle")).click();
+        waitUntil(() -> statusInList(id).equals("ACTIVE"));
+        assertThat(alice.integration(id).path("status").asText()).isEqualTo("ACTIVE");
+
+        row(id).findElement(By.cssSelector(".integration-name")).click();
+        WebElement formToggle = visible("#form-status-toggle");
+        waitUntil(() -> "true".equals(formToggle.getAttribute("aria-checked")));
+        formToggle.click();
+        waitUntil(() -> "false".equals(element("#form-status-toggle").getAttribute("aria-checked")));
+        waitUntil(() -> alice.integration(id).path("status").asText().equals("INACTIVE"));
+        element("#form-status-toggle").click();
+        waitUntil(() -> "true".equals(element("#form-status-toggle").getAttribute("aria-checked")));
+        assertThat(alice.integration(id).path("status").asText()).isEqualTo("ACTIVE");
+
+        waitUntil(() -> alice.get("/api/audit?integrationId=" + id).json().path("items").size() == 5);
+        JsonNode trail = alice.get("/api/audit?integrationId=" + id).json().path("items");
+        trail.forEach(entry -> {
+            if (!entry.path("type").asText().equals("ADDED")) {
+                assertThat(entry.path("source").asText()).as("channel of the page's changes").isEqualTo("ui");
+            }
+        });
+    }
+
+    @Test
+    @Order(6)
+    void a_stale_edit_shows_the_banner_and_reload_shows_the_other_users_values() {
+        RegistryClient alice = alice();
+        String name = "Shared " + shortId();
+        String id = alice.add(RegistryClient.apiKeyBody(name, "https://shared.acme.example/api", "shared-key"));
+
+        signInAs("alice", "alice-pw");
+        open("#/integrations/" + id);
+        waitUntil(() -> element("#field-name").getDomProperty("value").equals(name));
+
+        RegistryClient bob = new RegistryClient(port, "bob", "bob-pw");
+        String etag = bob.get("/api/integrations/" + id).etag();
+        RegistryClient.Answer edited = bob.put("/api/integrations/" + id, """
+                {"name": "%s by bob", "baseApiUrl": "https://bob.acme.example/api", "requestParameters": "team=bob",
+                 "authentication": {"type": "API_KEY"}}""".formatted(name), etag);
+        assertThat(edited.status()).isEqualTo(200);
+
+        element("#field-baseApiUrl").clear();
+        type("#field-baseApiUrl", "https://alice.acme.example/api");
+        element("#save-integration").click();
+
+        WebElement banner = visible("#stale-edit");
+        assertThat(banner.getText()).contains("Someone else changed this integration since you opened it.");
+        element("#reload-integration").click();
+
+        waitUntil(() -> element("#field-name").getDomProperty("value").equals(name + " by bob"));
+        assertThat(element("#field-baseApiUrl").getDomProperty("value")).isEqualTo("https://bob.acme.example/api");
+        assertThat(element("#field-requestParameters").getDomProperty("value")).isEqualTo("team=bob");
+        assertThat(element("#stale-edit").isDisplayed()).isFalse();
+
+        type("#field-requestParameters", "&by=alice");
+        element("#save-integration").click();
+        waitUntil(() -> element("#form-status").getText().contains("Changes saved"));
+        assertThat(alice.integration(id).path("requestParameters").asText()).isEqualTo("team=bob&by=alice");
+    }
+
+    @Test
+    @Order(7)
+    void the_history_lists_the_events_of_one_integration() {
+        RegistryClient alice = alice();
+        String name = "Chronicle " + shortId();
+        String id = alice.add(RegistryClient.apiKeyBody(name, "https://chronicle.acme.example/api", "chronicle"));
+        String etag = alice.get("/api/integrations/" + id).etag();
+        assertThat(alice.put("/api/integrations/" + id, """
+                {"name": "%s renamed", "baseApiUrl": "https://chronicle.acme.example/api",
+                 "authentication": {"type": "API_KEY"}}""".formatted(name), etag).status()).isEqualTo(200);
+        alice.post("/api/integrations/" + id + "/deactivate", null);
+        alice.post("/api/integrations/" + id + "/activate", null);
+
+        signInAs("alice", "alice-pw");
+        open("#/integrations/" + id);
+        visible("#open-history").click();
+        waitUntil(() -> driver.findElements(By.cssSelector("#history-list .history-entry")).size() == 4);
+
+        List<WebElement> entries = driver.findElements(By.cssSelector("#history-list .history-entry"));
+        assertThat(entries.get(0).getText()).contains("Added").contains(name);
+        assertThat(entries.get(1).getText()).contains("Edited").contains(name + " renamed");
+        assertThat(entries.get(2).getText()).contains("Deactivated");
+        assertThat(entries.get(3).getText()).contains("Activated");
+        entries.forEach(entry -> assertThat(entry.getText()).contains("by alice"));
+        assertThat(visible("#view h1").getText()).isEqualTo("History of " + name + " renamed");
+    }
+
+    @Test
+    @Order(8)
+    void an_auditor_reads_the_list_and_the_audit_trail_but_sees_no_write_controls() throws IOException {
+        signInAs("audrey", "audrey-pw");
+        open("#/");
+        waitUntil(() -> !driver.findElements(By.cssSelector("#integration-list [data-integration-id]")).isEmpty());
+        assertThat(driver.findElements(By.id("add-integration"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector(".status-toggle"))).isEmpty();
+
+        driver.findElement(By.cssSelector("#integration-list [data-integration-id] .integration-name")).click();
+        waitUntil(() -> !element("#field-name").getDomProperty("value").isEmpty());
+        assertThat(driver.findElements(By.id("save-integration"))).isEmpty();
+        assertThat(driver.findElements(By.id("test-connection"))).isEmpty();
+        assertThat(driver.findElements(By.id("form-status-toggle"))).isEmpty();
+        assertThat(driver.findElements(By.id("connect-account"))).isEmpty();
+        assertThat(element("#field-name").getAttribute("readonly")).isNotNull();
+        assertThat(element("#auth-type-oauth2").isEnabled()).isFalse();
+        assertThat(element("#open-history").isDisplayed()).isTrue();
+
+        visible("#nav-audit").click();
+        waitUntil(() -> !driver.findElements(By.cssSelector("#audit-list .audit-entry")).isEmpty());
+        assertThat(element("#audit-export-csv").isDisplayed()).isTrue();
+        assertThat(element("#audit-export-ndjson").isDisplayed()).isTrue();
+
+        new Select(element("#audit-type")).selectByValue("DEACTIVATED");
+        element("#audit-apply").click();
+        waitUntil(() -> {
+            List<WebElement> shown = driver.findElements(By.cssSelector("#audit-list .audit-entry"));
+            return !shown.isEmpty() && shown.stream().allMatch(entry -> "DEACTIVATED".equals(
+                    entry.getAttribute("data-type")));
+        });
+
+        element("#audit-export-csv").click();
+        waitUntil(() -> downloaded(".csv").isPresent());
+        String csv = Files.readString(downloaded(".csv").orElseThrow(), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("eventId,integrationId,integrationName,company,type,actor,at");
+        assertThat(csv.lines().skip(1).toList()).isNotEmpty().allMatch(line -> line.contains("\"DEACTIVATED\""));
+    }
+
+    @Test
+    @Order(9)
+    void the_list_and_the_form_fit_a_390_pixel_wide_screen() {
+        signInAs("alice", "alice-pw");
+        try {
+            driver.manage().window().setSize(new Dimension(390, 844));
+            open("#/");
+            waitUntil(() -> !driver.findElements(By.cssSelector("#integration-list [data-integration-id]")).isEmpty());
+            assertThat(((Number) script("return window.innerWidth")).intValue()).isLessThanOrEqualTo(400);
+            assertNoHorizontalOverflow();
+
+            open("#/integrations/new");
+            visible("#integration-form");
+            assertNoHorizontalOverflow();
+        } finally {
+            driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void the_list_pages_through_more_integrations_than_fit_on_one_page() {
+        RegistryClient alice = alice();
+        long total = alice.get("/api/integrations?size=1").json().path("total").asLong();
+        for (long count = total; count <= 20; count++) {
+            alice.add(RegistryClient.apiKeyBody("Paging " + shortId(), "https://paging.acme.example/api", "paging"));
+        }
+
+        signInAs("alice", "alice-pw");
+        open("#/");
+        waitUntil(() -> element("#page-info").getText().equals("Page 1 of 2"));
+        assertThat(element("#page-previous").isEnabled()).isFalse();
+        element("#page-next").click();
+        waitUntil(() -> element("#page-info").getText().equals("Page 2 of 2"));
+        assertThat(element("#page-next").isEnabled()).isFalse();
+        element("#page-previous").click();
+        waitUntil(() -> element("#page-info").getText().equals("Page 1 of 2"));
+        assertThat(driver.findElements(By.cssSelector("#integration-list [data-integration-id]"))).hasSize(20);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private RegistryClient alice() {
+        return new RegistryClient(port, "alice", "alice-pw");
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Loads the page afresh at a route (a fragment change alone would keep the previous view for a moment). */
+    private void open(String hash) {
+        driver.get("about:blank");
+        driver.get(base() + "/" + hash);
+        visible("#view h1");
+    }
+
+    private void signInAs(String user, String password) {
+        driver.get("about:blank");
+        driver.get(base() + "/");
+        wait(10).until(d -> element("#current-user").isDisplayed() || element("#sign-in-form").isDisplayed());
+        if (element("#current-user").isDisplayed()) {
+            if (element("#current-user").getText().startsWith(user + " ")) {
+                return;
+            }
+            element("#sign-out").click();
+            visible("#sign-in-form");
+        }
+        signIn(user, password);
+    }
+
+    private void signIn(String user, String password) {
+        element("#sign-in-username").clear();
+        type("#sign-in-username", user);
+        element("#sign-in-password").clear();
+        type("#sign-in-password", password);
+        element("#sign-in-submit").click();
+        wait(10).until(d -> element("#current-user").isDisplayed()
+                && element("#current-user").getText().startsWith(user + " "));
+    }
+
+    private static WebElement element(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    private static WebElement visible(String css) {
+        return wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    private static void type(String css, String text) {
+        visible(css).sendKeys(text);
+    }
+
+    private static WebDriverWait wait(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) {
+        wait(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(d -> condition.getAsBoolean());
+    }
+
+    private static Object script(String javascript) {
+        return ((JavascriptExecutor) driver).executeScript(javascript);
+    }
+
+    private static String activeElementId() {
+        return (String) script("return document.activeElement && document.activeElement.id");
+    }
+
+    private static WebElement row(String id) {
+        return visible("#integration-list [data-integration-id='" + id + "']");
+    }
+
+    private static String statusInList(String id) {
+        return row(id).findElement(By.cssSelector(".integration-status")).getText();
+    }
+
+    private static List<String> names() {
+        return driver.findElements(By.cssSelector("#integration-list [data-integration-id] .integration-name"))
+                .stream().map(WebElement::getText).toList();
+    }
+
+    private static void assertOAuth2FieldsShown(boolean oauth2) {
+        Stream.of("#field-authenticationUrl", "#field-tokenEndpointUrl", "#field-clientId", "#field-clientSecret")
+                .forEach(css -> assertThat(element(css).isDisplayed()).as(css).isEqualTo(oauth2));
+        assertThat(element("#field-apiKey").isDisplayed()).as("#field-apiKey").isEqualTo(!oauth2);
+        assertThat((Boolean) script("return document.getElementById('apikey-fields').hidden")).isEqualTo(oauth2);
+        assertThat((Boolean) script("return document.getElementById('oauth2-fields').hidden")).isEqualTo(!oauth2);
+    }
+
+    private static void assertNoHorizontalOverflow() {
+        Number scrollWidth = (Number) script("return document.documentElement.scrollWidth");
+        Number innerWidth = (Number) script("return window.innerWidth");
+        assertThat(scrollWidth.intValue()).as("page width at %s px", innerWidth)
+                .isLessThanOrEqualTo(innerWidth.intValue());
+    }
+
+    private static java.util.Optional<Path> downloaded(String suffix) {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(suffix)).findFirst();
+        } catch (IOException unreadable) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** A PNG of the whole page, 1280 px wide, into adapters/web-ui/screenshots. */
+    @SuppressWarnings("unchecked")
+    private static void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        long width = ((Number) script("return window.innerWidth")).longValue();
+        long height = ((Number) script("return Math.max(document.documentElement.scrollHeight, window.innerHeight)"))
+                .longValue();
+        byte[] png;
+        try {
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+                    "format", "png", "captureBeyondViewport", true,
+                    "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+            png = Base64.getDecoder().decode((String) shot.get("data"));
+        } catch (RuntimeException unsupported) {
+            png = driver.getScreenshotAs(OutputType.BYTES);
+        }
+        Files.write(SCREENSHOTS.resolve(name), png);
+    }
+}
