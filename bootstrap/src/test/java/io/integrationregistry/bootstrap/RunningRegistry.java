@@ -58,6 +58,11 @@ final class RunningRegistry implements AutoCloseable {
         return context.getBean(ForStoringIntegrations.class);
     }
 
+    /** The port the service listens on (it is started on a random one). */
+    int port() {
+        return ((org.springframework.boot.web.context.WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

@@ -33,8 +33,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Axon on MongoDB without Axon Server: events, snapshots and tracking tokens in the service's
@@ -90,14 +92,26 @@ public class AxonMongoConfiguration {
         return new EventUpcasterChain(new IntegrationEditedUpcaster());
     }
 
+    /**
+     * The token store's owner name is this instance's claim on a processor segment. Axon's default, the
+     * JVM's {@code pid@host}, is the same for two instances in one JVM and for two containers that share
+     * the host's name and both run as pid 1: they would both "own" every segment and process it twice.
+     * Unless {@code registry.axon.node-id} names the instance, each start gets a name of its own.
+     */
     @Bean
     TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer,
-                          @Value("${registry.axon.token-claim-timeout:PT10S}") Duration claimTimeout) {
+                          @Value("${registry.axon.token-claim-timeout:PT10S}") Duration claimTimeout,
+                          @Value("${registry.axon.node-id:}") String nodeId) {
         return MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
                 .claimTimeout(claimTimeout)
+                .nodeId(nodeId.isBlank() ? uniqueNodeId() : nodeId.strip())
                 .build();
+    }
+
+    static String uniqueNodeId() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Bean(name = SNAPSHOT_TRIGGER)
