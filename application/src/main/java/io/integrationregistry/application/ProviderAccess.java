@@ -40,11 +40,15 @@ final class ProviderAccess {
     /** A token this close to its expiry is refreshed before use, so it does not expire on the way. */
     private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
 
+    /** How many integrations provider calls keep folded between calls. */
+    private static final int KEPT_INTEGRATIONS = 10_000;
+
     private final ForStoringIntegrations store;
     private final ForSealingSecrets secrets;
     private final ForKeepingConnections connections;
     private final ForObtainingTokens tokens;
     private final Clock clock;
+    private final RecentIntegrations recent;
 
     ProviderAccess(ForStoringIntegrations store, ForSealingSecrets secrets, ForKeepingConnections connections,
                    ForObtainingTokens tokens, Clock clock) {
@@ -53,11 +57,12 @@ final class ProviderAccess {
         this.connections = connections;
         this.tokens = tokens;
         this.clock = clock;
+        this.recent = new RecentIntegrations(store, KEPT_INTEGRATIONS);
     }
 
     /** The integration, if it belongs to the company; otherwise it does not exist for this caller. */
     Integration integrationOf(CompanyId company, IntegrationId id) {
-        return store.load(id)
+        return recent.current(id)
                 .map(stored -> stored.integration())
                 .filter(integration -> integration.companyId().equals(company))
                 .orElseThrow(() -> new IntegrationRuleViolation(Rule.INTEGRATION_MUST_EXIST, id.value()));

@@ -31,6 +31,7 @@ final class InMemoryIntegrationStore implements ForStoringIntegrations {
     private final Map<IntegrationId, List<IntegrationEvent>> streams = new HashMap<>();
     private final Map<IntegrationId, List<HistoricEvent>> histories = new HashMap<>();
     private RuntimeException nextFailure;
+    private int loads;
 
     @Override
     public synchronized CommandOutcome execute(IntegrationCommand command, OptionalLong expectedVersion,
@@ -63,11 +64,18 @@ final class InMemoryIntegrationStore implements ForStoringIntegrations {
 
     @Override
     public synchronized Optional<StoredIntegration> load(IntegrationId id) {
+        loads++;
         List<IntegrationEvent> stream = streams.getOrDefault(id, List.of());
         IntegrationState state = IntegrationDecider.replay(stream);
         return state instanceof Integration integration
                 ? Optional.of(new StoredIntegration(integration, stream.size() - 1L))
                 : Optional.empty();
+    }
+
+    @Override
+    public synchronized OptionalLong currentVersion(IntegrationId id) {
+        List<IntegrationEvent> stream = streams.getOrDefault(id, List.of());
+        return stream.isEmpty() ? OptionalLong.empty() : OptionalLong.of(stream.size() - 1L);
     }
 
     /** The next command fails with {@code failure}, as when the database is down. */
@@ -81,6 +89,11 @@ final class InMemoryIntegrationStore implements ForStoringIntegrations {
 
     synchronized Integration integration(IntegrationId id) {
         return load(id).orElseThrow().integration();
+    }
+
+    /** How often an integration was loaded (folded from its events). */
+    synchronized int loads() {
+        return loads;
     }
 
     synchronized long integrationCount() {

@@ -1,5 +1,7 @@
 package io.integrationregistry.application;
 
+import io.integrationregistry.application.documents.IntegrationNotActive;
+import io.integrationregistry.application.port.in.ExpectedVersion;
 import io.integrationregistry.application.documents.AuthorizationRefused;
 import io.integrationregistry.application.documents.ConnectionRequired;
 import io.integrationregistry.application.documents.ConnectionStatus;
@@ -68,10 +70,11 @@ class ProviderServicesTest {
     private final ProviderServices services = ProviderServices.create(store, sealer, connections, states, tokens,
             provider, clock);
     private IntegrationId id;
+    private IntegrationService management;
 
     @BeforeEach
     void anActiveOAuth2Integration() {
-        IntegrationService management = new IntegrationService(store, new CannedIntegrationList(), sealer,
+        management = new IntegrationService(store, new CannedIntegrationList(), sealer,
                 new RandomIdentifiers(), new InMemoryNameReservations(), new InMemoryIdempotencyKeys(), clock,
                 RegistrySettings.defaults(), url -> Optional.empty());
         id = management.add(DORA, new IntegrationDraft(new IntegrationName("Drive"),
@@ -95,6 +98,23 @@ class ProviderServicesTest {
     private void connect(Duration lifetime, boolean withRefreshToken) {
         tokens.grants.add(() -> grant("access-1", withRefreshToken ? "refresh-1" : null, lifetime));
         services.accounts().completeAuthorization(id, "code-1", stateOfAuthorizeRedirect(), null);
+    }
+
+    @Test
+    void calls_fold_the_integration_once_per_version_and_see_a_deactivation_at_once() {
+        connect(Duration.ofHours(1), true);
+        services.documents().files(DORA, id, "/", null, null);
+        int loadsBefore = store.loads();
+
+        for (int call = 0; call < 4; call++) {
+            services.documents().files(DORA, id, "/", null, null);
+        }
+        assertThat(store.loads()).isEqualTo(loadsBefore);
+
+        management.deactivate(DORA, id, ExpectedVersion.ANY);
+        assertThat(catchThrowableOfType(IntegrationNotActive.class,
+                () -> services.documents().files(DORA, id, "/", null, null))).isNotNull();
+        assertThat(provider.bearers).hasSize(5);
     }
 
     @Test

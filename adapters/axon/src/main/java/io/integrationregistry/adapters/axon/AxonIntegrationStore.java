@@ -76,6 +76,15 @@ final class AxonIntegrationStore implements ForStoringIntegrations {
     }
 
     @Override
+    public OptionalLong currentVersion(IntegrationId id) {
+        try {
+            return events.lastSequenceNumberFor(id.value()).map(OptionalLong::of).orElse(OptionalLong.empty());
+        } catch (RuntimeException failure) {
+            throw isOutage(failure) ? new StorageUnavailable("the event store cannot be reached", failure) : failure;
+        }
+    }
+
+    @Override
     public List<HistoricEvent> history(IntegrationId id) {
         try {
             List<HistoricEvent> history = new ArrayList<>();

@@ -40,8 +40,12 @@ public final class MongoIntegrationList implements ForListingIntegrations, ForKe
 
     static final String COLLECTION = "integration_list";
 
-    /** How long a waiter trusts this instance's signal alone: another instance may apply the event. */
-    private static final long RECHECK_NANOS = Duration.ofMillis(25).toNanos();
+    /**
+     * How long a waiter trusts this instance's signal alone before it looks at the store again (another
+     * instance may have applied the event), doubling up to the last.
+     */
+    private static final long FIRST_RECHECK_NANOS = Duration.ofMillis(25).toNanos();
+    private static final long LAST_RECHECK_NANOS = Duration.ofMillis(200).toNanos();
 
     private final MongoTemplate mongo;
     private final AppliedEvents applied = new AppliedEvents();
@@ -63,13 +67,13 @@ public final class MongoIntegrationList implements ForListingIntegrations, ForKe
     public void apply(RecordedEvent recorded) {
         if (recorded.event() instanceof IntegrationAdded added) {
             insertOnce(byId(added.integrationId()), ListEntry.insertedBy(recorded, added));
-            applied.oneMore();
+            applied.applied(added.integrationId().value(), recorded.sequence());
             return;
         }
         Query notYetApplied = byId(recorded.event().integrationId())
                 .addCriteria(Criteria.where(VERSION).lt(recorded.sequence()));
         mongo.updateFirst(notYetApplied, ListEntry.changedBy(recorded), COLLECTION);
-        applied.oneMore();
+        applied.applied(recorded.event().integrationId().value(), recorded.sequence());
     }
 
     @Override
@@ -102,22 +106,30 @@ public final class MongoIntegrationList implements ForListingIntegrations, ForKe
     @Override
     public boolean awaitVersion(IntegrationId id, long version, Duration timeout) {
         Query caughtUp = byId(id).addCriteria(Criteria.where(VERSION).gte(version));
+        caughtUp.fields().include(ID);
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            long seen = applied.count();
-            if (mongo.exists(caughtUp, COLLECTION)) {
-                return true;
+        long recheck = FIRST_RECHECK_NANOS;
+        applied.watch(id.value());
+        try {
+            while (true) {
+                if (mongo.findOne(caughtUp, Document.class, COLLECTION) != null) {
+                    return true;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                // Applied here: no need to ask the store. Applied by another instance: the next look finds it.
+                if (applied.awaitVersion(id.value(), version, Math.min(left, recheck))) {
+                    return true;
+                }
+                recheck = Math.min(recheck * 2, LAST_RECHECK_NANOS);
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            try {
-                applied.awaitAnyAfter(seen, Math.min(left, RECHECK_NANOS));
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            applied.unwatch(id.value());
         }
     }
 

@@ -21,6 +21,12 @@ public interface ForStoringIntegrations {
 
     Optional<StoredIntegration> load(IntegrationId id);
 
+    /**
+     * The sequence number of the integration's last event, without loading it: one indexed lookup,
+     * so that a caller holding the integration at some version can tell whether it is still current.
+     */
+    OptionalLong currentVersion(IntegrationId id);
+
     /** Every event of the integration, oldest first, as recorded (never from a snapshot). */
     List<HistoricEvent> history(IntegrationId id);
 }
