@@ -2,6 +2,7 @@ package io.integrationregistry.bootstrap.api;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,15 +39,42 @@ class SessionApiTest extends ApiTestBase {
     }
 
     @Test
-    void answers_carry_a_content_security_policy_without_inline_scripts_and_forbid_framing() {
-        HttpApi.Answer page = anonymous().get("/");
+    void the_page_its_assets_and_the_api_answers_carry_a_strict_content_security_policy_and_forbid_framing() {
+        Map<String, HttpApi.Answer> answers = new LinkedHashMap<>();
+        answers.put("the admin page", anonymous().get("/", Map.of("Accept", "text/html")));
+        answers.put("a script of the page", anonymous().get("/assets/app.js"));
+        answers.put("a style sheet of the page", anonymous().get("/assets/app.css"));
+        answers.put("an API answer", auditor().get("/api/integrations"));
+        answers.put("an API error", anonymous().get("/api/integrations"));
+        answers.put("a refused API write", auditor().post("/api/integrations", apiKeyBody(unique("No"), API_KEY)));
 
-        String policy = page.header("Content-Security-Policy");
-        assertThat(policy).contains("script-src 'self'").contains("frame-ancestors 'none'")
-                .doesNotContain("unsafe-inline");
-        assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
-        assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
-        assertThat(page.header("Referrer-Policy")).isEqualTo("same-origin");
+        assertThat(answers.get("the admin page").status()).isEqualTo(200);
+        assertThat(answers.get("a script of the page").status()).isEqualTo(200);
+        assertThat(answers.get("an API answer").status()).isEqualTo(200);
+        assertThat(answers.get("an API error").status()).isEqualTo(401);
+        assertThat(answers.get("a refused API write").status()).isEqualTo(403);
+        answers.forEach((what, answer) -> {
+            Map<String, String> policy = directives(answer.header("Content-Security-Policy"));
+            assertThat(policy).as(what).containsEntry("script-src", "'self'").containsEntry("default-src", "'self'")
+                    .containsEntry("object-src", "'none'").containsEntry("base-uri", "'none'")
+                    .containsEntry("frame-ancestors", "'none'");
+            assertThat(answer.header("Content-Security-Policy")).as(what)
+                    .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+            assertThat(answer.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
+            assertThat(answer.header("X-Frame-Options")).as(what).isEqualTo("DENY");
+            assertThat(answer.header("Referrer-Policy")).as(what).isEqualTo("same-origin");
+        });
+    }
+
+    /** The directives of a Content-Security-Policy, by name. */
+    private static Map<String, String> directives(String policy) {
+        assertThat(policy).isNotBlank();
+        Map<String, String> directives = new LinkedHashMap<>();
+        for (String directive : policy.split(";")) {
+            String[] words = directive.strip().split("\\s+", 2);
+            directives.put(words[0], words.length > 1 ? words[1] : "");
+        }
+        return directives;
     }
 
     @Test

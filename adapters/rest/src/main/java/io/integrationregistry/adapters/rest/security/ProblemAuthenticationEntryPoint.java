@@ -17,6 +17,8 @@ import java.io.IOException;
  * {@code /problems/unauthorized}. In Basic mode it challenges with {@code WWW-Authenticate: Basic
  * realm="integration-registry"}, except for XHR calls ({@code X-Requested-With: XMLHttpRequest}) so that a
  * browser shows no login popup; in JWT mode it sends the resource server's {@code Bearer} challenge.
+ * A sign-in refused because of too many failed attempts gets {@code 429} with {@code Retry-After} and a body of
+ * type {@code /problems/too-many-sign-in-attempts}, and no challenge.
  */
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
@@ -40,6 +42,14 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException failure) throws IOException {
         if (response.isCommitted()) {
+            return;
+        }
+        if (failure instanceof TooManySignInAttempts tooMany) {
+            long seconds = tooMany.retryAfterSeconds();
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-in-attempts",
+                    "Too many sign-in attempts", "Too many failed sign-in attempts for this user name or from this "
+                            + "address. Try again in " + seconds + " s.");
             return;
         }
         if (mode == Mode.BEARER) {

@@ -21,19 +21,54 @@ import java.util.Map;
  * registry.security.jwt.company-claim=company                     # default
  * registry.security.jwt.roles-claim=roles                         # default
  * registry.security.jwt.username-claim=preferred_username         # default; falls back to sub
+ *
+ * # HTTP Basic sign-in throttling (defaults shown)
+ * registry.security.sign-in.max-failures=10     # failures per user name, and per client address, before a lock-out
+ * registry.security.sign-in.first-lockout=PT1S  # doubles with each further failure ...
+ * registry.security.sign-in.max-lockout=PT15M   # ... up to this
+ * registry.security.sign-in.forget-after=PT1H   # a counter without failures for this long is dropped
+ * registry.security.sign-in.max-tracked=10000   # user names, and addresses, counted at most
  * </pre>
  *
- * @param users the HTTP Basic users by username
- * @param jwt   how a JWT's claims name the user, the company and the roles
+ * @param users  the HTTP Basic users by username
+ * @param jwt    how a JWT's claims name the user, the company and the roles
+ * @param signIn how failed HTTP Basic sign-ins are throttled
  */
 @ConfigurationProperties(prefix = RegistrySecurityProperties.PREFIX)
-public record RegistrySecurityProperties(Map<String, User> users, @DefaultValue Jwt jwt) {
+public record RegistrySecurityProperties(Map<String, User> users, @DefaultValue Jwt jwt,
+                                         @DefaultValue SignIn signIn) {
 
     public static final String PREFIX = "registry.security";
 
     public RegistrySecurityProperties {
         users = users == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(users));
         jwt = jwt == null ? new Jwt(null, null, null) : jwt;
+        signIn = signIn == null ? new SignIn(null, null, null, null, null) : signIn;
+    }
+
+    /**
+     * The throttling of failed HTTP Basic sign-ins (see {@link SignInAttempts}); a value left out takes its
+     * default.
+     *
+     * @param maxFailures  failed attempts for one user name, or from one client address, before it is locked out
+     * @param firstLockout the first lock-out; each further failure doubles it
+     * @param maxLockout   the longest lock-out
+     * @param forgetAfter  a counter without a failure for this long is forgotten
+     * @param maxTracked   the most user names, and the most addresses, counted at a time
+     */
+    public record SignIn(Integer maxFailures, java.time.Duration firstLockout, java.time.Duration maxLockout,
+                         java.time.Duration forgetAfter, Integer maxTracked) {
+
+        /** The settings, defaults filled in. */
+        public SignInAttempts.Settings settings() {
+            SignInAttempts.Settings defaults = SignInAttempts.Settings.DEFAULTS;
+            return new SignInAttempts.Settings(
+                    maxFailures == null ? defaults.maxFailures() : maxFailures,
+                    firstLockout == null ? defaults.firstLockout() : firstLockout,
+                    maxLockout == null ? defaults.maxLockout() : maxLockout,
+                    forgetAfter == null ? defaults.forgetAfter() : forgetAfter,
+                    maxTracked == null ? defaults.maxTracked() : maxTracked);
+        }
     }
 
     /**

@@ -25,6 +25,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -40,7 +41,9 @@ import java.util.Set;
  * users of {@code registry.security.users.*}, or, when none is configured, as a generated
  * {@code INTEGRATION_ADMIN} named {@code admin} of company {@code default} whose random password is logged
  * once. Sessions are stateless and CSRF protection is off: no cookie ever authenticates a request.
- * Errors are {@code application/problem+json}.
+ * Errors are {@code application/problem+json}. Failed HTTP Basic sign-ins are counted per user name and per
+ * client address ({@link SignInAttempts}, {@code registry.security.sign-in.*}); a locked-out sign-in is
+ * refused with {@code 429} without checking its password.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -75,6 +78,7 @@ public class SecurityConfiguration {
     public SecurityFilterChain registrySecurityFilterChain(HttpSecurity http, RegistrySecurityProperties properties,
                                                            ObjectProvider<JwtDecoder> jwtDecoders,
                                                            ObjectProvider<ObjectMapper> objectMappers,
+                                                           ObjectProvider<SignInAttempts> signInAttempts,
                                                            PasswordEncoder passwordEncoder) throws Exception {
         ProblemResponses problems = new ProblemResponses(objectMappers.getIfAvailable(ObjectMapper::new));
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
@@ -131,7 +135,10 @@ public class SecurityConfiguration {
             provider.setPasswordEncoder(passwordEncoder);
             ProblemAuthenticationEntryPoint entryPoint =
                     new ProblemAuthenticationEntryPoint(ProblemAuthenticationEntryPoint.Mode.BASIC, problems);
-            http.authenticationManager(new ProviderManager(provider))
+            // a SignInAttempts bean, when there is one, brings its own clock (tests); else the system's
+            SignInAttempts attempts = signInAttempts.getIfAvailable(
+                    () -> new SignInAttempts(properties.signIn().settings(), Clock.systemUTC()));
+            http.authenticationManager(new ThrottledAuthenticationManager(new ProviderManager(provider), attempts))
                     .httpBasic(basic -> basic.realmName(ProblemAuthenticationEntryPoint.REALM)
                             .authenticationEntryPoint(entryPoint))
                     .exceptionHandling(exceptions -> exceptions
