@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.Map;
 
 /** A real HTTP client of the running service, as a script or the admin page would use it. */
-final class HttpApi {
+public final class HttpApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Every body the service answered, so that a test can search them all for leaked secrets. */
     static final List<String> ANSWERED_BODIES = Collections.synchronizedList(new ArrayList<>());
+    /** Every answer of the service, headers included, in the order received. */
+    public static final List<Answer> ANSWERS = Collections.synchronizedList(new ArrayList<>());
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
@@ -32,36 +34,36 @@ final class HttpApi {
         this.authorization = authorization;
     }
 
-    static HttpApi as(int port, String user, String password) {
+    public static HttpApi as(int port, String user, String password) {
         return new HttpApi("http://localhost:" + port, "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
-    static HttpApi anonymous(int port) {
+    public static HttpApi anonymous(int port) {
         return new HttpApi("http://localhost:" + port, null);
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send("GET", path, null, Map.of());
     }
 
-    Answer get(String path, Map<String, String> headers) {
+    public Answer get(String path, Map<String, String> headers) {
         return send("GET", path, null, headers);
     }
 
-    Answer post(String path, String json, Map<String, String> headers) {
+    public Answer post(String path, String json, Map<String, String> headers) {
         return send("POST", path, json, headers);
     }
 
-    Answer post(String path, String json) {
+    public Answer post(String path, String json) {
         return post(path, json, Map.of());
     }
 
-    Answer put(String path, String json, Map<String, String> headers) {
+    public Answer put(String path, String json, Map<String, String> headers) {
         return send("PUT", path, json, headers);
     }
 
-    Answer send(String method, String path, String body, Map<String, String> headers) {
+    public Answer send(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -75,7 +77,9 @@ final class HttpApi {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             ANSWERED_BODIES.add(response.body());
-            return new Answer(response.statusCode(), response.headers().map(), response.body());
+            Answer answer = new Answer(response.statusCode(), response.headers().map(), response.body());
+            ANSWERS.add(answer);
+            return answer;
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         } catch (InterruptedException interrupted) {
@@ -85,9 +89,9 @@ final class HttpApi {
     }
 
     /** One answer of the service. */
-    record Answer(int status, Map<String, List<String>> headers, String body) {
+    public record Answer(int status, Map<String, List<String>> headers, String body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException notJson) {
@@ -95,13 +99,13 @@ final class HttpApi {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
         }
 
         /** The fields named in a validation problem's errors. */
-        List<String> errorFields() {
+        public List<String> errorFields() {
             List<String> fields = new ArrayList<>();
             json().path("errors").forEach(error -> fields.add(error.path("field").asText()));
             return fields;

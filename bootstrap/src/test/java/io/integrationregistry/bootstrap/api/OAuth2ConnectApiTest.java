@@ -7,13 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -239,29 +234,7 @@ class OAuth2ConnectApiTest extends ProviderApiTestBase {
 
     /** Follows the provider's sign-in and answers where it finally sends the browser (the redirect URI). */
     private static String signInAtTheProvider(String authorizationUrl) {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        try {
-            HttpResponse<String> toLogin = browser.send(HttpRequest.newBuilder(URI.create(authorizationUrl)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(toLogin.statusCode()).as(toLogin.body()).isEqualTo(302);
-            HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(
-                            URI.create(authorizationServer.baseUrl() + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + TestAuthorizationServer.USER
-                            + "&password=" + TestAuthorizationServer.USER_PASSWORD)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            String next = signedIn.headers().firstValue("Location").orElseThrow();
-            HttpResponse<String> authorized = browser.send(HttpRequest.newBuilder(
-                    URI.create(authorizationServer.baseUrl()).resolve(next)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(authorized.statusCode()).as(authorized.body()).isEqualTo(302);
-            return authorized.headers().firstValue("Location").orElseThrow();
-        } catch (IOException failed) {
-            throw new java.io.UncheckedIOException(failed);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
-        }
+        return authorizationServer.signIn(authorizationUrl);
     }
 
     /** The redirect URI points at the public URL; the test reaches the same path on its local port. */

@@ -12,23 +12,23 @@ import static org.assertj.core.api.Assertions.assertThat;
         "registry.outbound.allow-plain-http=true",
         "registry.outbound.allowed-private-hosts=127.0.0.1",
         "registry.outbound.read-timeout=PT2S"})
-abstract class ProviderApiTestBase extends ApiTestBase {
+public abstract class ProviderApiTestBase extends ApiTestBase {
 
     /** Adds an integration as alice and answers its id. */
-    String add(String body) {
+    protected String add(String body) {
         HttpApi.Answer added = alice().post("/api/integrations", body);
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         return added.json().path("id").asText();
     }
 
-    static String apiKeyProvider(String name, String baseApiUrl, String requestParameters, String apiKey) {
+    protected static String apiKeyProvider(String name, String baseApiUrl, String requestParameters, String apiKey) {
         return """
                 {"name": "%s", "baseApiUrl": "%s", "requestParameters": "%s",
                  "authentication": {"type": "API_KEY", "apiKey": "%s"}}"""
                 .formatted(name, baseApiUrl, requestParameters, apiKey);
     }
 
-    static String oauth2Provider(String name, String baseApiUrl, String authorizationEndpoint, String tokenEndpoint,
+    protected static String oauth2Provider(String name, String baseApiUrl, String authorizationEndpoint, String tokenEndpoint,
                                  String clientId, String clientSecret) {
         return """
                 {"name": "%s", "baseApiUrl": "%s", "requestParameters": "scope=documents",

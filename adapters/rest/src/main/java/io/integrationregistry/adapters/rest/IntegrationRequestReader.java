@@ -1,5 +1,6 @@
 package io.integrationregistry.adapters.rest;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -87,7 +88,11 @@ final class IntegrationRequestReader {
         try {
             root = STRICT_JSON.readTree(body);
         } catch (JsonProcessingException malformed) {
-            throw InvalidRequest.of("body", "must be well-formed JSON (" + malformed.getOriginalMessage() + ")");
+            // Where, not what: the parser's own message quotes the text it stumbled on, which can be a secret.
+            JsonLocation where = malformed.getLocation();
+            throw InvalidRequest.of("body", where == null || where.getLineNr() < 1 ? "must be well-formed JSON"
+                    : "must be well-formed JSON (broken at line " + where.getLineNr() + ", column "
+                    + where.getColumnNr() + ")");
         } catch (java.io.IOException unreadable) {
             throw InvalidRequest.of("body", "must be well-formed JSON");
         }
