@@ -6,6 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -18,7 +21,7 @@ import org.springframework.util.unit.DataSize;
  * @param idempotencyRetention how long an Idempotency-Key is remembered
  * @param mongo               how long to wait for MongoDB before reporting it unavailable
  * @param embeddedMongo       the embedded MongoDB-wire server used when no MongoDB URI is configured
- * @param secrets             the master key that seals secrets
+ * @param secrets             the master keys that wrap the data keys sealing secrets
  */
 @ConfigurationProperties("registry")
 public record RegistryProperties(@DefaultValue("http://localhost:8080") URI publicUrl,
@@ -64,7 +67,30 @@ public record RegistryProperties(@DefaultValue("http://localhost:8080") URI publ
     public record EmbeddedMongo(@DefaultValue("./data") Path path, @DefaultValue("0") int port) {
     }
 
-    /** @param keyset the Tink JSON keyset (AES-256-GCM) that seals secrets; required with an external MongoDB */
-    public record Secrets(String keyset) {
+    /**
+     * @param keyset           one master key as a Tink JSON keyset (AES-256-GCM), with the id {@code default};
+     *                         the older, single-key form of {@code masterKeys}
+     * @param masterKeys       the named master keys, exactly one of them primary; one of the two forms is
+     *                         required with an external MongoDB
+     * @param dataKeyCacheSize how many unwrapped data keys each instance keeps in memory
+     */
+    public record Secrets(String keyset, List<MasterKey> masterKeys, @DefaultValue("10000") int dataKeyCacheSize) {
+
+        public Secrets {
+            masterKeys = masterKeys == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(masterKeys));
+        }
+    }
+
+    /**
+     * @param id      names the key in the stored data keys: letters, digits, '.', '_' or '-', unique
+     * @param keyset  the Tink JSON keyset (AES-256-GCM)
+     * @param primary whether it wraps new data keys (and all of them at a re-wrap); exactly one is
+     */
+    public record MasterKey(String id, String keyset, boolean primary) {
+
+        @Override
+        public String toString() {
+            return "MasterKey[id=" + id + ", keyset=(hidden), primary=" + primary + "]";
+        }
     }
 }

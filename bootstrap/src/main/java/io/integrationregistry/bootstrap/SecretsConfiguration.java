@@ -1,36 +1,70 @@
 package io.integrationregistry.bootstrap;
 
-import com.google.crypto.tink.KeysetHandle;
+import io.integrationregistry.adapters.secrets.DataKeys;
+import io.integrationregistry.adapters.secrets.EnvelopeSecretSealer;
+import io.integrationregistry.adapters.secrets.MasterKeyRing;
 import io.integrationregistry.adapters.secrets.MasterKeys;
-import io.integrationregistry.adapters.secrets.TinkSecretSealer;
+import io.integrationregistry.adapters.secrets.MongoWrappedDataKeys;
 import io.integrationregistry.application.port.out.ForSealingSecrets;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.util.StringUtils;
 
 /**
- * The master key: the configured keyset; on the embedded default without one, a keyset generated into
- * the data folder. With an external MongoDB and no keyset, the service refuses to start rather than
- * seal secrets with a key that would live on one machine only.
+ * Envelope encryption of secrets: a data key per integration, kept in MongoDB wrapped by the primary
+ * master key. The master keys are those of {@code registry.secrets.master-keys}, or the single keyset of
+ * {@code registry.secrets.keyset}, or, on the embedded default without either, a keyset generated into
+ * the data folder. With an external MongoDB and no master key, the service refuses to start rather than
+ * wrap data keys with a key that would live on one machine only.
  */
 @Configuration(proxyBeanMethods = false)
 class SecretsConfiguration {
 
     @Bean
-    ForSealingSecrets secretSealer(RegistryProperties properties, ObjectProvider<EmbeddedMongoServer> embedded) {
-        return new TinkSecretSealer(masterKey(properties, embedded.getIfAvailable() != null));
+    MasterKeyRing masterKeys(RegistryProperties properties, ObjectProvider<EmbeddedMongoServer> embedded) {
+        return masterKeyRing(properties.secrets(), embedded.getIfAvailable() != null, properties.embeddedMongo());
     }
 
-    private static KeysetHandle masterKey(RegistryProperties properties, boolean embeddedDefault) {
-        String configured = properties.secrets().keyset();
-        if (StringUtils.hasText(configured)) {
-            return MasterKeys.fromConfiguredKeyset(configured);
+    @Bean
+    DataKeys dataKeys(MasterKeyRing masterKeys, MongoTemplate mongo, Clock clock, RegistryProperties properties) {
+        return new DataKeys(masterKeys, new MongoWrappedDataKeys(mongo), clock, properties.secrets().dataKeyCacheSize());
+    }
+
+    @Bean
+    ForSealingSecrets secretSealer(DataKeys dataKeys, MasterKeyRing masterKeys) {
+        return new EnvelopeSecretSealer(dataKeys, masterKeys);
+    }
+
+    @Bean
+    DataKeysEndpoint dataKeysEndpoint(DataKeys dataKeys) {
+        return new DataKeysEndpoint(dataKeys);
+    }
+
+    static MasterKeyRing masterKeyRing(RegistryProperties.Secrets secrets, boolean embeddedDefault,
+                                       RegistryProperties.EmbeddedMongo embeddedMongo) {
+        boolean keyset = StringUtils.hasText(secrets.keyset());
+        if (!secrets.masterKeys().isEmpty()) {
+            if (keyset) {
+                throw new IllegalStateException("both " + MasterKeys.KEYSET_PROPERTY + " and "
+                        + MasterKeyRing.MASTER_KEYS_PROPERTY + " are configured; keep only "
+                        + MasterKeyRing.MASTER_KEYS_PROPERTY + " (list the old keyset there with the id '"
+                        + MasterKeyRing.DEFAULT_ID + "')");
+            }
+            return MasterKeyRing.of(secrets.masterKeys().stream()
+                    .map(key -> key == null ? null : new MasterKeyRing.Configured(key.id(), key.keyset(), key.primary()))
+                    .toList());
+        }
+        if (keyset) {
+            return MasterKeyRing.single(MasterKeys.fromConfiguredKeyset(secrets.keyset()));
         }
         if (embeddedDefault) {
-            return MasterKeys.loadOrGenerate(properties.embeddedMongo().path());
+            return MasterKeyRing.single(MasterKeys.loadOrGenerate(embeddedMongo.path()));
         }
-        throw new IllegalStateException("registry.secrets.keyset is required when spring.data.mongodb.uri is set:"
-                + " configure the Tink JSON keyset (AES-256-GCM) that seals client secrets and API keys");
+        throw new IllegalStateException(MasterKeyRing.MASTER_KEYS_PROPERTY + " (or " + MasterKeys.KEYSET_PROPERTY
+                + ") is required when spring.data.mongodb.uri is set: configure the master keys (Tink JSON"
+                + " keysets, AES-256-GCM) that wrap the data keys of client secrets, API keys and tokens");
     }
 }

@@ -26,8 +26,9 @@ class DatabaseOutageApiTest extends ApiTestBase {
         Instant start = Instant.now();
         Answer read = alice().get("/api/integrations");
         Answer write = alice().post("/api/integrations", apiKeyBody(unique("During"), API_KEY));
+        Answer rewrap = alice().post("/actuator/datakeys", null);
 
-        for (Answer answer : new Answer[]{read, write}) {
+        for (Answer answer : new Answer[]{read, write, rewrap}) {
             assertThat(answer.status()).as(answer.body()).isEqualTo(503);
             assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
             assertThat(answer.header("Retry-After")).isNotBlank();

@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Obtains the master keyset that seals secrets: the one configured in {@value #KEYSET_PROPERTY}, or,
- * for the embedded default only, one kept in a file that is generated on first start.
+ * Obtains a master keyset: the single one configured in {@value #KEYSET_PROPERTY}, or, for the embedded
+ * default only, one kept in a file that is generated on first start; and checks each keyset of
+ * {@code registry.secrets.master-keys} (see {@link MasterKeyRing}).
  *
  * <p>No message written here ever carries key material: errors name the property or the file, and
  * Tink's own exceptions are not chained because their messages are not ours to vouch for.
@@ -80,8 +81,8 @@ public final class MasterKeys {
         } finally {
             Files.deleteIfExists(pending);
         }
-        LOG.warn("Generated a new master key for secrets in {} for the embedded default; production must configure {}",
-                file, KEYSET_PROPERTY);
+        LOG.warn("Generated a new master key for secrets in {} for the embedded default; production must configure {}"
+                + " (or {})", file, MasterKeyRing.MASTER_KEYS_PROPERTY, KEYSET_PROPERTY);
         return keyset;
     }
 
@@ -120,7 +121,11 @@ public final class MasterKeys {
         return Files.createTempFile(folder, KEYSET_FILE, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
     }
 
-    private static KeysetHandle parsedAeadKeyset(String json, String source) {
+    /**
+     * @param source what to name in the error (a property or a file), never the keyset itself
+     * @throws IllegalStateException naming {@code source} when the keyset is malformed or not AEAD
+     */
+    static KeysetHandle parsedAeadKeyset(String json, String source) {
         KeysetHandle keyset;
         try {
             keyset = TinkAead.parse(json);

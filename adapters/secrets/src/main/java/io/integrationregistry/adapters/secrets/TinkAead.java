@@ -5,6 +5,7 @@ import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.security.GeneralSecurityException;
@@ -41,5 +42,15 @@ final class TinkAead {
     /** The keyset as Tink JSON, key material included: for the keyset file and configuration only. */
     static String serialize(KeysetHandle keyset) throws GeneralSecurityException {
         return TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
+    }
+
+    /** The keyset encrypted by {@code wrapping}: the only form in which a data key leaves memory. */
+    static byte[] wrap(KeysetHandle keyset, Aead wrapping, byte[] associatedData) throws GeneralSecurityException {
+        return TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, wrapping, associatedData);
+    }
+
+    /** @throws GeneralSecurityException when {@code wrapping} does not open it with this associated data */
+    static KeysetHandle unwrap(byte[] wrapped, Aead wrapping, byte[] associatedData) throws GeneralSecurityException {
+        return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, wrapping, associatedData);
     }
 }

@@ -19,6 +19,9 @@ import java.util.Objects;
  * Seals secrets with AES-256-GCM through Tink. The integration id is the associated data, so a
  * ciphertext copied onto another integration does not open. Tink prefixes each ciphertext with the id
  * of the key that sealed it, which lets a rotated keyset still open secrets sealed by older keys.
+ *
+ * <p>This is the format of the secrets sealed before data keys existed, straight by the master keyset;
+ * the service now seals with {@link EnvelopeSecretSealer}, which still opens them.
  */
 public final class TinkSecretSealer implements ForSealingSecrets {
 
