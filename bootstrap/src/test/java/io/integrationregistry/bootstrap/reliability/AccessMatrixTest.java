@@ -224,7 +224,9 @@ class AccessMatrixTest {
                 row("GET /actuator/metrics", Call.get("/actuator/metrics"), 401, 200, 403, 403, 200),
                 row("GET /actuator/metrics/{requiredMetricName}", Call.get("/actuator/metrics/jvm.threads.live"),
                         401, 200, 403, 403, 200),
-                row("GET /actuator/projections", Call.get("/actuator/projections"), 401, 200, 403, 403, 200));
+                row("GET /actuator/projections", Call.get("/actuator/projections"), 401, 200, 403, 403, 200),
+                row("GET /actuator/datakeys", Call.get("/actuator/datakeys"), 401, 200, 403, 403, 200),
+                row("POST /actuator/datakeys", Call.of("POST", "/actuator/datakeys"), 401, 200, 403, 403, 200));
     }
 
     @BeforeAll
