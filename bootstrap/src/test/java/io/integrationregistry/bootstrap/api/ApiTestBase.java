@@ -33,14 +33,14 @@ import java.util.UUID;
                 "registry.security.users.gus.company=globex",
                 "registry.security.users.gus.roles=INTEGRATION_ADMIN",
                 "registry.public-url=https://registry.acme.example"})
-abstract class ApiTestBase {
+public abstract class ApiTestBase {
 
-    static final String CLIENT_SECRET = "oauth-client-secret-0123456789";
-    static final String API_KEY = "provider-api-key-abcdefghijkl";
+    protected static final String CLIENT_SECRET = "oauth-client-secret-0123456789";
+    protected static final String API_KEY = "provider-api-key-abcdefghijkl";
     static final String SHORT_API_KEY = "short-key";
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @DynamicPropertySource
     static void dataFolder(DynamicPropertyRegistry registry) throws IOException {
@@ -48,35 +48,35 @@ abstract class ApiTestBase {
         registry.add("registry.embedded-mongo.path", () -> folder);
     }
 
-    HttpApi alice() {
+    protected HttpApi alice() {
         return HttpApi.as(port, "alice", "alice-pw");
     }
 
-    HttpApi carol() {
+    protected HttpApi carol() {
         return HttpApi.as(port, "carol", "carol-pw");
     }
 
-    HttpApi auditor() {
+    protected HttpApi auditor() {
         return HttpApi.as(port, "audrey", "audrey-pw");
     }
 
-    HttpApi documentUser() {
+    protected HttpApi documentUser() {
         return HttpApi.as(port, "dora", "dora-pw");
     }
 
-    HttpApi globexAdmin() {
+    protected HttpApi globexAdmin() {
         return HttpApi.as(port, "gus", "gus-pw");
     }
 
-    HttpApi anonymous() {
+    protected HttpApi anonymous() {
         return HttpApi.anonymous(port);
     }
 
-    static String unique(String name) {
+    protected static String unique(String name) {
         return name + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static String oauth2Body(String name) {
+    protected static String oauth2Body(String name) {
         return """
                 {"name": "%s", "baseApiUrl": "https://docs.acme.example/api/v1/",
                  "requestParameters": "access_type=offline",
@@ -85,13 +85,13 @@ abstract class ApiTestBase {
                    "clientSecret": "%s"}}""".formatted(name, CLIENT_SECRET);
     }
 
-    static String apiKeyBody(String name, String apiKey) {
+    protected static String apiKeyBody(String name, String apiKey) {
         return """
                 {"name": "%s", "baseApiUrl": "https://files.acme.example/webhooks",
                  "authentication": {"type": "API_KEY", "apiKey": "%s"}}""".formatted(name, apiKey);
     }
 
-    static Map<String, String> ifMatch(String etag) {
+    protected static Map<String, String> ifMatch(String etag) {
         return Map.of("If-Match", etag);
     }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A real HTTP client of the running service, as a script or the admin page would use it. */
-final class HttpApi {
+public final class HttpApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Every body the service answered, so that a test can search them all for leaked secrets. */
@@ -26,47 +27,60 @@ final class HttpApi {
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
     private final String authorization;
+    private final Duration timeout;
 
-    private HttpApi(String base, String authorization) {
+    private HttpApi(String base, String authorization, Duration timeout) {
         this.base = base;
         this.authorization = authorization;
+        this.timeout = timeout;
     }
 
-    static HttpApi as(int port, String user, String password) {
-        return new HttpApi("http://localhost:" + port, "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    public static HttpApi as(int port, String user, String password) {
+        return new HttpApi("http://localhost:" + port, basic(user, password), null);
+    }
+
+    /** A client that gives up on an answer after {@code timeout} (an {@link UncheckedIOException}). */
+    public static HttpApi as(int port, String user, String password, Duration timeout) {
+        return new HttpApi("http://localhost:" + port, basic(user, password), timeout);
     }
 
     static HttpApi anonymous(int port) {
-        return new HttpApi("http://localhost:" + port, null);
+        return new HttpApi("http://localhost:" + port, null, null);
     }
 
-    Answer get(String path) {
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Answer get(String path) {
         return send("GET", path, null, Map.of());
     }
 
-    Answer get(String path, Map<String, String> headers) {
+    public Answer get(String path, Map<String, String> headers) {
         return send("GET", path, null, headers);
     }
 
-    Answer post(String path, String json, Map<String, String> headers) {
+    public Answer post(String path, String json, Map<String, String> headers) {
         return send("POST", path, json, headers);
     }
 
-    Answer post(String path, String json) {
+    public Answer post(String path, String json) {
         return post(path, json, Map.of());
     }
 
-    Answer put(String path, String json, Map<String, String> headers) {
+    public Answer put(String path, String json, Map<String, String> headers) {
         return send("PUT", path, json, headers);
     }
 
-    Answer send(String method, String path, String body, Map<String, String> headers) {
+    public Answer send(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null && !headers.containsKey("Content-Type")) {
             request.header("Content-Type", "application/json");
+        }
+        if (timeout != null) {
+            request.timeout(timeout);
         }
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -85,9 +99,9 @@ final class HttpApi {
     }
 
     /** One answer of the service. */
-    record Answer(int status, Map<String, List<String>> headers, String body) {
+    public record Answer(int status, Map<String, List<String>> headers, String body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException notJson) {
@@ -95,7 +109,7 @@ final class HttpApi {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
         }
