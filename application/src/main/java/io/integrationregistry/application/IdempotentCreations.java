@@ -2,6 +2,7 @@ package io.integrationregistry.application;
 
 import io.integrationregistry.application.port.in.IdempotencyKey;
 import io.integrationregistry.application.port.in.Receipt;
+import io.integrationregistry.application.port.out.ConcurrentModification;
 import io.integrationregistry.application.port.out.ForRememberingIdempotencyKeys;
 import io.integrationregistry.application.port.out.RememberedRequest;
 import io.integrationregistry.domain.CompanyId;
@@ -24,6 +25,12 @@ import java.util.function.Supplier;
  * answer; a repeat with the same request waits for and returns that answer; a repeat with another
  * request is refused. Only a salted fingerprint of the request is kept, never the request itself,
  * which holds secrets.
+ * <p>
+ * A first request can die between its claim and its answer (its process killed, the database gone
+ * before the answer was written). Once its claim is older than any request can take, a repeat settles
+ * it: when the claimed integration was stored, the repeat answers it as it was created, and the key
+ * keeps that answer; when it was not, the repeat takes the claim over and creates it, under the same
+ * integration id, so that the event store refuses a second creation should the first one still land.
  */
 final class IdempotentCreations {
 
@@ -34,26 +41,33 @@ final class IdempotentCreations {
     private final ForRememberingIdempotencyKeys keys;
     private final Clock clock;
     private final Duration retention;
+    private final Duration inFlightGrace;
     private final SecureRandom random = new SecureRandom();
 
-    IdempotentCreations(ForRememberingIdempotencyKeys keys, Clock clock, Duration retention) {
+    IdempotentCreations(ForRememberingIdempotencyKeys keys, Clock clock, Duration retention, Duration inFlightGrace) {
         this.keys = keys;
         this.clock = clock;
         this.retention = retention;
+        this.inFlightGrace = inFlightGrace;
     }
 
+    /**
+     * @param creation  creates the integration under the given id
+     * @param asCreated the integration of the given id as its creation answered it, if it was stored
+     */
     Receipt create(CompanyId company, IdempotencyKey key, Supplier<IntegrationId> newId,
-                   Function<IntegrationId, Receipt> creation) {
+                   Function<IntegrationId, Receipt> creation,
+                   Function<IntegrationId, Optional<Receipt>> asCreated) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             RememberedRequest fresh = remember(newId.get(), key);
             Optional<RememberedRequest> existing = keys.claim(company, key.value(), fresh);
             if (existing.isEmpty()) {
-                return firstTime(company, key, fresh, creation);
+                return firstTime(company, key, fresh, creation, asCreated);
             }
             RememberedRequest found = existing.get();
             if (expired(found)) {
                 if (keys.replace(company, key.value(), found, fresh)) {
-                    return firstTime(company, key, fresh, creation);
+                    return firstTime(company, key, fresh, creation, asCreated);
                 }
                 continue;
             }
@@ -61,33 +75,58 @@ final class IdempotentCreations {
                 throw new IdempotencyKeyReused();
             }
             Optional<RememberedRequest> answered = awaitAnswer(company, key);
-            if (answered.isPresent()) {
-                return repeat(answered.get());
+            if (answered.isEmpty()) {
+                continue;
+            }
+            RememberedRequest current = answered.get();
+            if (current.answered()) {
+                return repeat(current);
+            }
+            // Unanswered for longer than any request takes: its request died half-way.
+            Optional<Receipt> stored = asCreated.apply(current.integrationId());
+            if (stored.isPresent()) {
+                keys.answer(company, key.value(), current, answeredWith(current, stored.get()));
+                return stored.get();
+            }
+            RememberedRequest takeover = remember(current.integrationId(), key);
+            if (keys.replace(company, key.value(), current, takeover)) {
+                return firstTime(company, key, takeover, creation, asCreated);
             }
         }
         throw new IdempotencyStillInFlight();
     }
 
     private Receipt firstTime(CompanyId company, IdempotencyKey key, RememberedRequest claimed,
-                              Function<IntegrationId, Receipt> creation) {
+                              Function<IntegrationId, Receipt> creation,
+                              Function<IntegrationId, Optional<Receipt>> asCreated) {
         Receipt receipt;
         try {
             receipt = creation.apply(claimed.integrationId());
+        } catch (ConcurrentModification alreadyCreated) {
+            // A request that had claimed the key before this one took it over stored the creation after all.
+            receipt = asCreated.apply(claimed.integrationId()).orElseThrow(() -> alreadyCreated);
         } catch (RuntimeException refused) {
             keys.forget(company, key.value(), claimed);
             throw refused;
         }
-        keys.answer(company, key.value(), claimed, new RememberedRequest(claimed.integrationId(), claimed.salt(),
-                claimed.fingerprint(), claimed.firstSeen(), receipt.integration()));
+        keys.answer(company, key.value(), claimed, answeredWith(claimed, receipt));
         return receipt;
     }
 
-    /** Waits for the first request's answer; empty when it failed (and was forgotten) or takes too long. */
+    private static RememberedRequest answeredWith(RememberedRequest claimed, Receipt receipt) {
+        return new RememberedRequest(claimed.integrationId(), claimed.salt(), claimed.fingerprint(),
+                claimed.firstSeen(), receipt.integration());
+    }
+
+    /**
+     * Waits for the first request's answer: empty when it failed (and was forgotten); unanswered when
+     * its claim is older than any request takes; 409 (still in flight) when it takes too long otherwise.
+     */
     private Optional<RememberedRequest> awaitAnswer(CompanyId company, IdempotencyKey key) {
         long deadline = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
         while (true) {
             Optional<RememberedRequest> current = keys.find(company, key.value());
-            if (current.isEmpty() || current.get().answered()) {
+            if (current.isEmpty() || current.get().answered() || abandoned(current.get())) {
                 return current;
             }
             if (System.nanoTime() > deadline) {
@@ -95,6 +134,10 @@ final class IdempotentCreations {
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
+    }
+
+    private boolean abandoned(RememberedRequest request) {
+        return request.firstSeen().plus(inFlightGrace).isBefore(clock.instant());
     }
 
     private static Receipt repeat(RememberedRequest answered) {

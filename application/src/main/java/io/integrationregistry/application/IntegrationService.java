@@ -8,6 +8,7 @@ import io.integrationregistry.application.port.in.IdempotencyKey;
 import io.integrationregistry.application.port.in.IntegrationDraft;
 import io.integrationregistry.application.port.in.Receipt;
 import io.integrationregistry.application.port.out.CommandOutcome;
+import io.integrationregistry.application.port.out.ConcurrentModification;
 import io.integrationregistry.application.port.out.ForGeneratingIdentifiers;
 import io.integrationregistry.application.port.out.ForJudgingOutboundUrls;
 import io.integrationregistry.application.port.out.ForListingIntegrations;
@@ -15,6 +16,7 @@ import io.integrationregistry.application.port.out.ForRememberingIdempotencyKeys
 import io.integrationregistry.application.port.out.ForReservingNames;
 import io.integrationregistry.application.port.out.ForSealingSecrets;
 import io.integrationregistry.application.port.out.ForStoringIntegrations;
+import io.integrationregistry.application.port.out.HistoricEvent;
 import io.integrationregistry.application.port.out.StoredIntegration;
 import io.integrationregistry.application.view.IntegrationPage;
 import io.integrationregistry.application.view.IntegrationQuery;
@@ -29,7 +31,9 @@ import io.integrationregistry.domain.IntegrationCommand.ActivateIntegration;
 import io.integrationregistry.domain.IntegrationCommand.AddIntegration;
 import io.integrationregistry.domain.IntegrationCommand.DeactivateIntegration;
 import io.integrationregistry.domain.IntegrationCommand.EditIntegration;
+import io.integrationregistry.domain.IntegrationDecider;
 import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.IntegrationState;
 import io.integrationregistry.domain.InvalidValue;
 import io.integrationregistry.domain.IntegrationRuleViolation;
 import io.integrationregistry.domain.IntegrationRuleViolation.Rule;
@@ -40,6 +44,7 @@ import io.integrationregistry.domain.WebUrl;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -71,7 +76,8 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
         this.clock = clock;
         this.settings = settings;
         this.names = new NameRegister(reservations, store, clock, settings.nameReservationGrace());
-        this.idempotentCreations = new IdempotentCreations(idempotencyKeys, clock, settings.idempotencyRetention());
+        this.idempotentCreations = new IdempotentCreations(idempotencyKeys, clock, settings.idempotencyRetention(),
+                settings.nameReservationGrace());
     }
 
     @Override
@@ -79,7 +85,7 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
         requireAllowedTransport(draft);
         if (idempotencyKey.isPresent()) {
             return idempotentCreations.create(caller.company(), idempotencyKey.get(), identifiers::newIntegrationId,
-                    id -> addAs(id, caller, draft, active));
+                    id -> addAs(id, caller, draft, active), this::asCreated);
         }
         return addAs(identifiers.newIntegrationId(), caller, draft, active);
     }
@@ -93,12 +99,31 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
             outcome = store.execute(new AddIntegration(id, caller.company(), caller.actor(), clock.instant(),
                     draft.name(), draft.baseApiUrl(), draft.requestParameters(), authentication, active,
                     identifiers.redirectUriFor(id)), ExpectedVersion.ANY.value(), caller.origin());
+        } catch (ConcurrentModification alreadyStored) {
+            // An integration with this id is stored (a retry under an idempotency key met its first attempt):
+            // the reservation is that integration's.
+            throw alreadyStored;
         } catch (RuntimeException refused) {
             names.release(caller.company(), draft.name(), id);
             throw refused;
         }
         // Stored: from here on the name stays reserved, whatever happens to the answer.
         return receipt(caller, id, outcome);
+    }
+
+    /** The integration as its creation left it (its first event), if it was stored. */
+    private Optional<Receipt> asCreated(IntegrationId id) {
+        List<HistoricEvent> history = store.history(id);
+        if (history.isEmpty()) {
+            return Optional.empty();
+        }
+        HistoricEvent creation = history.get(0);
+        IntegrationState state = IntegrationDecider.evolve(IntegrationDecider.initialState(), creation.event());
+        if (!(state instanceof Integration created)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Receipt(id, creation.version(), false,
+                IntegrationViews.of(new StoredIntegration(created, creation.version()), creation.actor())));
     }
 
     @Override

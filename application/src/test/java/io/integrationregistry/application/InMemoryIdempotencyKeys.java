@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentMap;
 final class InMemoryIdempotencyKeys implements ForRememberingIdempotencyKeys {
 
     private final ConcurrentMap<String, RememberedRequest> requests = new ConcurrentHashMap<>();
+    private volatile RuntimeException nextWriteFailure;
 
     @Override
     public Optional<RememberedRequest> claim(CompanyId company, String key, RememberedRequest request) {
@@ -30,12 +31,32 @@ final class InMemoryIdempotencyKeys implements ForRememberingIdempotencyKeys {
 
     @Override
     public void answer(CompanyId company, String key, RememberedRequest request, RememberedRequest answered) {
+        failIfAsked();
         requests.replace(id(company, key), request, answered);
     }
 
     @Override
     public void forget(CompanyId company, String key, RememberedRequest request) {
+        failIfAsked();
         requests.remove(id(company, key), request);
+    }
+
+    /** The next answer or forget fails, as when the database goes away before the request ends. */
+    void failNextAnswerOrForgetWith(RuntimeException failure) {
+        nextWriteFailure = failure;
+    }
+
+    private void failIfAsked() {
+        RuntimeException failure = nextWriteFailure;
+        if (failure != null) {
+            nextWriteFailure = null;
+            throw failure;
+        }
+    }
+
+    boolean answered(CompanyId company, String key) {
+        RememberedRequest request = requests.get(id(company, key));
+        return request != null && request.answered();
     }
 
     int size() {

@@ -96,6 +96,11 @@ final class InMemoryIntegrationStore implements ForStoringIntegrations {
         return loads;
     }
 
+    synchronized java.util.Set<IntegrationId> integrationIds() {
+        return streams.entrySet().stream().filter(entry -> !entry.getValue().isEmpty()).map(Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     synchronized long integrationCount() {
         return streams.values().stream().filter(stream -> !stream.isEmpty()).count();
     }

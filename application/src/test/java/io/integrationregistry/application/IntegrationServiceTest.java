@@ -591,6 +591,44 @@ class IntegrationServiceTest {
         }
 
         @Test
+        void givenAFirstRequestThatStoredItsIntegrationButNotItsAnswer_whenRetriedAfterTheGrace_thenItIsAnsweredOnce() {
+            idempotencyKeys.failNextAnswerOrForgetWith(new IllegalStateException("database gone"));
+            assertThatThrownBy(() -> service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true, Optional.of(key)))
+                    .isInstanceOf(IllegalStateException.class);
+            IntegrationId stored = store.integrationIds().iterator().next();
+            clock.advance(GRACE.plusSeconds(1));
+
+            Receipt retried = service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true, Optional.of(key));
+            Receipt again = service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true, Optional.of(key));
+
+            assertThat(retried.integrationId()).isEqualTo(stored);
+            assertThat(retried.changed()).isFalse();
+            assertThat(retried.version()).isZero();
+            assertThat(retried.integration().name()).isEqualTo("Acme drive");
+            assertThat(again.integration()).isEqualTo(retried.integration());
+            assertThat(idempotencyKeys.answered(ALICE.company(), key.value())).isTrue();
+            assertThat(store.integrationCount()).isEqualTo(1);
+        }
+
+        @Test
+        void givenAFirstRequestThatFailedAndCouldNotForgetItsKey_whenRetriedAfterTheGrace_thenItIsCreatedOnce() {
+            store.failNextCommandWith(new IllegalStateException("database gone"));
+            idempotencyKeys.failNextAnswerOrForgetWith(new IllegalStateException("database gone"));
+            assertThatThrownBy(() -> service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true, Optional.of(key)))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(store.integrationCount()).isZero();
+            clock.advance(GRACE.plusSeconds(1));
+
+            Receipt retried = service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true, Optional.of(key));
+            Receipt again = service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true, Optional.of(key));
+
+            assertThat(retried.changed()).isTrue();
+            assertThat(again.integrationId()).isEqualTo(retried.integrationId());
+            assertThat(again.changed()).isFalse();
+            assertThat(store.integrationCount()).isEqualTo(1);
+        }
+
+        @Test
         void givenAKeyOlderThanItsRetention_whenUsedAgain_thenItCreatesAnew() {
             service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true, Optional.of(key));
             clock.advance(Duration.ofHours(25));

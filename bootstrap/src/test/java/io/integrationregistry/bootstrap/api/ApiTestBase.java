@@ -35,8 +35,8 @@ import java.util.UUID;
                 "registry.public-url=https://registry.acme.example"})
 public abstract class ApiTestBase {
 
-    static final String CLIENT_SECRET = "oauth-client-secret-0123456789";
-    static final String API_KEY = "provider-api-key-abcdefghijkl";
+    protected static final String CLIENT_SECRET = "oauth-client-secret-0123456789";
+    protected static final String API_KEY = "provider-api-key-abcdefghijkl";
     static final String SHORT_API_KEY = "short-key";
 
     @LocalServerPort

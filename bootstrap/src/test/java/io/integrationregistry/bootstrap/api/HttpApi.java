@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -28,19 +29,29 @@ public final class HttpApi {
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
     private final String authorization;
+    private final Duration timeout;
 
-    private HttpApi(String base, String authorization) {
+    private HttpApi(String base, String authorization, Duration timeout) {
         this.base = base;
         this.authorization = authorization;
+        this.timeout = timeout;
     }
 
     public static HttpApi as(int port, String user, String password) {
-        return new HttpApi("http://localhost:" + port, "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new HttpApi("http://localhost:" + port, basic(user, password), null);
+    }
+
+    /** A client that gives up on an answer after {@code timeout} (an {@link UncheckedIOException}). */
+    public static HttpApi as(int port, String user, String password, Duration timeout) {
+        return new HttpApi("http://localhost:" + port, basic(user, password), timeout);
     }
 
     public static HttpApi anonymous(int port) {
-        return new HttpApi("http://localhost:" + port, null);
+        return new HttpApi("http://localhost:" + port, null, null);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public Answer get(String path) {
@@ -69,6 +80,9 @@ public final class HttpApi {
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null && !headers.containsKey("Content-Type")) {
             request.header("Content-Type", "application/json");
+        }
+        if (timeout != null) {
+            request.timeout(timeout);
         }
         if (authorization != null) {
             request.header("Authorization", authorization);

@@ -130,7 +130,7 @@ final class AxonIntegrationStore implements ForStoringIntegrations {
         return failure;
     }
 
-    private static boolean isOutage(Throwable failure) {
+    static boolean isOutage(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof MongoSocketException || cause instanceof MongoTimeoutException) {
                 return true;
