@@ -6,6 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -163,6 +169,102 @@ class ApiErrorsTest extends ApiTestBase {
         assertThat(docs.json().path("paths").has("/api/integrations/{id}/activate")).isTrue();
     }
 
+    @Test
+    void the_error_path_called_directly_is_a_404_problem() {
+        assertProblem(alice().get("/error"), 404);
+        assertProblem(anonymous().post("/error", "{}"), 404);
+    }
+
+    @Test
+    void a_path_the_security_firewall_refuses_is_a_400_problem() {
+        Answer refused = alice().send("DELETE", "/api/integrations/../oauth2/connection", null, Map.of());
+
+        assertProblem(refused, 400);
+        assertThat(refused.json().path("type").asText()).isEqualTo("/problems/request-rejected");
+    }
+
+    @Test
+    void a_request_line_tomcat_cannot_parse_is_a_400_problem_not_an_html_page() {
+        RawAnswer refused = raw("GET /api/integrations?version=\u00c3( HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+
+        assertRawProblem(refused, 400);
+    }
+
+    @Test
+    void a_transfer_coding_other_than_chunked_is_a_400_problem_naming_the_header() {
+        RawAnswer refused = raw("POST /api/integrations HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Authorization: " + basic("alice", "alice-pw") + "\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: gzip\r\n\r\n");
+
+        assertRawProblem(refused, 400);
+        assertThat(refused.body()).contains("\"field\":\"Transfer-Encoding\"");
+    }
+
+    @Test
+    void a_control_character_in_a_header_is_a_400_problem_naming_the_header_and_stores_nothing() {
+        long before = total();
+        String body = apiKeyBody(unique("Header"), API_KEY);
+
+        RawAnswer refused = raw("POST /api/integrations HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Authorization: " + basic("alice", "alice-pw") + "\r\nContent-Type: application/json\r\n"
+                + "Idempotency-Key: a\u0082b\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+
+        assertRawProblem(refused, 400);
+        assertThat(refused.body()).contains("\"field\":\"Idempotency-Key\"")
+                .contains("must not contain control characters").doesNotContain("a\u0082b");
+        assertThat(total()).isEqualTo(before);
+    }
+
+    @Test
+    void a_body_shorter_than_its_content_length_is_a_400_problem_and_stores_nothing() {
+        long before = total();
+        String body = apiKeyBody(unique("Short"), API_KEY);
+
+        for (String path : new String[] {"/api/integrations", "/api/integrations/test"}) {
+            RawAnswer refused = raw("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Authorization: " + basic("alice", "alice-pw") + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + (body.length() + 100) + "\r\n\r\n" + body);
+
+            assertRawProblem(refused, 400);
+        }
+        assertThat(total()).isEqualTo(before);
+    }
+
+    @Test
+    void a_broken_multipart_body_is_a_415_problem() {
+        assertProblem(alice().post("/api/integrations", "--x--", Map.of("Content-Type", "multipart/form-data; boundary=")),
+                415);
+    }
+
+    @Test
+    void a_form_body_on_an_edit_is_a_415_problem_even_with_a_broken_percent_encoding() {
+        String id = alice().post("/api/integrations", apiKeyBody(unique("Form"), API_KEY)).json().path("id").asText();
+
+        assertProblem(alice().put("/api/integrations/" + id, "name=%zz&baseApiUrl=x",
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "If-Match", "\"0\"")), 415);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/audit?from=-999999999-01-01T00:00:00Z", "/api/audit?to=%2B999999999-12-31T23:59:59Z",
+            "/api/audit/export?from=-999999999-01-01T00:00:00Z"})
+    void an_instant_beyond_four_digit_years_is_a_400_problem_naming_the_field(String query) {
+        Answer refused = alice().get(query);
+
+        assertProblem(refused, 400);
+        assertThat(refused.errorFields()).containsExactly(query.contains("to=") ? "to" : "from");
+    }
+
+    @Test
+    void an_as_of_beyond_four_digit_years_is_a_400_problem_naming_the_field() {
+        String id = alice().post("/api/integrations", apiKeyBody(unique("AsOf"), API_KEY)).json().path("id").asText();
+
+        Answer refused = alice().get("/api/integrations/" + id + "?asOf=%2B999999999-12-31T23:59:59Z");
+
+        assertProblem(refused, 400);
+        assertThat(refused.errorFields()).containsExactly("asOf");
+    }
+
     private long total() {
         return alice().get("/api/integrations?size=1").json().path("total").asLong();
     }
@@ -175,5 +277,38 @@ class ApiErrorsTest extends ApiTestBase {
         assertThat(problem.path("title").asText()).isNotBlank();
         assertThat(problem.path("type").asText()).isNotBlank();
         assertThat(answer.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    /** One answer read from a raw socket. */
+    private record RawAnswer(int status, String contentType, String body) {
+    }
+
+    /** Sends the bytes (one per char) as they are: java.net.http refuses to send such requests. */
+    private RawAnswer raw(String request) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            String head = answer.substring(0, end);
+            String contentType = head.lines().filter(line -> line.toLowerCase().startsWith("content-type:"))
+                    .map(line -> line.substring("content-type:".length()).strip()).findFirst().orElse("");
+            return new RawAnswer(Integer.parseInt(head.substring(9, 12)), contentType, answer.substring(end + 4));
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void assertRawProblem(RawAnswer answer, int status) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body()).contains("\"status\":" + status).contains("\"title\":").contains("\"type\":")
+                .doesNotContain("Exception").doesNotContain("<html").doesNotContain("Tomcat");
     }
 }

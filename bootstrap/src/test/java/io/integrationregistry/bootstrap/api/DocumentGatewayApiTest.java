@@ -168,6 +168,16 @@ class DocumentGatewayApiTest extends ProviderApiTestBase {
     }
 
     @Test
+    void an_upload_typed_as_a_form_is_a_415_problem_and_the_provider_is_not_called() {
+        HttpApi.Answer form = documentUser().send("POST", documents("uploads?parentId=/&filename=a.txt"), "x=%zz&y=1",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+
+        assertThat(form.status()).as(form.body()).isEqualTo(415);
+        assertThat(form.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(provider.received()).isEmpty();
+    }
+
+    @Test
     void testing_typed_values_reports_each_step_and_never_echoes_the_key() {
         HttpApi.Answer good = alice().post("/api/integrations/test",
                 apiKeyProvider("Typed", provider.baseApiUrl(), "tenant=acme", PROVIDER_KEY));

@@ -290,7 +290,7 @@ class AccessMatrixTest {
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.header("Content-Type")).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertThat(rejected.json().path("type").asText()).isEqualTo("/problems/bad-request");
+        assertThat(rejected.json().path("type").asText()).isEqualTo("/problems/request-rejected");
         assertThat(rejected.json().path("status").asInt()).isEqualTo(400);
         assertThat(rejected.body()).doesNotContain("Exception", "Whitelabel", "trace");
     }

@@ -128,7 +128,11 @@ class DocumentsRestController {
                 checkedId, width), response, "inline");
     }
 
-    @PostMapping(path = "/uploads", consumes = MediaType.ALL_VALUE)
+    /**
+     * Any body but a form: the container would parse a form into parameters, which would both consume the
+     * file's bytes and mix the body's fields into the query's.
+     */
+    @PostMapping(path = "/uploads", consumes = "!" + MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     @ResponseStatus(CREATED)
     @Operation(summary = "Upload a file", description = "The request body is the file's bytes, streamed to the "
             + "provider: `uploadInit` creates the file, then `upload` sends the bytes. Answers the new file.")

@@ -16,6 +16,9 @@ import java.util.Optional;
 @Component
 final class PastStates {
 
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     private final ForAuditing auditing;
 
     PastStates(ForAuditing auditing) {
@@ -39,10 +42,16 @@ final class PastStates {
     }
 
     static Instant instant(String field, String raw) {
+        Instant instant;
         try {
-            return OffsetDateTime.parse(raw.strip()).toInstant();
+            instant = OffsetDateTime.parse(raw.strip()).toInstant();
         } catch (DateTimeParseException notAnInstant) {
             throw InvalidRequest.of(field, "must be an RFC 3339 instant such as 2026-11-28T10:15:30Z");
         }
+        // RFC 3339 years have four digits; beyond them an instant no longer fits the stores' milliseconds
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw InvalidRequest.of(field, "must be an instant from the year 0000 to 9999");
+        }
+        return instant;
     }
 }

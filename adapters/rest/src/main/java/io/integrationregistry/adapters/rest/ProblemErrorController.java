@@ -1,5 +1,7 @@
 package io.integrationregistry.adapters.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,35 +10,67 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.util.Locale;
 
 /**
- * The servlet container's error page ({@code /error}, where an error raised outside the controllers ends up,
- * such as a request the firewall rejects): answered as an RFC 9457 problem detail like every other error,
- * without the exception's message or trace. Asked for directly, {@code /error} is nothing ({@code 404}).
- * Replaces Spring Boot's whitelabel error controller.
+ * The servlet container's error path as this API's problem details: what the container refuses before any
+ * controller runs, and the error path itself when someone calls it (it is no resource: 404). It replaces
+ * Spring Boot's default error page, whose JSON is no problem detail and which answers a direct call with 500.
  */
 @Hidden
 @RestController
+@RequestMapping("${server.error.path:${error.path:/error}}")
 class ProblemErrorController implements ErrorController {
 
-    @RequestMapping("${server.error.path:${error.path:/error}}")
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    private final ObjectMapper json;
+
+    ProblemErrorController(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Written as bytes with its own content type, so that no Accept header can turn it into another error. */
+    @RequestMapping
+    ResponseEntity<byte[]> error(HttpServletRequest request) throws JsonProcessingException {
+        if (rejected(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+            return answer(ProblemDetails.of(HttpStatus.BAD_REQUEST, "request-rejected", "Request rejected",
+                    RestExceptionHandler.REJECTED));
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
-        if (status == null || !status.isError()) {
-            // not an error dispatch: somebody asked for /error itself
-            status = HttpStatus.NOT_FOUND;
+        ProblemDetail problem = status == null
+                ? ProblemDetails.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is nothing at this address.")
+                : ProblemDetails.of(status, status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                status.getReasonPhrase(), detail(status));
+        return answer(problem);
+    }
+
+    private ResponseEntity<byte[]> answer(ProblemDetail problem) throws JsonProcessingException {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(json.writeValueAsBytes(problem));
+    }
+
+    /** A header the security firewall refused when a filter read it, before any controller ran. */
+    private static boolean rejected(Object failure) {
+        for (Throwable cause = failure instanceof Throwable thrown ? thrown : null; cause != null;
+             cause = cause.getCause()) {
+            if (cause instanceof RequestRejectedException) {
+                return true;
+            }
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.is4xxClientError()
-                ? "The request cannot be answered: " + status.getReasonPhrase().toLowerCase(Locale.ROOT) + "."
-                : "The request could not be handled.");
-        problem.setType(URI.create("/problems/" + status.name().toLowerCase(Locale.ROOT).replace('_', '-')));
-        problem.setTitle(status.getReasonPhrase());
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return false;
+    }
+
+    private static String detail(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> "The request is malformed: its path, query or headers cannot be read.";
+            case NOT_FOUND -> "There is nothing at this address.";
+            case METHOD_NOT_ALLOWED -> "This address does not take this method.";
+            default -> status.is5xxServerError() ? "The request could not be handled."
+                    : "The request cannot be served: " + status.getReasonPhrase() + ".";
+        };
     }
 }

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /** Request bodies, read with a hard size limit so that no client can make the service buffer more. */
 final class RequestBodies {
@@ -25,7 +24,9 @@ final class RequestBodies {
             }
             return body;
         } catch (IOException unreadable) {
-            throw new UncheckedIOException("the request body could not be read", unreadable);
+            // the client sent less than it announced, or broken chunks: its request is at fault
+            throw InvalidRequest.of("body", "could not be read to its end (shorter than its Content-Length, or "
+                    + "broken chunks); send it again");
         }
     }
 

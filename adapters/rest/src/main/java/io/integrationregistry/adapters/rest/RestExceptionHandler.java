@@ -19,10 +19,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -30,6 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every error of the API as an RFC 9457 problem detail. What a client sent wrong is a 4xx naming the
@@ -46,6 +50,14 @@ class RestExceptionHandler extends ResponseEntityExceptionHandler {
             "com.mongodb.MongoSocketReadTimeoutException", "com.mongodb.MongoNotPrimaryException",
             "org.springframework.dao.DataAccessResourceFailureException");
     private static final String RETRY_AFTER_SECONDS = "5";
+    static final String REJECTED = "The request was refused: a header or parameter holds something never accepted here.";
+    static final String REJECTED_RULE = "must not contain control characters";
+    /** The header or parameter the firewall names (its value is left out of the answer). */
+    private static final List<Pattern> REJECTED_PARTS = List.of(
+            Pattern.compile("header name \"(.*?)\" is not allowed", Pattern.DOTALL),
+            Pattern.compile("header: \"(.*?)\" has a value", Pattern.DOTALL),
+            Pattern.compile("parameter name \"(.*?)\" is not allowed", Pattern.DOTALL),
+            Pattern.compile("parameter: \"(.*?)\" has a value", Pattern.DOTALL));
 
     @ExceptionHandler(InvalidRequest.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequest invalid) {
@@ -107,7 +119,7 @@ class RestExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IdempotencyStillInFlight.class)
     ResponseEntity<ProblemDetail> keyInFlight(IdempotencyStillInFlight inFlight) {
         return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(ProblemDetails.of(HttpStatus.CONFLICT, "idempotency-key-in-flight",
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ProblemDetails.of(HttpStatus.CONFLICT, "idempotency-key-in-flight",
                         "Request still in progress", inFlight.getMessage()));
     }
 
@@ -178,6 +190,27 @@ class RestExceptionHandler extends ResponseEntityExceptionHandler {
                         + "the key. Nothing was sent to the provider."));
     }
 
+    /**
+     * A header or parameter the security firewall refuses once the request is read (the path was checked
+     * before): a control character where none may be. The value itself is never repeated.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException rejected) {
+        ProblemDetail problem = ProblemDetails.of(HttpStatus.BAD_REQUEST, "request-rejected", "Request rejected",
+                REJECTED);
+        String message = rejected.getMessage() == null ? "" : rejected.getMessage();
+        for (Pattern part : REJECTED_PARTS) {
+            Matcher matcher = part.matcher(message);
+            if (matcher.find()) {
+                String field = printable(matcher.group(1).strip());
+                problem.setDetail(field + " " + REJECTED_RULE);
+                problem.setProperty("errors", List.of(FieldProblem.of(field, REJECTED_RULE)));
+                break;
+            }
+        }
+        return problem(problem);
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException denied) {
         return problem(ProblemDetails.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
@@ -196,7 +229,7 @@ class RestExceptionHandler extends ResponseEntityExceptionHandler {
             log.warn("Database unavailable: {}", failure.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .body(ProblemDetails.of(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ProblemDetails.of(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
                             "Database unavailable", "The database cannot be reached; nothing was changed. "
                                     + "Retry later."));
         }
@@ -234,7 +267,18 @@ class RestExceptionHandler extends ResponseEntityExceptionHandler {
         return false;
     }
 
+    /**
+     * With its content type set, so that it is written whatever the request accepted and whatever type the
+     * failed answer had already chosen (an export's CSV).
+     */
     private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static String printable(String name) {
+        String shown = name.codePoints().limit(64)
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return shown.isEmpty() ? "(blank)" : name.length() > 64 ? shown + "..." : shown;
     }
 }

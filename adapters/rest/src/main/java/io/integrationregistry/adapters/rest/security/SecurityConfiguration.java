@@ -18,12 +18,12 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.time.Clock;
 import java.util.List;
@@ -65,6 +65,16 @@ public class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
+    /**
+     * Swagger UI's pages, told by the plain request URI: headers are written when the answer is committed,
+     * which for a streamed answer (an audit export) is after the request's dispatch, when Spring's parsed
+     * path, which a path-pattern matcher needs, is gone.
+     */
+    static final RequestMatcher SWAGGER_UI = request -> {
+        String path = request.getRequestURI().substring(Math.min(request.getContextPath().length(),
+                request.getRequestURI().length()));
+        return path.startsWith("/swagger-ui/") || path.equals("/swagger-ui.html");
+    };
     /** Static files of the admin page beside index.html, readable by everybody. */
     static final String[] OPEN_STATIC_FILES = {
             "/*.js", "/*.css", "/*.map", "/*.png", "/*.svg", "/*.webmanifest", "/robots.txt"};
@@ -72,6 +82,12 @@ public class SecurityConfiguration {
     @Bean
     public PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Requests the firewall refuses get this API's problem details too (Spring Security picks this bean up). */
+    @Bean
+    public RequestRejectedHandler problemRequestRejectedHandler(ObjectProvider<ObjectMapper> objectMappers) {
+        return new ProblemRequestRejectedHandler(new ProblemResponses(objectMappers.getIfAvailable(ObjectMapper::new)));
     }
 
     @Bean
@@ -85,9 +101,7 @@ public class SecurityConfiguration {
 
         http.headers(headers -> headers
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                                new NegatedRequestMatcher(new OrRequestMatcher(
-                                        PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
-                                        PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"))),
+                                new NegatedRequestMatcher(SWAGGER_UI),
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(

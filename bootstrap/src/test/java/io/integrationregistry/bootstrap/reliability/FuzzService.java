@@ -1,0 +1,102 @@
+package io.integrationregistry.bootstrap.reliability;
+
+import io.integrationregistry.bootstrap.RegistryApplication;
+import io.integrationregistry.bootstrap.reliability.FuzzRequest.Framing;
+import io.integrationregistry.bootstrap.reliability.FuzzRequest.Header;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The whole service on its embedded default, started once for the fuzzer, with users of two companies,
+ * a provider on loopback that accepts everything, and three real integrations to aim at.
+ */
+final class FuzzService implements AutoCloseable {
+
+    static final String EVENTS = "domainevents";
+
+    private final FuzzProvider provider;
+    private final ConfigurableApplicationContext context;
+    private final MongoTemplate mongo;
+    private final FuzzClient client;
+    private final List<FuzzEndpoint> endpoints;
+
+    private FuzzService(FuzzProvider provider, ConfigurableApplicationContext context) {
+        this.provider = provider;
+        this.context = context;
+        this.mongo = context.getBean(MongoTemplate.class);
+        this.client = new FuzzClient(((WebServerApplicationContext) context).getWebServer().getPort());
+        this.endpoints = FuzzEndpoint.of(context.getBean("requestMappingHandlerMapping",
+                RequestMappingHandlerMapping.class));
+    }
+
+    static FuzzService start() {
+        FuzzProvider provider = FuzzProvider.start();
+        try {
+            List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+                    "--registry.embedded-mongo.path=" + Files.createTempDirectory("registry-fuzz"),
+                    "--registry.public-url=https://registry.acme.example",
+                    "--registry.outbound.allow-plain-http=true",
+                    "--registry.outbound.allowed-private-hosts=127.0.0.1",
+                    "--registry.outbound.connect-timeout=PT1S",
+                    "--registry.outbound.read-timeout=PT2S"));
+            for (String property : FuzzCaller.PROPERTIES) {
+                arguments.add("--" + property);
+            }
+            return new FuzzService(provider, new SpringApplicationBuilder(RegistryApplication.class)
+                    .run(arguments.toArray(String[]::new)));
+        } catch (IOException failed) {
+            provider.close();
+            throw new UncheckedIOException(failed);
+        } catch (RuntimeException failed) {
+            provider.close();
+            throw failed;
+        }
+    }
+
+    List<FuzzEndpoint> endpoints() {
+        return endpoints;
+    }
+
+    String providerUrl() {
+        return provider.baseApiUrl();
+    }
+
+    FuzzClient.Answer send(String method, String target, List<Header> headers, byte[] body, Framing framing,
+                           boolean raw) {
+        return client.send(method, target, headers, body, framing, raw);
+    }
+
+    /** The number of events in the event store. */
+    long events() {
+        return mongo.getCollection(EVENTS).countDocuments();
+    }
+
+    /** The number of documents in every collection of the database. */
+    Map<String, Long> counts() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String collection : mongo.getCollectionNames()) {
+            counts.put(collection, mongo.getCollection(collection).countDocuments());
+        }
+        return counts;
+    }
+
+    @Override
+    public void close() {
+        try {
+            context.close();
+        } finally {
+            provider.close();
+        }
+    }
+}
