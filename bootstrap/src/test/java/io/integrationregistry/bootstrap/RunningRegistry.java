@@ -27,7 +27,7 @@ import java.util.Optional;
 import static org.awaitility.Awaitility.await;
 
 /** One instance of the whole service, started in-process for a test, and the ports it offers. */
-final class RunningRegistry implements AutoCloseable {
+public final class RunningRegistry implements AutoCloseable {
 
     static final Caller ADMIN = new Caller(new Actor("alice@acme.example"), new CompanyId("acme"));
 
@@ -37,7 +37,7 @@ final class RunningRegistry implements AutoCloseable {
         this.context = context;
     }
 
-    static RunningRegistry start(String... properties) {
+    public static RunningRegistry start(String... properties) {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
         for (String property : properties) {
             arguments.add("--" + property);
@@ -59,11 +59,11 @@ final class RunningRegistry implements AutoCloseable {
     }
 
     /** The port the service listens on (it is started on a random one). */
-    int port() {
+    public int port() {
         return ((org.springframework.boot.web.context.WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 

@@ -9,12 +9,12 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.security.GeneralSecurityException;
 
 /** A fresh master keyset, as an operator would configure it, for tests of instances sharing one store. */
-final class TestKeys {
+public final class TestKeys {
 
     private TestKeys() {
     }
 
-    static String keysetJson() {
+    public static String keysetJson() {
         try {
             AeadConfig.register();
             return TinkJsonProtoKeysetFormat.serializeKeyset(
