@@ -20,7 +20,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -66,8 +65,15 @@ public class AxonMongoConfiguration {
     }
 
     /**
-     * The Mongo event store finds events for tracking processors by timestamp; an event whose
-     * timestamp is up to {@code lookBack} older than the newest one seen is still found.
+     * The Mongo event store feeds tracking processors in timestamp order, each event stamped by the clock
+     * of the instance that decided it. A processor that has seen an event stamped T no longer looks at
+     * events stamped before T minus {@code lookBack}: an event stored later than that is skipped for good.
+     * Events stamped by an instance whose clock is behind, or stored slowly, arrive late, so the look-back
+     * must exceed the largest clock difference between instances plus the longest time from deciding an
+     * event to storing it. The default of 5 s covers clocks up to 2 s apart and appends up to 3 s. A longer
+     * look-back costs more than its length: the tracking token keeps the id of every event within the window,
+     * copies them for each event read and filters the store on them, so a burst of events costs the square.
+     * Within one integration, the order does not depend on clocks: see {@link AggregateOrderedStorageStrategy}.
      */
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate, Serializer eventSerializer,
@@ -77,7 +83,7 @@ public class AxonMongoConfiguration {
                 .mongoTemplate(axonMongoTemplate)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
-                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), lookBack))
+                .storageStrategy(new AggregateOrderedStorageStrategy(EventEntryConfiguration.getDefault(), lookBack))
                 .upcasterChain(upcasters())
                 .build();
         engine.ensureIndexes();

@@ -21,7 +21,9 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
@@ -31,8 +33,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -69,6 +75,8 @@ abstract class EventStoreContract {
     private MongoEventStorageEngine newEngine() {
         MongoEventStorageEngine created = MongoEventStorageEngine.builder()
                 .mongoTemplate(template).eventSerializer(serializer).snapshotSerializer(serializer)
+                .storageStrategy(new AggregateOrderedStorageStrategy(EventEntryConfiguration.getDefault(),
+                        Duration.ofSeconds(10)))
                 .upcasterChain(AxonMongoConfiguration.upcasters()).build();
         created.ensureIndexes();
         return created;
@@ -222,6 +230,40 @@ abstract class EventStoreContract {
     }
 
     @Test
+    void given_an_event_stamped_before_its_predecessor_when_tracked_then_it_comes_after_it_with_its_predecessors_time() {
+        IntegrationId id = Samples.newId();
+        IntegrationId other = Samples.newId();
+        Instant first = Instant.parse("2030-01-01T00:00:05.123Z");
+        List<IntegrationEvent> events = Samples.everyKind(id);
+        // Decided by an instance whose clock is 2 s ahead, then by one on time, then by one 2 s ahead again.
+        engine.appendEvents(List.of(stamped(id, 0, events.get(0), first)));
+        engine.appendEvents(List.of(stamped(id, 1, events.get(1), first.minusSeconds(2)),
+                stamped(id, 2, events.get(2), first.minusMillis(1_500))));
+        engine.appendEvents(List.of(stamped(other, 0, Samples.added(other), first.minusSeconds(1))));
+        engine.appendEvents(List.of(stamped(id, 3, events.get(3), first.plusSeconds(1))));
+
+        List<String> seen = new ArrayList<>();
+        Map<String, Instant> stampOf = new HashMap<>();
+        TrackingToken token = null;
+        List<? extends TrackedEventMessage<?>> batch;
+        do {
+            batch = engine.readEvents(token, false).toList();
+            for (TrackedEventMessage<?> message : batch) {
+                DomainEventMessage<?> event = (DomainEventMessage<?>) message;
+                String key = (event.getAggregateIdentifier().equals(id.value()) ? "id/" : "other/")
+                        + event.getSequenceNumber();
+                seen.add(key);
+                stampOf.put(key, event.getTimestamp());
+                token = message.trackingToken();
+            }
+        } while (!batch.isEmpty());
+
+        assertThat(seen).containsExactly("other/0", "id/0", "id/1", "id/2", "id/3");
+        assertThat(stampOf).containsEntry("id/1", first).containsEntry("id/2", first)
+                .containsEntry("other/0", first.minusSeconds(1)).containsEntry("id/3", first.plusSeconds(1));
+    }
+
+    @Test
     void given_a_claimed_token_when_another_node_tries_to_claim_it_then_it_is_refused_until_released() {
         MongoTokenStore first = tokenStore("node-1");
         MongoTokenStore second = tokenStore("node-2");
@@ -238,6 +280,12 @@ abstract class EventStoreContract {
     private MongoTokenStore tokenStore(String node) {
         return MongoTokenStore.builder().mongoTemplate(template).serializer(serializer).nodeId(node)
                 .claimTimeout(Duration.ofMinutes(1)).build();
+    }
+
+    private static DomainEventMessage<?> stamped(IntegrationId id, long sequence, IntegrationEvent event,
+                                                 Instant timestamp) {
+        return new GenericDomainEventMessage<>(AGGREGATE_TYPE, id.value(), sequence, event, MetaData.emptyInstance(),
+                UUID.randomUUID().toString(), timestamp);
     }
 
     private static List<DomainEventMessage<?>> messages(IntegrationId id, long firstSequence,
