@@ -1,0 +1,202 @@
+package io.integrationregistry.bootstrap.bench;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Sorts;
+import io.integrationregistry.application.port.in.Caller;
+import io.integrationregistry.application.port.in.ExpectedVersion;
+import io.integrationregistry.application.port.in.ForManagingIntegrations;
+import io.integrationregistry.application.port.in.IntegrationDraft;
+import io.integrationregistry.application.port.in.Receipt;
+import io.integrationregistry.domain.Actor;
+import io.integrationregistry.domain.AuthenticationSpec;
+import io.integrationregistry.domain.BaseApiUrl;
+import io.integrationregistry.domain.CompanyId;
+import io.integrationregistry.domain.IntegrationName;
+import io.integrationregistry.domain.PlainSecret;
+import io.integrationregistry.domain.RequestParameters;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * B1 and B2: adding then editing integrations on 16 threads, through the driving port and through the
+ * REST API, against raw {@code insertOne} of event documents of the same size.
+ */
+final class CommandPath {
+
+    static final int THREADS = 16;
+    static final long TABLE_COMMANDS = 20_000;
+    private static final int WARM_UP_PAIRS = 80;
+    private static final String RAW_COLLECTION = "bench_raw_events";
+
+    private final Bench bench;
+    private final ForManagingIntegrations management;
+    private final Caller caller = new Caller(new Actor(Service.ADMIN), new CompanyId(Service.ADMIN_COMPANY));
+    private final AtomicLong names = new AtomicLong();
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+    private List<Document> eventTemplates;
+
+    CommandPath(Bench bench) {
+        this.bench = bench;
+        this.management = bench.service.bean(ForManagingIntegrations.class);
+    }
+
+    List<Figure> run() {
+        List<Figure> figures = new ArrayList<>();
+        long storedAtStart = bench.storedEvents();
+        // B1: warm-up, then the size that fits, then command runs and raw-insert runs in turn.
+        long begin = System.nanoTime();
+        Load.Run warmUp = portPairs(WARM_UP_PAIRS).requireSuccess("B1 warm-up");
+        bench.settle();
+        int pairs = (int) (bench.size("B1", warmUp.perSecond() * 2, bench.secondsPerRep("B1"), TABLE_COMMANDS,
+                THREADS * 2L) / 2);
+        eventTemplates = templates();
+        MongoCollection<Document> raw = rawCollection();
+        rawInserts(raw, pairs * 2).requireSuccess("raw warm-up");
+        bench.log("B1 at " + pairs * 2 + " commands per run (warm-up: " + Format.number(warmUp.perSecond() * 2)
+                + " commands/s)");
+        List<Double> commandRates = new ArrayList<>();
+        List<Double> rawRates = new ArrayList<>();
+        List<Double> commandP50 = new ArrayList<>();
+        for (int rep = 0; rep < bench.reps(); rep++) {
+            Load.Run commands = portPairs(pairs).requireSuccess("B1 commands");
+            commandRates.add(commands.perSecond() * 2);
+            commandP50.add(commands.p50Millis());
+            bench.settle();
+            rawRates.add(rawInserts(raw, pairs * 2).requireSuccess("raw inserts").perSecond());
+        }
+        Figure b1 = new Figure("B1", bench.target, "command path: add then edit via ForManagingIntegrations, "
+                + THREADS + " threads")
+                .size(pairs * 2L, TABLE_COMMANDS, "commands")
+                .measured("commands", Stats.of(commandRates), "cmd/s")
+                .baseline("raw insertOne", Stats.of(rawRates), "doc/s");
+        b1.ratio("command/raw-insert", b1.measured.median() / b1.baseline.median(), Figure.Goal.AT_LEAST, 0.7);
+        b1.extra.put("storedEventsAtStart", storedAtStart);
+        b1.extra.put("addEditPairLatencyP50MillisPerRep", commandP50);
+        b1.extra.put("writeConcern", String.valueOf(bench.service.database().getWriteConcern()));
+        b1.extra.put("rawDocumentBytes", eventTemplates.stream().map(d -> d.toJson().length()).toList());
+        b1.notes.add("raw baseline: insertOne of copies of the events the commands stored (an IntegrationAdded and an "
+                + "IntegrationEdited document in turn), into " + RAW_COLLECTION + " with the indexes of domainevents, "
+                + "same client, database, write concern and threads");
+        b1.notes.add("each command answers once the list shows its effect (read-your-writes); the audit trail was "
+                + "let catch up between runs");
+        b1.seconds = (System.nanoTime() - begin) / 1e9;
+        bench.profileIfMissed(b1, () -> portPairs(pairs));
+        bench.settle();
+        if (bench.options.includes("B1")) {
+            figures.add(b1);
+        }
+        if (bench.options.includes("B2")) {
+            figures.add(http(pairs, b1));
+        }
+        raw.drop();
+        return figures;
+    }
+
+    private Figure http(int pairs, Figure b1) {
+        long begin = System.nanoTime();
+        long storedAtStart = bench.storedEvents();
+        try (Http client = bench.service.admin(THREADS)) {
+            httpPairs(client, WARM_UP_PAIRS).requireSuccess("B2 warm-up");
+            bench.settle();
+            List<Double> rates = new ArrayList<>();
+            List<Double> p50 = new ArrayList<>();
+            for (int rep = 0; rep < bench.reps(); rep++) {
+                Load.Run commands = httpPairs(client, pairs).requireSuccess("B2 commands");
+                rates.add(commands.perSecond() * 2);
+                p50.add(commands.p50Millis());
+                bench.settle();
+            }
+            Figure b2 = new Figure("B2", bench.target, "HTTP path: POST then PUT /api/integrations, " + THREADS
+                    + " keep-alive connections")
+                    .size(pairs * 2L, TABLE_COMMANDS, "commands")
+                    .measured("HTTP commands", Stats.of(rates), "cmd/s")
+                    .baseline("B1 commands", b1.measured, "cmd/s");
+            b2.ratio("http/port", b2.measured.median() / b1.measured.median(), Figure.Goal.AT_LEAST, 0.6);
+            b2.extra.put("storedEventsAtStart", storedAtStart);
+            b2.extra.put("postPutPairLatencyP50MillisPerRep", p50);
+            b2.notes.add("client: Apache HttpClient 5 (blocking, pooled keep-alive), HTTP Basic with a {noop} password");
+            b2.seconds = (System.nanoTime() - begin) / 1e9;
+            bench.profileIfMissed(b2, () -> httpPairs(client, pairs));
+            bench.settle();
+            return b2;
+        }
+    }
+
+    private Load.Run portPairs(int pairs) {
+        return Load.run("port", THREADS, pairs, i -> {
+            String name = "B1 " + run + " " + names.incrementAndGet();
+            Caller requestCaller = new Caller(caller.actor(), caller.company());
+            Receipt added = management.add(requestCaller, draft(name, "https://docs.example/api/v1", true), true);
+            management.edit(new Caller(caller.actor(), caller.company()), added.integrationId(),
+                    draft(name, "https://docs.example/api/v2", false), ExpectedVersion.of(added.version()));
+        });
+    }
+
+    private Load.Run httpPairs(Http client, int pairs) {
+        return Load.run("http", THREADS, pairs, i -> {
+            String name = "B2 " + run + " " + names.incrementAndGet();
+            Http.Answer added = client.post("/api/integrations", """
+                    {"name": "%s", "baseApiUrl": "https://docs.example/api/v1", "active": true,
+                     "authentication": {"type": "API_KEY", "apiKey": "%s"}}""".formatted(name, Seeder.API_KEY))
+                    .requireStatus(201, "POST /api/integrations");
+            client.put(added.location(), """
+                    {"name": "%s", "baseApiUrl": "https://docs.example/api/v2",
+                     "authentication": {"type": "API_KEY"}}""".formatted(name), added.etag())
+                    .requireStatus(200, "PUT " + added.location());
+        });
+    }
+
+    private static IntegrationDraft draft(String name, String url, boolean withKey) {
+        return new IntegrationDraft(new IntegrationName(name), new BaseApiUrl(url), RequestParameters.NONE,
+                new AuthenticationSpec.ApiKeySpec<>(withKey
+                        ? Optional.of(PlainSecret.of("authentication.apiKey", Seeder.API_KEY)) : Optional.empty()));
+    }
+
+    /** The two events of the newest add-then-edit, as stored. */
+    private List<Document> templates() {
+        MongoCollection<Document> events = bench.collection("domainevents");
+        Document edited = events.find(Filters.eq("payloadType",
+                        "io.integrationregistry.domain.IntegrationEvent$IntegrationEdited"))
+                .sort(Sorts.descending("timestamp")).limit(1).first();
+        if (edited == null) {
+            throw new IllegalStateException("no edit stored by the warm-up");
+        }
+        List<Document> pair = events.find(Filters.eq("aggregateIdentifier", edited.getString("aggregateIdentifier")))
+                .sort(Sorts.ascending("sequenceNumber")).into(new ArrayList<>());
+        return pair;
+    }
+
+    /** A collection with the indexes of the event store, on the same database. */
+    private MongoCollection<Document> rawCollection() {
+        MongoCollection<Document> raw = bench.collection(RAW_COLLECTION).withWriteConcern(
+                bench.service.database().getWriteConcern());
+        if (bench.service.database().listCollectionNames().into(new ArrayList<>()).contains(RAW_COLLECTION)) {
+            raw.drop();
+        }
+        for (Document index : bench.collection("domainevents").listIndexes()) {
+            if (!"_id_".equals(index.getString("name"))) {
+                raw.createIndex((Document) index.get("key"), new IndexOptions().name(index.getString("name"))
+                        .unique(index.getBoolean("unique", false)));
+            }
+        }
+        return raw;
+    }
+
+    private Load.Run rawInserts(MongoCollection<Document> raw, int documents) {
+        return Load.run("raw", THREADS, documents, i -> {
+            Document event = new Document(eventTemplates.get(i % eventTemplates.size()));
+            event.put("_id", new ObjectId());
+            event.put("aggregateIdentifier", UUID.randomUUID().toString());
+            event.put("eventIdentifier", UUID.randomUUID().toString());
+            raw.insertOne(event);
+        });
+    }
+}

@@ -1,0 +1,86 @@
+package io.integrationregistry.bootstrap.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.integrationregistry.bootstrap.RegistryApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The service started alone in this process, on data stored before: prints one line, {@code FOOTPRINT}
+ * and a JSON object, with the time from the JVM's start to a healthy {@code /actuator/health}, and the
+ * heap (after a full collection) and resident memory once healthy and after serving one page of the list.
+ */
+public final class FootprintProbe {
+
+    static final String PREFIX = "FOOTPRINT ";
+
+    private FootprintProbe() {
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(RegistryApplication.class).run(arguments);
+        long ready = System.currentTimeMillis();
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        Map<String, Object> result = new LinkedHashMap<>();
+        try (Http anonymous = Http.withHeaders("http://127.0.0.1:" + port, 1, Map.of());
+             Http reader = Http.basic("http://127.0.0.1:" + port, 1, Service.READER, Service.READER_PASSWORD)) {
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (true) {
+                Http.Answer health = anonymous.get("/actuator/health");
+                if (health.status() == 200 && health.body().contains("\"UP\"")) {
+                    break;
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("not healthy after 2 minutes: " + health);
+                }
+                Thread.sleep(10);
+            }
+            long healthy = System.currentTimeMillis();
+            result.put("startupToHealthyMillis", healthy - jvmStart);
+            result.put("startupToContextReadyMillis", ready - jvmStart);
+            reader.get("/api/integrations?page=0").requireStatus(200, "GET /api/integrations");
+            MongoTemplate mongo = context.getBean(MongoTemplate.class);
+            result.put("integrationsListed", mongo.getCollection("integration_list").estimatedDocumentCount());
+            result.put("eventsStored", mongo.getCollection("domainevents").estimatedDocumentCount());
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+                Thread.sleep(200);
+            }
+            MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+            MemoryUsage nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage();
+            result.put("heapUsedAfterGcBytes", heap.getUsed());
+            result.put("heapCommittedBytes", heap.getCommitted());
+            result.put("heapMaxBytes", heap.getMax());
+            result.put("nonHeapUsedBytes", nonHeap.getUsed());
+            result.put("rssBytes", status("VmRSS"));
+            result.put("rssPeakBytes", status("VmHWM"));
+            result.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
+            result.put("jvmArguments", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        }
+        System.out.println(PREFIX + new ObjectMapper().writeValueAsString(result));
+        System.out.flush();
+        context.close();
+        System.exit(0);
+    }
+
+    /** A size from /proc/self/status, in bytes. */
+    private static long status(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").strip()) * 1024;
+            }
+        }
+        return -1;
+    }
+}

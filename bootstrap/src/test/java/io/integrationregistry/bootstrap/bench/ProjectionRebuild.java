@@ -1,0 +1,151 @@
+package io.integrationregistry.bootstrap.bench;
+
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.Sorts;
+import io.integrationregistry.application.port.in.ForAdministeringProjections;
+import io.integrationregistry.domain.CompanyId;
+import org.bson.Document;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * B4: rebuilding both projections (the integration list and the audit trail) from the stored events,
+ * as an administrator asks for it, against reading the same event documents with one raw cursor.
+ */
+final class ProjectionRebuild {
+
+    static final long TABLE_EVENTS = 200_000;
+    static final int EVENTS_EACH = 10;
+    private static final int PROBE_EVENTS = 1_000;
+    private static final List<String> PROJECTIONS = Bench.PROJECTIONS;
+
+    private final Bench bench;
+    private final ForAdministeringProjections administration;
+    private final CompanyId company = new CompanyId("bench-replay");
+
+    ProjectionRebuild(Bench bench) {
+        this.bench = bench;
+        this.administration = bench.service.bean(ForAdministeringProjections.class);
+    }
+
+    /** Seconds each projection took, and both together. */
+    record Replay(double seconds, Map<String, Double> perProjection) {
+    }
+
+    Figure run() {
+        long begin = System.nanoTime();
+        Seeder.Seeded probe = seed(PROBE_EVENTS);
+        Replay warmUp = replay();
+        long stored = bench.storedEvents();
+        double perSecond = stored / warmUp.seconds();
+        long target = bench.size("B4", perSecond, bench.secondsPerRep("B4"), TABLE_EVENTS, stored);
+        Seeder.Seeded rest = seed(target - stored);
+        long events = bench.storedEvents();
+        long integrations = probe.integrations().size() + rest.integrations().size();
+        bench.log("B4 at " + events + " stored events (warm-up: " + Format.number(perSecond) + " events/s; seeding: "
+                + Format.number((probe.events() + rest.events()) / (probe.seconds() + rest.seconds())) + " events/s)");
+        List<Double> replayRates = new ArrayList<>();
+        List<Double> rawRates = new ArrayList<>();
+        Map<String, List<Double>> perProjection = new LinkedHashMap<>();
+        for (int rep = 0; rep < bench.reps(); rep++) {
+            Replay replay = replay();
+            verify(events);
+            replayRates.add(events / replay.seconds());
+            replay.perProjection().forEach((name, seconds) ->
+                    perProjection.computeIfAbsent(name, n -> new ArrayList<>()).add(events / seconds));
+            rawRates.add(events / rawRead(events));
+        }
+        Figure figure = new Figure("B4", bench.target, "rebuilding the list and audit projections (both replayed at once)")
+                .size(events, TABLE_EVENTS, "stored events")
+                .measured("replayed", Stats.of(replayRates), "events/s")
+                .baseline("raw cursor read", Stats.of(rawRates), "docs/s");
+        figure.sizeDetails.add(Format.count(integrations) + " integrations of " + EVENTS_EACH + " events");
+        figure.ratio("replay/raw-read", figure.measured.median() / figure.baseline.median(), Figure.Goal.AT_LEAST, 0.5);
+        perProjection.forEach((name, rates) -> figure.extra.put(name + "EventsPerSecond", Stats.of(rates).median()));
+        figure.extraText = "alone: " + perProjection.entrySet().stream()
+                .map(entry -> entry.getKey() + " " + Format.number(Stats.of(entry.getValue()).median()) + " events/s")
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        figure.notes.add("events stored by the service's storage engine, dated in the past so that only replays see "
+                + "them; a replay is timed from the rebuild request to both processors reaching the head; each rebuilt "
+                + "read model is checked (one list entry per integration, one audit entry per event)");
+        figure.notes.add("raw baseline: one cursor over domainevents sorted by timestamp and sequence number, "
+                + "as the processors read them");
+        figure.seconds = (System.nanoTime() - begin) / 1e9;
+        bench.profileIfMissed(figure, this::replay);
+        return figure;
+    }
+
+    private Seeder.Seeded seed(long events) {
+        int integrations = (int) Math.max(0, events / EVENTS_EACH);
+        return bench.withProcessorsPaused(() -> bench.seeder.integrations(company, "Replay " + System.nanoTime(),
+                integrations, EVENTS_EACH, Seeder.Shape.EDITS_AND_SWITCHES, false));
+    }
+
+    /**
+     * Rebuilds both projections and waits until each has replayed every stored event: its processor has
+     * reached the head of the stream again and its read model holds what the events make.
+     */
+    Replay replay() {
+        long events = bench.storedEvents();
+        long integrations = aggregates();
+        long begin = System.nanoTime();
+        for (String name : PROJECTIONS) {
+            administration.rebuild(name);
+        }
+        Map<String, Double> done = new LinkedHashMap<>();
+        long deadline = begin + Duration.ofMinutes(10).toNanos();
+        while (done.size() < PROJECTIONS.size()) {
+            for (String name : PROJECTIONS) {
+                // The processor's status says "replaying" until a newer event arrives (the Mongo token never
+                // covers the one it was reset at), so the end is told by every segment reaching the head of the
+                // stream with a full read model.
+                if (!done.containsKey(name) && bench.atHead(name) && (name.equals("audit-trail")
+                        ? bench.collection("audit_trail").estimatedDocumentCount() >= events
+                        : bench.collection("integration_list").estimatedDocumentCount() >= integrations)) {
+                    done.put(name, (System.nanoTime() - begin) / 1e9);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the replay did not end within 10 minutes");
+            }
+            Bench.sleep(10);
+        }
+        return new Replay((System.nanoTime() - begin) / 1e9, done);
+    }
+
+    private long aggregates() {
+        return bench.collection("domainevents").distinct("aggregateIdentifier", String.class)
+                .into(new ArrayList<>()).size();
+    }
+
+    private void verify(long events) {
+        long entries = bench.collection("audit_trail").estimatedDocumentCount();
+        long listed = bench.collection("integration_list").estimatedDocumentCount();
+        long aggregates = aggregates();
+        if (entries != events || listed != aggregates) {
+            throw new IllegalStateException("the rebuilt read models are incomplete: " + entries + " audit entries for "
+                    + events + " events, " + listed + " list entries for " + aggregates + " integrations");
+        }
+    }
+
+    /** Seconds to read every event document in the processors' order. */
+    private double rawRead(long expected) {
+        long begin = System.nanoTime();
+        long read = 0;
+        try (MongoCursor<Document> cursor = bench.collection("domainevents").find()
+                .sort(Sorts.ascending("timestamp", "sequenceNumber")).batchSize(1_000).iterator()) {
+            while (cursor.hasNext()) {
+                cursor.next();
+                read++;
+            }
+        }
+        if (read != expected) {
+            throw new IllegalStateException("read " + read + " of " + expected + " events");
+        }
+        return (System.nanoTime() - begin) / 1e9;
+    }
+}

@@ -1,0 +1,120 @@
+package io.integrationregistry.bootstrap.bench;
+
+import com.mongodb.client.MongoDatabase;
+import io.integrationregistry.bootstrap.RegistryApplication;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole service, started in-process on a backend, with the users the benchmarks sign in as, and
+ * allowed to call a provider stub on loopback over plain http.
+ */
+final class Service implements AutoCloseable {
+
+    static final String ADMIN = "alice";
+    static final String ADMIN_PASSWORD = "alice-pw";
+    static final String ADMIN_COMPANY = "acme";
+    static final String READER = "rita";
+    static final String READER_PASSWORD = "rita-pw";
+    static final String READER_COMPANY = "bench-read-path";
+
+    private final ConfigurableApplicationContext context;
+    private final Backend backend;
+    private final MongoCommandStats commands;
+
+    private Service(ConfigurableApplicationContext context, Backend backend, MongoCommandStats commands) {
+        this.context = context;
+        this.backend = backend;
+        this.commands = commands;
+    }
+
+    /** Every property the service under test runs with, as command-line arguments. */
+    static List<String> arguments(Backend backend, int port) {
+        List<String> arguments = new ArrayList<>();
+        for (String property : properties(backend, port)) {
+            arguments.add("--" + property);
+        }
+        return arguments;
+    }
+
+    static List<String> properties(Backend backend, int port) {
+        List<String> properties = new ArrayList<>(List.of(
+                "server.port=" + port,
+                "spring.main.banner-mode=off",
+                "logging.level.root=ERROR",
+                "logging.level.de.bwaldvogel=ERROR",
+                "registry.security.users." + ADMIN + ".password={noop}" + ADMIN_PASSWORD,
+                "registry.security.users." + ADMIN + ".company=" + ADMIN_COMPANY,
+                "registry.security.users." + ADMIN + ".roles=INTEGRATION_ADMIN,DOCUMENT_USER",
+                "registry.security.users." + READER + ".password={noop}" + READER_PASSWORD,
+                "registry.security.users." + READER + ".company=" + READER_COMPANY,
+                "registry.security.users." + READER + ".roles=INTEGRATION_ADMIN",
+                "registry.outbound.allow-plain-http=true",
+                "registry.outbound.allowed-private-hosts=127.0.0.1"));
+        properties.addAll(backend.properties());
+        return properties;
+    }
+
+    /** Starts the service, its MongoDB client reporting to a {@link MongoCommandStats} (off until profiling). */
+    static Service start(Backend backend) {
+        MongoCommandStats commands = new MongoCommandStats();
+        MongoClientSettingsBuilderCustomizer listening = settings -> settings.addCommandListener(commands);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(RegistryApplication.class)
+                .initializers(starting -> starting.getBeanFactory()
+                        .registerSingleton("benchmarkMongoCommandStats", listening))
+                .run(arguments(backend, 0).toArray(String[]::new));
+        return new Service(context, backend, commands);
+    }
+
+    MongoCommandStats commands() {
+        return commands;
+    }
+
+    Backend backend() {
+        return backend;
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
+    MongoTemplate mongo() {
+        return context.getBean(MongoTemplate.class);
+    }
+
+    /** The service's own database, through the service's own client: what the raw baselines use. */
+    MongoDatabase database() {
+        return mongo().getDb();
+    }
+
+    int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    Http admin(int connections) {
+        return Http.basic(baseUrl(), connections, ADMIN, ADMIN_PASSWORD);
+    }
+
+    Http reader(int connections) {
+        return Http.basic(baseUrl(), connections, READER, READER_PASSWORD);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
