@@ -335,4 +335,9 @@ final class FuzzLedger {
                 + eventsAccounted + " (2xx writes=" + successfulWrites + ", integrations created="
                 + integrationsCreated + ", edits=" + successfulEdits + ")";
     }
+
+    /** How many answers had this status. */
+    synchronized long answeredWith(int status) {
+        return statuses.getOrDefault(status, 0L);
+    }
 }
