@@ -57,8 +57,8 @@ final class AggregateLoading {
 
     List<Figure> run() {
         long begin = System.nanoTime();
-        Subject longOne = bench.withProcessorsPaused(() -> seed("Long history", LONG_HISTORY));
-        Subject shortOne = bench.withProcessorsPaused(() -> seed("Short history", SHORT_HISTORY));
+        Subject longOne = bench.seedThenCatchUp(() -> seed("Long history", LONG_HISTORY));
+        Subject shortOne = bench.seedThenCatchUp(() -> seed("Short history", SHORT_HISTORY));
         bench.log("B3 seeded histories of " + LONG_HISTORY + " and " + SHORT_HISTORY + " events");
 
         // Snapshots on, as the service runs: the first command on the long history takes the first snapshot.

@@ -103,7 +103,7 @@ final class Bench {
      * could leave a segment that no worker of this instance claims again (seen on a fresh store), and the
      * seeded histories are dated before the live events, so processors already at the head skip them.
      */
-    <T> T withProcessorsPaused(Supplier<T> setup) {
+    <T> T seedThenCatchUp(Supplier<T> setup) {
         try {
             return setup.get();
         } finally {

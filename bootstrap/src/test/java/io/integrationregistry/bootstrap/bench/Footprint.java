@@ -42,7 +42,7 @@ final class Footprint {
     Figure run(Runnable closeService) throws Exception {
         long begin = System.nanoTime();
         CompanyId company = new CompanyId("bench-footprint");
-        Seeder.Seeded probe = bench.withProcessorsPaused(() -> bench.seeder.integrations(company, "Footprint probe",
+        Seeder.Seeded probe = bench.seedThenCatchUp(() -> bench.seeder.integrations(company, "Footprint probe",
                 PROBE_INTEGRATIONS, EVENTS_EACH, Seeder.Shape.EDITS_AND_SWITCHES, true));
         long listed = bench.collection("integration_list").estimatedDocumentCount();
         long stored = bench.storedEvents();
@@ -58,7 +58,7 @@ final class Footprint {
         bench.log("B7 seeding up to " + wanted + " more integrations of " + EVENTS_EACH + " events (at first "
                 + Format.number(probe.documentsPerSecond()) + " documents/s), for at most "
                 + Format.number(bench.seconds("B7")) + " s");
-        Seeder.Seeded seeded = bench.withProcessorsPaused(() -> bench.seeder.integrations(company, "Footprint",
+        Seeder.Seeded seeded = bench.seedThenCatchUp(() -> bench.seeder.integrations(company, "Footprint",
                 (int) toSeed, EVENTS_EACH, Seeder.Shape.EDITS_AND_SWITCHES, true, deadline));
         listed = bench.collection("integration_list").estimatedDocumentCount();
         stored = bench.storedEvents();

@@ -81,7 +81,7 @@ final class ProjectionRebuild {
 
     private Seeder.Seeded seed(long events) {
         int integrations = (int) Math.max(0, events / EVENTS_EACH);
-        return bench.withProcessorsPaused(() -> bench.seeder.integrations(company, "Replay " + System.nanoTime(),
+        return bench.seedThenCatchUp(() -> bench.seeder.integrations(company, "Replay " + System.nanoTime(),
                 integrations, EVENTS_EACH, Seeder.Shape.EDITS_AND_SWITCHES, false));
     }
 
