@@ -14,19 +14,8 @@ enum FuzzCaller {
     ANONYMOUS(null, null),
     GARBAGE_AUTHORIZATION(null, null);
 
-    static final String[] PROPERTIES = {
-            "registry.security.users.alice.password={noop}alice-pw",
-            "registry.security.users.alice.company=acme",
-            "registry.security.users.alice.roles=INTEGRATION_ADMIN",
-            "registry.security.users.audrey.password={noop}audrey-pw",
-            "registry.security.users.audrey.company=acme",
-            "registry.security.users.audrey.roles=AUDITOR",
-            "registry.security.users.dora.password={noop}dora-pw",
-            "registry.security.users.dora.company=acme",
-            "registry.security.users.dora.roles=DOCUMENT_USER",
-            "registry.security.users.gus.password={noop}gus-pw",
-            "registry.security.users.gus.company=globex",
-            "registry.security.users.gus.roles=INTEGRATION_ADMIN"};
+    /** The same users as the access matrix's principals. */
+    static final String[] PROPERTIES = AccessPrincipal.USER_PROPERTIES;
 
     private final String user;
     private final String password;

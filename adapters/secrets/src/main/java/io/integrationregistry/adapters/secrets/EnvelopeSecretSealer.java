@@ -8,7 +8,6 @@ import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.SealedSecret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
@@ -58,17 +57,7 @@ public final class EnvelopeSecretSealer implements ForSealingSecrets {
 
     @Override
     public boolean holdsSameSecret(IntegrationId owner, SealedSecret sealed, PlainSecret candidate) {
-        byte[] stored = open(owner, associatedData(owner), sealed);
-        if (stored == null) {
-            return false;
-        }
-        byte[] offered = candidate.reveal().getBytes(StandardCharsets.UTF_8);
-        try {
-            return MessageDigest.isEqual(stored, offered);
-        } finally {
-            Arrays.fill(stored, (byte) 0);
-            Arrays.fill(offered, (byte) 0);
-        }
+        return TinkAead.holdsExactly(open(owner, associatedData(owner), sealed), candidate);
     }
 
     private SealedSecret sealWith(IntegrationId owner, byte[] associatedData, PlainSecret secret, String last4) {

@@ -8,7 +8,12 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import io.integrationregistry.domain.PlainSecret;
+
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
 
 /** The one place that talks to Tink's registry, so AEAD registration happens once and cannot be forgotten. */
 final class TinkAead {
@@ -52,5 +57,22 @@ final class TinkAead {
     /** @throws GeneralSecurityException when {@code wrapping} does not open it with this associated data */
     static KeysetHandle unwrap(byte[] wrapped, Aead wrapping, byte[] associatedData) throws GeneralSecurityException {
         return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, wrapping, associatedData);
+    }
+
+    /**
+     * Whether the opened plaintext ({@code stored}, may be null when it did not open) holds exactly the
+     * candidate, compared in constant time; both byte arrays are wiped afterwards.
+     */
+    static boolean holdsExactly(byte[] stored, PlainSecret candidate) {
+        if (stored == null) {
+            return false;
+        }
+        byte[] offered = candidate.reveal().getBytes(StandardCharsets.UTF_8);
+        try {
+            return MessageDigest.isEqual(stored, offered);
+        } finally {
+            Arrays.fill(stored, (byte) 0);
+            Arrays.fill(offered, (byte) 0);
+        }
     }
 }

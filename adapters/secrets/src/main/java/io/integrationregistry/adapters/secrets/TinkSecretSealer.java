@@ -10,7 +10,6 @@ import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.SealedSecret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
@@ -89,17 +88,7 @@ public final class TinkSecretSealer implements ForSealingSecrets {
 
     @Override
     public boolean holdsSameSecret(IntegrationId owner, SealedSecret sealed, PlainSecret candidate) {
-        byte[] stored = open(associatedData(owner), sealed);
-        if (stored == null) {
-            return false;
-        }
-        byte[] offered = candidate.reveal().getBytes(StandardCharsets.UTF_8);
-        try {
-            return MessageDigest.isEqual(stored, offered);
-        } finally {
-            Arrays.fill(stored, (byte) 0);
-            Arrays.fill(offered, (byte) 0);
-        }
+        return TinkAead.holdsExactly(open(associatedData(owner), sealed), candidate);
     }
 
     /** The plaintext bytes, or null when the ciphertext does not open for this owner with any key we hold. */
