@@ -11,6 +11,7 @@ import io.integrationregistry.application.port.out.CommandOutcome;
 import io.integrationregistry.application.port.out.ConcurrentModification;
 import io.integrationregistry.application.port.out.ForGeneratingIdentifiers;
 import io.integrationregistry.application.port.out.ForJudgingOutboundUrls;
+import io.integrationregistry.application.port.out.ForKeepingConnections;
 import io.integrationregistry.application.port.out.ForListingIntegrations;
 import io.integrationregistry.application.port.out.ForRememberingIdempotencyKeys;
 import io.integrationregistry.application.port.out.ForReservingNames;
@@ -33,6 +34,7 @@ import io.integrationregistry.domain.IntegrationCommand.DeactivateIntegration;
 import io.integrationregistry.domain.IntegrationCommand.EditIntegration;
 import io.integrationregistry.domain.IntegrationDecider;
 import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.IntegrationState;
 import io.integrationregistry.domain.InvalidValue;
 import io.integrationregistry.domain.IntegrationRuleViolation;
@@ -63,12 +65,14 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
     private final Clock clock;
     private final RegistrySettings settings;
     private final ForJudgingOutboundUrls outbound;
+    private final ForKeepingConnections connections;
 
     public IntegrationService(ForStoringIntegrations store, ForListingIntegrations list, ForSealingSecrets secrets,
                               ForGeneratingIdentifiers identifiers, ForReservingNames reservations,
                               ForRememberingIdempotencyKeys idempotencyKeys, Clock clock, RegistrySettings settings,
-                              ForJudgingOutboundUrls outbound) {
+                              ForJudgingOutboundUrls outbound, ForKeepingConnections connections) {
         this.outbound = outbound;
+        this.connections = connections;
         this.store = store;
         this.list = list;
         this.secrets = secrets;
@@ -82,7 +86,7 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
 
     @Override
     public Receipt add(Caller caller, IntegrationDraft draft, boolean active, Optional<IdempotencyKey> idempotencyKey) {
-        requireAllowedTransport(draft);
+        requireAcceptableNow(draft);
         if (idempotencyKey.isPresent()) {
             return idempotentCreations.create(caller.company(), idempotencyKey.get(), identifiers::newIntegrationId,
                     id -> addAs(id, caller, draft, active), this::asCreated);
@@ -128,7 +132,7 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
 
     @Override
     public Receipt edit(Caller caller, IntegrationId id, IntegrationDraft draft, ExpectedVersion expected) {
-        requireAllowedTransport(draft);
+        requireAcceptableNow(draft);
         StoredIntegration stored = loadOfCompany(caller.company(), id);
         Integration current = stored.integration();
         boolean renamed = !current.name().uniquenessKey().equals(draft.name().uniquenessKey());
@@ -150,6 +154,11 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
         }
         if (renamed && outcome.changed()) {
             names.release(caller.company(), current.name(), id);
+        }
+        if (outcome.changed() && !current.baseApiUrl().origin().equals(draft.baseApiUrl().origin())) {
+            // The users' tokens were obtained for the provider at the old origin: they are void, and go.
+            // Should this not happen (a crash in between), they are still refused by their fingerprint.
+            connections.deleteAllOf(id);
         }
         return receipt(caller, id, outcome);
     }
@@ -199,13 +208,16 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
                 .orElseThrow(() -> new IntegrationRuleViolation(Rule.INTEGRATION_MUST_EXIST, id.value()));
     }
 
-    /** A secret typed again unchanged is treated as left out, so that it does not count as an edit. */
+    /**
+     * A secret typed again unchanged is given as the stored one, so that it does not count as an edit,
+     * and still counts as given where a secret must be given again (to send it to another origin).
+     */
     private Optional<SealedSecret> sealUnlessAlreadyStored(IntegrationId id, Authentication stored,
                                                            IntegrationDraft draft, PlainSecret typed) {
         Optional<SealedSecret> storedOfSameType = stored.type() == draft.authentication().type()
                 ? Optional.of(secretOf(stored)) : Optional.empty();
         if (storedOfSameType.isPresent() && secrets.holdsSameSecret(id, storedOfSameType.get(), typed)) {
-            return Optional.empty();
+            return storedOfSameType;
         }
         return Optional.of(secrets.seal(id, typed));
     }
@@ -216,10 +228,12 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
     }
 
     /**
-     * The transport policy, and what can be judged now of the URLs the service itself will call (the
-     * authentication URL is opened by the user's browser, not by the service).
+     * The gates for values given now, which stored ones predate: a name that does not turn the reading
+     * direction, the transport policy, and what can be judged now of the URLs the service itself will
+     * call (the authentication URL is opened by the user's browser, not by the service).
      */
-    private void requireAllowedTransport(IntegrationDraft draft) {
+    private void requireAcceptableNow(IntegrationDraft draft) {
+        IntegrationName.of(draft.name().value());
         PlainHttp plainHttp = settings.plainHttp();
         BaseApiUrl.of(draft.baseApiUrl().value(), plainHttp);
         requireCallable("baseApiUrl", draft.baseApiUrl().value());

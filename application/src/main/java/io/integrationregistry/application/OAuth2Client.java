@@ -3,6 +3,7 @@ package io.integrationregistry.application;
 import io.integrationregistry.application.documents.TokenClient;
 import io.integrationregistry.application.port.out.ForSealingSecrets;
 import io.integrationregistry.domain.Authentication;
+import io.integrationregistry.domain.Integration;
 import io.integrationregistry.domain.IntegrationId;
 
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,10 @@ import java.util.HexFormat;
 
 /**
  * An integration's OAuth 2.0 client as the token endpoint knows it. Its fingerprint changes whenever
- * the client id, the client secret or the token endpoint is edited, and tokens obtained under another
- * fingerprint are void: that is how an edit invalidates the users' connections.
+ * the client id, the client secret or the token endpoint is edited. A connection is stored under the
+ * fingerprint of its integration, which adds the origin of the base URL its tokens are sent to; tokens
+ * stored under another fingerprint are void: that is how an edit invalidates the users' connections,
+ * and why a token never travels to a provider address other than the one it was obtained for.
  */
 final class OAuth2Client {
 
@@ -29,8 +32,24 @@ final class OAuth2Client {
      * secret: an edit that keeps the secret keeps its ciphertext, and a new secret is sealed anew.
      */
     static String fingerprint(Authentication.OAuth2 oauth2) {
-        String identity = oauth2.clientId().value() + "\n" + oauth2.tokenEndpointUrl().value() + "\n"
+        return digest(identityOf(oauth2));
+    }
+
+    /**
+     * The fingerprint a connection to the integration is stored under: the client's, and the origin of
+     * the base URL the connection's tokens may be sent to.
+     */
+    static String fingerprint(Integration integration) {
+        Authentication.OAuth2 oauth2 = (Authentication.OAuth2) integration.authentication();
+        return digest(identityOf(oauth2) + "\nbase-origin " + integration.baseApiUrl().origin());
+    }
+
+    private static String identityOf(Authentication.OAuth2 oauth2) {
+        return oauth2.clientId().value() + "\n" + oauth2.tokenEndpointUrl().value() + "\n"
                 + oauth2.clientSecret().ciphertext();
+    }
+
+    private static String digest(String identity) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

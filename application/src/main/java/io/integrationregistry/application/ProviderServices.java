@@ -7,6 +7,7 @@ import io.integrationregistry.application.port.out.ForCallingProviders;
 import io.integrationregistry.application.port.out.ForKeepingAuthorizationStates;
 import io.integrationregistry.application.port.out.ForKeepingConnections;
 import io.integrationregistry.application.port.out.ForObtainingTokens;
+import io.integrationregistry.application.port.out.ForRecordingConnectionTests;
 import io.integrationregistry.application.port.out.ForSealingSecrets;
 import io.integrationregistry.application.port.out.ForStoringIntegrations;
 
@@ -18,10 +19,12 @@ public record ProviderServices(ForUsingDocuments documents, ForConnectingAccount
 
     public static ProviderServices create(ForStoringIntegrations store, ForSealingSecrets secrets,
                                           ForKeepingConnections connections, ForKeepingAuthorizationStates states,
-                                          ForObtainingTokens tokens, ForCallingProviders providers, Clock clock) {
+                                          ForObtainingTokens tokens, ForCallingProviders providers, Clock clock,
+                                          ForRecordingConnectionTests connectionTests) {
         ProviderAccess access = new ProviderAccess(store, secrets, connections, tokens, clock);
         return new ProviderServices(new DocumentGateway(providers, access),
-                new OAuth2Connections(access, states, connections, tokens, secrets, clock),
-                new ConnectionTester(providers, access, secrets));
+                new OAuth2Connections(access, states, new BaseOriginBoundConnections(connections, access), tokens,
+                        secrets, clock),
+                new ConnectionTester(providers, access, secrets, connectionTests, clock));
     }
 }

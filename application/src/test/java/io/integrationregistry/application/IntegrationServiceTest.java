@@ -5,6 +5,8 @@ import io.integrationregistry.application.port.in.ExpectedVersion;
 import io.integrationregistry.application.port.in.IntegrationDraft;
 import io.integrationregistry.application.port.in.Receipt;
 import io.integrationregistry.application.port.out.ConcurrentModification;
+import io.integrationregistry.application.port.out.ConnectionKey;
+import io.integrationregistry.application.port.out.StoredConnection;
 import io.integrationregistry.application.view.IntegrationQuery;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.Authentication;
@@ -67,6 +69,7 @@ class IntegrationServiceTest {
     private final InMemoryNameReservations reservations = new InMemoryNameReservations();
     private final ReversibleSecretSealer sealer = new ReversibleSecretSealer();
     private final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys();
+    private final InMemoryConnections connections = new InMemoryConnections();
     private final IntegrationService service = serviceWith(PlainHttp.REFUSED);
 
     /** Refuses hosts under {@code .internal.example}, as the guard refuses private addresses. */
@@ -76,7 +79,8 @@ class IntegrationServiceTest {
     private IntegrationService serviceWith(PlainHttp plainHttp) {
         return new IntegrationService(store, new CannedIntegrationList(), sealer, new RandomIdentifiers(),
                 reservations, idempotencyKeys, clock,
-                RegistrySettings.defaults().withPlainHttp(plainHttp).withNameReservationGrace(GRACE), OUTBOUND);
+                RegistrySettings.defaults().withPlainHttp(plainHttp).withNameReservationGrace(GRACE), OUTBOUND,
+                connections);
     }
 
     @Nested
@@ -371,10 +375,35 @@ class IntegrationServiceTest {
             SealedSecret before = apiKeyOf(added.integrationId());
 
             Receipt receipt = service.edit(ALICE, added.integrationId(),
-                    draft("Acme", "https://dms2.acme.example/api", keepingTheKey()), ExpectedVersion.of(0));
+                    draft("Acme", "https://dms.acme.example/api/v2", keepingTheKey()), ExpectedVersion.of(0));
 
             assertThat(receipt.changed()).isTrue();
             assertThat(receipt.version()).isOne();
+            assertThat(apiKeyOf(added.integrationId())).isEqualTo(before);
+        }
+
+        @Test
+        void storedApiKeyIsNotSentToANewOrigin() {
+            Receipt added = service.add(ALICE, apiKeyDraft("Acme", API_KEY), true);
+
+            IntegrationRuleViolation refused = catchThrowableOfType(IntegrationRuleViolation.class,
+                    () -> service.edit(ALICE, added.integrationId(),
+                            draft("Acme", "https://dms.elsewhere.example/api", keepingTheKey()), ExpectedVersion.ANY));
+
+            assertThat(refused.rule()).isEqualTo(Rule.SECRET_BOUND_TO_ORIGIN);
+            assertThat(refused.detail()).isEqualTo("authentication.apiKey");
+            assertThat(store.eventsOf(added.integrationId())).hasSize(1);
+        }
+
+        @Test
+        void givenAnApiKeyIntegration_whenMovedToAnotherOriginWithItsKeyTypedAgain_thenTheSealedKeyIsKept() {
+            Receipt added = service.add(ALICE, apiKeyDraft("Acme", API_KEY), true);
+            SealedSecret before = apiKeyOf(added.integrationId());
+
+            Receipt receipt = service.edit(ALICE, added.integrationId(),
+                    draft("Acme", "https://dms.elsewhere.example/api", apiKeySpec(API_KEY)), ExpectedVersion.ANY);
+
+            assertThat(receipt.changed()).isTrue();
             assertThat(apiKeyOf(added.integrationId())).isEqualTo(before);
         }
 
@@ -407,6 +436,84 @@ class IntegrationServiceTest {
             assertThat(receipt.changed()).isTrue();
             assertThat(sealer.open(apiKeyOf(added.integrationId()))).isEqualTo(API_KEY);
             assertThat(store.integration(added.integrationId()).redirectUri()).isPresent();
+        }
+    }
+
+    @Nested
+    class CredentialsFollowAnEditToANewDestination {
+
+        @Test
+        void credentialsFollowAnEditToANewDestination_theConnectionsGoWhenTheBaseUrlChangesOrigin() {
+            IntegrationId moved = service.add(ALICE, oauth2Draft("Moved", "client-secret-0123456789"), true)
+                    .integrationId();
+            IntegrationId other = service.add(ALICE, oauth2Draft("Other", "client-secret-0123456789"), true)
+                    .integrationId();
+            connectionsOf(moved, "alice", "bob");
+            connectionsOf(other, "alice");
+
+            service.edit(ALICE, moved, draft("Moved", "https://dms.elsewhere.example/api", oauth2KeepingTheSecret()),
+                    ExpectedVersion.ANY);
+
+            assertThat(connections.byKey.keySet()).extracting(key -> key.integration()).containsOnly(other);
+        }
+
+        @Test
+        void givenOAuth2Connections_whenTheBaseUrlMovesOnItsOrigin_thenTheyAreKept() {
+            IntegrationId id = service.add(ALICE, oauth2Draft("Moved", "client-secret-0123456789"), true)
+                    .integrationId();
+            connectionsOf(id, "alice");
+
+            service.edit(ALICE, id, draft("Moved", "https://DMS.acme.example:443/api/v2", oauth2KeepingTheSecret()),
+                    ExpectedVersion.ANY);
+
+            assertThat(connections.byKey).hasSize(1);
+        }
+
+        @Test
+        void storedClientSecretIsNotSentToANewTokenEndpointOrigin() {
+            IntegrationId id = service.add(ALICE, oauth2Draft("Acme", "client-secret-0123456789"), true)
+                    .integrationId();
+
+            IntegrationRuleViolation refused = catchThrowableOfType(IntegrationRuleViolation.class,
+                    () -> service.edit(ALICE, id, draft("Acme", "https://dms.acme.example/api", new OAuth2Spec<>(
+                            new WebUrl("https://auth.acme.example/authorize"),
+                            new WebUrl("https://login.elsewhere.example/token"), new ClientId("registry"),
+                            Optional.empty())), ExpectedVersion.ANY));
+
+            assertThat(refused.rule()).isEqualTo(Rule.SECRET_BOUND_TO_ORIGIN);
+            assertThat(refused.detail()).isEqualTo("authentication.clientSecret");
+        }
+
+        private void connectionsOf(IntegrationId id, String... users) {
+            for (String user : users) {
+                ConnectionKey key = new ConnectionKey(id, user);
+                connections.save(new StoredConnection(key, sealer.sealToken(key, secret("access-of-" + user)),
+                        Optional.empty(), Optional.empty(), false, "fingerprint", clock.instant(), clock.instant(), 1));
+            }
+        }
+
+        private static AuthenticationSpec<PlainSecret> oauth2KeepingTheSecret() {
+            return new OAuth2Spec<>(new WebUrl("https://auth.acme.example/authorize"),
+                    new WebUrl("https://auth.acme.example/token"), new ClientId("registry"), Optional.empty());
+        }
+    }
+
+    @Nested
+    class NameSpoofing {
+
+        @Test
+        void nameSpoofingIsRefusedWhenAddingOrRenaming() {
+            String spoofed = "Invoices \u202Efdp.exe";
+            Receipt added = service.add(ALICE, apiKeyDraft("Invoices", API_KEY), true);
+
+            InvalidValue onAdd = catchThrowableOfType(InvalidValue.class,
+                    () -> service.add(ALICE, apiKeyDraft(spoofed, API_KEY), true));
+            InvalidValue onEdit = catchThrowableOfType(InvalidValue.class,
+                    () -> service.edit(ALICE, added.integrationId(), apiKeyDraft(spoofed, API_KEY), ExpectedVersion.ANY));
+
+            assertThat(onAdd.field()).isEqualTo("name");
+            assertThat(onEdit.field()).isEqualTo("name");
+            assertThat(store.eventsOf(added.integrationId())).hasSize(1);
         }
     }
 

@@ -23,10 +23,10 @@ import io.integrationregistry.application.port.out.AuthorizationState;
 import io.integrationregistry.application.port.out.ConnectionKey;
 import io.integrationregistry.application.port.out.ForCallingProviders;
 import io.integrationregistry.application.port.out.ForKeepingAuthorizationStates;
-import io.integrationregistry.application.port.out.ForKeepingConnections;
 import io.integrationregistry.application.port.out.ForObtainingTokens;
 import io.integrationregistry.application.port.out.StoredConnection;
 import io.integrationregistry.domain.Actor;
+import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.AuthenticationSpec.OAuth2Spec;
 import io.integrationregistry.domain.BaseApiUrl;
 import io.integrationregistry.domain.ClientId;
@@ -63,12 +63,12 @@ class ProviderServicesTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
     private final InMemoryIntegrationStore store = new InMemoryIntegrationStore();
     private final ReversibleSecretSealer sealer = new ReversibleSecretSealer();
-    private final Connections connections = new Connections();
+    private final InMemoryConnections connections = new InMemoryConnections();
     private final States states = new States();
     private final Tokens tokens = new Tokens();
     private final Provider provider = new Provider();
     private final ProviderServices services = ProviderServices.create(store, sealer, connections, states, tokens,
-            provider, clock);
+            provider, clock, new InMemoryConnectionTestRecords());
     private IntegrationId id;
     private IntegrationService management;
 
@@ -76,7 +76,7 @@ class ProviderServicesTest {
     void anActiveOAuth2Integration() {
         management = new IntegrationService(store, new CannedIntegrationList(), sealer,
                 new RandomIdentifiers(), new InMemoryNameReservations(), new InMemoryIdempotencyKeys(), clock,
-                RegistrySettings.defaults(), url -> Optional.empty());
+                RegistrySettings.defaults(), url -> Optional.empty(), connections);
         id = management.add(DORA, new IntegrationDraft(new IntegrationName("Drive"),
                 new BaseApiUrl("https://dms.acme.example/api"), RequestParameters.NONE,
                 new OAuth2Spec<>(new WebUrl("https://auth.acme.example/authorize"),
@@ -115,6 +115,42 @@ class ProviderServicesTest {
         assertThat(catchThrowableOfType(IntegrationNotActive.class,
                 () -> services.documents().files(DORA, id, "/", null, null))).isNotNull();
         assertThat(provider.bearers).hasSize(5);
+    }
+
+    @Test
+    void credentialsFollowAnEditToANewDestination_aConnectionLeftAfterTheBaseUrlMovedIsNotUsed() {
+        connect(Duration.ofHours(1), true);
+        // As if the deletion of the connections after the edit had not happened (a crash in between).
+        IntegrationService deletingElsewhere = new IntegrationService(store, new CannedIntegrationList(), sealer,
+                new RandomIdentifiers(), new InMemoryNameReservations(), new InMemoryIdempotencyKeys(), clock,
+                RegistrySettings.defaults(), url -> Optional.empty(), new InMemoryConnections());
+        deletingElsewhere.edit(DORA, id, new IntegrationDraft(new IntegrationName("Drive"),
+                new BaseApiUrl("https://dms.elsewhere.example/api"), RequestParameters.NONE,
+                new OAuth2Spec<>(new WebUrl("https://auth.acme.example/authorize"),
+                        new WebUrl("https://auth.acme.example/token"), new ClientId("registry"), Optional.empty())),
+                ExpectedVersion.ANY);
+
+        ConnectionRequired required = catchThrowableOfType(ConnectionRequired.class,
+                () -> services.documents().files(DORA, id, "/", null, null));
+
+        assertThat(required.status()).isEqualTo(ConnectionStatus.RECONNECT_REQUIRED);
+        assertThat(provider.bearers).isEmpty();
+        assertThat(connections.byKey).hasSize(1);
+        assertThat(services.accounts().connection(DORA, id).status()).isEqualTo(ConnectionStatus.RECONNECT_REQUIRED);
+    }
+
+    @Test
+    void a_connection_stored_under_the_client_fingerprint_alone_is_asked_to_reconnect() {
+        connect(Duration.ofHours(1), true);
+        ConnectionKey key = new ConnectionKey(id, "dora");
+        StoredConnection bound = connections.byKey.get(key);
+        Authentication.OAuth2 oauth2 = (Authentication.OAuth2) store.integration(id).authentication();
+        connections.save(new StoredConnection(key, bound.accessToken(), bound.refreshToken(), bound.expiresAt(),
+                false, OAuth2Client.fingerprint(oauth2), bound.connectedAt(), bound.updatedAt(), bound.revision()));
+
+        assertThat(catchThrowableOfType(ConnectionRequired.class,
+                () -> services.documents().files(DORA, id, "/", null, null))).isNotNull();
+        assertThat(provider.bearers).isEmpty();
     }
 
     @Test
@@ -270,35 +306,6 @@ class ProviderServicesTest {
     private static TokenGrant grant(String access, String refresh, Duration lifetime) {
         return new TokenGrant(PlainSecret.received("t", access),
                 Optional.ofNullable(refresh).map(token -> PlainSecret.received("t", token)), Optional.of(lifetime));
-    }
-
-    private static final class Connections implements ForKeepingConnections {
-        final Map<ConnectionKey, StoredConnection> byKey = new HashMap<>();
-
-        @Override
-        public Optional<StoredConnection> find(ConnectionKey key) {
-            return Optional.ofNullable(byKey.get(key));
-        }
-
-        @Override
-        public void save(StoredConnection connection) {
-            byKey.put(connection.key(), connection);
-        }
-
-        @Override
-        public boolean replace(long expectedRevision, StoredConnection replacement) {
-            StoredConnection current = byKey.get(replacement.key());
-            if (current == null || current.revision() != expectedRevision) {
-                return false;
-            }
-            byKey.put(replacement.key(), replacement);
-            return true;
-        }
-
-        @Override
-        public void delete(ConnectionKey key) {
-            byKey.remove(key);
-        }
     }
 
     private static final class States implements ForKeepingAuthorizationStates {

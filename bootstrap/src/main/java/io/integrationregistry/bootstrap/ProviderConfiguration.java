@@ -17,8 +17,10 @@ import io.integrationregistry.application.port.in.ForUsingDocuments;
 import io.integrationregistry.application.port.out.ForJudgingOutboundUrls;
 import io.integrationregistry.application.port.out.ForKeepingAuthorizationStates;
 import io.integrationregistry.application.port.out.ForKeepingConnections;
+import io.integrationregistry.application.port.out.ForRecordingConnectionTests;
 import io.integrationregistry.application.port.out.ForSealingSecrets;
 import io.integrationregistry.application.port.out.ForStoringIntegrations;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -74,8 +76,11 @@ class ProviderConfiguration {
     @Bean
     ProviderServices providerServices(ForStoringIntegrations store, ForSealingSecrets secrets,
                                       ForKeepingConnections connections, ForKeepingAuthorizationStates states,
-                                      HttpTokenEndpoint tokens, HttpDocumentProvider providers, Clock clock) {
-        return ProviderServices.create(store, secrets, connections, states, tokens, providers, clock);
+                                      HttpTokenEndpoint tokens, HttpDocumentProvider providers, Clock clock,
+                                      ObjectProvider<ForRecordingConnectionTests> connectionTestRecords) {
+        // The audit trail records connection tests where it implements the port; until then none are kept.
+        return ProviderServices.create(store, secrets, connections, states, tokens, providers, clock,
+                connectionTestRecords.getIfAvailable(() -> test -> { }));
     }
 
     @Bean

@@ -11,6 +11,7 @@ import io.integrationregistry.application.ProjectionAdministration;
 import io.integrationregistry.application.RegistrySettings;
 import io.integrationregistry.application.port.out.ForGeneratingIdentifiers;
 import io.integrationregistry.application.port.out.ForJudgingOutboundUrls;
+import io.integrationregistry.application.port.out.ForKeepingConnections;
 import io.integrationregistry.application.port.out.ForRememberingIdempotencyKeys;
 import io.integrationregistry.application.port.out.ForReplayingProjections;
 import io.integrationregistry.application.port.out.ForReservingNames;
@@ -121,10 +122,10 @@ class RegistryConfiguration {
                                           ForSealingSecrets secrets, ForGeneratingIdentifiers identifiers,
                                           ForReservingNames names, ForRememberingIdempotencyKeys idempotencyKeys,
                                           Clock clock, RegistryProperties properties,
-                                          ForJudgingOutboundUrls outbound) {
+                                          ForJudgingOutboundUrls outbound, ForKeepingConnections connections) {
         return new IntegrationService(store, list, secrets, identifiers, names, idempotencyKeys, clock,
                 new RegistrySettings(properties.outbound().allowPlainHttp() ? PlainHttp.ALLOWED : PlainHttp.REFUSED,
                         properties.nameReservationGrace(), properties.readYourWritesTimeout(),
-                        properties.idempotencyRetention()), outbound);
+                        properties.idempotencyRetention()), outbound, connections);
     }
 }

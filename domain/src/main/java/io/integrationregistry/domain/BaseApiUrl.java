@@ -26,6 +26,11 @@ public record BaseApiUrl(String value) {
         return url;
     }
 
+    /** Scheme, host and port (the default port left out), such as {@code https://provider.example}. */
+    public String origin() {
+        return WebAddress.origin(value);
+    }
+
     public boolean usesPlainHttp() {
         return WebAddress.isPlainHttp(value);
     }

@@ -88,13 +88,15 @@ public final class IntegrationDecider {
         if (state instanceof Integration) {
             throw new IntegrationRuleViolation(Rule.INTEGRATION_ID_MUST_BE_NEW, add.integrationId().value());
         }
-        Authentication authentication = authenticationFor(add.authentication(), null, add.proposedRedirectUri());
+        Authentication authentication = authenticationFor(add.authentication(), null, add.baseApiUrl(),
+                add.proposedRedirectUri());
         return List.of(new IntegrationAdded(add.integrationId(), add.companyId(), add.at(), add.name(),
                 add.baseApiUrl(), add.requestParameters(), authentication, add.active()));
     }
 
     private static List<IntegrationEvent> edit(EditIntegration edit, Integration current) {
-        Authentication authentication = authenticationFor(edit.authentication(), current, edit.proposedRedirectUri());
+        Authentication authentication = authenticationFor(edit.authentication(), current, edit.baseApiUrl(),
+                edit.proposedRedirectUri());
         boolean unchanged = current.name().equals(edit.name())
                 && current.baseApiUrl().equals(edit.baseApiUrl())
                 && current.requestParameters().equals(edit.requestParameters())
@@ -116,15 +118,19 @@ public final class IntegrationDecider {
     }
 
     /**
-     * The authentication a spec asks for: a secret left out is the stored one of the same type; the
-     * redirect URI is the one issued before, or the proposed one the first time OAuth2 is chosen.
+     * The authentication a spec asks for: a secret left out is the stored one of the same type, as long
+     * as it would still be sent to the origin it was saved for (the API key to the base URL's, the
+     * client secret to the token endpoint's); to send it elsewhere it must be given again. The redirect
+     * URI is the one issued before, or the proposed one the first time OAuth2 is chosen.
      */
     private static Authentication authenticationFor(AuthenticationSpec<SealedSecret> spec, Integration current,
-                                                    RedirectUri proposedRedirectUri) {
+                                                    BaseApiUrl baseApiUrl, RedirectUri proposedRedirectUri) {
         Authentication stored = current == null ? null : current.authentication();
         if (spec instanceof OAuth2Spec<SealedSecret> oauth2) {
             SealedSecret secret = oauth2.clientSecret().orElseGet(() -> stored instanceof OAuth2 storedOAuth2
-                    ? storedOAuth2.clientSecret() : missingSecret("authentication.clientSecret"));
+                    ? storedSecret(storedOAuth2.clientSecret(), storedOAuth2.tokenEndpointUrl().origin(),
+                    oauth2.tokenEndpointUrl().origin(), "authentication.clientSecret")
+                    : missingSecret("authentication.clientSecret"));
             RedirectUri redirectUri = current != null && current.issuedRedirectUri() != null
                     ? current.issuedRedirectUri() : proposedRedirectUri;
             return new OAuth2(oauth2.authenticationUrl(), oauth2.tokenEndpointUrl(), oauth2.clientId(), secret,
@@ -132,7 +138,16 @@ public final class IntegrationDecider {
         }
         ApiKeySpec<SealedSecret> apiKey = (ApiKeySpec<SealedSecret>) spec;
         return new ApiKey(apiKey.apiKey().orElseGet(() -> stored instanceof ApiKey storedApiKey
-                ? storedApiKey.apiKey() : missingSecret("authentication.apiKey")));
+                ? storedSecret(storedApiKey.apiKey(), current.baseApiUrl().origin(), baseApiUrl.origin(),
+                "authentication.apiKey")
+                : missingSecret("authentication.apiKey")));
+    }
+
+    private static SealedSecret storedSecret(SealedSecret stored, String savedFor, String sentTo, String field) {
+        if (!savedFor.equals(sentTo)) {
+            throw new IntegrationRuleViolation(Rule.SECRET_BOUND_TO_ORIGIN, field);
+        }
+        return stored;
     }
 
     private static SealedSecret missingSecret(String field) {

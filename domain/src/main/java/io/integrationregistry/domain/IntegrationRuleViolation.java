@@ -8,7 +8,9 @@ public final class IntegrationRuleViolation extends RuntimeException {
         INTEGRATION_MUST_EXIST("the integration does not exist"),
         INTEGRATION_ID_MUST_BE_NEW("an integration with this id already exists"),
         INTEGRATION_BELONGS_TO_ITS_COMPANY("the integration belongs to another company"),
-        NEW_AUTHENTICATION_NEEDS_ITS_SECRET("a secret is required when an authentication type is first chosen");
+        NEW_AUTHENTICATION_NEEDS_ITS_SECRET("a secret is required when an authentication type is first chosen"),
+        SECRET_BOUND_TO_ORIGIN("a stored secret is sent only to the origin it was saved for; give it again to "
+                + "send it to another origin");
 
         private final String description;
 

@@ -17,6 +17,16 @@ final class Text {
         return value.codePoints().anyMatch(Character::isISOControl);
     }
 
+    /**
+     * Whether the text holds a character that changes the direction in which the text around it is
+     * shown: the embeddings and overrides (U+202A to U+202E), the isolates (U+2066 to U+2069) and the
+     * invisible marks (U+200E, U+200F, U+061C). In a name they make it read as another name.
+     */
+    static boolean hasBidirectionalFormatting(String value) {
+        return value.codePoints().anyMatch(c -> (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+                || c == 0x200E || c == 0x200F || c == 0x061C);
+    }
+
     static boolean hasLoneSurrogate(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

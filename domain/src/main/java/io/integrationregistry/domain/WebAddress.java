@@ -48,6 +48,19 @@ final class WebAddress {
         return uri;
     }
 
+    /**
+     * The origin of a URL this class accepted: scheme, host and port, lower case, the scheme's default
+     * port left out. Two URLs with the same origin reach the same server; a secret is bound to one.
+     */
+    static String origin(String url) {
+        URI uri = URI.create(url);
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        int port = uri.getPort();
+        boolean defaultPort = port < 0 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+    }
+
     static boolean isPlainHttp(String url) {
         return url.regionMatches(true, 0, "http:", 0, 5);
     }

@@ -23,6 +23,11 @@ public record WebUrl(String value) {
         return url;
     }
 
+    /** Scheme, host and port (the default port left out), such as {@code https://provider.example}. */
+    public String origin() {
+        return WebAddress.origin(value);
+    }
+
     public boolean usesPlainHttp() {
         return WebAddress.isPlainHttp(value);
     }

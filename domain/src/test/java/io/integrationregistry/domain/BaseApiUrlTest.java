@@ -88,4 +88,14 @@ class BaseApiUrlTest {
     void storedHistoryWithPlainHttpStillLoadsThroughTheCanonicalConstructor() {
         assertThat(new BaseApiUrl("http://legacy.mycompany.com/api").usesPlainHttp()).isTrue();
     }
+
+    @Test
+    void theOriginIsSchemeHostAndPortWithoutPathOrDefaultPort() {
+        assertThat(new BaseApiUrl("https://WWW.MyCompany.com:443/api/v1").origin())
+                .isEqualTo("https://www.mycompany.com");
+        assertThat(new BaseApiUrl("http://localhost:8080/api").origin()).isEqualTo("http://localhost:8080");
+        assertThat(new BaseApiUrl("http://localhost:80").origin()).isEqualTo("http://localhost");
+        assertThat(new BaseApiUrl("https://[::1]:8443/x").origin()).isEqualTo("https://[::1]:8443");
+        assertThat(new WebUrl("https://auth.example/token?audience=x").origin()).isEqualTo("https://auth.example");
+    }
 }

@@ -47,6 +47,13 @@ final class DeciderSpecification {
             assertThat(violation.rule()).isEqualTo(rule);
         }
 
+        void thenRefusedWith(Rule rule, String detail) {
+            IntegrationRuleViolation violation = catchThrowableOfType(IntegrationRuleViolation.class, this::decide);
+            assertThat(violation).as("the command should be refused with %s", rule).isNotNull();
+            assertThat(violation.rule()).isEqualTo(rule);
+            assertThat(violation.detail()).isEqualTo(detail);
+        }
+
         private List<IntegrationEvent> decide() {
             return IntegrationDecider.decide(command, IntegrationDecider.replay(history));
         }

@@ -32,11 +32,15 @@ final class Examples {
     static final IntegrationName OTHER_NAME = new IntegrationName("Archive");
     static final BaseApiUrl BASE = new BaseApiUrl("https://www.mycompany.com/api/v1");
     static final BaseApiUrl OTHER_BASE = new BaseApiUrl("https://dms.mycompany.com/webhooks");
+    /** Another path on the origin of {@link #BASE}, its host in capitals and its default port spelt out. */
+    static final BaseApiUrl BASE_ON_THE_SAME_ORIGIN = new BaseApiUrl("https://WWW.mycompany.com:443/api/v2");
     static final RequestParameters PARAMETERS = RequestParameters.of("access_type=offline");
     static final RequestParameters OTHER_PARAMETERS = RequestParameters.of("access_type=online&tenant=7");
 
     static final WebUrl AUTHENTICATION_URL = new WebUrl("https://auth.mycompany.com/authorize");
     static final WebUrl TOKEN_URL = new WebUrl("https://auth.mycompany.com/token");
+    static final WebUrl TOKEN_URL_ON_THE_SAME_ORIGIN = new WebUrl("https://auth.mycompany.com/oauth2/v2/token");
+    static final WebUrl TOKEN_URL_ON_ANOTHER_ORIGIN = new WebUrl("https://auth.mycompany.com:8443/token");
     static final ClientId CLIENT_ID = new ClientId("registry-client");
     static final ClientId OTHER_CLIENT_ID = new ClientId("registry-client-2");
     static final RedirectUri PROPOSED_REDIRECT = new RedirectUri("https://registry.example/oauth2/callback/first");
@@ -66,6 +70,10 @@ final class Examples {
 
     static AuthenticationSpec<SealedSecret> oauth2SpecKeepingTheSecret() {
         return new OAuth2Spec<>(AUTHENTICATION_URL, TOKEN_URL, CLIENT_ID, Optional.empty());
+    }
+
+    static AuthenticationSpec<SealedSecret> oauth2SpecKeepingTheSecret(WebUrl tokenEndpointUrl) {
+        return new OAuth2Spec<>(AUTHENTICATION_URL, tokenEndpointUrl, CLIENT_ID, Optional.empty());
     }
 
     static AuthenticationSpec<SealedSecret> oauth2SpecKeepingTheSecret(ClientId clientId) {

@@ -188,10 +188,46 @@ class IntegrationDeciderTest {
         }
 
         @Test
-        void givenAnIntegration_whenChangingItsBaseUrl_thenIntegrationEditedWithAllTheNewFields() {
+        void givenAnIntegration_whenChangingItsBaseUrlOnTheSameOrigin_thenIntegrationEditedKeepingTheKey() {
+            given(addedWithApiKey(true))
+                    .when(edit(NAME, BASE_ON_THE_SAME_ORIGIN, PARAMETERS, apiKeySpecKeepingTheKey()))
+                    .thenExpect(edited(NAME, BASE_ON_THE_SAME_ORIGIN, PARAMETERS, apiKey(API_KEY)));
+        }
+
+        @Test
+        void storedApiKeyIsNotSentToANewOrigin() {
             given(addedWithApiKey(true))
                     .when(edit(NAME, OTHER_BASE, PARAMETERS, apiKeySpecKeepingTheKey()))
+                    .thenRefusedWith(Rule.SECRET_BOUND_TO_ORIGIN, "authentication.apiKey");
+        }
+
+        @Test
+        void givenAnIntegration_whenChangingItsBaseUrlToAnotherOriginWithTheKeyGivenAgain_thenIntegrationEdited() {
+            given(addedWithApiKey(true))
+                    .when(edit(NAME, OTHER_BASE, PARAMETERS, apiKeySpec(API_KEY)))
                     .thenExpect(edited(NAME, OTHER_BASE, PARAMETERS, apiKey(API_KEY)));
+        }
+
+        @Test
+        void storedClientSecretIsNotSentToANewTokenEndpointOrigin() {
+            given(addedWithOAuth2())
+                    .when(editAuthentication(oauth2SpecKeepingTheSecret(TOKEN_URL_ON_ANOTHER_ORIGIN)))
+                    .thenRefusedWith(Rule.SECRET_BOUND_TO_ORIGIN, "authentication.clientSecret");
+        }
+
+        @Test
+        void givenAnOAuth2Integration_whenMovingTheTokenEndpointOnItsOrigin_thenTheStoredSecretIsKept() {
+            given(addedWithOAuth2())
+                    .when(editAuthentication(oauth2SpecKeepingTheSecret(TOKEN_URL_ON_THE_SAME_ORIGIN)))
+                    .thenExpect(editedAuthentication(new Authentication.OAuth2(AUTHENTICATION_URL,
+                            TOKEN_URL_ON_THE_SAME_ORIGIN, CLIENT_ID, CLIENT_SECRET, PROPOSED_REDIRECT)));
+        }
+
+        @Test
+        void givenAnOAuth2Integration_whenChangingTheBaseUrlOrigin_thenTheClientSecretIsKeptForItsTokenEndpoint() {
+            given(addedWithOAuth2())
+                    .when(edit(NAME, OTHER_BASE, PARAMETERS, oauth2SpecKeepingTheSecret()))
+                    .thenExpect(edited(NAME, OTHER_BASE, PARAMETERS, oauth2(CLIENT_SECRET, PROPOSED_REDIRECT)));
         }
 
         @Test

@@ -1,6 +1,8 @@
 package io.integrationregistry.domain;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.integrationregistry.domain.Refusal.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +57,29 @@ class IntegrationNameTest {
     void aNameWithAControlCharacterIsRefused() {
         assertRefused("name", () -> new IntegrationName("Company\ndrive"));
         assertRefused("name", () -> new IntegrationName("Company\u0000drive"));
+    }
+
+    /** Name spoofing: characters that turn the reading direction make a name show as another one. */
+    @ParameterizedTest
+    @ValueSource(ints = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F,
+            0x061C})
+    void nameSpoofingWithBidirectionalCharactersIsRefused(int character) {
+        String spoofed = "Invoices " + Character.toString(character) + "fdp.exe";
+
+        InvalidValue refusal = assertRefused("name", () -> IntegrationName.of(spoofed));
+
+        assertThat(refusal.rule()).contains("reading direction");
+    }
+
+    @Test
+    void aNameInARightToLeftScriptIsAccepted() {
+        assertThat(IntegrationName.of("\u05DE\u05E1\u05DE\u05DB\u05D9\u05DD 2").value())
+                .isEqualTo("\u05DE\u05E1\u05DE\u05DB\u05D9\u05DD 2");
+    }
+
+    @Test
+    void aStoredNameWithABidirectionalCharacterStillLoads() {
+        assertThat(new IntegrationName("Invoices \u202Efdp.exe").value()).isEqualTo("Invoices \u202Efdp.exe");
     }
 
     @Test

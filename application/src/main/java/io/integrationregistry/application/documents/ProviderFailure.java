@@ -29,12 +29,27 @@ public final class ProviderFailure extends RuntimeException {
     private final Kind kind;
     private final int providerStatus;
     private final String providerMessage;
+    private final boolean credentialsNotSent;
 
     public ProviderFailure(Kind kind, int providerStatus, String providerMessage, String detail) {
+        this(kind, providerStatus, providerMessage, detail, false);
+    }
+
+    private ProviderFailure(Kind kind, int providerStatus, String providerMessage, String detail,
+                            boolean credentialsNotSent) {
         super(detail, null, false, false);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.providerStatus = providerStatus;
         this.providerMessage = providerMessage;
+        this.credentialsNotSent = credentialsNotSent;
+    }
+
+    /**
+     * An answer that came from another origin than the one called, after a redirect: the credentials,
+     * which go only to the origin called, were not sent there, so the answer says nothing of them.
+     */
+    public static ProviderFailure credentialsNotSent(int providerStatus, String detail) {
+        return new ProviderFailure(Kind.PROVIDER_ERROR, providerStatus, null, detail, true);
     }
 
     public ProviderFailure(Kind kind, String detail) {
@@ -48,6 +63,11 @@ public final class ProviderFailure extends RuntimeException {
     /** The provider's HTTP status, or 0 when there was none. */
     public int providerStatus() {
         return providerStatus;
+    }
+
+    /** Whether the answer came from an origin the credentials were not sent to. */
+    public boolean credentialsNotSent() {
+        return credentialsNotSent;
     }
 
     /** The provider's explanation, or null. */

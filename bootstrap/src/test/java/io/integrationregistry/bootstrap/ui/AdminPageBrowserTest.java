@@ -385,7 +385,7 @@ class AdminPageBrowserTest {
         String etag = bob.get("/api/integrations/" + id).etag();
         RegistryClient.Answer edited = bob.put("/api/integrations/" + id, """
                 {"name": "%s by bob", "baseApiUrl": "https://bob.acme.example/api", "requestParameters": "team=bob",
-                 "authentication": {"type": "API_KEY"}}""".formatted(name), etag);
+                 "authentication": {"type": "API_KEY", "apiKey": "shared-key"}}""".formatted(name), etag);
         assertThat(edited.status()).isEqualTo(200);
 
         element("#field-baseApiUrl").clear();

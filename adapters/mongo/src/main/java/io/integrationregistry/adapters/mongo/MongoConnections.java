@@ -86,6 +86,12 @@ public final class MongoConnections implements ForKeepingConnections {
         mongo.remove(byKey(key), COLLECTION);
     }
 
+    @Override
+    public long deleteAllOf(IntegrationId integration) {
+        return mongo.remove(Query.query(Criteria.where(INTEGRATION_ID).is(integration.value())), COLLECTION)
+                .getDeletedCount();
+    }
+
     /**
      * The document id of a key: the integration id, a line feed, the user. Integration ids are UUIDs,
      * which hold no line feed and have one length, so no two keys share an id whatever their users hold.

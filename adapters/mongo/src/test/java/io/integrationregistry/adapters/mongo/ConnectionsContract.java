@@ -228,6 +228,25 @@ abstract class ConnectionsContract {
     }
 
     @Test
+    void given_connections_of_two_integrations_when_all_of_one_are_deleted_then_only_the_other_ones_remain() {
+        IntegrationId docs = newId();
+        IntegrationId maps = newId();
+        StoredConnection aliceDocs = full(new ConnectionKey(docs, "alice"), 0);
+        StoredConnection bobDocs = full(new ConnectionKey(docs, "bob"), 0, T0.plusSeconds(1));
+        StoredConnection aliceMaps = full(new ConnectionKey(maps, "alice"), 0, T0.plusSeconds(2));
+        connections.save(aliceDocs);
+        connections.save(bobDocs);
+        connections.save(aliceMaps);
+
+        assertThat(connections.deleteAllOf(docs)).isEqualTo(2);
+        assertThat(connections.deleteAllOf(docs)).isZero();
+
+        assertThat(connections.find(aliceDocs.key())).isEmpty();
+        assertThat(connections.find(bobDocs.key())).isEmpty();
+        assertThat(connections.find(aliceMaps.key())).contains(aliceMaps);
+    }
+
+    @Test
     void given_indexes_ensured_twice_then_the_connections_are_indexed_by_integration_once() {
         connections.ensureIndexes();
 

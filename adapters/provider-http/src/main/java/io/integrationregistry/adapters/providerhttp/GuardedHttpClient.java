@@ -151,7 +151,7 @@ public final class GuardedHttpClient implements AutoCloseable {
         }
     }
 
-    private static boolean sameOrigin(URI a, URI b) {
+    static boolean sameOrigin(URI a, URI b) {
         return Objects.equals(lower(a.getScheme()), lower(b.getScheme()))
                 && Objects.equals(lower(a.getHost()), lower(b.getHost()))
                 && port(a) == port(b);

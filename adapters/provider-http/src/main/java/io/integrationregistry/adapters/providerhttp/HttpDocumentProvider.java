@@ -150,7 +150,16 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
     private <T> T getJson(ProviderEndpoint endpoint, ProviderCredentials credentials, String call,
                           CallParameters parameters, Function<JsonNode, T> reader) {
         URI url = endpoint.url(call, parameters.list());
-        Answer answer = client.get(url, ACCEPT_JSON, CredentialHeaders.of(credentials), call);
+        List<Header> credentialHeaders = CredentialHeaders.of(credentials);
+        Answer answer = client.get(url, ACCEPT_JSON, credentialHeaders, call);
+        if (!credentialHeaders.isEmpty() && answer.isSuccess() && !GuardedHttpClient.sameOrigin(url, answer.url())) {
+            // The credentials stayed with the origin called: an answer from elsewhere does not say they work.
+            int status = answer.status();
+            String elsewhere = host(answer);
+            answer.close();
+            throw ProviderFailure.credentialsNotSent(status, call + ": the provider redirected the call to "
+                    + "another origin (" + elsewhere + "), where the credentials are not sent");
+        }
         return readJson(answer, credentials, call, reader);
     }
 

@@ -40,8 +40,10 @@ class ConnectionTestsRestController {
 
     @PostMapping("/{id}/test")
     @Operation(summary = "Test a saved integration", description = "Without a body, the saved values; with the "
-            + "body of an edit, the values being edited (a secret left out is the saved one). OAuth2 uses the "
-            + "signed-in user's connection. Nothing is stored.")
+            + "body of an edit, the values being edited (a secret left out is the saved one, sent only to the "
+            + "origin it was saved for: 400 on authentication.apiKey otherwise). OAuth2 uses the signed-in user's "
+            + "connection, and only on the base URL's origin it was made for. Nothing is stored; the test is "
+            + "recorded in the audit trail.")
     ConnectionReport testSaved(Authentication authentication, HttpServletRequest request, @PathVariable String id) {
         byte[] body = RequestBodies.read(request);
         Optional<IntegrationDraft> typed = body.length == 0 || new String(body,

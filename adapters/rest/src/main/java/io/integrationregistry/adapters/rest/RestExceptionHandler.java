@@ -78,6 +78,9 @@ class RestExceptionHandler extends ResponseEntityExceptionHandler {
                     "There is no integration with this id in your company."));
             case INTEGRATION_ID_MUST_BE_NEW -> problem(ProblemDetails.of(HttpStatus.CONFLICT, "conflict",
                     "Integration already exists", violation.rule().description()));
+            case SECRET_BOUND_TO_ORIGIN -> problem(ProblemDetails.invalid(List.of(new FieldProblem(
+                    violation.detail(), "must be given again to send it to another origin",
+                    violation.detail() + " must be given again to send it to another origin"))));
             case NEW_AUTHENTICATION_NEEDS_ITS_SECRET -> problem(ProblemDetails.invalid(List.of(new FieldProblem(
                     violation.detail(), "is required when this authentication type is first chosen",
                     violation.detail() + " is required when this authentication type is first chosen"))));

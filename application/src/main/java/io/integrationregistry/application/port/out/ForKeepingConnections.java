@@ -1,5 +1,7 @@
 package io.integrationregistry.application.port.out;
 
+import io.integrationregistry.domain.IntegrationId;
+
 import java.util.Optional;
 
 /** The users' OAuth 2.0 connections, one per user and integration. */
@@ -17,4 +19,7 @@ public interface ForKeepingConnections {
     boolean replace(long expectedRevision, StoredConnection replacement);
 
     void delete(ConnectionKey key);
+
+    /** Deletes every user's connection to the integration; answers how many there were. */
+    long deleteAllOf(IntegrationId integration);
 }

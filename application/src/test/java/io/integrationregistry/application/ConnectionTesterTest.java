@@ -1,0 +1,294 @@
+package io.integrationregistry.application;
+
+import io.integrationregistry.application.documents.ConnectionReport;
+import io.integrationregistry.application.documents.ConnectionReport.Outcome;
+import io.integrationregistry.application.documents.ConnectionReport.Step;
+import io.integrationregistry.application.documents.DeletionTarget;
+import io.integrationregistry.application.documents.DocumentMetadata;
+import io.integrationregistry.application.documents.OperationResult;
+import io.integrationregistry.application.documents.ProviderContent;
+import io.integrationregistry.application.documents.ProviderCredentials;
+import io.integrationregistry.application.documents.ProviderEndpoint;
+import io.integrationregistry.application.documents.ProviderFailure;
+import io.integrationregistry.application.documents.ServiceInfo;
+import io.integrationregistry.application.documents.TokenClient;
+import io.integrationregistry.application.documents.TokenGrant;
+import io.integrationregistry.application.documents.UploadTarget;
+import io.integrationregistry.application.port.in.Caller;
+import io.integrationregistry.application.port.in.IntegrationDraft;
+import io.integrationregistry.application.port.out.ConnectionKey;
+import io.integrationregistry.application.port.out.ConnectionTestRecord;
+import io.integrationregistry.application.port.out.ForCallingProviders;
+import io.integrationregistry.application.port.out.ForKeepingAuthorizationStates;
+import io.integrationregistry.application.port.out.ForObtainingTokens;
+import io.integrationregistry.application.port.out.StoredConnection;
+import io.integrationregistry.domain.Actor;
+import io.integrationregistry.domain.AuthenticationSpec;
+import io.integrationregistry.domain.AuthenticationSpec.ApiKeySpec;
+import io.integrationregistry.domain.AuthenticationSpec.OAuth2Spec;
+import io.integrationregistry.domain.BaseApiUrl;
+import io.integrationregistry.domain.ClientId;
+import io.integrationregistry.domain.CompanyId;
+import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.IntegrationName;
+import io.integrationregistry.domain.IntegrationRuleViolation;
+import io.integrationregistry.domain.IntegrationRuleViolation.Rule;
+import io.integrationregistry.domain.PlainSecret;
+import io.integrationregistry.domain.RedirectUri;
+import io.integrationregistry.domain.RequestParameters;
+import io.integrationregistry.domain.WebUrl;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Connection tests: where a stored secret may go, what the report says, and what the audit trail records. */
+class ConnectionTesterTest {
+
+    private static final Caller DORA = new Caller(new Actor("dora"), new CompanyId("acme"));
+    private static final String BASE = "https://dms.acme.example/api";
+    private static final String NEW_ORIGIN_BASE = "https://dms.elsewhere.example/api";
+    private static final String API_KEY = "ak_live_0123456789abcdef";
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
+    private final InMemoryIntegrationStore store = new InMemoryIntegrationStore();
+    private final ReversibleSecretSealer sealer = new ReversibleSecretSealer();
+    private final InMemoryConnections connections = new InMemoryConnections();
+    private final InMemoryConnectionTestRecords records = new InMemoryConnectionTestRecords();
+    private final Provider provider = new Provider();
+    private final ProviderServices services = ProviderServices.create(store, sealer, connections,
+            new NoStates(), new NoTokens(), provider, clock, records);
+    private final IntegrationService management = new IntegrationService(store, new CannedIntegrationList(), sealer,
+            new RandomIdentifiers(), new InMemoryNameReservations(), new InMemoryIdempotencyKeys(), clock,
+            RegistrySettings.defaults(), url -> Optional.empty(), connections);
+
+    @Test
+    void storedApiKeyIsNotSentToANewOrigin() {
+        IntegrationId id = add(draft(BASE, apiKey(Optional.of(API_KEY))));
+
+        IntegrationRuleViolation refused = catchThrowableOfType(IntegrationRuleViolation.class,
+                () -> services.tests().test(DORA, id, Optional.of(draft(NEW_ORIGIN_BASE, apiKey(Optional.empty())))));
+
+        assertThat(refused.rule()).isEqualTo(Rule.SECRET_BOUND_TO_ORIGIN);
+        assertThat(refused.detail()).isEqualTo("authentication.apiKey");
+        assertThat(provider.calls).isEmpty();
+        assertThat(records.records).singleElement().satisfies(record -> {
+            assertThat(record.outcome()).isEqualTo("REFUSED");
+            assertThat(record.origins()).isEmpty();
+            assertThat(record.integration()).contains(id);
+            assertThat(record.summary()).contains("authentication.apiKey").doesNotContain(API_KEY);
+        });
+    }
+
+    @Test
+    void givenASavedApiKey_whenTestingAnotherPathOfItsOrigin_thenTheStoredKeyIsSent() {
+        IntegrationId id = add(draft(BASE, apiKey(Optional.of(API_KEY))));
+
+        ConnectionReport report = services.tests().test(DORA, id,
+                Optional.of(draft("https://DMS.acme.example:443/api/v2", apiKey(Optional.empty()))));
+
+        assertThat(report.ok()).isTrue();
+        assertThat(provider.calls).containsExactly("serviceInfo https://dms.acme.example",
+                "files https://dms.acme.example key=" + API_KEY);
+    }
+
+    @Test
+    void givenASavedApiKey_whenTestingAnotherOriginWithTheKeyTypedAgain_thenTheTypedKeyIsSent() {
+        IntegrationId id = add(draft(BASE, apiKey(Optional.of(API_KEY))));
+
+        ConnectionReport report = services.tests().test(DORA, id,
+                Optional.of(draft(NEW_ORIGIN_BASE, apiKey(Optional.of("ak_live_typed_again_0123")))));
+
+        assertThat(report.ok()).isTrue();
+        assertThat(provider.calls).containsExactly("serviceInfo https://dms.elsewhere.example",
+                "files https://dms.elsewhere.example key=ak_live_typed_again_0123");
+    }
+
+    @Test
+    void aUsersTokenIsNotSentToANewBaseOrigin_theCredentialStepsAreSkippedWithTheReason() {
+        IntegrationId id = add(draft(BASE, oauth2()));
+        ConnectionKey key = new ConnectionKey(id, "dora");
+        connections.save(new StoredConnection(key, sealer.sealToken(key, PlainSecret.received("t", "access-1")),
+                Optional.empty(), Optional.empty(), false,
+                OAuth2Client.fingerprint(store.integration(id)), clock.instant(), clock.instant(), 1));
+        assertThat(services.tests().test(DORA, id, Optional.of(draft(BASE, oauth2()))).ok()).isTrue();
+        provider.calls.clear();
+
+        ConnectionReport report = services.tests().test(DORA, id, Optional.of(draft(NEW_ORIGIN_BASE, oauth2())));
+
+        assertThat(provider.calls).containsExactly("serviceInfo https://dms.elsewhere.example");
+        assertThat(report.steps()).filteredOn(step -> !step.name().equals("reachable")).allSatisfy(step -> {
+            assertThat(step.outcome()).isEqualTo(Outcome.SKIPPED);
+            assertThat(step.message()).contains("not sent").contains("https://dms.acme.example");
+        });
+    }
+
+    @Test
+    void connectionTestsAreRecordedWithTheirOriginsOnly() {
+        IntegrationId id = add(new IntegrationDraft(new IntegrationName("Drive"),
+                new BaseApiUrl("https://dms.acme.example:8443/api/v1"), RequestParameters.of("token=secret-param"),
+                apiKey(Optional.of(API_KEY))));
+
+        services.tests().test(DORA, id, Optional.empty());
+        provider.failFiles = new ProviderFailure(ProviderFailure.Kind.CREDENTIALS_REFUSED, 401, null, "refused");
+        services.tests().test(DORA, draft(NEW_ORIGIN_BASE, apiKey(Optional.of(API_KEY))));
+
+        assertThat(records.records).hasSize(2);
+        ConnectionTestRecord saved = records.records.get(0);
+        assertThat(saved.integration()).contains(id);
+        assertThat(saved.integrationName()).isEqualTo("Drive");
+        assertThat(saved.actor()).isEqualTo(new Actor("dora"));
+        assertThat(saved.company()).isEqualTo(new CompanyId("acme"));
+        assertThat(saved.at()).isEqualTo(clock.instant());
+        assertThat(saved.origins()).containsExactly("https://dms.acme.example:8443");
+        assertThat(saved.outcome()).isEqualTo("PASSED");
+        ConnectionTestRecord typed = records.records.get(1);
+        assertThat(typed.integration()).isEmpty();
+        assertThat(typed.origins()).containsExactly("https://dms.elsewhere.example");
+        assertThat(typed.outcome()).isEqualTo("FAILED");
+        assertThat(records.records.toString()).doesNotContain(API_KEY).doesNotContain("secret-param")
+                .doesNotContain("/api");
+    }
+
+    @Test
+    void theReportDoesNotSayTheCredentialsWereAcceptedWhenTheyWereNotSent() {
+        IntegrationId id = add(draft(BASE, apiKey(Optional.of(API_KEY))));
+        provider.failFiles = ProviderFailure.credentialsNotSent(200,
+                "files: the provider redirected the call to another origin (cdn.example), where the credentials "
+                        + "are not sent");
+
+        ConnectionReport report = services.tests().test(DORA, id, Optional.empty());
+
+        assertThat(report.ok()).isFalse();
+        Step authenticated = report.steps().get(1);
+        assertThat(authenticated.name()).isEqualTo("authenticated");
+        assertThat(authenticated.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(authenticated.message()).contains("not sent").doesNotContain("accepted");
+        assertThat(report.steps().get(2).outcome()).isEqualTo(Outcome.SKIPPED);
+    }
+
+    private IntegrationId add(IntegrationDraft draft) {
+        return management.add(DORA, draft, true, Optional.empty()).integrationId();
+    }
+
+    private static IntegrationDraft draft(String base, AuthenticationSpec<PlainSecret> authentication) {
+        return new IntegrationDraft(new IntegrationName("Drive"), new BaseApiUrl(base), RequestParameters.NONE,
+                authentication);
+    }
+
+    private static AuthenticationSpec<PlainSecret> apiKey(Optional<String> key) {
+        return new ApiKeySpec<>(key.map(value -> PlainSecret.of("authentication.apiKey", value)));
+    }
+
+    private static AuthenticationSpec<PlainSecret> oauth2() {
+        return new OAuth2Spec<>(new WebUrl("https://auth.acme.example/authorize"),
+                new WebUrl("https://auth.acme.example/token"), new ClientId("registry"),
+                Optional.of(PlainSecret.of("authentication.clientSecret", "client-secret-0123456789")));
+    }
+
+    /** A provider that answers serviceInfo, lists nothing, and records where it was called with what. */
+    private static final class Provider implements ForCallingProviders {
+        final List<String> calls = new ArrayList<>();
+        ProviderFailure failFiles;
+
+        @Override
+        public ServiceInfo serviceInfo(ProviderEndpoint endpoint) {
+            calls.add("serviceInfo " + endpoint.baseApiUrl().origin());
+            return new ServiceInfo("1", "1", "Acme", List.of("files"), List.of());
+        }
+
+        @Override
+        public List<DocumentMetadata> files(ProviderEndpoint endpoint, ProviderCredentials credentials,
+                                            String parentId, Integer max, Integer offset) {
+            String sent = credentials instanceof ProviderCredentials.ApiKey key ? "key=" + key.apiKey().reveal()
+                    : credentials instanceof ProviderCredentials.Bearer bearer
+                    ? "bearer=" + bearer.accessToken().reveal() : "none";
+            calls.add("files " + endpoint.baseApiUrl().origin() + " " + sent);
+            if (failFiles != null) {
+                throw failFiles;
+            }
+            return List.of();
+        }
+
+        @Override
+        public DocumentMetadata metadata(ProviderEndpoint endpoint, ProviderCredentials credentials, String id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<DocumentMetadata> search(ProviderEndpoint endpoint, ProviderCredentials credentials, String query,
+                                             String parentId, Integer max, Integer offset) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ProviderContent download(ProviderEndpoint endpoint, ProviderCredentials credentials, String id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ProviderContent thumbnail(ProviderEndpoint endpoint, ProviderCredentials credentials, String id,
+                                         Integer size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public DocumentMetadata uploadInit(ProviderEndpoint endpoint, ProviderCredentials credentials,
+                                           UploadTarget target) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public OperationResult upload(ProviderEndpoint endpoint, ProviderCredentials credentials, String id,
+                                      InputStream body, long length, String contentType) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public DocumentMetadata createFolder(ProviderEndpoint endpoint, ProviderCredentials credentials,
+                                             String parentId, String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public OperationResult delete(ProviderEndpoint endpoint, ProviderCredentials credentials,
+                                      DeletionTarget target) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public OperationResult rename(ProviderEndpoint endpoint, ProviderCredentials credentials, String id,
+                                      String name) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private static final class NoStates implements ForKeepingAuthorizationStates {
+        @Override
+        public void remember(io.integrationregistry.application.port.out.AuthorizationState state) {
+        }
+
+        @Override
+        public Optional<io.integrationregistry.application.port.out.AuthorizationState> consume(String stateHash) {
+            return Optional.empty();
+        }
+    }
+
+    private static final class NoTokens implements ForObtainingTokens {
+        @Override
+        public TokenGrant exchangeCode(TokenClient client, String code, RedirectUri redirectUri) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TokenGrant refresh(TokenClient client, PlainSecret refreshToken) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
