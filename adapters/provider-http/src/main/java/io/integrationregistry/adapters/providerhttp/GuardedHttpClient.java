@@ -31,6 +31,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * Nothing is carried from one call to the next that a provider could plant: no cookies, no cached
  * authentication, no proxy taken from the environment, no automatic retry or redirect. A GET may be
  * redirected a few times, each hop judged again, and credentials go along only to the same origin.
+ * Each call runs under a {@link CallDeadline} besides the timeouts of each connect and read, and one
+ * provider (one route) can hold at most a quarter of the pooled connections.
  * Share one instance; close it when the service stops.
  */
 public final class GuardedHttpClient implements AutoCloseable {

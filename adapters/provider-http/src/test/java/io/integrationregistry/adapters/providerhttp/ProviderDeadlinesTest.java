@@ -28,7 +28,7 @@ class ProviderDeadlinesTest {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration TRICKLE = Duration.ofMillis(100);
     /** What the scheduler, the dropped connection and a loaded machine may add to a deadline. */
-    private static final Duration MARGIN = Duration.ofMillis(1_500);
+    private static final Duration MARGIN = Duration.ofSeconds(3);
 
     private final ProviderCredentials credentials = Credentials.BEARER.credentials();
     private FakeProvider fake;
@@ -69,6 +69,20 @@ class ProviderDeadlinesTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(deadline, deadline.plus(MARGIN));
         // the pool is not left with a broken connection
         assertThat(provider.metadata(endpoint, credentials, "doc-1").id()).isEqualTo("doc-1");
+    }
+
+    @Test
+    void a_provider_slow_to_answer_at_all_ends_at_the_call_deadline_not_the_read_timeout() throws IOException {
+        Duration deadline = Duration.ofSeconds(1);
+        start(deadline, Duration.ofMinutes(1), 0, Duration.ofSeconds(30));
+        fake.delayNext("metadata", Duration.ofSeconds(4));
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> provider.metadata(endpoint, credentials, "doc-1"))
+                .isInstanceOfSatisfying(ProviderFailure.class, failure ->
+                        assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.TIMEOUT));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(deadline, deadline.plus(MARGIN));
     }
 
     @Test
