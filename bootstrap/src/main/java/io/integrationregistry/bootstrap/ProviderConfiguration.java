@@ -10,6 +10,7 @@ import io.integrationregistry.adapters.providerhttp.HttpTokenEndpoint;
 import io.integrationregistry.adapters.providerhttp.OutboundGuard;
 import io.integrationregistry.adapters.providerhttp.OutboundPolicy;
 import io.integrationregistry.adapters.providerhttp.ProviderHttpSettings;
+import io.integrationregistry.application.ProviderCallLimits;
 import io.integrationregistry.application.ProviderServices;
 import io.integrationregistry.application.port.in.ForConnectingAccounts;
 import io.integrationregistry.application.port.in.ForTestingConnections;
@@ -83,9 +84,12 @@ class ProviderConfiguration {
                 connectionTestRecords.getIfAvailable(() -> test -> { }));
     }
 
+    /** The document calls, each company's and each integration's bounded in number. */
     @Bean
-    ForUsingDocuments documents(ProviderServices services) {
-        return services.documents();
+    ForUsingDocuments documents(ProviderServices services, RegistryProperties properties) {
+        RegistryProperties.Outbound outbound = properties.outbound();
+        return new ProviderCallLimits(services.documents(), outbound.maxConcurrentCallsPerIntegration(),
+                outbound.maxConcurrentCallsPerCompany());
     }
 
     @Bean
@@ -101,6 +105,7 @@ class ProviderConfiguration {
     private static ProviderHttpSettings settings(RegistryProperties properties) {
         RegistryProperties.Outbound outbound = properties.outbound();
         return new ProviderHttpSettings(outbound.connectTimeout(), outbound.readTimeout(),
-                outbound.maxAnswerSize().toBytes(), outbound.maxDownloadSize().toBytes());
+                outbound.maxAnswerSize().toBytes(), outbound.maxDownloadSize().toBytes(), outbound.callDeadline(),
+                outbound.transferDeadline(), outbound.minimumTransferRate().toBytes(), outbound.transferRateWindow());
     }
 }

@@ -41,13 +41,26 @@ public record RegistryProperties(@DefaultValue("http://localhost:8080") URI publ
      * @param readTimeout         how long to wait for a provider's answer
      * @param maxAnswerSize       the largest JSON answer read from a provider
      * @param maxDownloadSize     the largest file streamed through from a provider
+     * @param callDeadline        how long a provider call answered in JSON may take from start to end
+     * @param transferDeadline    how long a download, thumbnail or upload may take from start to end
+     * @param minimumTransferRate the least a download or upload must move per second, measured over each
+     *                            {@code transferRateWindow}; 0 for no minimum
+     * @param transferRateWindow  the span over which the transfer rate is measured
+     * @param maxConcurrentCallsPerIntegration document calls that may be under way at once to one integration
+     * @param maxConcurrentCallsPerCompany     document calls that may be under way at once for one company
      */
     public record Outbound(@DefaultValue("false") boolean allowPlainHttp,
                            @DefaultValue("") String allowedPrivateHosts,
                            @DefaultValue("PT5S") Duration connectTimeout,
                            @DefaultValue("PT30S") Duration readTimeout,
                            @DefaultValue("10MB") DataSize maxAnswerSize,
-                           @DefaultValue("2GB") DataSize maxDownloadSize) {
+                           @DefaultValue("2GB") DataSize maxDownloadSize,
+                           @DefaultValue("PT30S") Duration callDeadline,
+                           @DefaultValue("PT10M") Duration transferDeadline,
+                           @DefaultValue("1KB") DataSize minimumTransferRate,
+                           @DefaultValue("PT30S") Duration transferRateWindow,
+                           @DefaultValue("16") int maxConcurrentCallsPerIntegration,
+                           @DefaultValue("32") int maxConcurrentCallsPerCompany) {
     }
 
     /**

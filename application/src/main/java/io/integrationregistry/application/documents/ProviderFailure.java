@@ -16,7 +16,7 @@ public final class ProviderFailure extends RuntimeException {
         CREDENTIALS_REFUSED,
         /** The provider answered with another error status, or an answer that cannot be read. */
         PROVIDER_ERROR,
-        /** The provider did not answer in time. */
+        /** The provider did not answer in time, or the call ran past its deadline or below its minimum rate. */
         TIMEOUT,
         /** No connection could be made. */
         UNREACHABLE,

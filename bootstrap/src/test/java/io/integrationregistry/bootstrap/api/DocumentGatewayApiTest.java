@@ -12,7 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,6 +132,30 @@ class DocumentGatewayApiTest extends ProviderApiTestBase {
         assertThat(failed.json().path("type").asText()).isEqualTo("/problems/provider-error");
         assertThat(failed.json().path("providerMessage").asText()).isEqualTo("<script>alert(1)</script> broke");
         assertThat(failed.body()).doesNotContain("\u0007");
+    }
+
+    @Test
+    void redaction_catches_the_key_upper_cased_spaced_out_or_reversed() {
+        List<UnaryOperator<String>> disguises = List.of(key -> key.toUpperCase(Locale.ROOT),
+                key -> String.join("-", key.split("")), key -> String.join(" ", key.split("")),
+                key -> new StringBuilder(key).reverse().toString(), key -> "xx" + key.toUpperCase(Locale.ROOT) + "yy");
+        for (UnaryOperator<String> disguise : disguises) {
+            String echoed = disguise.apply(PROVIDER_KEY);
+            provider.refuseEchoingTheCredentials(disguise);
+
+            HttpApi.Answer refused = documentUser().get(documents("files"));
+            HttpApi.Answer tested = alice().post("/api/integrations/" + id + "/test", null);
+
+            assertThat(refused.status()).as(echoed).isEqualTo(502);
+            assertThat(refused.json().path("providerMessage").asText()).as(echoed)
+                    .startsWith("credentials ").contains("(hidden)").endsWith(" are not valid here");
+            assertThat(tested.json().path("steps").get(1).path("message").asText()).as(echoed).contains("(hidden)");
+            for (String body : List.of(refused.body(), tested.body())) {
+                assertThat(body).as(echoed).doesNotContain(echoed)
+                        .doesNotContainIgnoringCase(PROVIDER_KEY.substring(0, 12))
+                        .doesNotContainIgnoringCase(new StringBuilder(PROVIDER_KEY).reverse().substring(0, 12));
+            }
+        }
     }
 
     @Test

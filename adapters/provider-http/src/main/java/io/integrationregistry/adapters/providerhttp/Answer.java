@@ -1,5 +1,6 @@
 package io.integrationregistry.adapters.providerhttp;
 
+import io.integrationregistry.application.documents.ProviderFailure;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -21,10 +22,12 @@ final class Answer implements Closeable {
 
     private final URI url;
     private final ClassicHttpResponse response;
+    private final CallDeadline deadline;
 
-    Answer(URI url, ClassicHttpResponse response) {
+    Answer(URI url, ClassicHttpResponse response, CallDeadline deadline) {
         this.url = url;
         this.response = response;
+        this.deadline = deadline;
     }
 
     URI url() {
@@ -72,11 +75,31 @@ final class Answer implements Closeable {
         }
         HttpEntity entity = response.getEntity();
         InputStream content = entity == null ? null : entity.getContent();
-        return new LimitedInputStream(content == null ? InputStream.nullInputStream() : content, limit, this);
+        return new LimitedInputStream(content == null ? InputStream.nullInputStream() : content, limit, this,
+                deadline::moved);
     }
 
+    /** What a failure to read this answer means, its call's deadline considered. */
+    ProviderFailure failure(IOException failure) {
+        return deadline.failure(failure, url.getHost());
+    }
+
+    /** Drops this answer of a redirect; its call's deadline goes on to the next hop. */
+    void dropForNextHop() {
+        closeResponse();
+    }
+
+    /** Ends the answer and its call's deadline. */
     @Override
     public void close() {
+        try {
+            closeResponse();
+        } finally {
+            deadline.close();
+        }
+    }
+
+    private void closeResponse() {
         // Once the body was read to its end the connection is already back in the pool and this is a
         // no-op for it; otherwise the connection is dropped instead of drained.
         if (response instanceof ModalCloseable closeable) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * The one HTTP client through which the service talks to providers, built so that it can only reach
@@ -30,6 +31,8 @@ import java.util.Set;
  * Nothing is carried from one call to the next that a provider could plant: no cookies, no cached
  * authentication, no proxy taken from the environment, no automatic retry or redirect. A GET may be
  * redirected a few times, each hop judged again, and credentials go along only to the same origin.
+ * Each call runs under a {@link CallDeadline} besides the timeouts of each connect and read, and one
+ * provider (one route) can hold at most a quarter of the pooled connections.
  * Share one instance; close it when the service stops.
  */
 public final class GuardedHttpClient implements AutoCloseable {
@@ -43,6 +46,8 @@ public final class GuardedHttpClient implements AutoCloseable {
     private final OutboundGuard guard;
     private final ProviderHttpSettings settings;
     private final CloseableHttpClient client;
+    /** Cancels calls past their deadline; one thread, as each timer only drops a connection. */
+    private final ScheduledThreadPoolExecutor timers;
 
     public GuardedHttpClient(OutboundGuard guard, ProviderHttpSettings settings) {
         this.guard = Objects.requireNonNull(guard, "guard");
@@ -72,43 +77,95 @@ public final class GuardedHttpClient implements AutoCloseable {
                 .disableContentCompression()
                 .setUserAgent("integration-registry")
                 .build();
+        this.timers = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "provider-call-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timers.setRemoveOnCancelPolicy(true);
     }
 
     public ProviderHttpSettings settings() {
         return settings;
     }
 
+    /** The deadline of a JSON call, started now; the answer it is given to closes it. */
+    CallDeadline callDeadline(String call) {
+        return CallDeadline.ofCall(timers, settings, call);
+    }
+
+    /** The deadline and minimum rate of a download or upload, started now. */
+    CallDeadline transferDeadline(String call) {
+        return CallDeadline.ofTransfer(timers, settings, call);
+    }
+
+    /** {@link #send(HttpUriRequestBase, String, CallDeadline)} within a JSON call's deadline. */
+    Answer send(HttpUriRequestBase request, String call) {
+        return send(request, call, callDeadline(call));
+    }
+
     /**
-     * Sends the request once, without following a redirect. The caller closes the answer. When the
-     * body of the request was an {@link UploadSource} that could not be read, that is the caller's
-     * failure and comes back as an {@link UncheckedIOException}.
+     * Sends the request once, without following a redirect, cancelled if the deadline passes. The
+     * caller closes the answer, which closes the deadline; should no answer come, the deadline is closed
+     * here. When the body of the request was an {@link UploadSource} that could not be read, that is
+     * the caller's failure and comes back as an {@link UncheckedIOException}.
      *
      * @param call the endpoint's name, for failures
      */
-    Answer send(HttpUriRequestBase request, String call) {
+    Answer send(HttpUriRequestBase request, String call, CallDeadline deadline) {
+        boolean answered = false;
+        try {
+            Answer answer = sendOnce(request, call, deadline);
+            answered = true;
+            return answer;
+        } finally {
+            if (!answered) {
+                deadline.close();
+            }
+        }
+    }
+
+    private Answer sendOnce(HttpUriRequestBase request, String call, CallDeadline deadline) {
         URI url = uriOf(request);
         try {
             guard.judge(url);
         } catch (OutboundRefused refused) {
             throw Failures.refused(refused, call);
         }
+        deadline.watch(request);
         try {
             ClassicHttpResponse response = client.executeOpen(null, request, null);
-            return new Answer(url, response);
+            return new Answer(url, response, deadline);
         } catch (UploadSource.Failed sourceFailed) {
             throw new UncheckedIOException(sourceFailed.getMessage(), (IOException) sourceFailed.getCause());
         } catch (IOException failure) {
-            throw Failures.of(failure, call, url.getHost());
+            throw deadline.failure(failure, url.getHost());
         } catch (OutboundRefused refused) {
             throw Failures.refused(refused, call);
         }
     }
 
-    /**
-     * A GET that follows up to {@link #MAX_REDIRECTS} redirects, each target judged by the guard; the
-     * credential headers go only to the origin of {@code url}. The caller closes the answer.
-     */
+    /** {@link #get(URI, List, List, String, CallDeadline)} within a JSON call's deadline. */
     Answer get(URI url, List<Header> headers, List<Header> credentials, String call) {
+        return get(url, headers, credentials, call, callDeadline(call));
+    }
+
+    /**
+     * A GET that follows up to {@link #MAX_REDIRECTS} redirects, each target judged by the guard, all
+     * within the one deadline; the credential headers go only to the origin of {@code url}. The caller
+     * closes the answer, which closes the deadline.
+     */
+    Answer get(URI url, List<Header> headers, List<Header> credentials, String call, CallDeadline deadline) {
+        try {
+            return follow(url, headers, credentials, call, deadline);
+        } catch (RuntimeException | Error failure) {
+            deadline.close();
+            throw failure;
+        }
+    }
+
+    private Answer follow(URI url, List<Header> headers, List<Header> credentials, String call,
+                          CallDeadline deadline) {
         URI current = url;
         for (int hop = 0; ; hop++) {
             HttpGet get = new HttpGet(current);
@@ -116,13 +173,13 @@ public final class GuardedHttpClient implements AutoCloseable {
             if (sameOrigin(url, current)) {
                 credentials.forEach(get::addHeader);
             }
-            Answer answer = send(get, call);
+            Answer answer = sendOnce(get, call, deadline);
             if (!REDIRECTS.contains(answer.status())) {
                 return answer;
             }
             int status = answer.status();
             String location = answer.header("Location");
-            answer.close();
+            answer.dropForNextHop();
             if (location == null || location.isBlank()) {
                 throw Failures.unreadable(status, call, current.getHost(), "is a redirect without a Location");
             }
@@ -136,6 +193,7 @@ public final class GuardedHttpClient implements AutoCloseable {
 
     @Override
     public void close() {
+        timers.shutdownNow();
         client.close(CloseMode.GRACEFUL);
     }
 

@@ -113,9 +113,10 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
     public OperationResult upload(ProviderEndpoint endpoint, ProviderCredentials credentials, String id,
                                   InputStream body, long length, String contentType) {
         HttpPut put = new HttpPut(endpoint.url("upload", CallParameters.with("id", id).list()));
-        put.setEntity(new InputStreamEntity(new UploadSource(body), length < 0 ? -1 : length,
+        CallDeadline deadline = client.transferDeadline("upload");
+        put.setEntity(new InputStreamEntity(new UploadSource(body, deadline::moved), length < 0 ? -1 : length,
                 contentTypeOf(contentType)));
-        return operation(put, credentials, "upload");
+        return operation(send(put, credentials, "upload", deadline), credentials, "upload");
     }
 
     @Override
@@ -165,7 +166,7 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
 
     private <T> T sendJson(HttpUriRequestBase request, ProviderCredentials credentials, String call,
                            Function<JsonNode, T> reader) {
-        return readJson(send(request, credentials, call), credentials, call, reader);
+        return readJson(send(request, credentials, call, client.callDeadline(call)), credentials, call, reader);
     }
 
     private <T> T readJson(Answer answer, ProviderCredentials credentials, String call,
@@ -178,12 +179,15 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
             }
             return value;
         } catch (IOException failure) {
-            throw Failures.of(failure, call, host(answer));
+            throw answer.failure(failure);
         }
     }
 
     private OperationResult operation(HttpUriRequestBase request, ProviderCredentials credentials, String call) {
-        Answer answer = send(request, credentials, call);
+        return operation(send(request, credentials, call, client.callDeadline(call)), credentials, call);
+    }
+
+    private OperationResult operation(Answer answer, ProviderCredentials credentials, String call) {
         try (answer) {
             requireSuccess(answer, credentials, call);
             byte[] body = answer.readAtMost(settings.maxAnswerBytes());
@@ -197,34 +201,36 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
             }
             return result;
         } catch (IOException failure) {
-            throw Failures.of(failure, call, host(answer));
+            throw answer.failure(failure);
         }
     }
 
     private ProviderContent content(ProviderEndpoint endpoint, ProviderCredentials credentials, String call,
                                     CallParameters parameters) {
         URI url = endpoint.url(call, parameters.list());
-        Answer answer = client.get(url, List.of(), CredentialHeaders.of(credentials), call);
+        Answer answer = client.get(url, List.of(), CredentialHeaders.of(credentials), call,
+                client.transferDeadline(call));
         try {
             requireSuccess(answer, credentials, call);
-            InputStream body = answer.streamAtMost(settings.maxDownloadBytes());
+            InputStream body = new ProviderBytes(answer.streamAtMost(settings.maxDownloadBytes()), answer);
             String contentType = answer.contentType();
             return new ProviderContent(contentType == null || contentType.isBlank()
                     ? ContentType.APPLICATION_OCTET_STREAM.getMimeType() : contentType,
                     answer.contentLength(), body);
         } catch (IOException failure) {
             answer.close();
-            throw Failures.of(failure, call, host(answer));
+            throw answer.failure(failure);
         } catch (RuntimeException failure) {
             answer.close();
             throw failure;
         }
     }
 
-    private Answer send(HttpUriRequestBase request, ProviderCredentials credentials, String call) {
+    private Answer send(HttpUriRequestBase request, ProviderCredentials credentials, String call,
+                        CallDeadline deadline) {
         ACCEPT_JSON.forEach(request::addHeader);
         CredentialHeaders.of(credentials).forEach(request::addHeader);
-        return client.send(request, call);
+        return client.send(request, call, deadline);
     }
 
     /** Throws the failure an error status stands for, with the provider's cleaned explanation. */

@@ -110,7 +110,7 @@ public final class HttpTokenEndpoint implements ForObtainingTokens, AutoCloseabl
             byte[] body = answer.readAtMost(client.settings().maxAnswerBytes());
             return new TokenAnswer(answer.status(), url.getHost(), TokenAnswerBody.read(body, answer.contentType()));
         } catch (IOException failure) {
-            throw Failures.of(failure, CALL, url.getHost());
+            throw answer.failure(failure);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.LongConsumer;
 
 /**
  * Counts what is read from the provider and fails once more than the limit has come, so that neither a
@@ -14,13 +15,16 @@ final class LimitedInputStream extends FilterInputStream {
 
     private final long limit;
     private final Closeable onClose;
+    private final LongConsumer moved;
     private long count;
     private boolean closed;
 
-    LimitedInputStream(InputStream in, long limit, Closeable onClose) {
+    /** @param moved told of every byte read, for the transfer's rate */
+    LimitedInputStream(InputStream in, long limit, Closeable onClose, LongConsumer moved) {
         super(in);
         this.limit = limit;
         this.onClose = onClose;
+        this.moved = moved;
     }
 
     @Override
@@ -62,6 +66,7 @@ final class LimitedInputStream extends FilterInputStream {
     }
 
     private void counted(long bytes) throws AnswerTooLarge {
+        moved.accept(bytes);
         count += bytes;
         if (count > limit) {
             throw new AnswerTooLarge(limit);

@@ -1,17 +1,19 @@
 package io.integrationregistry.adapters.providerhttp;
 
+import io.integrationregistry.application.documents.SecretMask;
+
 import java.util.Collection;
 
 /**
  * Makes text a provider wrote fit to pass on to a human: control and invisible formatting characters
  * gone (so it cannot forge log lines or reorder what is shown), runs of white space made one space,
- * any credential of ours it echoes hidden, and cut to a readable length. It stays text: whoever shows
+ * any credential of ours it echoes hidden (in any case, spaced out or reversed: {@link SecretMask}), and cut to a readable length. It stays text: whoever shows
  * it escapes it.
  */
 final class ProviderText {
 
     static final int MAX_LENGTH = 200;
-    static final String HIDDEN = "(hidden)";
+    static final String HIDDEN = SecretMask.HIDDEN;
 
     private ProviderText() {
     }
@@ -41,12 +43,7 @@ final class ProviderText {
                 text.appendCodePoint(codePoint);
             }
         }
-        String cleaned = text.toString();
-        for (String secret : secrets) {
-            if (secret != null && !secret.isEmpty()) {
-                cleaned = cleaned.replace(secret, HIDDEN);
-            }
-        }
+        String cleaned = SecretMask.mask(text.toString(), secrets);
         return cleaned.isEmpty() ? null : cut(cleaned);
     }
 

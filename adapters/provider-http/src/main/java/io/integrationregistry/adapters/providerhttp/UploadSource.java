@@ -3,6 +3,7 @@ package io.integrationregistry.adapters.providerhttp;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.LongConsumer;
 
 /**
  * The caller's bytes on their way to the provider, marked so that a failure to read them is not
@@ -10,14 +11,22 @@ import java.io.InputStream;
  */
 final class UploadSource extends FilterInputStream {
 
-    UploadSource(InputStream in) {
+    private final LongConsumer moved;
+
+    /** @param moved told of every byte read, for the transfer's rate */
+    UploadSource(InputStream in, LongConsumer moved) {
         super(in);
+        this.moved = moved;
     }
 
     @Override
     public int read() throws IOException {
         try {
-            return super.read();
+            int next = super.read();
+            if (next >= 0) {
+                moved.accept(1);
+            }
+            return next;
         } catch (IOException failure) {
             throw new Failed(failure);
         }
@@ -26,7 +35,9 @@ final class UploadSource extends FilterInputStream {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         try {
-            return super.read(buffer, offset, length);
+            int read = super.read(buffer, offset, length);
+            moved.accept(read);
+            return read;
         } catch (IOException failure) {
             throw new Failed(failure);
         }

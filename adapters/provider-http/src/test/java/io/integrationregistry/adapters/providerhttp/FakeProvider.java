@@ -62,6 +62,9 @@ final class FakeProvider implements AutoCloseable {
     private record Canned(int status, String contentType, byte[] body, boolean chunked) {
     }
 
+    private record Trickle(String contentType, byte[] body, Duration interval) {
+    }
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
@@ -69,6 +72,7 @@ final class FakeProvider implements AutoCloseable {
     private final Map<String, Canned> cannedNext = new ConcurrentHashMap<>();
     private final Map<String, String> redirectNext = new ConcurrentHashMap<>();
     private final Map<String, Duration> delayNext = new ConcurrentHashMap<>();
+    private final Map<String, Trickle> trickleNext = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final CountDownLatch downloadRelease = new CountDownLatch(1);
     private final CountDownLatch uploadStarted = new CountDownLatch(1);
@@ -189,6 +193,14 @@ final class FakeProvider implements AutoCloseable {
         return "/hop?n=" + hops + "&to=" + URLEncoder.encode(to, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The next request to {@code endpoint} gets a 200 whose body comes one byte at a time, {@code interval}
+     * apart: never long enough between two bytes for a read timeout.
+     */
+    void trickleNext(String endpoint, String contentType, byte[] body, Duration interval) {
+        trickleNext.put(endpoint, new Trickle(contentType, body, interval));
+    }
+
     void delayNext(String endpoint, Duration delay) {
         delayNext.put(endpoint, delay);
     }
@@ -241,6 +253,19 @@ final class FakeProvider implements AutoCloseable {
             String location = redirectNext.remove(endpoint);
             if (location != null) {
                 redirect(exchange, location);
+                return;
+            }
+            Trickle trickle = trickleNext.remove(endpoint);
+            if (trickle != null) {
+                exchange.getResponseHeaders().set("Content-Type", trickle.contentType());
+                exchange.sendResponseHeaders(200, trickle.body().length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    for (byte b : trickle.body()) {
+                        out.write(b);
+                        out.flush();
+                        Thread.sleep(trickle.interval().toMillis());
+                    }
+                }
                 return;
             }
             Canned canned = cannedNext.remove(endpoint);

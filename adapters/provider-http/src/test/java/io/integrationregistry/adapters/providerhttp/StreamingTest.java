@@ -114,7 +114,8 @@ class StreamingTest {
                 for (int n; (n = content.body().read(buffer)) >= 0; ) {
                     read[0] += n;
                 }
-            }).isInstanceOf(IOException.class).hasMessageContaining("larger than the limit");
+            }).isInstanceOfSatisfying(ProviderFailure.class, failure ->
+                    assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.ANSWER_TOO_LARGE));
             assertThat(read[0]).isLessThanOrEqualTo(MIB);
         }
     }

@@ -47,6 +47,7 @@ class DocumentsRestController {
 
     /** Provider bytes are never rendered as part of this service's pages. */
     private static final String SANDBOX = "sandbox; default-src 'none'";
+    private static final int BUFFER = 8 * 1024;
 
     private final ForUsingDocuments documents;
 
@@ -112,7 +113,7 @@ class DocumentsRestController {
         String checkedId = parameters.required("id", documentId);
         parameters.check();
         stream(documents.download(caller(authentication, request), IntegrationsRestController.integrationId(id),
-                checkedId), response, "attachment");
+                checkedId), request, response, "attachment");
     }
 
     @GetMapping(path = "/thumbnail", produces = MediaType.ALL_VALUE)
@@ -125,7 +126,7 @@ class DocumentsRestController {
         Integer width = parameters.number("size", size, 1, GatewayParameters.MAX_THUMBNAIL_WIDTH);
         parameters.check();
         stream(documents.thumbnail(caller(authentication, request), IntegrationsRestController.integrationId(id),
-                checkedId, width), response, "inline");
+                checkedId, width), request, response, "inline");
     }
 
     /**
@@ -213,8 +214,12 @@ class DocumentsRestController {
         return Map.of("status", "success");
     }
 
-    private static void stream(ProviderContent content, HttpServletResponse response, String disposition)
-            throws IOException {
+    /**
+     * Streams the provider's bytes on. Should the provider fail midway, the client must not take what it
+     * got for the whole file: see {@link BrokenTransfer}.
+     */
+    private static void stream(ProviderContent content, HttpServletRequest request, HttpServletResponse response,
+                               String disposition) throws IOException {
         try (content) {
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType(content.contentType());
@@ -225,9 +230,28 @@ class DocumentsRestController {
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader("Content-Security-Policy", SANDBOX);
             OutputStream out = response.getOutputStream();
-            content.body().transferTo(out);
+            byte[] buffer = new byte[BUFFER];
+            for (int read; (read = readFromProvider(content, buffer, request, response)) >= 0; ) {
+                out.write(buffer, 0, read);
+            }
             out.flush();
         }
+    }
+
+    /** The next bytes, or -1 at their end or once the transfer is to be broken off. */
+    private static int readFromProvider(ProviderContent content, byte[] buffer, HttpServletRequest request,
+                                        HttpServletResponse response) {
+        ProviderFailure failure;
+        try {
+            return content.body().read(buffer);
+        } catch (ProviderFailure failed) {
+            failure = failed;
+        } catch (IOException failed) {
+            failure = new ProviderFailure(ProviderFailure.Kind.PROVIDER_ERROR,
+                    "the provider's bytes could not be read to their end");
+        }
+        BrokenTransfer.failed(failure, request, response);
+        return -1;
     }
 
     private static Caller caller(Authentication authentication, HttpServletRequest request) {

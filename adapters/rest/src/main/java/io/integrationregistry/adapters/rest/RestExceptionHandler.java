@@ -8,12 +8,14 @@ import io.integrationregistry.application.documents.ConnectionRequired;
 import io.integrationregistry.application.documents.IntegrationNotActive;
 import io.integrationregistry.application.documents.NotAnOAuth2Integration;
 import io.integrationregistry.application.documents.ProviderFailure;
+import io.integrationregistry.application.documents.TooManyProviderCalls;
 import io.integrationregistry.application.port.out.ConcurrentModification;
 import io.integrationregistry.application.port.out.SecretUnreadable;
 import io.integrationregistry.application.port.out.StorageUnavailable;
 import io.integrationregistry.domain.IntegrationRuleViolation;
 import io.integrationregistry.domain.InvalidValue;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -183,6 +185,28 @@ class RestExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("providerMessage", failure.providerMessage());
         }
         return problem(problem);
+    }
+
+    /**
+     * Too many provider calls under way for this integration or company: try again shortly. Nothing was
+     * sent to the provider.
+     */
+    @ExceptionHandler(TooManyProviderCalls.class)
+    ResponseEntity<ProblemDetail> tooManyProviderCalls(TooManyProviderCalls tooMany) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, tooMany.retryAfter().toSeconds())))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetails.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-provider-calls",
+                        "Too many provider calls", tooMany.getMessage()));
+    }
+
+    /**
+     * The client went away during a download: no answer can reach it, and it is no error of the service.
+     * Passed on to the framework, which ends the request quietly.
+     */
+    @ExceptionHandler(ClientAbortException.class)
+    void aborted(ClientAbortException aborted) throws ClientAbortException {
+        throw aborted;
     }
 
     @ExceptionHandler(SecretUnreadable.class)
