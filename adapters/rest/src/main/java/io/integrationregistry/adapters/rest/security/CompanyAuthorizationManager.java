@@ -15,7 +15,9 @@ import java.util.function.Supplier;
 
 /**
  * Grants an API request when the user has one of the roles and belongs to a company (so that
- * {@link Callers#of} will name the caller); otherwise denies it.
+ * {@link Callers#of} will name the caller); otherwise denies it. An {@link Role#OPERATOR} is denied whatever
+ * else it holds (a token may carry more roles and a company): the operator runs the service, it does not
+ * act for a company.
  */
 final class CompanyAuthorizationManager implements AuthorizationManager<RequestAuthorizationContext> {
 
@@ -33,6 +35,10 @@ final class CompanyAuthorizationManager implements AuthorizationManager<RequestA
             return reason;
         }
     }
+
+    /** Why an operator is refused a company's API. */
+    static final String OPERATOR_HAS_NO_COMPANY =
+            "an operator works for the whole service and sees no company's integrations";
 
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
@@ -57,6 +63,10 @@ final class CompanyAuthorizationManager implements AuthorizationManager<RequestA
         Authentication signedIn = authentication.get();
         if (signedIn == null || TRUST.isAnonymous(signedIn)) {
             return new AuthorizationDecision(false);
+        }
+        if (signedIn.getAuthorities().stream()
+                .anyMatch(authority -> Role.OPERATOR.authority().equals(authority.getAuthority()))) {
+            return new NoCompany(OPERATOR_HAS_NO_COMPANY);
         }
         try {
             Callers.of(signedIn);
