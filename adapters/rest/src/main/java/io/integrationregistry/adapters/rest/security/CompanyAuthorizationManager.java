@@ -56,17 +56,17 @@ final class CompanyAuthorizationManager implements AuthorizationManager<RequestA
     @Override
     public AuthorizationResult authorize(Supplier<Authentication> authentication,
                                          RequestAuthorizationContext context) {
-        AuthorizationResult byRole = roles.authorize(authentication, context);
+        Authentication signedIn = authentication.get();
+        if (signedIn != null && !TRUST.isAnonymous(signedIn) && signedIn.getAuthorities().stream()
+                .anyMatch(authority -> Role.OPERATOR.authority().equals(authority.getAuthority()))) {
+            return new NoCompany(OPERATOR_HAS_NO_COMPANY);
+        }
+        AuthorizationResult byRole = roles.authorize(() -> signedIn, context);
         if (byRole == null || !byRole.isGranted()) {
             return byRole == null ? new AuthorizationDecision(false) : byRole;
         }
-        Authentication signedIn = authentication.get();
         if (signedIn == null || TRUST.isAnonymous(signedIn)) {
             return new AuthorizationDecision(false);
-        }
-        if (signedIn.getAuthorities().stream()
-                .anyMatch(authority -> Role.OPERATOR.authority().equals(authority.getAuthority()))) {
-            return new NoCompany(OPERATOR_HAS_NO_COMPANY);
         }
         try {
             Callers.of(signedIn);

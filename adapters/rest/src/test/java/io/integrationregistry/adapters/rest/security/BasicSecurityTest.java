@@ -163,7 +163,8 @@ class BasicSecurityTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.operator").value("olga"));
         mvc.perform(post("/actuator/datakeys").with(httpBasic("olga", "olga-secret"))).andExpect(status().isOk());
         // ... and sees no company's API
-        expectForbidden(mvc.perform(get("/api/probe").with(httpBasic("olga", "olga-secret"))));
+        expectForbidden(mvc.perform(get("/api/probe").with(httpBasic("olga", "olga-secret"))))
+                .andExpect(jsonPath("$.detail").value(CompanyAuthorizationManager.OPERATOR_HAS_NO_COMPANY));
         expectForbidden(mvc.perform(post("/api/probe").with(httpBasic("olga", "olga-secret"))));
     }
 
@@ -203,8 +204,8 @@ class BasicSecurityTest {
                 .andExpect(result -> assertThat(result.getRequest().getSession(false)).isNull());
     }
 
-    private static void expectForbidden(ResultActions result) throws Exception {
-        result.andExpect(status().isForbidden())
+    private static ResultActions expectForbidden(ResultActions result) throws Exception {
+        return result.andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("/problems/forbidden"))
                 .andExpect(jsonPath("$.title").value("Forbidden"))
