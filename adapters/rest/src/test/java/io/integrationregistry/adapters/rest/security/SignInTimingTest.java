@@ -1,6 +1,12 @@
 package io.integrationregistry.adapters.rest.security;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,11 +24,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A failed sign-in takes one password-hash check whoever tries: a user with a {@code {noop}} password, one
- * with a {@code {bcrypt}} password, or a user name nobody has.
+ * with a {@code {bcrypt}} password, or a user name nobody has. Timed through the service's filters (HTTP
+ * Basic), with a lock-out threshold high enough not to cut the attempts short.
  */
+@SpringBootTest(classes = SecurityTestApp.App.class, properties = {
+        "registry.security.users.noop-user.password={noop}right-password",
+        "registry.security.users.noop-user.company=acme",
+        "registry.security.users.noop-user.roles=AUDITOR",
+        "registry.security.sign-in.max-failures=1000"})
+@AutoConfigureMockMvc
 class SignInTimingTest {
 
     private static final int ROUNDS = 5;
@@ -31,18 +47,28 @@ class SignInTimingTest {
 
     private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
+    @Autowired
+    MockMvc mvc;
+
+    @DynamicPropertySource
+    static void bcryptUser(DynamicPropertyRegistry registry) {
+        registry.add("registry.security.users.bcrypt-user.password",
+                () -> "{bcrypt}" + new BCryptPasswordEncoder().encode("right-password"));
+        registry.add("registry.security.users.bcrypt-user.company", () -> "acme");
+        registry.add("registry.security.users.bcrypt-user.roles", () -> "AUDITOR");
+    }
+
     @Test
-    void userNamesCannotBeToldApartByTiming() {
-        ProviderManager signIn = new ProviderManager(new EqualCostAuthenticationProvider(users(encoder), encoder));
+    void userNamesCannotBeToldApartByTiming() throws Exception {
         Map<String, long[]> nanos = new LinkedHashMap<>();
         for (String user : List.of("noop-user", "bcrypt-user", "nobody")) {
             nanos.put(user, new long[ROUNDS]);
         }
-        signIn(signIn, "nobody"); // warm-up: class loading, the JIT
+        signIn("nobody"); // warm-up: class loading, the JIT
         for (int round = 0; round < ROUNDS; round++) {
             for (Map.Entry<String, long[]> user : nanos.entrySet()) {
                 long start = System.nanoTime();
-                signIn(signIn, user.getKey());
+                signIn(user.getKey());
                 user.getValue()[round] = System.nanoTime() - start;
             }
         }
@@ -53,6 +79,10 @@ class SignInTimingTest {
         System.out.printf("Failed sign-in medians (ms): %s%n", medians);
         assertThat(slowest / fastest).as("median ms of a failed sign-in per user: %s", medians)
                 .isLessThan(FACTOR);
+    }
+
+    private void signIn(String user) throws Exception {
+        mvc.perform(get("/api/probe").with(httpBasic(user, "wrong-password"))).andExpect(status().isUnauthorized());
     }
 
     @Test
@@ -75,7 +105,9 @@ class SignInTimingTest {
         ProviderManager signIn = new ProviderManager(new EqualCostAuthenticationProvider(users(encoder), counting));
         for (String user : List.of("noop-user", "bcrypt-user", "nobody")) {
             costly.set(0);
-            signIn(signIn, user);
+            assertThatThrownBy(() -> signIn.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated(user, "wrong-password")))
+                    .isInstanceOf(BadCredentialsException.class);
             assertThat(costly).as(user).hasValue(1);
         }
     }
@@ -90,12 +122,6 @@ class SignInTimingTest {
         EqualCostAuthenticationProvider onlyNoop = new EqualCostAuthenticationProvider(
                 new RegistryUserDetailsService(List.of(user("noop-user", "{noop}a"))), encoder);
         assertThat(onlyNoop.dummy()).startsWith("{bcrypt}$2a$10$");
-    }
-
-    private static void signIn(ProviderManager signIn, String user) {
-        assertThatThrownBy(() -> signIn.authenticate(
-                UsernamePasswordAuthenticationToken.unauthenticated(user, "wrong-password")))
-                .isInstanceOf(BadCredentialsException.class);
     }
 
     private static RegistryUserDetailsService users(PasswordEncoder encoder) {
