@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * {@code /actuator/datakeys}: which master key wraps how many data keys ({@code GET}), and the re-wrap of
- * every data key under the primary master key after a rotation ({@code POST}). Like the rest of Actuator,
- * for administrators only.
+ * every data key under the primary master key after a rotation ({@code POST}). It concerns every company's
+ * secrets, so, like the rest of Actuator beyond health and info, it is for the service's operators
+ * ({@code OPERATOR}) only; a company's administrator is refused.
  */
 @Endpoint(id = "datakeys")
 public class DataKeysEndpoint {

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * The whole service on its embedded default, over real HTTP, with users of two companies in all
- * three roles.
+ * three company roles, and an operator of the service.
  */
 @SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -32,6 +32,8 @@ import java.util.UUID;
                 "registry.security.users.gus.password={noop}gus-pw",
                 "registry.security.users.gus.company=globex",
                 "registry.security.users.gus.roles=INTEGRATION_ADMIN",
+                "registry.security.users.olga.password={noop}olga-pw",
+                "registry.security.users.olga.roles=OPERATOR",
                 "registry.public-url=https://registry.acme.example"})
 public abstract class ApiTestBase {
 
@@ -66,6 +68,11 @@ public abstract class ApiTestBase {
 
     protected HttpApi globexAdmin() {
         return HttpApi.as(port, "gus", "gus-pw");
+    }
+
+    /** The service's operator, who belongs to no company. */
+    protected HttpApi operator() {
+        return HttpApi.as(port, "olga", "olga-pw");
     }
 
     protected HttpApi anonymous() {

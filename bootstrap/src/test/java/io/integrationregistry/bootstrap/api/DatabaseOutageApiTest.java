@@ -26,7 +26,7 @@ class DatabaseOutageApiTest extends ApiTestBase {
         Instant start = Instant.now();
         Answer read = alice().get("/api/integrations");
         Answer write = alice().post("/api/integrations", apiKeyBody(unique("During"), API_KEY));
-        Answer rewrap = alice().post("/actuator/datakeys", null);
+        Answer rewrap = operator().post("/actuator/datakeys", null);
 
         for (Answer answer : new Answer[]{read, write, rewrap}) {
             assertThat(answer.status()).as(answer.body()).isEqualTo(503);

@@ -64,7 +64,7 @@ class MasterKeyRotationApiTest {
             assertThat(added.status()).as(added.body()).isEqualTo(201);
             id = added.json().path("id").asText();
             assertFilesListed(underK1, id);
-            HttpApi.Answer status = alice.get("/actuator/datakeys");
+            HttpApi.Answer status = HttpApi.as(port(underK1), "olga", "olga-pw").get("/actuator/datakeys");
             assertThat(status.status()).as(status.body()).isEqualTo(200);
             assertThat(status.json().path("primaryMasterKeyId").asText()).isEqualTo("k1");
             assertThat(status.json().path("byMasterKey").path("k1").asLong()).isEqualTo(1);
@@ -79,10 +79,13 @@ class MasterKeyRotationApiTest {
                 "registry.secrets.master-keys[1].primary=true"))) {
             assertFilesListed(underBoth, id);
             HttpApi.Answer refused = HttpApi.as(port(underBoth), "dora", "dora-pw").post("/actuator/datakeys", null);
-            assertThat(refused.status()).as("only administrators re-wrap").isEqualTo(403);
+            assertThat(refused.status()).as("only operators re-wrap").isEqualTo(403);
+            HttpApi.Answer companyAdmin = HttpApi.as(port(underBoth), "alice", "alice-pw")
+                    .post("/actuator/datakeys", null);
+            assertThat(companyAdmin.status()).as("not a company's administrator either").isEqualTo(403);
 
-            HttpApi alice = HttpApi.as(port(underBoth), "alice", "alice-pw");
-            HttpApi.Answer rewrap = alice.post("/actuator/datakeys", null);
+            HttpApi operator = HttpApi.as(port(underBoth), "olga", "olga-pw");
+            HttpApi.Answer rewrap = operator.post("/actuator/datakeys", null);
 
             assertThat(rewrap.status()).as(rewrap.body()).isEqualTo(200);
             assertThat(rewrap.json().path("examined").asLong()).isEqualTo(1);
@@ -90,10 +93,10 @@ class MasterKeyRotationApiTest {
             assertThat(rewrap.json().path("alreadyUnderPrimary").asLong()).isZero();
             assertThat(rewrap.json().path("failed").asLong()).isZero();
             assertThat(rewrap.json().path("primaryMasterKeyId").asText()).isEqualTo("k2");
-            HttpApi.Answer again = alice.post("/actuator/datakeys", null);
+            HttpApi.Answer again = operator.post("/actuator/datakeys", null);
             assertThat(again.json().path("rewrapped").asLong()).as("idempotent").isZero();
             assertThat(again.json().path("alreadyUnderPrimary").asLong()).isEqualTo(1);
-            assertThat(alice.get("/actuator/datakeys").json().path("byMasterKey").path("k2").asLong()).isEqualTo(1);
+            assertThat(operator.get("/actuator/datakeys").json().path("byMasterKey").path("k2").asLong()).isEqualTo(1);
             assertThat(events(underBoth)).as("no event was touched").isEqualTo(eventsBefore);
         }
 
@@ -139,7 +142,9 @@ class MasterKeyRotationApiTest {
                 "--registry.security.users.alice.roles=INTEGRATION_ADMIN",
                 "--registry.security.users.dora.password={noop}dora-pw",
                 "--registry.security.users.dora.company=acme",
-                "--registry.security.users.dora.roles=DOCUMENT_USER"));
+                "--registry.security.users.dora.roles=DOCUMENT_USER",
+                "--registry.security.users.olga.password={noop}olga-pw",
+                "--registry.security.users.olga.roles=OPERATOR"));
         secrets.forEach(property -> arguments.add("--" + property));
         return new SpringApplicationBuilder(RegistryApplication.class).run(arguments.toArray(String[]::new));
     }

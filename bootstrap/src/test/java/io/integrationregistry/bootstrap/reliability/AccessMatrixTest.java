@@ -35,6 +35,7 @@ import static io.integrationregistry.bootstrap.reliability.AccessPrincipal.ADMIN
 import static io.integrationregistry.bootstrap.reliability.AccessPrincipal.ANONYMOUS;
 import static io.integrationregistry.bootstrap.reliability.AccessPrincipal.AUDITOR_A;
 import static io.integrationregistry.bootstrap.reliability.AccessPrincipal.DOCUMENT_USER_A;
+import static io.integrationregistry.bootstrap.reliability.AccessPrincipal.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application's handler mappings ({@link AccessEndpoints}); each must have a row in {@link #rows()} (and each
  * row an endpoint), so that a new endpoint cannot be added without saying who may call it.
  *
- * <p>Each row is sent by five principals: anonymous; the administrator, the auditor and the document user of
- * company A; the administrator of company B. Company A owns the integrations the rows name: an active API
+ * <p>Each row is sent by six principals: anonymous; the administrator, the auditor and the document user of
+ * company A; the administrator of company B; the operator of the service, who belongs to no company and
+ * alone may run what concerns every company (the projections, the data keys, Actuator beyond health). Company A owns the integrations the rows name: an active API
  * key integration whose provider is a stub on loopback (so that document calls reach it), an OAuth2
  * integration, and a spare one that the writes change. Every answer must have the exact status of its cell;
  * every 4xx must be an RFC 9457 problem ({@code application/problem+json} with {@code type}, {@code title}
@@ -63,7 +65,7 @@ class AccessMatrixTest {
     private static final String PROVIDER_KEY = "matrix-provider-key-0123456789";
     /** The order in which each row is sent: the one who succeeds in changing things goes last. */
     private static final List<AccessPrincipal> SENDING_ORDER =
-            List.of(ANONYMOUS, ADMIN_B, AUDITOR_A, DOCUMENT_USER_A, ADMIN_A);
+            List.of(ANONYMOUS, ADMIN_B, AUDITOR_A, DOCUMENT_USER_A, OPERATOR, ADMIN_A);
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -107,18 +109,19 @@ class AccessMatrixTest {
     }
 
     private static Row row(String endpoint, Function<AccessPrincipal, Call> call, int anonymous, int adminA,
-                           int auditorA, int documentUserA, int adminB) {
-        return new Row(endpoint, call, new int[] {anonymous, adminA, auditorA, documentUserA, adminB}, false);
+                           int auditorA, int documentUserA, int adminB, int operator) {
+        return new Row(endpoint, call, new int[] {anonymous, adminA, auditorA, documentUserA, adminB, operator},
+                false);
     }
 
     private static Row row(String endpoint, Call call, int anonymous, int adminA, int auditorA, int documentUserA,
-                           int adminB) {
-        return row(endpoint, principal -> call, anonymous, adminA, auditorA, documentUserA, adminB);
+                           int adminB, int operator) {
+        return row(endpoint, principal -> call, anonymous, adminA, auditorA, documentUserA, adminB, operator);
     }
 
     /**
-     * The expectation table. Columns: anonymous, admin A, auditor A, document user A, admin B. Several rows
-     * may probe one endpoint.
+     * The expectation table. Columns: anonymous, admin A, auditor A, document user A, admin B, operator.
+     * Several rows may probe one endpoint.
      */
     private List<Row> rows() {
         String integration = "/api/integrations/" + apiKeyId;
@@ -127,106 +130,107 @@ class AccessMatrixTest {
         String documents = integration + "/documents/";
         return List.of(
                 // the admin page, its files, the API description
-                row("GET /", Call.get("/").header("Accept", "text/html"), 200, 200, 200, 200, 200),
-                row("GET /**", Call.get("/assets/app.js"), 200, 200, 200, 200, 200),
-                row("GET /**", Call.get("/index.html"), 200, 200, 200, 200, 200),
-                row("GET /**", Call.get("/assets/no-such-file.js"), 404, 404, 404, 404, 404),
-                row("GET /webjars/**", Call.get("/webjars/swagger-ui/index.html"), 401, 403, 403, 403, 403),
-                row("GET /swagger-ui*/**", Call.get("/swagger-ui/index.html"), 200, 200, 200, 200, 200),
+                row("GET /", Call.get("/").header("Accept", "text/html"), 200, 200, 200, 200, 200, 200),
+                row("GET /**", Call.get("/assets/app.js"), 200, 200, 200, 200, 200, 200),
+                row("GET /**", Call.get("/index.html"), 200, 200, 200, 200, 200, 200),
+                row("GET /**", Call.get("/assets/no-such-file.js"), 404, 404, 404, 404, 404, 404),
+                row("GET /webjars/**", Call.get("/webjars/swagger-ui/index.html"), 401, 403, 403, 403, 403, 403),
+                row("GET /swagger-ui*/**", Call.get("/swagger-ui/index.html"), 200, 200, 200, 200, 200, 200),
                 row("GET /swagger-ui*/*swagger-initializer.js", Call.get("/swagger-ui/swagger-initializer.js"),
-                        200, 200, 200, 200, 200),
-                row("GET /swagger-ui.html", Call.get("/swagger-ui.html"), 302, 302, 302, 302, 302),
-                row("GET /v3/api-docs", Call.get("/v3/api-docs"), 200, 200, 200, 200, 200),
-                row("GET /v3/api-docs.yaml", Call.get("/v3/api-docs.yaml"), 200, 200, 200, 200, 200),
+                        200, 200, 200, 200, 200, 200),
+                row("GET /swagger-ui.html", Call.get("/swagger-ui.html"), 302, 302, 302, 302, 302, 302),
+                row("GET /v3/api-docs", Call.get("/v3/api-docs"), 200, 200, 200, 200, 200, 200),
+                row("GET /v3/api-docs.yaml", Call.get("/v3/api-docs.yaml"), 200, 200, 200, 200, 200, 200),
                 row("GET /v3/api-docs/swagger-config", Call.get("/v3/api-docs/swagger-config"),
-                        200, 200, 200, 200, 200),
-                row("* /error", Call.get("/error"), 404, 404, 404, 404, 404),
-                row("* /error", Call.of("POST", "/error").header("Accept", "text/html"), 404, 404, 404, 404, 404),
+                        200, 200, 200, 200, 200, 200),
+                row("* /error", Call.get("/error"), 404, 404, 404, 404, 404, 404),
+                row("* /error", Call.of("POST", "/error").header("Accept", "text/html"), 404, 404, 404, 404, 404, 404),
                 // sign-in
-                row("GET /auth/method", Call.get("/auth/method"), 200, 200, 200, 200, 200),
-                row("GET /api/me", Call.get("/api/me"), 401, 200, 200, 200, 200),
+                row("GET /auth/method", Call.get("/auth/method"), 200, 200, 200, 200, 200, 200),
+                row("GET /api/me", Call.get("/api/me"), 401, 200, 200, 200, 200, 403),
                 // the integrations
-                row("GET /api/integrations", Call.get("/api/integrations"), 401, 200, 200, 200, 200),
+                row("GET /api/integrations", Call.get("/api/integrations"), 401, 200, 200, 200, 200, 403),
                 row("POST /api/integrations", principal -> Call.of("POST", "/api/integrations")
                         .json(apiKeyBody("Added by " + principal.name() + " " + UUID.randomUUID(), true)),
-                        401, 201, 403, 403, 201),
-                row("GET /api/integrations/{id}", Call.get(integration), 401, 200, 200, 200, 404),
-                row("GET /api/integrations/{id}", Call.get(integration + "?version=0"), 401, 200, 200, 403, 404),
+                        401, 201, 403, 403, 201, 403),
+                row("GET /api/integrations/{id}", Call.get(integration), 401, 200, 200, 200, 404, 403),
+                row("GET /api/integrations/{id}", Call.get(integration + "?version=0"), 401, 200, 200, 403, 404, 403),
                 row("GET /api/integrations/{id}", Call.get(integration + "?asOf=2999-01-01T00:00:00Z"),
-                        401, 200, 200, 403, 404),
+                        401, 200, 200, 403, 404, 403),
                 row("PUT /api/integrations/{id}", principal -> Call.of("PUT", spare)
                         .json(apiKeyBody(spareName, null).replace("\"requestParameters\": \"\"",
                                 "\"requestParameters\": \"edit=" + principal.ordinal() + "\""))
-                        .header("If-Match", etag(spareId)), 401, 200, 403, 403, 404),
+                        .header("If-Match", etag(spareId)), 401, 200, 403, 403, 404, 403),
                 row("POST /api/integrations/{id}/activate", Call.of("POST", spare + "/activate"),
-                        401, 200, 403, 403, 404),
+                        401, 200, 403, 403, 404, 403),
                 row("POST /api/integrations/{id}/deactivate", Call.of("POST", spare + "/deactivate"),
-                        401, 200, 403, 403, 404),
+                        401, 200, 403, 403, 404, 403),
                 row("POST /api/integrations/test", Call.of("POST", "/api/integrations/test")
-                        .json(apiKeyBody("Typed", null)), 401, 200, 403, 403, 200),
+                        .json(apiKeyBody("Typed", null)), 401, 200, 403, 403, 200, 403),
                 row("POST /api/integrations/{id}/test", Call.of("POST", integration + "/test"),
-                        401, 200, 403, 403, 404),
+                        401, 200, 403, 403, 404, 403),
                 // the audit trail
                 row("GET /api/integrations/{id}/history", Call.get(integration + "/history"),
-                        401, 200, 200, 403, 404),
-                row("GET /api/audit", Call.get("/api/audit?integrationId=" + apiKeyId), 401, 200, 200, 403, 200),
-                row("GET /api/audit/export", Call.get("/api/audit/export?format=ndjson"), 401, 200, 200, 403, 200),
+                        401, 200, 200, 403, 404, 403),
+                row("GET /api/audit", Call.get("/api/audit?integrationId=" + apiKeyId), 401, 200, 200, 403, 200, 403),
+                row("GET /api/audit/export", Call.get("/api/audit/export?format=ndjson"), 401, 200, 200, 403, 200, 403),
                 // the provider's documents through the active integration
                 row("GET /api/integrations/{id}/documents/serviceInfo", Call.get(documents + "serviceInfo"),
-                        401, 200, 403, 200, 404),
+                        401, 200, 403, 200, 404, 403),
                 row("GET /api/integrations/{id}/documents/metadata", Call.get(documents + "metadata?id=d-1"),
-                        401, 200, 403, 200, 404),
+                        401, 200, 403, 200, 404, 403),
                 row("GET /api/integrations/{id}/documents/files", Call.get(documents + "files?parentId=%2F"),
-                        401, 200, 403, 200, 404),
+                        401, 200, 403, 200, 404, 403),
                 row("GET /api/integrations/{id}/documents/search",
-                        Call.get(documents + "search?query=plan&parentId=%2F"), 401, 200, 403, 200, 404),
+                        Call.get(documents + "search?query=plan&parentId=%2F"), 401, 200, 403, 200, 404, 403),
                 row("GET /api/integrations/{id}/documents/download", Call.get(documents + "download?id=d-1"),
-                        401, 200, 403, 200, 404),
+                        401, 200, 403, 200, 404, 403),
                 row("GET /api/integrations/{id}/documents/thumbnail",
-                        Call.get(documents + "thumbnail?id=d-1&size=64"), 401, 200, 403, 200, 404),
+                        Call.get(documents + "thumbnail?id=d-1&size=64"), 401, 200, 403, 200, 404, 403),
                 row("POST /api/integrations/{id}/documents/uploads", Call.of("POST", documents
                         + "uploads?parentId=%2F&filename=notes.txt").body("text/plain", "hello provider"),
-                        401, 201, 403, 201, 404),
+                        401, 201, 403, 201, 404, 403),
                 row("POST /api/integrations/{id}/documents/folders",
-                        Call.of("POST", documents + "folders?parentId=%2F&name=Q4"), 401, 201, 403, 201, 404),
+                        Call.of("POST", documents + "folders?parentId=%2F&name=Q4"), 401, 201, 403, 201, 404, 403),
                 row("PUT /api/integrations/{id}/documents/delete", principal -> Call.of("PUT",
-                        documents + "delete?folderId=" + newFolder()), 401, 200, 403, 200, 404),
+                        documents + "delete?folderId=" + newFolder()), 401, 200, 403, 200, 404, 403),
                 row("PUT /api/integrations/{id}/documents/rename",
-                        Call.of("PUT", documents + "rename?id=d-1&name=Plan.pdf"), 401, 200, 403, 200, 404),
+                        Call.of("PUT", documents + "rename?id=d-1&name=Plan.pdf"), 401, 200, 403, 200, 404, 403),
                 row("GET /api/integrations/{id}/documents/search",
-                        Call.get(documents + "search?max=-1"), 401, 400, 403, 400, 400),
+                        Call.get(documents + "search?max=-1"), 401, 400, 403, 400, 400, 403),
                 // connecting a user's account to an OAuth2 integration
                 row("GET /api/integrations/{id}/oauth2/authorize [any]",
                         Call.get(oauth2 + "/oauth2/authorize").header("Accept", "text/html"),
-                        401, 302, 403, 302, 404),
+                        401, 302, 403, 302, 404, 403),
                 row("GET /api/integrations/{id}/oauth2/authorize [application/json]",
                         Call.get(oauth2 + "/oauth2/authorize").header("Accept", "application/json"),
-                        401, 200, 403, 200, 404),
+                        401, 200, 403, 200, 404, 403),
                 row("GET /api/integrations/{id}/oauth2/authorize [application/json]",
                         Call.get(integration + "/oauth2/authorize").header("Accept", "application/json"),
-                        401, 409, 403, 409, 404),
+                        401, 409, 403, 409, 404, 403),
                 row("GET /api/integrations/{id}/oauth2/connection", Call.get(oauth2 + "/oauth2/connection"),
-                        401, 200, 403, 200, 404),
+                        401, 200, 403, 200, 404, 403),
                 row("DELETE /api/integrations/{id}/oauth2/connection",
-                        Call.of("DELETE", oauth2 + "/oauth2/connection"), 401, 204, 403, 204, 404),
+                        Call.of("DELETE", oauth2 + "/oauth2/connection"), 401, 204, 403, 204, 404, 403),
                 row("GET /oauth2/callback/{id}", Call.get("/oauth2/callback/" + oauth2Id + "?code=c&state=forged"),
-                        400, 400, 400, 400, 400).answeringPages(),
+                        400, 400, 400, 400, 400, 400).answeringPages(),
                 row("GET /oauth2/callback/{id}", Call.get("/oauth2/callback/" + UUID.randomUUID()
-                        + "?code=c&state=forged"), 400, 400, 400, 400, 400).answeringPages(),
-                // operations
-                row("GET /api/admin/projections", Call.get("/api/admin/projections"), 401, 200, 403, 403, 200),
+                        + "?code=c&state=forged"), 400, 400, 400, 400, 400, 400).answeringPages(),
+                // operations: every company's read models, keys and figures are the operator's alone
+                row("GET /api/admin/projections", Call.get("/api/admin/projections"), 401, 403, 403, 403, 403, 200),
                 row("POST /api/admin/projections/{name}/replay",
-                        Call.of("POST", "/api/admin/projections/no-such-projection/replay"), 401, 400, 403, 403, 400),
-                row("GET /actuator", Call.get("/actuator"), 401, 200, 403, 403, 200),
-                row("GET /actuator/health", Call.get("/actuator/health"), 200, 200, 200, 200, 200),
-                row("GET /actuator/health/**", Call.get("/actuator/health/liveness"), 200, 200, 200, 200, 200),
-                row("GET /actuator/info", Call.get("/actuator/info"), 200, 200, 200, 200, 200),
-                row("GET /actuator/metrics", Call.get("/actuator/metrics"), 401, 200, 403, 403, 200),
+                        Call.of("POST", "/api/admin/projections/no-such-projection/replay"),
+                        401, 403, 403, 403, 403, 400),
+                row("GET /actuator", Call.get("/actuator"), 401, 403, 403, 403, 403, 200),
+                row("GET /actuator/health", Call.get("/actuator/health"), 200, 200, 200, 200, 200, 200),
+                row("GET /actuator/health/**", Call.get("/actuator/health/liveness"), 200, 200, 200, 200, 200, 200),
+                row("GET /actuator/info", Call.get("/actuator/info"), 200, 200, 200, 200, 200, 200),
+                row("GET /actuator/metrics", Call.get("/actuator/metrics"), 401, 403, 403, 403, 403, 200),
                 row("GET /actuator/metrics/{requiredMetricName}", Call.get("/actuator/metrics/jvm.threads.live"),
-                        401, 200, 403, 403, 200),
-                row("GET /actuator/projections", Call.get("/actuator/projections"), 401, 200, 403, 403, 200),
-                row("GET /actuator/datakeys", Call.get("/actuator/datakeys"), 401, 200, 403, 403, 200),
-                row("POST /actuator/datakeys", Call.of("POST", "/actuator/datakeys"), 401, 200, 403, 403, 200));
+                        401, 403, 403, 403, 403, 200),
+                row("GET /actuator/projections", Call.get("/actuator/projections"), 401, 403, 403, 403, 403, 200),
+                row("GET /actuator/datakeys", Call.get("/actuator/datakeys"), 401, 403, 403, 403, 403, 200),
+                row("POST /actuator/datakeys", Call.of("POST", "/actuator/datakeys"), 401, 403, 403, 403, 403, 200));
     }
 
     @BeforeAll

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Who calls, in the order of the columns of the access matrix: nobody signed in, then the administrator,
  * the auditor and the document user of company A ({@code acme}), then the administrator of company B
- * ({@code globex}).
+ * ({@code globex}), then the operator of the service, who belongs to no company.
  */
 enum AccessPrincipal {
 
@@ -15,7 +15,8 @@ enum AccessPrincipal {
     ADMIN_A("alice", "alice-pw"),
     AUDITOR_A("audrey", "audrey-pw"),
     DOCUMENT_USER_A("dora", "dora-pw"),
-    ADMIN_B("gus", "gus-pw");
+    ADMIN_B("gus", "gus-pw"),
+    OPERATOR("olga", "olga-pw");
 
     /** The properties that configure these users (HTTP Basic). */
     static final String[] USER_PROPERTIES = {
@@ -30,7 +31,9 @@ enum AccessPrincipal {
             "registry.security.users.dora.roles=DOCUMENT_USER",
             "registry.security.users.gus.password={noop}gus-pw",
             "registry.security.users.gus.company=globex",
-            "registry.security.users.gus.roles=INTEGRATION_ADMIN"};
+            "registry.security.users.gus.roles=INTEGRATION_ADMIN",
+            "registry.security.users.olga.password={noop}olga-pw",
+            "registry.security.users.olga.roles=OPERATOR"};
 
     private final String login;
     private final String password;

@@ -10,6 +10,7 @@ enum FuzzCaller {
     AUDITOR("audrey", "audrey-pw"),
     DOCUMENT_USER("dora", "dora-pw"),
     OTHER_COMPANY_ADMIN("gus", "gus-pw"),
+    OPERATOR("olga", "olga-pw"),
     WRONG_PASSWORD("alice", "not-her-password"),
     ANONYMOUS(null, null),
     GARBAGE_AUTHORIZATION(null, null);

@@ -61,8 +61,8 @@ final class FuzzRequests {
         Arbitrary<String> queries = query(endpoint);
         Arbitrary<List<Header>> headers = headers(endpoint);
         Arbitrary<FuzzCaller> callers = Arbitraries.frequency(
-                Tuple.of(78, FuzzCaller.ADMIN), Tuple.of(5, FuzzCaller.AUDITOR), Tuple.of(5, FuzzCaller.DOCUMENT_USER),
-                Tuple.of(4, FuzzCaller.OTHER_COMPANY_ADMIN), Tuple.of(4, FuzzCaller.ANONYMOUS),
+                Tuple.of(74, FuzzCaller.ADMIN), Tuple.of(5, FuzzCaller.AUDITOR), Tuple.of(5, FuzzCaller.DOCUMENT_USER),
+                Tuple.of(4, FuzzCaller.OTHER_COMPANY_ADMIN), Tuple.of(4, FuzzCaller.OPERATOR), Tuple.of(4, FuzzCaller.ANONYMOUS),
                 Tuple.of(2, FuzzCaller.WRONG_PASSWORD), Tuple.of(2, FuzzCaller.GARBAGE_AUTHORIZATION));
         Arbitrary<FuzzBodies.Body> requestBodies = bodies.bodies(endpoint.body());
         Arbitrary<Framing> framings = Arbitraries.frequency(

@@ -412,7 +412,7 @@ class SecretCanaryTest extends ProviderApiTestBase {
         expect(auditor().get("/api/audit?size=200"), 200);
         expect(auditor().get("/api/audit/export?format=csv"), 200);
         expect(auditor().get("/api/audit/export?format=ndjson"), 200);
-        expect(alice().get("/api/admin/projections"), 200);
+        expect(operator().get("/api/admin/projections"), 200);
     }
 
     // --- scanning ---------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.servers.Server;
 
 /**
  * The request shapes of the API for its OpenAPI description. The controller reads bodies itself, to
@@ -21,7 +22,9 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
                         + "404 unknown id or another company's, 409 duplicate name or conflicting change, "
                         + "412 stale If-Match, 422 Idempotency-Key reused with another body, 428 If-Match "
                         + "missing, 503 database unavailable (with Retry-After)."),
-        security = {@SecurityRequirement(name = "basic"), @SecurityRequirement(name = "bearer")})
+        security = {@SecurityRequirement(name = "basic"), @SecurityRequirement(name = "bearer")},
+        // where users reach the service, as configured; never the Host header a request happens to carry
+        servers = @Server(url = "${registry.public-url:http://localhost:8080}", description = "This service"))
 @SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 final class ApiDocumentation {

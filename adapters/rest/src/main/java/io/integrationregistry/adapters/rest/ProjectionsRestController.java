@@ -1,5 +1,6 @@
 package io.integrationregistry.adapters.rest;
 
+import io.integrationregistry.adapters.rest.security.Role;
 import io.integrationregistry.application.port.in.ForAdministeringProjections;
 import io.integrationregistry.application.port.out.ProjectionStatus;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,7 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Rebuilding a read model from the event store while the service keeps serving; administrators only. */
+/**
+ * Rebuilding a read model from the event store while the service keeps serving. A read model holds every
+ * company's data, so this is for the service's operators only ({@code OPERATOR}), never for one company's
+ * administrator.
+ */
 @RestController
 @RequestMapping(path = "/api/admin/projections", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Administration")
@@ -32,7 +37,7 @@ class ProjectionsRestController {
     @GetMapping
     @Operation(summary = "Status of the projections", description = "Running, replaying, position and lag.")
     List<ProjectionStatus> status(Authentication authentication) {
-        requireAdmin(authentication);
+        requireOperator(authentication);
         return projections.projections();
     }
 
@@ -41,16 +46,17 @@ class ProjectionsRestController {
     @Operation(summary = "Rebuild a projection", description = "Resets it and replays every event into it; "
             + "answers 202 at once, follow the progress in the status.")
     List<ProjectionStatus> replay(Authentication authentication, @PathVariable String name) {
-        requireAdmin(authentication);
+        requireOperator(authentication);
         projections.rebuild(name);
         return projections.projections();
     }
 
-    private static void requireAdmin(Authentication authentication) {
-        boolean admin = authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(authority -> "ROLE_INTEGRATION_ADMIN".equals(authority.getAuthority()));
-        if (!admin) {
-            throw new AccessDeniedException("only administrators administer projections");
+    /** The security filters already require the role; this keeps the rule beside the operations it guards. */
+    private static void requireOperator(Authentication authentication) {
+        boolean operator = authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(authority -> Role.OPERATOR.authority().equals(authority.getAuthority()));
+        if (!operator) {
+            throw new AccessDeniedException("only operators of the service administer projections");
         }
     }
 }

@@ -15,7 +15,9 @@ import java.util.function.Supplier;
 
 /**
  * Grants an API request when the user has one of the roles and belongs to a company (so that
- * {@link Callers#of} will name the caller); otherwise denies it.
+ * {@link Callers#of} will name the caller); otherwise denies it. An {@link Role#OPERATOR} is denied whatever
+ * else it holds (a token may carry more roles and a company): the operator runs the service, it does not
+ * act for a company.
  */
 final class CompanyAuthorizationManager implements AuthorizationManager<RequestAuthorizationContext> {
 
@@ -34,6 +36,10 @@ final class CompanyAuthorizationManager implements AuthorizationManager<RequestA
         }
     }
 
+    /** Why an operator is refused a company's API. */
+    static final String OPERATOR_HAS_NO_COMPANY =
+            "an operator works for the whole service and sees no company's integrations";
+
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
     private final AuthorityAuthorizationManager<RequestAuthorizationContext> roles;
@@ -50,11 +56,15 @@ final class CompanyAuthorizationManager implements AuthorizationManager<RequestA
     @Override
     public AuthorizationResult authorize(Supplier<Authentication> authentication,
                                          RequestAuthorizationContext context) {
-        AuthorizationResult byRole = roles.authorize(authentication, context);
+        Authentication signedIn = authentication.get();
+        if (signedIn != null && !TRUST.isAnonymous(signedIn) && signedIn.getAuthorities().stream()
+                .anyMatch(authority -> Role.OPERATOR.authority().equals(authority.getAuthority()))) {
+            return new NoCompany(OPERATOR_HAS_NO_COMPANY);
+        }
+        AuthorizationResult byRole = roles.authorize(() -> signedIn, context);
         if (byRole == null || !byRole.isGranted()) {
             return byRole == null ? new AuthorizationDecision(false) : byRole;
         }
-        Authentication signedIn = authentication.get();
         if (signedIn == null || TRUST.isAnonymous(signedIn)) {
             return new AuthorizationDecision(false);
         }

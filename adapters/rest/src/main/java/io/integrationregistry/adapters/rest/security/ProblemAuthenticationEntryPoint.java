@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -11,12 +12,16 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Answers an unauthenticated request with {@code 401} and an {@code application/problem+json} body of type
- * {@code /problems/unauthorized}. In Basic mode it challenges with {@code WWW-Authenticate: Basic
- * realm="integration-registry"}, except for XHR calls ({@code X-Requested-With: XMLHttpRequest}) so that a
- * browser shows no login popup; in JWT mode it sends the resource server's {@code Bearer} challenge.
+ * {@code /problems/unauthorized}. In Basic mode it challenges API clients with {@code WWW-Authenticate: Basic
+ * realm="integration-registry"}, but not a browser: neither XHR calls ({@code X-Requested-With:
+ * XMLHttpRequest}) nor a page the browser navigates to ({@code Sec-Fetch-Mode: navigate}, or an
+ * {@code Accept} that prefers {@code text/html}). A challenged browser asks for a password in its own
+ * dialog and then sends it with every request to this service, whichever site's page made it; the admin
+ * page has its own sign-in instead. In JWT mode it sends the resource server's {@code Bearer} challenge.
  * A sign-in refused because of too many failed attempts gets {@code 429} with {@code Retry-After} and a body of
  * type {@code /problems/too-many-sign-in-attempts}, and no challenge.
  */
@@ -55,11 +60,37 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
         if (mode == Mode.BEARER) {
             // sets the status and the Bearer challenge (with error="invalid_token" for a bad token)
             bearer.commence(request, response, failure);
-        } else if (!XHR_VALUE.equalsIgnoreCase(request.getHeader(XHR_HEADER))) {
+        } else if (!XHR_VALUE.equalsIgnoreCase(request.getHeader(XHR_HEADER)) && !navigation(request)) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
         }
         problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                 detail(failure));
+    }
+
+    /** Whether a browser is loading a page: it navigates, or it asks for HTML before anything else. */
+    static boolean navigation(HttpServletRequest request) {
+        if ("navigate".equalsIgnoreCase(request.getHeader("Sec-Fetch-Mode"))) {
+            return true;
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        List<MediaType> types;
+        try {
+            types = MediaType.parseMediaTypes(accept);
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+        // the first of the types with the highest quality, in the order sent
+        MediaType preferred = null;
+        for (MediaType type : types) {
+            if (preferred == null || type.getQualityValue() > preferred.getQualityValue()) {
+                preferred = type;
+            }
+        }
+        return preferred != null && (MediaType.TEXT_HTML.equalsTypeAndSubtype(preferred)
+                || MediaType.APPLICATION_XHTML_XML.equalsTypeAndSubtype(preferred));
     }
 
     private String detail(AuthenticationException failure) {

@@ -1,6 +1,7 @@
 package io.integrationregistry.adapters.rest.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.util.Collections;
@@ -16,11 +17,15 @@ import java.util.Map;
  * registry.security.users.alice.password={bcrypt}$2a$10$...     # or {noop}secret
  * registry.security.users.alice.company=acme
  * registry.security.users.alice.roles=INTEGRATION_ADMIN           # comma-separated
+ * registry.security.users.olga.password={bcrypt}$2a$10$...
+ * registry.security.users.olga.roles=OPERATOR                      # service-wide: no company
  *
  * # OAuth2 resource server (JWT), when spring.security.oauth2.resourceserver.jwt.* is set
  * registry.security.jwt.company-claim=company                     # default
  * registry.security.jwt.roles-claim=roles                         # default
  * registry.security.jwt.username-claim=preferred_username         # default; falls back to sub
+ * registry.security.jwt.audiences=integration-registry             # required: a token's aud must name one
+ * registry.security.jwt.issuer=https://login.acme.example/realms/acme  # required unless ...jwt.issuer-uri is set
  *
  * # HTTP Basic sign-in throttling (defaults shown)
  * registry.security.sign-in.max-failures=10     # failures per user name, and per client address, before a lock-out
@@ -76,8 +81,9 @@ public record RegistrySecurityProperties(Map<String, User> users, @DefaultValue 
      *
      * @param password the password with the id of its encoding, as Spring's {@code DelegatingPasswordEncoder}
      *                 reads it: {@code {bcrypt}...}, {@code {noop}...}
-     * @param company  the company the user belongs to
-     * @param roles    the user's roles: {@code INTEGRATION_ADMIN}, {@code AUDITOR}, {@code DOCUMENT_USER}
+     * @param company  the company the user belongs to; none for an {@code OPERATOR}
+     * @param roles    the user's roles: {@code INTEGRATION_ADMIN}, {@code AUDITOR}, {@code DOCUMENT_USER}, or
+     *                 {@code OPERATOR} alone
      */
     public record User(String password, String company, List<String> roles) {
 
@@ -92,20 +98,34 @@ public record RegistrySecurityProperties(Map<String, User> users, @DefaultValue 
     }
 
     /**
-     * The claims of a JWT that the registry reads.
+     * How JWTs are checked, and which of their claims the registry reads.
      *
      * @param companyClaim  the claim holding the user's company
      * @param rolesClaim    the claim holding the roles: a JSON array of strings, or one string of names
      *                      separated by spaces or commas
      * @param usernameClaim the claim holding the user's login; when absent, the token's {@code sub}
+     * @param audiences     the audiences a token must name (at least one of them) in its {@code aud};
+     *                      required in JWT mode
+     * @param issuer        the {@code iss} a token must carry; required in JWT mode unless
+     *                      {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} names it
      */
     public record Jwt(@DefaultValue("company") String companyClaim, @DefaultValue("roles") String rolesClaim,
-                      @DefaultValue("preferred_username") String usernameClaim) {
+                      @DefaultValue("preferred_username") String usernameClaim, List<String> audiences,
+                      String issuer) {
 
+        @ConstructorBinding
         public Jwt {
             companyClaim = blankTo(companyClaim, "company");
             rolesClaim = blankTo(rolesClaim, "roles");
             usernameClaim = blankTo(usernameClaim, "preferred_username");
+            audiences = audiences == null ? List.of() : audiences.stream()
+                    .filter(audience -> audience != null && !audience.isBlank()).map(String::strip).toList();
+            issuer = issuer == null || issuer.isBlank() ? null : issuer.strip();
+        }
+
+        /** The claims only; no audience and no issuer. */
+        public Jwt(String companyClaim, String rolesClaim, String usernameClaim) {
+            this(companyClaim, rolesClaim, usernameClaim, null, null);
         }
 
         private static String blankTo(String value, String fallback) {

@@ -21,13 +21,16 @@ import java.util.Set;
 
 /**
  * The HTTP Basic users, from {@code registry.security.users.*}, checked when the service starts: every
- * user needs a password with the id of its encoding, a company and known roles.
+ * user needs a password with the id of its encoding and known roles, and a company unless it is an
+ * {@code OPERATOR} (who has no company and no other role).
  */
 public final class RegistryUserDetailsService implements UserDetailsService {
 
-    /** The user created when no user and no JWT issuer is configured. */
+    /** The users created when no user and no JWT issuer is configured: an administrator of a company ... */
     public static final String GENERATED_USERNAME = "admin";
     public static final String GENERATED_COMPANY = "default";
+    /** ... and an operator of the service. */
+    public static final String GENERATED_OPERATOR = "operator";
 
     private final Map<String, RegistryUser> users;
 
@@ -47,6 +50,11 @@ public final class RegistryUserDetailsService implements UserDetailsService {
         }
         // a copy: the authentication manager erases the credentials of what it is given
         return user.copy();
+    }
+
+    /** The stored (encoded) passwords, for a dummy check of the same cost. */
+    List<String> storedPasswords() {
+        return users.values().stream().map(RegistryUser::getPassword).toList();
     }
 
     /** The usernames, in no particular order. */
@@ -76,15 +84,6 @@ public final class RegistryUserDetailsService implements UserDetailsService {
                 return;
             }
             checkPassword(property + ".password", user.password(), encoder, problems);
-            if (user.company() == null || user.company().isBlank()) {
-                problems.add(property + ".company: is required (the company the user belongs to)");
-            } else {
-                try {
-                    new CompanyId(user.company());
-                } catch (InvalidValue invalid) {
-                    problems.add(property + ".company: " + invalid.rule());
-                }
-            }
             Set<Role> roles = EnumSet.noneOf(Role.class);
             for (String name : user.roles()) {
                 if (name == null || name.isBlank()) {
@@ -102,15 +101,44 @@ public final class RegistryUserDetailsService implements UserDetailsService {
                 problems.add(property + ".roles: is required; give one or more of " + Role.names()
                         + ", separated by commas");
             }
+            checkCompany(property, user.company(), roles, problems);
             if (problems.size() == before) {
                 users.add(new RegistryUser(username.strip(), user.password().strip(),
-                        user.company().strip(), roles));
+                        roles.contains(Role.OPERATOR) ? null : user.company().strip(), roles));
             }
         });
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Invalid security configuration: " + String.join("; ", problems));
         }
         return users;
+    }
+
+    /**
+     * A user of the company roles needs a company; an {@code OPERATOR} works for the whole service, so it has
+     * no company and no company role.
+     */
+    private static void checkCompany(String property, String company, Set<Role> roles, List<String> problems) {
+        boolean blank = company == null || company.isBlank();
+        if (roles.contains(Role.OPERATOR)) {
+            if (roles.stream().anyMatch(Role::inCompany)) {
+                problems.add(property + ".roles: " + Role.OPERATOR + " works for no company and cannot be combined "
+                        + "with a company's roles; configure a separate user");
+            }
+            if (!blank) {
+                problems.add(property + ".company: must be left out for an " + Role.OPERATOR
+                        + ", who belongs to no company");
+            }
+            return;
+        }
+        if (blank) {
+            problems.add(property + ".company: is required (the company the user belongs to)");
+            return;
+        }
+        try {
+            new CompanyId(company);
+        } catch (InvalidValue invalid) {
+            problems.add(property + ".company: " + invalid.rule());
+        }
     }
 
     private static void checkPassword(String property, String password, PasswordEncoder encoder,

@@ -8,15 +8,28 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The roles of the registry; a role becomes the Spring Security authority {@code ROLE_<name>}. */
+/**
+ * The roles of the registry; a role becomes the Spring Security authority {@code ROLE_<name>}.
+ *
+ * <p>{@code INTEGRATION_ADMIN}, {@code AUDITOR} and {@code DOCUMENT_USER} act within the one company their
+ * user belongs to. {@code OPERATOR} runs the service for all companies and belongs to none: it alone may
+ * rebuild read models, re-wrap the data keys and read Actuator beyond health and info, and it may not see
+ * or change any company's integrations.
+ */
 public enum Role {
 
-    /** May do everything in the API of its company, and use the operational Actuator endpoints. */
+    /** May do everything in the API of its company. */
     INTEGRATION_ADMIN,
     /** Reads only: the integrations and their history; {@code 403} on every write. */
     AUDITOR,
     /** May list and read integrations (to call providers with them); {@code 403} on every write. */
-    DOCUMENT_USER;
+    DOCUMENT_USER,
+    /**
+     * Service-wide, in no company: {@code /api/admin/**} (the projections and their rebuild) and Actuator
+     * beyond health and info (metrics, projections, the data keys and their re-wrap); {@code 403} on every
+     * company's API. Cannot be combined with the company roles.
+     */
+    OPERATOR;
 
     private static final String PREFIX = "ROLE_";
 
@@ -49,7 +62,12 @@ public enum Role {
         return Optional.empty();
     }
 
-    /** The role names, for messages: {@code INTEGRATION_ADMIN, AUDITOR, DOCUMENT_USER}. */
+    /** Whether the role acts within a company (every role but {@link #OPERATOR}). */
+    public boolean inCompany() {
+        return this != OPERATOR;
+    }
+
+    /** The role names, for messages: {@code INTEGRATION_ADMIN, AUDITOR, DOCUMENT_USER, OPERATOR}. */
     public static String names() {
         return Arrays.stream(values()).map(Role::name).collect(Collectors.joining(", "));
     }

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -19,6 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -32,18 +33,27 @@ import java.util.Set;
 /**
  * Who may call what. Every {@code /api/**} request is authenticated: reads ({@code GET}, {@code HEAD}) by
  * {@code INTEGRATION_ADMIN}, {@code AUDITOR} and {@code DOCUMENT_USER}, everything else by
- * {@code INTEGRATION_ADMIN} only, and always by a user who belongs to a company. Actuator's health and
- * info, the OpenAPI description, Swagger UI, the admin page and its assets, {@code /error} and the OAuth2
- * callback are open; the rest of Actuator is for {@code INTEGRATION_ADMIN}; anything else is denied.
+ * {@code INTEGRATION_ADMIN} only, and always by a user who belongs to a company. What concerns the whole
+ * service, not one company, is for {@code OPERATOR}, who belongs to no company and may call nothing else:
+ * {@code /api/admin/**} (the projections and their rebuild) and Actuator beyond health and info (metrics,
+ * projections, the data keys and their re-wrap). Actuator's health and info, the OpenAPI description,
+ * Swagger UI, the admin page and its assets, {@code /error} and the OAuth2 callback are open; anything else
+ * is denied.
  *
  * <p>Users sign in with a JWT (OAuth2 resource server) when a {@link JwtDecoder} exists, which Spring Boot
- * creates from {@code spring.security.oauth2.resourceserver.jwt.*}; otherwise with HTTP Basic, as the
- * users of {@code registry.security.users.*}, or, when none is configured, as a generated
- * {@code INTEGRATION_ADMIN} named {@code admin} of company {@code default} whose random password is logged
- * once. Sessions are stateless and CSRF protection is off: no cookie ever authenticates a request.
- * Errors are {@code application/problem+json}. Failed HTTP Basic sign-ins are counted per user name and per
- * client address ({@link SignInAttempts}, {@code registry.security.sign-in.*}); a locked-out sign-in is
- * refused with {@code 429} without checking its password.
+ * creates from {@code spring.security.oauth2.resourceserver.jwt.*}; a token must then also carry
+ * {@code exp}, name one of {@code registry.security.jwt.audiences} and come from the configured issuer
+ * ({@link CheckedJwtDecoder}). Otherwise users sign in with HTTP Basic, as the users of
+ * {@code registry.security.users.*}, or, when none is configured, as two generated users whose random
+ * passwords are logged once: {@code admin}, an {@code INTEGRATION_ADMIN} of company {@code default}, and
+ * {@code operator}, an {@code OPERATOR}. Sessions are stateless and Spring's CSRF tokens are off: no cookie
+ * ever authenticates a request. But a browser that was given Basic credentials sends them on its own, so a
+ * state-changing request sent by another site's page is refused ({@link CrossSiteRequestFilter}), and a
+ * browser loading a page is never challenged for Basic credentials. Errors are
+ * {@code application/problem+json}. Failed HTTP Basic sign-ins are counted per user name and per client
+ * address ({@link SignInAttempts}, {@code registry.security.sign-in.*}); a locked-out sign-in is refused with
+ * {@code 429} without checking its password; every failed sign-in costs one password-hash check
+ * ({@link EqualCostAuthenticationProvider}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -95,9 +105,14 @@ public class SecurityConfiguration {
                                                            ObjectProvider<JwtDecoder> jwtDecoders,
                                                            ObjectProvider<ObjectMapper> objectMappers,
                                                            ObjectProvider<SignInAttempts> signInAttempts,
-                                                           PasswordEncoder passwordEncoder) throws Exception {
+                                                           PasswordEncoder passwordEncoder,
+                                                           @Value("${registry.public-url:http://localhost:8080}")
+                                                           String publicUrl,
+                                                           @Value("${" + CheckedJwtDecoder.ISSUER_URI + ":}")
+                                                           String issuerUri) throws Exception {
         ProblemResponses problems = new ProblemResponses(objectMappers.getIfAvailable(ObjectMapper::new));
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
+        http.addFilterAfter(new CrossSiteRequestFilter(publicUrl, problems), HeaderWriterFilter.class);
 
         http.headers(headers -> headers
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
@@ -114,7 +129,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(OPEN_PATHS).permitAll()
                         .requestMatchers(HttpMethod.GET, OPEN_STATIC_FILES).permitAll()
-                        .requestMatchers("/actuator", "/actuator/**").hasRole(Role.INTEGRATION_ADMIN.name())
+                        .requestMatchers("/actuator", "/actuator/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/api/admin", "/api/admin/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/integrations/*/documents/**", "/api/integrations/*/oauth2/**")
                         .access(CompanyAuthorizationManager.anyOf(Role.INTEGRATION_ADMIN, Role.DOCUMENT_USER))
                         .requestMatchers(HttpMethod.GET, "/api/**").access(CompanyAuthorizationManager.anyOf(
@@ -127,6 +143,7 @@ public class SecurityConfiguration {
 
         JwtDecoder jwtDecoder = jwtDecoders.getIfAvailable();
         if (jwtDecoder != null) {
+            CheckedJwtDecoder checked = CheckedJwtDecoder.of(jwtDecoder, properties.jwt(), issuerUri);
             if (!properties.users().isEmpty()) {
                 log.warn("A JWT issuer is configured: the {} user(s) of {}.users.* are ignored",
                         properties.users().size(), RegistrySecurityProperties.PREFIX);
@@ -135,18 +152,20 @@ public class SecurityConfiguration {
                     new ProblemAuthenticationEntryPoint(ProblemAuthenticationEntryPoint.Mode.BEARER, problems);
             http.httpBasic(AbstractHttpConfigurer::disable)
                     .oauth2ResourceServer(server -> server
-                            .jwt(jwt -> jwt.decoder(jwtDecoder)
+                            .jwt(jwt -> jwt.decoder(checked)
                                     .jwtAuthenticationConverter(new RegistryJwtAuthenticationConverter(properties.jwt())))
                             .authenticationEntryPoint(entryPoint)
                             .accessDeniedHandler(accessDenied))
                     .exceptionHandling(exceptions -> exceptions
                             .authenticationEntryPoint(entryPoint)
                             .accessDeniedHandler(accessDenied));
-            log.info("Users sign in with JWT bearer tokens (company claim '{}', roles claim '{}')",
+            log.info("Users sign in with JWT bearer tokens of issuer '{}' for audience(s) {} (company claim '{}', "
+                            + "roles claim '{}')", checked.issuer(), checked.audiences(),
                     properties.jwt().companyClaim(), properties.jwt().rolesClaim());
         } else {
-            DaoAuthenticationProvider provider = new DaoAuthenticationProvider(basicUsers(properties, passwordEncoder));
-            provider.setPasswordEncoder(passwordEncoder);
+            RegistryUserDetailsService users = basicUsers(properties, passwordEncoder);
+            EqualCostAuthenticationProvider provider =
+                    new EqualCostAuthenticationProvider(users, passwordEncoder);
             ProblemAuthenticationEntryPoint entryPoint =
                     new ProblemAuthenticationEntryPoint(ProblemAuthenticationEntryPoint.Mode.BASIC, problems);
             // a SignInAttempts bean, when there is one, brings its own clock (tests); else the system's
@@ -172,12 +191,19 @@ public class SecurityConfiguration {
             return users;
         }
         String password = RegistryUserDetailsService.randomPassword();
+        String operatorPassword = RegistryUserDetailsService.randomPassword();
         log.warn(String.format("%n%nUsing generated security password for the user '%s' (role %s, company '%s'): "
-                        + "%s%n%nThis generated password is for development use only. Configure users in %s.users.* "
+                        + "%s%nUsing generated security password for the user '%s' (role %s, no company): %s"
+                        + "%n%nThese generated passwords are for development use only. Configure users in %s.users.* "
                         + "or a JWT issuer (spring.security.oauth2.resourceserver.jwt.*) before production.%n",
                 RegistryUserDetailsService.GENERATED_USERNAME, Role.INTEGRATION_ADMIN,
-                RegistryUserDetailsService.GENERATED_COMPANY, password, RegistrySecurityProperties.PREFIX));
-        return new RegistryUserDetailsService(List.of(new RegistryUser(RegistryUserDetailsService.GENERATED_USERNAME,
-                "{noop}" + password, RegistryUserDetailsService.GENERATED_COMPANY, Set.of(Role.INTEGRATION_ADMIN))));
+                RegistryUserDetailsService.GENERATED_COMPANY, password,
+                RegistryUserDetailsService.GENERATED_OPERATOR, Role.OPERATOR, operatorPassword,
+                RegistrySecurityProperties.PREFIX));
+        return new RegistryUserDetailsService(List.of(
+                new RegistryUser(RegistryUserDetailsService.GENERATED_USERNAME, "{noop}" + password,
+                        RegistryUserDetailsService.GENERATED_COMPANY, Set.of(Role.INTEGRATION_ADMIN)),
+                new RegistryUser(RegistryUserDetailsService.GENERATED_OPERATOR, "{noop}" + operatorPassword,
+                        null, Set.of(Role.OPERATOR))));
     }
 }

@@ -36,7 +36,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "registry.security.users.dora.roles=document_user",
         "registry.security.users.multi.password={noop}multi-secret",
         "registry.security.users.multi.company=acme",
-        "registry.security.users.multi.roles=AUDITOR, DOCUMENT_USER"})
+        "registry.security.users.multi.roles=AUDITOR, DOCUMENT_USER",
+        "registry.security.users.olga.password={noop}olga-secret",
+        "registry.security.users.olga.roles=OPERATOR"})
 @AutoConfigureMockMvc
 class BasicSecurityTest {
 
@@ -141,13 +143,29 @@ class BasicSecurityTest {
     }
 
     @Test
-    void health_is_open_and_the_rest_of_actuator_is_for_admins() throws Exception {
+    void health_is_open_and_the_rest_of_actuator_is_for_operators() throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
         mvc.perform(get("/actuator/metrics")).andExpect(status().isUnauthorized());
         expectForbidden(mvc.perform(get("/actuator/metrics").with(httpBasic("audrey", "audrey-secret"))));
         expectForbidden(mvc.perform(get("/actuator/metrics").with(httpBasic("dora", "dora-secret"))));
-        mvc.perform(get("/actuator/metrics").with(httpBasic("alice", "alice-secret"))).andExpect(status().isOk());
+        expectForbidden(mvc.perform(get("/actuator/metrics").with(httpBasic("alice", "alice-secret"))));
+        mvc.perform(get("/actuator/metrics").with(httpBasic("olga", "olga-secret"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void oneTenantsAdminCannotDisruptEveryTenant() throws Exception {
+        // a company's administrator may neither rebuild the read models nor re-wrap every company's data keys
+        expectForbidden(mvc.perform(post("/api/admin/probe").with(httpBasic("alice", "alice-secret"))));
+        expectForbidden(mvc.perform(post("/actuator/datakeys").with(httpBasic("alice", "alice-secret"))));
+        // the service's operator may, without belonging to any company
+        mvc.perform(post("/api/admin/probe").with(httpBasic("olga", "olga-secret")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.operator").value("olga"));
+        mvc.perform(post("/actuator/datakeys").with(httpBasic("olga", "olga-secret"))).andExpect(status().isOk());
+        // ... and sees no company's API
+        expectForbidden(mvc.perform(get("/api/probe").with(httpBasic("olga", "olga-secret"))))
+                .andExpect(jsonPath("$.detail").value(CompanyAuthorizationManager.OPERATOR_HAS_NO_COMPANY));
+        expectForbidden(mvc.perform(post("/api/probe").with(httpBasic("olga", "olga-secret"))));
     }
 
     @Test
@@ -186,8 +204,8 @@ class BasicSecurityTest {
                 .andExpect(result -> assertThat(result.getRequest().getSession(false)).isNull());
     }
 
-    private static void expectForbidden(ResultActions result) throws Exception {
-        result.andExpect(status().isForbidden())
+    private static ResultActions expectForbidden(ResultActions result) throws Exception {
+        return result.andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("/problems/forbidden"))
                 .andExpect(jsonPath("$.title").value("Forbidden"))

@@ -27,6 +27,8 @@ class GeneratedAdminTest {
 
     private static final Pattern GENERATED = Pattern.compile(
             "Using generated security password for the user 'admin' \\(role INTEGRATION_ADMIN, company 'default'\\): (\\S+)");
+    private static final Pattern GENERATED_OPERATOR = Pattern.compile(
+            "Using generated security password for the user 'operator' \\(role OPERATOR, no company\\): (\\S+)");
 
     @Autowired
     MockMvc mvc;
@@ -45,10 +47,27 @@ class GeneratedAdminTest {
                 .andExpect(jsonPath("$.actor").value("admin"))
                 .andExpect(jsonPath("$.company").value("default"));
         mvc.perform(post("/api/probe").with(httpBasic("admin", password))).andExpect(status().isOk());
-        mvc.perform(get("/actuator/metrics").with(httpBasic("admin", password))).andExpect(status().isOk());
+        mvc.perform(get("/actuator/metrics").with(httpBasic("admin", password))).andExpect(status().isForbidden());
         mvc.perform(get("/api/probe").with(httpBasic("admin", password + "x"))).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/probe").with(httpBasic("user", password))).andExpect(status().isUnauthorized());
         // the log carries the password only, never in the responses or anywhere else
         assertThat(output.getAll()).doesNotContain("{noop}" + password);
+    }
+
+    @Test
+    void an_operator_is_generated_beside_the_admin_with_its_own_password(CapturedOutput output) throws Exception {
+        Matcher admin = GENERATED.matcher(output.getAll());
+        Matcher operator = GENERATED_OPERATOR.matcher(output.getAll());
+        assertThat(admin.find()).isTrue();
+        assertThat(operator.find()).as("the operator's generated password is logged").isTrue();
+        String password = operator.group(1);
+        assertThat(password).hasSizeGreaterThanOrEqualTo(20).isNotEqualTo(admin.group(1));
+        assertThat(output.getAll().split(Pattern.quote(password), -1)).as("logged exactly once").hasSize(2);
+
+        mvc.perform(get("/actuator/metrics").with(httpBasic("operator", password))).andExpect(status().isOk());
+        mvc.perform(post("/api/admin/probe").with(httpBasic("operator", password))).andExpect(status().isOk());
+        mvc.perform(get("/api/probe").with(httpBasic("operator", password))).andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/metrics").with(httpBasic("operator", admin.group(1))))
+                .andExpect(status().isUnauthorized());
     }
 }

@@ -18,7 +18,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The claims naming the company and the roles are configurable. */
 @SpringBootTest(classes = {SecurityTestApp.App.class, JwtSecurityTest.TrustedKey.class}, properties = {
         "registry.security.jwt.company-claim=org",
-        "registry.security.jwt.roles-claim=realm_access.roles"})
+        "registry.security.jwt.roles-claim=realm_access.roles",
+        Tokens.ISSUER_PROPERTY, Tokens.AUDIENCES_PROPERTY})
 @AutoConfigureMockMvc
 class JwtCustomClaimsTest {
 

@@ -37,7 +37,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         // configured Basic users are ignored once a JWT issuer is configured
         "registry.security.users.alice.password={noop}alice-secret",
         "registry.security.users.alice.company=acme",
-        "registry.security.users.alice.roles=INTEGRATION_ADMIN"})
+        "registry.security.users.alice.roles=INTEGRATION_ADMIN",
+        Tokens.ISSUER_PROPERTY, Tokens.AUDIENCES_PROPERTY})
 @AutoConfigureMockMvc
 class JwtSecurityTest {
 
@@ -62,8 +63,58 @@ class JwtSecurityTest {
                 .andExpect(jsonPath("$.company").value("acme"));
         mvc.perform(post("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                 .andExpect(status().isOk());
-        mvc.perform(get("/actuator/metrics").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+        expectForbidden(mvc.perform(get("/actuator/metrics").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)));
+        expectForbidden(mvc.perform(post("/api/admin/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)));
+    }
+
+    @Test
+    void an_operator_token_needs_no_company_and_runs_the_service_but_sees_no_company() throws Exception {
+        String operator = Tokens.signed(Map.of("preferred_username", "olga", "roles", List.of("OPERATOR")));
+        mvc.perform(get("/actuator/metrics").header(HttpHeaders.AUTHORIZATION, "Bearer " + operator))
                 .andExpect(status().isOk());
+        mvc.perform(post("/actuator/datakeys").header(HttpHeaders.AUTHORIZATION, "Bearer " + operator))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/admin/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + operator))
+                .andExpect(status().isOk());
+        expectForbidden(mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + operator)));
+        // a token that also makes its holder a company's administrator still sees no company's data
+        String both = Tokens.signed(Map.of("company", "acme", "roles", List.of("OPERATOR", "INTEGRATION_ADMIN")));
+        expectForbidden(mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + both)))
+                .andExpect(jsonPath("$.detail").value(CompanyAuthorizationManager.OPERATOR_HAS_NO_COMPANY));
+    }
+
+    @Test
+    void jwtModeChecksTheAudience() throws Exception {
+        Map<String, Object> admin = Map.of("company", "acme", "roles", List.of("INTEGRATION_ADMIN"));
+        String forAnotherService = Tokens.signed(with(admin, "aud", List.of("billing")));
+        expectUnauthorized(mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + forAnotherService)))
+                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("invalid_token")));
+        String withoutAudience = Tokens.signed(with(admin, "aud", List.of()));
+        expectUnauthorized(mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + withoutAudience)));
+        // one configured audience among others is enough
+        String forUsAndOthers = Tokens.signed(with(admin, "aud", List.of("billing", Tokens.AUDIENCE)));
+        mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + forUsAndOthers))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void jwtModeRefusesTokensWithoutExp() throws Exception {
+        String neverExpires = Tokens.signedWithoutExpiry(Map.of("company", "acme", "roles", List.of("INTEGRATION_ADMIN")));
+        expectUnauthorized(mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + neverExpires)))
+                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("invalid_token")));
+    }
+
+    @Test
+    void jwtModeChecksTheIssuer() throws Exception {
+        Map<String, Object> admin = Map.of("company", "acme", "roles", List.of("INTEGRATION_ADMIN"));
+        String otherIssuer = Tokens.signed(with(admin, "iss", "https://login.other.example"));
+        expectUnauthorized(mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + otherIssuer)));
+    }
+
+    private static Map<String, Object> with(Map<String, Object> claims, String name, Object value) {
+        Map<String, Object> all = new java.util.HashMap<>(claims);
+        all.put(name, value);
+        return all;
     }
 
     @Test

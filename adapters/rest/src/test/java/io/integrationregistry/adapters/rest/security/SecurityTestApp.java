@@ -60,6 +60,12 @@ final class SecurityTestApp {
             return Map.of("names", "[]");
         }
 
+        /** Stands in for the service-wide operations: a rebuild of a read model, a re-wrap of the data keys. */
+        @PostMapping({"/api/admin/probe", "/actuator/datakeys"})
+        Map<String, String> operate(Authentication authentication) {
+            return Map.of("operator", authentication.getName());
+        }
+
         @GetMapping("/not-listed")
         String notListed() {
             return "should not be reachable";

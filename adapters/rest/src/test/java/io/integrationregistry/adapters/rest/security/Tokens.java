@@ -25,6 +25,12 @@ final class Tokens {
     static final KeyPair TRUSTED = generate();
     /** A key nobody trusts. */
     static final KeyPair STRANGER = generate();
+    /** The issuer and the audience the tests configure; every token carries them unless its claims say else. */
+    static final String ISSUER = "https://login.acme.example/realms/acme";
+    static final String AUDIENCE = "integration-registry";
+    /** The settings that make the service accept the tokens of this class. */
+    static final String ISSUER_PROPERTY = "registry.security.jwt.issuer=" + ISSUER;
+    static final String AUDIENCES_PROPERTY = "registry.security.jwt.audiences=other-service," + AUDIENCE;
 
     private Tokens() {
     }
@@ -38,11 +44,18 @@ final class Tokens {
         return sign(TRUSTED, claims, Instant.now().plus(Duration.ofMinutes(5)));
     }
 
+    /** A token signed with the trusted key that never expires: it carries no {@code exp}. */
+    static String signedWithoutExpiry(Map<String, Object> claims) {
+        return sign(TRUSTED, claims, null);
+    }
+
     static String sign(KeyPair key, Map<String, Object> claims, Instant expiresAt) {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .subject("subject-1234")
-                .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(10))))
-                .expirationTime(Date.from(expiresAt));
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .issueTime(Date.from((expiresAt == null ? Instant.now() : expiresAt).minus(Duration.ofMinutes(10))))
+                .expirationTime(expiresAt == null ? null : Date.from(expiresAt));
         claims.forEach(builder::claim);
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).build(), builder.build());
         try {

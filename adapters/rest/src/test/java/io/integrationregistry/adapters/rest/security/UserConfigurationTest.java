@@ -65,6 +65,26 @@ class UserConfigurationTest {
     }
 
     @Test
+    void an_operator_needs_no_company_and_may_have_neither_a_company_nor_a_company_role() {
+        List<RegistryUser> users = RegistryUserDetailsService.fromProperties(Map.of(
+                "olga", new RegistrySecurityProperties.User("{noop}o", null, List.of("operator"))), encoder);
+        assertThat(users).singleElement().satisfies(olga -> {
+            assertThat(olga.company()).isNull();
+            assertThat(olga.roles()).containsExactly(Role.OPERATOR);
+        });
+
+        Map<String, RegistrySecurityProperties.User> wrong = new LinkedHashMap<>();
+        wrong.put("omar", new RegistrySecurityProperties.User("{noop}o", "acme", List.of("OPERATOR")));
+        wrong.put("otto", new RegistrySecurityProperties.User("{noop}o", null, List.of("OPERATOR", "INTEGRATION_ADMIN")));
+        assertThatThrownBy(() -> RegistryUserDetailsService.fromProperties(wrong, encoder))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("registry.security.users.omar.company: must be left out for an OPERATOR")
+                .hasMessageContaining("registry.security.users.otto.roles: OPERATOR works for no company and cannot "
+                        + "be combined with a company's roles")
+                .hasMessageNotContaining("otto.company");
+    }
+
+    @Test
     void the_service_does_not_start_with_an_unknown_role() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(SecurityTestApp.App.class)
                 .properties("server.port=0", "spring.main.banner-mode=off",
