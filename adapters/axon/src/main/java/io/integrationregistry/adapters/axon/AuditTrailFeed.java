@@ -1,10 +1,12 @@
 package io.integrationregistry.adapters.axon;
 
 import io.integrationregistry.application.port.out.ForKeepingTheAuditTrail;
+import io.integrationregistry.application.port.out.ForRebuildingAReadModel;
 import io.integrationregistry.domain.IntegrationEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 
 /** Feeds the audit trail from its own tracking processor, separate from the list's. */
@@ -19,11 +21,20 @@ final class AuditTrailFeed {
         this.trail = trail;
     }
 
-    @EventHandler
-    void on(IntegrationEvent event, DomainEventMessage<IntegrationEvent> message) {
-        trail.apply(RecordedEvents.of(message));
+    ForRebuildingAReadModel model() {
+        return trail;
     }
 
+    @EventHandler
+    void on(IntegrationEvent event, DomainEventMessage<IntegrationEvent> message, ReplayStatus status) {
+        if (status.isReplay()) {
+            trail.applyReplayed(RecordedEvents.of(message));
+        } else {
+            trail.apply(RecordedEvents.of(message));
+        }
+    }
+
+    /** Starts the rebuild beside the served model, which keeps answering until the replay caught up. */
     @ResetHandler
     void reset() {
         trail.reset();

@@ -1,10 +1,12 @@
 package io.integrationregistry.adapters.axon;
 
 import io.integrationregistry.application.port.out.ForKeepingTheIntegrationList;
+import io.integrationregistry.application.port.out.ForRebuildingAReadModel;
 import io.integrationregistry.domain.IntegrationEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 
 /** Feeds the integration list read model from its own tracking processor. */
@@ -19,11 +21,20 @@ final class IntegrationListFeed {
         this.list = list;
     }
 
-    @EventHandler
-    void on(IntegrationEvent event, DomainEventMessage<IntegrationEvent> message) {
-        list.apply(RecordedEvents.of(message));
+    ForRebuildingAReadModel model() {
+        return list;
     }
 
+    @EventHandler
+    void on(IntegrationEvent event, DomainEventMessage<IntegrationEvent> message, ReplayStatus status) {
+        if (status.isReplay()) {
+            list.applyReplayed(RecordedEvents.of(message));
+        } else {
+            list.apply(RecordedEvents.of(message));
+        }
+    }
+
+    /** Starts the rebuild beside the served model, which keeps answering until the replay caught up. */
     @ResetHandler
     void reset() {
         list.reset();
