@@ -6,7 +6,6 @@ import io.integrationregistry.domain.IntegrationEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 
 /** Feeds the audit trail from its own tracking processor, separate from the list's. */
@@ -26,12 +25,8 @@ final class AuditTrailFeed {
     }
 
     @EventHandler
-    void on(IntegrationEvent event, DomainEventMessage<IntegrationEvent> message, ReplayStatus status) {
-        if (status.isReplay()) {
-            trail.applyReplayed(RecordedEvents.of(message));
-        } else {
-            trail.apply(RecordedEvents.of(message));
-        }
+    void on(IntegrationEvent event, DomainEventMessage<IntegrationEvent> message) {
+        trail.apply(RecordedEvents.of(message));
     }
 
     /** Starts the rebuild beside the served model, which keeps answering until the replay caught up. */

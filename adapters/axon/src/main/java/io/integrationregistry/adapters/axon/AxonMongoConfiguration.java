@@ -177,13 +177,15 @@ public class AxonMongoConfiguration {
     /** {@code registry.axon.rebuild-check}: how often each instance looks for a rebuild whose replay caught up. */
     @Bean
     ForReplayingProjections axonProjectionReplays(EventProcessingConfiguration processing, EventStore eventStore,
-                                                  TokenStore tokenStore, IntegrationListFeed listFeed,
+                                                  TokenStore tokenStore, MongoTemplate axonMongoTemplate,
+                                                  IntegrationListFeed listFeed,
                                                   AuditTrailFeed auditFeed,
                                                   @Value("${registry.axon.rebuild-check:PT0.5S}") Duration every) {
         Map<String, ForRebuildingAReadModel> models = new LinkedHashMap<>();
         models.put(IntegrationListFeed.PROCESSING_GROUP, listFeed.model());
         models.put(AuditTrailFeed.PROCESSING_GROUP, auditFeed.model());
-        return new AxonProjectionReplays(processing, eventStore, tokenStore, models).finishingRebuildsEvery(every);
+        return new AxonProjectionReplays(processing, eventStore, tokenStore,
+                () -> StoredPosition.newest(axonMongoTemplate), models).finishingRebuildsEvery(every);
     }
 
     @Bean

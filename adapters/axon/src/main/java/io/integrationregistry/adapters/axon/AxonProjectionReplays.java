@@ -17,10 +17,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The tracking processors of the projections, as Axon runs them. A replay rebuilds its read model beside
@@ -34,6 +36,7 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final TokenStore tokens;
+    private final Supplier<String> newestStored;
     private final Map<String, ForRebuildingAReadModel> models;
     private final ScheduledExecutorService rebuilds = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "projection-rebuilds");
@@ -41,11 +44,13 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
         return thread;
     });
 
+    /** @param newestStored the {@link StoredPosition} of the newest event stored, encoded; empty when none is */
     AxonProjectionReplays(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokens,
-                          Map<String, ForRebuildingAReadModel> models) {
+                          Supplier<String> newestStored, Map<String, ForRebuildingAReadModel> models) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokens = tokens;
+        this.newestStored = newestStored;
         this.models = new LinkedHashMap<>(models);
     }
 
@@ -76,21 +81,30 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
                 .orElseThrow(() -> new IllegalArgumentException("no projection named " + name));
         processor.shutDown();
         processor.resetTokens();
-        models.get(name).replayStarted();
+        models.get(name).replayStarted(newestStored.get());
         processor.start();
     }
 
-    /** Tells each model being rebuilt which of this instance's segments have passed the replay's end. */
+    /**
+     * Tells each model being rebuilt which of this instance's segments have handled every event stored before
+     * the replay began. Axon's own replay flags are not used for this: with the Mongo event store, a reset
+     * marks the replay as over at once (its head token is "now", which no event's position covers), while the
+     * segments go on delivering the old events. A segment's own position says how far it really got.
+     */
     void finishCaughtUpRebuilds() {
         models.forEach((name, model) -> {
             try {
                 TrackingEventProcessor processor = processor(name).orElse(null);
-                if (processor == null || !processor.isRunning() || !model.rebuilding()) {
+                if (processor == null || !processor.isRunning()) {
+                    return;
+                }
+                Optional<StoredPosition> upTo = model.replayingUpTo().map(StoredPosition::decode);
+                if (upTo.isEmpty()) {
                     return;
                 }
                 int segments = tokens.fetchSegments(name).length;
                 for (EventTrackerStatus segment : processor.processingStatus().values()) {
-                    if (!segment.isReplaying() && !segment.isErrorState() && segment.getTrackingToken() != null
+                    if (!segment.isErrorState() && upTo.get().reachedBy(segment.getTrackingToken())
                             && model.caughtUp(segment.getSegment().getSegmentId(), segments)) {
                         log.info("Projection {} rebuilt and served", name);
                     }

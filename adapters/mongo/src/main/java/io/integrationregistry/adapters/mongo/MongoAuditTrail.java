@@ -86,20 +86,20 @@ public final class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryi
     }
 
     @Override
-    public void applyReplayed(RecordedEvent recorded) {
-        applyTo(REBUILD_ENTRIES, REBUILD_SUBJECTS, recorded);
-    }
-
-    @Override
     public void reset() {
-        mongo.dropCollection(REBUILD_ENTRIES);
-        mongo.dropCollection(REBUILD_SUBJECTS);
+        RebuiltCopy.drop(mongo, REBUILD_ENTRIES);
+        RebuiltCopy.drop(mongo, REBUILD_SUBJECTS);
         rebuild.preparing();
     }
 
     @Override
-    public void replayStarted() {
-        rebuild.replaying();
+    public void replayStarted(String upTo) {
+        rebuild.replaying(upTo);
+    }
+
+    @Override
+    public Optional<String> replayingUpTo() {
+        return rebuild.replayingUpTo();
     }
 
     @Override
@@ -111,8 +111,8 @@ public final class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryi
         RebuiltCopy.overServed(mongo, REBUILD_SUBJECTS, SUBJECTS, VERSION);
         RebuiltCopy.overServed(mongo, REBUILD_ENTRIES, ENTRIES, null);
         rebuild.serving();
-        mongo.dropCollection(REBUILD_ENTRIES);
-        mongo.dropCollection(REBUILD_SUBJECTS);
+        RebuiltCopy.drop(mongo, REBUILD_ENTRIES);
+        RebuiltCopy.drop(mongo, REBUILD_SUBJECTS);
         return true;
     }
 

@@ -81,19 +81,19 @@ public final class MongoIntegrationList implements ForListingIntegrations, ForKe
     }
 
     @Override
-    public void applyReplayed(RecordedEvent recorded) {
-        applyTo(REBUILD, recorded);
-    }
-
-    @Override
     public void reset() {
-        mongo.dropCollection(REBUILD);
+        RebuiltCopy.drop(mongo, REBUILD);
         rebuild.preparing();
     }
 
     @Override
-    public void replayStarted() {
-        rebuild.replaying();
+    public void replayStarted(String upTo) {
+        rebuild.replaying(upTo);
+    }
+
+    @Override
+    public Optional<String> replayingUpTo() {
+        return rebuild.replayingUpTo();
     }
 
     @Override
@@ -103,7 +103,7 @@ public final class MongoIntegrationList implements ForListingIntegrations, ForKe
         }
         RebuiltCopy.overServed(mongo, REBUILD, COLLECTION, VERSION);
         rebuild.serving();
-        mongo.dropCollection(REBUILD);
+        RebuiltCopy.drop(mongo, REBUILD);
         return true;
     }
 

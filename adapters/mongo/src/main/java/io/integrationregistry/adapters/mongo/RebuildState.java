@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the rebuild of one read model stands, kept in one document of {@code read_model_rebuilds} so that
@@ -31,6 +32,7 @@ final class RebuildState {
     private static final String PHASE = "phase";
     private static final String CAUGHT_UP = "caughtUp";
     private static final String SINCE = "since";
+    private static final String UP_TO = "upTo";
     private static final String PREPARING = "PREPARING";
     private static final String REPLAYING = "REPLAYING";
     private static final String FINISHING = "FINISHING";
@@ -55,9 +57,15 @@ final class RebuildState {
                 Updates.set(CAUGHT_UP, List.of()), Updates.set(SINCE, new Date())), new UpdateOptions().upsert(true));
     }
 
-    void replaying() {
+    void replaying(String upTo) {
         states().updateOne(Filters.and(Filters.eq("_id", model), Filters.eq(PHASE, PREPARING)),
-                Updates.combine(Updates.set(PHASE, REPLAYING), Updates.set(SINCE, new Date())));
+                Updates.combine(Updates.set(PHASE, REPLAYING), Updates.set(UP_TO, upTo), Updates.set(SINCE, new Date())));
+    }
+
+    Optional<String> replayingUpTo() {
+        Document state = states().find(Filters.and(Filters.eq("_id", model), Filters.in(PHASE, REPLAYING, FINISHING)))
+                .first();
+        return state == null ? Optional.empty() : Optional.ofNullable(state.getString(UP_TO));
     }
 
     /**

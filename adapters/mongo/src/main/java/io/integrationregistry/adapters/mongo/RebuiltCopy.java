@@ -55,6 +55,13 @@ final class RebuiltCopy {
         }
     }
 
+    /** Drops a collection if it exists (the embedded server answers an error to dropping a missing one). */
+    static void drop(MongoTemplate mongo, String collection) {
+        if (mongo.collectionExists(collection)) {
+            mongo.dropCollection(collection);
+        }
+    }
+
     private static void write(MongoTemplate mongo, String served, List<WriteModel<Document>> batch) {
         try {
             mongo.getCollection(served).bulkWrite(batch, new BulkWriteOptions().ordered(false));

@@ -128,10 +128,10 @@ abstract class AuditTrailContract extends AuditTrailFixture {
 
         trail.reset();
         assertThat(all(ACME, AuditQuery.everything())).isEqualTo(served);
-        trail.replayStarted();
-        events.subList(0, 2).forEach(trail::applyReplayed);
+        trail.replayStarted("every event");
+        events.subList(0, 2).forEach(trail::apply);
         assertThat(all(ACME, AuditQuery.everything())).isEqualTo(served);
-        events.subList(2, events.size()).forEach(trail::applyReplayed);
+        events.subList(2, events.size()).forEach(trail::apply);
         assertThat(trail.caughtUp(0, 1)).isTrue();
 
         assertThat(all(ACME, AuditQuery.everything())).isEqualTo(served);

@@ -18,8 +18,8 @@ abstract class AuditTrailFixture {
     /** Runs a whole rebuild: the reset, the replay of {@code events} in their order, and its end. */
     void rebuild(List<RecordedEvent> events) {
         trail.reset();
-        trail.replayStarted();
-        events.forEach(trail::applyReplayed);
+        trail.replayStarted("every event");
+        events.forEach(trail::apply);
         if (!trail.caughtUp(0, 1)) {
             throw new AssertionError("the rebuild did not finish");
         }

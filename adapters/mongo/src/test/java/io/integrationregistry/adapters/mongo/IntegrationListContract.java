@@ -335,16 +335,16 @@ abstract class IntegrationListContract {
         assertThat(list.rebuilding()).isTrue();
         assertThat(list.page(GLOBEX, IntegrationQuery.firstPage(10))).isEqualTo(globexBefore);
         assertThat(list.find(GLOBEX, globexs)).isPresent();
-        list.applyReplayed(acmeLife.get(0));
-        list.replayStarted();
+        list.apply(acmeLife.get(0));
+        list.replayStarted("every event");
         assertThat(list.caughtUp(0, 2)).as("one of two segments caught up").isFalse();
         assertThat(list.page(ACME, IntegrationQuery.firstPage(10)).items()).extracting(IntegrationView::version)
                 .containsExactly(1L);
         // A new event during the rebuild reaches the served list at once, and the rebuilt one too.
         list.apply(recorded(1, "gina", new IntegrationDeactivated(globexs, GLOBEX, T0.plusSeconds(2))));
         assertThat(list.awaitVersion(globexs, 1, Duration.ZERO)).isTrue();
-        list.applyReplayed(acmeLife.get(1));
-        list.applyReplayed(globexAdded);
+        list.apply(acmeLife.get(1));
+        list.apply(globexAdded);
         assertThat(list.page(GLOBEX, IntegrationQuery.firstPage(10)).total()).isEqualTo(1);
 
         assertThat(list.caughtUp(1, 2)).as("both segments caught up").isTrue();
@@ -370,9 +370,9 @@ abstract class IntegrationListContract {
                 new Document("$set", new Document("name", "garbled")));
 
         list.reset();
-        list.applyReplayed(addition);
+        list.apply(addition);
         assertThat(list.find(ACME, id).orElseThrow().name()).isEqualTo("garbled");
-        list.replayStarted();
+        list.replayStarted("every event");
         assertThat(list.caughtUp(0, 1)).isTrue();
 
         assertThat(list.find(ACME, id).orElseThrow().name()).isEqualTo("Docs");

@@ -7,6 +7,6 @@ package io.integrationregistry.application.port.out;
  */
 public interface ForKeepingTheIntegrationList extends ForRebuildingAReadModel {
 
-    /** A new event: into the served model, and into the one being rebuilt while a rebuild runs. */
+    /** An event: into the served model, and into the one being rebuilt while a rebuild runs. */
     void apply(RecordedEvent event);
 }
