@@ -123,7 +123,9 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
     private static ProjectionStatus status(String name, TrackingEventProcessor processor, Long head,
                                            boolean rebuilding) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        boolean replaying = rebuilding || segments.stream().anyMatch(EventTrackerStatus::isReplaying);
+        // Replaying while the rebuild is under way: Axon's own flag stays up until an event newer than the
+        // reset arrives, however long after the replay's end that is (see finishCaughtUpRebuilds).
+        boolean replaying = rebuilding;
         Long position = segments.stream().map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).min(Long::compare).orElse(null);
         String error = segments.stream().filter(EventTrackerStatus::isErrorState)

@@ -38,8 +38,18 @@ final class RebuildState {
     private static final String FINISHING = "FINISHING";
     private static final String SERVING = "SERVING";
 
+    /**
+     * How long this instance trusts what it last read of the phase. Every event asks it, and a read per event
+     * would cost a replay a round trip per event. Staleness is harmless here: a reset sets this instance's
+     * answer at once, and needs every segment released, so another instance only handles events of a new
+     * rebuild after claiming a segment the resetting one released, well after this long.
+     */
+    private static final long TRUSTED_NANOS = Duration.ofSeconds(1).toNanos();
+
     private final MongoTemplate mongo;
     private final String model;
+    private volatile boolean lastUnderWay;
+    private volatile long lastReadAt = System.nanoTime() - TRUSTED_NANOS;
 
     RebuildState(MongoTemplate mongo, String model) {
         this.mongo = mongo;
@@ -48,11 +58,21 @@ final class RebuildState {
 
     /** Whether new events must reach the model being rebuilt as well as the served one. */
     boolean underWay() {
+        if (System.nanoTime() - lastReadAt < TRUSTED_NANOS) {
+            return lastUnderWay;
+        }
         Document state = states().find(Filters.eq("_id", model)).first();
-        return state != null && List.of(PREPARING, REPLAYING, FINISHING).contains(state.getString(PHASE));
+        remember(state != null && List.of(PREPARING, REPLAYING, FINISHING).contains(state.getString(PHASE)));
+        return lastUnderWay;
+    }
+
+    private void remember(boolean underWay) {
+        lastUnderWay = underWay;
+        lastReadAt = System.nanoTime();
     }
 
     void preparing() {
+        remember(true);
         states().updateOne(Filters.eq("_id", model), Updates.combine(Updates.set(PHASE, PREPARING),
                 Updates.set(CAUGHT_UP, List.of()), Updates.set(SINCE, new Date())), new UpdateOptions().upsert(true));
     }
@@ -88,6 +108,7 @@ final class RebuildState {
     }
 
     void serving() {
+        remember(false);
         states().updateOne(Filters.and(Filters.eq("_id", model), Filters.eq(PHASE, FINISHING)),
                 Updates.combine(Updates.set(PHASE, SERVING), Updates.set(CAUGHT_UP, List.of()),
                         Updates.set(SINCE, new Date())));
