@@ -84,7 +84,9 @@ async function send(method, path, options = {}) {
     }
     let response;
     try {
-        response = await fetch(path, {method, headers: requestHeaders, body, cache: 'no-store', credentials: 'omit'});
+        // No cookie travels, except where the service sets one this browser must keep (see authorizationUrl).
+        const credentials = options.keepCookies ? 'same-origin' : 'omit';
+        response = await fetch(path, {method, headers: requestHeaders, body, cache: 'no-store', credentials});
     } catch (unreachable) {
         throw new ApiError(0, {
             title: 'The service cannot be reached',
@@ -138,7 +140,9 @@ export const api = {
     testSaved: (id, body) => send('POST', `/api/integrations/${encodeURIComponent(id)}/test`, {body}),
 
     connection: (id) => send('GET', `/api/integrations/${encodeURIComponent(id)}/oauth2/connection`),
-    authorizationUrl: (id) => send('GET', `/api/integrations/${encodeURIComponent(id)}/oauth2/authorize`),
+    // The answer sets a cookie that binds the flow to this browser: the callback refuses any other one.
+    authorizationUrl: (id) => send('GET', `/api/integrations/${encodeURIComponent(id)}/oauth2/authorize`,
+        {keepCookies: true}),
     disconnect: (id) => send('DELETE', `/api/integrations/${encodeURIComponent(id)}/oauth2/connection`),
 
     history: (id) => send('GET', `/api/integrations/${encodeURIComponent(id)}/history`),

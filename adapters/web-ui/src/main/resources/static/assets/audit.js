@@ -1,7 +1,7 @@
 /** The company's audit trail (route `#/audit`), newest first, with its filters and exports. */
 import {api, auditQuery} from './api.js';
 import {announce, focus, h, replace, show} from './dom.js';
-import {changeList, EVENT_TYPES, eventBadge, eventMeta} from './changes.js';
+import {changeList, EVENT_TYPES, eventBadge, eventMeta, testSummary} from './changes.js';
 
 const PAGE_SIZE = 25;
 
@@ -129,10 +129,14 @@ export async function renderAudit({app, container, token, params}) {
                 type: entry.type}},
             h('div', {class: 'entry-header'},
                 eventBadge(entry.type),
-                h('a', {class: 'audit-integration', href: `#/integrations/${encodeURIComponent(entry.integrationId)}`,
-                    text: entry.integrationName || entry.integrationId})),
+                // A test of values typed for a new integration names no saved integration to link to.
+                entry.integrationId
+                    ? h('a', {class: 'audit-integration', href: `#/integrations/${encodeURIComponent(entry.integrationId)}`,
+                        text: entry.integrationName || entry.integrationId})
+                    : h('span', {class: 'audit-integration', text: (entry.integrationName || 'unsaved values')
+                        + ' (not saved)'})),
             eventMeta(entry),
-            changeList(entry.changes, entry.type))));
+            entry.type === 'TESTED' ? testSummary(entry.test) : changeList(entry.changes, entry.type))));
         if (items.length === 0) {
             list.append(h('li', {class: 'empty-row', text: page === 0
                     ? 'No change matches these filters.' : 'No older changes.'}));

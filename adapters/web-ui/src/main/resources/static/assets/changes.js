@@ -5,8 +5,29 @@ export const EVENT_TYPES = {
     ADDED: 'Added',
     EDITED: 'Edited',
     ACTIVATED: 'Activated',
-    DEACTIVATED: 'Deactivated'
+    DEACTIVATED: 'Deactivated',
+    TESTED: 'Connection tested'
 };
+
+const TEST_OUTCOMES = {PASSED: 'Passed', FAILED: 'Failed', REFUSED: 'Not run (refused)'};
+
+/** A connection test's entry: how it ended, in one sentence, and the origins the registry called. */
+export function testSummary(test) {
+    if (!test) {
+        return null;
+    }
+    const outcome = String(test.outcome || '');
+    const origins = Array.isArray(test.origins) ? test.origins : [];
+    return h('div', {class: 'test-summary', dataset: {outcome}},
+        h('p', {},
+            h('span', {class: `badge test-${outcome.toLowerCase()}`, text: TEST_OUTCOMES[outcome] || outcome}),
+            test.summary ? h('span', {class: 'test-sentence', text: ' ' + test.summary}) : null),
+        h('p', {class: 'test-origins'},
+            origins.length === 0 ? h('span', {class: 'muted', text: 'No request was sent.'})
+                : [h('span', {text: 'Requests sent to: '}),
+                    ...origins.map((origin, index) => [index > 0 ? ', ' : null,
+                        h('code', {class: 'test-origin', text: origin})])]));
+}
 
 const FIELD_LABELS = {
     'name': 'Name',

@@ -41,7 +41,11 @@ import java.util.stream.Collectors;
  * The OAuth 2.0 authorization-code handshake, per user and integration. The {@code state} handed to
  * the provider is 256 random bits, kept only as its SHA-256 hash, bound to the user, the company and
  * the integration, usable once, and valid for ten minutes; the callback is refused, and nothing
- * stored, unless it brings back exactly such a state.
+ * stored, unless it brings back exactly such a state. The state is bound as well to the browser that
+ * started the flow, by another 256 random bits that only this browser gets (the web adapter keeps them
+ * in a cookie) and that are stored only as their hash: a state someone else started (and, say, sent as a
+ * link) is refused, so nobody can have their own registry user connected to a victim's provider account,
+ * nor the victim's user to theirs.
  */
 public final class OAuth2Connections implements ForConnectingAccounts {
 
@@ -67,14 +71,13 @@ public final class OAuth2Connections implements ForConnectingAccounts {
     }
 
     @Override
-    public URI authorizationRedirect(Caller caller, IntegrationId id) {
+    public AuthorizationStart startAuthorization(Caller caller, IntegrationId id) {
         Integration integration = access.integrationOf(caller.company(), id);
         Authentication.OAuth2 oauth2 = oauth2Of(integration);
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String state = randomValue();
+        String browserBinding = randomValue();
         states.remember(new AuthorizationState(hash(state), id, caller.company(), caller.actor().login(),
-                clock.instant().plus(STATE_LIFETIME)));
+                clock.instant().plus(STATE_LIFETIME), hash(browserBinding)));
         List<QueryParameter> parameters = new ArrayList<>(List.of(
                 new QueryParameter("response_type", "code"),
                 new QueryParameter("client_id", oauth2.clientId().value()),
@@ -87,11 +90,18 @@ public final class OAuth2Connections implements ForConnectingAccounts {
         String url = oauth2.authenticationUrl().value();
         String query = parameters.stream().map(QueryParameter::encoded).collect(Collectors.joining("&"));
         String separator = url.contains("?") ? (url.endsWith("?") || url.endsWith("&") ? "" : "&") : "?";
-        return URI.create(url + separator + query);
+        return new AuthorizationStart(URI.create(url + separator + query), browserBinding);
+    }
+
+    private String randomValue() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     @Override
-    public ConnectionView completeAuthorization(IntegrationId id, String code, String state, String error) {
+    public ConnectionView completeAuthorization(IntegrationId id, String code, String state, String error,
+                                                String browserBinding) {
         if (state == null || state.isBlank()) {
             throw new AuthorizationRefused("the provider's answer carries no state");
         }
@@ -100,11 +110,17 @@ public final class OAuth2Connections implements ForConnectingAccounts {
         if (!issued.integration().equals(id)) {
             throw new AuthorizationRefused("the state was handed out for another integration");
         }
+        if (browserBinding == null || browserBinding.isBlank() || !MessageDigest.isEqual(
+                hash(browserBinding).getBytes(StandardCharsets.US_ASCII),
+                issued.browserBindingHash().getBytes(StandardCharsets.US_ASCII))) {
+            throw new AuthorizationRefused("connecting was started in another browser, or this browser's "
+                    + "connection cookie is gone; start connecting again from the registry in this browser");
+        }
         if (!clock.instant().isBefore(issued.expiresAt())) {
             throw new AuthorizationRefused("the state expired; start connecting again");
         }
         if (error != null && !error.isBlank()) {
-            throw new AuthorizationRefused("the provider did not authorize: " + cleaned(error));
+            throw new AuthorizationRefused("the provider did not authorize the connection", cleaned(error));
         }
         if (code == null || code.isBlank()) {
             throw new AuthorizationRefused("the provider's answer carries no code");
@@ -115,15 +131,14 @@ public final class OAuth2Connections implements ForConnectingAccounts {
         try {
             grant = tokens.exchangeCode(OAuth2Client.of(id, oauth2, secrets), code, oauth2.redirectUri());
         } catch (TokenRefused refused) {
-            throw new AuthorizationRefused("the provider's token endpoint refused the code (" + cleaned(refused.error())
-                    + ")");
+            throw new AuthorizationRefused("the provider's token endpoint refused the code", cleaned(refused.error()));
         }
         ConnectionKey key = new ConnectionKey(id, issued.user());
         Instant now = clock.instant();
         long revision = connections.find(key).map(StoredConnection::revision).orElse(0L) + 1;
         StoredConnection connection = new StoredConnection(key, secrets.sealToken(key, grant.accessToken()),
                 grant.refreshToken().map(token -> secrets.sealToken(key, token)), grant.expiresIn().map(now::plus),
-                false, OAuth2Client.fingerprint(oauth2), now, now, revision);
+                false, OAuth2Client.fingerprint(integration), now, now, revision);
         connections.save(connection);
         return viewOf(connection);
     }

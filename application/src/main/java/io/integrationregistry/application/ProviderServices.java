@@ -23,8 +23,7 @@ public record ProviderServices(ForUsingDocuments documents, ForConnectingAccount
                                           ForRecordingConnectionTests connectionTests) {
         ProviderAccess access = new ProviderAccess(store, secrets, connections, tokens, clock);
         return new ProviderServices(new DocumentGateway(providers, access),
-                new OAuth2Connections(access, states, new BaseOriginBoundConnections(connections, access), tokens,
-                        secrets, clock),
+                new OAuth2Connections(access, states, connections, tokens, secrets, clock),
                 new ConnectionTester(providers, access, secrets, connectionTests, clock));
     }
 }

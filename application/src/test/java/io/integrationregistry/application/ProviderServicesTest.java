@@ -3,6 +3,7 @@ package io.integrationregistry.application;
 import io.integrationregistry.application.documents.IntegrationNotActive;
 import io.integrationregistry.application.port.in.ExpectedVersion;
 import io.integrationregistry.application.documents.AuthorizationRefused;
+import io.integrationregistry.application.port.in.ForConnectingAccounts;
 import io.integrationregistry.application.documents.ConnectionRequired;
 import io.integrationregistry.application.documents.ConnectionStatus;
 import io.integrationregistry.application.documents.DeletionTarget;
@@ -85,8 +86,13 @@ class ProviderServicesTest {
                 true, Optional.empty()).integrationId();
     }
 
+    /** The browser binding of the last authorization started, as the browser would bring it back. */
+    private String browserBinding;
+
     private String stateOfAuthorizeRedirect() {
-        String query = services.accounts().authorizationRedirect(DORA, id).getRawQuery();
+        ForConnectingAccounts.AuthorizationStart start = services.accounts().startAuthorization(DORA, id);
+        browserBinding = start.browserBinding();
+        String query = start.redirect().getRawQuery();
         for (String pair : query.split("&")) {
             if (pair.startsWith("state=")) {
                 return pair.substring("state=".length());
@@ -97,7 +103,8 @@ class ProviderServicesTest {
 
     private void connect(Duration lifetime, boolean withRefreshToken) {
         tokens.grants.add(() -> grant("access-1", withRefreshToken ? "refresh-1" : null, lifetime));
-        services.accounts().completeAuthorization(id, "code-1", stateOfAuthorizeRedirect(), null);
+        services.accounts().completeAuthorization(id, "code-1", stateOfAuthorizeRedirect(), null,
+                browserBinding);
     }
 
     @Test
@@ -154,12 +161,30 @@ class ProviderServicesTest {
     }
 
     @Test
+    void aStateStartedInAnotherBrowserIsRefusedAndNoCodeIsExchanged() {
+        String first = stateOfAuthorizeRedirect();
+        String firstBrowser = browserBinding;
+        String second = stateOfAuthorizeRedirect();
+
+        AuthorizationRefused withoutCookie = catchThrowableOfType(AuthorizationRefused.class,
+                () -> services.accounts().completeAuthorization(id, "code-1", first, null, null));
+        AuthorizationRefused withAnotherBrowsersCookie = catchThrowableOfType(AuthorizationRefused.class,
+                () -> services.accounts().completeAuthorization(id, "code-1", second, null, firstBrowser));
+
+        assertThat(withoutCookie.getMessage()).contains("another browser");
+        assertThat(withAnotherBrowsersCookie.getMessage()).contains("another browser");
+        assertThat(connections.byKey).isEmpty();
+        assertThat(tokens.requests).isEmpty();
+    }
+
+    @Test
     void a_state_expires_after_ten_minutes_and_nothing_is_stored() {
         String state = stateOfAuthorizeRedirect();
         clock.advance(Duration.ofMinutes(10));
 
         AuthorizationRefused refused = catchThrowableOfType(AuthorizationRefused.class,
-                () -> services.accounts().completeAuthorization(id, "code-1", state, null));
+                () -> services.accounts().completeAuthorization(id, "code-1", state, null,
+                        browserBinding));
 
         assertThat(refused.getMessage()).contains("expired");
         assertThat(connections.byKey).isEmpty();

@@ -21,7 +21,6 @@ import io.integrationregistry.application.port.out.ForKeepingConnections;
 import io.integrationregistry.application.port.out.ForRecordingConnectionTests;
 import io.integrationregistry.application.port.out.ForSealingSecrets;
 import io.integrationregistry.application.port.out.ForStoringIntegrations;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -78,10 +77,9 @@ class ProviderConfiguration {
     ProviderServices providerServices(ForStoringIntegrations store, ForSealingSecrets secrets,
                                       ForKeepingConnections connections, ForKeepingAuthorizationStates states,
                                       HttpTokenEndpoint tokens, HttpDocumentProvider providers, Clock clock,
-                                      ObjectProvider<ForRecordingConnectionTests> connectionTestRecords) {
-        // The audit trail records connection tests where it implements the port; until then none are kept.
+                                      ForRecordingConnectionTests connectionTestRecords) {
         return ProviderServices.create(store, secrets, connections, states, tokens, providers, clock,
-                connectionTestRecords.getIfAvailable(() -> test -> { }));
+                connectionTestRecords);
     }
 
     /** The document calls, each company's and each integration's bounded in number. */

@@ -2,6 +2,7 @@ package io.integrationregistry.bootstrap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.integrationregistry.adapters.mongo.MongoAuditTrail;
+import io.integrationregistry.adapters.mongo.MongoConnectionTestTrail;
 import io.integrationregistry.adapters.mongo.MongoIdempotencyKeys;
 import io.integrationregistry.adapters.mongo.MongoIntegrationList;
 import io.integrationregistry.adapters.mongo.MongoNameReservations;
@@ -12,6 +13,7 @@ import io.integrationregistry.application.RegistrySettings;
 import io.integrationregistry.application.port.out.ForGeneratingIdentifiers;
 import io.integrationregistry.application.port.out.ForJudgingOutboundUrls;
 import io.integrationregistry.application.port.out.ForKeepingConnections;
+import io.integrationregistry.application.port.out.ForRecordingConnectionTests;
 import io.integrationregistry.application.port.out.ForRememberingIdempotencyKeys;
 import io.integrationregistry.application.port.out.ForReplayingProjections;
 import io.integrationregistry.application.port.out.ForReservingNames;
@@ -93,6 +95,12 @@ class RegistryConfiguration {
         MongoAuditTrail trail = new MongoAuditTrail(mongo);
         trail.ensureIndexes();
         return trail;
+    }
+
+    /** Connection tests, recorded as entries of the audit trail. */
+    @Bean
+    ForRecordingConnectionTests connectionTestTrail(MongoTemplate mongo) {
+        return new MongoConnectionTestTrail(mongo);
     }
 
     @Bean

@@ -1,7 +1,12 @@
 package io.integrationregistry.bootstrap.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.integrationregistry.application.port.out.ConnectionTestRecord;
+import io.integrationregistry.application.port.out.ForRecordingConnectionTests;
 import io.integrationregistry.bootstrap.api.HttpApi.Answer;
+import io.integrationregistry.domain.Actor;
+import io.integrationregistry.domain.CompanyId;
+import io.integrationregistry.domain.IntegrationId;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -18,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +35,8 @@ class AuditApiTest extends ApiTestBase {
 
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    ForRecordingConnectionTests connectionTests;
 
     @Test
     void a_whole_life_is_told_by_the_trail_the_history_the_past_states_and_the_export(CapturedOutput output) {
@@ -172,6 +180,39 @@ class AuditApiTest extends ApiTestBase {
     }
 
     /** The audit trail is a projection of its own: it follows the commands within moments. */
+    @Test
+    void connectionTestsAppearInTheTrailAndTheExportsFilteredByTypeAndIntegration() {
+        String id = alice().post("/api/integrations", apiKeyBody(unique("Tested"), API_KEY)).json().path("id").asText();
+        awaitTrail(id, 1);
+        connectionTests.record(new ConnectionTestRecord("test-" + id, new CompanyId("acme"),
+                Optional.of(new IntegrationId(id)), "Tested", new Actor("carol"), Instant.now(), "req-test-1", "ui",
+                List.of("https://files.acme.example"), "FAILED", "The provider answered 401."));
+
+        JsonNode tested = auditor().get("/api/audit?type=TESTED&integrationId=" + id).json().path("items");
+        JsonNode all = auditor().get("/api/audit?integrationId=" + id).json().path("items");
+        Answer ndjson = auditor().get("/api/audit/export?format=ndjson&type=tested&integrationId=" + id);
+        Answer csv = auditor().get("/api/audit/export?format=csv&integrationId=" + id);
+
+        assertThat(tested).hasSize(1);
+        JsonNode entry = tested.get(0);
+        assertThat(entry.path("type").asText()).isEqualTo("TESTED");
+        assertThat(entry.path("actor").asText()).isEqualTo("carol");
+        assertThat(entry.path("requestId").asText()).isEqualTo("req-test-1");
+        assertThat(entry.path("version").isNull()).isTrue();
+        assertThat(entry.path("test").path("outcome").asText()).isEqualTo("FAILED");
+        assertThat(entry.path("test").path("summary").asText()).isEqualTo("The provider answered 401.");
+        assertThat(entry.path("test").path("origins").get(0).asText()).isEqualTo("https://files.acme.example");
+        assertThat(all).extracting(item -> item.path("type").asText()).containsExactly("TESTED", "ADDED");
+        assertThat(all.get(1).has("test")).isFalse();
+        assertThat(ndjson.body().strip().split("\n")).hasSize(1);
+        assertThat(ndjson.body()).contains("\"outcome\":\"FAILED\"");
+        String[] rows = csv.body().strip().split("\r\n");
+        assertThat(rows[0]).endsWith(",changes,test");
+        assertThat(rows[1]).contains("\"TESTED\"").contains("The provider answered 401.");
+        assertThat(globexAdmin().get("/api/audit?type=TESTED").json().path("items")).isEmpty();
+        assertThat(auditor().get("/api/audit?type=TESTING").errorFields()).containsExactly("type");
+    }
+
     private JsonNode awaitTrail(String id, int entries) {
         return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(25))
                 .until(() -> auditor().get("/api/audit?integrationId=" + id).json(),

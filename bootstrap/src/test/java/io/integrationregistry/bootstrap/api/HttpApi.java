@@ -118,6 +118,15 @@ public final class HttpApi {
                     .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
         }
 
+        /** The cookie {@code name} this answer sets, as a browser sends it back ({@code name=value}); null if none. */
+        public String cookie(String name) {
+            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase("Set-Cookie"))
+                    .flatMap(entry -> entry.getValue().stream())
+                    .filter(cookie -> cookie.startsWith(name + "="))
+                    .map(cookie -> cookie.split(";", 2)[0])
+                    .findFirst().orElse(null);
+        }
+
         /** The fields named in a validation problem's errors. */
         public List<String> errorFields() {
             List<String> fields = new ArrayList<>();

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,9 +165,9 @@ class OAuth2ConnectApiTest extends ProviderApiTestBase {
         String providerRedirect = signInAtTheProvider(authorize(id, documentUser()));
         String callbackPath = callbackPathOf(providerRedirect);
 
-        assertThat(anonymous().get(callbackPath).status()).isEqualTo(200);
+        assertThat(inTheStartingBrowser(callbackPath).status()).isEqualTo(200);
         documentUser().send("DELETE", "/api/integrations/" + id + "/oauth2/connection", null, Map.of());
-        HttpApi.Answer replayed = anonymous().get(callbackPath);
+        HttpApi.Answer replayed = inTheStartingBrowser(callbackPath);
 
         assertThat(replayed.status()).isEqualTo(400);
         assertThat(connection(id, documentUser())).isEqualTo("NOT_CONNECTED");
@@ -178,7 +179,7 @@ class OAuth2ConnectApiTest extends ProviderApiTestBase {
         String providerRedirect = signInAtTheProvider(authorize(other, documentUser()));
         Map<String, String> answer = queryOf(providerRedirect);
 
-        HttpApi.Answer crossed = anonymous().get("/oauth2/callback/" + id + "?code=" + answer.get("code")
+        HttpApi.Answer crossed = inTheStartingBrowser("/oauth2/callback/" + id + "?code=" + answer.get("code")
                 + "&state=" + answer.get("state"));
 
         assertThat(crossed.status()).isEqualTo(400);
@@ -191,11 +192,75 @@ class OAuth2ConnectApiTest extends ProviderApiTestBase {
     void a_provider_error_on_the_callback_is_shown_escaped_and_nothing_is_stored() {
         Map<String, String> query = queryOf(authorize(id, documentUser()));
 
-        HttpApi.Answer denied = anonymous().get("/oauth2/callback/" + id + "?error=%3Cb%3Eaccess_denied%3C%2Fb%3E"
-                + "&state=" + query.get("state"));
+        HttpApi.Answer denied = inTheStartingBrowser("/oauth2/callback/" + id
+                + "?error=%3Cb%3Eaccess_denied%3C%2Fb%3E&state=" + query.get("state"));
 
         assertThat(denied.status()).isEqualTo(400);
         assertThat(denied.body()).contains("&lt;b&gt;access_denied").doesNotContain("<b>access_denied");
+        assertThat(connection(id, documentUser())).isEqualTo("NOT_CONNECTED");
+    }
+
+    @Test
+    void oauth2LoginCsrfALinkStartedInAnotherBrowserIsRefusedAndNoCodeIsExchanged() {
+        // Dora starts connecting and sends the provider's URL to a victim, who signs in at the provider.
+        String attackersLink = authorize(id, documentUser());
+        String attackersCookie = browserCookie;
+        String victimsRedirect = signInAtTheProvider(attackersLink);
+        // The victim's browser has its own flow going, and so its own cookie.
+        authorize(id, alice());
+        String victimsCookie = browserCookie;
+        int exchangesBefore = authorizationServer.tokenRequests("authorization_code");
+
+        HttpApi.Answer withoutCookie = anonymous().get(callbackPathOf(victimsRedirect));
+        HttpApi.Answer withItsOwnCookie = anonymous().get(callbackPathOf(signInAtTheProvider(authorize(id,
+                documentUser()))), Map.of("Cookie", victimsCookie));
+
+        assertThat(attackersCookie).isNotNull().isNotEqualTo(victimsCookie);
+        assertThat(withoutCookie.status()).isEqualTo(400);
+        assertThat(withoutCookie.body()).contains("another browser");
+        assertThat(withItsOwnCookie.status()).isEqualTo(400);
+        assertThat(withItsOwnCookie.body()).contains("another browser");
+        assertThat(authorizationServer.tokenRequests("authorization_code")).isEqualTo(exchangesBefore);
+        assertThat(connection(id, documentUser())).isEqualTo("NOT_CONNECTED");
+        assertThat(connection(id, alice())).isEqualTo("NOT_CONNECTED");
+    }
+
+    @Test
+    void theBindingCookieIsScopedToTheCallbackAndClearedAfterUse() {
+        HttpApi.Answer started = documentUser().get("/api/integrations/" + id + "/oauth2/authorize");
+        String setCookie = started.header("Set-Cookie");
+        HttpApi.Answer forScripts = documentUser().get("/api/integrations/" + id + "/oauth2/authorize",
+                Map.of("Accept", "application/json"));
+
+        assertThat(setCookie).startsWith("registry_oauth2_browser=").contains("Path=/oauth2/callback/" + id)
+                .contains("Max-Age=600").contains("HttpOnly").contains("Secure").contains("SameSite=Lax");
+        assertThat(forScripts.header("Set-Cookie")).startsWith("registry_oauth2_browser=");
+        browserCookie = forScripts.cookie("registry_oauth2_browser");
+        String signedIn = signInAtTheProvider(forScripts.json().path("authorizationUrl").asText());
+        HttpApi.Answer callback = inTheStartingBrowser(callbackPathOf(signedIn));
+        assertThat(callback.status()).as(callback.body()).isEqualTo(200);
+        assertThat(callback.header("Set-Cookie")).startsWith("registry_oauth2_browser=;").contains("Max-Age=0")
+                .contains("Path=/oauth2/callback/" + id);
+    }
+
+    @Test
+    void theProvidersErrorTextIsShownAsAQuotationOfTheProviderCutTo200Characters() {
+        Map<String, String> query = queryOf(authorize(id, documentUser()));
+        String pretendingToBeTheRegistry = "Your registry session expired. Call the help desk on 555-0100 & "
+                + "give them your password. " + "x".repeat(300);
+
+        HttpApi.Answer denied = inTheStartingBrowser("/oauth2/callback/" + id + "?error="
+                + URLEncoder.encode(pretendingToBeTheRegistry, StandardCharsets.UTF_8) + "&state=" + query.get("state"));
+
+        assertThat(denied.status()).isEqualTo(400);
+        String page = denied.body();
+        assertThat(page).contains("<h2>The provider said:</h2><blockquote><p>Your registry session expired. Call "
+                + "the help desk on 555-0100 &amp; give them your password.");
+        String quoted = page.substring(page.indexOf("<blockquote><p>") + "<blockquote><p>".length(),
+                page.indexOf("</p></blockquote>"));
+        assertThat(quoted.replace("&amp;", "&").replace("&hellip;", "…")).hasSize(201).endsWith("…");
+        String registrysOwnWords = page.substring(0, page.indexOf("<section>"));
+        assertThat(registrysOwnWords).doesNotContain("help desk").contains("did not authorize");
         assertThat(connection(id, documentUser())).isEqualTo("NOT_CONNECTED");
     }
 
@@ -218,16 +283,25 @@ class OAuth2ConnectApiTest extends ProviderApiTestBase {
         return user.get("/api/integrations/" + integration + "/oauth2/connection").json().path("status").asText();
     }
 
-    private static String authorize(String integration, HttpApi user) {
+    /** The cookie the last authorize set, as the browser that started connecting keeps it. */
+    private String browserCookie;
+
+    private String authorize(String integration, HttpApi user) {
         HttpApi.Answer redirect = user.get("/api/integrations/" + integration + "/oauth2/authorize");
         assertThat(redirect.status()).as(redirect.body()).isEqualTo(302);
+        browserCookie = redirect.cookie("registry_oauth2_browser");
         return redirect.header("Location");
+    }
+
+    /** A request of the browser that started connecting last: it brings its cookie along. */
+    private HttpApi.Answer inTheStartingBrowser(String path) {
+        return anonymous().get(path, Map.of("Cookie", browserCookie));
     }
 
     /** Connects the user's account as a browser would: authorize, sign in at the provider, come back. */
     private HttpApi.Answer connect(String integration, HttpApi user) {
         String providerRedirect = signInAtTheProvider(authorize(integration, user));
-        HttpApi.Answer callback = anonymous().get(callbackPathOf(providerRedirect));
+        HttpApi.Answer callback = inTheStartingBrowser(callbackPathOf(providerRedirect));
         assertThat(callback.status()).as(callback.body()).isEqualTo(200);
         return callback;
     }

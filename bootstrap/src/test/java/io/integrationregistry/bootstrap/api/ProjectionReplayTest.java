@@ -1,5 +1,7 @@
 package io.integrationregistry.bootstrap.api;
 
+import io.integrationregistry.application.port.out.ForReplayingProjections;
+import io.integrationregistry.application.port.out.ProjectionStatus;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.BaseApiUrl;
 import io.integrationregistry.domain.CompanyId;
@@ -40,6 +42,8 @@ class ProjectionReplayTest extends ApiTestBase {
     EventStore eventStore;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    ForReplayingProjections projections;
 
     @Test
     void the_audit_trail_rebuilt_from_10000_events_equals_the_one_it_replaced() {
@@ -57,6 +61,8 @@ class ProjectionReplayTest extends ApiTestBase {
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(companyAdmin.status()).as("a company's administrator rebuilds nothing for all").isEqualTo(403);
         assertThat(accepted.status()).isEqualTo(202);
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> projections.status().stream().noneMatch(ProjectionStatus::replaying));
         List<Document> rebuilt = awaitTrailOf(company, INTEGRATIONS * EVENTS_EACH);
         assertThat(rebuilt).hasSameSizeAs(original);
         for (int i = 0; i < original.size(); i++) {

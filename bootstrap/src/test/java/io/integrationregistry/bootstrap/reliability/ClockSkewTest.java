@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.integrationregistry.application.port.in.ForAdministeringProjections;
+import io.integrationregistry.application.port.out.ProjectionStatus;
 import io.integrationregistry.bootstrap.RunningRegistry;
 import io.integrationregistry.bootstrap.TestKeys;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -132,9 +133,13 @@ class ClockSkewTest {
                 .untilAsserted(() -> assertThat(owners().values()).hasSize(2 * PROCESSORS.size())
                         .allMatch(EXACT::equals));
         long started = System.nanoTime();
+        ForAdministeringProjections projections = exact.bean(ForAdministeringProjections.class);
         for (String processor : PROCESSORS) {
-            exact.bean(ForAdministeringProjections.class).rebuild(processor);
+            projections.rebuild(processor);
         }
+        // The served models keep answering while the rebuilt ones fill: compare once these have replaced them.
+        await("both rebuilds finished").atMost(CATCH_UP).pollInterval(Duration.ofMillis(100))
+                .until(() -> projections.projections().stream().noneMatch(ProjectionStatus::replaying));
         SkewFold.Comparison comparison = awaitProjections(fold, started);
         long caughtUp = System.nanoTime();
         System.out.printf("RELIABILITY skew: replay of both projections, look-back %s: stream %d events of %d "

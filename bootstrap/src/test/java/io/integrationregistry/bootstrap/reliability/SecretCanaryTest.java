@@ -382,7 +382,7 @@ class SecretCanaryTest extends ProviderApiTestBase {
         // The authorization server does not know the new secret: the code exchange is refused.
         String providerRedirect = authorizationServer.signIn(authorize(oauth2Integration, documentUser()));
         rememberIssuedTokens();
-        HttpApi.Answer refused = anonymous().get(callbackPathOf(providerRedirect));
+        HttpApi.Answer refused = anonymous().get(callbackPathOf(providerRedirect), startingBrowser());
         assertThat(refused.status()).as(refused.body()).isGreaterThanOrEqualTo(400);
         expect(alice().post("/api/integrations/" + oauth2Integration + "/test", same.replace(OAUTH2_CLIENT_SECRET,
                 canaries.newCanary("test after save (OAuth2 client secret typed)"))), 200);
@@ -396,7 +396,7 @@ class SecretCanaryTest extends ProviderApiTestBase {
         Map<String, String> query = queryOf(authorize(integration, documentUser()));
         String code = canaries.newCanary("token endpoint echo (authorization code)");
         HttpApi.Answer refused = anonymous().get("/oauth2/callback/" + integration + "?code=" + code + "&state="
-                + query.get("state"));
+                + query.get("state"), startingBrowser());
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(carelessTokenEndpoint.requests()).isEqualTo(2);
     }
@@ -488,14 +488,22 @@ class SecretCanaryTest extends ProviderApiTestBase {
 
     private void connect(String integration, HttpApi user) {
         String providerRedirect = authorizationServer.signIn(authorize(integration, user));
-        HttpApi.Answer callback = anonymous().get(callbackPathOf(providerRedirect));
+        HttpApi.Answer callback = anonymous().get(callbackPathOf(providerRedirect), startingBrowser());
         assertThat(callback.status()).as(callback.body()).isEqualTo(200);
     }
+
+    /** The cookie the last authorize set: the callback completes only in the browser that started connecting. */
+    private static String browserCookie;
 
     private static String authorize(String integration, HttpApi user) {
         HttpApi.Answer redirect = user.get("/api/integrations/" + integration + "/oauth2/authorize");
         assertThat(redirect.status()).as(redirect.body()).isEqualTo(302);
+        browserCookie = redirect.cookie("registry_oauth2_browser");
         return redirect.header("Location");
+    }
+
+    private static Map<String, String> startingBrowser() {
+        return Map.of("Cookie", browserCookie);
     }
 
     /** The redirect URI points at the public URL; the test reaches the same path on its local port. */

@@ -1,7 +1,11 @@
 package io.integrationregistry.bootstrap.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.integrationregistry.application.port.out.ConnectionTestRecord;
+import io.integrationregistry.application.port.out.ForRecordingConnectionTests;
 import io.integrationregistry.bootstrap.RegistryApplication;
+import io.integrationregistry.domain.Actor;
+import io.integrationregistry.domain.CompanyId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -25,6 +29,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,9 +40,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.stream.Stream;
@@ -83,6 +90,8 @@ class AdminPageBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ForRecordingConnectionTests connectionTests;
 
     @DynamicPropertySource
     static void dataFolder(DynamicPropertyRegistry registry) throws IOException {
@@ -471,6 +480,17 @@ class AdminPageBrowserTest {
         String csv = Files.readString(downloaded(".csv").orElseThrow(), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("eventId,integrationId,integrationName,company,type,actor,at");
         assertThat(csv.lines().skip(1).toList()).isNotEmpty().allMatch(line -> line.contains("\"DEACTIVATED\""));
+        connectionTests.record(new ConnectionTestRecord(UUID.randomUUID().toString(), new CompanyId("acme"),
+                Optional.empty(), "Northwind draft", new Actor("alice"), Instant.now(), "req-ui-test", "ui",
+                List.of("https://login.northwind.example", "https://api.northwind.example"), "FAILED",
+                "The token endpoint answered 401: the client secret was not accepted."));
+        new Select(element("#audit-type")).selectByValue("TESTED");
+        element("#audit-apply").click();
+        waitUntil(() -> !driver.findElements(By.cssSelector("#audit-list .audit-entry[data-type='TESTED']")).isEmpty());
+        WebElement tested = element("#audit-list .audit-entry[data-type='TESTED']");
+        assertThat(tested.getText()).contains("Connection tested").contains("Northwind draft (not saved)")
+                .contains("Failed").contains("the client secret was not accepted")
+                .contains("https://login.northwind.example").contains("https://api.northwind.example");
     }
 
     @Test

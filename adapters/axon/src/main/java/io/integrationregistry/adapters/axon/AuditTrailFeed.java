@@ -1,6 +1,7 @@
 package io.integrationregistry.adapters.axon;
 
 import io.integrationregistry.application.port.out.ForKeepingTheAuditTrail;
+import io.integrationregistry.application.port.out.ForRebuildingAReadModel;
 import io.integrationregistry.domain.IntegrationEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -19,11 +20,16 @@ final class AuditTrailFeed {
         this.trail = trail;
     }
 
+    ForRebuildingAReadModel model() {
+        return trail;
+    }
+
     @EventHandler
     void on(IntegrationEvent event, DomainEventMessage<IntegrationEvent> message) {
         trail.apply(RecordedEvents.of(message));
     }
 
+    /** Starts the rebuild beside the served model, which keeps answering until the replay caught up. */
     @ResetHandler
     void reset() {
         trail.reset();

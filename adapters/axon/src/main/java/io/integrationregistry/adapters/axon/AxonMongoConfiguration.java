@@ -3,6 +3,7 @@ package io.integrationregistry.adapters.axon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.integrationregistry.application.port.out.ForKeepingTheAuditTrail;
 import io.integrationregistry.application.port.out.ForKeepingTheIntegrationList;
+import io.integrationregistry.application.port.out.ForRebuildingAReadModel;
 import io.integrationregistry.application.port.out.ForReplayingProjections;
 import org.axonframework.config.EventProcessingConfiguration;
 import io.integrationregistry.application.port.out.ForStoringIntegrations;
@@ -36,7 +37,8 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -172,10 +174,18 @@ public class AxonMongoConfiguration {
         return new AuditTrailFeed(auditTrail);
     }
 
+    /** {@code registry.axon.rebuild-check}: how often each instance looks for a rebuild whose replay caught up. */
     @Bean
-    ForReplayingProjections axonProjectionReplays(EventProcessingConfiguration processing, EventStore eventStore) {
-        return new AxonProjectionReplays(processing, eventStore,
-                List.of(IntegrationListFeed.PROCESSING_GROUP, AuditTrailFeed.PROCESSING_GROUP));
+    ForReplayingProjections axonProjectionReplays(EventProcessingConfiguration processing, EventStore eventStore,
+                                                  TokenStore tokenStore, MongoTemplate axonMongoTemplate,
+                                                  IntegrationListFeed listFeed,
+                                                  AuditTrailFeed auditFeed,
+                                                  @Value("${registry.axon.rebuild-check:PT0.5S}") Duration every) {
+        Map<String, ForRebuildingAReadModel> models = new LinkedHashMap<>();
+        models.put(IntegrationListFeed.PROCESSING_GROUP, listFeed.model());
+        models.put(AuditTrailFeed.PROCESSING_GROUP, auditFeed.model());
+        return new AxonProjectionReplays(processing, eventStore, tokenStore,
+                () -> StoredPosition.newest(axonMongoTemplate), models).finishingRebuildsEvery(every);
     }
 
     @Bean

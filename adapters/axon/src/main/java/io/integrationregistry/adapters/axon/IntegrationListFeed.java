@@ -1,6 +1,7 @@
 package io.integrationregistry.adapters.axon;
 
 import io.integrationregistry.application.port.out.ForKeepingTheIntegrationList;
+import io.integrationregistry.application.port.out.ForRebuildingAReadModel;
 import io.integrationregistry.domain.IntegrationEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -19,11 +20,16 @@ final class IntegrationListFeed {
         this.list = list;
     }
 
+    ForRebuildingAReadModel model() {
+        return list;
+    }
+
     @EventHandler
     void on(IntegrationEvent event, DomainEventMessage<IntegrationEvent> message) {
         list.apply(RecordedEvents.of(message));
     }
 
+    /** Starts the rebuild beside the served model, which keeps answering until the replay caught up. */
     @ResetHandler
     void reset() {
         list.reset();

@@ -36,7 +36,7 @@ final class AuditDocuments {
             }
             changes.add(shown);
         }
-        return new Document(ID, entry.eventId())
+        Document document = new Document(ID, entry.eventId())
                 .append(INTEGRATION_ID, entry.integrationId())
                 .append("integrationName", entry.integrationName())
                 .append(COMPANY, entry.company())
@@ -47,6 +47,12 @@ final class AuditDocuments {
                 .append("source", entry.source())
                 .append(VERSION, entry.version())
                 .append("changes", changes);
+        if (entry.test() != null) {
+            document.append("test", new Document("origins", entry.test().origins())
+                    .append("outcome", entry.test().outcome())
+                    .append("summary", entry.test().summary()));
+        }
+        return document;
     }
 
     static AuditEntry entry(Document stored) {
@@ -58,7 +64,12 @@ final class AuditDocuments {
         return new AuditEntry(stored.getString(ID), stored.getString(INTEGRATION_ID), stored.getString("integrationName"),
                 stored.getString(COMPANY), AuditEntryType.valueOf(stored.getString(TYPE)), stored.getString(ACTOR),
                 stored.getDate(AT).toInstant(), stored.getString("requestId"), stored.getString("source"),
-                ((Number) stored.get(VERSION)).longValue(), changes);
+                ((Number) stored.get(VERSION)).longValue(), changes, test(stored.get("test", Document.class)));
+    }
+
+    private static AuditEntry.TestedConnection test(Document stored) {
+        return stored == null ? null : new AuditEntry.TestedConnection(stored.getList("origins", String.class, List.of()),
+                stored.getString("outcome"), stored.getString("summary"));
     }
 
     static Document subject(AuditSubject subject, long version) {

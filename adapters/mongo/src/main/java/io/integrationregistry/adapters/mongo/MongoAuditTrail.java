@@ -44,17 +44,27 @@ import static io.integrationregistry.adapters.mongo.AuditDocuments.VERSION;
  * subject advanced after it under a version guard: a redelivered event finds the subject advanced and
  * does nothing; a crash between the two writes is repaired by the next delivery, which computes the
  * very same entry again.
+ * <p>
+ * A rebuild fills {@code audit_trail_rebuild} and {@code audit_subjects_rebuild} while the served trail
+ * keeps answering; a new event goes to the rebuilt trail first, then to the served one. Finishing copies
+ * the rebuilt subjects (unless the served one is newer) and entries over the served ones in place (see
+ * {@link RebuiltCopy}); entries no event derives, such as connection tests, are not in the rebuilt trail
+ * and stay as they are.
  */
 public final class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryingTheAuditTrail {
 
     static final String ENTRIES = "audit_trail";
     static final String SUBJECTS = "audit_subjects";
+    static final String REBUILD_ENTRIES = "audit_trail_rebuild";
+    static final String REBUILD_SUBJECTS = "audit_subjects_rebuild";
     private static final int EXPORT_BATCH = 500;
 
     private final MongoTemplate mongo;
+    private final RebuildState rebuild;
 
     public MongoAuditTrail(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.rebuild = new RebuildState(mongo, ENTRIES);
     }
 
     public void ensureIndexes() {
@@ -69,8 +79,51 @@ public final class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryi
 
     @Override
     public void apply(RecordedEvent recorded) {
+        if (rebuild.underWay()) {
+            applyTo(REBUILD_ENTRIES, REBUILD_SUBJECTS, recorded);
+        }
+        applyTo(ENTRIES, SUBJECTS, recorded);
+    }
+
+    @Override
+    public void reset() {
+        RebuiltCopy.drop(mongo, REBUILD_ENTRIES);
+        RebuiltCopy.drop(mongo, REBUILD_SUBJECTS);
+        rebuild.preparing();
+    }
+
+    @Override
+    public void replayStarted(String upTo) {
+        rebuild.replaying(upTo);
+    }
+
+    @Override
+    public Optional<String> replayingUpTo() {
+        return rebuild.replayingUpTo();
+    }
+
+    @Override
+    public boolean caughtUp(int segment, int segments) {
+        if (!rebuild.caughtUpAndMayFinish(segment, segments)) {
+            return false;
+        }
+        // Subjects first: an event applied to the served trail meanwhile is then compared with the rebuilt subject.
+        RebuiltCopy.overServed(mongo, REBUILD_SUBJECTS, SUBJECTS, VERSION);
+        RebuiltCopy.overServed(mongo, REBUILD_ENTRIES, ENTRIES, null);
+        rebuild.serving();
+        RebuiltCopy.drop(mongo, REBUILD_ENTRIES);
+        RebuiltCopy.drop(mongo, REBUILD_SUBJECTS);
+        return true;
+    }
+
+    @Override
+    public boolean rebuilding() {
+        return rebuild.underWay();
+    }
+
+    private void applyTo(String entries, String subjects, RecordedEvent recorded) {
         String integrationId = recorded.event().integrationId().value();
-        Document stored = mongo.getCollection(SUBJECTS).find(Filters.eq(ID, integrationId)).first();
+        Document stored = mongo.getCollection(subjects).find(Filters.eq(ID, integrationId)).first();
         if (stored != null && ((Number) stored.get(VERSION)).longValue() >= recorded.sequence()) {
             return;
         }
@@ -78,21 +131,15 @@ public final class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryi
         AuditEntries.Step step = AuditEntries.next(before, recorded);
         Document entry = AuditDocuments.entry(step.entry());
         entry.remove(ID);
-        mongo.getCollection(ENTRIES).updateOne(Filters.eq(ID, recorded.eventId()),
+        mongo.getCollection(entries).updateOne(Filters.eq(ID, recorded.eventId()),
                 new Document("$setOnInsert", entry), new UpdateOptions().upsert(true));
         Bson notYetAdvanced = Filters.and(Filters.eq(ID, integrationId), Filters.lt(VERSION, recorded.sequence()));
         Document subject = AuditDocuments.subject(step.after(), recorded.sequence());
         if (stored == null) {
-            insertFirstSubject(integrationId, subject);
+            insertFirstSubject(subjects, integrationId, subject);
         } else {
-            mongo.getCollection(SUBJECTS).updateOne(notYetAdvanced, new Document("$set", subject));
+            mongo.getCollection(subjects).updateOne(notYetAdvanced, new Document("$set", subject));
         }
-    }
-
-    @Override
-    public void reset() {
-        mongo.getCollection(ENTRIES).deleteMany(new Document());
-        mongo.getCollection(SUBJECTS).deleteMany(new Document());
     }
 
     @Override
@@ -128,10 +175,10 @@ public final class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryi
 
     private static final Bson NEWEST_FIRST = Sorts.orderBy(Sorts.descending(AT), Sorts.descending(ID));
 
-    private void insertFirstSubject(String integrationId, Document subject) {
+    private void insertFirstSubject(String subjects, String integrationId, Document subject) {
         // Upsert under the version guard: a concurrent first delivery that already advanced it wins.
         try {
-            mongo.getCollection(SUBJECTS).findOneAndUpdate(
+            mongo.getCollection(subjects).findOneAndUpdate(
                     Filters.and(Filters.eq(ID, integrationId), Filters.lt(VERSION, subject.get(VERSION))),
                     new Document("$set", subject), new FindOneAndUpdateOptions().upsert(true));
         } catch (com.mongodb.MongoWriteException alreadyAdvanced) {

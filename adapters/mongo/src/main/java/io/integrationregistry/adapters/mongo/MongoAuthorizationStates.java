@@ -28,6 +28,7 @@ public final class MongoAuthorizationStates implements ForKeepingAuthorizationSt
     static final String COMPANY_ID = "companyId";
     static final String USER = "user";
     static final String EXPIRES_AT = "expiresAt";
+    static final String BROWSER_BINDING_HASH = "browserBindingHash";
 
     private final MongoTemplate mongo;
 
@@ -50,7 +51,8 @@ public final class MongoAuthorizationStates implements ForKeepingAuthorizationSt
         Document stored = new Document(ID, state.stateHash())
                 .append(INTEGRATION_ID, state.integration().value())
                 .append(COMPANY_ID, state.company().value())
-                .append(USER, state.user());
+                .append(USER, state.user())
+                .append(BROWSER_BINDING_HASH, state.browserBindingHash());
         PreciseInstants.put(stored, EXPIRES_AT, state.expiresAt());
         mongo.insert(stored, COLLECTION);
     }
@@ -66,6 +68,8 @@ public final class MongoAuthorizationStates implements ForKeepingAuthorizationSt
     private static AuthorizationState state(Document stored) {
         return new AuthorizationState(stored.getString(ID), new IntegrationId(stored.getString(INTEGRATION_ID)),
                 new CompanyId(stored.getString(COMPANY_ID)), stored.getString(USER),
-                PreciseInstants.get(stored, EXPIRES_AT));
+                PreciseInstants.get(stored, EXPIRES_AT),
+                // A state stored before states were bound to a browser matches no browser: it is refused.
+                stored.get(BROWSER_BINDING_HASH, ""));
     }
 }

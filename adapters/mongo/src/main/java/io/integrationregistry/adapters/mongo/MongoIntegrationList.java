@@ -35,10 +35,16 @@ import static io.integrationregistry.adapters.mongo.ListEntry.VERSION;
  * The integration list read model: one document per integration, holding no secret but whether each
  * is set. Every write is one conditional single-document write, so that applying an event twice or
  * out of date changes nothing, without transactions.
+ * <p>
+ * A rebuild fills {@code integration_list_rebuild} while {@code integration_list} keeps answering reads;
+ * a new event goes to the rebuilt list first, then to the served one, so that whichever list serves when
+ * the rebuild finishes has it. Finishing copies every rebuilt entry over the served one unless the served
+ * one is newer (see {@link RebuiltCopy}): no entry ever disappears from the served list on the way.
  */
 public final class MongoIntegrationList implements ForListingIntegrations, ForKeepingTheIntegrationList {
 
     static final String COLLECTION = "integration_list";
+    static final String REBUILD = "integration_list_rebuild";
 
     /**
      * How long a waiter trusts this instance's signal alone before it looks at the store again (another
@@ -49,9 +55,11 @@ public final class MongoIntegrationList implements ForListingIntegrations, ForKe
 
     private final MongoTemplate mongo;
     private final AppliedEvents applied = new AppliedEvents();
+    private final RebuildState rebuild;
 
     public MongoIntegrationList(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.rebuild = new RebuildState(mongo, COLLECTION);
     }
 
     /** Creates the indexes the queries need, unless they exist; safe to call at every start. */
@@ -65,20 +73,53 @@ public final class MongoIntegrationList implements ForListingIntegrations, ForKe
 
     @Override
     public void apply(RecordedEvent recorded) {
-        if (recorded.event() instanceof IntegrationAdded added) {
-            insertOnce(byId(added.integrationId()), ListEntry.insertedBy(recorded, added));
-            applied.applied(added.integrationId().value(), recorded.sequence());
-            return;
+        if (rebuild.underWay()) {
+            applyTo(REBUILD, recorded);
         }
-        Query notYetApplied = byId(recorded.event().integrationId())
-                .addCriteria(Criteria.where(VERSION).lt(recorded.sequence()));
-        mongo.updateFirst(notYetApplied, ListEntry.changedBy(recorded), COLLECTION);
+        applyTo(COLLECTION, recorded);
         applied.applied(recorded.event().integrationId().value(), recorded.sequence());
     }
 
     @Override
     public void reset() {
-        mongo.remove(new Query(), COLLECTION);
+        RebuiltCopy.drop(mongo, REBUILD);
+        rebuild.preparing();
+    }
+
+    @Override
+    public void replayStarted(String upTo) {
+        rebuild.replaying(upTo);
+    }
+
+    @Override
+    public Optional<String> replayingUpTo() {
+        return rebuild.replayingUpTo();
+    }
+
+    @Override
+    public boolean caughtUp(int segment, int segments) {
+        if (!rebuild.caughtUpAndMayFinish(segment, segments)) {
+            return false;
+        }
+        RebuiltCopy.overServed(mongo, REBUILD, COLLECTION, VERSION);
+        rebuild.serving();
+        RebuiltCopy.drop(mongo, REBUILD);
+        return true;
+    }
+
+    @Override
+    public boolean rebuilding() {
+        return rebuild.underWay();
+    }
+
+    private void applyTo(String collection, RecordedEvent recorded) {
+        if (recorded.event() instanceof IntegrationAdded added) {
+            insertOnce(collection, byId(added.integrationId()), ListEntry.insertedBy(recorded, added));
+            return;
+        }
+        Query notYetApplied = byId(recorded.event().integrationId())
+                .addCriteria(Criteria.where(VERSION).lt(recorded.sequence()));
+        mongo.updateFirst(notYetApplied, ListEntry.changedBy(recorded), collection);
     }
 
     @Override
@@ -133,9 +174,9 @@ public final class MongoIntegrationList implements ForListingIntegrations, ForKe
         }
     }
 
-    private void insertOnce(Query byId, Update insertOnly) {
+    private void insertOnce(String collection, Query byId, Update insertOnly) {
         try {
-            mongo.upsert(byId, insertOnly, COLLECTION);
+            mongo.upsert(byId, insertOnly, collection);
         } catch (DuplicateKeyException concurrentlyInserted) {
             // Two deliveries of the same addition raced to insert; the other one won, which is all we wanted.
         }

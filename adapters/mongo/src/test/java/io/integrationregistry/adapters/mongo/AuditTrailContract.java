@@ -121,12 +121,22 @@ abstract class AuditTrailContract extends AuditTrailFixture {
     }
 
     @Test
-    void a_reset_empties_the_trail() {
-        life(newId(), ACME, 0).forEach(trail::apply);
+    void aRebuildNeverMakesTheTrailDisappear() {
+        List<RecordedEvent> events = life(newId(), ACME, 0);
+        events.forEach(trail::apply);
+        List<AuditEntry> served = all(ACME, AuditQuery.everything());
 
         trail.reset();
+        assertThat(all(ACME, AuditQuery.everything())).isEqualTo(served);
+        trail.replayStarted("every event");
+        events.subList(0, 2).forEach(trail::apply);
+        assertThat(all(ACME, AuditQuery.everything())).isEqualTo(served);
+        events.subList(2, events.size()).forEach(trail::apply);
+        assertThat(trail.caughtUp(0, 1)).isTrue();
 
-        assertThat(all(ACME, AuditQuery.everything())).isEmpty();
+        assertThat(all(ACME, AuditQuery.everything())).isEqualTo(served);
+        assertThat(trail.rebuilding()).isFalse();
+        assertThat(mongo.collectionExists(MongoAuditTrail.REBUILD_ENTRIES)).isFalse();
     }
 
     private List<AuditEntry> all(CompanyId company, AuditQuery query) {

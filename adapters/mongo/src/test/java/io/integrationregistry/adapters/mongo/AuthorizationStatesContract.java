@@ -82,7 +82,7 @@ abstract class AuthorizationStatesContract {
     void given_states_of_different_hashes_then_consuming_one_leaves_the_others() {
         AuthorizationState first = state("hash-1", T0);
         AuthorizationState second = new AuthorizationState("hash-2", newId(), new CompanyId("globex"), "bob",
-                T0.plusSeconds(1));
+                T0.plusSeconds(1), "browser-hash-2");
         AuthorizationState third = state("hash-3", T0.plusSeconds(2));
         states.remember(first);
         states.remember(second);
@@ -142,6 +142,6 @@ abstract class AuthorizationStatesContract {
     }
 
     private static AuthorizationState state(String hash, Instant expiresAt) {
-        return new AuthorizationState(hash, newId(), ACME, "alice", expiresAt);
+        return new AuthorizationState(hash, newId(), ACME, "alice", expiresAt, "browser-hash-of-" + hash);
     }
 }

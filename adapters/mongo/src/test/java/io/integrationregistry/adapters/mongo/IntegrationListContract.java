@@ -67,6 +67,8 @@ abstract class IntegrationListContract {
     void emptyCollection() {
         mongo = template();
         mongo.dropCollection(MongoIntegrationList.COLLECTION);
+        mongo.dropCollection(MongoIntegrationList.REBUILD);
+        mongo.dropCollection(RebuildState.COLLECTION);
         list = new MongoIntegrationList(mongo);
         list.ensureIndexes();
     }
@@ -318,16 +320,73 @@ abstract class IntegrationListContract {
     }
 
     @Test
-    void given_a_reset_then_the_list_is_empty_and_its_indexes_remain() {
+    void aRebuildNeverMakesAnIntegrationDisappear() {
+        IntegrationId acmes = newId();
+        IntegrationId globexs = newId();
+        List<RecordedEvent> acmeLife = List.of(recorded(0, "alice", added(acmes, ACME, "Docs", true)),
+                recorded(1, "bob", new IntegrationDeactivated(acmes, ACME, T0.plusSeconds(1))));
+        RecordedEvent globexAdded = recorded(0, "gina", added(globexs, GLOBEX, "Maps", true));
+        acmeLife.forEach(list::apply);
+        list.apply(globexAdded);
+        IntegrationPage globexBefore = list.page(GLOBEX, IntegrationQuery.firstPage(10));
+
+        list.reset();
+        // The replay delivers the history again while the service keeps serving.
+        assertThat(list.rebuilding()).isTrue();
+        assertThat(list.page(GLOBEX, IntegrationQuery.firstPage(10))).isEqualTo(globexBefore);
+        assertThat(list.find(GLOBEX, globexs)).isPresent();
+        list.apply(acmeLife.get(0));
+        list.replayStarted("every event");
+        assertThat(list.caughtUp(0, 2)).as("one of two segments caught up").isFalse();
+        assertThat(list.page(ACME, IntegrationQuery.firstPage(10)).items()).extracting(IntegrationView::version)
+                .containsExactly(1L);
+        // A new event during the rebuild reaches the served list at once, and the rebuilt one too.
+        list.apply(recorded(1, "gina", new IntegrationDeactivated(globexs, GLOBEX, T0.plusSeconds(2))));
+        assertThat(list.awaitVersion(globexs, 1, Duration.ZERO)).isTrue();
+        list.apply(acmeLife.get(1));
+        list.apply(globexAdded);
+        assertThat(list.page(GLOBEX, IntegrationQuery.firstPage(10)).total()).isEqualTo(1);
+
+        assertThat(list.caughtUp(1, 2)).as("both segments caught up").isTrue();
+
+        assertThat(list.rebuilding()).isFalse();
+        assertThat(list.find(ACME, acmes).orElseThrow().status()).isEqualTo(IntegrationStatus.INACTIVE);
+        IntegrationView globex = list.find(GLOBEX, globexs).orElseThrow();
+        assertThat(globex.version()).isEqualTo(1);
+        assertThat(globex.status()).isEqualTo(IntegrationStatus.INACTIVE);
+        assertThat(mongo.getCollection(MongoIntegrationList.COLLECTION).countDocuments()).isEqualTo(2);
+        assertThat(mongo.collectionExists(MongoIntegrationList.REBUILD)).isFalse();
+        assertThat(indexKeys(mongo, MongoIntegrationList.COLLECTION))
+                .contains(keys("companyId", "nameKey"), keys("companyId", "status", "nameKey"));
+    }
+
+    @Test
+    void given_a_rebuild_when_it_finishes_then_an_entry_is_replaced_by_its_rebuilt_form() {
+        IntegrationId id = newId();
+        RecordedEvent addition = recorded(0, "alice", added(id, ACME, "Docs", true));
+        list.apply(addition);
+        // The served entry went wrong (say, written by an older version of the service).
+        mongo.getCollection(MongoIntegrationList.COLLECTION).updateOne(new Document("_id", id.value()),
+                new Document("$set", new Document("name", "garbled")));
+
+        list.reset();
+        list.apply(addition);
+        assertThat(list.find(ACME, id).orElseThrow().name()).isEqualTo("garbled");
+        list.replayStarted("every event");
+        assertThat(list.caughtUp(0, 1)).isTrue();
+
+        assertThat(list.find(ACME, id).orElseThrow().name()).isEqualTo("Docs");
+    }
+
+    @Test
+    void given_a_reset_whose_replay_was_never_set_up_then_the_rebuild_never_finishes() {
         IntegrationId id = newId();
         list.apply(recorded(0, "alice", added(id, ACME, "Docs", true)));
 
         list.reset();
 
-        assertThat(list.page(ACME, IntegrationQuery.firstPage(10)).total()).isZero();
-        assertThat(list.find(ACME, id)).isEmpty();
-        assertThat(indexKeys(mongo, MongoIntegrationList.COLLECTION))
-                .contains(keys("companyId", "nameKey"), keys("companyId", "status", "nameKey"));
+        assertThat(list.caughtUp(0, 1)).isFalse();
+        assertThat(list.find(ACME, id)).isPresent();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.integrationregistry.adapters.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.integrationregistry.application.audit.AuditEntry;
 import io.integrationregistry.application.audit.AuditEntryType;
 import io.integrationregistry.application.audit.FieldChange;
@@ -11,16 +12,21 @@ import java.util.Map;
 
 /**
  * One audit entry as the API shows it: each change as {@code {"field", "before", "after"}}, and a
- * changed secret only as {@code {"field", "changed": true}}.
+ * changed secret only as {@code {"field", "changed": true}}. A connection test ({@code TESTED}) has no
+ * version and no change, but a {@code test}: {@code {"origins": […], "outcome", "summary"}}; the
+ * {@code integrationId} of a test of values typed for a new integration is null.
  */
 record AuditEntryResource(String eventId, String integrationId, String integrationName, String company,
                           AuditEntryType type, String actor, Instant at, String requestId, String source,
-                          long version, List<Map<String, Object>> changes) {
+                          Long version, List<Map<String, Object>> changes,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) AuditEntry.TestedConnection test) {
 
     static AuditEntryResource of(AuditEntry entry) {
+        boolean test = entry.type() == AuditEntryType.TESTED;
         return new AuditEntryResource(entry.eventId(), entry.integrationId(), entry.integrationName(),
                 entry.company(), entry.type(), entry.actor(), entry.at(), entry.requestId(), entry.source(),
-                entry.version(), entry.changes().stream().map(AuditEntryResource::change).toList());
+                test ? null : entry.version(), entry.changes().stream().map(AuditEntryResource::change).toList(),
+                entry.test());
     }
 
     private static Map<String, Object> change(FieldChange change) {

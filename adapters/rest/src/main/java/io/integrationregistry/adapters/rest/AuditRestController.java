@@ -43,7 +43,7 @@ import java.util.Optional;
 class AuditRestController {
 
     private static final List<String> CSV_COLUMNS = List.of("eventId", "integrationId", "integrationName", "company",
-            "type", "actor", "at", "requestId", "source", "version", "changes");
+            "type", "actor", "at", "requestId", "source", "version", "changes", "test");
 
     private final ForAuditing auditing;
     private final ObjectMapper json;
@@ -59,7 +59,8 @@ class AuditRestController {
     AuditPageResource trail(Authentication authentication,
                             @RequestParam(required = false) String integrationId,
                             @RequestParam(required = false) String actor,
-                            @Parameter(schema = @Schema(allowableValues = {"ADDED", "EDITED", "ACTIVATED", "DEACTIVATED"}))
+                            @Parameter(schema = @Schema(allowableValues = {"ADDED", "EDITED", "ACTIVATED", "DEACTIVATED",
+                                    "TESTED"}))
                             @RequestParam(required = false) String type,
                             @RequestParam(required = false) String from,
                             @RequestParam(required = false) String to,
@@ -131,7 +132,9 @@ class AuditRestController {
             List<String> cells = List.of(resource.eventId(), resource.integrationId(), resource.integrationName(),
                     resource.company(), resource.type().name(), String.valueOf(resource.actor()),
                     resource.at().toString(), String.valueOf(resource.requestId()), String.valueOf(resource.source()),
-                    Long.toString(resource.version()), json.writeValueAsString(resource.changes()));
+                    resource.version() == null ? "" : Long.toString(resource.version()),
+                    json.writeValueAsString(resource.changes()),
+                    resource.test() == null ? "" : json.writeValueAsString(resource.test()));
             writer.write(String.join(",", cells.stream().map(AuditRestController::csvCell).toList()));
             writer.write("\r\n");
         } catch (IOException failed) {
@@ -159,7 +162,7 @@ class AuditRestController {
             try {
                 wantedType = Optional.of(AuditEntryType.valueOf(type.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException unknown) {
-                throw InvalidRequest.of("type", "must be ADDED, EDITED, ACTIVATED or DEACTIVATED");
+                throw InvalidRequest.of("type", "must be ADDED, EDITED, ACTIVATED, DEACTIVATED or TESTED");
             }
         }
         return new AuditQuery(present(integrationId), present(actor), wantedType,

@@ -8,10 +8,11 @@ import java.util.Objects;
 
 /**
  * An OAuth 2.0 {@code state} the service handed out, kept only as a hash of its value, bound to the
- * user and integration it was issued for.
+ * user and integration it was issued for, and to the browser that started the flow: the hash of a random
+ * value that only that browser holds (in a cookie), which the callback must bring back.
  */
 public record AuthorizationState(String stateHash, IntegrationId integration, CompanyId company, String user,
-                                 Instant expiresAt) {
+                                 Instant expiresAt, String browserBindingHash) {
 
     public AuthorizationState {
         Objects.requireNonNull(stateHash, "stateHash");
@@ -19,5 +20,6 @@ public record AuthorizationState(String stateHash, IntegrationId integration, Co
         Objects.requireNonNull(company, "company");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(browserBindingHash, "browserBindingHash");
     }
 }

@@ -5,10 +5,8 @@ package io.integrationregistry.application.port.out;
  * older one after a newer one, changes nothing: without transactions this is what makes replays and
  * redeliveries safe.
  */
-public interface ForKeepingTheIntegrationList {
+public interface ForKeepingTheIntegrationList extends ForRebuildingAReadModel {
 
+    /** An event: into the served model, and into the one being rebuilt while a rebuild runs. */
     void apply(RecordedEvent event);
-
-    /** Forgets everything, before a rebuild from the first event. */
-    void reset();
 }

@@ -1,0 +1,120 @@
+package io.integrationregistry.adapters.mongo;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the rebuild of one read model stands, kept in one document of {@code read_model_rebuilds} so that
+ * every instance sharing the replay sees the same: no document (or {@code SERVING}) while none runs;
+ * {@code PREPARING} from the reset until the replay is set up; {@code REPLAYING} with the segments caught up
+ * so far; {@code FINISHING} while one instance brings the served model to the rebuilt one. Each move is one
+ * conditional single-document write, so two instances never both finish the same rebuild; one that died
+ * while finishing is taken over after {@link #FINISHING_TAKEN_OVER_AFTER}, finishing being idempotent.
+ */
+final class RebuildState {
+
+    static final String COLLECTION = "read_model_rebuilds";
+    static final Duration FINISHING_TAKEN_OVER_AFTER = Duration.ofMinutes(1);
+
+    private static final String PHASE = "phase";
+    private static final String CAUGHT_UP = "caughtUp";
+    private static final String SINCE = "since";
+    private static final String UP_TO = "upTo";
+    private static final String PREPARING = "PREPARING";
+    private static final String REPLAYING = "REPLAYING";
+    private static final String FINISHING = "FINISHING";
+    private static final String SERVING = "SERVING";
+
+    /**
+     * How long this instance trusts what it last read of the phase. Every event asks it, and a read per event
+     * would cost a replay a round trip per event. Staleness is harmless here: a reset sets this instance's
+     * answer at once, and needs every segment released, so another instance only handles events of a new
+     * rebuild after claiming a segment the resetting one released, well after this long.
+     */
+    private static final long TRUSTED_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final MongoTemplate mongo;
+    private final String model;
+    private volatile boolean lastUnderWay;
+    private volatile long lastReadAt = System.nanoTime() - TRUSTED_NANOS;
+
+    RebuildState(MongoTemplate mongo, String model) {
+        this.mongo = mongo;
+        this.model = model;
+    }
+
+    /** Whether new events must reach the model being rebuilt as well as the served one. */
+    boolean underWay() {
+        if (System.nanoTime() - lastReadAt < TRUSTED_NANOS) {
+            return lastUnderWay;
+        }
+        Document state = states().find(Filters.eq("_id", model)).first();
+        remember(state != null && List.of(PREPARING, REPLAYING, FINISHING).contains(state.getString(PHASE)));
+        return lastUnderWay;
+    }
+
+    private void remember(boolean underWay) {
+        lastUnderWay = underWay;
+        lastReadAt = System.nanoTime();
+    }
+
+    void preparing() {
+        remember(true);
+        states().updateOne(Filters.eq("_id", model), Updates.combine(Updates.set(PHASE, PREPARING),
+                Updates.set(CAUGHT_UP, List.of()), Updates.set(SINCE, new Date())), new UpdateOptions().upsert(true));
+    }
+
+    void replaying(String upTo) {
+        states().updateOne(Filters.and(Filters.eq("_id", model), Filters.eq(PHASE, PREPARING)),
+                Updates.combine(Updates.set(PHASE, REPLAYING), Updates.set(UP_TO, upTo), Updates.set(SINCE, new Date())));
+    }
+
+    Optional<String> replayingUpTo() {
+        Document state = states().find(Filters.and(Filters.eq("_id", model), Filters.in(PHASE, REPLAYING, FINISHING)))
+                .first();
+        return state == null ? Optional.empty() : Optional.ofNullable(state.getString(UP_TO));
+    }
+
+    /**
+     * Records a caught-up segment; answers true to the one caller that may now finish the rebuild (every
+     * segment caught up, or a finisher silent for too long).
+     */
+    boolean caughtUpAndMayFinish(int segment, int segments) {
+        Document state = states().findOneAndUpdate(Filters.and(Filters.eq("_id", model), Filters.eq(PHASE, REPLAYING)),
+                Updates.addToSet(CAUGHT_UP, segment), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        Date now = new Date();
+        Bson mayFinish;
+        if (state != null && state.getList(CAUGHT_UP, Integer.class, List.of()).size() >= segments) {
+            mayFinish = Filters.eq(PHASE, REPLAYING);
+        } else {
+            mayFinish = Filters.and(Filters.eq(PHASE, FINISHING),
+                    Filters.lt(SINCE, Date.from(Instant.now().minus(FINISHING_TAKEN_OVER_AFTER))));
+        }
+        return states().findOneAndUpdate(Filters.and(Filters.eq("_id", model), mayFinish),
+                Updates.combine(Updates.set(PHASE, FINISHING), Updates.set(SINCE, now))) != null;
+    }
+
+    void serving() {
+        remember(false);
+        states().updateOne(Filters.and(Filters.eq("_id", model), Filters.eq(PHASE, FINISHING)),
+                Updates.combine(Updates.set(PHASE, SERVING), Updates.set(CAUGHT_UP, List.of()),
+                        Updates.set(SINCE, new Date())));
+    }
+
+    private MongoCollection<Document> states() {
+        return mongo.getCollection(COLLECTION);
+    }
+}
