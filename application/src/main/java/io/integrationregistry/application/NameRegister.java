@@ -46,7 +46,13 @@ final class NameRegister {
             }
             NameReservation reservation = existing.get();
             if (reservation.holder().equals(holder)) {
-                return;
+                // The holder again (a retry of its change): the reservation is in flight anew, so that no
+                // takeover counts it as left behind while that retry runs.
+                if (!reservation.reservedAt().isBefore(clock.instant())
+                        || reservations.replace(company, key, reservation, holder, clock.instant())) {
+                    return;
+                }
+                continue;
             }
             if (!isAbandoned(company, key, reservation)) {
                 throw new NameAlreadyTaken(name.value());
