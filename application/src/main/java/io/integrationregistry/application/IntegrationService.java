@@ -175,7 +175,7 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
                     identifiers.redirectUriFor(id)), expected.value(), caller.origin());
         } catch (RuntimeException failure) {
             if (renamed && Refusals.isDefinite(failure)) {
-                names.release(caller.company(), draft.name(), id);
+                names.releaseUnlessBorne(caller.company(), draft.name(), id);
             }
             // Otherwise the edit may have landed with only its reply lost: the new name stays reserved for
             // this integration (and the old one too; a takeover frees whichever it no longer bears).

@@ -68,6 +68,25 @@ final class NameRegister {
         reservations.release(company, name.uniquenessKey(), holder);
     }
 
+    /**
+     * Releases a name reserved for a change that was refused, unless the holder bears it after all (another
+     * change of the same integration gave it that name meanwhile). Should the holder not be readable, the
+     * reservation stays: a takeover frees it once the grace is over, if the holder does not bear it.
+     */
+    void releaseUnlessBorne(CompanyId company, IntegrationName name, IntegrationId holder) {
+        boolean borne;
+        try {
+            borne = integrations.load(holder)
+                    .map(stored -> stored.integration().name().uniquenessKey().equals(name.uniquenessKey()))
+                    .orElse(false);
+        } catch (RuntimeException unreadable) {
+            return;
+        }
+        if (!borne) {
+            release(company, name, holder);
+        }
+    }
+
     private boolean isAbandoned(CompanyId company, String key, NameReservation reservation) {
         if (reservation.reservedAt().plus(inFlightGrace).isAfter(clock.instant())) {
             return false;

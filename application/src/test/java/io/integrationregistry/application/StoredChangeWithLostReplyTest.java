@@ -5,6 +5,7 @@ import io.integrationregistry.application.port.in.ExpectedVersion;
 import io.integrationregistry.application.port.in.IdempotencyKey;
 import io.integrationregistry.application.port.in.IntegrationDraft;
 import io.integrationregistry.application.port.in.Receipt;
+import io.integrationregistry.application.port.out.ConcurrentModification;
 import io.integrationregistry.application.port.out.StorageUnavailable;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.AuthenticationSpec.ApiKeySpec;
@@ -134,6 +135,18 @@ class StoredChangeWithLostReplyTest {
         assertThat(retried.changed()).isTrue();
         assertThat(retried.integrationId()).isEqualTo(claimed);
         assertThat(store.integrationCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedRenameKeepsTheNameWhenAConcurrentChangeGaveItToTheIntegration() {
+        Receipt added = service.add(ALICE, draft("Acme drive"), true, Optional.empty());
+        // The edit is stored, as by a concurrent request renaming the integration alike, and this one refused.
+        store.loseNextReplyWith(new ConcurrentModification(added.integrationId().value(), "another writer", null));
+
+        assertThatThrownBy(() -> service.edit(ALICE, added.integrationId(), draft("Acme archive"),
+                ExpectedVersion.of(added.version()))).isInstanceOf(ConcurrentModification.class);
+
+        assertThat(reservations.holderOf(ALICE.company(), "acme archive")).contains(added.integrationId());
     }
 
     @Test
