@@ -69,6 +69,7 @@ class RegistryConfiguration {
     MongoIntegrationList integrationList(MongoTemplate mongo) {
         MongoIntegrationList list = new MongoIntegrationList(mongo);
         list.ensureIndexes();
+        list.migrateNameKeys();
         return list;
     }
 
@@ -76,6 +77,7 @@ class RegistryConfiguration {
     ForReservingNames nameReservations(MongoTemplate mongo) {
         MongoNameReservations reservations = new MongoNameReservations(mongo);
         reservations.ensureIndexes();
+        reservations.migrateNameKeys();
         return reservations;
     }
 
@@ -119,8 +121,8 @@ class RegistryConfiguration {
     }
 
     @Bean
-    ForRememberingIdempotencyKeys idempotencyKeys(MongoTemplate mongo) {
-        MongoIdempotencyKeys keys = new MongoIdempotencyKeys(mongo);
+    ForRememberingIdempotencyKeys idempotencyKeys(MongoTemplate mongo, RegistryProperties properties) {
+        MongoIdempotencyKeys keys = new MongoIdempotencyKeys(mongo, properties.idempotencyRetention());
         keys.ensureIndexes();
         return keys;
     }

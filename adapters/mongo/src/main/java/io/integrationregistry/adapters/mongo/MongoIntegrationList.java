@@ -9,6 +9,7 @@ import io.integrationregistry.application.view.IntegrationView;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationEvent.IntegrationAdded;
 import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.IntegrationName;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -21,7 +22,6 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -69,6 +69,12 @@ public final class MongoIntegrationList implements ForListingIntegrations, ForKe
                 .named("company_name"));
         indexes.ensureIndex(new Index().on(COMPANY_ID, Sort.Direction.ASC).on(STATUS, Sort.Direction.ASC)
                 .on(NAME_KEY, Sort.Direction.ASC).named("company_status_name"));
+    }
+
+    /** Rewrites the stored name keys to their current form; safe to call at every start. */
+    public int migrateNameKeys() {
+        return NameKeyMigration.entries(mongo, COLLECTION, ListEntry.NAME, NAME_KEY)
+                + NameKeyMigration.entries(mongo, REBUILD, ListEntry.NAME, NAME_KEY);
     }
 
     @Override
@@ -126,7 +132,7 @@ public final class MongoIntegrationList implements ForListingIntegrations, ForKe
     public IntegrationPage page(CompanyId company, IntegrationQuery query) {
         Criteria filter = Criteria.where(COMPANY_ID).is(company.value());
         query.status().ifPresent(status -> filter.and(STATUS).is(status.name()));
-        query.nameContains().ifPresent(part -> filter.and(NAME_KEY).regex(Pattern.quote(part.toLowerCase(Locale.ROOT))));
+        query.nameContains().ifPresent(part -> filter.and(NAME_KEY).regex(Pattern.quote(IntegrationName.fold(part))));
         long total = mongo.count(Query.query(filter), COLLECTION);
         Query onePage = Query.query(filter)
                 .with(Sort.by(Sort.Direction.ASC, NAME_KEY, ID))

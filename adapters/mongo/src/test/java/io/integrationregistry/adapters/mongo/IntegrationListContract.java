@@ -26,6 +26,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -487,5 +490,23 @@ abstract class IntegrationListContract {
         return new IntegrationEdited(id, company, T0.plusSeconds(second), new IntegrationName(name),
                 new BaseApiUrl("https://docs.example/api/v2"), RequestParameters.NONE,
                 new Authentication.ApiKey(API_KEY));
+    }
+
+    @Test
+    void nameUniquenessIsOnlyToLowerCaseRoot_storedNameKeysAreMigratedToTheFoldedKey() {
+        IntegrationId id = newId();
+        list.apply(recorded(0, "alice", added(id, ACME, "Stra\u00dfe", true)));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id.value())),
+                Update.update("nameKey", "stra\u00dfe"), MongoIntegrationList.COLLECTION);
+
+        int rewritten = list.migrateNameKeys();
+        int again = list.migrateNameKeys();
+
+        assertThat(rewritten).isEqualTo(1);
+        assertThat(again).isZero();
+        assertThat(mongo.findById(id.value(), org.bson.Document.class, MongoIntegrationList.COLLECTION)
+                .getString("nameKey")).isEqualTo("strasse");
+        assertThat(list.page(ACME, new IntegrationQuery(Optional.empty(), Optional.of("STRASSE"), 0, 10)).items())
+                .extracting(IntegrationView::id).containsExactly(id.value());
     }
 }
