@@ -1,6 +1,9 @@
 package io.integrationregistry.adapters.axon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ReadConcern;
+import com.mongodb.ReadPreference;
+import com.mongodb.client.MongoDatabase;
 import io.integrationregistry.application.port.out.ForKeepingTheAuditTrail;
 import io.integrationregistry.application.port.out.ForKeepingTheIntegrationList;
 import io.integrationregistry.application.port.out.ForRebuildingAReadModel;
@@ -61,8 +64,18 @@ public class AxonMongoConfiguration {
     /** Axon's own template, on the same database as the read models. */
     @Bean
     MongoTemplate axonMongoTemplate(MongoDatabaseFactory databases) {
+        return eventStoreTemplate(databases.getMongoDatabase());
+    }
+
+    /**
+     * Events, snapshots and tokens are read from the primary with read concern {@code majority}, whatever the
+     * connection string says: a projection or an aggregate then never acts on an event that a failover of
+     * the replica set could still roll back (with the default {@code local}, a primary's unreplicated write
+     * is visible until it is lost). Writes are acknowledged as the connection string says ({@code w=majority}).
+     */
+    static MongoTemplate eventStoreTemplate(MongoDatabase database) {
         return DefaultMongoTemplate.builder()
-                .mongoDatabase(databases.getMongoDatabase())
+                .mongoDatabase(database.withReadConcern(ReadConcern.MAJORITY).withReadPreference(ReadPreference.primary()))
                 .build();
     }
 

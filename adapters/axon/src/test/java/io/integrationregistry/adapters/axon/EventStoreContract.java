@@ -2,7 +2,10 @@ package io.integrationregistry.adapters.axon;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ReadConcern;
+import com.mongodb.ReadPreference;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.BaseApiUrl;
@@ -18,7 +21,6 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
@@ -29,6 +31,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,8 +71,25 @@ abstract class EventStoreContract {
     void freshDatabase() {
         MongoDatabase database = client().getDatabase("event_store_contract");
         database.drop();
-        template = DefaultMongoTemplate.builder().mongoDatabase(database).build();
+        template = AxonMongoConfiguration.eventStoreTemplate(database);
         engine = newEngine();
+    }
+
+    @Test
+    void noProjectionAppliesAnEventAFailoverCouldRollBack() {
+        // The service's own template, as Spring declares it: every collection the event store reads from.
+        MongoTemplate served = new AxonMongoConfiguration().axonMongoTemplate(
+                new SimpleMongoClientDatabaseFactory(client(), "event_store_contract"));
+        for (MongoCollection<Document> collection : List.of(served.eventCollection(), served.snapshotCollection(),
+                served.trackingTokensCollection())) {
+            assertThat(collection.getReadConcern()).as(collection.getNamespace().getFullName())
+                    .isEqualTo(ReadConcern.MAJORITY);
+            assertThat(collection.getReadPreference()).isEqualTo(ReadPreference.primary());
+        }
+        // and the server answers reads made so
+        IntegrationId id = Samples.newId();
+        engine.appendEvents(messages(id, 0, List.of(Samples.added(id))));
+        assertThat(served.eventCollection().countDocuments()).isEqualTo(1);
     }
 
     private MongoEventStorageEngine newEngine() {
