@@ -98,6 +98,7 @@ public class AxonMongoConfiguration {
                 .mongoTemplate(axonMongoTemplate)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
+                .snapshotFilter(AxonIntegration.SNAPSHOTS)
                 .storageStrategy(new AggregateOrderedStorageStrategy(EventEntryConfiguration.getDefault(), lookBack))
                 .upcasterChain(upcasters())
                 .build();
