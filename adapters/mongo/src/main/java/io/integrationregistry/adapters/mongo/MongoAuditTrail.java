@@ -99,6 +99,9 @@ public final class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryi
 
     @Override
     public void replayStarted(String upTo) {
+        if (!rebuild.maySetUp()) {
+            return;
+        }
         RebuiltCopy.drop(mongo, REBUILD_ENTRIES);
         RebuiltCopy.drop(mongo, REBUILD_SUBJECTS);
         rebuild.replaying(upTo);

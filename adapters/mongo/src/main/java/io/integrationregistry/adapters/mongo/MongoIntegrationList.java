@@ -94,6 +94,9 @@ public final class MongoIntegrationList implements ForListingIntegrations, ForKe
 
     @Override
     public void replayStarted(String upTo) {
+        if (!rebuild.maySetUp()) {
+            return;
+        }
         RebuiltCopy.drop(mongo, REBUILD);
         rebuild.replaying(upTo);
     }

@@ -38,6 +38,7 @@ final class RebuildState {
     private static final String CAUGHT_UP = "caughtUp";
     private static final String SINCE = "since";
     private static final String UP_TO = "upTo";
+    private static final String SETTING_UP = "settingUpSince";
     private static final String PREPARING = "PREPARING";
     private static final String REPLAYING = "REPLAYING";
     private static final String FINISHING = "FINISHING";
@@ -79,7 +80,7 @@ final class RebuildState {
     boolean requested() {
         Bson idle = Filters.and(Filters.eq("_id", model), Filters.nin(PHASE, PREPARING, REPLAYING, FINISHING));
         Bson preparing = Updates.combine(Updates.set(PHASE, PREPARING), Updates.set(CAUGHT_UP, List.of()),
-                Updates.set(SINCE, new Date()), Updates.unset(UP_TO));
+                Updates.set(SINCE, new Date()), Updates.unset(UP_TO), Updates.unset(SETTING_UP));
         try {
             UpdateResult result = states().updateOne(idle, preparing, new UpdateOptions().upsert(true));
             if (result.getModifiedCount() == 0 && result.getUpsertedId() == null) {
@@ -105,10 +106,24 @@ final class RebuildState {
         return states().find(Filters.and(Filters.eq("_id", model), Filters.eq(PHASE, PREPARING))).first() != null;
     }
 
+    /**
+     * Answers true to the one caller that may set the requested rebuild up (empty the model beside the served one,
+     * then {@link #replaying}): two instances emptying it at once could otherwise empty it after the rebuild feed
+     * began to fill it. A caller silent for {@link #FINISHING_TAKEN_OVER_AFTER} is taken over.
+     */
+    boolean maySetUp() {
+        Date now = new Date();
+        Bson free = Filters.and(Filters.eq("_id", model), Filters.eq(PHASE, PREPARING), Filters.or(
+                Filters.exists(SETTING_UP, false),
+                Filters.lt(SETTING_UP, Date.from(now.toInstant().minus(FINISHING_TAKEN_OVER_AFTER)))));
+        return states().findOneAndUpdate(free, Updates.set(SETTING_UP, now)) != null;
+    }
+
     /** From {@code PREPARING} to {@code REPLAYING}; the model beside the served one must be empty by then. */
     void replaying(String upTo) {
         states().updateOne(Filters.and(Filters.eq("_id", model), Filters.eq(PHASE, PREPARING)),
-                Updates.combine(Updates.set(PHASE, REPLAYING), Updates.set(UP_TO, upTo), Updates.set(SINCE, new Date())));
+                Updates.combine(Updates.set(PHASE, REPLAYING), Updates.set(UP_TO, upTo), Updates.set(SINCE, new Date()),
+                        Updates.unset(SETTING_UP)));
     }
 
     Optional<String> replayingUpTo() {

@@ -390,6 +390,20 @@ abstract class IntegrationListContract {
     }
 
     @Test
+    void aRequestedRebuildIsSetUpByOneInstanceOnly() {
+        RebuildState mine = new RebuildState(mongo, MongoIntegrationList.COLLECTION);
+        RebuildState theOthers = new RebuildState(mongo, MongoIntegrationList.COLLECTION);
+        assertThat(mine.maySetUp()).as("nothing requested").isFalse();
+        assertThat(mine.requested()).isTrue();
+
+        assertThat(mine.maySetUp()).isTrue();
+        assertThat(theOthers.maySetUp()).as("while another instance sets it up").isFalse();
+        mine.replaying("every event");
+        assertThat(theOthers.maySetUp()).as("once it replays").isFalse();
+        assertThat(theOthers.replayingUpTo()).contains("every event");
+    }
+
+    @Test
     void aReplayWithTwoInstancesStartsOneRebuildAndRefusesASecondUntilItFinished() {
         IntegrationId id = newId();
         list.apply(recorded(0, "alice", added(id, ACME, "Docs", true)));

@@ -23,7 +23,8 @@ public interface ForRebuildingAReadModel {
     /**
      * The rebuild feed is set up to start from the first event, and no instance runs it yet: an empty model is
      * made beside the served one, to hold every event up to {@code upTo}, the newest one stored (in the event
-     * feed's own notation; empty when none is).
+     * feed's own notation; empty when none is). Of several instances calling it at once, one sets the rebuild
+     * up; for the others it changes nothing.
      */
     void replayStarted(String upTo);
 
