@@ -6,7 +6,6 @@ import io.integrationregistry.domain.IntegrationEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 
 /** Feeds the integration list read model from its own tracking processor. */
 @ProcessingGroup(IntegrationListFeed.PROCESSING_GROUP)
@@ -27,11 +26,5 @@ final class IntegrationListFeed {
     @EventHandler
     void on(IntegrationEvent event, DomainEventMessage<IntegrationEvent> message) {
         list.apply(RecordedEvents.of(message));
-    }
-
-    /** Starts the rebuild beside the served model, which keeps answering until the replay caught up. */
-    @ResetHandler
-    void reset() {
-        list.reset();
     }
 }

@@ -36,10 +36,10 @@ import static io.integrationregistry.adapters.mongo.ListEntry.VERSION;
  * is set. Every write is one conditional single-document write, so that applying an event twice or
  * out of date changes nothing, without transactions.
  * <p>
- * A rebuild fills {@code integration_list_rebuild} while {@code integration_list} keeps answering reads;
- * a new event goes to the rebuilt list first, then to the served one, so that whichever list serves when
- * the rebuild finishes has it. Finishing copies every rebuilt entry over the served one unless the served
- * one is newer (see {@link RebuiltCopy}): no entry ever disappears from the served list on the way.
+ * A rebuild fills {@code integration_list_rebuild} from its own feed while {@code integration_list} keeps
+ * answering reads and receiving new events from the served feed. Finishing copies every rebuilt entry over
+ * the served one unless the served one is newer (see {@link RebuiltCopy}): no entry ever disappears from the
+ * served list on the way, and an event the rebuild feed had not reached yet is already in the served one.
  */
 public final class MongoIntegrationList implements ForListingIntegrations, ForKeepingTheIntegrationList {
 
@@ -79,21 +79,31 @@ public final class MongoIntegrationList implements ForListingIntegrations, ForKe
 
     @Override
     public void apply(RecordedEvent recorded) {
-        if (rebuild.underWay()) {
-            applyTo(REBUILD, recorded);
-        }
         applyTo(COLLECTION, recorded);
         applied.applied(recorded.event().integrationId().value(), recorded.sequence());
     }
 
     @Override
-    public void reset() {
-        RebuiltCopy.drop(mongo, REBUILD);
-        rebuild.preparing();
+    public void applyToRebuild(RecordedEvent recorded) {
+        applyTo(REBUILD, recorded);
+    }
+
+    @Override
+    public boolean requestRebuild() {
+        return rebuild.requested();
+    }
+
+    @Override
+    public boolean preparing() {
+        return rebuild.preparing();
     }
 
     @Override
     public void replayStarted(String upTo) {
+        if (!rebuild.maySetUp()) {
+            return;
+        }
+        RebuiltCopy.drop(mongo, REBUILD);
         rebuild.replaying(upTo);
     }
 
