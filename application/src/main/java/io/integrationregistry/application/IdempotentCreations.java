@@ -74,14 +74,6 @@ final class IdempotentCreations {
             if (!fingerprint(found.salt(), key).equals(found.fingerprint())) {
                 throw new IdempotencyKeyReused();
             }
-            if (!found.answered()) {
-                // The first request may have stored its integration and lost its reply: then that is the answer.
-                Optional<Receipt> stored = asCreated.apply(found.integrationId());
-                if (stored.isPresent()) {
-                    keys.answer(company, key.value(), found, answeredWith(found, stored.get()));
-                    return stored.get();
-                }
-            }
             Optional<RememberedRequest> answered = awaitAnswer(company, key);
             if (answered.isEmpty()) {
                 continue;
@@ -126,19 +118,20 @@ final class IdempotentCreations {
 
     /**
      * After a failure of unknown outcome the key is kept, never forgotten: the integration may be stored
-     * with only its reply lost. When the store shows it, it is the answer. When the store shows nothing,
-     * the claim is handed over: its first-seen time is moved back past the grace, so that a retry takes it
-     * over at once, under the same integration id, which the store refuses to create twice should the
-     * first attempt still land. When the store cannot be read, the claim stays in flight for the grace.
+     * with only its reply lost. When the store shows it, it is the answer. Otherwise (the store shows
+     * nothing, or cannot be read) the claim is handed over: its first-seen time is moved back past the
+     * grace, so that a retry takes it over at once, reads the store itself, and creates, if need be, under
+     * the same integration id, which the store refuses to create twice should the first attempt still land.
+     * A repeat sent while the first request is still in flight never answers from the store: it waits for
+     * the first answer, so that racing repeats all get the very same one.
      */
     private Receipt settle(CompanyId company, IdempotencyKey key, RememberedRequest claimed,
                            Function<IntegrationId, Optional<Receipt>> asCreated, RuntimeException failure) {
-        Optional<Receipt> stored;
+        Optional<Receipt> stored = Optional.empty();
         try {
             stored = asCreated.apply(claimed.integrationId());
         } catch (RuntimeException unreadable) {
             failure.addSuppressed(unreadable);
-            throw failure;
         }
         if (stored.isPresent()) {
             Receipt created = stored.get();
