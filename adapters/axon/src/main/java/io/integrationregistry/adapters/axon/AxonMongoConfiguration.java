@@ -152,8 +152,9 @@ public class AxonMongoConfiguration {
     }
 
     /**
-     * A projection that fails on an event must not skip it: the error goes back to the processor,
-     * which retries the batch with back-off instead of moving its token past the event.
+     * A projection whose database fails must not skip the event: the error goes back to the processor, which
+     * retries the batch with back-off instead of moving its token past it. An event a projection cannot apply
+     * for any other reason never gets here: its feed records it and moves on (see {@link ProjectionFeed}).
      */
     @Bean
     ConfigurerModule projectionsRetryInsteadOfSkipping() {
@@ -173,9 +174,16 @@ public class AxonMongoConfiguration {
         return new AxonIntegrationStore(commandGateway, eventStore);
     }
 
+    /** The events the projections skipped, in {@code projection_poison}. */
     @Bean
-    AuditTrailFeed auditTrailFeed(ForKeepingTheAuditTrail auditTrail) {
-        return new AuditTrailFeed(auditTrail);
+    PoisonedEvents poisonedEvents(MongoDatabaseFactory databases) {
+        return new PoisonedEvents(databases.getMongoDatabase());
+    }
+
+    @Bean
+    AuditTrailFeed auditTrailFeed(ForKeepingTheAuditTrail auditTrail, EventStore eventStore,
+                                  PoisonedEvents poisonedEvents) {
+        return new AuditTrailFeed(auditTrail, eventStore, poisonedEvents);
     }
 
     /** {@code registry.axon.rebuild-check}: how often each instance looks for a rebuild whose replay caught up. */
@@ -193,7 +201,8 @@ public class AxonMongoConfiguration {
     }
 
     @Bean
-    IntegrationListFeed integrationListFeed(@Qualifier("integrationList") ForKeepingTheIntegrationList list) {
-        return new IntegrationListFeed(list);
+    IntegrationListFeed integrationListFeed(@Qualifier("integrationList") ForKeepingTheIntegrationList list,
+                                            EventStore eventStore, PoisonedEvents poisonedEvents) {
+        return new IntegrationListFeed(list, eventStore, poisonedEvents);
     }
 }
