@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** An insert into the event store that takes longer than the append timeout fails instead of landing late. */
 class SlowAppendTest {
 
-    private static final Duration APPEND_TIMEOUT = Duration.ofMillis(300);
-    private static final long INSERT_DELAY_MILLIS = 3_000;
+    private static final Duration APPEND_TIMEOUT = Duration.ofMillis(500);
+    private static final long INSERT_DELAY_MILLIS = 4_000;
 
     private volatile boolean slowInserts;
     private MongoServer server;
@@ -66,8 +66,9 @@ class SlowAppendTest {
         AggregateOrderedStorageStrategy strategy = new AggregateOrderedStorageStrategy(
                 EventEntryConfiguration.getDefault(), Duration.ofSeconds(5), APPEND_TIMEOUT);
         var serializer = JacksonSerializer.builder().objectMapper(DomainJackson.objectMapper()).build();
-        // A first append at the usual pace: connection and serializer ready.
-        strategy.appendEvents(events, List.of(addition(Samples.newId())), serializer);
+        // A first append at the usual pace, unbounded: connection and serializer ready.
+        new AggregateOrderedStorageStrategy(EventEntryConfiguration.getDefault(), Duration.ofSeconds(5),
+                Duration.ofSeconds(30)).appendEvents(events, List.of(addition(Samples.newId())), serializer);
         var held = addition(Samples.newId());
         slowInserts = true;
 
