@@ -74,6 +74,14 @@ final class IdempotentCreations {
             if (!fingerprint(found.salt(), key).equals(found.fingerprint())) {
                 throw new IdempotencyKeyReused();
             }
+            if (!found.answered()) {
+                // The first request may have stored its integration and lost its reply: then that is the answer.
+                Optional<Receipt> stored = asCreated.apply(found.integrationId());
+                if (stored.isPresent()) {
+                    keys.answer(company, key.value(), found, answeredWith(found, stored.get()));
+                    return stored.get();
+                }
+            }
             Optional<RememberedRequest> answered = awaitAnswer(company, key);
             if (answered.isEmpty()) {
                 continue;
@@ -105,12 +113,45 @@ final class IdempotentCreations {
         } catch (ConcurrentModification alreadyCreated) {
             // A request that had claimed the key before this one took it over stored the creation after all.
             receipt = asCreated.apply(claimed.integrationId()).orElseThrow(() -> alreadyCreated);
-        } catch (RuntimeException refused) {
-            keys.forget(company, key.value(), claimed);
-            throw refused;
+        } catch (RuntimeException failure) {
+            if (Refusals.isDefinite(failure)) {
+                keys.forget(company, key.value(), claimed);
+                throw failure;
+            }
+            receipt = settle(company, key, claimed, asCreated, failure);
         }
         keys.answer(company, key.value(), claimed, answeredWith(claimed, receipt));
         return receipt;
+    }
+
+    /**
+     * After a failure of unknown outcome the key is kept, never forgotten: the integration may be stored
+     * with only its reply lost. When the store shows it, it is the answer. When the store shows nothing,
+     * the claim is handed over: its first-seen time is moved back past the grace, so that a retry takes it
+     * over at once, under the same integration id, which the store refuses to create twice should the
+     * first attempt still land. When the store cannot be read, the claim stays in flight for the grace.
+     */
+    private Receipt settle(CompanyId company, IdempotencyKey key, RememberedRequest claimed,
+                           Function<IntegrationId, Optional<Receipt>> asCreated, RuntimeException failure) {
+        Optional<Receipt> stored;
+        try {
+            stored = asCreated.apply(claimed.integrationId());
+        } catch (RuntimeException unreadable) {
+            failure.addSuppressed(unreadable);
+            throw failure;
+        }
+        if (stored.isPresent()) {
+            Receipt created = stored.get();
+            return new Receipt(created.integrationId(), created.version(), true, created.integration());
+        }
+        RememberedRequest handedOver = new RememberedRequest(claimed.integrationId(), claimed.salt(),
+                claimed.fingerprint(), claimed.firstSeen().minus(inFlightGrace).minusMillis(1), null);
+        try {
+            keys.replace(company, key.value(), claimed, handedOver);
+        } catch (RuntimeException unwritable) {
+            failure.addSuppressed(unwritable);
+        }
+        throw failure;
     }
 
     private static RememberedRequest answeredWith(RememberedRequest claimed, Receipt receipt) {

@@ -48,6 +48,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -100,10 +101,16 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
 
     private Receipt addAs(IntegrationId id, Caller caller, IntegrationDraft draft, boolean active) {
         names.reserve(caller.company(), draft.name(), id);
+        AuthenticationSpec<SealedSecret> authentication;
+        try {
+            authentication = draft.authentication().mapSecrets(secret -> Optional.of(secrets.seal(id, secret)));
+        } catch (RuntimeException notSealed) {
+            // Nothing reached the store.
+            names.release(caller.company(), draft.name(), id);
+            throw notSealed;
+        }
         CommandOutcome outcome;
         try {
-            AuthenticationSpec<SealedSecret> authentication =
-                    draft.authentication().mapSecrets(secret -> Optional.of(secrets.seal(id, secret)));
             outcome = store.execute(new AddIntegration(id, caller.company(), caller.actor(), clock.instant(),
                     draft.name(), draft.baseApiUrl(), draft.requestParameters(), authentication, active,
                     identifiers.redirectUriFor(id)), ExpectedVersion.ANY.value(), caller.origin());
@@ -111,12 +118,32 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
             // An integration with this id is stored (a retry under an idempotency key met its first attempt):
             // the reservation is that integration's.
             throw alreadyStored;
-        } catch (RuntimeException refused) {
-            names.release(caller.company(), draft.name(), id);
-            throw refused;
+        } catch (RuntimeException failure) {
+            if (Refusals.isDefinite(failure)) {
+                names.release(caller.company(), draft.name(), id);
+                throw failure;
+            }
+            // The creation may be stored with only its reply lost: the name stays reserved (a takeover frees
+            // it once the grace is over, should nothing be stored) and the store is asked what it holds.
+            outcome = storedAfterAll(id, failure);
         }
         // Stored: from here on the name stays reserved, whatever happens to the answer.
         return receipt(caller, id, outcome);
+    }
+
+    /** The creation's outcome when the store holds it after a failure of unknown outcome; else that failure. */
+    private CommandOutcome storedAfterAll(IntegrationId id, RuntimeException failure) {
+        OptionalLong version;
+        try {
+            version = store.currentVersion(id);
+        } catch (RuntimeException unreadable) {
+            failure.addSuppressed(unreadable);
+            throw failure;
+        }
+        if (version.isEmpty()) {
+            throw failure;
+        }
+        return new CommandOutcome(version.getAsLong(), true);
     }
 
     /** The integration as its creation left it (its first event), if it was stored. */
@@ -150,11 +177,13 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
             outcome = store.execute(new EditIntegration(id, caller.company(), caller.actor(), clock.instant(),
                     draft.name(), draft.baseApiUrl(), draft.requestParameters(), authentication,
                     identifiers.redirectUriFor(id)), expected.value(), caller.origin());
-        } catch (RuntimeException refused) {
-            if (renamed) {
-                names.release(caller.company(), draft.name(), id);
+        } catch (RuntimeException failure) {
+            if (renamed && Refusals.isDefinite(failure)) {
+                names.releaseUnlessBorne(caller.company(), draft.name(), id);
             }
-            throw refused;
+            // Otherwise the edit may have landed with only its reply lost: the new name stays reserved for
+            // this integration (and the old one too; a takeover frees whichever it no longer bears).
+            throw failure;
         }
         if (renamed && outcome.changed()) {
             names.release(caller.company(), current.name(), id);

@@ -46,7 +46,13 @@ final class NameRegister {
             }
             NameReservation reservation = existing.get();
             if (reservation.holder().equals(holder)) {
-                return;
+                // The holder again (a retry of its change): the reservation is in flight anew, so that no
+                // takeover counts it as left behind while that retry runs.
+                if (!reservation.reservedAt().isBefore(clock.instant())
+                        || reservations.replace(company, key, reservation, holder, clock.instant())) {
+                    return;
+                }
+                continue;
             }
             if (!isAbandoned(company, key, reservation)) {
                 throw new NameAlreadyTaken(name.value());
@@ -60,6 +66,25 @@ final class NameRegister {
 
     void release(CompanyId company, IntegrationName name, IntegrationId holder) {
         reservations.release(company, name.uniquenessKey(), holder);
+    }
+
+    /**
+     * Releases a name reserved for a change that was refused, unless the holder bears it after all (another
+     * change of the same integration gave it that name meanwhile). Should the holder not be readable, the
+     * reservation stays: a takeover frees it once the grace is over, if the holder does not bear it.
+     */
+    void releaseUnlessBorne(CompanyId company, IntegrationName name, IntegrationId holder) {
+        boolean borne;
+        try {
+            borne = integrations.load(holder)
+                    .map(stored -> stored.integration().name().uniquenessKey().equals(name.uniquenessKey()))
+                    .orElse(false);
+        } catch (RuntimeException unreadable) {
+            return;
+        }
+        if (!borne) {
+            release(company, name, holder);
+        }
     }
 
     private boolean isAbandoned(CompanyId company, String key, NameReservation reservation) {

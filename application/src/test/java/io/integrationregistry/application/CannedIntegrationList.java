@@ -16,6 +16,13 @@ import java.util.Optional;
 /** A read model that answers an empty page and finds nothing: the service only passes queries on. */
 final class CannedIntegrationList implements ForListingIntegrations {
 
+    private volatile RuntimeException nextWaitFailure;
+
+    /** The next wait for a version fails, as when the read model's database goes away. */
+    void failNextWaitWith(RuntimeException failure) {
+        nextWaitFailure = failure;
+    }
+
     @Override
     public IntegrationPage page(CompanyId company, IntegrationQuery query) {
         return new IntegrationPage(List.of(), query.page(), query.size(), 0);
@@ -29,6 +36,11 @@ final class CannedIntegrationList implements ForListingIntegrations {
     /** The list never catches up here: receipts are then answered from the events. */
     @Override
     public boolean awaitVersion(IntegrationId id, long version, Duration timeout) {
+        RuntimeException failure = nextWaitFailure;
+        if (failure != null) {
+            nextWaitFailure = null;
+            throw failure;
+        }
         return false;
     }
 

@@ -21,6 +21,7 @@ final class InMemoryIdempotencyKeys implements ForRememberingIdempotencyKeys {
 
     @Override
     public boolean replace(CompanyId company, String key, RememberedRequest expired, RememberedRequest request) {
+        failIfAsked();
         return requests.replace(id(company, key), expired, request);
     }
 
@@ -41,8 +42,8 @@ final class InMemoryIdempotencyKeys implements ForRememberingIdempotencyKeys {
         requests.remove(id(company, key), request);
     }
 
-    /** The next answer or forget fails, as when the database goes away before the request ends. */
-    void failNextAnswerOrForgetWith(RuntimeException failure) {
+    /** The next answer, forget or replace fails, as when the database goes away before the request ends. */
+    void failNextWriteWith(RuntimeException failure) {
         nextWriteFailure = failure;
     }
 

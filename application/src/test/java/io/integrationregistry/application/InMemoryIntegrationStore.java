@@ -31,6 +31,9 @@ final class InMemoryIntegrationStore implements ForStoringIntegrations {
     private final Map<IntegrationId, List<IntegrationEvent>> streams = new HashMap<>();
     private final Map<IntegrationId, List<HistoricEvent>> histories = new HashMap<>();
     private RuntimeException nextFailure;
+    private RuntimeException nextLostReply;
+    private int failingReads;
+    private RuntimeException readFailure;
     private int loads;
 
     @Override
@@ -54,11 +57,17 @@ final class InMemoryIntegrationStore implements ForStoringIntegrations {
             history.add(new HistoricEvent(UUID.randomUUID().toString(), stream.size() - 1L, event.occurredAt(),
                     command.actor().login(), origin.requestId(), origin.source().label(), event));
         }
+        if (nextLostReply != null) {
+            RuntimeException failure = nextLostReply;
+            nextLostReply = null;
+            throw failure;
+        }
         return new CommandOutcome(stream.size() - 1L, !events.isEmpty());
     }
 
     @Override
     public synchronized List<HistoricEvent> history(IntegrationId id) {
+        failReadIfAsked();
         return List.copyOf(histories.getOrDefault(id, List.of()));
     }
 
@@ -74,6 +83,7 @@ final class InMemoryIntegrationStore implements ForStoringIntegrations {
 
     @Override
     public synchronized OptionalLong currentVersion(IntegrationId id) {
+        failReadIfAsked();
         List<IntegrationEvent> stream = streams.getOrDefault(id, List.of());
         return stream.isEmpty() ? OptionalLong.empty() : OptionalLong.of(stream.size() - 1L);
     }
@@ -81,6 +91,24 @@ final class InMemoryIntegrationStore implements ForStoringIntegrations {
     /** The next command fails with {@code failure}, as when the database is down. */
     synchronized void failNextCommandWith(RuntimeException failure) {
         nextFailure = failure;
+    }
+
+    /** The next command is stored, and then fails with {@code failure}, as when the reply is lost. */
+    synchronized void loseNextReplyWith(RuntimeException failure) {
+        nextLostReply = failure;
+    }
+
+    /** The next {@code count} reads of a version or a history fail, as while the database is gone. */
+    synchronized void failNextReadsWith(int count, RuntimeException failure) {
+        failingReads = count;
+        readFailure = failure;
+    }
+
+    private void failReadIfAsked() {
+        if (failingReads > 0) {
+            failingReads--;
+            throw readFailure;
+        }
     }
 
     synchronized List<IntegrationEvent> eventsOf(IntegrationId id) {

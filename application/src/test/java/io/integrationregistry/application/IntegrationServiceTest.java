@@ -136,15 +136,17 @@ class IntegrationServiceTest {
         }
 
         @Test
-        void givenTheStoreFails_whenAdding_thenTheNameReservationIsReleased() {
+        void givenTheStoreFailsWithAnUnknownOutcome_whenAdding_thenTheNameIsFreeOnceTheGraceShowsNothingStored() {
             store.failNextCommandWith(new IllegalStateException("database unavailable"));
 
             assertThatThrownBy(() -> service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true))
                     .isInstanceOf(IllegalStateException.class);
 
-            assertThat(reservations.holderOf(ALICE.company(), "acme drive")).isEmpty();
+            assertThat(reservations.holderOf(ALICE.company(), "acme drive")).isPresent();
+            clock.advance(GRACE.plusSeconds(1));
             Receipt retried = service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true);
             assertThat(store.integration(retried.integrationId()).name().value()).isEqualTo("Acme drive");
+            assertThat(reservations.holderOf(ALICE.company(), "acme drive")).contains(retried.integrationId());
         }
     }
 
@@ -699,7 +701,7 @@ class IntegrationServiceTest {
 
         @Test
         void givenAFirstRequestThatStoredItsIntegrationButNotItsAnswer_whenRetriedAfterTheGrace_thenItIsAnsweredOnce() {
-            idempotencyKeys.failNextAnswerOrForgetWith(new IllegalStateException("database gone"));
+            idempotencyKeys.failNextWriteWith(new IllegalStateException("database gone"));
             assertThatThrownBy(() -> service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true, Optional.of(key)))
                     .isInstanceOf(IllegalStateException.class);
             IntegrationId stored = store.integrationIds().iterator().next();
@@ -718,9 +720,9 @@ class IntegrationServiceTest {
         }
 
         @Test
-        void givenAFirstRequestThatFailedAndCouldNotForgetItsKey_whenRetriedAfterTheGrace_thenItIsCreatedOnce() {
+        void givenAFirstRequestThatFailedAndCouldNotHandItsKeyOver_whenRetriedAfterTheGrace_thenItIsCreatedOnce() {
             store.failNextCommandWith(new IllegalStateException("database gone"));
-            idempotencyKeys.failNextAnswerOrForgetWith(new IllegalStateException("database gone"));
+            idempotencyKeys.failNextWriteWith(new IllegalStateException("database gone"));
             assertThatThrownBy(() -> service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true, Optional.of(key)))
                     .isInstanceOf(IllegalStateException.class);
             assertThat(store.integrationCount()).isZero();

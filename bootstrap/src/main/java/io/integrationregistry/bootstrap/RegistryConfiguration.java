@@ -70,6 +70,7 @@ class RegistryConfiguration {
     MongoIntegrationList integrationList(MongoTemplate mongo) {
         MongoIntegrationList list = new MongoIntegrationList(mongo);
         list.ensureIndexes();
+        list.migrateNameKeys();
         return list;
     }
 
@@ -77,6 +78,7 @@ class RegistryConfiguration {
     ForReservingNames nameReservations(MongoTemplate mongo) {
         MongoNameReservations reservations = new MongoNameReservations(mongo);
         reservations.ensureIndexes();
+        reservations.migrateNameKeys();
         return reservations;
     }
 
@@ -127,8 +129,8 @@ class RegistryConfiguration {
     }
 
     @Bean
-    ForRememberingIdempotencyKeys idempotencyKeys(MongoTemplate mongo) {
-        MongoIdempotencyKeys keys = new MongoIdempotencyKeys(mongo);
+    ForRememberingIdempotencyKeys idempotencyKeys(MongoTemplate mongo, RegistryProperties properties) {
+        MongoIdempotencyKeys keys = new MongoIdempotencyKeys(mongo, properties.idempotencyRetention());
         keys.ensureIndexes();
         return keys;
     }

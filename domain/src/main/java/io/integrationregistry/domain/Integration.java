@@ -3,6 +3,7 @@ package io.integrationregistry.domain;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,21 @@ public record Integration(IntegrationId id, CompanyId companyId, IntegrationName
                           RequestParameters requestParameters, Authentication authentication, boolean active,
                           RedirectUri issuedRedirectUri, Instant createdAt, Instant updatedAt)
         implements IntegrationState {
+
+    /**
+     * Every field but {@code issuedRedirectUri} is required: a state read back with one missing (a snapshot
+     * of an older shape, say) refuses to exist rather than decide on a gap.
+     */
+    public Integration {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(companyId, "companyId");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(baseApiUrl, "baseApiUrl");
+        Objects.requireNonNull(requestParameters, "requestParameters");
+        Objects.requireNonNull(authentication, "authentication");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
 
     public IntegrationStatus status() {
         return active ? IntegrationStatus.ACTIVE : IntegrationStatus.INACTIVE;

@@ -1,5 +1,6 @@
 package io.integrationregistry.domain;
 
+import java.text.Normalizer;
 import java.util.Locale;
 
 /**
@@ -24,9 +25,29 @@ public record IntegrationName(String value) {
         return name;
     }
 
-    /** The form under which names are unique within a company: case-insensitive. */
+    /**
+     * The form under which names are unique within a company: compatibility-normalised and case-folded,
+     * so that names a reader cannot tell apart are one name: composed and decomposed accents, full-width
+     * and ordinary letters, "straße" and "STRASSE".
+     */
     public String uniquenessKey() {
-        return value.toLowerCase(Locale.ROOT);
+        return keyOf(value);
+    }
+
+    /** The uniqueness key of any text: {@link #fold} of it, trimmed. */
+    public static String keyOf(String text) {
+        return fold(text).strip();
+    }
+
+    /**
+     * NFKC, then full case folding, then NFKC again. Java has no case fold of its own: upper-casing
+     * first expands the letters whose capital is several letters ("ß" to "SS"), lower-casing then
+     * brings every form of a letter to one, and the last NFKC recomposes what casing decomposed.
+     */
+    public static String fold(String text) {
+        String compatible = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String folded = compatible.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(folded, Normalizer.Form.NFKC);
     }
 
     @Override

@@ -89,4 +89,27 @@ class IntegrationNameTest {
         assertThat(new IntegrationName("Acme Drive").uniquenessKey())
                 .isNotEqualTo(new IntegrationName("Acme Drive 2").uniquenessKey());
     }
+
+    @Test
+    void nameUniquenessIsOnlyToLowerCaseRoot() {
+        assertThat(key("Caf\u00e9")).as("composed and decomposed").isEqualTo(key("Cafe\u0301"));
+        assertThat(key("STRASSE")).isEqualTo(key("stra\u00dfe")).isEqualTo("strasse");
+        assertThat(key("\uff21cme")).as("full-width").isEqualTo(key("acme")).isEqualTo("acme");
+        assertThat(key("\u039f\u0394\u039f\u03a3")).as("final sigma").isEqualTo(key("\u03bf\u03b4\u03bf\u03c3"));
+        assertThat(key("Acme\u3000")).as("a full-width space folds to a space, then trimmed").isEqualTo("acme");
+        assertThat(key("Caf\u00e9")).isNotEqualTo(key("Cafe"));
+    }
+
+    @Test
+    void aKeyIsStableWhenFoldedAgain() {
+        for (String name : new String[] {"Caf\u00e9", "stra\u00dfe", "\uff21cme", "\u0130stanbul", "\ufb01le"}) {
+            assertThat(IntegrationName.keyOf(key(name))).as(name).isEqualTo(key(name));
+            assertThat(IntegrationName.keyOf(name.toLowerCase(java.util.Locale.ROOT))).as("from the former key of " + name)
+                    .isEqualTo(key(name));
+        }
+    }
+
+    private static String key(String name) {
+        return new IntegrationName(name).uniquenessKey();
+    }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,10 +74,11 @@ class CredentialDestinationsApiTest extends ProviderApiTestBase {
                     TestAuthorizationServer.CLIENT_ID, TestAuthorizationServer.CLIENT_SECRET));
             authorizationServer.allowRedirectUri(TestAuthorizationServer.CLIENT_ID, alice().get("/api/integrations/"
                     + id).json().path("authentication").path("redirectUri").asText());
-            String callback = authorizationServer.signIn(documentUser().get("/api/integrations/" + id
-                    + "/oauth2/authorize").header("Location"));
-            assertThat(anonymous().get(URI.create(callback).getRawPath() + "?" + URI.create(callback).getRawQuery())
-                    .status())
+            HttpApi.Answer authorize = documentUser().get("/api/integrations/" + id + "/oauth2/authorize");
+            String callback = authorizationServer.signIn(authorize.header("Location"));
+            // the callback is completed by the browser that started the flow, with its cookie
+            assertThat(anonymous().get(URI.create(callback).getRawPath() + "?" + URI.create(callback).getRawQuery(),
+                    Map.of("Cookie", authorize.cookie("registry_oauth2_browser"))).status())
                     .isEqualTo(200);
             assertThat(documentUser().get("/api/integrations/" + id + "/documents/files").status()).isEqualTo(200);
 
@@ -111,10 +113,11 @@ class CredentialDestinationsApiTest extends ProviderApiTestBase {
                     TestAuthorizationServer.CLIENT_ID, TestAuthorizationServer.CLIENT_SECRET));
             authorizationServer.allowRedirectUri(TestAuthorizationServer.CLIENT_ID, alice().get("/api/integrations/"
                     + id).json().path("authentication").path("redirectUri").asText());
-            String callback = authorizationServer.signIn(alice().get("/api/integrations/" + id
-                    + "/oauth2/authorize").header("Location"));
-            assertThat(anonymous().get(URI.create(callback).getRawPath() + "?" + URI.create(callback).getRawQuery())
-                    .status())
+            HttpApi.Answer authorize = alice().get("/api/integrations/" + id + "/oauth2/authorize");
+            String callback = authorizationServer.signIn(authorize.header("Location"));
+            // the callback is completed by the browser that started the flow, with its cookie
+            assertThat(anonymous().get(URI.create(callback).getRawPath() + "?" + URI.create(callback).getRawQuery(),
+                    Map.of("Cookie", authorize.cookie("registry_oauth2_browser"))).status())
                     .isEqualTo(200);
 
             HttpApi.Answer test = alice().post("/api/integrations/" + id + "/test", oauth2SecretLeftOut(name,

@@ -122,8 +122,8 @@ class ReplayDisruptionTest extends ApiTestBase {
     }
 
     /**
-     * One more handler in each projection's processing group, so that a replay of a few hundred events lasts
-     * long enough for many looks at the served models.
+     * One more handler in each rebuild processor's group, so that a replay of a few hundred events lasts long
+     * enough for many looks at the served models.
      */
     static final class SlowReplay {
 
@@ -140,7 +140,7 @@ class ReplayDisruptionTest extends ApiTestBase {
             }
         }
 
-        @ProcessingGroup("integration-list")
+        @ProcessingGroup("integration-list-rebuild")
         static final class OfTheList {
             @EventHandler
             void on(IntegrationEvent event) {
@@ -148,7 +148,7 @@ class ReplayDisruptionTest extends ApiTestBase {
             }
         }
 
-        @ProcessingGroup("audit-trail")
+        @ProcessingGroup("audit-trail-rebuild")
         static final class OfTheTrail {
             @EventHandler
             void on(IntegrationEvent event) {

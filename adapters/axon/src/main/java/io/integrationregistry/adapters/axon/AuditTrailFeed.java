@@ -6,7 +6,6 @@ import io.integrationregistry.domain.IntegrationEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /** Feeds the audit trail from its own tracking processor, separate from the list's. */
@@ -30,11 +29,5 @@ final class AuditTrailFeed {
     @EventHandler
     void on(IntegrationEvent event, DomainEventMessage<IntegrationEvent> message) {
         feed.handle(RecordedEvents.of(message));
-    }
-
-    /** Starts the rebuild beside the served model, which keeps answering until the replay caught up. */
-    @ResetHandler
-    void reset() {
-        trail.reset();
     }
 }

@@ -13,11 +13,13 @@ import io.integrationregistry.domain.IntegrationEvent;
 import io.integrationregistry.domain.IntegrationState;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.List;
@@ -31,9 +33,21 @@ import java.util.List;
 @Aggregate(type = "Integration",
         snapshotTriggerDefinition = AxonMongoConfiguration.SNAPSHOT_TRIGGER,
         commandTargetResolver = AxonMongoConfiguration.COMMAND_TARGET_RESOLVER)
+@Revision(AxonIntegration.SNAPSHOT_REVISION)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class AxonIntegration {
+
+    /**
+     * The shape of this class, and so of its snapshots. Any change to the fields of the aggregate or of the
+     * state records raises it: snapshots of another revision are then ignored (see {@link #SNAPSHOTS}) and the
+     * aggregate is loaded from its events, until the snapshot trigger writes one of the new shape.
+     */
+    static final String SNAPSHOT_REVISION = "1";
+
+    /** Loads a snapshot only if it was written in this class's current shape. */
+    static final SnapshotFilter SNAPSHOTS = snapshot -> !AxonIntegration.class.getName().equals(snapshot.getPayload()
+            .getType().getName()) || SNAPSHOT_REVISION.equals(snapshot.getPayload().getType().getRevision());
 
     static final String EXPECTED_VERSION = "expectedVersion";
     static final long NO_EVENTS_YET = -1;

@@ -1,6 +1,9 @@
 package io.integrationregistry.adapters.axon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ReadConcern;
+import com.mongodb.ReadPreference;
+import com.mongodb.client.MongoDatabase;
 import io.integrationregistry.application.port.out.ForKeepingTheAuditTrail;
 import io.integrationregistry.application.port.out.ForKeepingTheIntegrationList;
 import io.integrationregistry.application.port.out.ForRebuildingAReadModel;
@@ -10,6 +13,7 @@ import io.integrationregistry.application.port.out.ForStoringIntegrations;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -38,6 +42,8 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -61,8 +67,18 @@ public class AxonMongoConfiguration {
     /** Axon's own template, on the same database as the read models. */
     @Bean
     MongoTemplate axonMongoTemplate(MongoDatabaseFactory databases) {
+        return eventStoreTemplate(databases.getMongoDatabase());
+    }
+
+    /**
+     * Events, snapshots and tokens are read from the primary with read concern {@code majority}, whatever the
+     * connection string says: a projection or an aggregate then never acts on an event that a failover of
+     * the replica set could still roll back (with the default {@code local}, a primary's unreplicated write
+     * is visible until it is lost). Writes are acknowledged as the connection string says ({@code w=majority}).
+     */
+    static MongoTemplate eventStoreTemplate(MongoDatabase database) {
         return DefaultMongoTemplate.builder()
-                .mongoDatabase(databases.getMongoDatabase())
+                .mongoDatabase(database.withReadConcern(ReadConcern.MAJORITY).withReadPreference(ReadPreference.primary()))
                 .build();
     }
 
@@ -88,6 +104,7 @@ public class AxonMongoConfiguration {
                 .mongoTemplate(axonMongoTemplate)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
+                .snapshotFilter(AxonIntegration.SNAPSHOTS)
                 .storageStrategy(new AggregateOrderedStorageStrategy(EventEntryConfiguration.getDefault(), lookBack,
                         appendTimeout))
                 .upcasterChain(upcasters())
@@ -186,18 +203,50 @@ public class AxonMongoConfiguration {
         return new AuditTrailFeed(auditTrail, eventStore, poisonedEvents);
     }
 
-    /** {@code registry.axon.rebuild-check}: how often each instance looks for a rebuild whose replay caught up. */
+    /**
+     * {@code registry.axon.rebuild-check}: how often each instance follows the rebuilds (starts or stops the
+     * rebuild processors, sets a requested rebuild up, looks for one whose replay caught up).
+     */
     @Bean
     ForReplayingProjections axonProjectionReplays(EventProcessingConfiguration processing, EventStore eventStore,
-                                                  TokenStore tokenStore, MongoTemplate axonMongoTemplate,
+                                                  MongoTemplate axonMongoTemplate,
                                                   IntegrationListFeed listFeed,
                                                   AuditTrailFeed auditFeed,
+                                                  @Value("${registry.axon.token-claim-timeout:PT10S}") Duration claimTimeout,
                                                   @Value("${registry.axon.rebuild-check:PT0.5S}") Duration every) {
         Map<String, ForRebuildingAReadModel> models = new LinkedHashMap<>();
         models.put(IntegrationListFeed.PROCESSING_GROUP, listFeed.model());
         models.put(AuditTrailFeed.PROCESSING_GROUP, auditFeed.model());
-        return new AxonProjectionReplays(processing, eventStore, tokenStore,
-                () -> StoredPosition.newest(axonMongoTemplate), models).finishingRebuildsEvery(every);
+        return new AxonProjectionReplays(processing, eventStore, axonMongoTemplate, claimTimeout, models)
+                .followingRebuildsEvery(every);
+    }
+
+    @Bean
+    RebuildFeeds.IntegrationList integrationListRebuildFeed(
+            @Qualifier("integrationList") ForKeepingTheIntegrationList list) {
+        return new RebuildFeeds.IntegrationList(list);
+    }
+
+    @Bean
+    RebuildFeeds.AuditTrail auditTrailRebuildFeed(ForKeepingTheAuditTrail auditTrail) {
+        return new RebuildFeeds.AuditTrail(auditTrail);
+    }
+
+    /**
+     * The rebuild processors: two segments, a thread for each, batches of 100 events, and not started with the
+     * service (the replays start them while a rebuild is under way, on every instance).
+     */
+    @Bean
+    ConfigurerModule rebuildProcessorsStartOnDemand() {
+        return configurer -> {
+            for (String feed : List.of(RebuildFeeds.INTEGRATION_LIST, RebuildFeeds.AUDIT_TRAIL)) {
+                configurer.eventProcessing().registerTrackingEventProcessor(feed,
+                        org.axonframework.config.Configuration::eventStore,
+                        axon -> TrackingEventProcessorConfiguration.forParallelProcessing(2)
+                                .andInitialSegmentsCount(2).andBatchSize(100).andAutoStart(false)
+                                .andTokenClaimInterval(500, TimeUnit.MILLISECONDS));
+            }
+        };
     }
 
     @Bean

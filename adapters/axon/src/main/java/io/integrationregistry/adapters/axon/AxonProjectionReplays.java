@@ -7,7 +7,10 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
+import com.mongodb.client.model.Filters;
+import io.integrationregistry.application.port.out.RebuildUnderWay;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.bson.Document;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +25,16 @@ import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
- * The tracking processors of the projections, as Axon runs them. A replay rebuilds its read model beside
- * the served one (see {@link ForRebuildingAReadModel}); every instance looks at its own segments now and then,
- * tells the model which of them have passed the replay's end, and the model finishes the rebuild once all have.
+ * The tracking processors of the projections, as Axon runs them. A replay never stops nor resets a served
+ * model's processor: it rebuilds the model beside the served one (see {@link ForRebuildingAReadModel}) through
+ * a processor of its own ({@link RebuildFeeds}), registered at start-up but started only while a rebuild is
+ * under way. Where the rebuild stands is in the store, and every instance follows it now and then: it starts
+ * the rebuild processor while the rebuild replays, stops it otherwise, sets a requested rebuild up once no
+ * instance holds a segment of the rebuild processor (its tokens deleted, so that it starts from the first
+ * event), tells the model which of its segments have passed the newest event stored at that moment, and the
+ * model swaps the rebuilt one in once all have.
  */
 final class AxonProjectionReplays implements ForReplayingProjections, AutoCloseable {
 
@@ -35,8 +42,8 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
-    private final TokenStore tokens;
-    private final Supplier<String> newestStored;
+    private final MongoTemplate axonMongo;
+    private final Duration claimTimeout;
     private final Map<String, ForRebuildingAReadModel> models;
     private final ScheduledExecutorService rebuilds = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "projection-rebuilds");
@@ -44,19 +51,19 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
         return thread;
     });
 
-    /** @param newestStored the {@link StoredPosition} of the newest event stored, encoded; empty when none is */
-    AxonProjectionReplays(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokens,
-                          Supplier<String> newestStored, Map<String, ForRebuildingAReadModel> models) {
+    /** @param claimTimeout after how long a claim on a segment that was not extended is no longer held */
+    AxonProjectionReplays(EventProcessingConfiguration processing, EventStore eventStore, MongoTemplate axonMongo,
+                          Duration claimTimeout, Map<String, ForRebuildingAReadModel> models) {
         this.processing = processing;
         this.eventStore = eventStore;
-        this.tokens = tokens;
-        this.newestStored = newestStored;
+        this.axonMongo = axonMongo;
+        this.claimTimeout = claimTimeout;
         this.models = new LinkedHashMap<>(models);
     }
 
-    /** Looks for rebuilds to finish every {@code every}, until closed. */
-    AxonProjectionReplays finishingRebuildsEvery(Duration every) {
-        rebuilds.scheduleWithFixedDelay(this::finishCaughtUpRebuilds, every.toMillis(), every.toMillis(),
+    /** Follows the rebuilds every {@code every}, until closed. */
+    AxonProjectionReplays followingRebuildsEvery(Duration every) {
+        rebuilds.scheduleWithFixedDelay(this::followRebuilds, every.toMillis(), every.toMillis(),
                 TimeUnit.MILLISECONDS);
         return this;
     }
@@ -77,54 +84,97 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
 
     @Override
     public void replay(String name) {
-        TrackingEventProcessor processor = processor(name)
-                .orElseThrow(() -> new IllegalArgumentException("no projection named " + name));
-        processor.shutDown();
-        processor.resetTokens();
-        models.get(name).replayStarted(newestStored.get());
-        processor.start();
+        ForRebuildingAReadModel model = models.get(name);
+        if (model == null) {
+            throw new IllegalArgumentException("no projection named " + name);
+        }
+        if (!model.requestRebuild()) {
+            throw new RebuildUnderWay(name);
+        }
+        rebuilds.execute(this::followRebuilds);
     }
 
-    /**
-     * Tells each model being rebuilt which of this instance's segments have handled every event stored before
-     * the replay began. Axon's own replay flags are not used for this: with the Mongo event store, a reset
-     * marks the replay as over at once (its head token is "now", which no event's position covers), while the
-     * segments go on delivering the old events. A segment's own position says how far it really got.
-     */
-    void finishCaughtUpRebuilds() {
+    /** One look at every rebuild, as each instance takes now and then. */
+    void followRebuilds() {
         models.forEach((name, model) -> {
             try {
-                TrackingEventProcessor processor = processor(name).orElse(null);
-                if (processor == null || !processor.isRunning()) {
-                    return;
-                }
-                Optional<StoredPosition> upTo = model.replayingUpTo().map(StoredPosition::decode);
-                if (upTo.isEmpty()) {
-                    return;
-                }
-                int segments = tokens.fetchSegments(name).length;
-                for (EventTrackerStatus segment : processor.processingStatus().values()) {
-                    if (!segment.isErrorState() && upTo.get().reachedBy(segment.getTrackingToken())
-                            && model.caughtUp(segment.getSegment().getSegmentId(), segments)) {
-                        log.info("Projection {} rebuilt and served", name);
-                    }
-                }
+                follow(name, model);
             } catch (RuntimeException failed) {
                 // The next look tries again; a rebuild left unfinished meanwhile only keeps the served model serving.
-                log.warn("Could not look at the rebuild of projection {}: {}", name, failed.toString());
+                log.warn("Could not follow the rebuild of projection {}: {}", name, failed.toString());
             }
         });
     }
 
-    private java.util.Optional<TrackingEventProcessor> processor(String name) {
+    private void follow(String name, ForRebuildingAReadModel model) {
+        String feed = name + RebuildFeeds.SUFFIX;
+        TrackingEventProcessor processor = processor(feed).orElseThrow();
+        Optional<StoredPosition> upTo = model.replayingUpTo().map(StoredPosition::decode);
+        if (upTo.isPresent()) {
+            if (!processor.isRunning()) {
+                processor.start();
+            }
+            reportCaughtUpSegments(name, model, feed, processor, upTo.get());
+            return;
+        }
+        if (processor.isRunning()) {
+            processor.shutDown();
+        }
+        if (segmentsHeld(feed)) {
+            return;
+        }
+        // No instance runs the rebuild processor: its tokens go, so that it next starts from the first event.
+        axonMongo.trackingTokensCollection().deleteMany(Filters.eq("processorName", feed));
+        if (model.preparing()) {
+            model.replayStarted(StoredPosition.newest(axonMongo));
+            log.info("Projection {} being rebuilt beside the served one", name);
+        }
+    }
+
+    /**
+     * Tells the model which of this instance's segments of the rebuild processor have handled every event stored
+     * before the rebuild began. Segments that do not exist yet (the first instance to start the processor
+     * creates them) are not counted as caught up.
+     */
+    private void reportCaughtUpSegments(String name, ForRebuildingAReadModel model, String feed,
+                                        TrackingEventProcessor processor, StoredPosition upTo) {
+        long segments = axonMongo.trackingTokensCollection().countDocuments(Filters.eq("processorName", feed));
+        if (segments == 0) {
+            return;
+        }
+        for (EventTrackerStatus segment : processor.processingStatus().values()) {
+            if (!segment.isErrorState() && upTo.reachedBy(segment.getTrackingToken())
+                    && model.caughtUp(segment.getSegment().getSegmentId(), (int) segments)) {
+                processor.shutDown();
+                log.info("Projection {} rebuilt and served", name);
+                return;
+            }
+        }
+    }
+
+    /** Whether an instance holds a segment of {@code processor}: claimed, and extended within the claim timeout. */
+    private boolean segmentsHeld(String processor) {
+        long expired = System.currentTimeMillis() - claimTimeout.toMillis();
+        for (Document token : axonMongo.trackingTokensCollection().find(Filters.and(
+                Filters.eq("processorName", processor), Filters.ne("owner", null)))) {
+            Object stamp = token.get("timestamp");
+            long claimedAt = stamp instanceof Number number ? number.longValue()
+                    : stamp instanceof java.util.Date date ? date.getTime() : Long.MAX_VALUE;
+            if (claimedAt > expired) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Optional<TrackingEventProcessor> processor(String name) {
         return processing.eventProcessor(name, TrackingEventProcessor.class);
     }
 
     private static ProjectionStatus status(String name, TrackingEventProcessor processor, Long head,
                                            boolean rebuilding) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        // Replaying while the rebuild is under way: Axon's own flag stays up until an event newer than the
-        // reset arrives, however long after the replay's end that is (see finishCaughtUpRebuilds).
+        // Replaying while the rebuild is under way, beside this processor, which goes on serving.
         boolean replaying = rebuilding;
         Long position = segments.stream().map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).min(Long::compare).orElse(null);

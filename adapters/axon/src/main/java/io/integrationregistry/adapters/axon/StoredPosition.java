@@ -42,12 +42,12 @@ record StoredPosition(Instant timestamp, String eventId) {
     /** Whether a segment at {@code token} has handled this event (and so every one stored before it). */
     boolean reachedBy(TrackingToken token) {
         // During a replay the token wraps the position reached under the one before the reset: the lower bound is the former.
+        if (timestamp == null) {
+            return true;
+        }
         TrackingToken position = WrappedToken.unwrapLowerBound(token);
         if (!(position instanceof MongoTrackingToken mongo)) {
             return false;
-        }
-        if (timestamp == null) {
-            return true;
         }
         return mongo.getTimestamp().isAfter(timestamp)
                 || (!mongo.getTimestamp().isBefore(timestamp) && mongo.getKnownEventIds().contains(eventId));

@@ -2,10 +2,14 @@ package io.integrationregistry.adapters.axon;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ReadConcern;
+import com.mongodb.ReadPreference;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.BaseApiUrl;
+import io.integrationregistry.domain.Integration;
 import io.integrationregistry.domain.IntegrationDecider;
 import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.RequestParameters;
@@ -18,17 +22,19 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,12 +74,29 @@ abstract class EventStoreContract {
     void freshDatabase() {
         MongoDatabase database = client().getDatabase("event_store_contract");
         database.drop();
-        template = DefaultMongoTemplate.builder().mongoDatabase(database).build();
+        template = AxonMongoConfiguration.eventStoreTemplate(database);
         engine = newEngine();
     }
 
     /** What the storing instance's clock reads; null: the real time. */
     private Instant storeClock;
+
+    @Test
+    void noProjectionAppliesAnEventAFailoverCouldRollBack() {
+        // The service's own template, as Spring declares it: every collection the event store reads from.
+        MongoTemplate served = new AxonMongoConfiguration().axonMongoTemplate(
+                new SimpleMongoClientDatabaseFactory(client(), "event_store_contract"));
+        for (MongoCollection<Document> collection : List.of(served.eventCollection(), served.snapshotCollection(),
+                served.trackingTokensCollection())) {
+            assertThat(collection.getReadConcern()).as(collection.getNamespace().getFullName())
+                    .isEqualTo(ReadConcern.MAJORITY);
+            assertThat(collection.getReadPreference()).isEqualTo(ReadPreference.primary());
+        }
+        // and the server answers reads made so
+        IntegrationId id = Samples.newId();
+        engine.appendEvents(messages(id, 0, List.of(Samples.added(id))));
+        assertThat(served.eventCollection().countDocuments()).isEqualTo(1);
+    }
 
     private MongoEventStorageEngine newEngine() {
         MongoEventStorageEngine created = MongoEventStorageEngine.builder()
@@ -84,6 +107,52 @@ abstract class EventStoreContract {
                 .upcasterChain(AxonMongoConfiguration.upcasters()).build();
         created.ensureIndexes();
         return created;
+    }
+
+    @Test
+    void snapshotsCarryARevisionAndOnesOfAnotherAreIgnored() {
+        EventStorageEngine filtering = new AxonMongoConfiguration().eventStorageEngine(template, serializer,
+                serializer, Duration.ofSeconds(10));
+        IntegrationId id = Samples.newId();
+        List<IntegrationEvent> events = List.of(Samples.added(id), Samples.editedToApiKey(id, 1));
+        filtering.appendEvents(messages(id, 0, events));
+        AxonIntegration aggregate = new AxonIntegration();
+        events.forEach(aggregate::on);
+        filtering.storeSnapshot(new GenericDomainEventMessage<>(AGGREGATE_TYPE, id.value(), 1, aggregate));
+
+        Document stored = template.snapshotCollection().find(new Document("aggregateIdentifier", id.value())).first();
+        assertThat(stored.getString("payloadRevision")).isEqualTo(AxonIntegration.SNAPSHOT_REVISION);
+        assertThat(filtering.readSnapshot(id.value())).isPresent();
+
+        // The same snapshot as an older shape wrote it: no revision, and no request parameters in the state.
+        String older = stored.get("serializedPayload").toString().replaceAll("\"requestParameters\":\"[^\"]*\",?", "");
+        assertThat(older).doesNotContain("requestParameters");
+        template.snapshotCollection().updateOne(new Document("_id", stored.get("_id")), new Document("$set",
+                new Document("serializedPayload", older)).append("$unset", new Document("payloadRevision", "")));
+
+        assertThat(filtering.readSnapshot(id.value())).isEmpty();
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(filtering).build();
+        try {
+            List<Object> loaded = new ArrayList<>();
+            store.readEvents(id.value()).asStream().forEach(message -> loaded.add(message.getPayload()));
+            assertThat(loaded).containsExactlyElementsOf(events);
+            IntegrationState state = IntegrationDecider.initialState();
+            for (Object event : loaded) {
+                state = IntegrationDecider.evolve(state, (IntegrationEvent) event);
+            }
+            assertThat(((Integration) state).requestParameters()).isEqualTo(RequestParameters.NONE);
+        } finally {
+            store.shutDown();
+        }
+    }
+
+    @Test
+    void aStateWithAMissingRequiredFieldRefusesToBuild() {
+        Integration whole = (Integration) IntegrationDecider.evolve(IntegrationDecider.initialState(),
+                Samples.added(Samples.newId()));
+        assertThatThrownBy(() -> new Integration(whole.id(), whole.companyId(), whole.name(), whole.baseApiUrl(),
+                null, whole.authentication(), true, null, whole.createdAt(), whole.updatedAt()))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("requestParameters");
     }
 
     @Test

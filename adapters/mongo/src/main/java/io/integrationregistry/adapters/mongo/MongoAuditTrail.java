@@ -47,8 +47,8 @@ import static io.integrationregistry.adapters.mongo.AuditDocuments.VERSION;
  * does nothing; a crash between the two writes is repaired by the next delivery, which computes the
  * very same entry again.
  * <p>
- * A rebuild fills {@code audit_trail_rebuild} and {@code audit_subjects_rebuild} while the served trail
- * keeps answering; a new event goes to the rebuilt trail first, then to the served one. Finishing copies
+ * A rebuild fills {@code audit_trail_rebuild} and {@code audit_subjects_rebuild} from its own feed while the
+ * served trail keeps answering and receiving new events from the served feed. Finishing copies
  * the rebuilt subjects (unless the served one is newer) and entries over the served ones in place (see
  * {@link RebuiltCopy}); entries no event derives, such as connection tests, are not in the rebuilt trail
  * and stay as they are.
@@ -81,9 +81,6 @@ public final class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryi
 
     @Override
     public void apply(RecordedEvent recorded) {
-        if (rebuild.underWay()) {
-            applyTo(REBUILD_ENTRIES, REBUILD_SUBJECTS, recorded);
-        }
         applyTo(ENTRIES, SUBJECTS, recorded);
     }
 
@@ -97,14 +94,27 @@ public final class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryi
     }
 
     @Override
-    public void reset() {
-        RebuiltCopy.drop(mongo, REBUILD_ENTRIES);
-        RebuiltCopy.drop(mongo, REBUILD_SUBJECTS);
-        rebuild.preparing();
+    public void applyToRebuild(RecordedEvent recorded) {
+        applyTo(REBUILD_ENTRIES, REBUILD_SUBJECTS, recorded);
+    }
+
+    @Override
+    public boolean requestRebuild() {
+        return rebuild.requested();
+    }
+
+    @Override
+    public boolean preparing() {
+        return rebuild.preparing();
     }
 
     @Override
     public void replayStarted(String upTo) {
+        if (!rebuild.maySetUp()) {
+            return;
+        }
+        RebuiltCopy.drop(mongo, REBUILD_ENTRIES);
+        RebuiltCopy.drop(mongo, REBUILD_SUBJECTS);
         rebuild.replaying(upTo);
     }
 

@@ -9,27 +9,51 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Idempotency keys of creation requests, one document per company and key under a unique index. */
+/**
+ * Idempotency keys of creation requests, one document per company and key under a unique index. A TTL
+ * index on the first-seen time lets the database delete a key once its retention is over; the service
+ * treats a key past its retention as gone whether or not it was deleted yet (TTL deletion runs about once
+ * a minute, and a server may not run it at all).
+ */
 public final class MongoIdempotencyKeys implements ForRememberingIdempotencyKeys {
 
     static final String COLLECTION = "idempotency_keys";
+    static final String TTL_INDEX = "first_seen_ttl";
+    private static final String FIRST_SEEN = "firstSeen";
 
     private final MongoTemplate mongo;
+    private final Duration retention;
 
-    public MongoIdempotencyKeys(MongoTemplate mongo) {
+    /** @param retention how long a key is remembered: its documents expire that long after first seen */
+    public MongoIdempotencyKeys(MongoTemplate mongo, Duration retention) {
         this.mongo = mongo;
+        this.retention = retention;
     }
 
+    /**
+     * Creates the unique index and the TTL index, unless they exist; safe to call at every start. A TTL
+     * index left by another retention is replaced, since a server refuses to change it in place.
+     */
     public void ensureIndexes() {
-        mongo.indexOps(COLLECTION).ensureIndex(new Index().on("companyId", Sort.Direction.ASC)
+        IndexOperations indexes = mongo.indexOps(COLLECTION);
+        indexes.ensureIndex(new Index().on("companyId", Sort.Direction.ASC)
                 .on("key", Sort.Direction.ASC).unique().named("company_key_unique"));
+        boolean otherRetention = indexes.getIndexInfo().stream()
+                .anyMatch(index -> index.getName().equals(TTL_INDEX)
+                        && !index.getExpireAfter().map(retention::equals).orElse(false));
+        if (otherRetention) {
+            indexes.dropIndex(TTL_INDEX);
+        }
+        indexes.ensureIndex(new Index().on(FIRST_SEEN, Sort.Direction.ASC).expire(retention).named(TTL_INDEX));
     }
 
     @Override
@@ -48,7 +72,7 @@ public final class MongoIdempotencyKeys implements ForRememberingIdempotencyKeys
                 .set("integrationId", request.integrationId().value())
                 .set("salt", request.salt())
                 .set("fingerprint", request.fingerprint())
-                .set("firstSeen", request.firstSeen())
+                .set(FIRST_SEEN, request.firstSeen())
                 .set("answer", request.answer());
         return mongo.updateFirst(exactly(company, key, expired), update, COLLECTION).getMatchedCount() == 1;
     }

@@ -10,6 +10,7 @@ import io.integrationregistry.application.view.IntegrationView;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationEvent.IntegrationAdded;
 import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.IntegrationName;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -22,7 +23,6 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
@@ -38,10 +38,10 @@ import static io.integrationregistry.adapters.mongo.ListEntry.VERSION;
  * is set. Every write is one conditional single-document write, so that applying an event twice or
  * out of date changes nothing, without transactions.
  * <p>
- * A rebuild fills {@code integration_list_rebuild} while {@code integration_list} keeps answering reads;
- * a new event goes to the rebuilt list first, then to the served one, so that whichever list serves when
- * the rebuild finishes has it. Finishing copies every rebuilt entry over the served one unless the served
- * one is newer (see {@link RebuiltCopy}): no entry ever disappears from the served list on the way.
+ * A rebuild fills {@code integration_list_rebuild} from its own feed while {@code integration_list} keeps
+ * answering reads and receiving new events from the served feed. Finishing copies every rebuilt entry over
+ * the served one unless the served one is newer (see {@link RebuiltCopy}): no entry ever disappears from the
+ * served list on the way, and an event the rebuild feed had not reached yet is already in the served one.
  */
 public final class MongoIntegrationList implements ForListingIntegrations, ForKeepingTheIntegrationList {
 
@@ -73,11 +73,14 @@ public final class MongoIntegrationList implements ForListingIntegrations, ForKe
                 .on(NAME_KEY, Sort.Direction.ASC).named("company_status_name"));
     }
 
+    /** Rewrites the stored name keys to their current form; safe to call at every start. */
+    public int migrateNameKeys() {
+        return NameKeyMigration.entries(mongo, COLLECTION, ListEntry.NAME, NAME_KEY)
+                + NameKeyMigration.entries(mongo, REBUILD, ListEntry.NAME, NAME_KEY);
+    }
+
     @Override
     public void apply(RecordedEvent recorded) {
-        if (rebuild.underWay()) {
-            applyTo(REBUILD, recorded);
-        }
         applyTo(COLLECTION, recorded);
         applied.applied(recorded.event().integrationId().value(), recorded.sequence());
     }
@@ -103,13 +106,26 @@ public final class MongoIntegrationList implements ForListingIntegrations, ForKe
     }
 
     @Override
-    public void reset() {
-        RebuiltCopy.drop(mongo, REBUILD);
-        rebuild.preparing();
+    public void applyToRebuild(RecordedEvent recorded) {
+        applyTo(REBUILD, recorded);
+    }
+
+    @Override
+    public boolean requestRebuild() {
+        return rebuild.requested();
+    }
+
+    @Override
+    public boolean preparing() {
+        return rebuild.preparing();
     }
 
     @Override
     public void replayStarted(String upTo) {
+        if (!rebuild.maySetUp()) {
+            return;
+        }
+        RebuiltCopy.drop(mongo, REBUILD);
         rebuild.replaying(upTo);
     }
 
@@ -148,7 +164,7 @@ public final class MongoIntegrationList implements ForListingIntegrations, ForKe
     public IntegrationPage page(CompanyId company, IntegrationQuery query) {
         Criteria filter = Criteria.where(COMPANY_ID).is(company.value());
         query.status().ifPresent(status -> filter.and(STATUS).is(status.name()));
-        query.nameContains().ifPresent(part -> filter.and(NAME_KEY).regex(Pattern.quote(part.toLowerCase(Locale.ROOT))));
+        query.nameContains().ifPresent(part -> filter.and(NAME_KEY).regex(Pattern.quote(IntegrationName.fold(part))));
         long total = mongo.count(Query.query(filter), COLLECTION);
         Query onePage = Query.query(filter)
                 .with(Sort.by(Sort.Direction.ASC, NAME_KEY, ID))

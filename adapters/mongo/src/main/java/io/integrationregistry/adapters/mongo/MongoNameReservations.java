@@ -41,6 +41,14 @@ public final class MongoNameReservations implements ForReservingNames {
                 .on(NAME_KEY, Sort.Direction.ASC).unique().named("company_name_unique"));
     }
 
+    /**
+     * Rewrites the stored keys to the current form of name keys (see {@link NameKeyMigration}); safe to
+     * call at every start. Answers how many it rewrote.
+     */
+    public int migrateNameKeys() {
+        return NameKeyMigration.reservations(mongo, COLLECTION, NAME_KEY, COMPANY_ID, RESERVED_AT);
+    }
+
     @Override
     public boolean tryReserve(CompanyId company, String nameKey, IntegrationId holder, Instant at) {
         Document reservation = new Document(COMPANY_ID, company.value())

@@ -17,9 +17,9 @@ abstract class AuditTrailFixture {
 
     /** Runs a whole rebuild: the reset, the replay of {@code events} in their order, and its end. */
     void rebuild(List<RecordedEvent> events) {
-        trail.reset();
+        trail.requestRebuild();
         trail.replayStarted("every event");
-        events.forEach(trail::apply);
+        events.forEach(trail::applyToRebuild);
         if (!trail.caughtUp(0, 1)) {
             throw new AssertionError("the rebuild did not finish");
         }

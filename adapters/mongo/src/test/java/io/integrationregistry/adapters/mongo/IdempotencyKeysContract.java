@@ -10,8 +10,10 @@ import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,7 @@ abstract class IdempotencyKeysContract {
     private static final CompanyId ACME = new CompanyId("acme");
     private static final CompanyId GLOBEX = new CompanyId("globex");
     private static final Instant T0 = Instant.parse("2026-11-01T10:15:30.123Z");
+    private static final Duration RETENTION = Duration.ofHours(24);
 
     private MongoIdempotencyKeys keys;
 
@@ -40,7 +43,7 @@ abstract class IdempotencyKeysContract {
     void emptyCollection() {
         MongoTemplate mongo = template();
         mongo.dropCollection(MongoIdempotencyKeys.COLLECTION);
-        keys = new MongoIdempotencyKeys(mongo);
+        keys = new MongoIdempotencyKeys(mongo, RETENTION);
         keys.ensureIndexes();
     }
 
@@ -101,6 +104,41 @@ abstract class IdempotencyKeysContract {
         assertThat(keys.find(ACME, "k1")).contains(renewed);
         keys.forget(ACME, "k1", renewed);
         assertThat(keys.find(ACME, "k1")).isEmpty();
+    }
+
+    @Test
+    void nameUniquenessIsOnlyToLowerCaseRoot_idempotencyKeysExpireByATtlIndexOnTheirRetention() {
+        keys.ensureIndexes();
+
+        Document ttl = ttlIndex();
+        assertThat(ttl.get("key", Document.class)).isEqualTo(new Document("firstSeen", 1));
+        assertThat(((Number) ttl.get("expireAfterSeconds")).longValue()).isEqualTo(RETENTION.toSeconds());
+    }
+
+    @Test
+    void given_another_retention_at_start_then_the_ttl_index_follows_it() {
+        new MongoIdempotencyKeys(template(), Duration.ofHours(48)).ensureIndexes();
+
+        assertThat(((Number) ttlIndex().get("expireAfterSeconds")).longValue())
+                .isEqualTo(Duration.ofHours(48).toSeconds());
+    }
+
+    @Test
+    void given_a_claimed_key_then_its_first_seen_time_is_stored_as_a_date_which_ttl_needs() {
+        keys.claim(ACME, "k1", remembered("fp-1"));
+
+        Document stored = template().getCollection(MongoIdempotencyKeys.COLLECTION).find().first();
+        assertThat(stored.get("firstSeen")).isInstanceOf(java.util.Date.class);
+    }
+
+    private Document ttlIndex() {
+        List<Document> indexes = new ArrayList<>();
+        template().getCollection(MongoIdempotencyKeys.COLLECTION).listIndexes().into(indexes);
+        Document ttl = indexes.stream().filter(index -> MongoIdempotencyKeys.TTL_INDEX.equals(index.getString("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no TTL index in " + indexes));
+        Document keyOf = new Document();
+        ttl.get("key", Document.class).forEach((field, direction) -> keyOf.append(field, ((Number) direction).intValue()));
+        return new Document(ttl).append("key", keyOf);
     }
 
     private static RememberedRequest remembered(String fingerprint) {

@@ -27,6 +27,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -349,21 +352,21 @@ abstract class IntegrationListContract {
         list.apply(globexAdded);
         IntegrationPage globexBefore = list.page(GLOBEX, IntegrationQuery.firstPage(10));
 
-        list.reset();
-        // The replay delivers the history again while the service keeps serving.
+        assertThat(list.requestRebuild()).isTrue();
+        // The rebuild feed delivers the history again while the service keeps serving.
         assertThat(list.rebuilding()).isTrue();
         assertThat(list.page(GLOBEX, IntegrationQuery.firstPage(10))).isEqualTo(globexBefore);
         assertThat(list.find(GLOBEX, globexs)).isPresent();
-        list.apply(acmeLife.get(0));
         list.replayStarted("every event");
+        list.applyToRebuild(acmeLife.get(0));
         assertThat(list.caughtUp(0, 2)).as("one of two segments caught up").isFalse();
         assertThat(list.page(ACME, IntegrationQuery.firstPage(10)).items()).extracting(IntegrationView::version)
                 .containsExactly(1L);
-        // A new event during the rebuild reaches the served list at once, and the rebuilt one too.
+        // A new event during the rebuild reaches the served list at once; the rebuild feed has not reached it yet.
         list.apply(recorded(1, "gina", new IntegrationDeactivated(globexs, GLOBEX, T0.plusSeconds(2))));
         assertThat(list.awaitVersion(globexs, 1, Duration.ZERO)).isTrue();
-        list.apply(acmeLife.get(1));
-        list.apply(globexAdded);
+        list.applyToRebuild(acmeLife.get(1));
+        list.applyToRebuild(globexAdded);
         assertThat(list.page(GLOBEX, IntegrationQuery.firstPage(10)).total()).isEqualTo(1);
 
         assertThat(list.caughtUp(1, 2)).as("both segments caught up").isTrue();
@@ -388,10 +391,10 @@ abstract class IntegrationListContract {
         mongo.getCollection(MongoIntegrationList.COLLECTION).updateOne(new Document("_id", id.value()),
                 new Document("$set", new Document("name", "garbled")));
 
-        list.reset();
-        list.apply(addition);
-        assertThat(list.find(ACME, id).orElseThrow().name()).isEqualTo("garbled");
+        list.requestRebuild();
         list.replayStarted("every event");
+        list.applyToRebuild(addition);
+        assertThat(list.find(ACME, id).orElseThrow().name()).isEqualTo("garbled");
         assertThat(list.caughtUp(0, 1)).isTrue();
 
         assertThat(list.find(ACME, id).orElseThrow().name()).isEqualTo("Docs");
@@ -402,10 +405,42 @@ abstract class IntegrationListContract {
         IntegrationId id = newId();
         list.apply(recorded(0, "alice", added(id, ACME, "Docs", true)));
 
-        list.reset();
+        list.requestRebuild();
 
         assertThat(list.caughtUp(0, 1)).isFalse();
         assertThat(list.find(ACME, id)).isPresent();
+    }
+
+    @Test
+    void aRequestedRebuildIsSetUpByOneInstanceOnly() {
+        RebuildState mine = new RebuildState(mongo, MongoIntegrationList.COLLECTION);
+        RebuildState theOthers = new RebuildState(mongo, MongoIntegrationList.COLLECTION);
+        assertThat(mine.maySetUp()).as("nothing requested").isFalse();
+        assertThat(mine.requested()).isTrue();
+
+        assertThat(mine.maySetUp()).isTrue();
+        assertThat(theOthers.maySetUp()).as("while another instance sets it up").isFalse();
+        mine.replaying("every event");
+        assertThat(theOthers.maySetUp()).as("once it replays").isFalse();
+        assertThat(theOthers.replayingUpTo()).contains("every event");
+    }
+
+    @Test
+    void aReplayWithTwoInstancesStartsOneRebuildAndRefusesASecondUntilItFinished() {
+        IntegrationId id = newId();
+        list.apply(recorded(0, "alice", added(id, ACME, "Docs", true)));
+        MongoIntegrationList otherInstance = new MongoIntegrationList(mongo);
+
+        assertThat(list.requestRebuild()).isTrue();
+        assertThat(otherInstance.requestRebuild()).as("asked on another instance meanwhile").isFalse();
+        assertThat(otherInstance.preparing()).isTrue();
+        list.replayStarted("every event");
+        assertThat(otherInstance.preparing()).isFalse();
+        assertThat(otherInstance.requestRebuild()).as("asked while the rebuild feed runs").isFalse();
+        otherInstance.applyToRebuild(recorded(0, "alice", added(id, ACME, "Docs", true)));
+        assertThat(otherInstance.caughtUp(0, 1)).isTrue();
+
+        assertThat(list.requestRebuild()).as("asked again once the first one finished").isTrue();
     }
 
     @Test
@@ -506,5 +541,23 @@ abstract class IntegrationListContract {
         return new IntegrationEdited(id, company, T0.plusSeconds(second), new IntegrationName(name),
                 new BaseApiUrl("https://docs.example/api/v2"), RequestParameters.NONE,
                 new Authentication.ApiKey(API_KEY));
+    }
+
+    @Test
+    void nameUniquenessIsOnlyToLowerCaseRoot_storedNameKeysAreMigratedToTheFoldedKey() {
+        IntegrationId id = newId();
+        list.apply(recorded(0, "alice", added(id, ACME, "Stra\u00dfe", true)));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id.value())),
+                Update.update("nameKey", "stra\u00dfe"), MongoIntegrationList.COLLECTION);
+
+        int rewritten = list.migrateNameKeys();
+        int again = list.migrateNameKeys();
+
+        assertThat(rewritten).isEqualTo(1);
+        assertThat(again).isZero();
+        assertThat(mongo.findById(id.value(), org.bson.Document.class, MongoIntegrationList.COLLECTION)
+                .getString("nameKey")).isEqualTo("strasse");
+        assertThat(list.page(ACME, new IntegrationQuery(Optional.empty(), Optional.of("STRASSE"), 0, 10)).items())
+                .extracting(IntegrationView::id).containsExactly(id.value());
     }
 }

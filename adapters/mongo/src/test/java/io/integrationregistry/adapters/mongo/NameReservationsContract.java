@@ -159,4 +159,40 @@ abstract class NameReservationsContract {
                 .containsExactlyInAnyOrder(keys("_id"), keys("companyId", "nameKey"));
         assertThat(isUnique(mongo, MongoNameReservations.COLLECTION, keys("companyId", "nameKey"))).isTrue();
     }
+
+    @Test
+    void given_its_own_reservation_when_the_holder_reserves_again_then_its_time_is_refreshed() {
+        IntegrationId holder = newId();
+        names.tryReserve(ACME, "docs", holder, T0);
+        NameReservation first = names.reservationOf(ACME, "docs").orElseThrow();
+
+        assertThat(names.replace(ACME, "docs", first, holder, T0.plusSeconds(90))).isTrue();
+
+        assertThat(names.reservationOf(ACME, "docs")).contains(new NameReservation(holder, millis(T0.plusSeconds(90))));
+    }
+
+    @Test
+    void nameUniquenessIsOnlyToLowerCaseRoot_storedReservationsAreMigratedToTheFoldedKeyOnce() {
+        IntegrationId strasse = newId();
+        IntegrationId acme = newId();
+        IntegrationId younger = newId();
+        IntegrationId globex = newId();
+        names.tryReserve(ACME, "stra\u00dfe", strasse, T0);
+        names.tryReserve(ACME, "\uff41cme", acme, T0);
+        names.tryReserve(ACME, "acme", younger, T0.plusSeconds(5));
+        names.tryReserve(GLOBEX, "cafe\u0301", globex, T0);
+
+        int rewritten = names.migrateNameKeys();
+        int again = names.migrateNameKeys();
+
+        assertThat(rewritten).isEqualTo(2);
+        assertThat(again).isZero();
+        assertThat(names.reservationOf(ACME, "strasse")).contains(new NameReservation(strasse, millis(T0)));
+        assertThat(names.reservationOf(GLOBEX, "caf\u00e9")).contains(new NameReservation(globex, millis(T0)));
+        assertThat(names.reservationOf(ACME, "acme")).as("of two colliding names, the one holding the key keeps it")
+                .contains(new NameReservation(younger, millis(T0.plusSeconds(5))));
+        assertThat(names.reservationOf(ACME, "\uff41cme")).as("the other is kept under its former key")
+                .contains(new NameReservation(acme, millis(T0)));
+        assertThat(mongo.getCollection(MongoNameReservations.COLLECTION).countDocuments()).isEqualTo(4);
+    }
 }

@@ -129,7 +129,8 @@ class AuditRestController {
                 writer.write('\n');
                 return;
             }
-            List<String> cells = List.of(resource.eventId(), resource.integrationId(), resource.integrationName(),
+            // Arrays.asList: a test of values not yet saved has no integration id
+            List<String> cells = java.util.Arrays.asList(resource.eventId(), resource.integrationId(), resource.integrationName(),
                     resource.company(), resource.type().name(), String.valueOf(resource.actor()),
                     resource.at().toString(), String.valueOf(resource.requestId()), String.valueOf(resource.source()),
                     resource.version() == null ? "" : Long.toString(resource.version()),

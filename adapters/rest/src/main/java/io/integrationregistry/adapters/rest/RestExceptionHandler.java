@@ -9,6 +9,7 @@ import io.integrationregistry.application.documents.IntegrationNotActive;
 import io.integrationregistry.application.documents.NotAnOAuth2Integration;
 import io.integrationregistry.application.documents.ProviderFailure;
 import io.integrationregistry.application.documents.TooManyProviderCalls;
+import io.integrationregistry.application.port.out.RebuildUnderWay;
 import io.integrationregistry.application.port.out.ConcurrentModification;
 import io.integrationregistry.application.port.out.SecretUnreadable;
 import io.integrationregistry.application.port.out.StorageUnavailable;
@@ -107,6 +108,12 @@ class RestExceptionHandler extends ResponseEntityExceptionHandler {
         }
         return problem(ProblemDetails.of(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
                 "Another change to this integration was stored at the same moment; read it again and retry."));
+    }
+
+    @ExceptionHandler(RebuildUnderWay.class)
+    ResponseEntity<ProblemDetail> rebuildUnderWay(RebuildUnderWay underWay) {
+        return problem(ProblemDetails.of(HttpStatus.CONFLICT, "rebuild-under-way", "Rebuild under way",
+                underWay.getMessage()));
     }
 
     @ExceptionHandler(PreconditionRequired.class)

@@ -10,7 +10,7 @@ import java.util.OptionalLong;
  */
 public interface ForKeepingTheAuditTrail extends ForRebuildingAReadModel {
 
-    /** An event: into the served model, and into the one being rebuilt while a rebuild runs. */
+    /** An event, as the served model's feed delivers it: into the served model only. */
     void apply(RecordedEvent event);
 
     /**

@@ -17,6 +17,9 @@ public interface ForRememberingIdempotencyKeys {
 
     void answer(CompanyId company, String key, RememberedRequest request, RememberedRequest answered);
 
-    /** Forgets the key if it still holds {@code request} (the request failed and may be retried). */
+    /**
+     * Forgets the key if it still holds {@code request}: the request was refused (nothing was stored) and
+     * may be sent again. A request that failed otherwise may have stored its integration: its key stays.
+     */
     void forget(CompanyId company, String key, RememberedRequest request);
 }

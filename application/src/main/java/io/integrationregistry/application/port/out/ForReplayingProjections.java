@@ -8,9 +8,11 @@ public interface ForReplayingProjections {
     List<ProjectionStatus> status();
 
     /**
-     * Resets the projection and replays every event into it while the service keeps serving.
+     * Rebuilds the projection from the first event beside the served one, which keeps serving (and keeps
+     * receiving new events) until the rebuilt one replaces it; answers once the rebuild is asked for.
      *
      * @throws IllegalArgumentException when there is no projection of that name
+     * @throws RebuildUnderWay when a rebuild of it is under way
      */
     void replay(String name);
 }

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Names held by integrations, unique per company and name key (case-insensitive). Every operation
- * is atomic in the store, so two concurrent reservations of one name cannot both succeed.
+ * Names held by integrations, unique per company and name key (the name compatibility-normalised and
+ * case-folded, see {@code IntegrationName#uniquenessKey}). Every operation is atomic in the store, so two
+ * concurrent reservations of one name cannot both succeed. A holder refreshes its own reservation's time
+ * by {@link #replace} naming itself.
  */
 public interface ForReservingNames {
 
