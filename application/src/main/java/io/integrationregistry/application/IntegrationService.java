@@ -49,6 +49,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The use cases of the registry. It does what one aggregate cannot: keeps names unique within a
@@ -56,6 +57,9 @@ import java.util.OptionalLong;
  * command to the event-sourced store.
  */
 public final class IntegrationService implements ForManagingIntegrations, ForReadingIntegrations {
+
+    private static final System.Logger log = System.getLogger(IntegrationService.class.getName());
+    private final AtomicLong readYourWritesTimeouts = new AtomicLong();
 
     private final ForStoringIntegrations store;
     private final ForListingIntegrations list;
@@ -218,17 +222,29 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
 
     /**
      * The receipt of an accepted command, given only once the read model shows the command's effect,
-     * so that the caller's next read does too. Should the read model lag beyond the timeout, the
-     * integration is answered from its events instead.
+     * so that the caller's next read does too. Should the read model lag beyond the timeout, the wait is
+     * logged and counted, the list is brought to the integration's events at once (the projection may have
+     * left it behind), and the integration is answered from its events.
      */
     private Receipt receipt(Caller caller, IntegrationId id, CommandOutcome outcome) {
         IntegrationView integration = list.awaitVersion(id, outcome.version(), settings.readYourWritesTimeout())
                 ? list.find(caller.company(), id).filter(view -> view.version() >= outcome.version()).orElse(null)
                 : null;
         if (integration == null) {
+            readYourWritesTimeouts.incrementAndGet();
+            log.log(System.Logger.Level.WARNING, "The integration list did not show integration {0} at version {1}"
+                    + " within {2}: catching it up from the event store", id.value(), Long.toString(outcome.version()),
+                    settings.readYourWritesTimeout());
+            List<HistoricEvent> history = store.history(id);
+            list.catchUp(id, history);
             integration = IntegrationViews.of(store.load(id).orElseThrow(), caller.actor().login());
         }
         return new Receipt(id, outcome.version(), outcome.changed(), integration);
+    }
+
+    /** How many receipts the list did not catch up with in time since the start (each one also repaired it). */
+    public long readYourWritesTimeouts() {
+        return readYourWritesTimeouts.get();
     }
 
     private StoredIntegration loadOfCompany(CompanyId company, IntegrationId id) {

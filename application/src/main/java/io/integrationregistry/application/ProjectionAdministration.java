@@ -1,6 +1,7 @@
 package io.integrationregistry.application;
 
 import io.integrationregistry.application.port.in.ForAdministeringProjections;
+import io.integrationregistry.application.port.out.ForCountingPoisonedEvents;
 import io.integrationregistry.application.port.out.ForReplayingProjections;
 import io.integrationregistry.application.port.out.ProjectionStatus;
 import io.integrationregistry.domain.InvalidValue;
@@ -11,14 +12,22 @@ import java.util.List;
 public final class ProjectionAdministration implements ForAdministeringProjections {
 
     private final ForReplayingProjections processors;
+    private final ForCountingPoisonedEvents poisoned;
 
     public ProjectionAdministration(ForReplayingProjections processors) {
+        this(processors, projection -> 0);
+    }
+
+    public ProjectionAdministration(ForReplayingProjections processors, ForCountingPoisonedEvents poisoned) {
         this.processors = processors;
+        this.poisoned = poisoned;
     }
 
     @Override
     public List<ProjectionStatus> projections() {
-        return processors.status();
+        return processors.status().stream()
+                .map(status -> status.withPoisoned(poisoned.poisoned(status.name())))
+                .toList();
     }
 
     @Override

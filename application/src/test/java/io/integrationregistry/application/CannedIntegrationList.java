@@ -1,6 +1,7 @@
 package io.integrationregistry.application;
 
 import io.integrationregistry.application.port.out.ForListingIntegrations;
+import io.integrationregistry.application.port.out.HistoricEvent;
 import io.integrationregistry.application.view.IntegrationPage;
 import io.integrationregistry.application.view.IntegrationQuery;
 import io.integrationregistry.application.view.IntegrationView;
@@ -8,6 +9,7 @@ import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,5 +42,13 @@ final class CannedIntegrationList implements ForListingIntegrations {
             throw failure;
         }
         return false;
+    }
+
+    /** The integrations the service asked to catch up, with the history it gave, in order. */
+    final List<List<HistoricEvent>> caughtUp = new ArrayList<>();
+
+    @Override
+    public void catchUp(IntegrationId id, List<HistoricEvent> history) {
+        caughtUp.add(List.copyOf(history));
     }
 }

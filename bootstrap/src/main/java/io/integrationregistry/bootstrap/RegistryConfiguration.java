@@ -15,6 +15,7 @@ import io.integrationregistry.application.port.out.ForJudgingOutboundUrls;
 import io.integrationregistry.application.port.out.ForKeepingConnections;
 import io.integrationregistry.application.port.out.ForRecordingConnectionTests;
 import io.integrationregistry.application.port.out.ForRememberingIdempotencyKeys;
+import io.integrationregistry.application.port.out.ForCountingPoisonedEvents;
 import io.integrationregistry.application.port.out.ForReplayingProjections;
 import io.integrationregistry.application.port.out.ForReservingNames;
 import io.integrationregistry.application.port.out.ForSealingSecrets;
@@ -111,8 +112,15 @@ class RegistryConfiguration {
     }
 
     @Bean
-    ProjectionAdministration projectionAdministration(ForReplayingProjections replays) {
-        return new ProjectionAdministration(replays);
+    ProjectionAdministration projectionAdministration(ForReplayingProjections replays,
+                                                      ForCountingPoisonedEvents poisoned) {
+        return new ProjectionAdministration(replays, poisoned);
+    }
+
+    @Bean
+    ProjectionsHealthIndicator projectionsHealthIndicator(ProjectionAdministration projections,
+                                                          IntegrationService integrations) {
+        return new ProjectionsHealthIndicator(projections, integrations::readYourWritesTimeouts);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Projections;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.serialization.Serializer;
@@ -18,53 +19,82 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.axonframework.common.DateTimeUtils.parseInstant;
 
 /**
- * One document per event, as Axon's {@link DocumentPerEventStorageStrategy}, but never stored earlier than the
- * integration's previous event. Processors read the store in (timestamp, sequence number) order, and Axon stamps
- * an event with the clock of the instance that decides it: when that clock is behind the one that stored the
- * integration's previous event, the later event would come first, and a projection that keeps an integration at
- * its newest version would then drop the earlier one. Such an event takes its predecessor's timestamp instead
- * (at the store's millisecond precision; the sequence number orders the two), so that every integration's events
- * are read in sequence, on a live stream as in a replay.
+ * One document per event, as Axon's {@link DocumentPerEventStorageStrategy}, stamped when it is stored rather
+ * than when it was decided, never earlier than the integration's previous event, and stored within a bounded
+ * time.
+ * <p>
+ * Processors read the store in (timestamp, sequence number) order and, once they have seen an event stamped T,
+ * no longer look at events stamped before T minus the look-back: an event stored later than its timestamp plus
+ * the look-back would be skipped for good. Axon stamps an event when the command is decided; pool waits, pauses
+ * and retries may then pass before it is stored. Here the timestamp is taken as the documents are built for the
+ * insert, and the insert is bounded by {@code appendTimeout} (the driver's operation timeout, which also bounds
+ * its retries and is sent to the server): an event is stored within the append timeout of its timestamp, or its
+ * append fails. The look-back must therefore exceed the largest clock difference between instances plus the
+ * append timeout.
+ * <p>
+ * Within one integration the order does not depend on clocks: an event whose timestamp would be earlier than
+ * its predecessor's (stored by an instance whose clock is ahead) takes its predecessor's timestamp instead (at
+ * the store's millisecond precision; the sequence number orders the two), so that every integration's events are
+ * read in sequence, on a live stream as in a replay.
  */
 final class AggregateOrderedStorageStrategy extends DocumentPerEventStorageStrategy {
 
-    AggregateOrderedStorageStrategy(EventEntryConfiguration configuration, Duration lookBack) {
+    private final Duration appendTimeout;
+    private final Supplier<Instant> clock;
+
+    AggregateOrderedStorageStrategy(EventEntryConfiguration configuration, Duration lookBack, Duration appendTimeout) {
+        // Axon's event clock, so that an instance whose clock is off stamps as it decides.
+        this(configuration, lookBack, appendTimeout, () -> GenericEventMessage.clock.instant());
+    }
+
+    AggregateOrderedStorageStrategy(EventEntryConfiguration configuration, Duration lookBack, Duration appendTimeout,
+                                    Supplier<Instant> clock) {
         super(configuration, lookBack);
+        this.appendTimeout = appendTimeout;
+        this.clock = clock;
     }
 
     @Override
     public void appendEvents(MongoCollection<Document> eventCollection, List<? extends EventMessage<?>> events,
                              Serializer serializer) {
-        super.appendEvents(eventCollection, notBeforeTheirPredecessors(eventCollection, events), serializer);
+        MongoCollection<Document> bounded = eventCollection.withTimeout(appendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        List<EventMessage<?>> stamped = stampedNow(bounded, events);
+        bounded.insertMany(createEventDocuments(stamped, serializer).toList());
     }
 
-    private List<EventMessage<?>> notBeforeTheirPredecessors(MongoCollection<Document> eventCollection,
-                                                             List<? extends EventMessage<?>> events) {
-        Map<String, Instant> previousOf = new HashMap<>();
+    /** The events stamped now, each at the earliest at its predecessor's timestamp. */
+    private List<EventMessage<?>> stampedNow(MongoCollection<Document> eventCollection,
+                                             List<? extends EventMessage<?>> events) {
+        Map<String, Instant> predecessorOf = new HashMap<>();
+        for (EventMessage<?> event : events) {
+            if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null
+                    && domain.getSequenceNumber() > 0 && !predecessorOf.containsKey(domain.getAggregateIdentifier())) {
+                Instant stored = storedTimestamp(eventCollection, domain.getAggregateIdentifier(),
+                        domain.getSequenceNumber() - 1);
+                if (stored != null) {
+                    predecessorOf.put(domain.getAggregateIdentifier(), stored);
+                }
+            }
+        }
+        // Taken after the look-ups, as close to the insert as can be.
+        Instant now = clock.get().truncatedTo(ChronoUnit.MILLIS);
         List<EventMessage<?>> stamped = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
-            if (!(event instanceof DomainEventMessage<?> domain) || domain.getAggregateIdentifier() == null
-                    || domain.getSequenceNumber() == 0) {
+            if (!(event instanceof DomainEventMessage<?> domain) || domain.getAggregateIdentifier() == null) {
                 stamped.add(event);
-                if (event instanceof DomainEventMessage<?> first && first.getAggregateIdentifier() != null) {
-                    previousOf.put(first.getAggregateIdentifier(), first.getTimestamp());
-                }
                 continue;
             }
-            String aggregate = domain.getAggregateIdentifier();
-            Instant previous = previousOf.containsKey(aggregate) ? previousOf.get(aggregate)
-                    : storedTimestamp(eventCollection, aggregate, domain.getSequenceNumber() - 1);
-            EventMessage<?> inOrder = domain;
-            if (previous != null && domain.getTimestamp().truncatedTo(ChronoUnit.MILLIS)
-                    .isBefore(previous.truncatedTo(ChronoUnit.MILLIS))) {
-                inOrder = restamped(domain, previous);
-            }
-            previousOf.put(aggregate, inOrder.getTimestamp());
-            stamped.add(inOrder);
+            Instant previous = predecessorOf.get(domain.getAggregateIdentifier());
+            Instant at = previous != null && previous.truncatedTo(ChronoUnit.MILLIS).isAfter(now)
+                    ? previous.truncatedTo(ChronoUnit.MILLIS) : now;
+            predecessorOf.put(domain.getAggregateIdentifier(), at);
+            stamped.add(restamped(domain, at));
         }
         return stamped;
     }

@@ -6,6 +6,7 @@ import io.integrationregistry.domain.IntegrationEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /** Feeds the audit trail from its own tracking processor, separate from the list's. */
 @ProcessingGroup(AuditTrailFeed.PROCESSING_GROUP)
@@ -14,9 +15,11 @@ final class AuditTrailFeed {
     static final String PROCESSING_GROUP = "audit-trail";
 
     private final ForKeepingTheAuditTrail trail;
+    private final ProjectionFeed feed;
 
-    AuditTrailFeed(ForKeepingTheAuditTrail trail) {
+    AuditTrailFeed(ForKeepingTheAuditTrail trail, EventStore events, PoisonedEvents poisoned) {
         this.trail = trail;
+        this.feed = new ProjectionFeed(PROCESSING_GROUP, trail::apply, trail::appliedVersion, events, poisoned);
     }
 
     ForRebuildingAReadModel model() {
@@ -25,6 +28,6 @@ final class AuditTrailFeed {
 
     @EventHandler
     void on(IntegrationEvent event, DomainEventMessage<IntegrationEvent> message) {
-        trail.apply(RecordedEvents.of(message));
+        feed.handle(RecordedEvents.of(message));
     }
 }

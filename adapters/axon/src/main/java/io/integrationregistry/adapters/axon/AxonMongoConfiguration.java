@@ -86,9 +86,9 @@ public class AxonMongoConfiguration {
      * The Mongo event store feeds tracking processors in timestamp order, each event stamped by the clock
      * of the instance that decided it. A processor that has seen an event stamped T no longer looks at
      * events stamped before T minus {@code lookBack}: an event stored later than that is skipped for good.
-     * Events stamped by an instance whose clock is behind, or stored slowly, arrive late, so the look-back
-     * must exceed the largest clock difference between instances plus the longest time from deciding an
-     * event to storing it. The default of 5 s covers clocks up to 2 s apart and appends up to 3 s. A longer
+     * Events are stamped as they are stored and stored within {@code registry.axon.append-timeout} or not at all
+     * (a 503), and an instance's clock may be {@code registry.axon.clock-skew} ahead: the look-back must exceed
+     * both plus a margin (see {@link EventTimeBounds}; checked at start). The defaults: 5 s > 2 s + 2 s. A longer
      * look-back costs more than its length: the tracking token keeps the id of every event within the window,
      * copies them for each event read and filters the store on them, so a burst of events costs the square.
      * Within one integration, the order does not depend on clocks: see {@link AggregateOrderedStorageStrategy}.
@@ -96,13 +96,17 @@ public class AxonMongoConfiguration {
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate, Serializer eventSerializer,
                                           Serializer serializer,
-                                          @Value("${registry.axon.look-back:PT5S}") Duration lookBack) {
+                                          @Value("${registry.axon.look-back:PT5S}") Duration lookBack,
+                                          @Value("${registry.axon.append-timeout:PT2S}") Duration appendTimeout,
+                                          @Value("${registry.axon.clock-skew:PT2S}") Duration clockSkew) {
+        new EventTimeBounds(lookBack, appendTimeout, clockSkew).checked();
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .snapshotFilter(AxonIntegration.SNAPSHOTS)
-                .storageStrategy(new AggregateOrderedStorageStrategy(EventEntryConfiguration.getDefault(), lookBack))
+                .storageStrategy(new AggregateOrderedStorageStrategy(EventEntryConfiguration.getDefault(), lookBack,
+                        appendTimeout))
                 .upcasterChain(upcasters())
                 .build();
         engine.ensureIndexes();
@@ -165,8 +169,9 @@ public class AxonMongoConfiguration {
     }
 
     /**
-     * A projection that fails on an event must not skip it: the error goes back to the processor,
-     * which retries the batch with back-off instead of moving its token past the event.
+     * A projection whose database fails must not skip the event: the error goes back to the processor, which
+     * retries the batch with back-off instead of moving its token past it. An event a projection cannot apply
+     * for any other reason never gets here: its feed records it and moves on (see {@link ProjectionFeed}).
      */
     @Bean
     ConfigurerModule projectionsRetryInsteadOfSkipping() {
@@ -186,9 +191,16 @@ public class AxonMongoConfiguration {
         return new AxonIntegrationStore(commandGateway, eventStore);
     }
 
+    /** The events the projections skipped, in {@code projection_poison}. */
     @Bean
-    AuditTrailFeed auditTrailFeed(ForKeepingTheAuditTrail auditTrail) {
-        return new AuditTrailFeed(auditTrail);
+    PoisonedEvents poisonedEvents(MongoDatabaseFactory databases) {
+        return new PoisonedEvents(databases.getMongoDatabase());
+    }
+
+    @Bean
+    AuditTrailFeed auditTrailFeed(ForKeepingTheAuditTrail auditTrail, EventStore eventStore,
+                                  PoisonedEvents poisonedEvents) {
+        return new AuditTrailFeed(auditTrail, eventStore, poisonedEvents);
     }
 
     /**
@@ -238,7 +250,8 @@ public class AxonMongoConfiguration {
     }
 
     @Bean
-    IntegrationListFeed integrationListFeed(@Qualifier("integrationList") ForKeepingTheIntegrationList list) {
-        return new IntegrationListFeed(list);
+    IntegrationListFeed integrationListFeed(@Qualifier("integrationList") ForKeepingTheIntegrationList list,
+                                            EventStore eventStore, PoisonedEvents poisonedEvents) {
+        return new IntegrationListFeed(list, eventStore, poisonedEvents);
     }
 }

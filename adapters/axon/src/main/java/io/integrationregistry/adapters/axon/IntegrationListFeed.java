@@ -6,6 +6,7 @@ import io.integrationregistry.domain.IntegrationEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /** Feeds the integration list read model from its own tracking processor. */
 @ProcessingGroup(IntegrationListFeed.PROCESSING_GROUP)
@@ -14,9 +15,11 @@ final class IntegrationListFeed {
     static final String PROCESSING_GROUP = "integration-list";
 
     private final ForKeepingTheIntegrationList list;
+    private final ProjectionFeed feed;
 
-    IntegrationListFeed(ForKeepingTheIntegrationList list) {
+    IntegrationListFeed(ForKeepingTheIntegrationList list, EventStore events, PoisonedEvents poisoned) {
         this.list = list;
+        this.feed = new ProjectionFeed(PROCESSING_GROUP, list::apply, list::appliedVersion, events, poisoned);
     }
 
     ForRebuildingAReadModel model() {
@@ -25,6 +28,6 @@ final class IntegrationListFeed {
 
     @EventHandler
     void on(IntegrationEvent event, DomainEventMessage<IntegrationEvent> message) {
-        list.apply(RecordedEvents.of(message));
+        feed.handle(RecordedEvents.of(message));
     }
 }

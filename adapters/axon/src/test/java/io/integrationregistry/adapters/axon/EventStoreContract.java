@@ -78,6 +78,9 @@ abstract class EventStoreContract {
         engine = newEngine();
     }
 
+    /** What the storing instance's clock reads; null: the real time. */
+    private Instant storeClock;
+
     @Test
     void noProjectionAppliesAnEventAFailoverCouldRollBack() {
         // The service's own template, as Spring declares it: every collection the event store reads from.
@@ -99,7 +102,8 @@ abstract class EventStoreContract {
         MongoEventStorageEngine created = MongoEventStorageEngine.builder()
                 .mongoTemplate(template).eventSerializer(serializer).snapshotSerializer(serializer)
                 .storageStrategy(new AggregateOrderedStorageStrategy(EventEntryConfiguration.getDefault(),
-                        Duration.ofSeconds(10)))
+                        Duration.ofSeconds(10), Duration.ofSeconds(2),
+                        () -> storeClock == null ? Instant.now() : storeClock))
                 .upcasterChain(AxonMongoConfiguration.upcasters()).build();
         created.ensureIndexes();
         return created;
@@ -304,11 +308,15 @@ abstract class EventStoreContract {
         IntegrationId other = Samples.newId();
         Instant first = Instant.parse("2030-01-01T00:00:05.123Z");
         List<IntegrationEvent> events = Samples.everyKind(id);
-        // Decided by an instance whose clock is 2 s ahead, then by one on time, then by one 2 s ahead again.
+        // Stored by an instance whose clock is 2 s ahead, then by one on time, then by one 2 s ahead again.
+        storeClock = first;
         engine.appendEvents(List.of(stamped(id, 0, events.get(0), first)));
+        storeClock = first.minusSeconds(2);
         engine.appendEvents(List.of(stamped(id, 1, events.get(1), first.minusSeconds(2)),
                 stamped(id, 2, events.get(2), first.minusMillis(1_500))));
+        storeClock = first.minusSeconds(1);
         engine.appendEvents(List.of(stamped(other, 0, Samples.added(other), first.minusSeconds(1))));
+        storeClock = first.plusSeconds(1);
         engine.appendEvents(List.of(stamped(id, 3, events.get(3), first.plusSeconds(1))));
 
         List<String> seen = new ArrayList<>();
@@ -330,6 +338,24 @@ abstract class EventStoreContract {
         assertThat(seen).containsExactly("other/0", "id/0", "id/1", "id/2", "id/3");
         assertThat(stampOf).containsEntry("id/1", first).containsEntry("id/2", first)
                 .containsEntry("other/0", first.minusSeconds(1)).containsEntry("id/3", first.plusSeconds(1));
+    }
+
+    @Test
+    void anAppendSlowerThanTheLookBackIsStampedWhenStoredNotWhenDecided() {
+        IntegrationId id = Samples.newId();
+        List<IntegrationEvent> events = Samples.everyKind(id);
+        Instant decided = Instant.parse("2030-01-01T00:00:00.000Z");
+        Instant stored = decided.plusSeconds(7);
+        storeClock = decided;
+        engine.appendEvents(List.of(stamped(id, 0, events.get(0), decided)));
+        // The edit is decided at once, then stored 7 s later (a slow insert): it must carry the time it was stored.
+        storeClock = stored;
+        engine.appendEvents(List.of(stamped(id, 1, events.get(1), decided)));
+
+        List<Instant> stamps = new ArrayList<>();
+        engine.readEvents(id.value()).asStream().forEach(event -> stamps.add(event.getTimestamp()));
+
+        assertThat(stamps).containsExactly(decided, stored);
     }
 
     @Test

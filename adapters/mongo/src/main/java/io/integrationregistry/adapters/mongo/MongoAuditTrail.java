@@ -17,6 +17,7 @@ import io.integrationregistry.application.port.out.ForKeepingTheAuditTrail;
 import io.integrationregistry.application.port.out.ForQueryingTheAuditTrail;
 import io.integrationregistry.application.port.out.RecordedEvent;
 import io.integrationregistry.domain.CompanyId;
+import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.InvalidValue;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -28,6 +29,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import static io.integrationregistry.adapters.mongo.AuditDocuments.ACTOR;
@@ -80,6 +82,15 @@ public final class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryi
     @Override
     public void apply(RecordedEvent recorded) {
         applyTo(ENTRIES, SUBJECTS, recorded);
+    }
+
+    /** The version of the integration's subject: the last event its entries were computed from. */
+    @Override
+    public OptionalLong appliedVersion(IntegrationId id) {
+        Document stored = mongo.getCollection(SUBJECTS).find(Filters.eq(ID, id.value()))
+                .projection(new Document(VERSION, 1)).first();
+        return stored == null || stored.get(VERSION) == null ? OptionalLong.empty()
+                : OptionalLong.of(((Number) stored.get(VERSION)).longValue());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.integrationregistry.adapters.mongo;
 
 import io.integrationregistry.application.port.out.ForKeepingTheIntegrationList;
 import io.integrationregistry.application.port.out.ForListingIntegrations;
+import io.integrationregistry.application.port.out.HistoricEvent;
 import io.integrationregistry.application.port.out.RecordedEvent;
 import io.integrationregistry.application.view.IntegrationPage;
 import io.integrationregistry.application.view.IntegrationQuery;
@@ -23,6 +24,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 import static io.integrationregistry.adapters.mongo.ListEntry.COMPANY_ID;
@@ -81,6 +83,26 @@ public final class MongoIntegrationList implements ForListingIntegrations, ForKe
     public void apply(RecordedEvent recorded) {
         applyTo(COLLECTION, recorded);
         applied.applied(recorded.event().integrationId().value(), recorded.sequence());
+    }
+
+    @Override
+    public OptionalLong appliedVersion(IntegrationId id) {
+        Query entry = byId(id);
+        entry.fields().include(VERSION);
+        Document found = mongo.findOne(entry, Document.class, COLLECTION);
+        return found == null || found.get(VERSION) == null ? OptionalLong.empty()
+                : OptionalLong.of(((Number) found.get(VERSION)).longValue());
+    }
+
+    @Override
+    public void catchUp(IntegrationId id, List<HistoricEvent> history) {
+        long applied = appliedVersion(id).orElse(-1);
+        for (HistoricEvent event : history) {
+            if (event.version() > applied) {
+                apply(new RecordedEvent(event.eventId(), event.version(), event.actor(), event.requestId(),
+                        event.source(), event.event()));
+            }
+        }
     }
 
     @Override

@@ -56,6 +56,19 @@ abstract class AuditTrailContract extends AuditTrailFixture {
     }
 
     @Test
+    void aSkippedEventIsNoticedBecauseTheTrailTellsTheVersionItApplied() {
+        IntegrationId id = newId();
+        List<RecordedEvent> life = life(id, ACME, 0);
+        assertThat(trail.appliedVersion(id)).isEmpty();
+
+        trail.apply(life.get(0));
+
+        assertThat(trail.appliedVersion(id)).hasValue(0);
+        trail.apply(life.get(1));
+        assertThat(trail.appliedVersion(id)).hasValue(1);
+    }
+
+    @Test
     void applying_events_again_or_late_changes_nothing() {
         IntegrationId id = newId();
         List<RecordedEvent> life = life(id, ACME, 0);

@@ -1,5 +1,6 @@
 package io.integrationregistry.adapters.mongo;
 
+import io.integrationregistry.application.port.out.HistoricEvent;
 import io.integrationregistry.application.port.out.RecordedEvent;
 import io.integrationregistry.application.view.IntegrationPage;
 import io.integrationregistry.application.view.IntegrationQuery;
@@ -164,6 +165,24 @@ abstract class IntegrationListContract {
         assertThat(activated.updatedAt()).isEqualTo(millis(T0.plusSeconds(3)));
         assertThat(activated.lastChangedBy()).isNull();
         assertThat(activated.createdAt()).isEqualTo(millis(T0));
+    }
+
+    @Test
+    void aReceiptThatTimedOutCatchesTheListUpWithTheIntegrationsEvents() {
+        IntegrationId id = newId();
+        list.apply(recorded(0, "alice", added(id, ACME, "Docs", true)));
+        assertThat(list.appliedVersion(id)).hasValue(0);
+        assertThat(list.appliedVersion(newId())).isEmpty();
+
+        list.catchUp(id, List.of(
+                new HistoricEvent("e0", 0, T0, "alice", null, null, added(id, ACME, "Docs", true)),
+                new HistoricEvent("e1", 1, T0, "bob", null, null, new IntegrationDeactivated(id, ACME, T0.plusSeconds(2)))));
+
+        IntegrationView caughtUp = list.find(ACME, id).orElseThrow();
+        assertThat(caughtUp.version()).isEqualTo(1);
+        assertThat(caughtUp.status()).isEqualTo(IntegrationStatus.INACTIVE);
+        assertThat(caughtUp.lastChangedBy()).isEqualTo("bob");
+        assertThat(list.appliedVersion(id)).hasValue(1);
     }
 
     @Test

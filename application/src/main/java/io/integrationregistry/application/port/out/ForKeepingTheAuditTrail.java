@@ -1,5 +1,9 @@
 package io.integrationregistry.application.port.out;
 
+import io.integrationregistry.domain.IntegrationId;
+
+import java.util.OptionalLong;
+
 /**
  * The audit trail read model, as the event stream feeds it: one entry per event, built with
  * {@link io.integrationregistry.application.audit.AuditEntries}. Applying an event twice changes nothing.
@@ -8,4 +12,10 @@ public interface ForKeepingTheAuditTrail extends ForRebuildingAReadModel {
 
     /** An event, as the served model's feed delivers it: into the served model only. */
     void apply(RecordedEvent event);
+
+    /**
+     * The sequence number of the integration's last event the served model applied; empty when it has none. An
+     * event whose sequence number is more than one past it would leave a gap: the events in between come first.
+     */
+    OptionalLong appliedVersion(IntegrationId id);
 }

@@ -1,0 +1,115 @@
+package io.integrationregistry.bootstrap;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.integrationregistry.application.port.in.Caller;
+import io.integrationregistry.application.port.in.ExpectedVersion;
+import io.integrationregistry.application.port.in.Receipt;
+import io.integrationregistry.application.port.out.StorageUnavailable;
+import io.integrationregistry.domain.Actor;
+import io.integrationregistry.domain.IntegrationId;
+import io.netty.channel.Channel;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An event-store insert held longer than the look-back (7 s against 5 s, one instance, clocks in sync): the
+ * append fails within the append timeout (a 503 to the client) instead of being acknowledged; the insert the
+ * database still carried out late is projected all the same, with its actor, once the integration changes again.
+ */
+class SlowAppendTest {
+
+    private static final Duration HELD = Duration.ofSeconds(7);
+    private static final Caller BOB = new Caller(new Actor("bob@acme.example"), RunningRegistry.ADMIN.company());
+
+    private volatile boolean holdEventInserts;
+    private MongoServer mongo;
+    private MongoClient client;
+    private RunningRegistry registry;
+
+    @BeforeEach
+    void start() {
+        mongo = new MongoServer(new H2Backend(new MVStore.Builder().open()) {
+            @Override
+            public de.bwaldvogel.mongo.bson.Document handleCommand(Channel channel, String database, String command,
+                                                                   de.bwaldvogel.mongo.bson.Document query) {
+                if (holdEventInserts && command.equals("insert") && "domainevents".equals(query.get("insert"))) {
+                    try {
+                        Thread.sleep(HELD.toMillis());
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return super.handleCommand(channel, database, command, query);
+            }
+        });
+        String uri = mongo.bindAndGetConnectionString() + "/registry";
+        client = MongoClients.create(uri);
+        registry = RunningRegistry.start("spring.data.mongodb.uri=" + uri,
+                "registry.secrets.keyset=" + TestKeys.keysetJson());
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            registry.close();
+            client.close();
+        } finally {
+            mongo.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAppendSlowerThanTheLookBackIsRefusedAndWhatLandedIsProjectedAnyway() {
+        Receipt added = registry.management().add(RunningRegistry.ADMIN,
+                RunningRegistry.apiKeyDraft("Slow store", "slow-store-api-key-0123"), true);
+        IntegrationId id = added.integrationId();
+
+        holdEventInserts = true;
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> registry.management().edit(BOB, id,
+                RunningRegistry.apiKeyDraft("Slow store renamed", "slow-store-api-key-0123"), ExpectedVersion.of(0)))
+                .isInstanceOf(StorageUnavailable.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        holdEventInserts = false;
+
+        // Another integration's event, stored after the look-back has passed the edit's timestamp.
+        await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(7)).until(() -> true);
+        registry.management().add(RunningRegistry.ADMIN, RunningRegistry.apiKeyDraft("Later", "later-api-key-0123"), true);
+        // The held insert landed all the same: the edit is stored at version 1.
+        await().atMost(Duration.ofSeconds(10)).until(() -> registry.store().currentVersion(id).orElse(-1) == 1);
+
+        Receipt deactivated = registry.management().deactivate(RunningRegistry.ADMIN, id, ExpectedVersion.of(1));
+
+        assertThat(deactivated.version()).isEqualTo(2);
+        assertThat(registry.awaitListed(id, 2).name()).isEqualTo("Slow store renamed");
+        MongoDatabase database = client.getDatabase("registry");
+        await().atMost(Duration.ofSeconds(10)).until(() -> actors(database, id).size() == 3);
+        assertThat(actors(database, id)).containsExactly("alice@acme.example", "bob@acme.example",
+                "alice@acme.example");
+        assertThat(database.getCollection("projection_poison").countDocuments()).isZero();
+    }
+
+    private static List<String> actors(MongoDatabase database, IntegrationId id) {
+        List<String> actors = new ArrayList<>();
+        database.getCollection("audit_trail").find(Filters.eq("integrationId", id.value()))
+                .sort(Sorts.ascending("version")).forEach((Document entry) -> actors.add(entry.getString("actor")));
+        return actors;
+    }
+}
