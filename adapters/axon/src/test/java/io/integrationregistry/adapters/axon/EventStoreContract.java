@@ -112,7 +112,7 @@ abstract class EventStoreContract {
     @Test
     void snapshotsCarryARevisionAndOnesOfAnotherAreIgnored() {
         EventStorageEngine filtering = new AxonMongoConfiguration().eventStorageEngine(template, serializer,
-                serializer, Duration.ofSeconds(10));
+                serializer, Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(2));
         IntegrationId id = Samples.newId();
         List<IntegrationEvent> events = List.of(Samples.added(id), Samples.editedToApiKey(id, 1));
         filtering.appendEvents(messages(id, 0, events));
