@@ -164,6 +164,10 @@ public final class MongoIntegrationList implements ForListingIntegrations, ForKe
     public IntegrationPage page(CompanyId company, IntegrationQuery query) {
         Criteria filter = Criteria.where(COMPANY_ID).is(company.value());
         query.status().ifPresent(status -> filter.and(STATUS).is(status.name()));
+        if (query.nameContains().filter(part -> part.indexOf('\u0000') >= 0).isPresent()) {
+            // No name holds a control character, and MongoDB cannot carry a NUL in a pattern: nothing matches.
+            return new IntegrationPage(List.of(), query.page(), query.size(), 0);
+        }
         query.nameContains().ifPresent(part -> filter.and(NAME_KEY).regex(Pattern.quote(IntegrationName.fold(part))));
         long total = mongo.count(Query.query(filter), COLLECTION);
         Query onePage = Query.query(filter)

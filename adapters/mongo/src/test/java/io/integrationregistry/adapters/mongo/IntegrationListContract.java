@@ -560,4 +560,14 @@ abstract class IntegrationListContract {
         assertThat(list.page(ACME, new IntegrationQuery(Optional.empty(), Optional.of("STRASSE"), 0, 10)).items())
                 .extracting(IntegrationView::id).containsExactly(id.value());
     }
+
+    @Test
+    void a_search_holding_a_nul_character_finds_nothing_instead_of_failing() {
+        list.apply(recorded(0, "alice", added(newId(), ACME, "Docs", true)));
+
+        IntegrationPage page = list.page(ACME, new IntegrationQuery(Optional.empty(), Optional.of("Do\u0000cs"), 0, 10));
+
+        assertThat(page.items()).isEmpty();
+        assertThat(page.total()).isZero();
+    }
 }
