@@ -40,7 +40,7 @@ public record Integration(IntegrationId id, CompanyId companyId, IntegrationName
     }
 
     /**
-     * The URL of one provider endpoint (MISSION §2): the base URL, {@code /}, the endpoint name, then the
+     * The URL of one provider endpoint: the base URL, {@code /}, the endpoint name, then the
      * integration's request parameters as stored and the call's own parameters, percent-encoded.
      */
     public URI endpointUrl(String endpoint, List<QueryParameter> callParameters) {

@@ -20,7 +20,7 @@ import static io.integrationregistry.domain.Refusal.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The URL of a provider endpoint (MISSION §2, §5): base URL, '/', endpoint name, then the
+ * The URL of a provider endpoint is the base URL, '/', endpoint name, then the
  * integration's request parameters as stored and the call's parameters, so that a server reading the
  * query back gets exactly those parameters, in that order.
  */

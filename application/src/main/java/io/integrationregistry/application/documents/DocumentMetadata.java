@@ -3,7 +3,7 @@ package io.integrationregistry.application.documents;
 import java.time.Instant;
 
 /**
- * A file or folder as a provider describes it (MISSION §5). Providers omit optional fields, so every
+ * A file or folder as a provider describes it. Providers omit optional fields, so every
  * field but {@code id} may be null.
  *
  * @param kind         {@code file} or {@code folder}, as the provider spells it

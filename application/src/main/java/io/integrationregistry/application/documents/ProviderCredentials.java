@@ -2,7 +2,7 @@ package io.integrationregistry.application.documents;
 
 import io.integrationregistry.domain.PlainSecret;
 
-/** What authorizes a call to a provider, sent in headers (MISSION §5). */
+/** What authorizes a call to a provider, sent in headers. */
 public sealed interface ProviderCredentials {
 
     /** {@code serviceInfo} is called without authentication. */

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What a provider says about itself at {@code serviceInfo}. {@code customActions} is kept as the plain
- * maps, lists and scalars the provider sent, since MISSION §5 does not fix its shape.
+ * maps, lists and scalars the provider sent, since the Document Webhooks API does not fix its shape.
  */
 public record ServiceInfo(String webhookVersion, String version, String publisher, List<String> availableEndpoints,
                           List<Object> customActions) {

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 
 /**
  * A document provider on loopback that accepts every call: whatever the registry forwards, it answers
- * the success of MISSION §5, so that any 5xx the fuzzer sees is the registry's own.
+ * the success answers of the Document Webhooks API, so that any 5xx the fuzzer sees is the registry's own.
  */
 final class FuzzProvider implements AutoCloseable {
 

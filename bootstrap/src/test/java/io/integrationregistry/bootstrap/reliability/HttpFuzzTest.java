@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A property-based fuzzer over real HTTP (MISSION §9): the whole service on its embedded default gets
+ * A property-based fuzzer over real HTTP: the whole service on its embedded default gets
  * thousands of generated requests on every endpoint of its handler mapping (ten times as many with
  * {@code -Dreliability.soak=true}), mostly as an administrator: random JSON, valid bodies with one field
  * broken, odd headers, parameters and methods, invalid bytes and broken framing over a raw socket. Every

@@ -31,7 +31,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * MISSION §4 end to end: unique random secrets (canaries) go through every path a secret takes (add,
+ * Secrets never in the clear, end to end: unique random secrets (canaries) go through every path a secret takes (add,
  * edit, refused requests, the OAuth2 connect flow and token refresh, connection tests, gateway calls,
  * provider and token endpoint failures), with the whole service logging at DEBUG. Then no canary may
  * appear, plain or encoded, in any answer of the service (body or header), in any log line, or in any

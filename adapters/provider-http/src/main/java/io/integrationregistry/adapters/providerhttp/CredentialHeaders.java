@@ -7,7 +7,7 @@ import org.apache.hc.core5.http.message.BasicHeader;
 
 import java.util.List;
 
-/** The headers that carry an integration's credentials (MISSION §5), and the secrets among them. */
+/** The headers that carry an integration's credentials, and the secrets among them. */
 final class CredentialHeaders {
 
     static final String API_KEY = "apiKey";

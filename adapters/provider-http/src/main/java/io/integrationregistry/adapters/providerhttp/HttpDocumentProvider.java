@@ -28,7 +28,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The Document Webhooks API (MISSION §5) over HTTP, through the {@link GuardedHttpClient}: each call
+ * The Document Webhooks API over HTTP, through the {@link GuardedHttpClient}: each call
  * goes to the integration's base URL plus the endpoint name, with the integration's request parameters,
  * the call's own parameters and the credentials in headers. JSON answers are read within a size limit
  * and tolerantly; downloads are handed on still streaming. Whatever goes wrong becomes a

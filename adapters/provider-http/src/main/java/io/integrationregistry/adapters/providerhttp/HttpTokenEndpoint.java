@@ -29,7 +29,7 @@ import java.util.Optional;
 /**
  * A provider's OAuth 2.0 token endpoint (RFC 6749 §4.1.3 and §6), called through the
  * {@link GuardedHttpClient}. The client authenticates with its secret in the form body first
- * ({@code client_secret_post}, as MISSION §5 describes); a provider that insists on HTTP Basic
+ * ({@code client_secret_post}, as the Document Webhooks API describes); a provider that insists on HTTP Basic
  * ({@code client_secret_basic}) says so with 401 or {@code invalid_client}, and gets one more try that
  * way. Tokens become {@link PlainSecret}s at once; no token, code or client secret ever reaches an
  * exception message, and nothing here is logged.

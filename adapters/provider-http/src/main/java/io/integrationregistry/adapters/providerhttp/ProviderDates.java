@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code dateModified} the ways providers write it: RFC 3339 as MISSION §5 asks, ISO-8601 without
+ * Reads {@code dateModified} the ways providers write it: RFC 3339 as the Document Webhooks API asks, ISO-8601 without
  * an offset (taken as UTC) or without a time, or epoch milliseconds as a number or a numeric string.
  * A date that cannot be read is unknown (null): it is not worth failing a listing for.
  */

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A document provider on loopback that implements the eleven endpoints of MISSION §5 over an
+ * A document provider on loopback that implements the eleven endpoints of the Document Webhooks API over an
  * in-memory tree, records every request it gets, checks the credentials it was given, and can be told
  * to misbehave the ways real providers do.
  */

@@ -5,7 +5,7 @@ import io.integrationregistry.application.documents.DocumentMetadata;
 
 import java.time.Instant;
 
-/** A provider's file or folder as this API answers it: the fields of MISSION §5, absent ones left out. */
+/** A provider's file or folder as this API answers it: the fields of the Document Webhooks API, absent ones left out. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record DocumentResource(String id, String title, String kind, String viewLink, String downloadLink, String mimeType,
                         Instant dateModified, Long size, Boolean readOnly) {

@@ -35,7 +35,7 @@ import java.util.Map;
 import static org.springframework.http.HttpStatus.CREATED;
 
 /**
- * The Document Webhooks calls of MISSION §5, made for the product through one of the caller's
+ * The Document Webhooks calls, made for the product through one of the caller's
  * company's active integrations. Downloads and uploads stream through; provider errors come back as
  * this API's problem details.
  */

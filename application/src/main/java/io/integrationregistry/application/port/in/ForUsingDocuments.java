@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The product's document features, through one of the caller's company's active integrations: each
- * call goes to the integration's provider with the integration's credentials (MISSION §5).
+ * call goes to the integration's provider with the integration's credentials.
  */
 public interface ForUsingDocuments {
 

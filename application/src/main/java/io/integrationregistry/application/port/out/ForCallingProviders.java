@@ -13,7 +13,7 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * The Document Webhooks API of a provider (MISSION §5). Every call goes to the endpoint's URL with the
+ * The Document Webhooks API of a provider. Every call goes to the endpoint's URL with the
  * integration's request parameters, carries the credentials in headers, and fails with a
  * {@link io.integrationregistry.application.documents.ProviderFailure} when it gets no usable answer.
  * Optional parameters are passed as null and then left out of the URL.
