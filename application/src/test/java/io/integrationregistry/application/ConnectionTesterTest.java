@@ -3,22 +3,17 @@ package io.integrationregistry.application;
 import io.integrationregistry.application.documents.ConnectionReport;
 import io.integrationregistry.application.documents.ConnectionReport.Outcome;
 import io.integrationregistry.application.documents.ConnectionReport.Step;
-import io.integrationregistry.application.documents.DeletionTarget;
 import io.integrationregistry.application.documents.DocumentMetadata;
-import io.integrationregistry.application.documents.OperationResult;
-import io.integrationregistry.application.documents.ProviderContent;
 import io.integrationregistry.application.documents.ProviderCredentials;
 import io.integrationregistry.application.documents.ProviderEndpoint;
 import io.integrationregistry.application.documents.ProviderFailure;
 import io.integrationregistry.application.documents.ServiceInfo;
 import io.integrationregistry.application.documents.TokenClient;
 import io.integrationregistry.application.documents.TokenGrant;
-import io.integrationregistry.application.documents.UploadTarget;
 import io.integrationregistry.application.port.in.Caller;
 import io.integrationregistry.application.port.in.IntegrationDraft;
 import io.integrationregistry.application.port.out.ConnectionKey;
 import io.integrationregistry.application.port.out.ConnectionTestRecord;
-import io.integrationregistry.application.port.out.ForCallingProviders;
 import io.integrationregistry.application.port.out.ForKeepingAuthorizationStates;
 import io.integrationregistry.application.port.out.ForObtainingTokens;
 import io.integrationregistry.application.port.out.StoredConnection;
@@ -39,7 +34,6 @@ import io.integrationregistry.domain.RequestParameters;
 import io.integrationregistry.domain.WebUrl;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -193,7 +187,7 @@ class ConnectionTesterTest {
     }
 
     /** A provider that answers serviceInfo, lists nothing, and records where it was called with what. */
-    private static final class Provider implements ForCallingProviders {
+    private static final class Provider extends UnansweringProvider {
         final List<String> calls = new ArrayList<>();
         ProviderFailure failFiles;
 
@@ -214,58 +208,6 @@ class ConnectionTesterTest {
                 throw failFiles;
             }
             return List.of();
-        }
-
-        @Override
-        public DocumentMetadata metadata(ProviderEndpoint endpoint, ProviderCredentials credentials, String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<DocumentMetadata> search(ProviderEndpoint endpoint, ProviderCredentials credentials, String query,
-                                             String parentId, Integer max, Integer offset) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ProviderContent download(ProviderEndpoint endpoint, ProviderCredentials credentials, String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ProviderContent thumbnail(ProviderEndpoint endpoint, ProviderCredentials credentials, String id,
-                                         Integer size) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public DocumentMetadata uploadInit(ProviderEndpoint endpoint, ProviderCredentials credentials,
-                                           UploadTarget target) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public OperationResult upload(ProviderEndpoint endpoint, ProviderCredentials credentials, String id,
-                                      InputStream body, long length, String contentType) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public DocumentMetadata createFolder(ProviderEndpoint endpoint, ProviderCredentials credentials,
-                                             String parentId, String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public OperationResult delete(ProviderEndpoint endpoint, ProviderCredentials credentials,
-                                      DeletionTarget target) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public OperationResult rename(ProviderEndpoint endpoint, ProviderCredentials credentials, String id,
-                                      String name) {
-            throw new UnsupportedOperationException();
         }
     }
 

@@ -6,23 +6,17 @@ import io.integrationregistry.application.documents.AuthorizationRefused;
 import io.integrationregistry.application.port.in.ForConnectingAccounts;
 import io.integrationregistry.application.documents.ConnectionRequired;
 import io.integrationregistry.application.documents.ConnectionStatus;
-import io.integrationregistry.application.documents.DeletionTarget;
 import io.integrationregistry.application.documents.DocumentMetadata;
-import io.integrationregistry.application.documents.OperationResult;
-import io.integrationregistry.application.documents.ProviderContent;
 import io.integrationregistry.application.documents.ProviderCredentials;
 import io.integrationregistry.application.documents.ProviderEndpoint;
 import io.integrationregistry.application.documents.ProviderFailure;
-import io.integrationregistry.application.documents.ServiceInfo;
 import io.integrationregistry.application.documents.TokenClient;
 import io.integrationregistry.application.documents.TokenGrant;
 import io.integrationregistry.application.documents.TokenRefused;
-import io.integrationregistry.application.documents.UploadTarget;
 import io.integrationregistry.application.port.in.Caller;
 import io.integrationregistry.application.port.in.IntegrationDraft;
 import io.integrationregistry.application.port.out.AuthorizationState;
 import io.integrationregistry.application.port.out.ConnectionKey;
-import io.integrationregistry.application.port.out.ForCallingProviders;
 import io.integrationregistry.application.port.out.ForKeepingAuthorizationStates;
 import io.integrationregistry.application.port.out.ForObtainingTokens;
 import io.integrationregistry.application.port.out.StoredConnection;
@@ -41,7 +35,6 @@ import io.integrationregistry.domain.WebUrl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -365,7 +358,7 @@ class ProviderServicesTest {
     }
 
     /** A provider that lists nothing, records the bearer tokens it gets, and can refuse them. */
-    private static final class Provider implements ForCallingProviders {
+    private static final class Provider extends UnansweringProvider {
         final List<String> bearers = new ArrayList<>();
         int refusals;
 
@@ -378,63 +371,6 @@ class ProviderServicesTest {
                 throw new ProviderFailure(ProviderFailure.Kind.CREDENTIALS_REFUSED, 403, null, "refused");
             }
             return List.of();
-        }
-
-        @Override
-        public ServiceInfo serviceInfo(ProviderEndpoint endpoint) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public DocumentMetadata metadata(ProviderEndpoint endpoint, ProviderCredentials credentials, String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<DocumentMetadata> search(ProviderEndpoint endpoint, ProviderCredentials credentials, String query,
-                                             String parentId, Integer max, Integer offset) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ProviderContent download(ProviderEndpoint endpoint, ProviderCredentials credentials, String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ProviderContent thumbnail(ProviderEndpoint endpoint, ProviderCredentials credentials, String id,
-                                         Integer size) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public DocumentMetadata uploadInit(ProviderEndpoint endpoint, ProviderCredentials credentials,
-                                           UploadTarget target) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public OperationResult upload(ProviderEndpoint endpoint, ProviderCredentials credentials, String id,
-                                      InputStream body, long length, String contentType) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public DocumentMetadata createFolder(ProviderEndpoint endpoint, ProviderCredentials credentials,
-                                             String parentId, String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public OperationResult delete(ProviderEndpoint endpoint, ProviderCredentials credentials,
-                                      DeletionTarget target) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public OperationResult rename(ProviderEndpoint endpoint, ProviderCredentials credentials, String id,
-                                      String name) {
-            throw new UnsupportedOperationException();
         }
     }
 }
