@@ -69,17 +69,7 @@ class CredentialDestinationsApiTest extends ProviderApiTestBase {
         DocumentProviderStub bearerProvider = DocumentProviderStub.withBearerTokensOf(authorizationServer);
         try {
             String name = unique("Oauth drive");
-            String id = add(oauth2Provider(name, bearerProvider.baseApiUrl(),
-                    authorizationServer.authorizationEndpoint(), authorizationServer.tokenEndpoint(),
-                    TestAuthorizationServer.CLIENT_ID, TestAuthorizationServer.CLIENT_SECRET));
-            authorizationServer.allowRedirectUri(TestAuthorizationServer.CLIENT_ID, alice().get("/api/integrations/"
-                    + id).json().path("authentication").path("redirectUri").asText());
-            HttpApi.Answer authorize = documentUser().get("/api/integrations/" + id + "/oauth2/authorize");
-            String callback = authorizationServer.signIn(authorize.header("Location"));
-            // the callback is completed by the browser that started the flow, with its cookie
-            assertThat(anonymous().get(URI.create(callback).getRawPath() + "?" + URI.create(callback).getRawQuery(),
-                    Map.of("Cookie", authorize.cookie("registry_oauth2_browser"))).status())
-                    .isEqualTo(200);
+            String id = connectedOAuth2Integration(name, bearerProvider, documentUser());
             assertThat(documentUser().get("/api/integrations/" + id + "/documents/files").status()).isEqualTo(200);
 
             // (a) the client secret stays with the token endpoint's origin
@@ -108,17 +98,7 @@ class CredentialDestinationsApiTest extends ProviderApiTestBase {
         DocumentProviderStub bearerProvider = DocumentProviderStub.withBearerTokensOf(authorizationServer);
         try {
             String name = unique("Oauth drive");
-            String id = add(oauth2Provider(name, bearerProvider.baseApiUrl(),
-                    authorizationServer.authorizationEndpoint(), authorizationServer.tokenEndpoint(),
-                    TestAuthorizationServer.CLIENT_ID, TestAuthorizationServer.CLIENT_SECRET));
-            authorizationServer.allowRedirectUri(TestAuthorizationServer.CLIENT_ID, alice().get("/api/integrations/"
-                    + id).json().path("authentication").path("redirectUri").asText());
-            HttpApi.Answer authorize = alice().get("/api/integrations/" + id + "/oauth2/authorize");
-            String callback = authorizationServer.signIn(authorize.header("Location"));
-            // the callback is completed by the browser that started the flow, with its cookie
-            assertThat(anonymous().get(URI.create(callback).getRawPath() + "?" + URI.create(callback).getRawQuery(),
-                    Map.of("Cookie", authorize.cookie("registry_oauth2_browser"))).status())
-                    .isEqualTo(200);
+            String id = connectedOAuth2Integration(name, bearerProvider, alice());
 
             HttpApi.Answer test = alice().post("/api/integrations/" + id + "/test", oauth2SecretLeftOut(name,
                     elsewhere.baseApiUrl(), authorizationServer.tokenEndpoint()));
@@ -177,5 +157,21 @@ class CredentialDestinationsApiTest extends ProviderApiTestBase {
                  "authentication": {"type": "OAUTH2", "authenticationUrl": "%s", "tokenEndpointUrl": "%s",
                    "clientId": "%s"}}""".formatted(name, baseApiUrl, authorizationServer.authorizationEndpoint(),
                 tokenEndpoint, TestAuthorizationServer.CLIENT_ID);
+    }
+
+    /** An OAuth2 integration of {@code provider}, which {@code user} connected in their own browser. */
+    private String connectedOAuth2Integration(String name, DocumentProviderStub provider, HttpApi user) {
+        String id = add(oauth2Provider(name, provider.baseApiUrl(), authorizationServer.authorizationEndpoint(),
+                authorizationServer.tokenEndpoint(), TestAuthorizationServer.CLIENT_ID,
+                TestAuthorizationServer.CLIENT_SECRET));
+        authorizationServer.allowRedirectUri(TestAuthorizationServer.CLIENT_ID, alice().get("/api/integrations/"
+                + id).json().path("authentication").path("redirectUri").asText());
+        HttpApi.Answer authorize = user.get("/api/integrations/" + id + "/oauth2/authorize");
+        String callback = authorizationServer.signIn(authorize.header("Location"));
+        // the callback is completed by the browser that started the flow, with its cookie
+        assertThat(anonymous().get(URI.create(callback).getRawPath() + "?" + URI.create(callback).getRawQuery(),
+                Map.of("Cookie", authorize.cookie("registry_oauth2_browser"))).status())
+                .isEqualTo(200);
+        return id;
     }
 }
