@@ -145,14 +145,15 @@ public final class OAuth2Connections implements ForConnectingAccounts {
 
     @Override
     public ConnectionView connection(Caller caller, IntegrationId id) {
-        Authentication.OAuth2 oauth2 = oauth2Of(access.integrationOf(caller.company(), id));
+        Integration integration = access.integrationOf(caller.company(), id);
+        oauth2Of(integration);
         ConnectionKey key = new ConnectionKey(id, caller.actor().login());
         Optional<StoredConnection> stored = connections.find(key);
         if (stored.isEmpty()) {
             return ConnectionView.NOT_CONNECTED;
         }
         try {
-            return viewOf(access.usableConnection(key, oauth2));
+            return viewOf(access.usableConnection(key, integration));
         } catch (ConnectionRequired required) {
             return new ConnectionView(required.status(), null, stored.get().connectedAt(), required.getMessage());
         }

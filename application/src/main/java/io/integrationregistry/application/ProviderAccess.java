@@ -116,26 +116,12 @@ final class ProviderAccess {
         return call.with(endpoint, bearer(key, refreshed(integration, oauth2, connection)));
     }
 
-    /** The integration as stored now, whichever company it belongs to. */
-    Optional<Integration> current(IntegrationId id) {
-        return recent.current(id).map(stored -> stored.integration());
-    }
-
-    /** The caller's connection, if it was made with the integration's current OAuth 2.0 client. */
-    StoredConnection usableConnection(ConnectionKey key, Authentication.OAuth2 oauth2) {
-        Integration integration = current(key.integration())
-                .filter(now -> now.authentication().equals(oauth2))
-                .orElseThrow(() -> new ConnectionRequired(key.integration(), ConnectionStatus.RECONNECT_REQUIRED,
-                        "the integration's OAuth2 client was changed; connect again"));
-        return usableConnection(key, integration);
-    }
-
     /**
      * The caller's connection, if it was made with the integration's current OAuth 2.0 client and for
      * the origin of its current base URL: a token goes only to the provider address it was obtained for,
      * even should an edit that moved the base URL not have deleted the connections yet.
      */
-    private StoredConnection usableConnection(ConnectionKey key, Integration integration) {
+    StoredConnection usableConnection(ConnectionKey key, Integration integration) {
         StoredConnection connection = connections.find(key).orElseThrow(() -> new ConnectionRequired(
                 key.integration(), ConnectionStatus.NOT_CONNECTED,
                 "connect your account to this integration's provider first"));
