@@ -1,0 +1,134 @@
+/**
+ * The signed-in user's own OAuth2 connection to a saved OAuth2 integration: its state, and the buttons
+ * to connect (in a new tab, at the provider) and to disconnect.
+ */
+import {api} from './api.js';
+import {announce, focus, h, replace, show, time} from './dom.js';
+import {savedType} from './form-fields.js';
+
+/** The (empty, hidden) section the connection is shown in. */
+export function buildConnectionSection() {
+    return h('section', {class: 'card connection', id: 'connection',
+        'aria-labelledby': 'connection-heading', hidden: true});
+}
+
+/** Shows the section for a saved OAuth2 integration to users who may connect, and checks the connection. */
+export function renderConnection(view) {
+    const {app, id, connectionSection} = view;
+    const wanted = Boolean(id) && savedType(view.integration) === 'OAUTH2' && app.can('connect');
+    show(connectionSection, wanted);
+    if (!wanted) {
+        replace(connectionSection);
+        return;
+    }
+    const state = h('div', {class: 'connection-state', id: 'connection-state', role: 'status'},
+        h('span', {class: 'muted', text: 'Checking your connection…'}));
+    const connect = h('button', {type: 'button', class: 'button button-primary', id: 'connect-account'}, 'Connect');
+    const disconnect = h('button', {type: 'button', class: 'button', id: 'disconnect-account', hidden: true},
+        'Disconnect');
+    const problem = h('p', {class: 'field-error', id: 'connection-error', role: 'alert', hidden: true});
+    replace(connectionSection,
+        h('h2', {id: 'connection-heading', text: 'Your provider account'}),
+        h('p', {class: 'hint', text: 'Each user connects their own account once; the provider then accepts the '
+                + 'registry\'s calls on their behalf.'}),
+        state, problem,
+        h('div', {class: 'form-actions'}, connect, disconnect));
+    connect.addEventListener('click', () => startConnecting(view, problem));
+    disconnect.addEventListener('click', async () => {
+        show(problem, false);
+        try {
+            await api.disconnect(id);
+            announce('Your account is disconnected.');
+            await refreshConnection(view, state, connect, disconnect);
+            focus(connect);
+        } catch (failure) {
+            if (failure.status !== 401) {
+                problem.textContent = 'Could not disconnect: ' + failure.message;
+                show(problem, true);
+            }
+        }
+    });
+    refreshConnection(view, state, connect, disconnect);
+}
+
+/** Asks for the connection's state; only the answer to the latest question is shown. */
+async function refreshConnection(view, state, connect, disconnect) {
+    const mine = ++view.connectionRequest;
+    let connection;
+    try {
+        connection = (await api.connection(view.id)).data || {};
+    } catch (failure) {
+        if (mine === view.connectionRequest && failure.status !== 401) {
+            replace(state, h('span', {class: 'muted', text: 'Your connection could not be checked: ' + failure.message}));
+        }
+        return;
+    }
+    if (mine !== view.connectionRequest || !view.app.isCurrent(view.token)) {
+        return;
+    }
+    if (connection.status === 'CONNECTED') {
+        replace(state, h('span', {class: 'badge badge-active', text: 'Connected'}), ' ',
+            connection.connectedAt ? h('span', {}, 'since ', time(connection.connectedAt)) : null,
+            connection.expiresAt ? h('span', {}, ' · access token valid until ', time(connection.expiresAt),
+                ', then refreshed automatically') : null);
+        connect.textContent = 'Reconnect';
+        show(disconnect, true);
+    } else if (connection.status === 'RECONNECT_REQUIRED') {
+        replace(state, h('span', {class: 'badge badge-warning', text: 'Reconnect required'}), ' ',
+            connection.reason ? h('span', {text: connection.reason}) : 'The provider no longer accepts your connection.');
+        connect.textContent = 'Reconnect';
+        show(disconnect, true);
+    } else {
+        replace(state, h('span', {class: 'badge badge-inactive', text: 'Not connected'}), ' ',
+            h('span', {text: 'Connect your provider account to use this integration.'}));
+        connect.textContent = 'Connect';
+        show(disconnect, false);
+    }
+}
+
+/**
+ * Opens the provider's sign-in in a new tab. The tab is opened before the address is asked for, so
+ * that pop-up blockers see it as the answer to the click; without a tab, this page goes there.
+ */
+async function startConnecting(view, problem) {
+    show(problem, false);
+    const opened = window.open('', '_blank');
+    try {
+        const answer = await api.authorizationUrl(view.id);
+        const url = answer.data && answer.data.authorizationUrl;
+        if (!url || !/^https?:\/\//i.test(url)) {
+            throw new Error('The registry did not answer an authorization address.');
+        }
+        if (opened) {
+            opened.opener = null;
+            opened.location.replace(url);
+            announce('The provider\'s sign-in opened in a new tab. Come back here when you are done.');
+        } else {
+            location.assign(url);
+        }
+    } catch (failure) {
+        if (opened) {
+            opened.close();
+        }
+        if (failure.status !== 401) {
+            problem.textContent = 'Could not start connecting: ' + failure.message;
+            show(problem, true);
+        }
+    }
+}
+
+/** Checks the connection again whenever the user comes back to this tab, until another view is shown. */
+export function refreshWhenBack(view) {
+    const whenBack = () => {
+        if (!view.app.isCurrent(view.token)) {
+            window.removeEventListener('focus', whenBack);
+            return;
+        }
+        const state = document.getElementById('connection-state');
+        if (state && !view.connectionSection.hidden) {
+            refreshConnection(view, state, document.getElementById('connect-account'),
+                document.getElementById('disconnect-account'));
+        }
+    };
+    window.addEventListener('focus', whenBack);
+}
