@@ -1,4 +1,7 @@
-/** The list of the company's custom integrations (route `#/`). */
+/**
+ * The list of the company's custom integrations (route `#/`), with its filters and pages. The functions
+ * share `view`, the state of the list shown for one navigation.
+ */
 import {api} from './api.js';
 import {announce, AUTH_TYPES, focus, h, replace, setSwitch, show, statusBadge, statusSwitch, time} from './dom.js';
 
@@ -6,37 +9,57 @@ const PAGE_SIZE = 20;
 const STATUSES = [['', 'All'], ['ACTIVE', 'Active'], ['INACTIVE', 'Inactive']];
 
 export async function renderList({app, container, token, params}) {
-    const writer = app.can('write');
-    const filters = {
-        status: ['ACTIVE', 'INACTIVE'].includes((params.get('status') || '').toUpperCase())
-            ? params.get('status').toUpperCase() : '',
-        q: params.get('q') || '',
-        page: Math.max(0, (parseInt(params.get('page'), 10) || 1) - 1)
+    const view = {
+        app, token,
+        writer: app.can('write'),
+        filters: {
+            status: ['ACTIVE', 'INACTIVE'].includes((params.get('status') || '').toUpperCase())
+                ? params.get('status').toUpperCase() : '',
+            q: params.get('q') || '',
+            page: Math.max(0, (parseInt(params.get('page'), 10) || 1) - 1)
+        },
+        /** Numbers the loads, so that only the latest one's answer is shown. */
+        request: 0,
+        total: 0,
+        searchTimer: null
     };
     document.title = 'Custom integrations · Integration registry';
+    buildPage(view, container);
 
-    const heading = h('h1', {tabindex: '-1', text: 'Custom integrations'});
+    const flash = app.takeFlash();
+    if (flash) {
+        announce(flash);
+    }
+    focus(view.heading);
+
+    wire(view);
+    await load(view);
+}
+
+function buildPage(view, container) {
+    const {writer, filters} = view;
+    view.heading = h('h1', {tabindex: '-1', text: 'Custom integrations'});
     const addButton = writer
         ? h('a', {class: 'button button-primary', id: 'add-integration', href: '#/integrations/new'},
             h('span', {'aria-hidden': 'true', class: 'button-icon', text: '+'}), 'Add custom integration')
         : null;
 
-    const statusFilter = h('select', {id: 'status-filter', name: 'status'},
+    view.statusFilter = h('select', {id: 'status-filter', name: 'status'},
         STATUSES.map(([value, label]) => h('option', {value, text: label})));
-    statusFilter.value = filters.status;
-    const nameSearch = h('input', {
+    view.statusFilter.value = filters.status;
+    view.nameSearch = h('input', {
         id: 'name-search', name: 'q', type: 'search', autocomplete: 'off', spellcheck: 'false',
         placeholder: 'Name contains…', value: filters.q
     });
-    const toolbar = h('form', {class: 'toolbar', role: 'search', 'aria-label': 'Filter integrations'},
+    view.toolbar = h('form', {class: 'toolbar', role: 'search', 'aria-label': 'Filter integrations'},
         h('div', {class: 'field field-inline'},
-            h('label', {for: 'status-filter', text: 'Status'}), statusFilter),
+            h('label', {for: 'status-filter', text: 'Status'}), view.statusFilter),
         h('div', {class: 'field field-inline field-grow'},
-            h('label', {for: 'name-search', text: 'Search by name'}), nameSearch));
+            h('label', {for: 'name-search', text: 'Search by name'}), view.nameSearch));
 
-    const message = h('p', {class: 'notice notice-error', id: 'list-message', role: 'alert', hidden: true});
-    const tbody = h('tbody');
-    const table = h('table', {class: 'data-table integration-table', id: 'integration-list'},
+    view.message = h('p', {class: 'notice notice-error', id: 'list-message', role: 'alert', hidden: true});
+    view.tbody = h('tbody');
+    view.table = h('table', {class: 'data-table integration-table', id: 'integration-list'},
         h('caption', {class: 'visually-hidden', text: 'Custom integrations, sorted by name'}),
         h('thead', {}, h('tr', {},
             h('th', {scope: 'col', text: 'Name'}),
@@ -44,189 +67,185 @@ export async function renderList({app, container, token, params}) {
             h('th', {scope: 'col', text: 'Authentication'}),
             h('th', {scope: 'col', text: 'Status'}),
             h('th', {scope: 'col', text: 'Last change'}))),
-        tbody);
-    const previous = h('button', {type: 'button', class: 'button', id: 'page-previous'},
+        view.tbody);
+    view.previous = h('button', {type: 'button', class: 'button', id: 'page-previous'},
         h('span', {'aria-hidden': 'true', text: '‹ '}), 'Previous');
-    const next = h('button', {type: 'button', class: 'button', id: 'page-next'},
+    view.next = h('button', {type: 'button', class: 'button', id: 'page-next'},
         'Next', h('span', {'aria-hidden': 'true', text: ' ›'}));
-    const pageInfo = h('span', {class: 'page-info', id: 'page-info', 'aria-live': 'polite'});
-    const pager = h('nav', {class: 'pager', 'aria-label': 'Pages of integrations'}, previous, pageInfo, next);
+    view.pageInfo = h('span', {class: 'page-info', id: 'page-info', 'aria-live': 'polite'});
+    const pager = h('nav', {class: 'pager', 'aria-label': 'Pages of integrations'},
+        view.previous, view.pageInfo, view.next);
 
     replace(container,
         h('div', {class: 'page-header'},
             h('div', {},
-                heading,
+                view.heading,
                 h('p', {class: 'lead', text: writer
                     ? 'The document providers your company connects through the Document Webhooks API. '
                     + 'Add, edit, activate and deactivate them here.'
                     : 'The document providers your company connects through the Document Webhooks API.'})),
             addButton),
-        toolbar,
-        message,
-        h('div', {class: 'table-wrap'}, table),
+        view.toolbar,
+        view.message,
+        h('div', {class: 'table-wrap'}, view.table),
         pager);
+}
 
-    const flash = app.takeFlash();
-    if (flash) {
-        announce(flash);
+/** Loads the page of the filters; a page past the end moves to the last one. */
+async function load(view, announceCount = false) {
+    const {app, token, filters, previous, next, table, message, tbody, writer} = view;
+    const mine = ++view.request;
+    previous.disabled = true;
+    next.disabled = true;
+    table.setAttribute('aria-busy', 'true');
+    let answer;
+    try {
+        answer = await api.listIntegrations({...filters, size: PAGE_SIZE});
+    } catch (failure) {
+        if (mine === view.request && app.isCurrent(token)) {
+            table.removeAttribute('aria-busy');
+            message.textContent = 'The integrations could not be loaded: ' + failure.message;
+            show(message, true);
+        }
+        return;
     }
-    focus(heading);
-
-    let request = 0;
-    let total = 0;
-
-    async function load(announceCount = false) {
-        const mine = ++request;
-        previous.disabled = true;
-        next.disabled = true;
-        table.setAttribute('aria-busy', 'true');
-        let answer;
-        try {
-            answer = await api.listIntegrations({...filters, size: PAGE_SIZE});
-        } catch (failure) {
-            if (mine === request && app.isCurrent(token)) {
-                table.removeAttribute('aria-busy');
-                message.textContent = 'The integrations could not be loaded: ' + failure.message;
-                show(message, true);
-            }
-            return;
+    if (mine !== view.request || !app.isCurrent(token)) {
+        return;
+    }
+    table.removeAttribute('aria-busy');
+    show(message, false);
+    const page = answer.data;
+    view.total = page.total || 0;
+    const total = view.total;
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    if (filters.page > pages - 1 && total > 0) {
+        filters.page = pages - 1;
+        return load(view, announceCount);
+    }
+    if (announceCount) {
+        announce(total === 1 ? '1 integration found.' : `${total} integrations found.`);
+    }
+    replace(tbody, (page.items || []).map(item => row(view, item)));
+    if (!page.items || page.items.length === 0) {
+        replace(tbody, h('tr', {class: 'empty-row'}, h('td', {colspan: '5'},
+            filters.status || filters.q
+                ? 'No integration matches these filters.'
+                : (writer ? 'No custom integrations yet. Add the first one.' : 'No custom integrations yet.'))));
+    }
+    view.pageInfo.textContent = `Page ${filters.page + 1} of ${pages}`;
+    previous.disabled = filters.page <= 0;
+    next.disabled = filters.page >= pages - 1;
+    const focused = document.activeElement;
+    if ((focused === previous || focused === next) && focused.disabled) {
+        focus(focused === previous ? next : previous);
+        if (document.activeElement && document.activeElement.disabled) {
+            focus(view.heading);
         }
-        if (mine !== request || !app.isCurrent(token)) {
-            return;
-        }
-        table.removeAttribute('aria-busy');
+    }
+    rememberFilters(filters);
+}
+
+/** Keeps the filters in the address, so that reloading or going back shows the same list. */
+function rememberFilters(filters) {
+    const query = new URLSearchParams();
+    if (filters.status) {
+        query.set('status', filters.status.toLowerCase());
+    }
+    if (filters.q) {
+        query.set('q', filters.q);
+    }
+    if (filters.page > 0) {
+        query.set('page', String(filters.page + 1));
+    }
+    const hash = query.toString() ? `#/?${query}` : '#/';
+    if (location.hash !== hash && !(hash === '#/' && (location.hash === '' || location.hash === '#'))) {
+        history.replaceState(null, '', hash);
+    }
+}
+
+function row(view, item) {
+    const nameLink = h('a', {class: 'integration-name', href: `#/integrations/${encodeURIComponent(item.id)}`,
+        text: item.name});
+    const when = h('span', {class: 'changed-at'}, time(item.updatedAt));
+    const who = h('span', {class: 'changed-by', text: item.lastChangedBy || '—'});
+    const badgeHolder = h('span', {class: 'badge-holder'}, statusBadge(item.status));
+    const toggle = view.writer ? statusSwitch({
+        className: 'status-toggle',
+        checked: item.status === 'ACTIVE',
+        label: `Active: ${item.name}`,
+        onToggle: wanted => toggleStatus(view, item, wanted, {toggle, badgeHolder, who, when})
+    }) : null;
+    const requestParameters = item.requestParameters
+        ? h('span', {class: 'url-params', text: '?' + item.requestParameters}) : null;
+    return h('tr', {dataset: {integrationId: item.id}},
+        h('td', {class: 'cell-name', 'data-label': 'Name'}, nameLink),
+        h('td', {class: 'cell-url', 'data-label': 'Base API URL'},
+            h('span', {class: 'url-block'}, h('span', {class: 'url', text: item.baseApiUrl}), requestParameters)),
+        h('td', {class: 'cell-auth', 'data-label': 'Authentication'},
+            h('span', {class: 'auth-type', text: AUTH_TYPES[item.authentication && item.authentication.type]
+                    || '—'})),
+        h('td', {class: 'cell-status', 'data-label': 'Status'},
+            h('span', {class: 'status-cell'}, toggle, badgeHolder)),
+        h('td', {class: 'cell-changed', 'data-label': 'Last change'},
+            h('span', {class: 'last-change'}, who, when)));
+}
+
+/** Activates or deactivates one row's integration and shows its new status and last change. */
+async function toggleStatus(view, item, wanted, {toggle, badgeHolder, who, when}) {
+    const message = view.message;
+    try {
+        const answer = await api.setActive(item.id, wanted, null);
+        const saved = answer.data || {...item, status: wanted ? 'ACTIVE' : 'INACTIVE'};
+        Object.assign(item, saved);
+        setSwitch(toggle, saved.status === 'ACTIVE');
+        badgeHolder.replaceChildren(statusBadge(saved.status));
+        replace(who, saved.lastChangedBy || '—');
+        replace(when, time(saved.updatedAt));
         show(message, false);
-        const page = answer.data;
-        total = page.total || 0;
-        const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-        if (filters.page > pages - 1 && total > 0) {
-            filters.page = pages - 1;
-            return load(announceCount);
+        announce(`${saved.name} is now ${saved.status === 'ACTIVE' ? 'active' : 'inactive'}.`);
+    } catch (failure) {
+        if (failure.status === 401) {
+            return;
         }
-        if (announceCount) {
-            announce(total === 1 ? '1 integration found.' : `${total} integrations found.`);
-        }
-        replace(tbody, (page.items || []).map(item => row(item)));
-        if (!page.items || page.items.length === 0) {
-            replace(tbody, h('tr', {class: 'empty-row'}, h('td', {colspan: '5'},
-                filters.status || filters.q
-                    ? 'No integration matches these filters.'
-                    : (writer ? 'No custom integrations yet. Add the first one.' : 'No custom integrations yet.'))));
-        }
-        pageInfo.textContent = `Page ${filters.page + 1} of ${pages}`;
-        previous.disabled = filters.page <= 0;
-        next.disabled = filters.page >= pages - 1;
-        const focused = document.activeElement;
-        if ((focused === previous || focused === next) && focused.disabled) {
-            focus(focused === previous ? next : previous);
-            if (document.activeElement && document.activeElement.disabled) {
-                focus(heading);
-            }
-        }
-        rememberFilters();
+        message.textContent = `${item.name} could not be ${wanted ? 'activated' : 'deactivated'}: `
+            + failure.message;
+        show(message, true);
     }
+}
 
-    function rememberFilters() {
-        const query = new URLSearchParams();
-        if (filters.status) {
-            query.set('status', filters.status.toLowerCase());
-        }
-        if (filters.q) {
-            query.set('q', filters.q);
-        }
-        if (filters.page > 0) {
-            query.set('page', String(filters.page + 1));
-        }
-        const hash = query.toString() ? `#/?${query}` : '#/';
-        if (location.hash !== hash && !(hash === '#/' && (location.hash === '' || location.hash === '#'))) {
-            history.replaceState(null, '', hash);
-        }
-    }
-
-    function row(item) {
-        const nameLink = h('a', {class: 'integration-name', href: `#/integrations/${encodeURIComponent(item.id)}`,
-            text: item.name});
-        const when = h('span', {class: 'changed-at'}, time(item.updatedAt));
-        const who = h('span', {class: 'changed-by', text: item.lastChangedBy || '—'});
-        let toggle = null;
-        if (writer) {
-            toggle = statusSwitch({
-                className: 'status-toggle',
-                checked: item.status === 'ACTIVE',
-                label: `Active: ${item.name}`,
-                onToggle: async (wanted) => {
-                    try {
-                        const answer = await api.setActive(item.id, wanted, null);
-                        const saved = answer.data || {...item, status: wanted ? 'ACTIVE' : 'INACTIVE'};
-                        Object.assign(item, saved);
-                        setSwitch(toggle, saved.status === 'ACTIVE');
-                        badgeHolder.replaceChildren(statusBadge(saved.status));
-                        replace(who, saved.lastChangedBy || '—');
-                        replace(when, time(saved.updatedAt));
-                        show(message, false);
-                        announce(`${saved.name} is now ${saved.status === 'ACTIVE' ? 'active' : 'inactive'}.`);
-                    } catch (failure) {
-                        if (failure.status === 401) {
-                            return;
-                        }
-                        message.textContent = `${item.name} could not be ${wanted ? 'activated' : 'deactivated'}: `
-                            + failure.message;
-                        show(message, true);
-                    }
-                }
-            });
-        }
-
-        const badgeHolder = h('span', {class: 'badge-holder'}, statusBadge(item.status));
-        const requestParameters = item.requestParameters
-            ? h('span', {class: 'url-params', text: '?' + item.requestParameters}) : null;
-        return h('tr', {dataset: {integrationId: item.id}},
-            h('td', {class: 'cell-name', 'data-label': 'Name'}, nameLink),
-            h('td', {class: 'cell-url', 'data-label': 'Base API URL'},
-                h('span', {class: 'url-block'}, h('span', {class: 'url', text: item.baseApiUrl}), requestParameters)),
-            h('td', {class: 'cell-auth', 'data-label': 'Authentication'},
-                h('span', {class: 'auth-type', text: AUTH_TYPES[item.authentication && item.authentication.type]
-                        || '—'})),
-            h('td', {class: 'cell-status', 'data-label': 'Status'},
-                h('span', {class: 'status-cell'}, toggle, badgeHolder)),
-            h('td', {class: 'cell-changed', 'data-label': 'Last change'},
-                h('span', {class: 'last-change'}, who, when)));
-    }
-
-    let searchTimer = null;
+function wire(view) {
+    const {filters, statusFilter, nameSearch, toolbar, previous, next} = view;
     statusFilter.addEventListener('change', () => {
         filters.status = statusFilter.value;
         filters.page = 0;
-        load(true);
+        load(view, true);
     });
     nameSearch.addEventListener('input', () => {
-        clearTimeout(searchTimer);
-        searchTimer = setTimeout(() => {
+        clearTimeout(view.searchTimer);
+        view.searchTimer = setTimeout(() => {
             if (filters.q !== nameSearch.value.trim()) {
                 filters.q = nameSearch.value.trim();
                 filters.page = 0;
-                load(true);
+                load(view, true);
             }
         }, 250);
     });
     toolbar.addEventListener('submit', event => {
         event.preventDefault();
-        clearTimeout(searchTimer);
+        clearTimeout(view.searchTimer);
         filters.q = nameSearch.value.trim();
         filters.status = statusFilter.value;
         filters.page = 0;
-        load(true);
+        load(view, true);
     });
     previous.addEventListener('click', () => {
         if (filters.page > 0) {
             filters.page -= 1;
-            load();
+            load(view);
         }
     });
     next.addEventListener('click', () => {
         filters.page += 1;
-        load();
+        load(view);
     });
-
-    await load();
 }
