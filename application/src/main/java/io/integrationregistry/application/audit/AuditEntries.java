@@ -1,6 +1,6 @@
 package io.integrationregistry.application.audit;
 
-import io.integrationregistry.application.port.out.RecordedEvent;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.IntegrationEvent;
 import io.integrationregistry.domain.IntegrationEvent.IntegrationActivated;
 import io.integrationregistry.domain.IntegrationEvent.IntegrationAdded;
