@@ -4,7 +4,7 @@ import io.integrationregistry.application.audit.AuditEntry;
 import io.integrationregistry.application.audit.AuditEntryType;
 import io.integrationregistry.application.audit.AuditPage;
 import io.integrationregistry.application.audit.AuditQuery;
-import io.integrationregistry.application.port.out.RecordedEvent;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.BaseApiUrl;
 import io.integrationregistry.domain.CompanyId;

@@ -7,7 +7,7 @@ import io.integrationregistry.application.audit.AuditPage;
 import io.integrationregistry.application.audit.AuditQuery;
 import io.integrationregistry.application.audit.AuditSubject;
 import io.integrationregistry.application.audit.FieldChange;
-import io.integrationregistry.application.port.out.RecordedEvent;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationEvent.IntegrationActivated;
