@@ -11,6 +11,9 @@ import io.integrationregistry.domain.IntegrationStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import io.integrationregistry.application.audit.port.in.AuditEntry;
+import io.integrationregistry.application.audit.port.in.AuditEntryType;
+import io.integrationregistry.application.audit.port.in.FieldChange;
 
 /** The rule that turns an event, and the integration as it was before it, into an audit entry. */
 public final class AuditEntries {

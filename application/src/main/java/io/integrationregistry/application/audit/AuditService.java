@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import io.integrationregistry.application.audit.port.in.AuditEntry;
+import io.integrationregistry.application.audit.port.in.AuditPage;
+import io.integrationregistry.application.audit.port.in.AuditQuery;
 
 /** The auditors' questions: the trail from its projection; history and past states from the events. */
 public final class AuditService implements ForAuditing {

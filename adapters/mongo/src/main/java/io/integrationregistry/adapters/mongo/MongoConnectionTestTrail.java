@@ -2,8 +2,8 @@ package io.integrationregistry.adapters.mongo;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
-import io.integrationregistry.application.audit.AuditEntry;
-import io.integrationregistry.application.audit.AuditEntryType;
+import io.integrationregistry.application.audit.port.in.AuditEntry;
+import io.integrationregistry.application.audit.port.in.AuditEntryType;
 import io.integrationregistry.application.connections.port.out.ConnectionTestRecord;
 import io.integrationregistry.application.connections.port.out.ForRecordingConnectionTests;
 import io.integrationregistry.domain.IntegrationId;

@@ -2,10 +2,10 @@ package io.integrationregistry.adapters.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.integrationregistry.adapters.rest.security.Callers;
-import io.integrationregistry.application.audit.AuditEntry;
-import io.integrationregistry.application.audit.AuditEntryType;
-import io.integrationregistry.application.audit.AuditPage;
-import io.integrationregistry.application.audit.AuditQuery;
+import io.integrationregistry.application.audit.port.in.AuditEntry;
+import io.integrationregistry.application.audit.port.in.AuditEntryType;
+import io.integrationregistry.application.audit.port.in.AuditPage;
+import io.integrationregistry.application.audit.port.in.AuditQuery;
 import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.audit.port.in.ForAuditing;
 import io.integrationregistry.application.integrations.port.out.RecordedEvent;

@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.rest;
 
-import io.integrationregistry.application.audit.AuditEntryType;
+import io.integrationregistry.application.audit.port.in.AuditEntryType;
 import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.application.integrations.port.in.AuthenticationView;
 import io.integrationregistry.domain.IntegrationEvent;

@@ -1,8 +1,8 @@
 package io.integrationregistry.application.audit.port.out;
 
-import io.integrationregistry.application.audit.AuditEntry;
-import io.integrationregistry.application.audit.AuditPage;
-import io.integrationregistry.application.audit.AuditQuery;
+import io.integrationregistry.application.audit.port.in.AuditEntry;
+import io.integrationregistry.application.audit.port.in.AuditPage;
+import io.integrationregistry.application.audit.port.in.AuditQuery;
 import io.integrationregistry.domain.CompanyId;
 
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.integrationregistry.application.audit;
+package io.integrationregistry.application.audit.port.in;
 
 import io.integrationregistry.domain.InvalidValue;
 

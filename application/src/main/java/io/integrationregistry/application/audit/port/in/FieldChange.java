@@ -1,4 +1,4 @@
-package io.integrationregistry.application.audit;
+package io.integrationregistry.application.audit.port.in;
 
 /**
  * One changed field: its value before and after; for a secret only that it changed, never a value, a

@@ -1,4 +1,4 @@
-package io.integrationregistry.application.audit;
+package io.integrationregistry.application.audit.port.in;
 
 import java.time.Instant;
 import java.util.List;
