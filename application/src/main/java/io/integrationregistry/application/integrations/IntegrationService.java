@@ -45,9 +45,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The use cases of the registry. It does what one aggregate cannot: keeps names unique within a
- * company, seals secrets before they reach a command, applies the transport policy, and hands each
- * command to the event-sourced store.
+ * The integrations' use cases: adding, editing, activating, deactivating and reading them. It does what
+ * one aggregate cannot: keeps names unique within a company, seals secrets before they reach a command,
+ * applies the {@link TransportPolicy} it is given, and hands each command to the event-sourced store,
+ * answering once its {@link ReadYourWrites} wait shows the command's effect.
  */
 public final class IntegrationService implements ForManagingIntegrations, ForReadingIntegrations {
 
