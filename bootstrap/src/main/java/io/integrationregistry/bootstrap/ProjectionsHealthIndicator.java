@@ -1,7 +1,7 @@
 package io.integrationregistry.bootstrap;
 
-import io.integrationregistry.application.port.in.ForAdministeringProjections;
-import io.integrationregistry.application.port.out.ProjectionStatus;
+import io.integrationregistry.application.projections.port.in.ForAdministeringProjections;
+import io.integrationregistry.application.projections.port.out.ProjectionStatus;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 

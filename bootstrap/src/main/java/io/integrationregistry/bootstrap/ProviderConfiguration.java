@@ -10,17 +10,20 @@ import io.integrationregistry.adapters.providerhttp.HttpTokenEndpoint;
 import io.integrationregistry.adapters.providerhttp.OutboundGuard;
 import io.integrationregistry.adapters.providerhttp.OutboundPolicy;
 import io.integrationregistry.adapters.providerhttp.ProviderHttpSettings;
-import io.integrationregistry.application.ProviderCallLimits;
-import io.integrationregistry.application.ProviderServices;
-import io.integrationregistry.application.port.in.ForConnectingAccounts;
-import io.integrationregistry.application.port.in.ForTestingConnections;
-import io.integrationregistry.application.port.in.ForUsingDocuments;
-import io.integrationregistry.application.port.out.ForJudgingOutboundUrls;
-import io.integrationregistry.application.port.out.ForKeepingAuthorizationStates;
-import io.integrationregistry.application.port.out.ForKeepingConnections;
-import io.integrationregistry.application.port.out.ForRecordingConnectionTests;
-import io.integrationregistry.application.port.out.ForSealingSecrets;
-import io.integrationregistry.application.port.out.ForStoringIntegrations;
+import io.integrationregistry.application.documents.ProviderCallLimits;
+import io.integrationregistry.application.connections.ConnectionTestService;
+import io.integrationregistry.application.connections.OAuth2ConnectionService;
+import io.integrationregistry.application.connections.ProviderAccessService;
+import io.integrationregistry.application.documents.DocumentService;
+import io.integrationregistry.application.connections.port.in.ForConnectingAccounts;
+import io.integrationregistry.application.connections.port.in.ForTestingConnections;
+import io.integrationregistry.application.documents.port.in.ForUsingDocuments;
+import io.integrationregistry.application.integrations.port.out.ForJudgingOutboundUrls;
+import io.integrationregistry.application.connections.port.out.ForKeepingAuthorizationStates;
+import io.integrationregistry.application.connections.port.out.ForKeepingConnections;
+import io.integrationregistry.application.connections.port.out.ForRecordingConnectionTests;
+import io.integrationregistry.application.shared.ForSealingSecrets;
+import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -73,31 +76,34 @@ class ProviderConfiguration {
         return states;
     }
 
+    /** One provider access for the documents, the connections and the connection tests. */
     @Bean
-    ProviderServices providerServices(ForStoringIntegrations store, ForSealingSecrets secrets,
-                                      ForKeepingConnections connections, ForKeepingAuthorizationStates states,
-                                      HttpTokenEndpoint tokens, HttpDocumentProvider providers, Clock clock,
-                                      ForRecordingConnectionTests connectionTestRecords) {
-        return ProviderServices.create(store, secrets, connections, states, tokens, providers, clock,
-                connectionTestRecords);
+    ProviderAccessService providerAccess(ForStoringIntegrations store, ForSealingSecrets secrets,
+                                         ForKeepingConnections connections, HttpTokenEndpoint tokens, Clock clock) {
+        return new ProviderAccessService(store, secrets, connections, tokens, clock);
     }
 
     /** The document calls, each company's and each integration's bounded in number. */
     @Bean
-    ForUsingDocuments documents(ProviderServices services, RegistryProperties properties) {
+    ForUsingDocuments documents(HttpDocumentProvider providers, ProviderAccessService access,
+                                RegistryProperties properties) {
         RegistryProperties.Outbound outbound = properties.outbound();
-        return new ProviderCallLimits(services.documents(), outbound.maxConcurrentCallsPerIntegration(),
-                outbound.maxConcurrentCallsPerCompany());
+        return new ProviderCallLimits(new DocumentService(providers, access),
+                outbound.maxConcurrentCallsPerIntegration(), outbound.maxConcurrentCallsPerCompany());
     }
 
     @Bean
-    ForConnectingAccounts accounts(ProviderServices services) {
-        return services.accounts();
+    ForConnectingAccounts accounts(ProviderAccessService access, ForKeepingAuthorizationStates states,
+                                   ForKeepingConnections connections, HttpTokenEndpoint tokens,
+                                   ForSealingSecrets secrets, Clock clock) {
+        return new OAuth2ConnectionService(access, states, connections, tokens, secrets, clock);
     }
 
     @Bean
-    ForTestingConnections connectionTests(ProviderServices services) {
-        return services.tests();
+    ForTestingConnections connectionTests(HttpDocumentProvider providers, ProviderAccessService access,
+                                          ForSealingSecrets secrets, ForRecordingConnectionTests records,
+                                          Clock clock) {
+        return new ConnectionTestService(providers, access, secrets, records, clock);
     }
 
     private static ProviderHttpSettings settings(RegistryProperties properties) {

@@ -1,6 +1,6 @@
 package io.integrationregistry.bootstrap;
 
-import io.integrationregistry.application.port.out.ForGeneratingIdentifiers;
+import io.integrationregistry.application.integrations.port.out.ForGeneratingIdentifiers;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.RedirectUri;
 

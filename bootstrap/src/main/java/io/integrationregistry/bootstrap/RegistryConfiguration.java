@@ -6,20 +6,22 @@ import io.integrationregistry.adapters.mongo.MongoConnectionTestTrail;
 import io.integrationregistry.adapters.mongo.MongoIdempotencyKeys;
 import io.integrationregistry.adapters.mongo.MongoIntegrationList;
 import io.integrationregistry.adapters.mongo.MongoNameReservations;
-import io.integrationregistry.application.AuditService;
-import io.integrationregistry.application.IntegrationService;
-import io.integrationregistry.application.ProjectionAdministration;
-import io.integrationregistry.application.RegistrySettings;
-import io.integrationregistry.application.port.out.ForGeneratingIdentifiers;
-import io.integrationregistry.application.port.out.ForJudgingOutboundUrls;
-import io.integrationregistry.application.port.out.ForKeepingConnections;
-import io.integrationregistry.application.port.out.ForRecordingConnectionTests;
-import io.integrationregistry.application.port.out.ForRememberingIdempotencyKeys;
-import io.integrationregistry.application.port.out.ForCountingPoisonedEvents;
-import io.integrationregistry.application.port.out.ForReplayingProjections;
-import io.integrationregistry.application.port.out.ForReservingNames;
-import io.integrationregistry.application.port.out.ForSealingSecrets;
-import io.integrationregistry.application.port.out.ForStoringIntegrations;
+import io.integrationregistry.application.audit.AuditService;
+import io.integrationregistry.application.integrations.IntegrationService;
+import io.integrationregistry.application.integrations.ReadYourWrites;
+import io.integrationregistry.application.integrations.TransportPolicy;
+import io.integrationregistry.application.projections.ProjectionService;
+import io.integrationregistry.application.integrations.RegistrySettings;
+import io.integrationregistry.application.integrations.port.out.ForGeneratingIdentifiers;
+import io.integrationregistry.application.integrations.port.out.ForJudgingOutboundUrls;
+import io.integrationregistry.application.connections.port.out.ForKeepingConnections;
+import io.integrationregistry.application.connections.port.out.ForRecordingConnectionTests;
+import io.integrationregistry.application.integrations.port.out.ForRememberingIdempotencyKeys;
+import io.integrationregistry.application.projections.port.out.ForCountingPoisonedEvents;
+import io.integrationregistry.application.projections.port.out.ForReplayingProjections;
+import io.integrationregistry.application.integrations.port.out.ForReservingNames;
+import io.integrationregistry.application.shared.ForSealingSecrets;
+import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
 import io.integrationregistry.domain.PlainHttp;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -112,19 +114,19 @@ class RegistryConfiguration {
     }
 
     @Bean
-    ProjectionAdministration projectionAdministration(ForReplayingProjections replays,
+    ProjectionService projectionAdministration(ForReplayingProjections replays,
                                                       ForCountingPoisonedEvents poisoned) {
-        return new ProjectionAdministration(replays, poisoned);
+        return new ProjectionService(replays, poisoned);
     }
 
     @Bean
-    ProjectionsHealthIndicator projectionsHealthIndicator(ProjectionAdministration projections,
+    ProjectionsHealthIndicator projectionsHealthIndicator(ProjectionService projections,
                                                           IntegrationService integrations) {
         return new ProjectionsHealthIndicator(projections, integrations::readYourWritesTimeouts);
     }
 
     @Bean
-    ProjectionsEndpoint projectionsEndpoint(ProjectionAdministration projections) {
+    ProjectionsEndpoint projectionsEndpoint(ProjectionService projections) {
         return new ProjectionsEndpoint(projections);
     }
 
@@ -136,14 +138,29 @@ class RegistryConfiguration {
     }
 
     @Bean
+    RegistrySettings registrySettings(RegistryProperties properties) {
+        return new RegistrySettings(properties.outbound().allowPlainHttp() ? PlainHttp.ALLOWED : PlainHttp.REFUSED,
+                properties.nameReservationGrace(), properties.readYourWritesTimeout(),
+                properties.idempotencyRetention());
+    }
+
+    @Bean
+    TransportPolicy transportPolicy(RegistrySettings settings, ForJudgingOutboundUrls outbound) {
+        return new TransportPolicy(settings.plainHttp(), outbound);
+    }
+
+    @Bean
+    ReadYourWrites readYourWrites(MongoIntegrationList list, ForStoringIntegrations store, RegistrySettings settings) {
+        return new ReadYourWrites(list, store, settings.readYourWritesTimeout());
+    }
+
+    @Bean
     IntegrationService integrationService(ForStoringIntegrations store, MongoIntegrationList list,
                                           ForSealingSecrets secrets, ForGeneratingIdentifiers identifiers,
                                           ForReservingNames names, ForRememberingIdempotencyKeys idempotencyKeys,
-                                          Clock clock, RegistryProperties properties,
-                                          ForJudgingOutboundUrls outbound, ForKeepingConnections connections) {
-        return new IntegrationService(store, list, secrets, identifiers, names, idempotencyKeys, clock,
-                new RegistrySettings(properties.outbound().allowPlainHttp() ? PlainHttp.ALLOWED : PlainHttp.REFUSED,
-                        properties.nameReservationGrace(), properties.readYourWritesTimeout(),
-                        properties.idempotencyRetention()), outbound, connections);
+                                          Clock clock, RegistrySettings settings, TransportPolicy transport,
+                                          ReadYourWrites readYourWrites, ForKeepingConnections connections) {
+        return new IntegrationService(store, list, secrets, identifiers, names, idempotencyKeys, clock, settings,
+                transport, readYourWrites, connections);
     }
 }

@@ -5,7 +5,7 @@ import io.integrationregistry.adapters.secrets.EnvelopeSecretSealer;
 import io.integrationregistry.adapters.secrets.MasterKeyRing;
 import io.integrationregistry.adapters.secrets.MasterKeys;
 import io.integrationregistry.adapters.secrets.MongoWrappedDataKeys;
-import io.integrationregistry.application.port.out.ForSealingSecrets;
+import io.integrationregistry.application.shared.ForSealingSecrets;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

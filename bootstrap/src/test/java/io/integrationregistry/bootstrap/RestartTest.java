@@ -1,9 +1,9 @@
 package io.integrationregistry.bootstrap;
 
-import io.integrationregistry.application.port.in.ExpectedVersion;
-import io.integrationregistry.application.port.in.Receipt;
-import io.integrationregistry.application.port.out.StoredIntegration;
-import io.integrationregistry.application.view.IntegrationView;
+import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
+import io.integrationregistry.application.integrations.port.in.Receipt;
+import io.integrationregistry.application.integrations.port.out.StoredIntegration;
+import io.integrationregistry.application.integrations.port.in.IntegrationView;
 import io.integrationregistry.domain.IntegrationStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,11 +1,11 @@
 package io.integrationregistry.bootstrap;
 
-import io.integrationregistry.application.port.in.Caller;
-import io.integrationregistry.application.port.in.ForManagingIntegrations;
-import io.integrationregistry.application.port.in.ForReadingIntegrations;
-import io.integrationregistry.application.port.in.IntegrationDraft;
-import io.integrationregistry.application.port.out.ForStoringIntegrations;
-import io.integrationregistry.application.view.IntegrationView;
+import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.application.integrations.port.in.ForManagingIntegrations;
+import io.integrationregistry.application.integrations.port.in.ForReadingIntegrations;
+import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
+import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
+import io.integrationregistry.application.integrations.port.in.IntegrationView;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.AuthenticationSpec;
 import io.integrationregistry.domain.BaseApiUrl;

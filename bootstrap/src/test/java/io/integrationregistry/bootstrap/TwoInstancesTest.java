@@ -2,10 +2,10 @@ package io.integrationregistry.bootstrap;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import io.integrationregistry.application.NameAlreadyTaken;
-import io.integrationregistry.application.port.in.ExpectedVersion;
-import io.integrationregistry.application.port.in.Receipt;
-import io.integrationregistry.application.port.out.ConcurrentModification;
+import io.integrationregistry.application.integrations.NameAlreadyTaken;
+import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
+import io.integrationregistry.application.integrations.port.in.Receipt;
+import io.integrationregistry.application.integrations.port.out.ConcurrentModification;
 import io.integrationregistry.domain.IntegrationId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

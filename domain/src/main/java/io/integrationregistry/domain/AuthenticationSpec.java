@@ -6,7 +6,9 @@ import java.util.function.Function;
 /**
  * The authentication an administrator asks for, with each secret either given (of type {@code S}:
  * typed in plain on its way in, sealed once it reaches a command) or left out to keep the stored one.
- * The redirect URI is not part of it: the service generates that.
+ * The redirect URI is not part of it: the service generates that. It is the authentication part of what
+ * is submitted for an integration, and of the commands that add or edit one; once decided, it becomes the
+ * integration's {@link Authentication}, complete with its sealed secrets.
  */
 public sealed interface AuthenticationSpec<S> permits AuthenticationSpec.OAuth2Spec, AuthenticationSpec.ApiKeySpec {
 

@@ -1,6 +1,6 @@
 package io.integrationregistry.application.audit;
 
-import io.integrationregistry.application.port.out.RecordedEvent;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.IntegrationEvent;
 import io.integrationregistry.domain.IntegrationEvent.IntegrationActivated;
 import io.integrationregistry.domain.IntegrationEvent.IntegrationAdded;
@@ -11,6 +11,9 @@ import io.integrationregistry.domain.IntegrationStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import io.integrationregistry.application.audit.port.in.AuditEntry;
+import io.integrationregistry.application.audit.port.in.AuditEntryType;
+import io.integrationregistry.application.audit.port.in.FieldChange;
 
 /** The rule that turns an event, and the integration as it was before it, into an audit entry. */
 public final class AuditEntries {

@@ -1,7 +1,7 @@
 package io.integrationregistry.bootstrap.api;
 
-import io.integrationregistry.application.port.out.ForReplayingProjections;
-import io.integrationregistry.application.port.out.ProjectionStatus;
+import io.integrationregistry.application.projections.port.out.ForReplayingProjections;
+import io.integrationregistry.application.projections.port.out.ProjectionStatus;
 import io.integrationregistry.bootstrap.api.HttpApi.Answer;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.BaseApiUrl;

@@ -1,11 +1,11 @@
 package io.integrationregistry.bootstrap.bench;
 
 import com.mongodb.client.model.Filters;
-import io.integrationregistry.application.port.in.Origin;
-import io.integrationregistry.application.port.out.ForKeepingTheAuditTrail;
-import io.integrationregistry.application.port.out.ForKeepingTheIntegrationList;
-import io.integrationregistry.application.port.out.ForStoringIntegrations;
-import io.integrationregistry.application.port.out.RecordedEvent;
+import io.integrationregistry.application.shared.Origin;
+import io.integrationregistry.application.audit.port.out.ForKeepingTheAuditTrail;
+import io.integrationregistry.application.integrations.port.out.ForKeepingTheIntegrationList;
+import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationCommand;

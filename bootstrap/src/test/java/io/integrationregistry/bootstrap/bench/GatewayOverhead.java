@@ -1,9 +1,9 @@
 package io.integrationregistry.bootstrap.bench;
 
 import fixtures.providers.DocumentProviderStub;
-import io.integrationregistry.application.port.in.Caller;
-import io.integrationregistry.application.port.in.ForManagingIntegrations;
-import io.integrationregistry.application.port.in.IntegrationDraft;
+import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.application.integrations.port.in.ForManagingIntegrations;
+import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.AuthenticationSpec;
 import io.integrationregistry.domain.BaseApiUrl;

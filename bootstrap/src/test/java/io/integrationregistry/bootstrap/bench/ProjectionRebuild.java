@@ -2,7 +2,7 @@ package io.integrationregistry.bootstrap.bench;
 
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Sorts;
-import io.integrationregistry.application.port.in.ForAdministeringProjections;
+import io.integrationregistry.application.projections.port.in.ForAdministeringProjections;
 import io.integrationregistry.domain.CompanyId;
 import org.bson.Document;
 

@@ -1,6 +1,6 @@
 package io.integrationregistry.bootstrap.bench;
 
-import io.integrationregistry.application.port.out.ForSealingSecrets;
+import io.integrationregistry.application.shared.ForSealingSecrets;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.BaseApiUrl;
 import io.integrationregistry.domain.CompanyId;

@@ -1,8 +1,8 @@
 package io.integrationregistry.bootstrap.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.integrationregistry.application.port.out.ConnectionTestRecord;
-import io.integrationregistry.application.port.out.ForRecordingConnectionTests;
+import io.integrationregistry.application.connections.port.out.ConnectionTestRecord;
+import io.integrationregistry.application.connections.port.out.ForRecordingConnectionTests;
 import io.integrationregistry.bootstrap.RegistryApplication;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.CompanyId;

@@ -2,7 +2,7 @@ package io.integrationregistry.adapters.axon;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import io.integrationregistry.application.port.out.CommandOutcome;
+import io.integrationregistry.application.integrations.port.out.CommandOutcome;
 import io.integrationregistry.domain.IntegrationCommand;
 import io.integrationregistry.domain.IntegrationCommand.ActivateIntegration;
 import io.integrationregistry.domain.IntegrationCommand.AddIntegration;

@@ -2,13 +2,13 @@ package io.integrationregistry.adapters.axon;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
-import io.integrationregistry.application.port.out.CommandOutcome;
-import io.integrationregistry.application.port.out.ConcurrentModification;
-import io.integrationregistry.application.port.in.Origin;
-import io.integrationregistry.application.port.out.ForStoringIntegrations;
-import io.integrationregistry.application.port.out.HistoricEvent;
-import io.integrationregistry.application.port.out.StorageUnavailable;
-import io.integrationregistry.application.port.out.StoredIntegration;
+import io.integrationregistry.application.integrations.port.out.CommandOutcome;
+import io.integrationregistry.application.integrations.port.out.ConcurrentModification;
+import io.integrationregistry.application.shared.Origin;
+import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
+import io.integrationregistry.application.shared.StorageUnavailable;
+import io.integrationregistry.application.integrations.port.out.StoredIntegration;
 import io.integrationregistry.domain.Integration;
 import io.integrationregistry.domain.IntegrationCommand;
 import io.integrationregistry.domain.IntegrationDecider;
@@ -85,10 +85,10 @@ final class AxonIntegrationStore implements ForStoringIntegrations {
     }
 
     @Override
-    public List<HistoricEvent> history(IntegrationId id) {
+    public List<RecordedEvent> history(IntegrationId id) {
         try {
-            List<HistoricEvent> history = new ArrayList<>();
-            events.readEvents(id.value(), 0).asStream().forEach(message -> history.add(new HistoricEvent(
+            List<RecordedEvent> history = new ArrayList<>();
+            events.readEvents(id.value(), 0).asStream().forEach(message -> history.add(new RecordedEvent(
                     message.getIdentifier(), message.getSequenceNumber(), message.getTimestamp(),
                     text(message.getMetaData().get(ACTOR)), text(message.getMetaData().get(REQUEST_ID)),
                     text(message.getMetaData().get(SOURCE)), (IntegrationEvent) message.getPayload())));

@@ -1,14 +1,14 @@
 package io.integrationregistry.adapters.axon;
 
-import io.integrationregistry.application.port.out.ForRebuildingAReadModel;
-import io.integrationregistry.application.port.out.ForReplayingProjections;
-import io.integrationregistry.application.port.out.ProjectionStatus;
+import io.integrationregistry.application.projections.port.out.ForRebuildingAReadModel;
+import io.integrationregistry.application.projections.port.out.ForReplayingProjections;
+import io.integrationregistry.application.projections.port.out.ProjectionStatus;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import com.mongodb.client.model.Filters;
-import io.integrationregistry.application.port.out.RebuildUnderWay;
+import io.integrationregistry.application.projections.port.out.RebuildUnderWay;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.bson.Document;
 import org.axonframework.eventsourcing.eventstore.EventStore;

@@ -4,8 +4,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
-import io.integrationregistry.application.port.out.ForCountingPoisonedEvents;
-import io.integrationregistry.application.port.out.RecordedEvent;
+import io.integrationregistry.application.projections.port.out.ForCountingPoisonedEvents;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import org.bson.Document;
 
 import java.util.Date;

@@ -1,7 +1,7 @@
 package io.integrationregistry.adapters.axon;
 
 import com.mongodb.MongoException;
-import io.integrationregistry.application.port.out.RecordedEvent;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.IntegrationEvent;
 import io.integrationregistry.domain.IntegrationId;
 import org.axonframework.eventhandling.DomainEventMessage;

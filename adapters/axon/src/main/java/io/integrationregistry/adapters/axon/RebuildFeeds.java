@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.axon;
 
-import io.integrationregistry.application.port.out.ForRebuildingAReadModel;
+import io.integrationregistry.application.projections.port.out.ForRebuildingAReadModel;
 import io.integrationregistry.domain.IntegrationEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;

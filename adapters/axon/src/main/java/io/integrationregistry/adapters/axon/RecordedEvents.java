@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.axon;
 
-import io.integrationregistry.application.port.out.RecordedEvent;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.IntegrationEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 

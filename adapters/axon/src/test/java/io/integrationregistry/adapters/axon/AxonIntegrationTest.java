@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.axon;
 
-import io.integrationregistry.application.port.out.CommandOutcome;
+import io.integrationregistry.application.integrations.port.out.CommandOutcome;
 import io.integrationregistry.domain.IntegrationCommand.ActivateIntegration;
 import io.integrationregistry.domain.IntegrationCommand.DeactivateIntegration;
 import io.integrationregistry.domain.IntegrationEvent.IntegrationAdded;

@@ -1,9 +1,9 @@
 package io.integrationregistry.adapters.mongo;
 
-import io.integrationregistry.application.audit.AuditEntry;
-import io.integrationregistry.application.audit.AuditEntryType;
+import io.integrationregistry.application.audit.port.in.AuditEntry;
+import io.integrationregistry.application.audit.port.in.AuditEntryType;
 import io.integrationregistry.application.audit.AuditSubject;
-import io.integrationregistry.application.audit.FieldChange;
+import io.integrationregistry.application.audit.port.in.FieldChange;
 import io.integrationregistry.domain.IntegrationStatus;
 import org.bson.Document;
 

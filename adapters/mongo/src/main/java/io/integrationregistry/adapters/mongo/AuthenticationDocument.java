@@ -1,7 +1,7 @@
 package io.integrationregistry.adapters.mongo;
 
-import io.integrationregistry.application.view.AuthenticationView;
-import io.integrationregistry.application.view.SecretView;
+import io.integrationregistry.application.integrations.port.in.AuthenticationView;
+import io.integrationregistry.application.integrations.port.in.SecretView;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.AuthenticationType;
 import org.bson.Document;

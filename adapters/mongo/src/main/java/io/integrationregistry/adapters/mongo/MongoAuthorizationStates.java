@@ -1,7 +1,7 @@
 package io.integrationregistry.adapters.mongo;
 
-import io.integrationregistry.application.port.out.AuthorizationState;
-import io.integrationregistry.application.port.out.ForKeepingAuthorizationStates;
+import io.integrationregistry.application.connections.port.out.AuthorizationState;
+import io.integrationregistry.application.connections.port.out.ForKeepingAuthorizationStates;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;
 import org.bson.Document;

@@ -2,10 +2,10 @@ package io.integrationregistry.adapters.mongo;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
-import io.integrationregistry.application.audit.AuditEntry;
-import io.integrationregistry.application.audit.AuditEntryType;
-import io.integrationregistry.application.port.out.ConnectionTestRecord;
-import io.integrationregistry.application.port.out.ForRecordingConnectionTests;
+import io.integrationregistry.application.audit.port.in.AuditEntry;
+import io.integrationregistry.application.audit.port.in.AuditEntryType;
+import io.integrationregistry.application.connections.port.out.ConnectionTestRecord;
+import io.integrationregistry.application.connections.port.out.ForRecordingConnectionTests;
 import io.integrationregistry.domain.IntegrationId;
 import org.bson.Document;
 import org.slf4j.Logger;

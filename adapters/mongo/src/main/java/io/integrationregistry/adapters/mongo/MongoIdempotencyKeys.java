@@ -1,8 +1,8 @@
 package io.integrationregistry.adapters.mongo;
 
-import io.integrationregistry.application.port.out.ForRememberingIdempotencyKeys;
-import io.integrationregistry.application.port.out.RememberedRequest;
-import io.integrationregistry.application.view.IntegrationView;
+import io.integrationregistry.application.integrations.port.out.ForRememberingIdempotencyKeys;
+import io.integrationregistry.application.integrations.port.out.RememberedRequest;
+import io.integrationregistry.application.integrations.port.in.IntegrationView;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;
 import org.springframework.dao.DuplicateKeyException;

@@ -1,12 +1,11 @@
 package io.integrationregistry.adapters.mongo;
 
-import io.integrationregistry.application.port.out.ForKeepingTheIntegrationList;
-import io.integrationregistry.application.port.out.ForListingIntegrations;
-import io.integrationregistry.application.port.out.HistoricEvent;
-import io.integrationregistry.application.port.out.RecordedEvent;
-import io.integrationregistry.application.view.IntegrationPage;
-import io.integrationregistry.application.view.IntegrationQuery;
-import io.integrationregistry.application.view.IntegrationView;
+import io.integrationregistry.application.integrations.port.out.ForKeepingTheIntegrationList;
+import io.integrationregistry.application.integrations.port.out.ForListingIntegrations;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
+import io.integrationregistry.application.integrations.port.in.IntegrationPage;
+import io.integrationregistry.application.integrations.port.in.IntegrationQuery;
+import io.integrationregistry.application.integrations.port.in.IntegrationView;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationEvent.IntegrationAdded;
 import io.integrationregistry.domain.IntegrationId;
@@ -95,11 +94,11 @@ public final class MongoIntegrationList implements ForListingIntegrations, ForKe
     }
 
     @Override
-    public void catchUp(IntegrationId id, List<HistoricEvent> history) {
+    public void catchUp(IntegrationId id, List<RecordedEvent> history) {
         long applied = appliedVersion(id).orElse(-1);
-        for (HistoricEvent event : history) {
-            if (event.version() > applied) {
-                apply(new RecordedEvent(event.eventId(), event.version(), event.actor(), event.requestId(),
+        for (RecordedEvent event : history) {
+            if (event.sequence() > applied) {
+                apply(new RecordedEvent(event.eventId(), event.sequence(), event.actor(), event.requestId(),
                         event.source(), event.event()));
             }
         }

@@ -1,7 +1,7 @@
 package io.integrationregistry.adapters.mongo;
 
-import io.integrationregistry.application.port.out.ForReservingNames;
-import io.integrationregistry.application.port.out.NameReservation;
+import io.integrationregistry.application.integrations.port.out.ForReservingNames;
+import io.integrationregistry.application.integrations.port.out.NameReservation;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;
 import org.bson.Document;

@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.mongo;
 
-import io.integrationregistry.application.port.out.RecordedEvent;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.BaseApiUrl;
 import io.integrationregistry.domain.ClientId;

@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.mongo;
 
-import io.integrationregistry.application.port.out.RecordedEvent;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.data.mongodb.core.MongoTemplate;
 

@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.mongo;
 
-import io.integrationregistry.application.port.out.AuthorizationState;
+import io.integrationregistry.application.connections.port.out.AuthorizationState;
 import io.integrationregistry.domain.CompanyId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

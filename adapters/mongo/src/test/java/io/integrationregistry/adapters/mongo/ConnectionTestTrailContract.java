@@ -2,11 +2,11 @@ package io.integrationregistry.adapters.mongo;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import io.integrationregistry.application.audit.AuditEntry;
-import io.integrationregistry.application.audit.AuditEntryType;
-import io.integrationregistry.application.audit.AuditQuery;
-import io.integrationregistry.application.port.out.ConnectionTestRecord;
-import io.integrationregistry.application.port.out.RecordedEvent;
+import io.integrationregistry.application.audit.port.in.AuditEntry;
+import io.integrationregistry.application.audit.port.in.AuditEntryType;
+import io.integrationregistry.application.audit.port.in.AuditQuery;
+import io.integrationregistry.application.connections.port.out.ConnectionTestRecord;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;

@@ -1,7 +1,7 @@
 package io.integrationregistry.adapters.mongo;
 
-import io.integrationregistry.application.port.out.ConnectionKey;
-import io.integrationregistry.application.port.out.StoredConnection;
+import io.integrationregistry.application.shared.ConnectionKey;
+import io.integrationregistry.application.connections.port.out.StoredConnection;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.SealedSecret;
 import org.bson.Document;

@@ -1,9 +1,9 @@
 package io.integrationregistry.adapters.mongo;
 
-import io.integrationregistry.application.port.out.RememberedRequest;
-import io.integrationregistry.application.view.AuthenticationView;
-import io.integrationregistry.application.view.IntegrationView;
-import io.integrationregistry.application.view.SecretView;
+import io.integrationregistry.application.integrations.port.out.RememberedRequest;
+import io.integrationregistry.application.integrations.port.in.AuthenticationView;
+import io.integrationregistry.application.integrations.port.in.IntegrationView;
+import io.integrationregistry.application.integrations.port.in.SecretView;
 import io.integrationregistry.domain.AuthenticationType;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;

@@ -1,11 +1,10 @@
 package io.integrationregistry.adapters.mongo;
 
-import io.integrationregistry.application.port.out.HistoricEvent;
-import io.integrationregistry.application.port.out.RecordedEvent;
-import io.integrationregistry.application.view.IntegrationPage;
-import io.integrationregistry.application.view.IntegrationQuery;
-import io.integrationregistry.application.view.IntegrationView;
-import io.integrationregistry.application.view.SecretView;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
+import io.integrationregistry.application.integrations.port.in.IntegrationPage;
+import io.integrationregistry.application.integrations.port.in.IntegrationQuery;
+import io.integrationregistry.application.integrations.port.in.IntegrationView;
+import io.integrationregistry.application.integrations.port.in.SecretView;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.AuthenticationType;
 import io.integrationregistry.domain.BaseApiUrl;
@@ -175,8 +174,8 @@ abstract class IntegrationListContract {
         assertThat(list.appliedVersion(newId())).isEmpty();
 
         list.catchUp(id, List.of(
-                new HistoricEvent("e0", 0, T0, "alice", null, null, added(id, ACME, "Docs", true)),
-                new HistoricEvent("e1", 1, T0, "bob", null, null, new IntegrationDeactivated(id, ACME, T0.plusSeconds(2)))));
+                new RecordedEvent("e0", 0, T0, "alice", null, null, added(id, ACME, "Docs", true)),
+                new RecordedEvent("e1", 1, T0, "bob", null, null, new IntegrationDeactivated(id, ACME, T0.plusSeconds(2)))));
 
         IntegrationView caughtUp = list.find(ACME, id).orElseThrow();
         assertThat(caughtUp.version()).isEqualTo(1);

@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.mongo;
 
-import io.integrationregistry.application.port.out.NameReservation;
+import io.integrationregistry.application.integrations.port.out.NameReservation;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.providerhttp;
 
-import io.integrationregistry.application.documents.ProviderFailure;
+import io.integrationregistry.application.documents.port.out.ProviderFailure;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;

@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.providerhttp;
 
-import io.integrationregistry.application.documents.ProviderFailure;
+import io.integrationregistry.application.documents.port.out.ProviderFailure;
 import org.apache.hc.core5.concurrent.Cancellable;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.providerhttp;
 
-import io.integrationregistry.application.documents.ProviderCredentials;
+import io.integrationregistry.application.documents.port.out.ProviderCredentials;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.message.BasicHeader;

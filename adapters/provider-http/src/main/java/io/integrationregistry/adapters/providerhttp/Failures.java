@@ -1,8 +1,8 @@
 package io.integrationregistry.adapters.providerhttp;
 
 import io.integrationregistry.adapters.providerhttp.GuardedDnsResolver.RefusedAddress;
-import io.integrationregistry.application.documents.ProviderFailure;
-import io.integrationregistry.application.documents.ProviderFailure.Kind;
+import io.integrationregistry.application.documents.port.out.ProviderFailure;
+import io.integrationregistry.application.documents.port.out.ProviderFailure.Kind;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 

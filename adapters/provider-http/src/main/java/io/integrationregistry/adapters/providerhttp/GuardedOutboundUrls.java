@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.providerhttp;
 
-import io.integrationregistry.application.port.out.ForJudgingOutboundUrls;
+import io.integrationregistry.application.integrations.port.out.ForJudgingOutboundUrls;
 
 import java.net.URI;
 import java.util.Objects;

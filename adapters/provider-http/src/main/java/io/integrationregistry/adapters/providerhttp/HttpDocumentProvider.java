@@ -1,16 +1,16 @@
 package io.integrationregistry.adapters.providerhttp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.integrationregistry.application.documents.DeletionTarget;
-import io.integrationregistry.application.documents.DocumentMetadata;
-import io.integrationregistry.application.documents.OperationResult;
-import io.integrationregistry.application.documents.ProviderContent;
-import io.integrationregistry.application.documents.ProviderCredentials;
-import io.integrationregistry.application.documents.ProviderEndpoint;
-import io.integrationregistry.application.documents.ProviderFailure;
-import io.integrationregistry.application.documents.ServiceInfo;
-import io.integrationregistry.application.documents.UploadTarget;
-import io.integrationregistry.application.port.out.ForCallingProviders;
+import io.integrationregistry.application.documents.port.out.DeletionTarget;
+import io.integrationregistry.application.documents.port.out.DocumentMetadata;
+import io.integrationregistry.application.documents.port.out.OperationResult;
+import io.integrationregistry.application.documents.port.out.ProviderContent;
+import io.integrationregistry.application.documents.port.out.ProviderCredentials;
+import io.integrationregistry.application.documents.port.out.ProviderEndpoint;
+import io.integrationregistry.application.documents.port.out.ProviderFailure;
+import io.integrationregistry.application.documents.port.out.ServiceInfo;
+import io.integrationregistry.application.documents.port.out.UploadTarget;
+import io.integrationregistry.application.documents.port.out.ForCallingProviders;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpPut;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;

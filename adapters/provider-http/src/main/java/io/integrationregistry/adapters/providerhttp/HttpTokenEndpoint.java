@@ -1,11 +1,11 @@
 package io.integrationregistry.adapters.providerhttp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.integrationregistry.application.documents.ProviderFailure;
-import io.integrationregistry.application.documents.TokenClient;
-import io.integrationregistry.application.documents.TokenGrant;
-import io.integrationregistry.application.documents.TokenRefused;
-import io.integrationregistry.application.port.out.ForObtainingTokens;
+import io.integrationregistry.application.documents.port.out.ProviderFailure;
+import io.integrationregistry.application.connections.port.out.TokenClient;
+import io.integrationregistry.application.connections.port.out.TokenGrant;
+import io.integrationregistry.application.connections.port.out.TokenRefused;
+import io.integrationregistry.application.connections.port.out.ForObtainingTokens;
 import io.integrationregistry.domain.InvalidValue;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.RedirectUri;

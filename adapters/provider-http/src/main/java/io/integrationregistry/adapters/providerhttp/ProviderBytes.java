@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.providerhttp;
 
-import io.integrationregistry.application.documents.ProviderFailure;
+import io.integrationregistry.application.documents.port.out.ProviderFailure;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

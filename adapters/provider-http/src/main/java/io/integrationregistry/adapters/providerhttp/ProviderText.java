@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.providerhttp;
 
-import io.integrationregistry.application.documents.SecretMask;
+import io.integrationregistry.application.documents.port.out.SecretMask;
 
 import java.util.Collection;
 

@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.providerhttp;
 
-import io.integrationregistry.application.documents.ProviderCredentials;
+import io.integrationregistry.application.documents.port.out.ProviderCredentials;
 import io.integrationregistry.domain.PlainSecret;
 
 /** The two ways of authenticating to a provider, set up on both sides of a test. */

@@ -1,15 +1,15 @@
 package io.integrationregistry.adapters.providerhttp;
 
 import io.integrationregistry.adapters.providerhttp.FakeProvider.Recorded;
-import io.integrationregistry.application.documents.DeletionTarget;
-import io.integrationregistry.application.documents.DocumentMetadata;
-import io.integrationregistry.application.documents.OperationResult;
-import io.integrationregistry.application.documents.ProviderContent;
-import io.integrationregistry.application.documents.ProviderCredentials;
-import io.integrationregistry.application.documents.ProviderEndpoint;
-import io.integrationregistry.application.documents.ProviderFailure;
-import io.integrationregistry.application.documents.ServiceInfo;
-import io.integrationregistry.application.documents.UploadTarget;
+import io.integrationregistry.application.documents.port.out.DeletionTarget;
+import io.integrationregistry.application.documents.port.out.DocumentMetadata;
+import io.integrationregistry.application.documents.port.out.OperationResult;
+import io.integrationregistry.application.documents.port.out.ProviderContent;
+import io.integrationregistry.application.documents.port.out.ProviderCredentials;
+import io.integrationregistry.application.documents.port.out.ProviderEndpoint;
+import io.integrationregistry.application.documents.port.out.ProviderFailure;
+import io.integrationregistry.application.documents.port.out.ServiceInfo;
+import io.integrationregistry.application.documents.port.out.UploadTarget;
 import io.integrationregistry.domain.BaseApiUrl;
 import io.integrationregistry.domain.RequestParameters;
 import org.junit.jupiter.api.AfterEach;

@@ -2,11 +2,11 @@ package io.integrationregistry.adapters.providerhttp;
 
 import io.integrationregistry.adapters.providerhttp.FakeTokenEndpoint.ClientAuthentication;
 import io.integrationregistry.adapters.providerhttp.FakeTokenEndpoint.Recorded;
-import io.integrationregistry.application.documents.ProviderFailure;
-import io.integrationregistry.application.documents.ProviderFailure.Kind;
-import io.integrationregistry.application.documents.TokenClient;
-import io.integrationregistry.application.documents.TokenGrant;
-import io.integrationregistry.application.documents.TokenRefused;
+import io.integrationregistry.application.documents.port.out.ProviderFailure;
+import io.integrationregistry.application.documents.port.out.ProviderFailure.Kind;
+import io.integrationregistry.application.connections.port.out.TokenClient;
+import io.integrationregistry.application.connections.port.out.TokenGrant;
+import io.integrationregistry.application.connections.port.out.TokenRefused;
 import io.integrationregistry.domain.ClientId;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.RedirectUri;

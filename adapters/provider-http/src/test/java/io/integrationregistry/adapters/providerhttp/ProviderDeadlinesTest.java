@@ -1,9 +1,9 @@
 package io.integrationregistry.adapters.providerhttp;
 
-import io.integrationregistry.application.documents.ProviderContent;
-import io.integrationregistry.application.documents.ProviderCredentials;
-import io.integrationregistry.application.documents.ProviderEndpoint;
-import io.integrationregistry.application.documents.ProviderFailure;
+import io.integrationregistry.application.documents.port.out.ProviderContent;
+import io.integrationregistry.application.documents.port.out.ProviderCredentials;
+import io.integrationregistry.application.documents.port.out.ProviderEndpoint;
+import io.integrationregistry.application.documents.port.out.ProviderFailure;
 import io.integrationregistry.domain.BaseApiUrl;
 import io.integrationregistry.domain.RequestParameters;
 import org.junit.jupiter.api.AfterEach;

@@ -1,12 +1,12 @@
 package io.integrationregistry.adapters.providerhttp;
 
 import io.integrationregistry.adapters.providerhttp.FakeProvider.DateStyle;
-import io.integrationregistry.application.documents.DeletionTarget;
-import io.integrationregistry.application.documents.DocumentMetadata;
-import io.integrationregistry.application.documents.OperationResult;
-import io.integrationregistry.application.documents.ProviderCredentials;
-import io.integrationregistry.application.documents.ProviderEndpoint;
-import io.integrationregistry.application.documents.ProviderFailure;
+import io.integrationregistry.application.documents.port.out.DeletionTarget;
+import io.integrationregistry.application.documents.port.out.DocumentMetadata;
+import io.integrationregistry.application.documents.port.out.OperationResult;
+import io.integrationregistry.application.documents.port.out.ProviderCredentials;
+import io.integrationregistry.application.documents.port.out.ProviderEndpoint;
+import io.integrationregistry.application.documents.port.out.ProviderFailure;
 import io.integrationregistry.domain.BaseApiUrl;
 import io.integrationregistry.domain.RequestParameters;
 import org.junit.jupiter.api.AfterEach;

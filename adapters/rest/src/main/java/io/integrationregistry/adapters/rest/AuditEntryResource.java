@@ -1,9 +1,9 @@
 package io.integrationregistry.adapters.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.integrationregistry.application.audit.AuditEntry;
-import io.integrationregistry.application.audit.AuditEntryType;
-import io.integrationregistry.application.audit.FieldChange;
+import io.integrationregistry.application.audit.port.in.AuditEntry;
+import io.integrationregistry.application.audit.port.in.AuditEntryType;
+import io.integrationregistry.application.audit.port.in.FieldChange;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -2,13 +2,13 @@ package io.integrationregistry.adapters.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.integrationregistry.adapters.rest.security.Callers;
-import io.integrationregistry.application.audit.AuditEntry;
-import io.integrationregistry.application.audit.AuditEntryType;
-import io.integrationregistry.application.audit.AuditPage;
-import io.integrationregistry.application.audit.AuditQuery;
-import io.integrationregistry.application.port.in.Caller;
-import io.integrationregistry.application.port.in.ForAuditing;
-import io.integrationregistry.application.port.out.HistoricEvent;
+import io.integrationregistry.application.audit.port.in.AuditEntry;
+import io.integrationregistry.application.audit.port.in.AuditEntryType;
+import io.integrationregistry.application.audit.port.in.AuditPage;
+import io.integrationregistry.application.audit.port.in.AuditQuery;
+import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.application.audit.port.in.ForAuditing;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.IntegrationId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -114,7 +114,7 @@ class AuditRestController {
     HistoryResource history(Authentication authentication, @PathVariable String id) {
         Caller caller = auditor(authentication);
         IntegrationId integrationId = IntegrationsRestController.integrationId(id);
-        List<HistoricEvent> history = auditing.history(caller.company(), integrationId);
+        List<RecordedEvent> history = auditing.history(caller.company(), integrationId);
         if (history.isEmpty()) {
             throw IntegrationsRestController.notFound(integrationId);
         }

@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.rest;
 
-import io.integrationregistry.application.documents.ProviderFailure;
+import io.integrationregistry.application.documents.port.out.ProviderFailure;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

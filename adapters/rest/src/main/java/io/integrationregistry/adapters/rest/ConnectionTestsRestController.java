@@ -1,10 +1,10 @@
 package io.integrationregistry.adapters.rest;
 
 import io.integrationregistry.adapters.rest.security.Callers;
-import io.integrationregistry.application.documents.ConnectionReport;
-import io.integrationregistry.application.port.in.Caller;
-import io.integrationregistry.application.port.in.ForTestingConnections;
-import io.integrationregistry.application.port.in.IntegrationDraft;
+import io.integrationregistry.application.connections.port.in.ConnectionReport;
+import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.application.connections.port.in.ForTestingConnections;
+import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

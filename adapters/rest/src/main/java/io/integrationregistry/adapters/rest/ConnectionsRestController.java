@@ -1,12 +1,12 @@
 package io.integrationregistry.adapters.rest;
 
 import io.integrationregistry.adapters.rest.security.Callers;
-import io.integrationregistry.application.documents.AuthorizationRefused;
-import io.integrationregistry.application.documents.ConnectionView;
-import io.integrationregistry.application.documents.NotAnOAuth2Integration;
-import io.integrationregistry.application.documents.ProviderFailure;
-import io.integrationregistry.application.port.in.ForConnectingAccounts;
-import io.integrationregistry.application.port.in.ForConnectingAccounts.AuthorizationStart;
+import io.integrationregistry.application.connections.AuthorizationRefused;
+import io.integrationregistry.application.connections.port.in.ConnectionView;
+import io.integrationregistry.application.connections.NotAnOAuth2Integration;
+import io.integrationregistry.application.documents.port.out.ProviderFailure;
+import io.integrationregistry.application.connections.port.in.ForConnectingAccounts;
+import io.integrationregistry.application.connections.port.in.ForConnectingAccounts.AuthorizationStart;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationRuleViolation;
 import io.swagger.v3.oas.annotations.Operation;

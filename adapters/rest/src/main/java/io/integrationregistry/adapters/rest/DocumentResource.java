@@ -1,7 +1,7 @@
 package io.integrationregistry.adapters.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.integrationregistry.application.documents.DocumentMetadata;
+import io.integrationregistry.application.documents.port.out.DocumentMetadata;
 
 import java.time.Instant;
 

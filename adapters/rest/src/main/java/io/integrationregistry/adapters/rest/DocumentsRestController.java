@@ -1,14 +1,14 @@
 package io.integrationregistry.adapters.rest;
 
 import io.integrationregistry.adapters.rest.security.Callers;
-import io.integrationregistry.application.documents.DeletionTarget;
-import io.integrationregistry.application.documents.OperationResult;
-import io.integrationregistry.application.documents.ProviderContent;
-import io.integrationregistry.application.documents.ProviderFailure;
-import io.integrationregistry.application.documents.ServiceInfo;
-import io.integrationregistry.application.documents.UploadTarget;
-import io.integrationregistry.application.port.in.Caller;
-import io.integrationregistry.application.port.in.ForUsingDocuments;
+import io.integrationregistry.application.documents.port.out.DeletionTarget;
+import io.integrationregistry.application.documents.port.out.OperationResult;
+import io.integrationregistry.application.documents.port.out.ProviderContent;
+import io.integrationregistry.application.documents.port.out.ProviderFailure;
+import io.integrationregistry.application.documents.port.out.ServiceInfo;
+import io.integrationregistry.application.documents.port.out.UploadTarget;
+import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.application.documents.port.in.ForUsingDocuments;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

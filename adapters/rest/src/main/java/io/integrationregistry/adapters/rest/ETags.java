@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.rest;
 
-import io.integrationregistry.application.port.in.ExpectedVersion;
+import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
 
 /** The ETag of an integration is its version, quoted; If-Match accepts it strong or weak, or {@code *}. */
 final class ETags {

@@ -1,8 +1,8 @@
 package io.integrationregistry.adapters.rest;
 
-import io.integrationregistry.application.audit.AuditEntryType;
-import io.integrationregistry.application.port.out.HistoricEvent;
-import io.integrationregistry.application.view.AuthenticationView;
+import io.integrationregistry.application.audit.port.in.AuditEntryType;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
+import io.integrationregistry.application.integrations.port.in.AuthenticationView;
 import io.integrationregistry.domain.IntegrationEvent;
 
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.util.Map;
 record HistoryEventResource(String eventId, long version, AuditEntryType type, Instant at, String actor,
                             String requestId, String source, Map<String, Object> payload) {
 
-    static HistoryEventResource of(HistoricEvent historic) {
+    static HistoryEventResource of(RecordedEvent historic) {
         IntegrationEvent event = historic.event();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("integrationId", event.integrationId().value());
@@ -38,7 +38,7 @@ record HistoryEventResource(String eventId, long version, AuditEntryType type, I
         } else {
             type = AuditEntryType.DEACTIVATED;
         }
-        return new HistoryEventResource(historic.eventId(), historic.version(), type, historic.recordedAt(),
+        return new HistoryEventResource(historic.eventId(), historic.sequence(), type, historic.recordedAt(),
                 historic.actor(), historic.requestId(), historic.source(), payload);
     }
 

@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.rest;
 
-import io.integrationregistry.application.view.IntegrationPage;
+import io.integrationregistry.application.integrations.port.in.IntegrationPage;
 
 import java.util.List;
 

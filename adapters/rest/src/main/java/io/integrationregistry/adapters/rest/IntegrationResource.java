@@ -1,9 +1,9 @@
 package io.integrationregistry.adapters.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.integrationregistry.application.view.AuthenticationView;
-import io.integrationregistry.application.view.IntegrationView;
-import io.integrationregistry.application.view.SecretView;
+import io.integrationregistry.application.integrations.port.in.AuthenticationView;
+import io.integrationregistry.application.integrations.port.in.IntegrationView;
+import io.integrationregistry.application.integrations.port.in.SecretView;
 import io.integrationregistry.domain.AuthenticationType;
 import io.integrationregistry.domain.IntegrationStatus;
 

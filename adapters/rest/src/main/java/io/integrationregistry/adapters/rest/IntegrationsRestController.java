@@ -2,12 +2,12 @@ package io.integrationregistry.adapters.rest;
 
 import io.integrationregistry.adapters.rest.IntegrationRequestReader.IntegrationRequest;
 import io.integrationregistry.adapters.rest.security.Callers;
-import io.integrationregistry.application.port.in.Caller;
-import io.integrationregistry.application.port.in.ForManagingIntegrations;
-import io.integrationregistry.application.port.in.ForReadingIntegrations;
-import io.integrationregistry.application.port.in.IdempotencyKey;
-import io.integrationregistry.application.port.in.Receipt;
-import io.integrationregistry.application.view.IntegrationQuery;
+import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.application.integrations.port.in.ForManagingIntegrations;
+import io.integrationregistry.application.integrations.port.in.ForReadingIntegrations;
+import io.integrationregistry.application.integrations.port.in.IdempotencyKey;
+import io.integrationregistry.application.integrations.port.in.Receipt;
+import io.integrationregistry.application.integrations.port.in.IntegrationQuery;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationRuleViolation;
 import io.integrationregistry.domain.IntegrationStatus;

@@ -1,8 +1,8 @@
 package io.integrationregistry.adapters.rest;
 
-import io.integrationregistry.application.port.in.Caller;
-import io.integrationregistry.application.port.in.ForAuditing;
-import io.integrationregistry.application.view.IntegrationView;
+import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.application.audit.port.in.ForAuditing;
+import io.integrationregistry.application.integrations.port.in.IntegrationView;
 import io.integrationregistry.domain.IntegrationId;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;

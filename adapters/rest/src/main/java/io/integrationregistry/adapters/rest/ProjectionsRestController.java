@@ -1,8 +1,8 @@
 package io.integrationregistry.adapters.rest;
 
 import io.integrationregistry.adapters.rest.security.Role;
-import io.integrationregistry.application.port.in.ForAdministeringProjections;
-import io.integrationregistry.application.port.out.ProjectionStatus;
+import io.integrationregistry.application.projections.port.in.ForAdministeringProjections;
+import io.integrationregistry.application.projections.port.out.ProjectionStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;

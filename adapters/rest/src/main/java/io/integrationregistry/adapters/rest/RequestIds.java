@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.rest;
 
-import io.integrationregistry.application.port.in.Origin;
+import io.integrationregistry.application.shared.Origin;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

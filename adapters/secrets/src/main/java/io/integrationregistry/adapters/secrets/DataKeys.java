@@ -2,7 +2,7 @@ package io.integrationregistry.adapters.secrets;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
-import io.integrationregistry.application.port.out.SecretUnreadable;
+import io.integrationregistry.application.shared.SecretUnreadable;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;

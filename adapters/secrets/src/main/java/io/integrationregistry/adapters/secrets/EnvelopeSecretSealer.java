@@ -1,8 +1,8 @@
 package io.integrationregistry.adapters.secrets;
 
-import io.integrationregistry.application.port.out.ConnectionKey;
-import io.integrationregistry.application.port.out.ForSealingSecrets;
-import io.integrationregistry.application.port.out.SecretUnreadable;
+import io.integrationregistry.application.shared.ConnectionKey;
+import io.integrationregistry.application.shared.ForSealingSecrets;
+import io.integrationregistry.application.shared.SecretUnreadable;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.SealedSecret;

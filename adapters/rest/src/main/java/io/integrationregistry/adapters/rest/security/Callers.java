@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.rest.security;
 
-import io.integrationregistry.application.port.in.Caller;
+import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.InvalidValue;

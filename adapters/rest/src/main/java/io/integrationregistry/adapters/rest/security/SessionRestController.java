@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.rest.security;
 
-import io.integrationregistry.application.port.in.Caller;
+import io.integrationregistry.application.shared.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,9 +1,9 @@
 package io.integrationregistry.adapters.rest.admin;
 
 import io.integrationregistry.adapters.rest.WebLayerSlice;
-import io.integrationregistry.application.port.out.ProjectionStatus;
-import io.integrationregistry.application.port.out.RebuildUnderWay;
-import io.integrationregistry.application.port.out.StorageUnavailable;
+import io.integrationregistry.application.projections.port.out.ProjectionStatus;
+import io.integrationregistry.application.projections.port.out.RebuildUnderWay;
+import io.integrationregistry.application.shared.StorageUnavailable;
 import io.integrationregistry.domain.InvalidValue;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;

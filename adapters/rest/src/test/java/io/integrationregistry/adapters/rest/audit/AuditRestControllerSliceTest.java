@@ -1,13 +1,13 @@
 package io.integrationregistry.adapters.rest.audit;
 
 import io.integrationregistry.adapters.rest.WebLayerSlice;
-import io.integrationregistry.application.audit.AuditEntry;
-import io.integrationregistry.application.audit.AuditEntryType;
-import io.integrationregistry.application.audit.AuditPage;
-import io.integrationregistry.application.audit.AuditQuery;
-import io.integrationregistry.application.audit.FieldChange;
-import io.integrationregistry.application.port.out.HistoricEvent;
-import io.integrationregistry.application.port.out.StorageUnavailable;
+import io.integrationregistry.application.audit.port.in.AuditEntry;
+import io.integrationregistry.application.audit.port.in.AuditEntryType;
+import io.integrationregistry.application.audit.port.in.AuditPage;
+import io.integrationregistry.application.audit.port.in.AuditQuery;
+import io.integrationregistry.application.audit.port.in.FieldChange;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
+import io.integrationregistry.application.shared.StorageUnavailable;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.BaseApiUrl;
 import io.integrationregistry.domain.CompanyId;
@@ -133,11 +133,11 @@ class AuditRestControllerSliceTest extends WebLayerSlice {
     void theHistoryIsReadFromThePortWithSecretsOnlyAsSet() throws Exception {
         IntegrationId id = new IntegrationId(INTEGRATION);
         when(auditing.history(any(), any())).thenReturn(List.of(
-                new HistoricEvent("event-1", 1, AT, "alice", "req-1", "api", new IntegrationEvent.IntegrationAdded(
+                new RecordedEvent("event-1", 1, AT, "alice", "req-1", "api", new IntegrationEvent.IntegrationAdded(
                         id, ACME, AT, new IntegrationName("CRM files"), new BaseApiUrl("https://crm.example.com"),
                         RequestParameters.NONE, new Authentication.ApiKey(new SealedSecret("key-1",
                         "c2VhbGVkLWNpcGhlcnRleHQ=", "cdef")), true)),
-                new HistoricEvent("event-2", 2, AT, "bob", "req-2", "ui",
+                new RecordedEvent("event-2", 2, AT, "bob", "req-2", "ui",
                         new IntegrationEvent.IntegrationDeactivated(id, ACME, AT))));
 
         mvc.perform(get("/api/integrations/{id}/history", INTEGRATION).with(auditor()))

@@ -1,11 +1,11 @@
 package io.integrationregistry.adapters.rest.connections;
 
 import io.integrationregistry.adapters.rest.WebLayerSlice;
-import io.integrationregistry.application.documents.ConnectionReport;
+import io.integrationregistry.application.connections.port.in.ConnectionReport;
 import io.integrationregistry.application.documents.TooManyProviderCalls;
-import io.integrationregistry.application.port.in.Caller;
-import io.integrationregistry.application.port.in.IntegrationDraft;
-import io.integrationregistry.application.port.in.Origin;
+import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
+import io.integrationregistry.application.shared.Origin;
 import io.integrationregistry.domain.AuthenticationSpec;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;

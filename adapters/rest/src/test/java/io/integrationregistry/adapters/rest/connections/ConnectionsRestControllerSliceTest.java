@@ -1,15 +1,15 @@
 package io.integrationregistry.adapters.rest.connections;
 
 import io.integrationregistry.adapters.rest.WebLayerSlice;
-import io.integrationregistry.application.documents.AuthorizationRefused;
-import io.integrationregistry.application.documents.ConnectionStatus;
-import io.integrationregistry.application.documents.ConnectionView;
-import io.integrationregistry.application.documents.NotAnOAuth2Integration;
-import io.integrationregistry.application.documents.ProviderFailure;
-import io.integrationregistry.application.port.in.Caller;
-import io.integrationregistry.application.port.in.ForConnectingAccounts.AuthorizationStart;
-import io.integrationregistry.application.port.in.Origin;
-import io.integrationregistry.application.port.out.StorageUnavailable;
+import io.integrationregistry.application.connections.AuthorizationRefused;
+import io.integrationregistry.application.connections.port.in.ConnectionStatus;
+import io.integrationregistry.application.connections.port.in.ConnectionView;
+import io.integrationregistry.application.connections.NotAnOAuth2Integration;
+import io.integrationregistry.application.documents.port.out.ProviderFailure;
+import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.application.connections.port.in.ForConnectingAccounts.AuthorizationStart;
+import io.integrationregistry.application.shared.Origin;
+import io.integrationregistry.application.shared.StorageUnavailable;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationRuleViolation;

@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.rest.security;
 
-import io.integrationregistry.application.port.in.Caller;
+import io.integrationregistry.application.shared.Caller;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;

@@ -1,6 +1,6 @@
 package io.integrationregistry.adapters.rest.security;
 
-import io.integrationregistry.application.port.in.Caller;
+import io.integrationregistry.application.shared.Caller;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.TestComponent;

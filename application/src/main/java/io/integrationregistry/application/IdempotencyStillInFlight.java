@@ -1,9 +1,0 @@
-package io.integrationregistry.application;
-
-/** The first request with this idempotency key has not answered yet; the client may retry shortly. */
-public final class IdempotencyStillInFlight extends RuntimeException {
-
-    public IdempotencyStillInFlight() {
-        super("Idempotency-Key: the first request with this key is still being processed");
-    }
-}

@@ -1,0 +1,21 @@
+package io.integrationregistry.application.documents.port.out;
+
+import io.integrationregistry.domain.PlainSecret;
+
+/** What authorizes a call to a provider, sent in headers. */
+public sealed interface ProviderCredentials {
+
+    /** {@code serviceInfo} is called without authentication. */
+    record None() implements ProviderCredentials {
+    }
+
+    /** Headers {@code apiKey} and {@code username}: the key, and the login of the user who calls. */
+    record ApiKey(PlainSecret apiKey, String username) implements ProviderCredentials {
+    }
+
+    /** Header {@code Authorization: Bearer <token>}. */
+    record Bearer(PlainSecret accessToken) implements ProviderCredentials {
+    }
+
+    None NONE = new None();
+}

@@ -1,5 +1,0 @@
-package io.integrationregistry.application.port.out;
-
-/** The integration's version after a command, and whether the command appended any event. */
-public record CommandOutcome(long version, boolean changed) {
-}
