@@ -1,7 +1,5 @@
 package io.integrationregistry.adapters.axon;
 
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
 import io.integrationregistry.application.integrations.port.out.CommandOutcome;
 import io.integrationregistry.application.integrations.port.out.ConcurrentModification;
 import io.integrationregistry.application.shared.Origin;
@@ -131,11 +129,6 @@ final class AxonIntegrationStore implements ForStoringIntegrations {
     }
 
     static boolean isOutage(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MongoSocketException || cause instanceof MongoTimeoutException) {
-                return true;
-            }
-        }
-        return false;
+        return StorageOutages.isOutage(failure);
     }
 }

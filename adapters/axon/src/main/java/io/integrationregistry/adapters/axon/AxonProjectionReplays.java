@@ -75,11 +75,15 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
 
     @Override
     public List<ProjectionStatus> status() {
-        Long head = position(eventStore.createHeadToken());
-        return models.keySet().stream().map(name -> processor(name)
-                .map(processor -> status(name, processor, head, models.get(name).rebuilding()))
-                .orElseGet(() -> new ProjectionStatus(name, false, false, null, null, "not configured")))
-                .toList();
+        try {
+            Long head = position(eventStore.createHeadToken());
+            return models.keySet().stream().map(name -> processor(name)
+                    .map(processor -> status(name, processor, head, models.get(name).rebuilding()))
+                    .orElseGet(() -> new ProjectionStatus(name, false, false, null, null, "not configured")))
+                    .toList();
+        } catch (RuntimeException failure) {
+            throw StorageOutages.translated(failure);
+        }
     }
 
     @Override
@@ -88,7 +92,13 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
         if (model == null) {
             throw new IllegalArgumentException("no projection named " + name);
         }
-        if (!model.requestRebuild()) {
+        boolean requested;
+        try {
+            requested = model.requestRebuild();
+        } catch (RuntimeException failure) {
+            throw StorageOutages.translated(failure);
+        }
+        if (!requested) {
             throw new RebuildUnderWay(name);
         }
         rebuilds.execute(this::followRebuilds);

@@ -42,7 +42,11 @@ final class PoisonedEvents implements ForCountingPoisonedEvents {
 
     @Override
     public long poisoned(String projection) {
-        return collection().countDocuments(Filters.eq("projection", projection));
+        try {
+            return collection().countDocuments(Filters.eq("projection", projection));
+        } catch (RuntimeException failure) {
+            throw StorageOutages.translated(failure);
+        }
     }
 
     private MongoCollection<Document> collection() {

@@ -53,7 +53,7 @@ import static io.integrationregistry.adapters.mongo.AuditDocuments.VERSION;
  * {@link RebuiltCopy}); entries no event derives, such as connection tests, are not in the rebuilt trail
  * and stay as they are.
  */
-public final class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryingTheAuditTrail {
+public class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryingTheAuditTrail {
 
     static final String ENTRIES = "audit_trail";
     static final String SUBJECTS = "audit_subjects";

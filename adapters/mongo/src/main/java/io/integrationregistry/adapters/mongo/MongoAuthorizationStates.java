@@ -20,7 +20,7 @@ import java.util.Optional;
  * on the expiry lets MongoDB purge the states nobody came back for; servers without TTL indexes keep
  * them, and a state may be answered after its expiry, which its caller checks.
  */
-public final class MongoAuthorizationStates implements ForKeepingAuthorizationStates {
+public class MongoAuthorizationStates implements ForKeepingAuthorizationStates {
 
     static final String COLLECTION = "oauth2_states";
     static final String ID = "_id";

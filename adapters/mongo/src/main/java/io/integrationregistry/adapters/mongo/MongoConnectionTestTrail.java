@@ -21,7 +21,7 @@ import java.util.List;
  * summary, never a secret; writing it is insert-only under the test's id, so recording one twice leaves one.
  * Recording never fails a test: an error is logged (without the record's contents) and the test goes on.
  */
-public final class MongoConnectionTestTrail implements ForRecordingConnectionTests {
+public class MongoConnectionTestTrail implements ForRecordingConnectionTests {
 
     private static final Logger log = LoggerFactory.getLogger(MongoConnectionTestTrail.class);
 

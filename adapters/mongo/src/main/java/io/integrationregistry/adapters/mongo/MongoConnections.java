@@ -25,7 +25,7 @@ import static org.springframework.data.mongodb.core.ReplaceOptions.replaceOption
  * replaces the document in one conditional write on its revision, so that of two racing refreshes
  * only one is stored, without transactions.
  */
-public final class MongoConnections implements ForKeepingConnections {
+public class MongoConnections implements ForKeepingConnections {
 
     static final String COLLECTION = "oauth2_connections";
     static final String ID = "_id";

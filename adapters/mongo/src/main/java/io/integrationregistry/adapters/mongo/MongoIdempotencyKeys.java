@@ -24,7 +24,7 @@ import java.util.Optional;
  * treats a key past its retention as gone whether or not it was deleted yet (TTL deletion runs about once
  * a minute, and a server may not run it at all).
  */
-public final class MongoIdempotencyKeys implements ForRememberingIdempotencyKeys {
+public class MongoIdempotencyKeys implements ForRememberingIdempotencyKeys {
 
     static final String COLLECTION = "idempotency_keys";
     static final String TTL_INDEX = "first_seen_ttl";

@@ -42,7 +42,7 @@ import static io.integrationregistry.adapters.mongo.ListEntry.VERSION;
  * the served one unless the served one is newer (see {@link RebuiltCopy}): no entry ever disappears from the
  * served list on the way, and an event the rebuild feed had not reached yet is already in the served one.
  */
-public final class MongoIntegrationList implements ForListingIntegrations, ForKeepingTheIntegrationList {
+public class MongoIntegrationList implements ForListingIntegrations, ForKeepingTheIntegrationList {
 
     static final String COLLECTION = "integration_list";
     static final String REBUILD = "integration_list_rebuild";

@@ -21,7 +21,7 @@ import java.util.Optional;
  * Name reservations, one document per company and name key under a unique index: the index, not a
  * read before the write, is what lets only one of two concurrent reservations succeed.
  */
-public final class MongoNameReservations implements ForReservingNames {
+public class MongoNameReservations implements ForReservingNames {
 
     static final String COLLECTION = "integration_names";
     private static final String COMPANY_ID = "companyId";

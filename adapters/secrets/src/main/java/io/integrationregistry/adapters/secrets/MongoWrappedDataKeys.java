@@ -17,7 +17,8 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * The wrapped data keys in the collection {@value #COLLECTION}, one document per integration under its
  * id: the unique {@code _id} makes the first of two concurrent creations win, and the revision makes a
- * re-wrap a compare-and-set.
+ * re-wrap a compare-and-set. An outage of the database leaves it as the application's
+ * {@code StorageUnavailable}.
  */
 public final class MongoWrappedDataKeys implements WrappedDataKeys {
 
@@ -36,8 +37,12 @@ public final class MongoWrappedDataKeys implements WrappedDataKeys {
 
     @Override
     public Optional<WrappedDataKey> find(String integrationId) {
-        return Optional.ofNullable(mongo.findOne(byId(integrationId), Document.class, COLLECTION))
-                .map(MongoWrappedDataKeys::dataKey);
+        try {
+            return Optional.ofNullable(mongo.findOne(byId(integrationId), Document.class, COLLECTION))
+                    .map(MongoWrappedDataKeys::dataKey);
+        } catch (RuntimeException failure) {
+            throw StorageOutages.translated(failure);
+        }
     }
 
     @Override
@@ -53,6 +58,8 @@ public final class MongoWrappedDataKeys implements WrappedDataKeys {
             return true;
         } catch (DuplicateKeyException anotherInstanceWasFaster) {
             return false;
+        } catch (RuntimeException failure) {
+            throw StorageOutages.translated(failure);
         }
     }
 
@@ -61,7 +68,11 @@ public final class MongoWrappedDataKeys implements WrappedDataKeys {
         Query stillAsRead = byId(current.integrationId()).addCriteria(Criteria.where(REVISION).is(current.revision()));
         Update rewrapped = new Update().set(WRAPPED_KEY, new Binary(wrappedKey)).set(MASTER_KEY_ID, masterKeyId)
                 .set(REWRAPPED_AT, Date.from(at)).set(REVISION, current.revision() + 1);
-        return mongo.updateFirst(stillAsRead, rewrapped, COLLECTION).getMatchedCount() == 1;
+        try {
+            return mongo.updateFirst(stillAsRead, rewrapped, COLLECTION).getMatchedCount() == 1;
+        } catch (RuntimeException failure) {
+            throw StorageOutages.translated(failure);
+        }
     }
 
     @Override
@@ -69,6 +80,8 @@ public final class MongoWrappedDataKeys implements WrappedDataKeys {
         Query all = new Query().with(Sort.by(Sort.Direction.ASC, "_id"));
         try (Stream<Document> documents = mongo.stream(all, Document.class, COLLECTION)) {
             documents.map(MongoWrappedDataKeys::dataKey).forEach(action);
+        } catch (RuntimeException failure) {
+            throw StorageOutages.translated(failure);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.integrationregistry.adapters.rest.security;
 
+import io.integrationregistry.adapters.rest.problem.ProblemResponses;
+import io.integrationregistry.adapters.rest.problem.ProblemTypes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +36,6 @@ import java.util.Set;
  */
 final class CrossSiteRequestFilter extends OncePerRequestFilter {
 
-    static final String TYPE = "cross-site-request";
     static final String FETCH_SITE = "Sec-Fetch-Site";
 
     private static final Logger log = LoggerFactory.getLogger(CrossSiteRequestFilter.class);
@@ -61,7 +62,8 @@ final class CrossSiteRequestFilter extends OncePerRequestFilter {
         log.info("Refused a cross-site {} {} (Sec-Fetch-Site {}, Origin {})", request.getMethod(),
                 request.getRequestURI(), loggable(request.getHeader(FETCH_SITE)),
                 loggable(request.getHeader(HttpHeaders.ORIGIN)));
-        problems.write(request, response, HttpStatus.FORBIDDEN, TYPE, "Cross-site request refused",
+        problems.write(request, response, HttpStatus.FORBIDDEN, ProblemTypes.CROSS_SITE_REQUEST,
+                "Cross-site request refused",
                 "A request that changes data is refused when a page of another site sent it. Use the admin "
                         + "page of this service, or an API client that sends no Origin header.");
     }

@@ -1,5 +1,7 @@
 package io.integrationregistry.adapters.rest.security;
 
+import io.integrationregistry.adapters.rest.problem.ProblemResponses;
+import io.integrationregistry.adapters.rest.problem.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -23,7 +25,7 @@ final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail(denied));
+        problems.write(request, response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", detail(denied));
     }
 
     private static String detail(AccessDeniedException denied) {

@@ -1,5 +1,7 @@
 package io.integrationregistry.adapters.rest.security;
 
+import io.integrationregistry.adapters.rest.problem.ProblemResponses;
+import io.integrationregistry.adapters.rest.problem.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -52,7 +54,7 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
         if (failure instanceof TooManySignInAttempts tooMany) {
             long seconds = tooMany.retryAfterSeconds();
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-in-attempts",
+            problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_SIGN_IN_ATTEMPTS,
                     "Too many sign-in attempts", "Too many failed sign-in attempts for this user name or from this "
                             + "address. Try again in " + seconds + " s.");
             return;
@@ -63,7 +65,7 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
         } else if (!XHR_VALUE.equalsIgnoreCase(request.getHeader(XHR_HEADER)) && !navigation(request)) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
         }
-        problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
                 detail(failure));
     }
 

@@ -1,5 +1,7 @@
 package io.integrationregistry.adapters.rest.security;
 
+import io.integrationregistry.adapters.rest.problem.ProblemResponses;
+import io.integrationregistry.adapters.rest.problem.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -28,6 +30,7 @@ final class ProblemRequestRejectedHandler implements RequestRejectedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException {
-        problems.write(request, response, HttpStatus.BAD_REQUEST, "request-rejected", "Request rejected", DETAIL);
+        problems.write(request, response, HttpStatus.BAD_REQUEST, ProblemTypes.REQUEST_REJECTED, "Request rejected",
+                DETAIL);
     }
 }

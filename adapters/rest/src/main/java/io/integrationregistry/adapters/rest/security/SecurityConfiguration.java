@@ -1,5 +1,6 @@
 package io.integrationregistry.adapters.rest.security;
 
+import io.integrationregistry.adapters.rest.problem.ProblemResponses;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

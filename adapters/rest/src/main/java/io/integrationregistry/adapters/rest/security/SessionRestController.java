@@ -34,8 +34,7 @@ class SessionRestController {
 
     @GetMapping(path = "/api/me", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The signed-in user", description = "Login, company and roles.")
-    Map<String, Object> me(Authentication authentication) {
-        Caller caller = Callers.of(authentication);
+    Map<String, Object> me(Authentication authentication, Caller caller) {
         List<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority.startsWith("ROLE_"))
                 .map(authority -> authority.substring("ROLE_".length()))

@@ -24,9 +24,7 @@ final class SecurityTestApp {
     }
 
     @SpringBootConfiguration(proxyBeanMethods = false)
-    @EnableAutoConfiguration(excludeName = {
-            "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
-            "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration"})
+    @EnableAutoConfiguration
     @Import({SecurityConfiguration.class, ProbeController.class})
     static class App {
     }

@@ -1,0 +1,206 @@
+package io.integrationregistry.adapters.rest.integrations;
+
+import io.integrationregistry.adapters.rest.audit.PastStates;
+import io.integrationregistry.adapters.rest.integrations.IntegrationRequestReader.IntegrationRequest;
+import io.integrationregistry.adapters.rest.openapi.ApiDocumentation;
+import io.integrationregistry.adapters.rest.problem.FieldProblem;
+import io.integrationregistry.adapters.rest.problem.InvalidRequest;
+import io.integrationregistry.adapters.rest.problem.PreconditionRequired;
+import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.application.integrations.port.in.ForManagingIntegrations;
+import io.integrationregistry.application.integrations.port.in.ForReadingIntegrations;
+import io.integrationregistry.application.integrations.port.in.IdempotencyKey;
+import io.integrationregistry.application.integrations.port.in.Receipt;
+import io.integrationregistry.application.integrations.port.in.IntegrationQuery;
+import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.IntegrationRuleViolation;
+import io.integrationregistry.domain.IntegrationStatus;
+import io.integrationregistry.domain.InvalidValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Translates the integrations API to the application's driving ports; nothing more. */
+@RestController
+@RequestMapping(path = "/api/integrations", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Integrations", description = "Register, edit, activate and deactivate document-webhook integrations")
+class IntegrationsRestController {
+
+    private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+
+    private final ForManagingIntegrations management;
+    private final ForReadingIntegrations reading;
+    private final PastStates pastStates;
+
+    IntegrationsRestController(ForManagingIntegrations management, ForReadingIntegrations reading,
+                               PastStates pastStates) {
+        this.management = management;
+        this.reading = reading;
+        this.pastStates = pastStates;
+    }
+
+    @PostMapping(consumes = JSON)
+    @Operation(summary = "Add an integration", description = "Answers 201 with Location and ETag. With an "
+            + "Idempotency-Key, repeating the same request within 24 h returns the first answer and adds nothing.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            schema = @Schema(implementation = ApiDocumentation.NewIntegration.class)))
+    ResponseEntity<IntegrationResource> add(Caller caller, HttpServletRequest request,
+                                            @RequestHeader(name = "Idempotency-Key", required = false)
+                                            String idempotencyKey) {
+        byte[] body = RequestBodies.read(request);
+        IntegrationRequest integration = IntegrationRequestReader.creation(body);
+        Optional<IdempotencyKey> key = Optional.ofNullable(idempotencyKey)
+                .map(value -> idempotencyKey(value, caller, body));
+        Receipt receipt = management.add(caller, integration.draft(), integration.active(), key);
+        return ResponseEntity.created(URI.create("/api/integrations/" + receipt.integrationId().value()))
+                .eTag(ETags.of(receipt.version()))
+                .body(IntegrationResource.of(receipt.integration()));
+    }
+
+    @GetMapping
+    @Operation(summary = "List the company's integrations", description = "Sorted by name; filtered by status "
+            + "and by a part of the name.")
+    IntegrationListResource list(Caller caller,
+                                 @Parameter(schema = @Schema(allowableValues = {"ACTIVE", "INACTIVE"}))
+                                 @RequestParam(required = false) String status,
+                                 @RequestParam(required = false) String q,
+                                 @RequestParam(required = false, defaultValue = "0") String page,
+                                 @RequestParam(required = false, defaultValue = "50") String size) {
+        IntegrationQuery query = query(status, q, page, size);
+        return IntegrationListResource.of(reading.list(caller.company(), query));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Read one integration", description = "Answers the integration with its ETag; with "
+            + "asOf (an RFC 3339 instant) or version, as it was then, folded from its events (admins and "
+            + "auditors only; 404 before it existed).")
+    ResponseEntity<IntegrationResource> find(Authentication authentication, Caller caller,
+                                             @PathVariable("id") IntegrationId integrationId,
+                                             @RequestParam(required = false) String asOf,
+                                             @RequestParam(required = false) String version) {
+        if (asOf != null || version != null) {
+            return pastStates.find(authentication, caller, integrationId, asOf, version)
+                    .map(view -> ResponseEntity.ok().eTag(ETags.of(view.version())).body(IntegrationResource.of(view)))
+                    .orElseThrow(() -> notFound(integrationId));
+        }
+        return reading.find(caller.company(), integrationId)
+                .map(view -> ResponseEntity.ok().eTag(ETags.of(view.version())).body(IntegrationResource.of(view)))
+                .orElseThrow(() -> notFound(integrationId));
+    }
+
+    @PutMapping(path = "/{id}", consumes = JSON)
+    @Operation(summary = "Replace the editable fields", description = "Requires If-Match with the ETag of the "
+            + "version it replaces (428 without, 412 when stale). A secret left out is kept. An edit that changes "
+            + "nothing answers the same version and stores nothing.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            schema = @Schema(implementation = ApiDocumentation.EditedIntegration.class)))
+    ResponseEntity<IntegrationResource> edit(Caller caller, HttpServletRequest request,
+                                             @PathVariable("id") IntegrationId integrationId,
+                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                             String ifMatch) {
+        if (ifMatch == null) {
+            throw new PreconditionRequired();
+        }
+        IntegrationRequest integration = IntegrationRequestReader.edit(RequestBodies.read(request));
+        return answer(management.edit(caller, integrationId, integration.draft(), ETags.expected(ifMatch)));
+    }
+
+    @PostMapping("/{id}/activate")
+    @Operation(summary = "Activate", description = "If-Match is honoured when sent; activating an active "
+            + "integration stores nothing.")
+    ResponseEntity<IntegrationResource> activate(Caller caller, @PathVariable("id") IntegrationId integrationId,
+                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                                 String ifMatch) {
+        return answer(management.activate(caller, integrationId, ETags.expected(ifMatch)));
+    }
+
+    @PostMapping("/{id}/deactivate")
+    @Operation(summary = "Deactivate", description = "If-Match is honoured when sent; deactivating an inactive "
+            + "integration stores nothing.")
+    ResponseEntity<IntegrationResource> deactivate(Caller caller, @PathVariable("id") IntegrationId integrationId,
+                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                                   String ifMatch) {
+        return answer(management.deactivate(caller, integrationId, ETags.expected(ifMatch)));
+    }
+
+    private static ResponseEntity<IntegrationResource> answer(Receipt receipt) {
+        return ResponseEntity.status(HttpStatus.OK).eTag(ETags.of(receipt.version()))
+                .body(IntegrationResource.of(receipt.integration()));
+    }
+
+    private static IntegrationRuleViolation notFound(IntegrationId id) {
+        return new IntegrationRuleViolation(IntegrationRuleViolation.Rule.INTEGRATION_MUST_EXIST, id.value());
+    }
+
+    private static IntegrationQuery query(String status, String q, String page, String size) {
+        java.util.List<FieldProblem> problems = new java.util.ArrayList<>();
+        Optional<IntegrationStatus> wanted = Optional.empty();
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = Optional.of(IntegrationStatus.valueOf(status.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException unknown) {
+                problems.add(FieldProblem.of("status", "must be ACTIVE or INACTIVE"));
+            }
+        }
+        int pageNumber = number("page", page, problems);
+        int pageSize = number("size", size, problems);
+        if (q != null && q.length() > 100) {
+            problems.add(FieldProblem.of("q", "must be at most 100 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
+        }
+        try {
+            return new IntegrationQuery(wanted, Optional.ofNullable(q), pageNumber, pageSize);
+        } catch (InvalidValue invalid) {
+            throw InvalidRequest.of(invalid.field(), invalid.rule());
+        }
+    }
+
+    private static int number(String field, String raw, java.util.List<FieldProblem> problems) {
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException notANumber) {
+            problems.add(FieldProblem.of(field, "must be a whole number"));
+            return 0;
+        }
+    }
+
+    /** The digest binds the key to this exact request of this user; it never leaves the service. */
+    private static IdempotencyKey idempotencyKey(String key, Caller caller, byte[] body) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(caller.actor().login().getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+            return new IdempotencyKey(key, HexFormat.of().formatHex(sha256.digest(body)));
+        } catch (NoSuchAlgorithmException unavailable) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", unavailable);
+        } catch (InvalidValue invalid) {
+            throw InvalidRequest.of(invalid.field(), invalid.rule());
+        }
+    }
+}
