@@ -1,4 +1,4 @@
-package io.integrationregistry.adapters.rest;
+package io.integrationregistry.adapters.rest.openapi;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +26,7 @@ class OpenApiServersTest {
     @EnableAutoConfiguration(excludeName = {
             "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
             "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration"})
-    @Import(ApiDocumentation.class)
+    @Import(OpenApiConfiguration.class)
     static class App {
         @org.springframework.context.annotation.Bean
         SecurityFilterChain open(HttpSecurity http) throws Exception {
