@@ -1,6 +1,7 @@
 package io.integrationregistry.adapters.rest;
 
 import io.integrationregistry.adapters.rest.IntegrationRequestReader.IntegrationRequest;
+import io.integrationregistry.adapters.rest.openapi.ApiDocumentation;
 import io.integrationregistry.adapters.rest.security.Callers;
 import io.integrationregistry.application.port.in.Caller;
 import io.integrationregistry.application.port.in.ForManagingIntegrations;

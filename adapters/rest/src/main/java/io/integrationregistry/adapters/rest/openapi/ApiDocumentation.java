@@ -1,4 +1,4 @@
-package io.integrationregistry.adapters.rest;
+package io.integrationregistry.adapters.rest.openapi;
 
 import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -6,15 +6,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * The request shapes of the API for its OpenAPI description. The controller reads bodies itself, to
  * report every broken field at once; these types only describe them. The rest of the description (who it is,
- * the server, sign-in, every operation's answers) is in {@code rest.openapi}.
+ * the server, sign-in, every operation's answers) is {@link OpenApiConfiguration}'s.
  */
-final class ApiDocumentation {
+public final class ApiDocumentation {
 
     private ApiDocumentation() {
     }
 
     @Schema(name = "NewIntegration")
-    record NewIntegration(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100,
+    public record NewIntegration(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100,
                                   description = "unique within the company, case-insensitively") String name,
                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                                   example = "https://www.mycompany.com/api/v1") String baseApiUrl,
@@ -24,7 +24,7 @@ final class ApiDocumentation {
     }
 
     @Schema(name = "EditedIntegration", description = "The editable fields; a secret left out is kept.")
-    record EditedIntegration(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
+    public record EditedIntegration(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String baseApiUrl,
                              String requestParameters,
                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED) AuthenticationInput authentication) {
