@@ -160,4 +160,16 @@ class ApiDescriptionTest extends ApiTestBase {
         assertThat(operations.get("POST /api/integrations/{id}/documents/uploads")
                 .at("/requestBody/content/application~1octet-stream/schema/format").asText()).isEqualTo("binary");
     }
+
+    @Test
+    void theAuditTrailSaysHowToReachItsFollowingPage() {
+        JsonNode cursor = null;
+        for (JsonNode parameter : operations.get("GET /api/audit").path("parameters")) {
+            if (parameter.path("name").asText().equals("cursor")) {
+                cursor = parameter;
+            }
+        }
+        assertThat(cursor).as("the cursor parameter").isNotNull();
+        assertThat(cursor.path("description").asText()).contains("next");
+    }
 }

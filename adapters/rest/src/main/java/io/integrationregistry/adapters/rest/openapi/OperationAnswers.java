@@ -99,6 +99,16 @@ final class OperationAnswers implements OpenApiCustomizer {
             entry(503, "The database is unavailable (with Retry-After)"),
             entry(504, "The provider did not answer in time"));
 
+    /** What the parameters whose meaning the handlers' signatures do not tell are for. */
+    private static final Map<String, String> PARAMETERS = Map.of(
+            "cursor", "The next of the previous page, with the same filters; left out for the first page. Opaque; "
+                    + "entries recorded since do not shift the following pages",
+            "Idempotency-Key", "Makes retries safe: the same key and body within the retention answer the first "
+                    + "answer; another body with the key answers 422",
+            "If-Match", "The ETag of the version this change was made on; a stale one answers 412",
+            "asOf", "The integration as it was at this instant (RFC 3339); auditors and administrators only",
+            "version", "The integration as it was at this version; auditors and administrators only");
+
     @Override
     public void customise(OpenAPI api) {
         if (api.getPaths() == null) {
@@ -126,6 +136,10 @@ final class OperationAnswers implements OpenApiCustomizer {
             responses.addApiResponse(Integer.toString(status), answers.errorsAsPages() ? page(status) : problem(status));
         }
         operation.setResponses(responses);
+        if (operation.getParameters() != null) {
+            operation.getParameters().stream().filter(parameter -> parameter.getDescription() == null)
+                    .forEach(parameter -> parameter.setDescription(PARAMETERS.get(parameter.getName())));
+        }
         RequestBody body = RequestBodiesRead.of(key);
         if (body != null && operation.getRequestBody() == null) {
             operation.setRequestBody(body);
