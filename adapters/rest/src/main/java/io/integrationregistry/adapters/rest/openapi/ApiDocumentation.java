@@ -1,32 +1,13 @@
 package io.integrationregistry.adapters.rest.openapi;
 
-import io.swagger.v3.oas.annotations.OpenAPIDefinition;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
-import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.security.SecurityScheme;
-import io.swagger.v3.oas.annotations.servers.Server;
 
 /**
  * The request shapes of the API for its OpenAPI description. The controller reads bodies itself, to
- * report every broken field at once; these types only describe them.
+ * report every broken field at once; these types only describe them. The rest of the description (who it is,
+ * the server, sign-in, every operation's answers) is {@link OpenApiConfiguration}'s.
  */
-@OpenAPIDefinition(
-        info = @Info(title = "Integration registry", version = "1",
-                description = "Custom document-webhook integrations of a company. Errors are RFC 9457 problem "
-                        + "details (application/problem+json) with type, title, status, detail and, for "
-                        + "validation, errors: [{field, rule, message}]. 400 bad input (also malformed JSON, "
-                        + "unknown fields, bodies over 64 KiB), 401 not signed in, 403 role not allowed, "
-                        + "404 unknown id or another company's, 409 duplicate name or conflicting change, "
-                        + "412 stale If-Match, 422 Idempotency-Key reused with another body, 428 If-Match "
-                        + "missing, 503 database unavailable (with Retry-After)."),
-        security = {@SecurityRequirement(name = "basic"), @SecurityRequirement(name = "bearer")},
-        // where users reach the service, as configured; never the Host header a request happens to carry
-        servers = @Server(url = "${registry.public-url:http://localhost:8080}", description = "This service"))
-@SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
-@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public final class ApiDocumentation {
 
     private ApiDocumentation() {

@@ -23,10 +23,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class OpenApiServersTest {
 
     @SpringBootConfiguration(proxyBeanMethods = false)
-    @EnableAutoConfiguration(excludeName = {
-            "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
-            "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration"})
-    @Import(ApiDocumentation.class)
+    @EnableAutoConfiguration
+    @Import(OpenApiConfiguration.class)
     static class App {
         @org.springframework.context.annotation.Bean
         SecurityFilterChain open(HttpSecurity http) throws Exception {
