@@ -1,6 +1,8 @@
 package io.integrationregistry.bootstrap;
 
 import com.mongodb.ConnectionString;
+import io.integrationregistry.adapters.embeddedmongo.EmbeddedMongoServer;
+import io.integrationregistry.adapters.embeddedmongo.NoMongoUriConfigured;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;

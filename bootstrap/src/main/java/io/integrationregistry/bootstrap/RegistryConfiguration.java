@@ -1,11 +1,15 @@
 package io.integrationregistry.bootstrap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.integrationregistry.adapters.axon.ProjectionsHealthIndicator;
+import io.integrationregistry.adapters.axon.RandomIdentifiers;
 import io.integrationregistry.adapters.mongo.MongoAuditTrail;
 import io.integrationregistry.adapters.mongo.MongoConnectionTestTrail;
 import io.integrationregistry.adapters.mongo.MongoIdempotencyKeys;
 import io.integrationregistry.adapters.mongo.MongoIntegrationList;
 import io.integrationregistry.adapters.mongo.MongoNameReservations;
+import io.integrationregistry.adapters.mongo.MongoPingHealthIndicator;
+import io.integrationregistry.adapters.rest.admin.ProjectionsEndpoint;
 import io.integrationregistry.application.AuditService;
 import io.integrationregistry.application.IntegrationService;
 import io.integrationregistry.application.ProjectionAdministration;

@@ -1,5 +1,6 @@
 package io.integrationregistry.bootstrap;
 
+import io.integrationregistry.adapters.embeddedmongo.EmbeddedMongoServer;
 import io.integrationregistry.application.port.in.ExpectedVersion;
 import io.integrationregistry.application.port.in.Receipt;
 import io.integrationregistry.application.port.out.StoredIntegration;
