@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -59,6 +60,12 @@ class ArchitectureTest {
             .that().resideInAPackage(BOOTSTRAP).and().areTopLevelClasses()
             .should().beMetaAnnotatedWith(Configuration.class)
             .orShould().beAnnotatedWith(ConfigurationProperties.class);
+
+    /** The shared test fixtures (package {@code fixtures}, a test-scoped module) never reach the service. */
+    @ArchTest
+    static final ArchRule no_class_of_the_service_uses_a_test_fixture = noClasses()
+            .that().resideInAPackage("io.integrationregistry..")
+            .should().dependOnClassesThat().resideInAPackage("fixtures..");
 
     @ArchTest
     static final ArchRule only_the_axon_adapter_knows_axon = classes()

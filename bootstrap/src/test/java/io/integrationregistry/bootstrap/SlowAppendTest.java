@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import fixtures.keys.TestKeys;
 import io.integrationregistry.application.port.in.Caller;
 import io.integrationregistry.application.port.in.ExpectedVersion;
 import io.integrationregistry.application.port.in.Receipt;

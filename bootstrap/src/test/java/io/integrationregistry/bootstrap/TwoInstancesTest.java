@@ -2,6 +2,7 @@ package io.integrationregistry.bootstrap;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import fixtures.keys.TestKeys;
 import io.integrationregistry.adapters.embeddedmongo.EmbeddedMongoServer;
 import io.integrationregistry.application.NameAlreadyTaken;
 import io.integrationregistry.application.port.in.ExpectedVersion;

@@ -7,10 +7,11 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import fixtures.keys.TestKeys;
 import io.integrationregistry.application.port.in.ForAdministeringProjections;
 import io.integrationregistry.application.port.out.ProjectionStatus;
+import io.integrationregistry.bootstrap.RegistryProcess;
 import io.integrationregistry.bootstrap.RunningRegistry;
-import io.integrationregistry.bootstrap.TestKeys;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -60,6 +61,7 @@ class ClockSkewTest {
     private static final int CHANGES = SOAK ? 1_500 : 150;
     private static final List<String> PROCESSORS = List.of("integration-list", "audit-trail");
     private static final String EXACT = "exact-clock";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     /** Long enough for both processors to pass every event after the load, even on a loaded machine. */
     private static final Duration CATCH_UP = Duration.ofSeconds(SOAK ? 300 : 60);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -171,8 +173,8 @@ class ClockSkewTest {
 
     private void writeConcurrentlyAndCompare(long skewMillis, String run) throws Exception {
         String nodeId = "skewed-" + run;
-        try (SkewedInstance skewed = SkewedInstance.start(skewMillis, folder.resolve(nodeId + ".log"),
-                properties(nodeId))) {
+        try (RegistryProcess skewed = RegistryProcess.startReady(SkewedRegistryMain.class,
+                List.of(Long.toString(skewMillis)), folder.resolve(nodeId + ".log"), START_TIMEOUT, properties(nodeId))) {
             await("segment 1 of each projection on the skewed instance").atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(50))
                     .untilAsserted(() -> assertThat(owners()).isEqualTo(split(nodeId)));

@@ -7,6 +7,7 @@ import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.AesGcmKey;
+import fixtures.mongo.EmbeddedMongo;
 import io.integrationregistry.application.port.out.ConnectionKey;
 import io.integrationregistry.application.port.out.SecretUnreadable;
 import io.integrationregistry.domain.IntegrationId;
@@ -57,7 +58,7 @@ class EnvelopeSecretSealerTest {
 
     @BeforeAll
     static void startServer() {
-        server = new EmbeddedMongo(folder);
+        server = new EmbeddedMongo(folder, "secrets");
     }
 
     @AfterAll
