@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
  * is static). Both projections still equal a fold of the stored event stream: every list entry is the fold of its
  * integration's events, the audit trail has exactly one entry per event, and no event is skipped; so do both
  * projections rebuilt from the first event afterwards. Each instance processes one of the two segments of each
- * projection. {@code -Dreliability.soak=true} sends ten times the load; {@code -Dreliability.skew-millis} and
+ * projection. {@code -Dreliability.soak=true} sends fifteen times the load; {@code -Dreliability.skew-millis} and
  * {@code -Dreliability.look-back} change the skew and the instances' {@code registry.axon.look-back} (unset: the
  * service's default).
  */
@@ -58,7 +58,7 @@ class ClockSkewTest {
     private static final String LOOK_BACK = System.getProperty("reliability.look-back");
     private static final int INTEGRATIONS = SOAK ? 40 : 8;
     private static final int THREADS = SOAK ? 8 : 6;
-    private static final int CHANGES = SOAK ? 1_500 : 150;
+    private static final int CHANGES = SOAK ? 1_500 : 100;
     private static final List<String> PROCESSORS = List.of("integration-list", "audit-trail");
     private static final String EXACT = "exact-clock";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
