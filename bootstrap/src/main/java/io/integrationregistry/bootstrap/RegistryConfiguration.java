@@ -3,6 +3,7 @@ package io.integrationregistry.bootstrap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.integrationregistry.adapters.axon.ProjectionsHealthIndicator;
 import io.integrationregistry.adapters.axon.RandomIdentifiers;
+import io.integrationregistry.adapters.embeddedmongo.EmbeddedMongoSettings;
 import io.integrationregistry.adapters.mongo.MongoAuditTrail;
 import io.integrationregistry.adapters.mongo.MongoConnectionTestTrail;
 import io.integrationregistry.adapters.mongo.MongoIdempotencyKeys;
@@ -90,6 +91,12 @@ class RegistryConfiguration {
     @Bean
     MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    /** Where the embedded default (used when no MongoDB URI is configured) keeps its data and listens. */
+    @Bean
+    EmbeddedMongoSettings embeddedMongoSettings(RegistryProperties properties) {
+        return new EmbeddedMongoSettings(properties.embeddedMongo().path(), properties.embeddedMongo().port());
     }
 
     @Bean

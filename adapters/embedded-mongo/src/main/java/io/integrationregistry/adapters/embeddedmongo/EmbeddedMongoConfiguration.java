@@ -1,8 +1,6 @@
-package io.integrationregistry.bootstrap;
+package io.integrationregistry.adapters.embeddedmongo;
 
 import com.mongodb.ConnectionString;
-import io.integrationregistry.adapters.embeddedmongo.EmbeddedMongoServer;
-import io.integrationregistry.adapters.embeddedmongo.NoMongoUriConfigured;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -11,13 +9,13 @@ import org.springframework.context.annotation.Configuration;
 /** The embedded default: used only when no MongoDB URI is configured. */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoMongoUriConfigured.class)
-class EmbeddedMongoConfiguration {
+public class EmbeddedMongoConfiguration {
 
     static final String DATABASE = "registry";
 
     @Bean(destroyMethod = "close")
-    EmbeddedMongoServer embeddedMongoServer(RegistryProperties properties) {
-        return new EmbeddedMongoServer(properties.embeddedMongo().path(), properties.embeddedMongo().port());
+    EmbeddedMongoServer embeddedMongoServer(EmbeddedMongoSettings settings) {
+        return new EmbeddedMongoServer(settings.path(), settings.port());
     }
 
     @Bean
