@@ -1,8 +1,7 @@
 package io.integrationregistry.bootstrap;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import fixtures.keys.TestKeys;
+import fixtures.mongo.EmbeddedMongo;
 import io.integrationregistry.adapters.embeddedmongo.EmbeddedMongoServer;
 import io.integrationregistry.application.NameAlreadyTaken;
 import io.integrationregistry.application.port.in.ExpectedVersion;
@@ -31,14 +30,14 @@ class TwoInstancesTest {
 
     @TempDir
     static Path data;
-    private static MongoServer mongo;
+    private static EmbeddedMongo mongo;
     private static RunningRegistry one;
     private static RunningRegistry two;
 
     @BeforeAll
     static void start() {
-        mongo = new MongoServer(new H2Backend(data.resolve("shared.mv.db").toString()));
-        String uri = mongo.bindAndGetConnectionString() + "/registry";
+        mongo = new EmbeddedMongo(data, "registry");
+        String uri = mongo.uri();
         String keyset = "registry.secrets.keyset=" + TestKeys.keysetJson();
         one = RunningRegistry.start("spring.data.mongodb.uri=" + uri, keyset);
         two = RunningRegistry.start("spring.data.mongodb.uri=" + uri, keyset);
@@ -52,7 +51,7 @@ class TwoInstancesTest {
         if (two != null) {
             two.close();
         }
-        mongo.shutdown();
+        mongo.close();
     }
 
     @Test

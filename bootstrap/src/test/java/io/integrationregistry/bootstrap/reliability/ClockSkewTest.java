@@ -2,12 +2,9 @@ package io.integrationregistry.bootstrap.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import fixtures.keys.TestKeys;
+import fixtures.mongo.EmbeddedMongo;
 import io.integrationregistry.application.port.in.ForAdministeringProjections;
 import io.integrationregistry.application.port.out.ProjectionStatus;
 import io.integrationregistry.bootstrap.RegistryProcess;
@@ -68,20 +65,18 @@ class ClockSkewTest {
 
     @TempDir
     static Path folder;
-    private MongoServer mongo;
+    private EmbeddedMongo mongo;
     private String uri;
     private String keyset;
-    private MongoClient client;
     private MongoDatabase database;
     private RunningRegistry exact;
     private int acknowledgedSoFar;
 
     @BeforeAll
     void startMongoAndTheInstanceWithTheExactClock() {
-        mongo = new MongoServer(new H2Backend(folder.resolve("skew.mv.db").toString()));
-        uri = mongo.bindAndGetConnectionString() + "/registry";
-        client = MongoClients.create(uri);
-        database = client.getDatabase("registry");
+        mongo = new EmbeddedMongo(folder, "registry");
+        uri = mongo.uri();
+        database = mongo.database();
         keyset = "registry.secrets.keyset=" + TestKeys.keysetJson();
         exact = RunningRegistry.start(properties(EXACT).toArray(String[]::new));
         await("the first instance claims every segment").atMost(Duration.ofSeconds(30))
@@ -99,12 +94,9 @@ class ClockSkewTest {
             if (exact != null) {
                 exact.close();
             }
-            if (client != null) {
-                client.close();
-            }
         } finally {
             if (mongo != null) {
-                mongo.shutdown();
+                mongo.close();
             }
         }
     }
