@@ -44,13 +44,17 @@ public final class RunningRegistry implements AutoCloseable {
     }
 
     /**
-     * Starts the service with {@code properties} (name=value) on a random port, its context first prepared by
-     * {@code initializers} (such as one registering a bean of the caller's).
+     * Starts the service with {@code properties} (name=value) on a random port unless they name one, its context
+     * first prepared by {@code initializers} (such as one registering a bean of the caller's).
      */
     @SafeVarargs
     public static RunningRegistry start(List<String> properties,
                                         ApplicationContextInitializer<ConfigurableApplicationContext>... initializers) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+        List<String> arguments = new ArrayList<>();
+        if (properties.stream().noneMatch(property -> property.startsWith("server.port="))) {
+            // a second --server.port would not replace the first: Spring binds both, as "0,0"
+            arguments.add("--server.port=0");
+        }
         for (String property : properties) {
             arguments.add("--" + property);
         }
