@@ -1,6 +1,9 @@
 package io.integrationregistry.bootstrap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.integrationregistry.adapters.axon.ProjectionsHealthIndicator;
+import io.integrationregistry.adapters.axon.RandomIdentifiers;
+import io.integrationregistry.adapters.embeddedmongo.EmbeddedMongoSettings;
 import io.integrationregistry.adapters.mongo.MongoAuditTrail;
 import io.integrationregistry.adapters.mongo.MongoConnectionTestTrail;
 import io.integrationregistry.adapters.mongo.MongoIdempotencyKeys;
@@ -22,6 +25,8 @@ import io.integrationregistry.application.projections.port.out.ForReplayingProje
 import io.integrationregistry.application.integrations.port.out.ForReservingNames;
 import io.integrationregistry.application.shared.ForSealingSecrets;
 import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
+import io.integrationregistry.adapters.mongo.MongoPingHealthIndicator;
+import io.integrationregistry.adapters.rest.admin.ProjectionsEndpoint;
 import io.integrationregistry.domain.PlainHttp;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -88,6 +93,12 @@ class RegistryConfiguration {
     @Bean
     MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    /** Where the embedded default (used when no MongoDB URI is configured) keeps its data and listens. */
+    @Bean
+    EmbeddedMongoSettings embeddedMongoSettings(RegistryProperties properties) {
+        return new EmbeddedMongoSettings(properties.embeddedMongo().path(), properties.embeddedMongo().port());
     }
 
     @Bean

@@ -1,11 +1,14 @@
 package io.integrationregistry.bootstrap;
 
+import io.integrationregistry.adapters.embeddedmongo.EmbeddedMongoServer;
+import io.integrationregistry.adapters.rest.admin.DataKeysEndpoint;
 import io.integrationregistry.adapters.secrets.DataKeys;
 import io.integrationregistry.adapters.secrets.EnvelopeSecretSealer;
 import io.integrationregistry.adapters.secrets.MasterKeyRing;
 import io.integrationregistry.adapters.secrets.MasterKeys;
 import io.integrationregistry.adapters.secrets.MongoWrappedDataKeys;
 import io.integrationregistry.application.shared.ForSealingSecrets;
+import io.integrationregistry.adapters.secrets.RewrapReport;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -40,7 +43,11 @@ class SecretsConfiguration {
 
     @Bean
     DataKeysEndpoint dataKeysEndpoint(DataKeys dataKeys) {
-        return new DataKeysEndpoint(dataKeys);
+        return new DataKeysEndpoint(dataKeys::primaryMasterKeyId, dataKeys::countByMasterKey, () -> {
+            RewrapReport report = dataKeys.rewrapAll();
+            return new DataKeysEndpoint.Rewrap(report.examined(), report.rewrapped(), report.alreadyUnderPrimary(),
+                    report.failed(), report.primaryMasterKeyId());
+        });
     }
 
     static MasterKeyRing masterKeyRing(RegistryProperties.Secrets secrets, boolean embeddedDefault,

@@ -4,8 +4,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -50,6 +53,19 @@ class ArchitectureTest {
             .whereLayer("Application").mayOnlyBeAccessedByLayers("Adapters", "Bootstrap")
             .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap")
             .ensureAllClassesAreContainedInArchitecture();
+
+    /** Behaviour lives in the adapters and the application; the bootstrap holds configuration only. */
+    @ArchTest
+    static final ArchRule the_bootstrap_only_wires = classes()
+            .that().resideInAPackage(BOOTSTRAP).and().areTopLevelClasses()
+            .should().beMetaAnnotatedWith(Configuration.class)
+            .orShould().beAnnotatedWith(ConfigurationProperties.class);
+
+    /** The shared test fixtures (package {@code fixtures}, a test-scoped module) never reach the service. */
+    @ArchTest
+    static final ArchRule no_class_of_the_service_uses_a_test_fixture = noClasses()
+            .that().resideInAPackage("io.integrationregistry..")
+            .should().dependOnClassesThat().resideInAPackage("fixtures..");
 
     @ArchTest
     static final ArchRule only_the_axon_adapter_knows_axon = classes()

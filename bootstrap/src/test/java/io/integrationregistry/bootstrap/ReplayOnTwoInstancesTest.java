@@ -1,12 +1,10 @@
 package io.integrationregistry.bootstrap;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import fixtures.keys.TestKeys;
+import fixtures.mongo.EmbeddedMongo;
 import io.integrationregistry.bootstrap.api.HttpApi;
 import io.integrationregistry.bootstrap.api.HttpApi.Answer;
 import io.integrationregistry.domain.Authentication;
@@ -57,18 +55,16 @@ class ReplayOnTwoInstancesTest {
 
     @TempDir
     static Path data;
-    private static MongoServer mongo;
-    private static MongoClient client;
+    private static EmbeddedMongo mongo;
     private static MongoDatabase database;
     private static RunningRegistry one;
     private static RunningRegistry two;
 
     @BeforeAll
     static void startTwoInstancesWithTheServedSegmentsSplit() {
-        mongo = new MongoServer(new H2Backend(data.resolve("replay.mv.db").toString()));
-        String uri = mongo.bindAndGetConnectionString() + "/registry";
-        client = MongoClients.create(uri);
-        database = client.getDatabase("registry");
+        mongo = new EmbeddedMongo(data, "registry");
+        String uri = mongo.uri();
+        database = mongo.database();
         one = RunningRegistry.start(properties(uri, ONE));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> owners().values().stream().filter(ONE::equals).count() == 4);
@@ -81,7 +77,7 @@ class ReplayOnTwoInstancesTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[] {two, one, client}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {two, one}) {
             try {
                 if (closeable != null) {
                     closeable.close();
@@ -90,7 +86,7 @@ class ReplayOnTwoInstancesTest {
                 // stopping the rest matters more
             }
         }
-        mongo.shutdown();
+        mongo.close();
     }
 
     @Test

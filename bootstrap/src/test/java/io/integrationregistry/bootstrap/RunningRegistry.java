@@ -17,6 +17,7 @@ import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.RequestParameters;
 import io.integrationregistry.domain.WebUrl;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
@@ -37,12 +38,28 @@ public final class RunningRegistry implements AutoCloseable {
         this.context = context;
     }
 
+    /** Starts the service with {@code properties} (name=value) on a random port. */
     public static RunningRegistry start(String... properties) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+        return start(List.of(properties));
+    }
+
+    /**
+     * Starts the service with {@code properties} (name=value) on a random port unless they name one, its context
+     * first prepared by {@code initializers} (such as one registering a bean of the caller's).
+     */
+    @SafeVarargs
+    public static RunningRegistry start(List<String> properties,
+                                        ApplicationContextInitializer<ConfigurableApplicationContext>... initializers) {
+        List<String> arguments = new ArrayList<>();
+        if (properties.stream().noneMatch(property -> property.startsWith("server.port="))) {
+            // a second --server.port would not replace the first: Spring binds both, as "0,0"
+            arguments.add("--server.port=0");
+        }
         for (String property : properties) {
             arguments.add("--" + property);
         }
         return new RunningRegistry(new SpringApplicationBuilder(RegistryApplication.class)
+                .initializers(initializers)
                 .run(arguments.toArray(String[]::new)));
     }
 
@@ -65,6 +82,10 @@ public final class RunningRegistry implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
     }
 
     boolean has(Class<?> type) {

@@ -6,6 +6,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import fixtures.keys.TestKeys;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -56,7 +57,8 @@ import static org.awaitility.Awaitility.await;
  * twice, every processor segment has one owner at a time, each event lands once in each projection,
  * and the segments of a stopped instance are taken over by the other without skipping an event, at
  * once when it stops cleanly and after the claim timeout when it dies holding its claims (a third
- * instance takes over from the second). Subclasses say which MongoDB.
+ * instance takes over from the second). Subclasses say which MongoDB. {@code -Dreliability.soak=true} sends
+ * more than ten times the changes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -71,7 +73,7 @@ abstract class ScaleOutScenarios {
     static final Duration MARGIN = Duration.ofSeconds(10);
     static final int INTEGRATIONS = 8;
     static final int THREADS = 6;
-    static final int CHANGES = 200;
+    static final int CHANGES = Boolean.getBoolean("reliability.soak") ? 1_000 : 80;
     private static final int MAX_ATTEMPTS = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 

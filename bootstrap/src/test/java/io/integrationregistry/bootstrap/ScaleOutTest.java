@@ -1,7 +1,6 @@
 package io.integrationregistry.bootstrap;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import fixtures.mongo.EmbeddedMongo;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -11,18 +10,18 @@ class ScaleOutTest extends ScaleOutScenarios {
 
     @TempDir
     static Path data;
-    private MongoServer mongo;
+    private EmbeddedMongo mongo;
 
     @Override
     String startMongo() {
-        mongo = new MongoServer(new H2Backend(data.resolve("scale-out.mv.db").toString()));
-        return mongo.bindAndGetConnectionString() + "/registry";
+        mongo = new EmbeddedMongo(data, "registry");
+        return mongo.uri();
     }
 
     @Override
     void stopMongo() {
         if (mongo != null) {
-            mongo.shutdown();
+            mongo.close();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.integrationregistry.bootstrap;
 
+import fixtures.keys.TestKeys;
 import io.integrationregistry.adapters.secrets.MasterKeyRing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

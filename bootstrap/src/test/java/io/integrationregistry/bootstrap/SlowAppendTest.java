@@ -11,6 +11,7 @@ import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
 import io.integrationregistry.application.integrations.port.in.Receipt;
 import io.integrationregistry.application.shared.StorageUnavailable;
+import fixtures.keys.TestKeys;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.IntegrationId;
 import io.netty.channel.Channel;

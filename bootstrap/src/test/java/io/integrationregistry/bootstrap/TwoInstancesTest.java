@@ -6,6 +6,9 @@ import io.integrationregistry.application.integrations.NameAlreadyTaken;
 import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
 import io.integrationregistry.application.integrations.port.in.Receipt;
 import io.integrationregistry.application.integrations.port.out.ConcurrentModification;
+import fixtures.keys.TestKeys;
+import fixtures.mongo.EmbeddedMongo;
+import io.integrationregistry.adapters.embeddedmongo.EmbeddedMongoServer;
 import io.integrationregistry.domain.IntegrationId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,14 +32,14 @@ class TwoInstancesTest {
 
     @TempDir
     static Path data;
-    private static MongoServer mongo;
+    private static EmbeddedMongo mongo;
     private static RunningRegistry one;
     private static RunningRegistry two;
 
     @BeforeAll
     static void start() {
-        mongo = new MongoServer(new H2Backend(data.resolve("shared.mv.db").toString()));
-        String uri = mongo.bindAndGetConnectionString() + "/registry";
+        mongo = new EmbeddedMongo(data, "registry");
+        String uri = mongo.uri();
         String keyset = "registry.secrets.keyset=" + TestKeys.keysetJson();
         one = RunningRegistry.start("spring.data.mongodb.uri=" + uri, keyset);
         two = RunningRegistry.start("spring.data.mongodb.uri=" + uri, keyset);
@@ -50,7 +53,7 @@ class TwoInstancesTest {
         if (two != null) {
             two.close();
         }
-        mongo.shutdown();
+        mongo.close();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.integrationregistry.bootstrap.api;
 
-import io.integrationregistry.bootstrap.EmbeddedMongoServer;
+import io.integrationregistry.adapters.embeddedmongo.EmbeddedMongoServer;
 import io.integrationregistry.bootstrap.api.HttpApi.Answer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

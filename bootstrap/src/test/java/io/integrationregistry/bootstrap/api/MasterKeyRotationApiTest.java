@@ -1,10 +1,6 @@
 package io.integrationregistry.bootstrap.api;
 
-import com.google.crypto.tink.InsecureSecretKeyAccess;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
-import com.google.crypto.tink.aead.AeadConfig;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import fixtures.keys.TestKeys;
 import fixtures.providers.DocumentProviderStub;
 import io.integrationregistry.bootstrap.RegistryApplication;
 import org.bson.Document;
@@ -18,7 +14,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -158,12 +153,6 @@ class MasterKeyRotationApiTest {
     }
 
     private static String keyset() {
-        try {
-            AeadConfig.register();
-            return TinkJsonProtoKeysetFormat.serializeKeyset(
-                    KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get());
-        } catch (GeneralSecurityException unexpected) {
-            throw new IllegalStateException(unexpected);
-        }
+        return TestKeys.keysetJson();
     }
 }

@@ -1,13 +1,8 @@
 package io.integrationregistry.bootstrap.bench;
 
-import com.google.crypto.tink.InsecureSecretKeyAccess;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
-import com.google.crypto.tink.aead.AeadConfig;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import fixtures.keys.TestKeys;
 
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.util.List;
 
 /** Where the service under test keeps its data: its own embedded default, or a MongoDB given by URI. */
@@ -52,13 +47,7 @@ sealed interface Backend {
         }
 
         private static String freshKeyset() {
-            try {
-                AeadConfig.register();
-                return TinkJsonProtoKeysetFormat.serializeKeyset(
-                        KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get());
-            } catch (GeneralSecurityException unexpected) {
-                throw new IllegalStateException(unexpected);
-            }
+            return TestKeys.keysetJson();
         }
     }
 }

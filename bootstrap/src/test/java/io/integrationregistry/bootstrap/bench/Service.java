@@ -1,11 +1,8 @@
 package io.integrationregistry.bootstrap.bench;
 
 import com.mongodb.client.MongoDatabase;
-import io.integrationregistry.bootstrap.RegistryApplication;
+import io.integrationregistry.bootstrap.RunningRegistry;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.ArrayList;
@@ -24,12 +21,12 @@ final class Service implements AutoCloseable {
     static final String READER_PASSWORD = "rita-pw";
     static final String READER_COMPANY = "bench-read-path";
 
-    private final ConfigurableApplicationContext context;
+    private final RunningRegistry registry;
     private final Backend backend;
     private final MongoCommandStats commands;
 
-    private Service(ConfigurableApplicationContext context, Backend backend, MongoCommandStats commands) {
-        this.context = context;
+    private Service(RunningRegistry registry, Backend backend, MongoCommandStats commands) {
+        this.registry = registry;
         this.backend = backend;
         this.commands = commands;
     }
@@ -65,11 +62,9 @@ final class Service implements AutoCloseable {
     static Service start(Backend backend) {
         MongoCommandStats commands = new MongoCommandStats();
         MongoClientSettingsBuilderCustomizer listening = settings -> settings.addCommandListener(commands);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(RegistryApplication.class)
-                .initializers(starting -> starting.getBeanFactory()
-                        .registerSingleton("benchmarkMongoCommandStats", listening))
-                .run(arguments(backend, 0).toArray(String[]::new));
-        return new Service(context, backend, commands);
+        RunningRegistry registry = RunningRegistry.start(properties(backend, 0),
+                starting -> starting.getBeanFactory().registerSingleton("benchmarkMongoCommandStats", listening));
+        return new Service(registry, backend, commands);
     }
 
     MongoCommandStats commands() {
@@ -81,15 +76,15 @@ final class Service implements AutoCloseable {
     }
 
     <T> T bean(Class<T> type) {
-        return context.getBean(type);
+        return registry.bean(type);
     }
 
     <T> T bean(String name, Class<T> type) {
-        return context.getBean(name, type);
+        return registry.bean(name, type);
     }
 
     MongoTemplate mongo() {
-        return context.getBean(MongoTemplate.class);
+        return registry.bean(MongoTemplate.class);
     }
 
     /** The service's own database, through the service's own client: what the raw baselines use. */
@@ -98,7 +93,7 @@ final class Service implements AutoCloseable {
     }
 
     int port() {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+        return registry.port();
     }
 
     String baseUrl() {
@@ -115,6 +110,6 @@ final class Service implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        registry.close();
     }
 }

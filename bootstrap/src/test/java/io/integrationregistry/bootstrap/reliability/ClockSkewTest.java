@@ -2,15 +2,15 @@ package io.integrationregistry.bootstrap.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.integrationregistry.application.projections.port.in.ForAdministeringProjections;
 import io.integrationregistry.application.projections.port.out.ProjectionStatus;
+import fixtures.keys.TestKeys;
+import fixtures.mongo.EmbeddedMongo;
+import io.integrationregistry.bootstrap.RegistryProcess;
 import io.integrationregistry.bootstrap.RunningRegistry;
-import io.integrationregistry.bootstrap.TestKeys;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
  * is static). Both projections still equal a fold of the stored event stream: every list entry is the fold of its
  * integration's events, the audit trail has exactly one entry per event, and no event is skipped; so do both
  * projections rebuilt from the first event afterwards. Each instance processes one of the two segments of each
- * projection. {@code -Dreliability.soak=true} sends ten times the load; {@code -Dreliability.skew-millis} and
+ * projection. {@code -Dreliability.soak=true} sends fifteen times the load; {@code -Dreliability.skew-millis} and
  * {@code -Dreliability.look-back} change the skew and the instances' {@code registry.axon.look-back} (unset: the
  * service's default).
  */
@@ -57,29 +57,28 @@ class ClockSkewTest {
     private static final String LOOK_BACK = System.getProperty("reliability.look-back");
     private static final int INTEGRATIONS = SOAK ? 40 : 8;
     private static final int THREADS = SOAK ? 8 : 6;
-    private static final int CHANGES = SOAK ? 1_500 : 150;
+    private static final int CHANGES = SOAK ? 1_500 : 100;
     private static final List<String> PROCESSORS = List.of("integration-list", "audit-trail");
     private static final String EXACT = "exact-clock";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     /** Long enough for both processors to pass every event after the load, even on a loaded machine. */
     private static final Duration CATCH_UP = Duration.ofSeconds(SOAK ? 300 : 60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path folder;
-    private MongoServer mongo;
+    private EmbeddedMongo mongo;
     private String uri;
     private String keyset;
-    private MongoClient client;
     private MongoDatabase database;
     private RunningRegistry exact;
     private int acknowledgedSoFar;
 
     @BeforeAll
     void startMongoAndTheInstanceWithTheExactClock() {
-        mongo = new MongoServer(new H2Backend(folder.resolve("skew.mv.db").toString()));
-        uri = mongo.bindAndGetConnectionString() + "/registry";
-        client = MongoClients.create(uri);
-        database = client.getDatabase("registry");
+        mongo = new EmbeddedMongo(folder, "registry");
+        uri = mongo.uri();
+        database = mongo.database();
         keyset = "registry.secrets.keyset=" + TestKeys.keysetJson();
         exact = RunningRegistry.start(properties(EXACT).toArray(String[]::new));
         await("the first instance claims every segment").atMost(Duration.ofSeconds(30))
@@ -97,12 +96,9 @@ class ClockSkewTest {
             if (exact != null) {
                 exact.close();
             }
-            if (client != null) {
-                client.close();
-            }
         } finally {
             if (mongo != null) {
-                mongo.shutdown();
+                mongo.close();
             }
         }
     }
@@ -171,8 +167,8 @@ class ClockSkewTest {
 
     private void writeConcurrentlyAndCompare(long skewMillis, String run) throws Exception {
         String nodeId = "skewed-" + run;
-        try (SkewedInstance skewed = SkewedInstance.start(skewMillis, folder.resolve(nodeId + ".log"),
-                properties(nodeId))) {
+        try (RegistryProcess skewed = RegistryProcess.startReady(SkewedRegistryMain.class,
+                List.of(Long.toString(skewMillis)), folder.resolve(nodeId + ".log"), START_TIMEOUT, properties(nodeId))) {
             await("segment 1 of each projection on the skewed instance").atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(50))
                     .untilAsserted(() -> assertThat(owners()).isEqualTo(split(nodeId)));

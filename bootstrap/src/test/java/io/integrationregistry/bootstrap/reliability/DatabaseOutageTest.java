@@ -1,7 +1,8 @@
 package io.integrationregistry.bootstrap.reliability;
 
+import fixtures.keys.TestKeys;
+import io.integrationregistry.bootstrap.RegistryProcess;
 import io.integrationregistry.bootstrap.RunningRegistry;
-import io.integrationregistry.bootstrap.TestKeys;
 import io.integrationregistry.bootstrap.api.HttpApi;
 import io.integrationregistry.bootstrap.reliability.LoadDriver.ClientCondition;
 import io.integrationregistry.bootstrap.reliability.LoadLedger.Exchange;
@@ -100,7 +101,7 @@ class DatabaseOutageTest {
             long caughtUpAfterRestart = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastRestart);
             LoadEventStream stream = LoadEventStream.read(database.database(), any -> true);
 
-            ledger.writeTo(FaultProcess.OUTPUT_FOLDER.resolve("database-outage-exchanges.txt"), origin);
+            ledger.writeTo(RegistryProcess.OUTPUT_FOLDER.resolve("database-outage-exchanges.txt"), origin);
             List<Exchange> exchanges = ledger.exchanges();
             List<Exchange> during = exchanges.stream().filter(exchange -> outages.stream().anyMatch(outage ->
                     exchange.sentNanos() >= outage.stopped() && exchange.answeredNanos() <= outage.restarting()))

@@ -1,11 +1,8 @@
 package io.integrationregistry.bootstrap.reliability;
 
-import io.integrationregistry.bootstrap.RegistryApplication;
+import io.integrationregistry.bootstrap.RunningRegistry;
 import io.integrationregistry.bootstrap.reliability.FuzzRequest.Framing;
 import io.integrationregistry.bootstrap.reliability.FuzzRequest.Header;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -26,38 +23,35 @@ final class FuzzService implements AutoCloseable {
     static final String EVENTS = "domainevents";
 
     private final FuzzProvider provider;
-    private final ConfigurableApplicationContext context;
+    private final RunningRegistry registry;
     private final MongoTemplate mongo;
     private final FuzzClient client;
     private final List<FuzzEndpoint> endpoints;
 
-    private FuzzService(FuzzProvider provider, ConfigurableApplicationContext context) {
+    private FuzzService(FuzzProvider provider, RunningRegistry registry) {
         this.provider = provider;
-        this.context = context;
-        this.mongo = context.getBean(MongoTemplate.class);
-        this.client = new FuzzClient(((WebServerApplicationContext) context).getWebServer().getPort());
-        this.endpoints = FuzzEndpoint.of(context.getBean("requestMappingHandlerMapping",
+        this.registry = registry;
+        this.mongo = registry.bean(MongoTemplate.class);
+        this.client = new FuzzClient(registry.port());
+        this.endpoints = FuzzEndpoint.of(registry.bean("requestMappingHandlerMapping",
                 RequestMappingHandlerMapping.class));
     }
 
     static FuzzService start() {
         FuzzProvider provider = FuzzProvider.start();
         try {
-            List<String> arguments = new ArrayList<>(List.of("--server.port=0",
-                    "--registry.embedded-mongo.path=" + Files.createTempDirectory("registry-fuzz"),
-                    "--registry.public-url=https://registry.acme.example",
-                    "--registry.outbound.allow-plain-http=true",
-                    "--registry.outbound.allowed-private-hosts=127.0.0.1",
-                    "--registry.outbound.connect-timeout=PT1S",
-                    "--registry.outbound.read-timeout=PT2S",
+            List<String> properties = new ArrayList<>(List.of(
+                    "registry.embedded-mongo.path=" + Files.createTempDirectory("registry-fuzz"),
+                    "registry.public-url=https://registry.acme.example",
+                    "registry.outbound.allow-plain-http=true",
+                    "registry.outbound.allowed-private-hosts=127.0.0.1",
+                    "registry.outbound.connect-timeout=PT1S",
+                    "registry.outbound.read-timeout=PT2S",
                     // The fuzzer sends wrong credentials now and then; were its address locked out after ten of
                     // them, most requests would meet the sign-in throttle (tested on its own) and no endpoint.
-                    "--registry.security.sign-in.max-failures=1000000"));
-            for (String property : FuzzCaller.PROPERTIES) {
-                arguments.add("--" + property);
-            }
-            return new FuzzService(provider, new SpringApplicationBuilder(RegistryApplication.class)
-                    .run(arguments.toArray(String[]::new)));
+                    "registry.security.sign-in.max-failures=1000000"));
+            properties.addAll(List.of(FuzzCaller.PROPERTIES));
+            return new FuzzService(provider, RunningRegistry.start(properties));
         } catch (IOException failed) {
             provider.close();
             throw new UncheckedIOException(failed);
@@ -103,7 +97,7 @@ final class FuzzService implements AutoCloseable {
     @Override
     public void close() {
         try {
-            context.close();
+            registry.close();
         } finally {
             provider.close();
         }

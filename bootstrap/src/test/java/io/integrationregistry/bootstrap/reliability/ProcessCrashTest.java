@@ -1,6 +1,7 @@
 package io.integrationregistry.bootstrap.reliability;
 
-import io.integrationregistry.bootstrap.TestKeys;
+import fixtures.keys.TestKeys;
+import io.integrationregistry.bootstrap.RegistryProcess;
 import io.integrationregistry.bootstrap.api.HttpApi;
 import io.integrationregistry.bootstrap.reliability.LoadDriver.ClientCondition;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class ProcessCrashTest {
             String[] arguments = properties.toArray(String[]::new);
 
             long starting = System.nanoTime();
-            FaultProcess[] service = {FaultProcess.start("crash-service-0", START_WITHIN, arguments)};
+            RegistryProcess[] service = {RegistryProcess.start("crash-service-0", START_WITHIN, arguments)};
             long firstStart = millisSince(starting);
             LoadLedger ledger = new LoadLedger();
             HttpApi[] api = {HttpApi.as(service[0].port(), "alice", "alice-pw", Duration.ofSeconds(60))};
@@ -88,14 +89,14 @@ class ProcessCrashTest {
                     background.shutdown();
 
                     long restarting = System.nanoTime();
-                    service[0] = FaultProcess.start("crash-service-" + (crash + 1), START_WITHIN, arguments);
+                    service[0] = RegistryProcess.start("crash-service-" + (crash + 1), START_WITHIN, arguments);
                     restarts.add(millisSince(restarting));
                     api[0] = HttpApi.as(service[0].port(), "alice", "alice-pw", Duration.ofSeconds(60));
                 }
                 unanswered = (int) ledger.count(exchange -> !exchange.answered());
                 int creationsToSettle = driver.unsettled().size();
                 List<String> unsettled = driver.settle(Duration.ofSeconds(120));
-                ledger.writeTo(FaultProcess.OUTPUT_FOLDER.resolve("process-crash-exchanges.txt"), starting);
+                ledger.writeTo(RegistryProcess.OUTPUT_FOLDER.resolve("process-crash-exchanges.txt"), starting);
                 // The restarted service serves: a few more commands through it.
                 driver.run(2, 99, ClientCondition.times(10), Duration.ofMinutes(5));
 
@@ -122,7 +123,7 @@ class ProcessCrashTest {
                         statuses, unanswered, ledger.acknowledgedCount(), creationsToSettle,
                         creationsToSettle - unsettled.size(), unacknowledgedStored, stream.events(),
                         firstStart, restarts, caughtUp.toMillis(), ledger.serverErrors(),
-                        FaultProcess.OUTPUT_FOLDER.toAbsolutePath());
+                        RegistryProcess.OUTPUT_FOLDER.toAbsolutePath());
 
                 assertThat(unanswered).as("requests cut off by the kill").isPositive();
                 assertThat(statuses.keySet()).as("statuses answered").isSubsetOf(0, 200, 201, 409, 412);

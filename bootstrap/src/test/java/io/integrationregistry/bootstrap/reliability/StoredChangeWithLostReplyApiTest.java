@@ -1,7 +1,7 @@
 package io.integrationregistry.bootstrap.reliability;
 
+import fixtures.keys.TestKeys;
 import io.integrationregistry.bootstrap.RunningRegistry;
-import io.integrationregistry.bootstrap.TestKeys;
 import io.integrationregistry.bootstrap.api.HttpApi;
 import io.integrationregistry.bootstrap.api.HttpApi.Answer;
 import org.bson.Document;

@@ -2,6 +2,7 @@ package io.integrationregistry.adapters.mongo;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import fixtures.mongo.EmbeddedMongo;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.testcontainers.containers.MongoDBContainer;
 
@@ -25,7 +26,7 @@ final class TestServers {
     static synchronized MongoTemplate embedded() {
         if (embedded == null) {
             try {
-                embedded = new EmbeddedMongo(Files.createTempDirectory("mongo-contract"));
+                embedded = new EmbeddedMongo(Files.createTempDirectory("mongo-contract"), "contract");
             } catch (IOException unwritable) {
                 throw new UncheckedIOException(unwritable);
             }

@@ -9,6 +9,7 @@ import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.AesGcmKey;
 import io.integrationregistry.application.shared.ConnectionKey;
 import io.integrationregistry.application.shared.SecretUnreadable;
+import fixtures.mongo.EmbeddedMongo;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.SealedSecret;
@@ -57,7 +58,7 @@ class EnvelopeSecretSealerTest {
 
     @BeforeAll
     static void startServer() {
-        server = new EmbeddedMongo(folder);
+        server = new EmbeddedMongo(folder, "secrets");
     }
 
     @AfterAll

@@ -2,6 +2,7 @@ package io.integrationregistry.adapters.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fixtures.mongo.EmbeddedMongo;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ class MongoWrappedDataKeysTest {
 
     @BeforeAll
     static void startServer() {
-        server = new EmbeddedMongo(folder);
+        server = new EmbeddedMongo(folder, "secrets");
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package io.integrationregistry.bootstrap;
+package io.integrationregistry.adapters.mongo;
 
 import org.bson.Document;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
@@ -9,11 +9,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * MongoDB health by {@code ping}, which every server the service supports answers; the stock
  * indicator's {@code hello} is unknown to the embedded server.
  */
-final class MongoPingHealthIndicator extends AbstractHealthIndicator {
+public final class MongoPingHealthIndicator extends AbstractHealthIndicator {
 
     private final MongoTemplate mongo;
 
-    MongoPingHealthIndicator(MongoTemplate mongo) {
+    public MongoPingHealthIndicator(MongoTemplate mongo) {
         super("MongoDB health check failed");
         this.mongo = mongo;
     }

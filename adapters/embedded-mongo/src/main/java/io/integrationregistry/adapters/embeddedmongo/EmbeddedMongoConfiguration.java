@@ -1,4 +1,4 @@
-package io.integrationregistry.bootstrap;
+package io.integrationregistry.adapters.embeddedmongo;
 
 import com.mongodb.ConnectionString;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
@@ -9,13 +9,13 @@ import org.springframework.context.annotation.Configuration;
 /** The embedded default: used only when no MongoDB URI is configured. */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoMongoUriConfigured.class)
-class EmbeddedMongoConfiguration {
+public class EmbeddedMongoConfiguration {
 
     static final String DATABASE = "registry";
 
     @Bean(destroyMethod = "close")
-    EmbeddedMongoServer embeddedMongoServer(RegistryProperties properties) {
-        return new EmbeddedMongoServer(properties.embeddedMongo().path(), properties.embeddedMongo().port());
+    EmbeddedMongoServer embeddedMongoServer(EmbeddedMongoSettings settings) {
+        return new EmbeddedMongoServer(settings.path(), settings.port());
     }
 
     @Bean

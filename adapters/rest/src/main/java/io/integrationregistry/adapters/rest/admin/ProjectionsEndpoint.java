@@ -1,4 +1,4 @@
-package io.integrationregistry.bootstrap;
+package io.integrationregistry.adapters.rest.admin;
 
 import io.integrationregistry.application.projections.port.in.ForAdministeringProjections;
 import io.integrationregistry.application.projections.port.out.ProjectionStatus;
@@ -13,7 +13,7 @@ public class ProjectionsEndpoint {
 
     private final ForAdministeringProjections projections;
 
-    ProjectionsEndpoint(ForAdministeringProjections projections) {
+    public ProjectionsEndpoint(ForAdministeringProjections projections) {
         this.projections = projections;
     }
 

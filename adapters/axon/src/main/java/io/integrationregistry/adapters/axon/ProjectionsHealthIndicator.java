@@ -1,4 +1,4 @@
-package io.integrationregistry.bootstrap;
+package io.integrationregistry.adapters.axon;
 
 import io.integrationregistry.application.projections.port.in.ForAdministeringProjections;
 import io.integrationregistry.application.projections.port.out.ProjectionStatus;
@@ -14,12 +14,12 @@ import java.util.function.LongSupplier;
  * behind meanwhile). Events a projection skipped because it could not apply them, and receipts whose wait for
  * the list timed out, leave it UP but are shown, so that they are looked into.
  */
-final class ProjectionsHealthIndicator extends AbstractHealthIndicator {
+public final class ProjectionsHealthIndicator extends AbstractHealthIndicator {
 
     private final ForAdministeringProjections projections;
     private final LongSupplier readYourWritesTimeouts;
 
-    ProjectionsHealthIndicator(ForAdministeringProjections projections, LongSupplier readYourWritesTimeouts) {
+    public ProjectionsHealthIndicator(ForAdministeringProjections projections, LongSupplier readYourWritesTimeouts) {
         super("Projections health check failed");
         this.projections = projections;
         this.readYourWritesTimeouts = readYourWritesTimeouts;

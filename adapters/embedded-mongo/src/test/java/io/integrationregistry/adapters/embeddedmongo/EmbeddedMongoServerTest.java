@@ -1,4 +1,4 @@
-package io.integrationregistry.bootstrap;
+package io.integrationregistry.adapters.embeddedmongo;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;

@@ -1,4 +1,4 @@
-package io.integrationregistry.bootstrap;
+package io.integrationregistry.adapters.rest.problem;
 
 import org.apache.catalina.Container;
 import org.apache.catalina.Lifecycle;

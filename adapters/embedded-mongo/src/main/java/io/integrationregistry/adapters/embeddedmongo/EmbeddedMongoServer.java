@@ -1,4 +1,4 @@
-package io.integrationregistry.bootstrap;
+package io.integrationregistry.adapters.embeddedmongo;
 
 import de.bwaldvogel.mongo.MongoServer;
 import org.slf4j.Logger;
@@ -16,7 +16,7 @@ import java.nio.file.Path;
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
-    static final String DATA_FILE = "registry.mv.db";
+    public static final String DATA_FILE = "registry.mv.db";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
     private final MongoServer server;

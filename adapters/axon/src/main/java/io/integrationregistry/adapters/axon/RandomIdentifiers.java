@@ -1,4 +1,4 @@
-package io.integrationregistry.bootstrap;
+package io.integrationregistry.adapters.axon;
 
 import io.integrationregistry.application.integrations.port.out.ForGeneratingIdentifiers;
 import io.integrationregistry.domain.IntegrationId;
@@ -8,13 +8,13 @@ import java.net.URI;
 import java.util.UUID;
 
 /** Random integration ids; each integration's redirect URI under this service's public URL. */
-final class RandomIdentifiers implements ForGeneratingIdentifiers {
+public final class RandomIdentifiers implements ForGeneratingIdentifiers {
 
     static final String CALLBACK_PATH = "/oauth2/callback/";
 
     private final String publicUrl;
 
-    RandomIdentifiers(URI publicUrl) {
+    public RandomIdentifiers(URI publicUrl) {
         String url = publicUrl.toString();
         this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

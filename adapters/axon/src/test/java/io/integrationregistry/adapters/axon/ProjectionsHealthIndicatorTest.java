@@ -1,4 +1,4 @@
-package io.integrationregistry.bootstrap;
+package io.integrationregistry.adapters.axon;
 
 import io.integrationregistry.application.projections.port.in.ForAdministeringProjections;
 import io.integrationregistry.application.projections.port.out.ProjectionStatus;

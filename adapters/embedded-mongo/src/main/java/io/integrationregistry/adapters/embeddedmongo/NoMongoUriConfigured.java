@@ -1,4 +1,4 @@
-package io.integrationregistry.bootstrap;
+package io.integrationregistry.adapters.embeddedmongo;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -6,7 +6,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /** True when the operator named no MongoDB: then the service runs on its embedded default. */
-final class NoMongoUriConfigured implements Condition {
+public final class NoMongoUriConfigured implements Condition {
 
     static final String MONGODB_URI = "spring.data.mongodb.uri";
 
