@@ -8,7 +8,6 @@ import org.springframework.http.HttpStatus;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -46,7 +45,7 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         }
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        String type = known == null ? "error" : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String type = ProblemTypes.forStatus(status).toString();
         String detail = !errors.isEmpty() ? "Transfer-Encoding " + TRANSFER_ENCODING_RULE
                 : status == 400 ? "The request is malformed: its request line or headers cannot be read "
                 + "(such as bytes that are not allowed in a URL, or a header that is too large)."
@@ -56,7 +55,7 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"/problems/" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
+                writer.write("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
                         + ",\"detail\":\"" + detail + "\"" + errors + "}");
                 response.finishResponse();
             }
