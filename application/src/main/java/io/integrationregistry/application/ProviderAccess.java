@@ -43,7 +43,6 @@ final class ProviderAccess {
     /** How many integrations provider calls keep folded between calls. */
     private static final int KEPT_INTEGRATIONS = 10_000;
 
-    private final ForStoringIntegrations store;
     private final ForSealingSecrets secrets;
     private final ForKeepingConnections connections;
     private final ForObtainingTokens tokens;
@@ -52,7 +51,6 @@ final class ProviderAccess {
 
     ProviderAccess(ForStoringIntegrations store, ForSealingSecrets secrets, ForKeepingConnections connections,
                    ForObtainingTokens tokens, Clock clock) {
-        this.store = store;
         this.secrets = secrets;
         this.connections = connections;
         this.tokens = tokens;

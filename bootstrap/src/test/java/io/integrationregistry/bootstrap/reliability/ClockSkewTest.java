@@ -169,6 +169,8 @@ class ClockSkewTest {
         return comparison;
     }
 
+    // SkewedInstance.close() may be interrupted while it waits for its JVM to exit; that ends this test.
+    @SuppressWarnings("try")
     private void writeConcurrentlyAndCompare(long skewMillis, String run) throws Exception {
         String nodeId = "skewed-" + run;
         try (SkewedInstance skewed = SkewedInstance.start(skewMillis, folder.resolve(nodeId + ".log"),

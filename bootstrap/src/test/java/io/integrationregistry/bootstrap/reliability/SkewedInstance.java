@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** One instance of the service in a JVM of its own (see {@link SkewedRegistryMain}), reached over HTTP. */
+// close() waits for the JVM it started to exit; an interruption there ends the test that runs it.
+@SuppressWarnings("try")
 final class SkewedInstance implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
