@@ -63,8 +63,8 @@ class RegistryConfiguration {
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
                         mongo.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(socket -> socket
-                        .connectTimeout((int) mongo.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .readTimeout((int) mongo.readTimeout().toMillis(), TimeUnit.MILLISECONDS));
+                        .connectTimeout(mongo.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout(mongo.readTimeout().toMillis(), TimeUnit.MILLISECONDS));
     }
 
     @Bean

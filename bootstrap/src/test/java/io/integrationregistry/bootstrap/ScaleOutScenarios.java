@@ -105,7 +105,7 @@ abstract class ScaleOutScenarios {
         one = RunningRegistry.start(properties(uri, keyset, ONE));
         // Alone, the first instance claims every segment: it has a thread for each.
         await("instance one claims every segment").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> owners().values().stream().filter(ONE::equals).count() == PROCESSORS.size() * SEGMENTS);
+                .until(() -> owners().values().stream().filter(ONE::equals).count() == (long) PROCESSORS.size() * SEGMENTS);
         two = RunningRegistry.start(properties(uri, keyset, TWO));
         // Axon's tracking processors do not balance on their own: the first instance hands segment 1 to the
         // second (and leaves it alone for the rest of the test), so that both instances process events.
@@ -213,7 +213,7 @@ abstract class ScaleOutScenarios {
         changeEveryIntegrationOnce(index -> two);
 
         await("instance two owns every segment").atMost(CLAIM_TIMEOUT.plus(MARGIN)).pollInterval(Duration.ofMillis(20))
-                .until(() -> owners().values().stream().filter(TWO::equals).count() == PROCESSORS.size() * SEGMENTS);
+                .until(() -> owners().values().stream().filter(TWO::equals).count() == (long) PROCESSORS.size() * SEGMENTS);
         long handedOver = System.nanoTime();
         await("projections show every event").atMost(CLAIM_TIMEOUT.plus(MARGIN)).pollInterval(Duration.ofMillis(100))
                 .untilAsserted(this::assertProjectionsHoldEveryEventOnce);
@@ -235,7 +235,7 @@ abstract class ScaleOutScenarios {
         load();
         one.close();
         await("instance two owns every segment").atMost(CLAIM_TIMEOUT.plus(MARGIN)).pollInterval(Duration.ofMillis(20))
-                .until(() -> owners().values().stream().filter(TWO::equals).count() == PROCESSORS.size() * SEGMENTS);
+                .until(() -> owners().values().stream().filter(TWO::equals).count() == (long) PROCESSORS.size() * SEGMENTS);
         three = RunningRegistry.start(properties(uri, keyset, THREE));
         int before = ledger.acknowledgedCount();
 
@@ -293,6 +293,8 @@ abstract class ScaleOutScenarios {
     // ---------------------------------------------------------------------------------------- the load
 
     /** Creates the integrations and sends the changes, once for all scenarios. */
+    // The sampler repeats until it is shut down at the end of the load; its future holds nothing to wait for.
+    @SuppressWarnings("FutureReturnValueIgnored")
     private synchronized void load() throws Exception {
         if (loaded) {
             return;

@@ -83,7 +83,7 @@ class TwoInstancesTest {
         int[] next = {0};
 
         List<Boolean> outcomes = race(8, instance -> {
-            String name = "Busy " + (next[0]++);
+            String name = "Busy " + next[0]++;
             return () -> {
                 instance.management().edit(ADMIN, id, RunningRegistry.apiKeyDraft(name, "busy-api-key-0123456789"),
                         ExpectedVersion.ANY);

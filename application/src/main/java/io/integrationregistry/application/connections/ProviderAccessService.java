@@ -42,7 +42,6 @@ public final class ProviderAccessService implements ForCallingProvidersAsUsers {
     /** How many integrations provider calls keep folded between calls. */
     private static final int KEPT_INTEGRATIONS = 10_000;
 
-    private final ForStoringIntegrations store;
     private final ForSealingSecrets secrets;
     private final ForKeepingConnections connections;
     private final ForObtainingTokens tokens;
@@ -51,7 +50,6 @@ public final class ProviderAccessService implements ForCallingProvidersAsUsers {
 
     public ProviderAccessService(ForStoringIntegrations store, ForSealingSecrets secrets, ForKeepingConnections connections,
                    ForObtainingTokens tokens, Clock clock) {
-        this.store = store;
         this.secrets = secrets;
         this.connections = connections;
         this.tokens = tokens;

@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,7 +89,7 @@ class ApiErrorsTest extends ApiTestBase {
         String name = unique("Dup");
         assertThat(alice().post("/api/integrations", apiKeyBody(name, API_KEY)).status()).isEqualTo(201);
 
-        Answer duplicate = alice().post("/api/integrations", apiKeyBody(" " + name.toUpperCase() + " ", API_KEY));
+        Answer duplicate = alice().post("/api/integrations", apiKeyBody(" " + name.toUpperCase(Locale.ROOT) + " ", API_KEY));
 
         assertProblem(duplicate, 409);
         assertThat(duplicate.errorFields()).containsExactly("name");
@@ -293,7 +294,7 @@ class ApiErrorsTest extends ApiTestBase {
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int end = answer.indexOf("\r\n\r\n");
             String head = answer.substring(0, end);
-            String contentType = head.lines().filter(line -> line.toLowerCase().startsWith("content-type:"))
+            String contentType = head.lines().filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-type:"))
                     .map(line -> line.substring("content-type:".length()).strip()).findFirst().orElse("");
             return new RawAnswer(Integer.parseInt(head.substring(9, 12)), contentType, answer.substring(end + 4));
         } catch (IOException failed) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.time.ZoneId;
 
 /** What every scenario of one backend shares: the running service, the options, the time it may take. */
 final class Bench {
@@ -103,6 +104,8 @@ final class Bench {
      * could leave a segment that no worker of this instance claims again (seen on a fresh store), and the
      * seeded histories are dated before the live events, so processors already at the head skip them.
      */
+    // The catching up is waited for even when seeding failed, and not catching up fails the bench run.
+    @SuppressWarnings("Finally")
     <T> T seedThenCatchUp(Supplier<T> setup) {
         try {
             return setup.get();
@@ -147,7 +150,7 @@ final class Bench {
 
     void log(String message) {
         System.out.println(String.format(Locale.ROOT, "[bench %s %s] %s", target,
-                LocalTime.now().withNano(0), message));
+                LocalTime.now(ZoneId.systemDefault()).withNano(0), message));
     }
 
     static void sleep(long millis) {

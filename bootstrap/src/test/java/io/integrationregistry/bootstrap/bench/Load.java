@@ -56,7 +56,6 @@ final class Load {
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         CountDownLatch start = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(threads);
-        List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Thread worker = new Thread(() -> {
                 try {
@@ -78,7 +77,6 @@ final class Load {
                 }
             }, "bench-" + name + "-" + t);
             worker.setDaemon(true);
-            workers.add(worker);
             worker.start();
         }
         long begin = System.nanoTime();

@@ -45,7 +45,7 @@ final class ProjectionRebuild {
         long target = bench.size("B4", perSecond, bench.secondsPerRep("B4"), TABLE_EVENTS, stored);
         Seeder.Seeded rest = seed(target - stored);
         long events = bench.storedEvents();
-        long integrations = probe.integrations().size() + rest.integrations().size();
+        long integrations = (long) probe.integrations().size() + rest.integrations().size();
         bench.log("B4 at " + events + " stored events (warm-up: " + Format.number(perSecond) + " events/s; seeding: "
                 + Format.number((probe.events() + rest.events()) / (probe.seconds() + rest.seconds())) + " events/s)");
         List<Double> replayRates = new ArrayList<>();

@@ -98,6 +98,8 @@ class AccessMatrixTest {
     /** One probe of an endpoint, with the expected status for each principal in {@link AccessPrincipal} order. */
     private record Row(String endpoint, Function<AccessPrincipal, Call> call, int[] expected, boolean htmlPages) {
 
+        // The expected statuses are listed in the order the principals are declared in.
+        @SuppressWarnings("EnumOrdinal")
         int expected(AccessPrincipal principal) {
             return expected[principal.ordinal()];
         }
@@ -123,6 +125,8 @@ class AccessMatrixTest {
      * The expectation table. Columns: anonymous, admin A, auditor A, document user A, admin B, operator.
      * Several rows may probe one endpoint.
      */
+    // A principal's ordinal only makes each principal's edit of the spare integration a different one.
+    @SuppressWarnings("EnumOrdinal")
     private List<Row> rows() {
         String integration = "/api/integrations/" + apiKeyId;
         String spare = "/api/integrations/" + spareId;

@@ -3,6 +3,7 @@ package io.integrationregistry.bootstrap.reliability;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Locale;
 
 /**
  * Who calls, in the order of the columns of the access matrix: nobody signed in, then the administrator,
@@ -51,6 +52,6 @@ enum AccessPrincipal {
 
     @Override
     public String toString() {
-        return login == null ? "anonymous" : name().toLowerCase() + "(" + login + ")";
+        return login == null ? "anonymous" : name().toLowerCase(Locale.ROOT) + "(" + login + ")";
     }
 }

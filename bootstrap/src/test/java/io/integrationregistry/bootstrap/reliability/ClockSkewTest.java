@@ -165,6 +165,8 @@ class ClockSkewTest {
         return comparison;
     }
 
+    // SkewedInstance.close() may be interrupted while it waits for its JVM to exit; that ends this test.
+    @SuppressWarnings("try")
     private void writeConcurrentlyAndCompare(long skewMillis, String run) throws Exception {
         String nodeId = "skewed-" + run;
         try (RegistryProcess skewed = RegistryProcess.startReady(SkewedRegistryMain.class,

@@ -252,7 +252,7 @@ final class FuzzBodies {
     private static List<Entry> entriesOf(byte[] object) {
         List<Entry> entries = new ArrayList<>();
         try {
-            JSON.readTree(object).fields().forEachRemaining(field -> {
+            JSON.readTree(object).properties().forEach(field -> {
                 try {
                     entries.add(entry(field.getKey(), JSON.writeValueAsBytes(field.getValue())));
                 } catch (JsonProcessingException notPossible) {

@@ -2,6 +2,7 @@ package io.integrationregistry.bootstrap.reliability;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One generated request. Path, query and header values are byte strings (each char one byte), so that
@@ -33,7 +34,7 @@ record FuzzRequest(FuzzEndpoint endpoint, String method, String path, String que
         }
         for (Header header : headers) {
             if (!isPrintableAscii(header.value()) || !header.name().matches("[A-Za-z0-9-]+")
-                    || header.value().isEmpty() || RESTRICTED.contains(header.name().toLowerCase())) {
+                    || header.value().isEmpty() || RESTRICTED.contains(header.name().toLowerCase(Locale.ROOT))) {
                 return true;
             }
         }
@@ -44,7 +45,7 @@ record FuzzRequest(FuzzEndpoint endpoint, String method, String path, String que
             "upgrade", "transfer-encoding");
 
     private static boolean isPrintableAscii(String text) {
-        return text.chars().allMatch(c -> c > 0x20 && c < 0x7f || c == ' ');
+        return text.chars().allMatch(c -> (c > 0x20 && c < 0x7f) || c == ' ');
     }
 
     @Override

@@ -110,7 +110,7 @@ final class FuzzRequests {
     private static Arbitrary<String> segment(String variable) {
         Arbitrary<String> garbage = Arbitraries.oneOf(Arbitraries.of(GARBAGE_SEGMENTS),
                 Arbitraries.strings().ofMinLength(1).ofMaxLength(30).map(FuzzRequests::encoded),
-                Arbitraries.of("\u00c3\u0028", "a b", "\u00ff", "x\u0000y", "%"));
+                Arbitraries.of("\u00c3(", "a b", "\u00ff", "x\u0000y", "%"));
         Arbitrary<String> randomId = Combinators.combine(Arbitraries.longs(), Arbitraries.longs())
                 .as((high, low) -> new UUID(high, low).toString());
         if (variable.equals("id")) {
@@ -132,7 +132,7 @@ final class FuzzRequests {
                 Tuple.of(55, Arbitraries.of(ODD_VALUES)),
                 Tuple.of(30, Arbitraries.strings().ofMaxLength(30).map(FuzzRequests::encoded)),
                 Tuple.of(5, Arbitraries.strings().all().ofMaxLength(8).map(FuzzRequests::encoded)),
-                Tuple.of(5, Arbitraries.of("\u00c3\u0028", "a b", "\u00ff\u00fe", "x\u0000", "%", "%%", "a=b=c")),
+                Tuple.of(5, Arbitraries.of("\u00c3(", "a b", "\u00ff\u00fe", "x\u0000", "%", "%%", "a=b=c")),
                 Tuple.of(5, Arbitraries.integers().map(String::valueOf)));
         List<String> declared = endpoint.parameters();
         Arbitrary<String> names = declared.isEmpty() ? Arbitraries.of(UNKNOWN_PARAMETERS)
@@ -171,7 +171,7 @@ final class FuzzRequests {
                                 "\u00f0\u009f\u0099\u0082")),
                         Tuple.of(15, Arbitraries.of("same-key-1", "same-key-2")))),
                 header("X-Request-Id", 10, Arbitraries.oneOf(Arbitraries.strings().alpha().ofMaxLength(40),
-                        Arbitraries.of("r".repeat(5000), "a\u0001b", "\u00c3\u0028", "<script>", "../x", " "))),
+                        Arbitraries.of("r".repeat(5000), "a\u0001b", "\u00c3(", "<script>", "../x", " "))),
                 header("X-Registry-Source", 5, Arbitraries.of("ui", "UI", "system", "\u00ff")),
                 header("X-Long", 3, Arbitraries.of(1_000, 9_000, 40_000, 70_000).map("v"::repeat)),
                 header("Range", 2, Arbitraries.of("bytes=0-1", "bytes=-1", "bytes=x")),

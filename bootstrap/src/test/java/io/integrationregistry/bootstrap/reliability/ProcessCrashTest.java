@@ -71,7 +71,7 @@ class ProcessCrashTest {
                 for (int crash = 0; crash < LoadSizes.CRASHES; crash++) {
                     int target = ledger.acknowledgedCount() + LoadSizes.ACKNOWLEDGED_BEFORE_CRASH;
                     AtomicBoolean running = new AtomicBoolean(true);
-                    long seed = 10 + crash;
+                    long seed = 10L + crash;
                     ExecutorService background = Executors.newSingleThreadExecutor();
                     Future<?> load = background.submit(() -> {
                         driver.run(LoadSizes.CRASH_CLIENTS, seed, ClientCondition.whilst(running::get),

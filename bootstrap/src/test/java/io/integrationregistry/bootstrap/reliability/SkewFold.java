@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * The event stream as stored ({@code domainevents}), folded per integration in sequence order, and what the two
  * projections should therefore hold: each list entry the fold of its integration's events, one audit entry per
  * event (keyed by the event's id) naming the integration, its version, the kind of event and the integration's
- * name after it. {@link #mismatches} compares that with what {@code integration_list} and {@code audit_trail}
+ * name after it. {@code mismatches} compares that with what {@code integration_list} and {@code audit_trail}
  * hold.
  */
 final class SkewFold {

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.logging.Level;
+import java.net.InetAddress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,7 +78,7 @@ class CrossSiteFormBrowserTest {
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
 
-        otherSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        otherSite = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
         otherSite.createContext("/", exchange -> {
             // the page's only content: a form that posts itself to the address in the query, at once
             String target = exchange.getRequestURI().getQuery().substring("target=".length());

@@ -52,6 +52,8 @@ class AxonIntegration {
     static final String EXPECTED_VERSION = "expectedVersion";
     static final long NO_EVENTS_YET = -1;
 
+    // Axon reads the aggregate identifier reflectively, through the annotation.
+    @SuppressWarnings("UnusedVariable")
     @AggregateIdentifier
     private String id;
     private IntegrationState state = IntegrationDecider.initialState();

@@ -93,6 +93,9 @@ public class AxonMongoConfiguration {
      * copies them for each event read and filters the store on them, so a burst of events costs the square.
      * Within one integration, the order does not depend on clocks: see {@link AggregateOrderedStorageStrategy}.
      */
+    // Axon's Mongo extension deprecates ensureIndexes() with no replacement inside the service; the event
+    // store's indexes are still created at start.
+    @SuppressWarnings("deprecation")
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate, Serializer eventSerializer,
                                           Serializer serializer,

@@ -98,6 +98,8 @@ abstract class EventStoreContract {
         assertThat(served.eventCollection().countDocuments()).isEqualTo(1);
     }
 
+    // The store under test gets its indexes as the service's does (see AxonMongoConfiguration).
+    @SuppressWarnings("deprecation")
     private MongoEventStorageEngine newEngine() {
         MongoEventStorageEngine created = MongoEventStorageEngine.builder()
                 .mongoTemplate(template).eventSerializer(serializer).snapshotSerializer(serializer)

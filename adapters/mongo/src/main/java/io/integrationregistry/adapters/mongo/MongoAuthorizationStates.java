@@ -38,7 +38,7 @@ public class MongoAuthorizationStates implements ForKeepingAuthorizationStates {
 
     /** Creates the TTL index on the expiry, unless it exists; safe to call at every start. */
     public void ensureIndexes() {
-        mongo.indexOps(COLLECTION).ensureIndex(new Index().on(EXPIRES_AT, Sort.Direction.ASC)
+        mongo.indexOps(COLLECTION).createIndex(new Index().on(EXPIRES_AT, Sort.Direction.ASC)
                 .expire(Duration.ZERO).named("expires_at_ttl"));
     }
 

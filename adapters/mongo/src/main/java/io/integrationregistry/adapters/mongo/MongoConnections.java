@@ -51,7 +51,7 @@ public class MongoConnections implements ForKeepingConnections {
 
     /** Creates the index that finds an integration's connections, unless it exists; safe to call at every start. */
     public void ensureIndexes() {
-        mongo.indexOps(COLLECTION).ensureIndex(new Index().on(INTEGRATION_ID, Sort.Direction.ASC)
+        mongo.indexOps(COLLECTION).createIndex(new Index().on(INTEGRATION_ID, Sort.Direction.ASC)
                 .named("integration"));
     }
 

@@ -45,7 +45,7 @@ public class MongoIdempotencyKeys implements ForRememberingIdempotencyKeys {
      */
     public void ensureIndexes() {
         IndexOperations indexes = mongo.indexOps(COLLECTION);
-        indexes.ensureIndex(new Index().on("companyId", Sort.Direction.ASC)
+        indexes.createIndex(new Index().on("companyId", Sort.Direction.ASC)
                 .on("key", Sort.Direction.ASC).unique().named("company_key_unique"));
         boolean otherRetention = indexes.getIndexInfo().stream()
                 .anyMatch(index -> index.getName().equals(TTL_INDEX)
@@ -53,7 +53,7 @@ public class MongoIdempotencyKeys implements ForRememberingIdempotencyKeys {
         if (otherRetention) {
             indexes.dropIndex(TTL_INDEX);
         }
-        indexes.ensureIndex(new Index().on(FIRST_SEEN, Sort.Direction.ASC).expire(retention).named(TTL_INDEX));
+        indexes.createIndex(new Index().on(FIRST_SEEN, Sort.Direction.ASC).expire(retention).named(TTL_INDEX));
     }
 
     @Override

@@ -66,9 +66,9 @@ public class MongoIntegrationList implements ForListingIntegrations, ForKeepingT
     /** Creates the indexes the queries need, unless they exist; safe to call at every start. */
     public void ensureIndexes() {
         IndexOperations indexes = mongo.indexOps(COLLECTION);
-        indexes.ensureIndex(new Index().on(COMPANY_ID, Sort.Direction.ASC).on(NAME_KEY, Sort.Direction.ASC)
+        indexes.createIndex(new Index().on(COMPANY_ID, Sort.Direction.ASC).on(NAME_KEY, Sort.Direction.ASC)
                 .named("company_name"));
-        indexes.ensureIndex(new Index().on(COMPANY_ID, Sort.Direction.ASC).on(STATUS, Sort.Direction.ASC)
+        indexes.createIndex(new Index().on(COMPANY_ID, Sort.Direction.ASC).on(STATUS, Sort.Direction.ASC)
                 .on(NAME_KEY, Sort.Direction.ASC).named("company_status_name"));
     }
 

@@ -37,7 +37,7 @@ public class MongoNameReservations implements ForReservingNames {
 
     /** Creates the unique index on company and name key, unless it exists; safe to call at every start. */
     public void ensureIndexes() {
-        mongo.indexOps(COLLECTION).ensureIndex(new Index().on(COMPANY_ID, Sort.Direction.ASC)
+        mongo.indexOps(COLLECTION).createIndex(new Index().on(COMPANY_ID, Sort.Direction.ASC)
                 .on(NAME_KEY, Sort.Direction.ASC).unique().named("company_name_unique"));
     }
 

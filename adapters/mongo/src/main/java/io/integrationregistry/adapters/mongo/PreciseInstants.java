@@ -18,6 +18,8 @@ final class PreciseInstants {
     }
 
     /** Puts the instant as two fields; puts nothing when it is {@code null}. */
+    // Only the nanoseconds below the millisecond are stored here: the Date beside them holds the rest.
+    @SuppressWarnings("JavaInstantGetSecondsGetNano")
     static void put(Document document, String field, Instant instant) {
         if (instant == null) {
             return;

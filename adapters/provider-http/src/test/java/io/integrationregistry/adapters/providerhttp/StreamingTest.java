@@ -166,6 +166,11 @@ class StreamingTest {
             public int read() throws IOException {
                 throw new IOException("disk gone");
             }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                throw new IOException("disk gone");
+            }
         });
 
         assertThatThrownBy(() -> provider.upload(endpoint, credentials, "doc-1", failing, 2 * MIB, null))

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import java.util.stream.Stream;
 
 @ExtendWith(OutputCaptureExtension.class)
 class MasterKeysTest {
@@ -51,7 +52,9 @@ class MasterKeysTest {
         Path file = folder.resolve(MasterKeys.KEYSET_FILE);
         assertThat(file).exists();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(Files.list(folder)).as("no temporary file is left behind").containsExactly(file);
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).as("no temporary file is left behind").containsExactly(file);
+        }
     }
 
     @Test
@@ -156,8 +159,10 @@ class MasterKeysTest {
                 assertThat(new TinkSecretSealer(handle.get(10, TimeUnit.SECONDS)).holdsSameSecret(owner, sealed, secret))
                         .as("every start seals with the keyset that stayed on disk").isTrue();
             }
-            assertThat(Files.list(folder)).as("no temporary file is left behind")
-                    .containsExactly(folder.resolve(MasterKeys.KEYSET_FILE));
+            try (Stream<Path> files = Files.list(folder)) {
+                assertThat(files).as("no temporary file is left behind")
+                        .containsExactly(folder.resolve(MasterKeys.KEYSET_FILE));
+            }
         } finally {
             pool.shutdownNow();
         }
