@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  * a test can kill it as the operating system would, or run it under a main of its own (such as one whose event
  * clock is off). Its output goes to a log file. {@link RunningRegistry} is the in-process counterpart.
  */
+// close() waits for the process it started to exit; an interruption there ends the test that runs it.
+@SuppressWarnings("try")
 public final class RegistryProcess implements AutoCloseable {
 
     /** Where the reliability scenarios keep their processes' output and their exchanges. */

@@ -58,9 +58,11 @@ public final class RunningRegistry implements AutoCloseable {
         for (String property : properties) {
             arguments.add("--" + property);
         }
-        return new RunningRegistry(new SpringApplicationBuilder(RegistryApplication.class)
-                .initializers(initializers)
-                .run(arguments.toArray(String[]::new)));
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(RegistryApplication.class);
+        for (ApplicationContextInitializer<ConfigurableApplicationContext> initializer : initializers) {
+            builder.initializers(initializer);
+        }
+        return new RunningRegistry(builder.run(arguments.toArray(String[]::new)));
     }
 
     ForManagingIntegrations management() {

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +69,7 @@ class ApiDescriptionTest extends ApiTestBase {
         HttpApi.Answer answer = anonymous().get("/v3/api-docs");
         assertThat(answer.status()).isEqualTo(200);
         description = answer.json();
-        description.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(
+        description.path("paths").properties().forEach(path -> path.getValue().properties().forEach(
                 operation -> operations.put(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " "
                         + path.getKey(), operation.getValue())));
     }
@@ -122,9 +121,7 @@ class ApiDescriptionTest extends ApiTestBase {
                 && problem.has("errors")).as("the problem schema: %s", problem).isTrue();
         operations.forEach((key, operation) -> {
             List<String> errors = new ArrayList<>();
-            Iterator<Map.Entry<String, JsonNode>> responses = operation.path("responses").fields();
-            while (responses.hasNext()) {
-                Map.Entry<String, JsonNode> response = responses.next();
+            for (Map.Entry<String, JsonNode> response : operation.path("responses").properties()) {
                 if (!response.getKey().startsWith("4") && !response.getKey().startsWith("5")) {
                     continue;
                 }

@@ -51,7 +51,7 @@ class StorageOutageTranslationTest {
 
     @Test
     void onlyTheBeansOfThisAdapterAreWrapped() throws Exception {
-        Object other = new StringBuilder("not an adapter of this package");
+        Object other = new Object();
 
         assertThat(new StorageOutageTranslation().postProcessAfterInitialization(other, "other")).isSameAs(other);
         assertThat(AopUtils.isAopProxy(new StorageOutageTranslation().postProcessAfterInitialization(

@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import java.util.List;
 import java.util.Set;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -85,12 +86,17 @@ public abstract class WebLayerSlice {
      * the same status.
      */
     protected static ResultMatcher problem(int status, String type) {
-        return ResultMatcher.matchAll(
+        List<ResultMatcher> matchers = List.of(
                 status().is(status),
                 content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON),
                 jsonPath("$.type").value("/problems/" + type),
                 jsonPath("$.title").isNotEmpty(),
                 jsonPath("$.status").value(status));
+        return result -> {
+            for (ResultMatcher matcher : matchers) {
+                matcher.match(result);
+            }
+        };
     }
 
     protected static RequestPostProcessor admin() {

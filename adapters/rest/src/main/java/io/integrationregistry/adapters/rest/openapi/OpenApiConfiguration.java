@@ -59,6 +59,7 @@ public class OpenApiConfiguration {
     /** RFC 9457: every error of the API has this shape, as {@code application/problem+json}. */
     private static Schema<?> problem() {
         return new ObjectSchema()
+                .required(List.of("type", "title", "status"))
                 .description("An RFC 9457 problem detail. Further members may name what the problem concerns, "
                         + "e.g. providerMessage (a provider's own message, secrets masked) or connectionStatus.")
                 .addProperty("type", new StringSchema().format("uri-reference").example(ProblemTypes.INVALID_REQUEST.toString())
@@ -69,16 +70,16 @@ public class OpenApiConfiguration {
                 .addProperty("instance", new StringSchema().format("uri-reference"))
                 .addProperty("errors", new ArraySchema().items(new Schema<>().$ref(FIELD_PROBLEM))
                         .description("For bad input: every broken field at once"))
-                .required(List.of("type", "title", "status"))
                 .additionalProperties(true);
     }
 
     private static Schema<?> fieldProblem() {
         return new ObjectSchema()
+                .required(List.of("field", "rule", "message"))
                 .addProperty("field", new StringSchema().example("authentication.apiKey"))
                 .addProperty("rule", new StringSchema().example("must not be blank"))
                 .addProperty("message", new StringSchema().example("authentication.apiKey must not be blank"))
-                .required(List.of("field", "rule", "message"));
+;
     }
 
     private static final String DESCRIPTION = """

@@ -99,9 +99,10 @@ class IntegrationsRestControllerSliceTest extends WebLayerSlice {
         assertThat(draft.getValue().name().value()).isEqualTo("CRM files");
         assertThat(draft.getValue().baseApiUrl().value()).isEqualTo("https://crm.example.com/api");
         assertThat(draft.getValue().requestParameters().value()).isEqualTo("tenant=7");
-        assertThat(draft.getValue().authentication()).isInstanceOfSatisfying(AuthenticationSpec.ApiKeySpec.class,
-                spec -> assertThat(spec.apiKey()).get().extracting(secret -> ((PlainSecret) secret).reveal())
-                        .isEqualTo(API_KEY));
+        AuthenticationSpec<PlainSecret> authentication = draft.getValue().authentication();
+        assertThat(authentication).isInstanceOf(AuthenticationSpec.ApiKeySpec.class);
+        assertThat(((AuthenticationSpec.ApiKeySpec<PlainSecret>) authentication).apiKey().map(PlainSecret::reveal))
+                .contains(API_KEY);
         assertThat(active.getValue()).isFalse();
         assertThat(key.getValue()).get().extracting(IdempotencyKey::value).isEqualTo("create-crm-1");
         assertThat(key.getValue().get().requestDigest()).isNotBlank();
