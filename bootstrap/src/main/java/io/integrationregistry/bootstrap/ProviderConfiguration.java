@@ -10,20 +10,20 @@ import io.integrationregistry.adapters.providerhttp.HttpTokenEndpoint;
 import io.integrationregistry.adapters.providerhttp.OutboundGuard;
 import io.integrationregistry.adapters.providerhttp.OutboundPolicy;
 import io.integrationregistry.adapters.providerhttp.ProviderHttpSettings;
-import io.integrationregistry.application.documents.ProviderCallLimits;
 import io.integrationregistry.application.connections.ConnectionTestService;
 import io.integrationregistry.application.connections.OAuth2ConnectionService;
 import io.integrationregistry.application.connections.ProviderAccessService;
-import io.integrationregistry.application.documents.DocumentService;
 import io.integrationregistry.application.connections.port.in.ForConnectingAccounts;
 import io.integrationregistry.application.connections.port.in.ForTestingConnections;
-import io.integrationregistry.application.documents.port.in.ForUsingDocuments;
-import io.integrationregistry.application.integrations.port.out.ForJudgingOutboundUrls;
 import io.integrationregistry.application.connections.port.out.ForKeepingAuthorizationStates;
 import io.integrationregistry.application.connections.port.out.ForKeepingConnections;
 import io.integrationregistry.application.connections.port.out.ForRecordingConnectionTests;
-import io.integrationregistry.application.shared.ForSealingSecrets;
+import io.integrationregistry.application.documents.DocumentService;
+import io.integrationregistry.application.documents.ProviderCallLimits;
+import io.integrationregistry.application.documents.port.in.ForUsingDocuments;
+import io.integrationregistry.application.integrations.port.out.ForJudgingOutboundUrls;
 import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
+import io.integrationregistry.application.shared.ForSealingSecrets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -37,8 +37,8 @@ class ProviderConfiguration {
     @Bean
     OutboundGuard outboundGuard(RegistryProperties properties) {
         RegistryProperties.Outbound outbound = properties.outbound();
-        return new OutboundGuard(OutboundPolicy.of(outbound.allowPlainHttp(), outbound.allowedPrivateHosts()),
-                HostResolver.SYSTEM);
+        return new OutboundGuard(
+                OutboundPolicy.of(outbound.allowPlainHttp(), outbound.allowedPrivateHosts()), HostResolver.SYSTEM);
     }
 
     @Bean
@@ -78,38 +78,57 @@ class ProviderConfiguration {
 
     /** One provider access for the documents, the connections and the connection tests. */
     @Bean
-    ProviderAccessService providerAccess(ForStoringIntegrations store, ForSealingSecrets secrets,
-                                         ForKeepingConnections connections, HttpTokenEndpoint tokens, Clock clock) {
+    ProviderAccessService providerAccess(
+            ForStoringIntegrations store,
+            ForSealingSecrets secrets,
+            ForKeepingConnections connections,
+            HttpTokenEndpoint tokens,
+            Clock clock) {
         return new ProviderAccessService(store, secrets, connections, tokens, clock);
     }
 
     /** The document calls, each company's and each integration's bounded in number. */
     @Bean
-    ForUsingDocuments documents(HttpDocumentProvider providers, ProviderAccessService access,
-                                RegistryProperties properties) {
+    ForUsingDocuments documents(
+            HttpDocumentProvider providers, ProviderAccessService access, RegistryProperties properties) {
         RegistryProperties.Outbound outbound = properties.outbound();
-        return new ProviderCallLimits(new DocumentService(providers, access),
-                outbound.maxConcurrentCallsPerIntegration(), outbound.maxConcurrentCallsPerCompany());
+        return new ProviderCallLimits(
+                new DocumentService(providers, access),
+                outbound.maxConcurrentCallsPerIntegration(),
+                outbound.maxConcurrentCallsPerCompany());
     }
 
     @Bean
-    ForConnectingAccounts accounts(ProviderAccessService access, ForKeepingAuthorizationStates states,
-                                   ForKeepingConnections connections, HttpTokenEndpoint tokens,
-                                   ForSealingSecrets secrets, Clock clock) {
+    ForConnectingAccounts accounts(
+            ProviderAccessService access,
+            ForKeepingAuthorizationStates states,
+            ForKeepingConnections connections,
+            HttpTokenEndpoint tokens,
+            ForSealingSecrets secrets,
+            Clock clock) {
         return new OAuth2ConnectionService(access, states, connections, tokens, secrets, clock);
     }
 
     @Bean
-    ForTestingConnections connectionTests(HttpDocumentProvider providers, ProviderAccessService access,
-                                          ForSealingSecrets secrets, ForRecordingConnectionTests records,
-                                          Clock clock) {
+    ForTestingConnections connectionTests(
+            HttpDocumentProvider providers,
+            ProviderAccessService access,
+            ForSealingSecrets secrets,
+            ForRecordingConnectionTests records,
+            Clock clock) {
         return new ConnectionTestService(providers, access, secrets, records, clock);
     }
 
     private static ProviderHttpSettings settings(RegistryProperties properties) {
         RegistryProperties.Outbound outbound = properties.outbound();
-        return new ProviderHttpSettings(outbound.connectTimeout(), outbound.readTimeout(),
-                outbound.maxAnswerSize().toBytes(), outbound.maxDownloadSize().toBytes(), outbound.callDeadline(),
-                outbound.transferDeadline(), outbound.minimumTransferRate().toBytes(), outbound.transferRateWindow());
+        return new ProviderHttpSettings(
+                outbound.connectTimeout(),
+                outbound.readTimeout(),
+                outbound.maxAnswerSize().toBytes(),
+                outbound.maxDownloadSize().toBytes(),
+                outbound.callDeadline(),
+                outbound.transferDeadline(),
+                outbound.minimumTransferRate().toBytes(),
+                outbound.transferRateWindow());
     }
 }

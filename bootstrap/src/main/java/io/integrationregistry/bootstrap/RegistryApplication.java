@@ -5,11 +5,14 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The integration registry service: the application and its adapters wired into one process. */
-@SpringBootApplication(scanBasePackages = "io.integrationregistry", excludeName = {
-        // The registry is a client of providers' authorization servers, never one itself: should the
-        // authorization-server library be on the class path, its defaults must not switch sign-in to JWT.
-        "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration",
-        "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"})
+@SpringBootApplication(
+        scanBasePackages = "io.integrationregistry",
+        excludeName = {
+            // The registry is a client of providers' authorization servers, never one itself: should the
+            // authorization-server library be on the class path, its defaults must not switch sign-in to JWT.
+            "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration",
+            "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"
+        })
 @ConfigurationPropertiesScan
 public class RegistryApplication {
 

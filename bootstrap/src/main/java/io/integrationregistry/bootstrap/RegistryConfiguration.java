@@ -9,31 +9,31 @@ import io.integrationregistry.adapters.mongo.MongoConnectionTestTrail;
 import io.integrationregistry.adapters.mongo.MongoIdempotencyKeys;
 import io.integrationregistry.adapters.mongo.MongoIntegrationList;
 import io.integrationregistry.adapters.mongo.MongoNameReservations;
-import io.integrationregistry.application.audit.AuditService;
-import io.integrationregistry.application.integrations.IntegrationService;
-import io.integrationregistry.application.integrations.ReadYourWrites;
-import io.integrationregistry.application.integrations.TransportPolicy;
-import io.integrationregistry.application.projections.ProjectionService;
-import io.integrationregistry.application.integrations.RegistrySettings;
-import io.integrationregistry.application.integrations.port.out.ForGeneratingIdentifiers;
-import io.integrationregistry.application.integrations.port.out.ForJudgingOutboundUrls;
-import io.integrationregistry.application.connections.port.out.ForKeepingConnections;
-import io.integrationregistry.application.connections.port.out.ForRecordingConnectionTests;
-import io.integrationregistry.application.integrations.port.out.ForRememberingIdempotencyKeys;
-import io.integrationregistry.application.projections.port.out.ForCountingPoisonedEvents;
-import io.integrationregistry.application.projections.port.out.ForReplayingProjections;
-import io.integrationregistry.application.integrations.port.out.ForReservingNames;
-import io.integrationregistry.application.shared.ForSealingSecrets;
-import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
 import io.integrationregistry.adapters.mongo.MongoPingHealthIndicator;
 import io.integrationregistry.adapters.rest.admin.ProjectionsEndpoint;
+import io.integrationregistry.application.audit.AuditService;
+import io.integrationregistry.application.connections.port.out.ForKeepingConnections;
+import io.integrationregistry.application.connections.port.out.ForRecordingConnectionTests;
+import io.integrationregistry.application.integrations.IntegrationService;
+import io.integrationregistry.application.integrations.ReadYourWrites;
+import io.integrationregistry.application.integrations.RegistrySettings;
+import io.integrationregistry.application.integrations.TransportPolicy;
+import io.integrationregistry.application.integrations.port.out.ForGeneratingIdentifiers;
+import io.integrationregistry.application.integrations.port.out.ForJudgingOutboundUrls;
+import io.integrationregistry.application.integrations.port.out.ForRememberingIdempotencyKeys;
+import io.integrationregistry.application.integrations.port.out.ForReservingNames;
+import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
+import io.integrationregistry.application.projections.ProjectionService;
+import io.integrationregistry.application.projections.port.out.ForCountingPoisonedEvents;
+import io.integrationregistry.application.projections.port.out.ForReplayingProjections;
+import io.integrationregistry.application.shared.ForSealingSecrets;
 import io.integrationregistry.domain.PlainHttp;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -59,12 +59,11 @@ class RegistryConfiguration {
     @Bean
     MongoClientSettingsBuilderCustomizer failFastWhenTheDatabaseIsAway(RegistryProperties properties) {
         RegistryProperties.Mongo mongo = properties.mongo();
-        return settings -> settings
-                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+        return settings -> settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
                         mongo.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(socket -> socket
-                        .connectTimeout(mongo.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .readTimeout(mongo.readTimeout().toMillis(), TimeUnit.MILLISECONDS));
+                .applyToSocketSettings(
+                        socket -> socket.connectTimeout(mongo.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                                .readTimeout(mongo.readTimeout().toMillis(), TimeUnit.MILLISECONDS));
     }
 
     @Bean
@@ -98,7 +97,8 @@ class RegistryConfiguration {
     /** Where the embedded default (used when no MongoDB URI is configured) keeps its data and listens. */
     @Bean
     EmbeddedMongoSettings embeddedMongoSettings(RegistryProperties properties) {
-        return new EmbeddedMongoSettings(properties.embeddedMongo().path(), properties.embeddedMongo().port());
+        return new EmbeddedMongoSettings(
+                properties.embeddedMongo().path(), properties.embeddedMongo().port());
     }
 
     @Bean
@@ -125,14 +125,13 @@ class RegistryConfiguration {
     }
 
     @Bean
-    ProjectionService projectionAdministration(ForReplayingProjections replays,
-                                                      ForCountingPoisonedEvents poisoned) {
+    ProjectionService projectionAdministration(ForReplayingProjections replays, ForCountingPoisonedEvents poisoned) {
         return new ProjectionService(replays, poisoned);
     }
 
     @Bean
-    ProjectionsHealthIndicator projectionsHealthIndicator(ProjectionService projections,
-                                                          IntegrationService integrations) {
+    ProjectionsHealthIndicator projectionsHealthIndicator(
+            ProjectionService projections, IntegrationService integrations) {
         return new ProjectionsHealthIndicator(projections, integrations::readYourWritesTimeouts);
     }
 
@@ -150,8 +149,10 @@ class RegistryConfiguration {
 
     @Bean
     RegistrySettings registrySettings(RegistryProperties properties) {
-        return new RegistrySettings(properties.outbound().allowPlainHttp() ? PlainHttp.ALLOWED : PlainHttp.REFUSED,
-                properties.nameReservationGrace(), properties.readYourWritesTimeout(),
+        return new RegistrySettings(
+                properties.outbound().allowPlainHttp() ? PlainHttp.ALLOWED : PlainHttp.REFUSED,
+                properties.nameReservationGrace(),
+                properties.readYourWritesTimeout(),
                 properties.idempotencyRetention());
     }
 
@@ -166,12 +167,29 @@ class RegistryConfiguration {
     }
 
     @Bean
-    IntegrationService integrationService(ForStoringIntegrations store, MongoIntegrationList list,
-                                          ForSealingSecrets secrets, ForGeneratingIdentifiers identifiers,
-                                          ForReservingNames names, ForRememberingIdempotencyKeys idempotencyKeys,
-                                          Clock clock, RegistrySettings settings, TransportPolicy transport,
-                                          ReadYourWrites readYourWrites, ForKeepingConnections connections) {
-        return new IntegrationService(store, list, secrets, identifiers, names, idempotencyKeys, clock, settings,
-                transport, readYourWrites, connections);
+    IntegrationService integrationService(
+            ForStoringIntegrations store,
+            MongoIntegrationList list,
+            ForSealingSecrets secrets,
+            ForGeneratingIdentifiers identifiers,
+            ForReservingNames names,
+            ForRememberingIdempotencyKeys idempotencyKeys,
+            Clock clock,
+            RegistrySettings settings,
+            TransportPolicy transport,
+            ReadYourWrites readYourWrites,
+            ForKeepingConnections connections) {
+        return new IntegrationService(
+                store,
+                list,
+                secrets,
+                identifiers,
+                names,
+                idempotencyKeys,
+                clock,
+                settings,
+                transport,
+                readYourWrites,
+                connections);
     }
 }

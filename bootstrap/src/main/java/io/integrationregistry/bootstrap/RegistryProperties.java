@@ -2,6 +2,7 @@ package io.integrationregistry.bootstrap;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The service's own settings.
@@ -24,14 +24,15 @@ import org.springframework.util.unit.DataSize;
  * @param secrets             the master keys that wrap the data keys sealing secrets
  */
 @ConfigurationProperties("registry")
-public record RegistryProperties(@DefaultValue("http://localhost:8080") URI publicUrl,
-                                 @DefaultValue("PT1M") Duration nameReservationGrace,
-                                 @DefaultValue("PT5S") Duration readYourWritesTimeout,
-                                 @DefaultValue("PT24H") Duration idempotencyRetention,
-                                 @DefaultValue Mongo mongo,
-                                 @DefaultValue EmbeddedMongo embeddedMongo,
-                                 @DefaultValue Secrets secrets,
-                                 @DefaultValue Outbound outbound) {
+public record RegistryProperties(
+        @DefaultValue("http://localhost:8080") URI publicUrl,
+        @DefaultValue("PT1M") Duration nameReservationGrace,
+        @DefaultValue("PT5S") Duration readYourWritesTimeout,
+        @DefaultValue("PT24H") Duration idempotencyRetention,
+        @DefaultValue Mongo mongo,
+        @DefaultValue EmbeddedMongo embeddedMongo,
+        @DefaultValue Secrets secrets,
+        @DefaultValue Outbound outbound) {
 
     /**
      * @param allowPlainHttp      accept and call provider URLs over plain http (local development only)
@@ -49,36 +50,37 @@ public record RegistryProperties(@DefaultValue("http://localhost:8080") URI publ
      * @param maxConcurrentCallsPerIntegration document calls that may be under way at once to one integration
      * @param maxConcurrentCallsPerCompany     document calls that may be under way at once for one company
      */
-    public record Outbound(@DefaultValue("false") boolean allowPlainHttp,
-                           @DefaultValue("") String allowedPrivateHosts,
-                           @DefaultValue("PT5S") Duration connectTimeout,
-                           @DefaultValue("PT30S") Duration readTimeout,
-                           @DefaultValue("10MB") DataSize maxAnswerSize,
-                           @DefaultValue("2GB") DataSize maxDownloadSize,
-                           @DefaultValue("PT30S") Duration callDeadline,
-                           @DefaultValue("PT10M") Duration transferDeadline,
-                           @DefaultValue("1KB") DataSize minimumTransferRate,
-                           @DefaultValue("PT30S") Duration transferRateWindow,
-                           @DefaultValue("16") int maxConcurrentCallsPerIntegration,
-                           @DefaultValue("32") int maxConcurrentCallsPerCompany) {
-    }
+    public record Outbound(
+            @DefaultValue("false") boolean allowPlainHttp,
+            @DefaultValue("") String allowedPrivateHosts,
+            @DefaultValue("PT5S") Duration connectTimeout,
+            @DefaultValue("PT30S") Duration readTimeout,
+            @DefaultValue("10MB") DataSize maxAnswerSize,
+            @DefaultValue("2GB") DataSize maxDownloadSize,
+            @DefaultValue("PT30S") Duration callDeadline,
+            @DefaultValue("PT10M") Duration transferDeadline,
+            @DefaultValue("1KB") DataSize minimumTransferRate,
+            @DefaultValue("PT30S") Duration transferRateWindow,
+            @DefaultValue("16") int maxConcurrentCallsPerIntegration,
+            @DefaultValue("32") int maxConcurrentCallsPerCompany) {}
 
     /**
      * @param serverSelectionTimeout how long to look for a reachable server
      * @param connectTimeout         how long to wait for a connection
      * @param readTimeout            how long to wait for an answer
      */
-    public record Mongo(@DefaultValue("PT3S") Duration serverSelectionTimeout,
-                        @DefaultValue("PT2S") Duration connectTimeout,
-                        @DefaultValue("PT10S") Duration readTimeout) {
-    }
+    public record Mongo(
+            @DefaultValue("PT3S") Duration serverSelectionTimeout,
+            @DefaultValue("PT2S") Duration connectTimeout,
+            @DefaultValue("PT10S") Duration readTimeout) {}
 
     /**
      * @param path folder of the data file (and of the generated master key)
      * @param port loopback port to listen on; 0 picks a free one
      */
-    public record EmbeddedMongo(@DefaultValue("./data") Path path, @DefaultValue("0") int port) {
-    }
+    public record EmbeddedMongo(
+            @DefaultValue("./data") Path path,
+            @DefaultValue("0") int port) {}
 
     /**
      * @param keyset           one master key as a Tink JSON keyset (AES-256-GCM), with the id {@code default};
@@ -87,7 +89,10 @@ public record RegistryProperties(@DefaultValue("http://localhost:8080") URI publ
      *                         required with an external MongoDB
      * @param dataKeyCacheSize how many unwrapped data keys each instance keeps in memory
      */
-    public record Secrets(String keyset, List<MasterKey> masterKeys, @DefaultValue("10000") int dataKeyCacheSize) {
+    public record Secrets(
+            String keyset,
+            List<MasterKey> masterKeys,
+            @DefaultValue("10000") int dataKeyCacheSize) {
 
         public Secrets {
             masterKeys = masterKeys == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(masterKeys));

@@ -7,14 +7,15 @@ import io.integrationregistry.adapters.secrets.EnvelopeSecretSealer;
 import io.integrationregistry.adapters.secrets.MasterKeyRing;
 import io.integrationregistry.adapters.secrets.MasterKeys;
 import io.integrationregistry.adapters.secrets.MongoWrappedDataKeys;
-import io.integrationregistry.application.shared.ForSealingSecrets;
 import io.integrationregistry.adapters.secrets.RewrapReport;
-import java.time.Clock;
+import io.integrationregistry.application.shared.ForSealingSecrets;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.util.StringUtils;
+
+import java.time.Clock;
 
 /**
  * Envelope encryption of secrets: a data key per integration, kept in MongoDB wrapped by the primary
@@ -33,7 +34,11 @@ class SecretsConfiguration {
 
     @Bean
     DataKeys dataKeys(MasterKeyRing masterKeys, MongoTemplate mongo, Clock clock, RegistryProperties properties) {
-        return new DataKeys(masterKeys, new MongoWrappedDataKeys(mongo), clock, properties.secrets().dataKeyCacheSize());
+        return new DataKeys(
+                masterKeys,
+                new MongoWrappedDataKeys(mongo),
+                clock,
+                properties.secrets().dataKeyCacheSize());
     }
 
     @Bean
@@ -45,13 +50,19 @@ class SecretsConfiguration {
     DataKeysEndpoint dataKeysEndpoint(DataKeys dataKeys) {
         return new DataKeysEndpoint(dataKeys::primaryMasterKeyId, dataKeys::countByMasterKey, () -> {
             RewrapReport report = dataKeys.rewrapAll();
-            return new DataKeysEndpoint.Rewrap(report.examined(), report.rewrapped(), report.alreadyUnderPrimary(),
-                    report.failed(), report.primaryMasterKeyId());
+            return new DataKeysEndpoint.Rewrap(
+                    report.examined(),
+                    report.rewrapped(),
+                    report.alreadyUnderPrimary(),
+                    report.failed(),
+                    report.primaryMasterKeyId());
         });
     }
 
-    static MasterKeyRing masterKeyRing(RegistryProperties.Secrets secrets, boolean embeddedDefault,
-                                       RegistryProperties.EmbeddedMongo embeddedMongo) {
+    static MasterKeyRing masterKeyRing(
+            RegistryProperties.Secrets secrets,
+            boolean embeddedDefault,
+            RegistryProperties.EmbeddedMongo embeddedMongo) {
         boolean keyset = StringUtils.hasText(secrets.keyset());
         if (!secrets.masterKeys().isEmpty()) {
             if (keyset) {
@@ -61,7 +72,8 @@ class SecretsConfiguration {
                         + MasterKeyRing.DEFAULT_ID + "')");
             }
             return MasterKeyRing.of(secrets.masterKeys().stream()
-                    .map(key -> key == null ? null : new MasterKeyRing.Configured(key.id(), key.keyset(), key.primary()))
+                    .map(key ->
+                            key == null ? null : new MasterKeyRing.Configured(key.id(), key.keyset(), key.primary()))
                     .toList());
         }
         if (keyset) {

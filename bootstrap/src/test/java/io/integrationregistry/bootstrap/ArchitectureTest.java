@@ -23,52 +23,75 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule the_domain_depends_on_the_java_platform_only = classes()
-            .that().resideInAPackage(DOMAIN)
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN);
+            .that()
+            .resideInAPackage(DOMAIN)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", DOMAIN);
 
     @ArchTest
     static final ArchRule the_application_depends_on_the_java_platform_and_the_domain_only = classes()
-            .that().resideInAPackage(APPLICATION)
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, APPLICATION);
+            .that()
+            .resideInAPackage(APPLICATION)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", DOMAIN, APPLICATION);
 
     @ArchTest
-    static final ArchRule no_adapter_depends_on_another_adapter = slices()
-            .matching("io.integrationregistry.adapters.(*)..")
-            .should().notDependOnEachOther();
+    static final ArchRule no_adapter_depends_on_another_adapter =
+            slices().matching("io.integrationregistry.adapters.(*)..").should().notDependOnEachOther();
 
     @ArchTest
-    static final ArchRule the_modules_are_free_of_cycles = slices()
-            .matching("io.integrationregistry.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule the_modules_are_free_of_cycles =
+            slices().matching("io.integrationregistry.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule every_class_sits_in_a_layer_and_dependencies_point_inward = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
-            .layer("Domain").definedBy(DOMAIN)
-            .layer("Application").definedBy(APPLICATION)
-            .layer("Adapters").definedBy(ADAPTERS)
-            .layer("Bootstrap").definedBy(BOOTSTRAP)
-            .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Bootstrap")
-            .whereLayer("Application").mayOnlyBeAccessedByLayers("Adapters", "Bootstrap")
-            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap")
+            .layer("Domain")
+            .definedBy(DOMAIN)
+            .layer("Application")
+            .definedBy(APPLICATION)
+            .layer("Adapters")
+            .definedBy(ADAPTERS)
+            .layer("Bootstrap")
+            .definedBy(BOOTSTRAP)
+            .whereLayer("Bootstrap")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("Adapters")
+            .mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Application")
+            .mayOnlyBeAccessedByLayers("Adapters", "Bootstrap")
+            .whereLayer("Domain")
+            .mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap")
             .ensureAllClassesAreContainedInArchitecture();
 
     /** Behaviour lives in the adapters and the application; the bootstrap holds configuration only. */
     @ArchTest
     static final ArchRule the_bootstrap_only_wires = classes()
-            .that().resideInAPackage(BOOTSTRAP).and().areTopLevelClasses()
-            .should().beMetaAnnotatedWith(Configuration.class)
-            .orShould().beAnnotatedWith(ConfigurationProperties.class);
+            .that()
+            .resideInAPackage(BOOTSTRAP)
+            .and()
+            .areTopLevelClasses()
+            .should()
+            .beMetaAnnotatedWith(Configuration.class)
+            .orShould()
+            .beAnnotatedWith(ConfigurationProperties.class);
 
     /** The shared test fixtures (package {@code fixtures}, a test-scoped module) never reach the service. */
     @ArchTest
     static final ArchRule no_class_of_the_service_uses_a_test_fixture = noClasses()
-            .that().resideInAPackage("io.integrationregistry..")
-            .should().dependOnClassesThat().resideInAPackage("fixtures..");
+            .that()
+            .resideInAPackage("io.integrationregistry..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("fixtures..");
 
     @ArchTest
     static final ArchRule only_the_axon_adapter_knows_axon = classes()
-            .that().resideOutsideOfPackage("io.integrationregistry.adapters.axon..")
-            .should().onlyDependOnClassesThat().resideOutsideOfPackage("org.axonframework..");
+            .that()
+            .resideOutsideOfPackage("io.integrationregistry.adapters.axon..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideOutsideOfPackage("org.axonframework..");
 }

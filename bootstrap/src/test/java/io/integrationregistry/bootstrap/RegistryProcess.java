@@ -45,7 +45,12 @@ public final class RegistryProcess implements AutoCloseable {
      */
     public static RegistryProcess start(String name, Duration atMost, String... properties) throws Exception {
         Files.createDirectories(OUTPUT_FOLDER);
-        return start(RegistryApplication.class, List.of(), OUTPUT_FOLDER.resolve(name + ".log"), HEALTH, atMost,
+        return start(
+                RegistryApplication.class,
+                List.of(),
+                OUTPUT_FOLDER.resolve(name + ".log"),
+                HEALTH,
+                atMost,
                 List.of(properties));
     }
 
@@ -53,24 +58,36 @@ public final class RegistryProcess implements AutoCloseable {
      * Starts {@code main} with {@code mainArguments} first and the service's {@code properties} after them, on a
      * free port, its output in {@code output}; answers once the service is ready to take requests.
      */
-    public static RegistryProcess startReady(Class<?> main, List<String> mainArguments, Path output, Duration atMost,
-                                             List<String> properties) throws Exception {
+    public static RegistryProcess startReady(
+            Class<?> main, List<String> mainArguments, Path output, Duration atMost, List<String> properties)
+            throws Exception {
         return start(main, mainArguments, output, READINESS, atMost, properties);
     }
 
-    private static RegistryProcess start(Class<?> main, List<String> mainArguments, Path output, String probe,
-                                         Duration atMost, List<String> properties) throws Exception {
+    private static RegistryProcess start(
+            Class<?> main,
+            List<String> mainArguments,
+            Path output,
+            String probe,
+            Duration atMost,
+            List<String> properties)
+            throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
                 main.getName()));
         command.addAll(mainArguments);
         command.add("--server.port=" + port);
         properties.forEach(property -> command.add("--" + property));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         RegistryProcess started = new RegistryProcess(process, port, output);
         started.awaitAnswer(probe, atMost);
         return started;
@@ -125,9 +142,11 @@ public final class RegistryProcess implements AutoCloseable {
     }
 
     private void awaitAnswer(String probe, Duration atMost) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUri() + probe))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         long deadline = System.nanoTime() + atMost.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

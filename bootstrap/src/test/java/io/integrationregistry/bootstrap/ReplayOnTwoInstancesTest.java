@@ -55,6 +55,7 @@ class ReplayOnTwoInstancesTest {
 
     @TempDir
     static Path data;
+
     private static EmbeddedMongo mongo;
     private static MongoDatabase database;
     private static RunningRegistry one;
@@ -66,13 +67,16 @@ class ReplayOnTwoInstancesTest {
         String uri = mongo.uri();
         database = mongo.database();
         one = RunningRegistry.start(properties(uri, ONE));
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> owners().values().stream().filter(ONE::equals).count() == 4);
         two = RunningRegistry.start(properties(uri, TWO));
         for (String processor : SERVED) {
             processor(one, processor).releaseSegment(1, 30, TimeUnit.MINUTES);
         }
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> owners().equals(split()));
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> owners().equals(split()));
     }
 
     @AfterAll
@@ -96,41 +100,58 @@ class ReplayOnTwoInstancesTest {
         for (int i = 0; i < INTEGRATIONS; i++) {
             events.publish(lifeOf(IntegrationId.of(UUID.randomUUID()), t0.plusSeconds(i * 60L), i));
         }
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                list().size() == INTEGRATIONS && trail().size() == INTEGRATIONS * EVENTS_EACH);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> list().size() == INTEGRATIONS && trail().size() == INTEGRATIONS * EVENTS_EACH);
         List<Document> folded = list();
         List<Document> trail = trail();
         // A served entry gone wrong: only a rebuilt list, swapped in, puts it right.
         Document garbled = folded.get(0);
-        database.getCollection("integration_list").updateOne(Filters.eq("_id", garbled.get("_id")),
-                new Document("$set", new Document("name", "garbled")));
+        database.getCollection("integration_list")
+                .updateOne(
+                        Filters.eq("_id", garbled.get("_id")), new Document("$set", new Document("name", "garbled")));
 
         Answer accepted = operator(one).post("/api/admin/projections/integration-list/replay", null);
         Answer again = operator(two).post("/api/admin/projections/integration-list/replay", null);
         Answer otherModel = operator(two).post("/api/admin/projections/audit-trail/replay", null);
 
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        assertThat(again.status()).as("a second replay while the first is under way").isEqualTo(409);
+        assertThat(again.status())
+                .as("a second replay while the first is under way")
+                .isEqualTo(409);
         assertThat(again.body()).contains("rebuild-under-way");
         assertThat(otherModel.status()).as(otherModel.body()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            assertServedProcessorsRunWithTheirSegments();
-            assertThat(database.getCollection("read_model_rebuilds").countDocuments(Filters.eq("phase", "SERVING")))
-                    .as("rebuilds finished").isEqualTo(2);
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    assertServedProcessorsRunWithTheirSegments();
+                    assertThat(database.getCollection("read_model_rebuilds")
+                                    .countDocuments(Filters.eq("phase", "SERVING")))
+                            .as("rebuilds finished")
+                            .isEqualTo(2);
+                });
 
         assertThat(list()).isEqualTo(folded);
         assertThat(trail()).isEqualTo(trail);
         assertServedProcessorsRunWithTheirSegments();
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            assertThat(owners()).as("rebuild processors stopped, their tokens removed").isEqualTo(split());
-            for (RunningRegistry instance : List.of(one, two)) {
-                assertThat(processor(instance, "integration-list-rebuild").isRunning()).isFalse();
-                assertThat(processor(instance, "audit-trail-rebuild").isRunning()).isFalse();
-            }
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    assertThat(owners())
+                            .as("rebuild processors stopped, their tokens removed")
+                            .isEqualTo(split());
+                    for (RunningRegistry instance : List.of(one, two)) {
+                        assertThat(processor(instance, "integration-list-rebuild")
+                                        .isRunning())
+                                .isFalse();
+                        assertThat(processor(instance, "audit-trail-rebuild").isRunning())
+                                .isFalse();
+                    }
+                });
         Answer afterwards = operator(two).post("/api/admin/projections/integration-list/replay", null);
-        assertThat(afterwards.status()).as("a replay once the last one finished").isEqualTo(202);
+        assertThat(afterwards.status())
+                .as("a replay once the last one finished")
+                .isEqualTo(202);
     }
 
     private static void assertServedProcessorsRunWithTheirSegments() {
@@ -147,13 +168,17 @@ class ReplayOnTwoInstancesTest {
     }
 
     private static List<Document> list() {
-        return database.getCollection("integration_list").find(Filters.eq("companyId", COMPANY.value()))
-                .sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        return database.getCollection("integration_list")
+                .find(Filters.eq("companyId", COMPANY.value()))
+                .sort(Sorts.ascending("_id"))
+                .into(new ArrayList<>());
     }
 
     private static List<Document> trail() {
-        return database.getCollection("audit_trail").find(Filters.eq("company", COMPANY.value()))
-                .sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        return database.getCollection("audit_trail")
+                .find(Filters.eq("company", COMPANY.value()))
+                .sort(Sorts.ascending("_id"))
+                .into(new ArrayList<>());
     }
 
     private static Map<String, String> owners() {
@@ -174,7 +199,8 @@ class ReplayOnTwoInstancesTest {
     }
 
     private static TrackingEventProcessor processor(RunningRegistry instance, String name) {
-        return instance.bean(EventProcessingConfiguration.class).eventProcessor(name, TrackingEventProcessor.class)
+        return instance.bean(EventProcessingConfiguration.class)
+                .eventProcessor(name, TrackingEventProcessor.class)
                 .orElseThrow();
     }
 
@@ -199,18 +225,34 @@ class ReplayOnTwoInstancesTest {
 
     private static List<GenericDomainEventMessage<IntegrationEvent>> lifeOf(IntegrationId id, Instant start, int n) {
         List<IntegrationEvent> life = List.of(
-                new IntegrationEvent.IntegrationAdded(id, COMPANY, start, new IntegrationName("Replay " + n),
-                        new BaseApiUrl("https://replay.example/api/" + n), RequestParameters.NONE,
-                        new Authentication.ApiKey(new SealedSecret("1", "c2VhbGVk" + n, null)), true),
+                new IntegrationEvent.IntegrationAdded(
+                        id,
+                        COMPANY,
+                        start,
+                        new IntegrationName("Replay " + n),
+                        new BaseApiUrl("https://replay.example/api/" + n),
+                        RequestParameters.NONE,
+                        new Authentication.ApiKey(new SealedSecret("1", "c2VhbGVk" + n, null)),
+                        true),
                 new IntegrationEvent.IntegrationDeactivated(id, COMPANY, start.plusSeconds(1)),
-                new IntegrationEvent.IntegrationEdited(id, COMPANY, start.plusSeconds(2),
-                        new IntegrationName("Replay " + n + " v2"), new BaseApiUrl("https://replay.example/v2/" + n),
-                        new RequestParameters("v=2"), new Authentication.ApiKey(
-                        new SealedSecret("1", "c2VhbGVk" + n + "x", null))));
+                new IntegrationEvent.IntegrationEdited(
+                        id,
+                        COMPANY,
+                        start.plusSeconds(2),
+                        new IntegrationName("Replay " + n + " v2"),
+                        new BaseApiUrl("https://replay.example/v2/" + n),
+                        new RequestParameters("v=2"),
+                        new Authentication.ApiKey(new SealedSecret("1", "c2VhbGVk" + n + "x", null))));
         List<GenericDomainEventMessage<IntegrationEvent>> messages = new ArrayList<>();
         for (int sequence = 0; sequence < life.size(); sequence++) {
-            messages.add(new GenericDomainEventMessage<>("Integration", id.value(), sequence, life.get(sequence),
-                    MetaData.with("actor", "replayer").and("requestId", "replay-" + n).and("source", "system")));
+            messages.add(new GenericDomainEventMessage<>(
+                    "Integration",
+                    id.value(),
+                    sequence,
+                    life.get(sequence),
+                    MetaData.with("actor", "replayer")
+                            .and("requestId", "replay-" + n)
+                            .and("source", "system")));
         }
         return messages;
     }

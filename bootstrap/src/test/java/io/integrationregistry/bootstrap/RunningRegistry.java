@@ -1,11 +1,11 @@
 package io.integrationregistry.bootstrap;
 
-import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.integrations.port.in.ForManagingIntegrations;
 import io.integrationregistry.application.integrations.port.in.ForReadingIntegrations;
 import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
-import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
 import io.integrationregistry.application.integrations.port.in.IntegrationView;
+import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
+import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.AuthenticationSpec;
 import io.integrationregistry.domain.BaseApiUrl;
@@ -48,8 +48,8 @@ public final class RunningRegistry implements AutoCloseable {
      * first prepared by {@code initializers} (such as one registering a bean of the caller's).
      */
     @SafeVarargs
-    public static RunningRegistry start(List<String> properties,
-                                        ApplicationContextInitializer<ConfigurableApplicationContext>... initializers) {
+    public static RunningRegistry start(
+            List<String> properties, ApplicationContextInitializer<ConfigurableApplicationContext>... initializers) {
         List<String> arguments = new ArrayList<>();
         if (properties.stream().noneMatch(property -> property.startsWith("server.port="))) {
             // a second --server.port would not replace the first: Spring binds both, as "0,0"
@@ -79,7 +79,9 @@ public final class RunningRegistry implements AutoCloseable {
 
     /** The port the service listens on (it is started on a random one). */
     public int port() {
-        return ((org.springframework.boot.web.context.WebServerApplicationContext) context).getWebServer().getPort();
+        return ((org.springframework.boot.web.context.WebServerApplicationContext) context)
+                .getWebServer()
+                .getPort();
     }
 
     public <T> T bean(Class<T> type) {
@@ -96,9 +98,11 @@ public final class RunningRegistry implements AutoCloseable {
 
     /** Waits until the list read model shows the integration at least at {@code version}. */
     IntegrationView awaitListed(IntegrationId id, long version) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-                .until(() -> reading().find(ADMIN.company(), id), found -> found.filter(v -> v.version() >= version)
-                        .isPresent())
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(
+                        () -> reading().find(ADMIN.company(), id),
+                        found -> found.filter(v -> v.version() >= version).isPresent())
                 .orElseThrow();
     }
 
@@ -107,15 +111,21 @@ public final class RunningRegistry implements AutoCloseable {
     }
 
     static IntegrationDraft oauth2Draft(String name, String clientSecret) {
-        return new IntegrationDraft(new IntegrationName(name), new BaseApiUrl("https://docs.example/api/v1"),
+        return new IntegrationDraft(
+                new IntegrationName(name),
+                new BaseApiUrl("https://docs.example/api/v1"),
                 new RequestParameters("access_type=offline"),
-                new AuthenticationSpec.OAuth2Spec<>(new WebUrl("https://auth.example/authorize"),
-                        new WebUrl("https://auth.example/token"), new ClientId("client-1"),
+                new AuthenticationSpec.OAuth2Spec<>(
+                        new WebUrl("https://auth.example/authorize"),
+                        new WebUrl("https://auth.example/token"),
+                        new ClientId("client-1"),
                         Optional.of(PlainSecret.of("authentication.clientSecret", clientSecret))));
     }
 
     static IntegrationDraft apiKeyDraft(String name, String apiKey) {
-        return new IntegrationDraft(new IntegrationName(name), new BaseApiUrl("https://docs.example/api/v2"),
+        return new IntegrationDraft(
+                new IntegrationName(name),
+                new BaseApiUrl("https://docs.example/api/v2"),
                 RequestParameters.NONE,
                 new AuthenticationSpec.ApiKeySpec<>(Optional.of(PlainSecret.of("authentication.apiKey", apiKey))));
     }

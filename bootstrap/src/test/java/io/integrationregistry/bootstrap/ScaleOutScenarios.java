@@ -84,8 +84,10 @@ abstract class ScaleOutScenarios {
     private RunningRegistry three;
     private MongoClient client;
     private MongoDatabase database;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final Ledger ledger = new Ledger();
     private final List<String> integrationIds = Collections.synchronizedList(new ArrayList<>());
     private final List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
@@ -104,16 +106,21 @@ abstract class ScaleOutScenarios {
         keyset = "registry.secrets.keyset=" + TestKeys.keysetJson();
         one = RunningRegistry.start(properties(uri, keyset, ONE));
         // Alone, the first instance claims every segment: it has a thread for each.
-        await("instance one claims every segment").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> owners().values().stream().filter(ONE::equals).count() == (long) PROCESSORS.size() * SEGMENTS);
+        await("instance one claims every segment")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() ->
+                        owners().values().stream().filter(ONE::equals).count() == (long) PROCESSORS.size() * SEGMENTS);
         two = RunningRegistry.start(properties(uri, keyset, TWO));
         // Axon's tracking processors do not balance on their own: the first instance hands segment 1 to the
         // second (and leaves it alone for the rest of the test), so that both instances process events.
         for (String processor : PROCESSORS) {
             processor(one, processor).releaseSegment(1, 30, TimeUnit.MINUTES);
         }
-        await("segment 0 on instance one, segment 1 on instance two").atMost(CLAIM_TIMEOUT.plus(MARGIN))
-                .pollInterval(Duration.ofMillis(50)).until(() -> owners().equals(split()));
+        await("segment 0 on instance one, segment 1 on instance two")
+                .atMost(CLAIM_TIMEOUT.plus(MARGIN))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> owners().equals(split()));
     }
 
     @AfterAll
@@ -160,11 +167,19 @@ abstract class ScaleOutScenarios {
         load();
 
         assertThat(ledger.unexpected).as("answers other than 2xx, 409 and 412").isEmpty();
-        assertThat(ledger.duplicateAcknowledgements).as("one version acknowledged twice").isEmpty();
-        assertThat(ledger.changesWithoutAnEvent).as("2xx answers that did not advance the version").isEmpty();
-        assertThat(ledger.answersBehindTheirCommand).as("2xx answers that do not show their own change").isEmpty();
+        assertThat(ledger.duplicateAcknowledgements)
+                .as("one version acknowledged twice")
+                .isEmpty();
+        assertThat(ledger.changesWithoutAnEvent)
+                .as("2xx answers that did not advance the version")
+                .isEmpty();
+        assertThat(ledger.answersBehindTheirCommand)
+                .as("2xx answers that do not show their own change")
+                .isEmpty();
         assertThat(ledger.acknowledgedCount()).isEqualTo(INTEGRATIONS + CHANGES);
-        assertThat(ledger.conflicts.get() + ledger.stale.get()).as("concurrent commands met").isPositive();
+        assertThat(ledger.conflicts.get() + ledger.stale.get())
+                .as("concurrent commands met")
+                .isPositive();
         assertEventStreamHoldsExactlyTheAcknowledgedVersions();
     }
 
@@ -174,25 +189,42 @@ abstract class ScaleOutScenarios {
         load();
 
         for (String processor : PROCESSORS) {
-            assertThat(database.getCollection("trackingtokens").countDocuments(new Document("processorName", processor)))
-                    .as("segments of %s", processor).isEqualTo(SEGMENTS);
+            assertThat(database.getCollection("trackingtokens")
+                            .countDocuments(new Document("processorName", processor)))
+                    .as("segments of %s", processor)
+                    .isEqualTo(SEGMENTS);
         }
-        assertThat(samples).as("samples of the segments' owners during the load").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(samples)
+                .as("samples of the segments' owners during the load")
+                .hasSizeGreaterThanOrEqualTo(5);
         for (Sample sample : samples) {
-            assertThat(sample.owners().keySet()).as("segments at %s ms", sample.atMillis()).isEqualTo(split().keySet());
-            assertThat(sample.owners().values()).as("owners at %s ms", sample.atMillis()).allMatch(
-                    owner -> ONE.equals(owner) || TWO.equals(owner));
-            assertThat(sample.processedByBoth()).as("segments both instances process at %s ms", sample.atMillis())
+            assertThat(sample.owners().keySet())
+                    .as("segments at %s ms", sample.atMillis())
+                    .isEqualTo(split().keySet());
+            assertThat(sample.owners().values())
+                    .as("owners at %s ms", sample.atMillis())
+                    .allMatch(owner -> ONE.equals(owner) || TWO.equals(owner));
+            assertThat(sample.processedByBoth())
+                    .as("segments both instances process at %s ms", sample.atMillis())
                     .isEmpty();
         }
-        assertThat(samples).as("samples where both instances own segments")
-                .anyMatch(sample -> sample.owners().containsValue(ONE) && sample.owners().containsValue(TWO));
-        System.out.printf("[scale-out %s] %d samples of the token store and of both instances' processors: every "
+        assertThat(samples)
+                .as("samples where both instances own segments")
+                .anyMatch(sample ->
+                        sample.owners().containsValue(ONE) && sample.owners().containsValue(TWO));
+        System.out.printf(
+                "[scale-out %s] %d samples of the token store and of both instances' processors: every "
                         + "segment claimed by one instance, none processed by both; %d show segment 0 on instance one "
-                        + "and segment 1 on instance two%n", getClass().getSimpleName(), samples.size(),
-                samples.stream().filter(sample -> sample.owners().equals(split())).count());
+                        + "and segment 1 on instance two%n",
+                getClass().getSimpleName(),
+                samples.size(),
+                samples.stream()
+                        .filter(sample -> sample.owners().equals(split()))
+                        .count());
 
-        await("projections show every event").atMost(CLAIM_TIMEOUT.plus(MARGIN)).pollInterval(Duration.ofMillis(100))
+        await("projections show every event")
+                .atMost(CLAIM_TIMEOUT.plus(MARGIN))
+                .pollInterval(Duration.ofMillis(100))
                 .untilAsserted(this::assertProjectionsHoldEveryEventOnce);
         assertNoProcessorFailed(one);
         assertNoProcessorFailed(two);
@@ -212,10 +244,15 @@ abstract class ScaleOutScenarios {
         // More changes, now through instance two alone.
         changeEveryIntegrationOnce(index -> two);
 
-        await("instance two owns every segment").atMost(CLAIM_TIMEOUT.plus(MARGIN)).pollInterval(Duration.ofMillis(20))
-                .until(() -> owners().values().stream().filter(TWO::equals).count() == (long) PROCESSORS.size() * SEGMENTS);
+        await("instance two owns every segment")
+                .atMost(CLAIM_TIMEOUT.plus(MARGIN))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() ->
+                        owners().values().stream().filter(TWO::equals).count() == (long) PROCESSORS.size() * SEGMENTS);
         long handedOver = System.nanoTime();
-        await("projections show every event").atMost(CLAIM_TIMEOUT.plus(MARGIN)).pollInterval(Duration.ofMillis(100))
+        await("projections show every event")
+                .atMost(CLAIM_TIMEOUT.plus(MARGIN))
+                .pollInterval(Duration.ofMillis(100))
                 .untilAsserted(this::assertProjectionsHoldEveryEventOnce);
         long caughtUp = System.nanoTime();
 
@@ -223,19 +260,25 @@ abstract class ScaleOutScenarios {
         assertThat(ledger.acknowledgedCount()).isEqualTo(before + 2 * INTEGRATIONS);
         assertEventStreamHoldsExactlyTheAcknowledgedVersions();
         assertNoProcessorFailed(two);
-        System.out.printf("[scale-out %s] stop of instance one took %d ms; every segment on instance two %d ms after "
-                        + "the stop began; projections complete %d ms after it%n", getClass().getSimpleName(),
-                millis(stopped - stopping), millis(handedOver - stopping), millis(caughtUp - stopping));
+        System.out.printf(
+                "[scale-out %s] stop of instance one took %d ms; every segment on instance two %d ms after "
+                        + "the stop began; projections complete %d ms after it%n",
+                getClass().getSimpleName(),
+                millis(stopped - stopping),
+                millis(handedOver - stopping),
+                millis(caughtUp - stopping));
     }
 
     @Test
     @Order(4)
-    void an_instance_that_dies_holding_its_claims_loses_its_segments_once_the_claim_timeout_is_over()
-            throws Exception {
+    void an_instance_that_dies_holding_its_claims_loses_its_segments_once_the_claim_timeout_is_over() throws Exception {
         load();
         one.close();
-        await("instance two owns every segment").atMost(CLAIM_TIMEOUT.plus(MARGIN)).pollInterval(Duration.ofMillis(20))
-                .until(() -> owners().values().stream().filter(TWO::equals).count() == (long) PROCESSORS.size() * SEGMENTS);
+        await("instance two owns every segment")
+                .atMost(CLAIM_TIMEOUT.plus(MARGIN))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() ->
+                        owners().values().stream().filter(TWO::equals).count() == (long) PROCESSORS.size() * SEGMENTS);
         three = RunningRegistry.start(properties(uri, keyset, THREE));
         int before = ledger.acknowledgedCount();
 
@@ -248,9 +291,12 @@ abstract class ScaleOutScenarios {
         Map<String, Document> leftBehind = tokens();
         two.close();
         long dead = System.nanoTime();
-        assertThat(leftBehind.values()).as("claims instance two died with")
+        assertThat(leftBehind.values())
+                .as("claims instance two died with")
                 .allMatch(token -> TWO.equals(token.getString("owner")));
-        long lastExtended = leftBehind.values().stream().mapToLong(token -> token.getLong("timestamp")).max()
+        long lastExtended = leftBehind.values().stream()
+                .mapToLong(token -> token.getLong("timestamp"))
+                .max()
                 .orElseThrow();
         // More changes, through instance three, while it waits for the claims to time out.
         ExecutorService sender = Executors.newSingleThreadExecutor();
@@ -260,22 +306,31 @@ abstract class ScaleOutScenarios {
         });
         Set<String> ownersSeen = ConcurrentHashMap.newKeySet();
         Map<String, Document> takenOver = await("instance three owns every segment")
-                .atMost(CLAIM_TIMEOUT.plus(MARGIN)).pollInterval(Duration.ofMillis(20))
-                .until(() -> {
-                    Map<String, Document> tokens = tokens();
-                    tokens.values().forEach(token -> ownersSeen.add(String.valueOf(token.getString("owner"))));
-                    return tokens;
-                }, tokens -> tokens.values().stream().allMatch(token -> THREE.equals(token.getString("owner"))));
+                .atMost(CLAIM_TIMEOUT.plus(MARGIN))
+                .pollInterval(Duration.ofMillis(20))
+                .until(
+                        () -> {
+                            Map<String, Document> tokens = tokens();
+                            tokens.values().forEach(token -> ownersSeen.add(String.valueOf(token.getString("owner"))));
+                            return tokens;
+                        },
+                        tokens -> tokens.values().stream().allMatch(token -> THREE.equals(token.getString("owner"))));
         long handedOver = System.nanoTime();
         later.get(60, TimeUnit.SECONDS);
         sender.shutdown();
         // Nothing was released: instance three took the claims over from the dead instance two once they timed out.
         assertThat(ownersSeen).as("owners seen during the takeover").isSubsetOf(TWO, THREE);
-        long soonestTakeover = takenOver.keySet().stream().mapToLong(segment -> takenOver.get(segment).getLong(
-                "timestamp") - leftBehind.get(segment).getLong("timestamp")).min().orElseThrow();
-        assertThat(soonestTakeover).as("ms from a claim's last extension by instance two to its takeover")
+        long soonestTakeover = takenOver.keySet().stream()
+                .mapToLong(segment -> takenOver.get(segment).getLong("timestamp")
+                        - leftBehind.get(segment).getLong("timestamp"))
+                .min()
+                .orElseThrow();
+        assertThat(soonestTakeover)
+                .as("ms from a claim's last extension by instance two to its takeover")
                 .isGreaterThanOrEqualTo(CLAIM_TIMEOUT.toMillis());
-        await("projections show every event").atMost(CLAIM_TIMEOUT.plus(MARGIN)).pollInterval(Duration.ofMillis(100))
+        await("projections show every event")
+                .atMost(CLAIM_TIMEOUT.plus(MARGIN))
+                .pollInterval(Duration.ofMillis(100))
                 .untilAsserted(this::assertProjectionsHoldEveryEventOnce);
         long caughtUp = System.nanoTime();
 
@@ -283,11 +338,16 @@ abstract class ScaleOutScenarios {
         assertThat(ledger.acknowledgedCount()).isEqualTo(before + 2 * INTEGRATIONS);
         assertEventStreamHoldsExactlyTheAcknowledgedVersions();
         assertNoProcessorFailed(three);
-        System.out.printf("[scale-out %s] instance two died (database gone, then stopped) in %d ms, its claims last "
+        System.out.printf(
+                "[scale-out %s] instance two died (database gone, then stopped) in %d ms, its claims last "
                         + "extended %d ms before; every segment on instance three %d ms after it lost the database "
                         + "(a claim taken %d ms after its last extension at the soonest); projections complete %d ms after it%n",
-                getClass().getSimpleName(), millis(dead - dying), diedAt - lastExtended, millis(handedOver - dying),
-                soonestTakeover, millis(caughtUp - dying));
+                getClass().getSimpleName(),
+                millis(dead - dying),
+                diedAt - lastExtended,
+                millis(handedOver - dying),
+                soonestTakeover,
+                millis(caughtUp - dying));
     }
 
     // ---------------------------------------------------------------------------------------- the load
@@ -302,11 +362,11 @@ abstract class ScaleOutScenarios {
         loaded = true;
         long started = System.nanoTime();
         for (int i = 0; i < INTEGRATIONS; i++) {
-            Answer created = send(i % 2 == 0 ? one : two, "POST", "/api/integrations", """
+            Answer created =
+                    send(i % 2 == 0 ? one : two, "POST", "/api/integrations", """
                     {"name": "Scale out %d", "baseApiUrl": "https://files.acme.example/webhooks",
                      "requestParameters": "rev=0", "active": %s,
-                     "authentication": {"type": "API_KEY", "apiKey": "scale-out-api-key-0123456789"}}"""
-                    .formatted(i, i % 2 == 0), null);
+                     "authentication": {"type": "API_KEY", "apiKey": "scale-out-api-key-0123456789"}}""".formatted(i, i % 2 == 0), null);
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             ledger.acknowledge(created, -1);
             integrationIds.add(created.json().path("id").asText());
@@ -342,15 +402,28 @@ abstract class ScaleOutScenarios {
             sampler.shutdown();
             sampler.awaitTermination(5, TimeUnit.SECONDS);
         }
-        System.out.printf("[scale-out %s] %d integrations, %d changes from %d threads in %d ms: %d commands sent, "
+        System.out.printf(
+                "[scale-out %s] %d integrations, %d changes from %d threads in %d ms: %d commands sent, "
                         + "%d answered 2xx, %d answered 409, %d answered 412 (each retried after a fresh read), "
                         + "%d other answers; %d 2xx bodies already showed a later change; %d owner samples%n",
-                getClass().getSimpleName(), INTEGRATIONS, CHANGES, THREADS, millis(System.nanoTime() - started),
-                ledger.sent.get(), ledger.succeeded.get(), ledger.conflicts.get(), ledger.stale.get(),
-                ledger.unexpected.size(), ledger.bodiesAhead.get(), samples.size());
+                getClass().getSimpleName(),
+                INTEGRATIONS,
+                CHANGES,
+                THREADS,
+                millis(System.nanoTime() - started),
+                ledger.sent.get(),
+                ledger.succeeded.get(),
+                ledger.conflicts.get(),
+                ledger.stale.get(),
+                ledger.unexpected.size(),
+                ledger.bodiesAhead.get(),
+                samples.size());
     }
 
-    private enum Kind { EDIT, TOGGLE }
+    private enum Kind {
+        EDIT,
+        TOGGLE
+    }
 
     /** One acknowledged change of one integration, retried after a fresh read on 409 and 412. */
     private void change(String id, Kind kind, String revision, Supplier<RunningRegistry> instances) {
@@ -362,10 +435,17 @@ abstract class ScaleOutScenarios {
             String ifMatch = "\"" + version + "\"";
             Answer answer;
             if (kind == Kind.EDIT) {
-                answer = send(instance, "PUT", "/api/integrations/" + id, """
+                answer = send(
+                        instance,
+                        "PUT",
+                        "/api/integrations/" + id,
+                        """
                         {"name": "%s", "baseApiUrl": "%s", "requestParameters": "rev=%s",
-                         "authentication": {"type": "API_KEY"}}""".formatted(known.path("name").asText(),
-                        known.path("baseApiUrl").asText(), revision), ifMatch);
+                         "authentication": {"type": "API_KEY"}}""".formatted(
+                                        known.path("name").asText(),
+                                        known.path("baseApiUrl").asText(),
+                                        revision),
+                        ifMatch);
             } else {
                 String toggle = "ACTIVE".equals(known.path("status").asText()) ? "deactivate" : "activate";
                 answer = send(instance, "POST", "/api/integrations/" + id + "/" + toggle, null, ifMatch);
@@ -401,8 +481,11 @@ abstract class ScaleOutScenarios {
             for (int i = 0; i < INTEGRATIONS; i++) {
                 int index = i;
                 String id = integrationIds.get(i);
-                changes.add(pool.submit(() -> change(id, index % 2 == 0 ? Kind.EDIT : Kind.TOGGLE,
-                        "late" + System.nanoTime(), () -> instance.apply(index))));
+                changes.add(pool.submit(() -> change(
+                        id,
+                        index % 2 == 0 ? Kind.EDIT : Kind.TOGGLE,
+                        "late" + System.nanoTime(),
+                        () -> instance.apply(index))));
             }
             for (Future<?> change : changes) {
                 change.get(60, TimeUnit.SECONDS);
@@ -415,10 +498,13 @@ abstract class ScaleOutScenarios {
     private Answer send(RunningRegistry instance, String method, String path, String body, String ifMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + instance.port() + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("alice:alice-pw".getBytes(StandardCharsets.UTF_8)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder().encodeToString("alice:alice-pw".getBytes(StandardCharsets.UTF_8)))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -427,8 +513,8 @@ abstract class ScaleOutScenarios {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("ETag").orElse(null),
-                    response.body());
+            return new Answer(
+                    response.statusCode(), response.headers().firstValue("ETag").orElse(null), response.body());
         } catch (IOException failed) {
             throw new IllegalStateException(method + " " + path + " failed", failed);
         } catch (InterruptedException interrupted) {
@@ -458,8 +544,7 @@ abstract class ScaleOutScenarios {
      * A 2xx answer to a command: the version its ETag names (the one the command stored), and the integration
      * in its body, which shows at least that version (a concurrent change may already show too).
      */
-    private record Acknowledged(long version, JsonNode integration) {
-    }
+    private record Acknowledged(long version, JsonNode integration) {}
 
     /** What the clients were told: every acknowledged version of every integration, and every other answer. */
     private static final class Ledger {
@@ -489,8 +574,10 @@ abstract class ScaleOutScenarios {
             if (integration.path("version").asLong() < version) {
                 answersBehindTheirCommand.add(id + " answered " + integration + " with ETag " + version);
             }
-            if (acknowledged.computeIfAbsent(id, any -> new ConcurrentHashMap<>())
-                    .putIfAbsent(version, new Acknowledged(version, integration)) != null) {
+            if (acknowledged
+                            .computeIfAbsent(id, any -> new ConcurrentHashMap<>())
+                            .putIfAbsent(version, new Acknowledged(version, integration))
+                    != null) {
                 duplicateAcknowledgements.add(id + " version " + version);
             }
         }
@@ -515,19 +602,25 @@ abstract class ScaleOutScenarios {
             events++;
             stored.computeIfAbsent(event.getString("aggregateIdentifier"), any -> new ArrayList<>())
                     .add(((Number) event.get("sequenceNumber")).longValue());
-            assertThat(eventIds.add(event.getString("eventIdentifier"))).as("event id %s stored once", event
-                    .getString("eventIdentifier")).isTrue();
+            assertThat(eventIds.add(event.getString("eventIdentifier")))
+                    .as("event id %s stored once", event.getString("eventIdentifier"))
+                    .isTrue();
         }
         assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(integrationIds);
         for (String id : integrationIds) {
             List<Long> sequences = stored.get(id);
-            assertThat(new HashSet<>(sequences)).as("sequences of %s stored once each", id).hasSameSizeAs(sequences);
-            assertThat(new TreeSet<>(sequences)).as("sequences of %s, without gaps, = the acknowledged versions", id)
-                    .containsExactlyElementsOf(new TreeSet<>(ledger.acknowledged.get(id).keySet()))
+            assertThat(new HashSet<>(sequences))
+                    .as("sequences of %s stored once each", id)
+                    .hasSameSizeAs(sequences);
+            assertThat(new TreeSet<>(sequences))
+                    .as("sequences of %s, without gaps, = the acknowledged versions", id)
+                    .containsExactlyElementsOf(
+                            new TreeSet<>(ledger.acknowledged.get(id).keySet()))
                     .containsExactlyElementsOf(contiguous(sequences.size()));
         }
         assertThat(events).isEqualTo(ledger.acknowledgedCount());
-        System.out.printf("[scale-out %s] event store: %d events of %d integrations, each acknowledged version once%n",
+        System.out.printf(
+                "[scale-out %s] event store: %d events of %d integrations, each acknowledged version once%n",
                 getClass().getSimpleName(), events, stored.size());
     }
 
@@ -537,8 +630,10 @@ abstract class ScaleOutScenarios {
         Map<String, Document> events = new HashMap<>();
         for (Document event : database.getCollection("domainevents").find()) {
             events.put(event.getString("eventIdentifier"), event);
-            lastSequence.merge(event.getString("aggregateIdentifier"),
-                    ((Number) event.get("sequenceNumber")).longValue(), Math::max);
+            lastSequence.merge(
+                    event.getString("aggregateIdentifier"),
+                    ((Number) event.get("sequenceNumber")).longValue(),
+                    Math::max);
         }
         Map<String, Document> listed = new HashMap<>();
         for (Document entry : database.getCollection("integration_list").find()) {
@@ -548,11 +643,14 @@ abstract class ScaleOutScenarios {
         for (Map.Entry<String, Long> last : lastSequence.entrySet()) {
             Document entry = listed.get(last.getKey());
             JsonNode answered = ledger.latest(last.getKey()).integration();
-            assertThat(((Number) entry.get("version")).longValue()).as("listed version of %s", last.getKey())
+            assertThat(((Number) entry.get("version")).longValue())
+                    .as("listed version of %s", last.getKey())
                     .isEqualTo(last.getValue());
-            assertThat(entry.getString("status")).as("listed status of %s", last.getKey())
+            assertThat(entry.getString("status"))
+                    .as("listed status of %s", last.getKey())
                     .isEqualTo(answered.path("status").asText());
-            assertThat(entry.getString("requestParameters")).as("listed request parameters of %s", last.getKey())
+            assertThat(entry.getString("requestParameters"))
+                    .as("listed request parameters of %s", last.getKey())
                     .isEqualTo(answered.path("requestParameters").asText());
         }
         Map<String, Document> trail = new HashMap<>();
@@ -566,7 +664,8 @@ abstract class ScaleOutScenarios {
         for (Map.Entry<String, Document> entry : trail.entrySet()) {
             Document event = events.get(entry.getKey());
             assertThat(entry.getValue().getString("integrationId")).isEqualTo(event.getString("aggregateIdentifier"));
-            assertThat(((Number) entry.getValue().get("version")).longValue()).as("audit entry %s", entry.getKey())
+            assertThat(((Number) entry.getValue().get("version")).longValue())
+                    .as("audit entry %s", entry.getKey())
                     .isEqualTo(((Number) event.get("sequenceNumber")).longValue());
         }
     }
@@ -574,7 +673,8 @@ abstract class ScaleOutScenarios {
     private static void assertNoProcessorFailed(RunningRegistry instance) {
         for (String processor : PROCESSORS) {
             assertThat(processor(instance, processor).processingStatus().values())
-                    .as("segments of %s in error", processor).noneMatch(EventTrackerStatus::isErrorState);
+                    .as("segments of %s in error", processor)
+                    .noneMatch(EventTrackerStatus::isErrorState);
         }
     }
 
@@ -614,20 +714,22 @@ abstract class ScaleOutScenarios {
         return new Sample(millis(System.nanoTime() - started), owners, both);
     }
 
-    private record Sample(long atMillis, Map<String, String> owners, Set<String> processedByBoth) {
-    }
+    private record Sample(long atMillis, Map<String, String> owners, Set<String> processedByBoth) {}
 
     private static Set<String> processing(RunningRegistry instance) {
         Set<String> segments = new HashSet<>();
         for (String processor : PROCESSORS) {
-            processor(instance, processor).processingStatus().keySet()
+            processor(instance, processor)
+                    .processingStatus()
+                    .keySet()
                     .forEach(segment -> segments.add(processor + "/" + segment));
         }
         return segments;
     }
 
     private static TrackingEventProcessor processor(RunningRegistry instance, String name) {
-        return instance.bean(EventProcessingConfiguration.class).eventProcessor(name, TrackingEventProcessor.class)
+        return instance.bean(EventProcessingConfiguration.class)
+                .eventProcessor(name, TrackingEventProcessor.class)
                 .orElseThrow();
     }
 

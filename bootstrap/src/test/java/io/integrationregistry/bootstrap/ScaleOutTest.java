@@ -10,6 +10,7 @@ class ScaleOutTest extends ScaleOutScenarios {
 
     @TempDir
     static Path data;
+
     private EmbeddedMongo mongo;
 
     @Override

@@ -22,9 +22,14 @@ class SecretsConfigurationTest {
 
     @Test
     void givenMasterKeys_thenTheMarkedOneIsPrimary() {
-        MasterKeyRing ring = ring(new RegistryProperties.Secrets(null, List.of(
-                new RegistryProperties.MasterKey("k1", K1, false), new RegistryProperties.MasterKey("k2", K2, true)),
-                10), false);
+        MasterKeyRing ring = ring(
+                new RegistryProperties.Secrets(
+                        null,
+                        List.of(
+                                new RegistryProperties.MasterKey("k1", K1, false),
+                                new RegistryProperties.MasterKey("k2", K2, true)),
+                        10),
+                false);
 
         assertThat(ring.primaryId()).isEqualTo("k2");
         assertThat(ring.ids()).containsExactly("k1", "k2");
@@ -56,25 +61,36 @@ class SecretsConfigurationTest {
 
     @Test
     void givenBothForms_thenStartingIsRefused() {
-        assertThatThrownBy(() -> ring(new RegistryProperties.Secrets(K1, List.of(
-                new RegistryProperties.MasterKey("k2", K2, true)), 10), false))
+        assertThatThrownBy(() -> ring(
+                        new RegistryProperties.Secrets(
+                                K1, List.of(new RegistryProperties.MasterKey("k2", K2, true)), 10),
+                        false))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("both registry.secrets.keyset and registry.secrets.master-keys")
-                .hasMessageNotContaining(K1).hasMessageNotContaining(K2);
+                .hasMessageNotContaining(K1)
+                .hasMessageNotContaining(K2);
     }
 
     @Test
     void givenARepeatedIdOrNoPrimary_thenStartingIsRefused() {
-        assertThatThrownBy(() -> ring(new RegistryProperties.Secrets(null, List.of(
-                new RegistryProperties.MasterKey("k1", K1, true), new RegistryProperties.MasterKey("k1", K2, false)),
-                10), false))
+        assertThatThrownBy(() -> ring(
+                        new RegistryProperties.Secrets(
+                                null,
+                                List.of(
+                                        new RegistryProperties.MasterKey("k1", K1, true),
+                                        new RegistryProperties.MasterKey("k1", K2, false)),
+                                10),
+                        false))
                 .hasMessageContaining("registry.secrets.master-keys[1].id 'k1' is used by another master key");
-        assertThatThrownBy(() -> ring(new RegistryProperties.Secrets(null, List.of(
-                new RegistryProperties.MasterKey("k1", K1, false)), 10), false))
+        assertThatThrownBy(() -> ring(
+                        new RegistryProperties.Secrets(
+                                null, List.of(new RegistryProperties.MasterKey("k1", K1, false)), 10),
+                        false))
                 .hasMessageContaining("exactly one key primary");
     }
 
     private MasterKeyRing ring(RegistryProperties.Secrets secrets, boolean embeddedDefault) {
-        return SecretsConfiguration.masterKeyRing(secrets, embeddedDefault, new RegistryProperties.EmbeddedMongo(data, 0));
+        return SecretsConfiguration.masterKeyRing(
+                secrets, embeddedDefault, new RegistryProperties.EmbeddedMongo(data, 0));
     }
 }

@@ -7,11 +7,11 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import io.integrationregistry.application.shared.Caller;
+import fixtures.keys.TestKeys;
 import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
 import io.integrationregistry.application.integrations.port.in.Receipt;
+import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.shared.StorageUnavailable;
-import fixtures.keys.TestKeys;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.IntegrationId;
 import io.netty.channel.Channel;
@@ -48,8 +48,8 @@ class SlowAppendTest {
     void start() {
         mongo = new MongoServer(new H2Backend(new MVStore.Builder().open()) {
             @Override
-            public de.bwaldvogel.mongo.bson.Document handleCommand(Channel channel, String database, String command,
-                                                                   de.bwaldvogel.mongo.bson.Document query) {
+            public de.bwaldvogel.mongo.bson.Document handleCommand(
+                    Channel channel, String database, String command, de.bwaldvogel.mongo.bson.Document query) {
                 if (holdEventInserts && command.equals("insert") && "domainevents".equals(query.get("insert"))) {
                     try {
                         Thread.sleep(HELD.toMillis());
@@ -62,8 +62,8 @@ class SlowAppendTest {
         });
         String uri = mongo.bindAndGetConnectionString() + "/registry";
         client = MongoClients.create(uri);
-        registry = RunningRegistry.start("spring.data.mongodb.uri=" + uri,
-                "registry.secrets.keyset=" + TestKeys.keysetJson());
+        registry = RunningRegistry.start(
+                "spring.data.mongodb.uri=" + uri, "registry.secrets.keyset=" + TestKeys.keysetJson());
     }
 
     @AfterEach
@@ -78,23 +78,29 @@ class SlowAppendTest {
 
     @Test
     void anAppendSlowerThanTheLookBackIsRefusedAndWhatLandedIsProjectedAnyway() {
-        Receipt added = registry.management().add(RunningRegistry.ADMIN,
-                RunningRegistry.apiKeyDraft("Slow store", "slow-store-api-key-0123"), true);
+        Receipt added = registry.management()
+                .add(RunningRegistry.ADMIN, RunningRegistry.apiKeyDraft("Slow store", "slow-store-api-key-0123"), true);
         IntegrationId id = added.integrationId();
 
         holdEventInserts = true;
         long started = System.nanoTime();
-        assertThatThrownBy(() -> registry.management().edit(BOB, id,
-                RunningRegistry.apiKeyDraft("Slow store renamed", "slow-store-api-key-0123"), ExpectedVersion.of(0)))
+        assertThatThrownBy(() -> registry.management()
+                        .edit(
+                                BOB,
+                                id,
+                                RunningRegistry.apiKeyDraft("Slow store renamed", "slow-store-api-key-0123"),
+                                ExpectedVersion.of(0)))
                 .isInstanceOf(StorageUnavailable.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         holdEventInserts = false;
 
         // Another integration's event, stored after the look-back has passed the edit's timestamp.
         await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(7)).until(() -> true);
-        registry.management().add(RunningRegistry.ADMIN, RunningRegistry.apiKeyDraft("Later", "later-api-key-0123"), true);
+        registry.management()
+                .add(RunningRegistry.ADMIN, RunningRegistry.apiKeyDraft("Later", "later-api-key-0123"), true);
         // The held insert landed all the same: the edit is stored at version 1.
-        await().atMost(Duration.ofSeconds(10)).until(() -> registry.store().currentVersion(id).orElse(-1) == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> registry.store().currentVersion(id).orElse(-1) == 1);
 
         Receipt deactivated = registry.management().deactivate(RunningRegistry.ADMIN, id, ExpectedVersion.of(1));
 
@@ -102,15 +108,17 @@ class SlowAppendTest {
         assertThat(registry.awaitListed(id, 2).name()).isEqualTo("Slow store renamed");
         MongoDatabase database = client.getDatabase("registry");
         await().atMost(Duration.ofSeconds(10)).until(() -> actors(database, id).size() == 3);
-        assertThat(actors(database, id)).containsExactly("alice@acme.example", "bob@acme.example",
-                "alice@acme.example");
+        assertThat(actors(database, id))
+                .containsExactly("alice@acme.example", "bob@acme.example", "alice@acme.example");
         assertThat(database.getCollection("projection_poison").countDocuments()).isZero();
     }
 
     private static List<String> actors(MongoDatabase database, IntegrationId id) {
         List<String> actors = new ArrayList<>();
-        database.getCollection("audit_trail").find(Filters.eq("integrationId", id.value()))
-                .sort(Sorts.ascending("version")).forEach((Document entry) -> actors.add(entry.getString("actor")));
+        database.getCollection("audit_trail")
+                .find(Filters.eq("integrationId", id.value()))
+                .sort(Sorts.ascending("version"))
+                .forEach((Document entry) -> actors.add(entry.getString("actor")));
         return actors;
     }
 }

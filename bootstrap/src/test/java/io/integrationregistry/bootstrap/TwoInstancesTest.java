@@ -1,14 +1,12 @@
 package io.integrationregistry.bootstrap;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import fixtures.keys.TestKeys;
+import fixtures.mongo.EmbeddedMongo;
+import io.integrationregistry.adapters.embeddedmongo.EmbeddedMongoServer;
 import io.integrationregistry.application.integrations.NameAlreadyTaken;
 import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
 import io.integrationregistry.application.integrations.port.in.Receipt;
 import io.integrationregistry.application.integrations.port.out.ConcurrentModification;
-import fixtures.keys.TestKeys;
-import fixtures.mongo.EmbeddedMongo;
-import io.integrationregistry.adapters.embeddedmongo.EmbeddedMongoServer;
 import io.integrationregistry.domain.IntegrationId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +30,7 @@ class TwoInstancesTest {
 
     @TempDir
     static Path data;
+
     private static EmbeddedMongo mongo;
     private static RunningRegistry one;
     private static RunningRegistry two;
@@ -64,7 +63,8 @@ class TwoInstancesTest {
     @Test
     void given_two_instances_when_both_change_one_integration_from_the_same_version_then_exactly_one_succeeds()
             throws Exception {
-        Receipt added = one.management().add(ADMIN, RunningRegistry.apiKeyDraft("Race", "race-api-key-0123456789"), true);
+        Receipt added =
+                one.management().add(ADMIN, RunningRegistry.apiKeyDraft("Race", "race-api-key-0123456789"), true);
 
         List<Boolean> outcomes = race(8, instance -> () -> {
             instance.management().deactivate(ADMIN, added.integrationId(), ExpectedVersion.of(0));
@@ -72,21 +72,27 @@ class TwoInstancesTest {
         });
 
         assertThat(outcomes.stream().filter(succeeded -> succeeded)).hasSize(1);
-        assertThat(two.store().load(added.integrationId()).orElseThrow().version()).isEqualTo(1);
+        assertThat(two.store().load(added.integrationId()).orElseThrow().version())
+                .isEqualTo(1);
     }
 
     @Test
     void given_two_instances_when_both_edit_one_integration_at_once_then_every_acknowledged_edit_is_in_the_stream()
             throws Exception {
-        Receipt added = one.management().add(ADMIN, RunningRegistry.apiKeyDraft("Busy", "busy-api-key-0123456789"), true);
+        Receipt added =
+                one.management().add(ADMIN, RunningRegistry.apiKeyDraft("Busy", "busy-api-key-0123456789"), true);
         IntegrationId id = added.integrationId();
         int[] next = {0};
 
         List<Boolean> outcomes = race(8, instance -> {
             String name = "Busy " + next[0]++;
             return () -> {
-                instance.management().edit(ADMIN, id, RunningRegistry.apiKeyDraft(name, "busy-api-key-0123456789"),
-                        ExpectedVersion.ANY);
+                instance.management()
+                        .edit(
+                                ADMIN,
+                                id,
+                                RunningRegistry.apiKeyDraft(name, "busy-api-key-0123456789"),
+                                ExpectedVersion.ANY);
                 return true;
             };
         });
@@ -102,8 +108,8 @@ class TwoInstancesTest {
             throws Exception {
         List<Boolean> outcomes = race(8, instance -> () -> {
             try {
-                instance.management().add(ADMIN, RunningRegistry.apiKeyDraft(" Shared NAME ", "shared-api-key-0123456789"),
-                        true);
+                instance.management()
+                        .add(ADMIN, RunningRegistry.apiKeyDraft(" Shared NAME ", "shared-api-key-0123456789"), true);
                 return true;
             } catch (NameAlreadyTaken taken) {
                 return false;
@@ -114,8 +120,8 @@ class TwoInstancesTest {
     }
 
     /** Runs the same action on both instances at once; answers true per success, false per conflict. */
-    private static List<Boolean> race(int racers, java.util.function.Function<RunningRegistry, Callable<Boolean>> action)
-            throws Exception {
+    private static List<Boolean> race(
+            int racers, java.util.function.Function<RunningRegistry, Callable<Boolean>> action) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(racers);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> futures = new ArrayList<>();

@@ -5,8 +5,13 @@ public sealed interface Authentication permits Authentication.OAuth2, Authentica
 
     AuthenticationType type();
 
-    record OAuth2(WebUrl authenticationUrl, WebUrl tokenEndpointUrl, ClientId clientId,
-                  SealedSecret clientSecret, RedirectUri redirectUri) implements Authentication {
+    record OAuth2(
+            WebUrl authenticationUrl,
+            WebUrl tokenEndpointUrl,
+            ClientId clientId,
+            SealedSecret clientSecret,
+            RedirectUri redirectUri)
+            implements Authentication {
 
         public OAuth2 {
             Checks.present("authentication.authenticationUrl", authenticationUrl);

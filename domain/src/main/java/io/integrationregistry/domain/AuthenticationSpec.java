@@ -17,8 +17,8 @@ public sealed interface AuthenticationSpec<S> permits AuthenticationSpec.OAuth2S
     /** The same spec with each given secret transformed, e.g. sealed. */
     <T> AuthenticationSpec<T> mapSecrets(Function<? super S, Optional<T>> transform);
 
-    record OAuth2Spec<S>(WebUrl authenticationUrl, WebUrl tokenEndpointUrl, ClientId clientId,
-                         Optional<S> clientSecret) implements AuthenticationSpec<S> {
+    record OAuth2Spec<S>(WebUrl authenticationUrl, WebUrl tokenEndpointUrl, ClientId clientId, Optional<S> clientSecret)
+            implements AuthenticationSpec<S> {
 
         public OAuth2Spec {
             Checks.present("authentication.authenticationUrl", authenticationUrl);

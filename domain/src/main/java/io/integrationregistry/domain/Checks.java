@@ -4,8 +4,7 @@ import java.util.Optional;
 
 final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     static <T> T present(String field, T value) {
         if (value == null) {

@@ -4,8 +4,7 @@ import java.time.Instant;
 
 final class Commands {
 
-    private Commands() {
-    }
+    private Commands() {}
 
     static void requireCommon(IntegrationId integrationId, CompanyId companyId, Actor actor, Instant at) {
         Checks.present("id", integrationId);

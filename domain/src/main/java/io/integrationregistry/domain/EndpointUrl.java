@@ -9,11 +9,13 @@ public final class EndpointUrl {
 
     private static final Pattern ENDPOINT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,63}");
 
-    private EndpointUrl() {
-    }
+    private EndpointUrl() {}
 
-    public static URI compose(BaseApiUrl base, RequestParameters requestParameters, String endpoint,
-                              List<QueryParameter> callParameters) {
+    public static URI compose(
+            BaseApiUrl base,
+            RequestParameters requestParameters,
+            String endpoint,
+            List<QueryParameter> callParameters) {
         if (endpoint == null || !ENDPOINT_NAME.matcher(endpoint).matches()) {
             throw new InvalidValue("endpoint", "must be an endpoint name such as metadata or uploadInit");
         }

@@ -11,9 +11,17 @@ import java.util.Optional;
  * integration was given when it first chose OAuth2; it outlives a switch to ApiKey, so that choosing
  * OAuth2 again gives the same one.
  */
-public record Integration(IntegrationId id, CompanyId companyId, IntegrationName name, BaseApiUrl baseApiUrl,
-                          RequestParameters requestParameters, Authentication authentication, boolean active,
-                          RedirectUri issuedRedirectUri, Instant createdAt, Instant updatedAt)
+public record Integration(
+        IntegrationId id,
+        CompanyId companyId,
+        IntegrationName name,
+        BaseApiUrl baseApiUrl,
+        RequestParameters requestParameters,
+        Authentication authentication,
+        boolean active,
+        RedirectUri issuedRedirectUri,
+        Instant createdAt,
+        Instant updatedAt)
         implements IntegrationState {
 
     /**

@@ -6,9 +6,11 @@ import java.time.Instant;
  * What can be asked of an integration. Every command names the integration, the company on whose
  * behalf it is given, the acting user and the time it is given; secrets arrive sealed.
  */
-public sealed interface IntegrationCommand permits IntegrationCommand.AddIntegration,
-        IntegrationCommand.EditIntegration, IntegrationCommand.ActivateIntegration,
-        IntegrationCommand.DeactivateIntegration {
+public sealed interface IntegrationCommand
+        permits IntegrationCommand.AddIntegration,
+                IntegrationCommand.EditIntegration,
+                IntegrationCommand.ActivateIntegration,
+                IntegrationCommand.DeactivateIntegration {
 
     IntegrationId integrationId();
 
@@ -22,10 +24,18 @@ public sealed interface IntegrationCommand permits IntegrationCommand.AddIntegra
      * Registers a new integration. {@code proposedRedirectUri} is the redirect URI the integration gets
      * should it use OAuth2 now or later.
      */
-    record AddIntegration(IntegrationId integrationId, CompanyId companyId, Actor actor, Instant at,
-                          IntegrationName name, BaseApiUrl baseApiUrl, RequestParameters requestParameters,
-                          AuthenticationSpec<SealedSecret> authentication, boolean active,
-                          RedirectUri proposedRedirectUri) implements IntegrationCommand {
+    record AddIntegration(
+            IntegrationId integrationId,
+            CompanyId companyId,
+            Actor actor,
+            Instant at,
+            IntegrationName name,
+            BaseApiUrl baseApiUrl,
+            RequestParameters requestParameters,
+            AuthenticationSpec<SealedSecret> authentication,
+            boolean active,
+            RedirectUri proposedRedirectUri)
+            implements IntegrationCommand {
 
         public AddIntegration {
             Commands.requireCommon(integrationId, companyId, actor, at);
@@ -41,10 +51,17 @@ public sealed interface IntegrationCommand permits IntegrationCommand.AddIntegra
      * Replaces the editable fields. A secret left out keeps the stored one; {@code proposedRedirectUri}
      * is used only if OAuth2 is chosen for the first time.
      */
-    record EditIntegration(IntegrationId integrationId, CompanyId companyId, Actor actor, Instant at,
-                           IntegrationName name, BaseApiUrl baseApiUrl, RequestParameters requestParameters,
-                           AuthenticationSpec<SealedSecret> authentication,
-                           RedirectUri proposedRedirectUri) implements IntegrationCommand {
+    record EditIntegration(
+            IntegrationId integrationId,
+            CompanyId companyId,
+            Actor actor,
+            Instant at,
+            IntegrationName name,
+            BaseApiUrl baseApiUrl,
+            RequestParameters requestParameters,
+            AuthenticationSpec<SealedSecret> authentication,
+            RedirectUri proposedRedirectUri)
+            implements IntegrationCommand {
 
         public EditIntegration {
             Commands.requireCommon(integrationId, companyId, actor, at);

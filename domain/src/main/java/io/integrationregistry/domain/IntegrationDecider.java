@@ -24,8 +24,7 @@ import java.util.Objects;
  */
 public final class IntegrationDecider {
 
-    private IntegrationDecider() {
-    }
+    private IntegrationDecider() {}
 
     public static IntegrationState initialState() {
         return IntegrationState.UNREGISTERED;
@@ -42,7 +41,8 @@ public final class IntegrationDecider {
             return edit(edit, integration);
         }
         if (command instanceof ActivateIntegration) {
-            return integration.active() ? List.of()
+            return integration.active()
+                    ? List.of()
                     : List.of(new IntegrationActivated(command.integrationId(), command.companyId(), command.at()));
         }
         if (command instanceof DeactivateIntegration) {
@@ -55,16 +55,31 @@ public final class IntegrationDecider {
 
     public static IntegrationState evolve(IntegrationState state, IntegrationEvent event) {
         if (event instanceof IntegrationAdded added) {
-            return new Integration(added.integrationId(), added.companyId(), added.name(), added.baseApiUrl(),
-                    added.requestParameters(), added.authentication(), added.active(),
-                    redirectUriOf(added.authentication(), null), added.occurredAt(), added.occurredAt());
+            return new Integration(
+                    added.integrationId(),
+                    added.companyId(),
+                    added.name(),
+                    added.baseApiUrl(),
+                    added.requestParameters(),
+                    added.authentication(),
+                    added.active(),
+                    redirectUriOf(added.authentication(), null),
+                    added.occurredAt(),
+                    added.occurredAt());
         }
         Integration current = (Integration) state;
         if (event instanceof IntegrationEdited edited) {
-            return new Integration(current.id(), current.companyId(), edited.name(), edited.baseApiUrl(),
-                    edited.requestParameters(), edited.authentication(), current.active(),
+            return new Integration(
+                    current.id(),
+                    current.companyId(),
+                    edited.name(),
+                    edited.baseApiUrl(),
+                    edited.requestParameters(),
+                    edited.authentication(),
+                    current.active(),
                     redirectUriOf(edited.authentication(), current.issuedRedirectUri()),
-                    current.createdAt(), edited.occurredAt());
+                    current.createdAt(),
+                    edited.occurredAt());
         }
         if (event instanceof IntegrationActivated activated) {
             return withActive(current, true, activated);
@@ -86,32 +101,49 @@ public final class IntegrationDecider {
 
     private static List<IntegrationEvent> add(AddIntegration add, IntegrationState state) {
         if (state instanceof Integration) {
-            throw new IntegrationRuleViolation(Rule.INTEGRATION_ID_MUST_BE_NEW, add.integrationId().value());
+            throw new IntegrationRuleViolation(
+                    Rule.INTEGRATION_ID_MUST_BE_NEW, add.integrationId().value());
         }
-        Authentication authentication = authenticationFor(add.authentication(), null, add.baseApiUrl(),
-                add.proposedRedirectUri());
-        return List.of(new IntegrationAdded(add.integrationId(), add.companyId(), add.at(), add.name(),
-                add.baseApiUrl(), add.requestParameters(), authentication, add.active()));
+        Authentication authentication =
+                authenticationFor(add.authentication(), null, add.baseApiUrl(), add.proposedRedirectUri());
+        return List.of(new IntegrationAdded(
+                add.integrationId(),
+                add.companyId(),
+                add.at(),
+                add.name(),
+                add.baseApiUrl(),
+                add.requestParameters(),
+                authentication,
+                add.active()));
     }
 
     private static List<IntegrationEvent> edit(EditIntegration edit, Integration current) {
-        Authentication authentication = authenticationFor(edit.authentication(), current, edit.baseApiUrl(),
-                edit.proposedRedirectUri());
+        Authentication authentication =
+                authenticationFor(edit.authentication(), current, edit.baseApiUrl(), edit.proposedRedirectUri());
         boolean unchanged = current.name().equals(edit.name())
                 && current.baseApiUrl().equals(edit.baseApiUrl())
                 && current.requestParameters().equals(edit.requestParameters())
                 && current.authentication().equals(authentication);
-        return unchanged ? List.of()
-                : List.of(new IntegrationEdited(edit.integrationId(), edit.companyId(), edit.at(), edit.name(),
-                edit.baseApiUrl(), edit.requestParameters(), authentication));
+        return unchanged
+                ? List.of()
+                : List.of(new IntegrationEdited(
+                        edit.integrationId(),
+                        edit.companyId(),
+                        edit.at(),
+                        edit.name(),
+                        edit.baseApiUrl(),
+                        edit.requestParameters(),
+                        authentication));
     }
 
     private static Integration existingOfCompany(IntegrationCommand command, IntegrationState state) {
         if (!(state instanceof Integration integration)) {
-            throw new IntegrationRuleViolation(Rule.INTEGRATION_MUST_EXIST, command.integrationId().value());
+            throw new IntegrationRuleViolation(
+                    Rule.INTEGRATION_MUST_EXIST, command.integrationId().value());
         }
         if (!integration.companyId().equals(command.companyId())) {
-            throw new IntegrationRuleViolation(Rule.INTEGRATION_BELONGS_TO_ITS_COMPANY,
+            throw new IntegrationRuleViolation(
+                    Rule.INTEGRATION_BELONGS_TO_ITS_COMPANY,
                     command.integrationId().value());
         }
         return integration;
@@ -123,24 +155,36 @@ public final class IntegrationDecider {
      * client secret to the token endpoint's); to send it elsewhere it must be given again. The redirect
      * URI is the one issued before, or the proposed one the first time OAuth2 is chosen.
      */
-    private static Authentication authenticationFor(AuthenticationSpec<SealedSecret> spec, Integration current,
-                                                    BaseApiUrl baseApiUrl, RedirectUri proposedRedirectUri) {
+    private static Authentication authenticationFor(
+            AuthenticationSpec<SealedSecret> spec,
+            Integration current,
+            BaseApiUrl baseApiUrl,
+            RedirectUri proposedRedirectUri) {
         Authentication stored = current == null ? null : current.authentication();
         if (spec instanceof OAuth2Spec<SealedSecret> oauth2) {
-            SealedSecret secret = oauth2.clientSecret().orElseGet(() -> stored instanceof OAuth2 storedOAuth2
-                    ? storedSecret(storedOAuth2.clientSecret(), storedOAuth2.tokenEndpointUrl().origin(),
-                    oauth2.tokenEndpointUrl().origin(), "authentication.clientSecret")
-                    : missingSecret("authentication.clientSecret"));
+            SealedSecret secret = oauth2.clientSecret()
+                    .orElseGet(() -> stored instanceof OAuth2 storedOAuth2
+                            ? storedSecret(
+                                    storedOAuth2.clientSecret(),
+                                    storedOAuth2.tokenEndpointUrl().origin(),
+                                    oauth2.tokenEndpointUrl().origin(),
+                                    "authentication.clientSecret")
+                            : missingSecret("authentication.clientSecret"));
             RedirectUri redirectUri = current != null && current.issuedRedirectUri() != null
-                    ? current.issuedRedirectUri() : proposedRedirectUri;
-            return new OAuth2(oauth2.authenticationUrl(), oauth2.tokenEndpointUrl(), oauth2.clientId(), secret,
-                    redirectUri);
+                    ? current.issuedRedirectUri()
+                    : proposedRedirectUri;
+            return new OAuth2(
+                    oauth2.authenticationUrl(), oauth2.tokenEndpointUrl(), oauth2.clientId(), secret, redirectUri);
         }
         ApiKeySpec<SealedSecret> apiKey = (ApiKeySpec<SealedSecret>) spec;
-        return new ApiKey(apiKey.apiKey().orElseGet(() -> stored instanceof ApiKey storedApiKey
-                ? storedSecret(storedApiKey.apiKey(), current.baseApiUrl().origin(), baseApiUrl.origin(),
-                "authentication.apiKey")
-                : missingSecret("authentication.apiKey")));
+        return new ApiKey(apiKey.apiKey()
+                .orElseGet(() -> stored instanceof ApiKey storedApiKey
+                        ? storedSecret(
+                                storedApiKey.apiKey(),
+                                current.baseApiUrl().origin(),
+                                baseApiUrl.origin(),
+                                "authentication.apiKey")
+                        : missingSecret("authentication.apiKey")));
     }
 
     private static SealedSecret storedSecret(SealedSecret stored, String savedFor, String sentTo, String field) {
@@ -159,8 +203,16 @@ public final class IntegrationDecider {
     }
 
     private static Integration withActive(Integration current, boolean active, IntegrationEvent event) {
-        return new Integration(current.id(), current.companyId(), current.name(), current.baseApiUrl(),
-                current.requestParameters(), current.authentication(), active, current.issuedRedirectUri(),
-                current.createdAt(), event.occurredAt());
+        return new Integration(
+                current.id(),
+                current.companyId(),
+                current.name(),
+                current.baseApiUrl(),
+                current.requestParameters(),
+                current.authentication(),
+                active,
+                current.issuedRedirectUri(),
+                current.createdAt(),
+                event.occurredAt());
     }
 }

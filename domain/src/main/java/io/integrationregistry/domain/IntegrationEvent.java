@@ -7,9 +7,11 @@ import java.time.Instant;
  * company and says when it happened; an added or edited integration is carried whole (its editable
  * fields), so that every event can be read without the ones before it.
  */
-public sealed interface IntegrationEvent permits IntegrationEvent.IntegrationAdded,
-        IntegrationEvent.IntegrationEdited, IntegrationEvent.IntegrationActivated,
-        IntegrationEvent.IntegrationDeactivated {
+public sealed interface IntegrationEvent
+        permits IntegrationEvent.IntegrationAdded,
+                IntegrationEvent.IntegrationEdited,
+                IntegrationEvent.IntegrationActivated,
+                IntegrationEvent.IntegrationDeactivated {
 
     IntegrationId integrationId();
 
@@ -17,21 +19,30 @@ public sealed interface IntegrationEvent permits IntegrationEvent.IntegrationAdd
 
     Instant occurredAt();
 
-    record IntegrationAdded(IntegrationId integrationId, CompanyId companyId, Instant occurredAt,
-                            IntegrationName name, BaseApiUrl baseApiUrl, RequestParameters requestParameters,
-                            Authentication authentication, boolean active) implements IntegrationEvent {
-    }
+    record IntegrationAdded(
+            IntegrationId integrationId,
+            CompanyId companyId,
+            Instant occurredAt,
+            IntegrationName name,
+            BaseApiUrl baseApiUrl,
+            RequestParameters requestParameters,
+            Authentication authentication,
+            boolean active)
+            implements IntegrationEvent {}
 
-    record IntegrationEdited(IntegrationId integrationId, CompanyId companyId, Instant occurredAt,
-                             IntegrationName name, BaseApiUrl baseApiUrl, RequestParameters requestParameters,
-                             Authentication authentication) implements IntegrationEvent {
-    }
+    record IntegrationEdited(
+            IntegrationId integrationId,
+            CompanyId companyId,
+            Instant occurredAt,
+            IntegrationName name,
+            BaseApiUrl baseApiUrl,
+            RequestParameters requestParameters,
+            Authentication authentication)
+            implements IntegrationEvent {}
 
     record IntegrationActivated(IntegrationId integrationId, CompanyId companyId, Instant occurredAt)
-            implements IntegrationEvent {
-    }
+            implements IntegrationEvent {}
 
     record IntegrationDeactivated(IntegrationId integrationId, CompanyId companyId, Instant occurredAt)
-            implements IntegrationEvent {
-    }
+            implements IntegrationEvent {}
 }

@@ -5,6 +5,5 @@ public sealed interface IntegrationState permits IntegrationState.Unregistered, 
 
     Unregistered UNREGISTERED = new Unregistered();
 
-    record Unregistered() implements IntegrationState {
-    }
+    record Unregistered() implements IntegrationState {}
 }

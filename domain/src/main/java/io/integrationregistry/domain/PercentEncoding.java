@@ -15,8 +15,7 @@ final class PercentEncoding {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private PercentEncoding() {
-    }
+    private PercentEncoding() {}
 
     static String encode(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -52,7 +51,8 @@ final class PercentEncoding {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes.toByteArray()))
@@ -63,8 +63,13 @@ final class PercentEncoding {
     }
 
     static boolean isUnreserved(int c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~';
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 
     static int hex(char c) {

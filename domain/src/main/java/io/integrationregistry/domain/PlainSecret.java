@@ -60,7 +60,8 @@ public final class PlainSecret {
     public String last4() {
         String text = reveal();
         return text.codePointCount(0, text.length()) < LENGTH_THAT_SHOWS_LAST4
-                ? null : text.substring(text.offsetByCodePoints(text.length(), -4));
+                ? null
+                : text.substring(text.offsetByCodePoints(text.length(), -4));
     }
 
     @Override

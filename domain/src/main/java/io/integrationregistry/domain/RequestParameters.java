@@ -58,8 +58,7 @@ public record RequestParameters(String value) {
         for (int i = 0; i < pair.length(); i++) {
             char c = pair.charAt(i);
             if (!isQueryCharacter(c)) {
-                throw new InvalidValue(FIELD, SHAPE + " (character '" + printable(c)
-                        + "' must be percent-encoded)");
+                throw new InvalidValue(FIELD, SHAPE + " (character '" + printable(c) + "' must be percent-encoded)");
             }
         }
         int equals = pair.indexOf('=');
@@ -78,7 +77,8 @@ public record RequestParameters(String value) {
 
     private static String printable(char c) {
         return Character.isISOControl(c) || Character.isWhitespace(c)
-                ? String.format("U+%04X", (int) c) : String.valueOf(c);
+                ? String.format("U+%04X", (int) c)
+                : String.valueOf(c);
     }
 
     @Override

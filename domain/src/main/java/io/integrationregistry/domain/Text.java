@@ -3,8 +3,7 @@ package io.integrationregistry.domain;
 /** Checks shared by the textual value objects. */
 final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     static String required(String field, String raw) {
         if (raw == null) {
@@ -23,14 +22,20 @@ final class Text {
      * invisible marks (U+200E, U+200F, U+061C). In a name they make it read as another name.
      */
     static boolean hasBidirectionalFormatting(String value) {
-        return value.codePoints().anyMatch(c -> (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
-                || c == 0x200E || c == 0x200F || c == 0x061C);
+        return value.codePoints()
+                .anyMatch(c -> (c >= 0x202A && c <= 0x202E)
+                        || (c >= 0x2066 && c <= 0x2069)
+                        || c == 0x200E
+                        || c == 0x200F
+                        || c == 0x061C);
     }
 
     static boolean hasLoneSurrogate(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return true;

@@ -9,8 +9,7 @@ final class WebAddress {
 
     static final int MAX_LENGTH = 2_000;
 
-    private WebAddress() {
-    }
+    private WebAddress() {}
 
     static URI parse(String field, String raw) {
         String value = Text.required(field, raw).strip();
@@ -34,7 +33,8 @@ final class WebAddress {
             throw new InvalidValue(field, "must use https");
         }
         if (uri.getRawUserInfo() != null) {
-            throw new InvalidValue(field, "must not contain user-info (credentials belong in the authentication fields)");
+            throw new InvalidValue(
+                    field, "must not contain user-info (credentials belong in the authentication fields)");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new InvalidValue(field, "must name a host (internationalised names in their xn-- form)");
@@ -57,7 +57,8 @@ final class WebAddress {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
-        boolean defaultPort = port < 0 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+        boolean defaultPort =
+                port < 0 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
         return scheme + "://" + host + (defaultPort ? "" : ":" + port);
     }
 

@@ -54,17 +54,19 @@ class BaseApiUrlTest {
 
     @Test
     void aUrlWithAQueryIsRefusedBecauseItBelongsInTheRequestParameters() {
-        InvalidValue refusal = assertRefused(FIELD,
-                () -> BaseApiUrl.of("https://www.mycompany.com/api?access_type=offline", PlainHttp.ALLOWED));
+        InvalidValue refusal = assertRefused(
+                FIELD, () -> BaseApiUrl.of("https://www.mycompany.com/api?access_type=offline", PlainHttp.ALLOWED));
 
         assertThat(refusal.rule()).contains("requestParameters");
     }
 
     @Test
     void trailingSlashesAreRemoved() {
-        assertThat(BaseApiUrl.of("https://www.mycompany.com/api/v1//", PlainHttp.REFUSED).value())
+        assertThat(BaseApiUrl.of("https://www.mycompany.com/api/v1//", PlainHttp.REFUSED)
+                        .value())
                 .isEqualTo("https://www.mycompany.com/api/v1");
-        assertThat(BaseApiUrl.of("https://www.mycompany.com/", PlainHttp.REFUSED).value())
+        assertThat(BaseApiUrl.of("https://www.mycompany.com/", PlainHttp.REFUSED)
+                        .value())
                 .isEqualTo("https://www.mycompany.com");
     }
 
@@ -86,7 +88,8 @@ class BaseApiUrlTest {
 
     @Test
     void storedHistoryWithPlainHttpStillLoadsThroughTheCanonicalConstructor() {
-        assertThat(new BaseApiUrl("http://legacy.mycompany.com/api").usesPlainHttp()).isTrue();
+        assertThat(new BaseApiUrl("http://legacy.mycompany.com/api").usesPlainHttp())
+                .isTrue();
     }
 
     @Test

@@ -13,8 +13,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 final class DeciderSpecification {
 
-    private DeciderSpecification() {
-    }
+    private DeciderSpecification() {}
 
     static Given given(IntegrationEvent... history) {
         return new Given(List.of(history));
@@ -43,13 +42,17 @@ final class DeciderSpecification {
 
         void thenRefusedWith(Rule rule) {
             IntegrationRuleViolation violation = catchThrowableOfType(IntegrationRuleViolation.class, this::decide);
-            assertThat(violation).as("the command should be refused with %s", rule).isNotNull();
+            assertThat(violation)
+                    .as("the command should be refused with %s", rule)
+                    .isNotNull();
             assertThat(violation.rule()).isEqualTo(rule);
         }
 
         void thenRefusedWith(Rule rule, String detail) {
             IntegrationRuleViolation violation = catchThrowableOfType(IntegrationRuleViolation.class, this::decide);
-            assertThat(violation).as("the command should be refused with %s", rule).isNotNull();
+            assertThat(violation)
+                    .as("the command should be refused with %s", rule)
+                    .isNotNull();
             assertThat(violation.rule()).isEqualTo(rule);
             assertThat(violation.detail()).isEqualTo(detail);
         }

@@ -13,6 +13,9 @@ class DomainDependencyRulesTest {
 
     @ArchTest
     static final ArchRule the_domain_depends_on_the_java_platform_only = classes()
-            .that().resideInAPackage("io.integrationregistry.domain..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.integrationregistry.domain..");
+            .that()
+            .resideInAPackage("io.integrationregistry.domain..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "io.integrationregistry.domain..");
 }

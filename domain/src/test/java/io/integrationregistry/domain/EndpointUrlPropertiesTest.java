@@ -31,8 +31,8 @@ class EndpointUrlPropertiesTest {
 
     @Example
     void theMissionExampleGivesExactlyTheDocumentedUrl() {
-        Integration integration = integrationWith(new BaseApiUrl("https://www.mycompany.com/api/v1"),
-                RequestParameters.of("access_type=offline"));
+        Integration integration = integrationWith(
+                new BaseApiUrl("https://www.mycompany.com/api/v1"), RequestParameters.of("access_type=offline"));
 
         URI url = integration.endpointUrl("metadata", List.of(new QueryParameter("id", "1234")));
 
@@ -41,16 +41,22 @@ class EndpointUrlPropertiesTest {
 
     @Example
     void theRootFolderIdIsPercentEncoded() {
-        URI url = EndpointUrl.compose(new BaseApiUrl("https://www.mycompany.com/api/v1"), RequestParameters.NONE,
-                "metadata", List.of(new QueryParameter("id", "/")));
+        URI url = EndpointUrl.compose(
+                new BaseApiUrl("https://www.mycompany.com/api/v1"),
+                RequestParameters.NONE,
+                "metadata",
+                List.of(new QueryParameter("id", "/")));
 
         assertThat(url.toString()).isEqualTo("https://www.mycompany.com/api/v1/metadata?id=%2F");
     }
 
     @Example
     void everyCallParameterCharacterButTheUnreservedOnesIsPercentEncodedSoThatNoServerMisreadsIt() {
-        URI url = EndpointUrl.compose(new BaseApiUrl("https://www.mycompany.com/api/v1"), RequestParameters.NONE,
-                "search", List.of(new QueryParameter("query", "a+b c/?&=#%\u00e9-._~")));
+        URI url = EndpointUrl.compose(
+                new BaseApiUrl("https://www.mycompany.com/api/v1"),
+                RequestParameters.NONE,
+                "search",
+                List.of(new QueryParameter("query", "a+b c/?&=#%\u00e9-._~")));
 
         assertThat(url.getRawQuery()).isEqualTo("query=a%2Bb%20c%2F%3F%26%3D%23%25%C3%A9-._~");
     }
@@ -62,8 +68,8 @@ class EndpointUrlPropertiesTest {
 
     @Example
     void withoutAnyParameterThereIsNoQuestionMark() {
-        URI url = EndpointUrl.compose(new BaseApiUrl("https://www.mycompany.com/api/v1/"), RequestParameters.NONE,
-                "serviceInfo", List.of());
+        URI url = EndpointUrl.compose(
+                new BaseApiUrl("https://www.mycompany.com/api/v1/"), RequestParameters.NONE, "serviceInfo", List.of());
 
         assertThat(url.toString()).isEqualTo("https://www.mycompany.com/api/v1/serviceInfo");
     }
@@ -71,8 +77,9 @@ class EndpointUrlPropertiesTest {
     @Example
     void anInvalidEndpointNameIsRefused() {
         BaseApiUrl base = new BaseApiUrl("https://www.mycompany.com/api/v1");
-        for (String invalid : new String[]{"", "meta/data", "../admin", "1files", "files?x=1", "métadata",
-                "upload init", "x".repeat(65)}) {
+        for (String invalid : new String[] {
+            "", "meta/data", "../admin", "1files", "files?x=1", "métadata", "upload init", "x".repeat(65)
+        }) {
             assertRefused("endpoint", () -> EndpointUrl.compose(base, RequestParameters.NONE, invalid, List.of()));
         }
         assertRefused("endpoint", () -> EndpointUrl.compose(base, RequestParameters.NONE, null, List.of()));
@@ -97,8 +104,7 @@ class EndpointUrlPropertiesTest {
 
     @Property
     void requestParametersTypedByAnAdministratorDecodeToWhatWasMeant(
-            @ForAll("parameterLists") List<QueryParameter> requested,
-            @ForAll boolean leaveLegalCharactersUnencoded) {
+            @ForAll("parameterLists") List<QueryParameter> requested, @ForAll boolean leaveLegalCharactersUnencoded) {
         RequestParameters requestParameters = RequestParameters.of(typed(requested, leaveLegalCharactersUnencoded));
 
         assertThat(requestParameters.pairs()).containsExactlyElementsOf(requested);
@@ -126,8 +132,11 @@ class EndpointUrlPropertiesTest {
 
     @Provide
     Arbitrary<BaseApiUrl> bases() {
-        return Arbitraries.of("https://www.mycompany.com/api/v1", "https://dms.example:8443",
-                        "https://files.example/a%20b/c/", "http://localhost:8080/webhooks")
+        return Arbitraries.of(
+                        "https://www.mycompany.com/api/v1",
+                        "https://dms.example:8443",
+                        "https://files.example/a%20b/c/",
+                        "http://localhost:8080/webhooks")
                 .map(BaseApiUrl::new);
     }
 
@@ -142,7 +151,8 @@ class EndpointUrlPropertiesTest {
 
     @Provide
     Arbitrary<List<QueryParameter>> parameterLists() {
-        Arbitrary<QueryParameter> parameter = Combinators.combine(texts(1), texts(0)).as(QueryParameter::new);
+        Arbitrary<QueryParameter> parameter =
+                Combinators.combine(texts(1), texts(0)).as(QueryParameter::new);
         return parameter.list().ofMaxSize(5);
     }
 
@@ -150,11 +160,14 @@ class EndpointUrlPropertiesTest {
     private static Arbitrary<String> texts(int minPieces) {
         Arbitrary<String> special = Arbitraries.of("&", "=", "+", "%", "#", "/", "?", " ", "%20", "%zz", ";", "@");
         Arbitrary<String> ascii = Arbitraries.strings().ascii().ofMinLength(1).ofMaxLength(3);
-        Arbitrary<String> anyCodePoint = Arbitraries.integers().between(0, Character.MAX_CODE_POINT)
+        Arbitrary<String> anyCodePoint = Arbitraries.integers()
+                .between(0, Character.MAX_CODE_POINT)
                 .filter(codePoint -> codePoint < Character.MIN_SURROGATE || codePoint > Character.MAX_SURROGATE)
                 .map(Character::toString);
         return Arbitraries.frequencyOf(Tuple.of(3, special), Tuple.of(3, ascii), Tuple.of(2, anyCodePoint))
-                .list().ofMinSize(minPieces).ofMaxSize(8)
+                .list()
+                .ofMinSize(minPieces)
+                .ofMaxSize(8)
                 .map(pieces -> String.join("", pieces));
     }
 
@@ -173,10 +186,11 @@ class EndpointUrlPropertiesTest {
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            boolean unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+            boolean unreserved = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
                     || "-._~".indexOf(c) >= 0;
-            boolean legal = leaveLegalCharactersUnencoded
-                    && (LEGAL_AS_TYPED.indexOf(c) >= 0 || (isValue && c == '='));
+            boolean legal = leaveLegalCharactersUnencoded && (LEGAL_AS_TYPED.indexOf(c) >= 0 || (isValue && c == '='));
             if (unreserved || legal) {
                 out.append(c);
             } else {
@@ -217,7 +231,16 @@ class EndpointUrlPropertiesTest {
     }
 
     private static Integration integrationWith(BaseApiUrl base, RequestParameters requestParameters) {
-        return new Integration(Examples.ID, Examples.COMPANY, Examples.NAME, base, requestParameters,
-                new Authentication.ApiKey(Examples.API_KEY), true, null, Examples.ADDED_AT, Examples.ADDED_AT);
+        return new Integration(
+                Examples.ID,
+                Examples.COMPANY,
+                Examples.NAME,
+                base,
+                requestParameters,
+                new Authentication.ApiKey(Examples.API_KEY),
+                true,
+                null,
+                Examples.ADDED_AT,
+                Examples.ADDED_AT);
     }
 }

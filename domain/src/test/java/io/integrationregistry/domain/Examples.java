@@ -34,6 +34,7 @@ final class Examples {
     static final BaseApiUrl OTHER_BASE = new BaseApiUrl("https://dms.mycompany.com/webhooks");
     /** Another path on the origin of {@link #BASE}, its host in capitals and its default port spelt out. */
     static final BaseApiUrl BASE_ON_THE_SAME_ORIGIN = new BaseApiUrl("https://WWW.mycompany.com:443/api/v2");
+
     static final RequestParameters PARAMETERS = RequestParameters.of("access_type=offline");
     static final RequestParameters OTHER_PARAMETERS = RequestParameters.of("access_type=online&tenant=7");
 
@@ -44,15 +45,15 @@ final class Examples {
     static final ClientId CLIENT_ID = new ClientId("registry-client");
     static final ClientId OTHER_CLIENT_ID = new ClientId("registry-client-2");
     static final RedirectUri PROPOSED_REDIRECT = new RedirectUri("https://registry.example/oauth2/callback/first");
-    static final RedirectUri LATER_PROPOSED_REDIRECT = new RedirectUri("https://registry.example/oauth2/callback/later");
+    static final RedirectUri LATER_PROPOSED_REDIRECT =
+            new RedirectUri("https://registry.example/oauth2/callback/later");
 
     static final SealedSecret CLIENT_SECRET = new SealedSecret("k1", "c2VjcmV0LTE=", null);
     static final SealedSecret OTHER_CLIENT_SECRET = new SealedSecret("k1", "c2VjcmV0LTI=", null);
     static final SealedSecret API_KEY = new SealedSecret("k1", "a2V5LTE=", "ab12");
     static final SealedSecret OTHER_API_KEY = new SealedSecret("k1", "a2V5LTI=", "cd34");
 
-    private Examples() {
-    }
+    private Examples() {}
 
     // ---- authentication as asked for, and as decided
 
@@ -91,19 +92,26 @@ final class Examples {
     // ---- commands
 
     static AddIntegration add(AuthenticationSpec<SealedSecret> authentication, boolean active) {
-        return new AddIntegration(ID, COMPANY, ACTOR, ADDED_AT, NAME, BASE, PARAMETERS, authentication, active,
-                PROPOSED_REDIRECT);
+        return new AddIntegration(
+                ID, COMPANY, ACTOR, ADDED_AT, NAME, BASE, PARAMETERS, authentication, active, PROPOSED_REDIRECT);
     }
 
-    static EditIntegration edit(IntegrationName name, BaseApiUrl base, RequestParameters parameters,
-                                AuthenticationSpec<SealedSecret> authentication) {
+    static EditIntegration edit(
+            IntegrationName name,
+            BaseApiUrl base,
+            RequestParameters parameters,
+            AuthenticationSpec<SealedSecret> authentication) {
         return edit(name, base, parameters, authentication, LATER_PROPOSED_REDIRECT);
     }
 
-    static EditIntegration edit(IntegrationName name, BaseApiUrl base, RequestParameters parameters,
-                                AuthenticationSpec<SealedSecret> authentication, RedirectUri proposedRedirectUri) {
-        return new EditIntegration(ID, COMPANY, ACTOR, EDITED_AT, name, base, parameters, authentication,
-                proposedRedirectUri);
+    static EditIntegration edit(
+            IntegrationName name,
+            BaseApiUrl base,
+            RequestParameters parameters,
+            AuthenticationSpec<SealedSecret> authentication,
+            RedirectUri proposedRedirectUri) {
+        return new EditIntegration(
+                ID, COMPANY, ACTOR, EDITED_AT, name, base, parameters, authentication, proposedRedirectUri);
     }
 
     static EditIntegration editAuthentication(AuthenticationSpec<SealedSecret> authentication) {
@@ -111,8 +119,8 @@ final class Examples {
     }
 
     static EditIntegration editAuthentication(AuthenticationSpec<SealedSecret> authentication, Instant at) {
-        return new EditIntegration(ID, COMPANY, ACTOR, at, NAME, BASE, PARAMETERS, authentication,
-                LATER_PROPOSED_REDIRECT);
+        return new EditIntegration(
+                ID, COMPANY, ACTOR, at, NAME, BASE, PARAMETERS, authentication, LATER_PROPOSED_REDIRECT);
     }
 
     static ActivateIntegration activate() {
@@ -141,8 +149,8 @@ final class Examples {
         return new IntegrationAdded(ID, OTHER_COMPANY, ADDED_AT, NAME, BASE, PARAMETERS, apiKey(API_KEY), true);
     }
 
-    static IntegrationEdited edited(IntegrationName name, BaseApiUrl base, RequestParameters parameters,
-                                    Authentication authentication) {
+    static IntegrationEdited edited(
+            IntegrationName name, BaseApiUrl base, RequestParameters parameters, Authentication authentication) {
         return new IntegrationEdited(ID, COMPANY, EDITED_AT, name, base, parameters, authentication);
     }
 

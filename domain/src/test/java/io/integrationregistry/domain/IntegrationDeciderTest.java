@@ -19,16 +19,12 @@ class IntegrationDeciderTest {
 
         @Test
         void givenNoHistory_whenAddingWithoutSayingInactive_thenAnActiveIntegrationIsAdded() {
-            givenNoHistory()
-                    .when(add(apiKeySpec(API_KEY), true))
-                    .thenExpect(added(apiKey(API_KEY), true));
+            givenNoHistory().when(add(apiKeySpec(API_KEY), true)).thenExpect(added(apiKey(API_KEY), true));
         }
 
         @Test
         void givenNoHistory_whenAddingAnInactiveIntegration_thenAnInactiveIntegrationIsAdded() {
-            givenNoHistory()
-                    .when(add(apiKeySpec(API_KEY), false))
-                    .thenExpect(added(apiKey(API_KEY), false));
+            givenNoHistory().when(add(apiKeySpec(API_KEY), false)).thenExpect(added(apiKey(API_KEY), false));
         }
 
         @Test
@@ -46,14 +42,16 @@ class IntegrationDeciderTest {
         }
 
         @Test
-        void givenNoHistory_whenAddingAnApiKeyIntegrationWithoutItsKey_thenRefusedBecauseTheAuthenticationNeedsItsSecret() {
+        void
+                givenNoHistory_whenAddingAnApiKeyIntegrationWithoutItsKey_thenRefusedBecauseTheAuthenticationNeedsItsSecret() {
             givenNoHistory()
                     .when(add(apiKeySpecKeepingTheKey(), true))
                     .thenRefusedWith(Rule.NEW_AUTHENTICATION_NEEDS_ITS_SECRET);
         }
 
         @Test
-        void givenNoHistory_whenAddingAnOAuth2IntegrationWithoutItsClientSecret_thenRefusedBecauseTheAuthenticationNeedsItsSecret() {
+        void
+                givenNoHistory_whenAddingAnOAuth2IntegrationWithoutItsClientSecret_thenRefusedBecauseTheAuthenticationNeedsItsSecret() {
             givenNoHistory()
                     .when(add(oauth2SpecKeepingTheSecret(), true))
                     .thenRefusedWith(Rule.NEW_AUTHENTICATION_NEEDS_ITS_SECRET);
@@ -72,16 +70,12 @@ class IntegrationDeciderTest {
 
         @Test
         void givenNoHistory_whenActivating_thenRefusedBecauseTheIntegrationMustExist() {
-            givenNoHistory()
-                    .when(activate())
-                    .thenRefusedWith(Rule.INTEGRATION_MUST_EXIST);
+            givenNoHistory().when(activate()).thenRefusedWith(Rule.INTEGRATION_MUST_EXIST);
         }
 
         @Test
         void givenNoHistory_whenDeactivating_thenRefusedBecauseTheIntegrationMustExist() {
-            givenNoHistory()
-                    .when(deactivate())
-                    .thenRefusedWith(Rule.INTEGRATION_MUST_EXIST);
+            givenNoHistory().when(deactivate()).thenRefusedWith(Rule.INTEGRATION_MUST_EXIST);
         }
     }
 
@@ -104,9 +98,7 @@ class IntegrationDeciderTest {
 
         @Test
         void givenAnActiveIntegrationOfAnotherCompany_whenDeactivatingIt_thenRefusedBecauseItBelongsToItsCompany() {
-            given(addedByAnotherCompany())
-                    .when(deactivate())
-                    .thenRefusedWith(Rule.INTEGRATION_BELONGS_TO_ITS_COMPANY);
+            given(addedByAnotherCompany()).when(deactivate()).thenRefusedWith(Rule.INTEGRATION_BELONGS_TO_ITS_COMPANY);
         }
 
         @Test
@@ -122,35 +114,30 @@ class IntegrationDeciderTest {
 
         @Test
         void givenAnActiveIntegration_whenActivating_thenNoEvent() {
-            given(addedWithApiKey(true))
-                    .when(activate())
-                    .thenExpectNoEvent();
+            given(addedWithApiKey(true)).when(activate()).thenExpectNoEvent();
         }
 
         @Test
         void givenAnInactiveIntegration_whenActivating_thenIntegrationActivated() {
-            given(addedWithApiKey(false))
-                    .when(activate())
-                    .thenExpect(activated());
+            given(addedWithApiKey(false)).when(activate()).thenExpect(activated());
         }
 
         @Test
         void givenAnActiveIntegration_whenDeactivating_thenIntegrationDeactivated() {
-            given(addedWithApiKey(true))
-                    .when(deactivate())
-                    .thenExpect(deactivated());
+            given(addedWithApiKey(true)).when(deactivate()).thenExpect(deactivated());
         }
 
         @Test
         void givenAnInactiveIntegration_whenDeactivating_thenNoEvent() {
-            given(addedWithApiKey(false))
-                    .when(deactivate())
-                    .thenExpectNoEvent();
+            given(addedWithApiKey(false)).when(deactivate()).thenExpectNoEvent();
         }
 
         @Test
         void givenAnIntegrationDeactivatedThenActivated_whenActivating_thenNoEvent() {
-            given(addedWithApiKey(true), deactivated(EDITED_AT), new IntegrationEvent.IntegrationActivated(ID, COMPANY, EDITED_AT))
+            given(
+                            addedWithApiKey(true),
+                            deactivated(EDITED_AT),
+                            new IntegrationEvent.IntegrationActivated(ID, COMPANY, EDITED_AT))
                     .when(new ActivateIntegration(ID, COMPANY, ACTOR, LATER))
                     .thenExpectNoEvent();
         }
@@ -219,8 +206,12 @@ class IntegrationDeciderTest {
         void givenAnOAuth2Integration_whenMovingTheTokenEndpointOnItsOrigin_thenTheStoredSecretIsKept() {
             given(addedWithOAuth2())
                     .when(editAuthentication(oauth2SpecKeepingTheSecret(TOKEN_URL_ON_THE_SAME_ORIGIN)))
-                    .thenExpect(editedAuthentication(new Authentication.OAuth2(AUTHENTICATION_URL,
-                            TOKEN_URL_ON_THE_SAME_ORIGIN, CLIENT_ID, CLIENT_SECRET, PROPOSED_REDIRECT)));
+                    .thenExpect(editedAuthentication(new Authentication.OAuth2(
+                            AUTHENTICATION_URL,
+                            TOKEN_URL_ON_THE_SAME_ORIGIN,
+                            CLIENT_ID,
+                            CLIENT_SECRET,
+                            PROPOSED_REDIRECT)));
         }
 
         @Test
@@ -262,8 +253,8 @@ class IntegrationDeciderTest {
         void givenAnOAuth2Integration_whenEditingTheClientIdWithoutTheSecret_thenTheStoredSecretIsKept() {
             given(addedWithOAuth2())
                     .when(editAuthentication(oauth2SpecKeepingTheSecret(OTHER_CLIENT_ID)))
-                    .thenExpect(editedAuthentication(new Authentication.OAuth2(AUTHENTICATION_URL, TOKEN_URL,
-                            OTHER_CLIENT_ID, CLIENT_SECRET, PROPOSED_REDIRECT)));
+                    .thenExpect(editedAuthentication(new Authentication.OAuth2(
+                            AUTHENTICATION_URL, TOKEN_URL, OTHER_CLIENT_ID, CLIENT_SECRET, PROPOSED_REDIRECT)));
         }
 
         @Test
@@ -292,21 +283,24 @@ class IntegrationDeciderTest {
         }
 
         @Test
-        void givenAnOAuth2Integration_whenSwitchingToApiKeyWithoutAKey_thenRefusedBecauseTheAuthenticationNeedsItsSecret() {
+        void
+                givenAnOAuth2Integration_whenSwitchingToApiKeyWithoutAKey_thenRefusedBecauseTheAuthenticationNeedsItsSecret() {
             given(addedWithOAuth2())
                     .when(editAuthentication(apiKeySpecKeepingTheKey()))
                     .thenRefusedWith(Rule.NEW_AUTHENTICATION_NEEDS_ITS_SECRET);
         }
 
         @Test
-        void givenAnApiKeyIntegration_whenSwitchingToOAuth2WithoutAClientSecret_thenRefusedBecauseTheAuthenticationNeedsItsSecret() {
+        void
+                givenAnApiKeyIntegration_whenSwitchingToOAuth2WithoutAClientSecret_thenRefusedBecauseTheAuthenticationNeedsItsSecret() {
             given(addedWithApiKey(true))
                     .when(editAuthentication(oauth2SpecKeepingTheSecret()))
                     .thenRefusedWith(Rule.NEW_AUTHENTICATION_NEEDS_ITS_SECRET);
         }
 
         @Test
-        void givenAnIntegrationSwitchedFromOAuth2ToApiKey_whenSwitchingBackWithoutAClientSecret_thenRefusedBecauseTheOldSecretIsGone() {
+        void
+                givenAnIntegrationSwitchedFromOAuth2ToApiKey_whenSwitchingBackWithoutAClientSecret_thenRefusedBecauseTheOldSecretIsGone() {
             given(addedWithOAuth2(), editedAuthentication(apiKey(API_KEY)))
                     .when(editAuthentication(oauth2SpecKeepingTheSecret(), LATER))
                     .thenRefusedWith(Rule.NEW_AUTHENTICATION_NEEDS_ITS_SECRET);
@@ -319,19 +313,21 @@ class IntegrationDeciderTest {
         @Test
         void givenAnOAuth2Integration_whenEditingWithAnotherProposedRedirectUri_thenTheRedirectUriStaysTheSame() {
             given(addedWithOAuth2())
-                    .when(edit(NAME, BASE, PARAMETERS, oauth2SpecKeepingTheSecret(OTHER_CLIENT_ID),
+                    .when(edit(
+                            NAME,
+                            BASE,
+                            PARAMETERS,
+                            oauth2SpecKeepingTheSecret(OTHER_CLIENT_ID),
                             LATER_PROPOSED_REDIRECT))
-                    .thenExpect(editedAuthentication(new Authentication.OAuth2(AUTHENTICATION_URL, TOKEN_URL,
-                            OTHER_CLIENT_ID, CLIENT_SECRET, PROPOSED_REDIRECT)));
+                    .thenExpect(editedAuthentication(new Authentication.OAuth2(
+                            AUTHENTICATION_URL, TOKEN_URL, OTHER_CLIENT_ID, CLIENT_SECRET, PROPOSED_REDIRECT)));
         }
 
         @Test
         void givenAnOAuth2Integration_whenOnlyAnotherRedirectUriIsProposed_thenNoEvent() {
             EditIntegration sameFieldsOtherProposal =
                     edit(NAME, BASE, PARAMETERS, oauth2SpecKeepingTheSecret(), LATER_PROPOSED_REDIRECT);
-            given(addedWithOAuth2())
-                    .when(sameFieldsOtherProposal)
-                    .thenExpectNoEvent();
+            given(addedWithOAuth2()).when(sameFieldsOtherProposal).thenExpectNoEvent();
         }
 
         @Test

@@ -20,8 +20,9 @@ class IntegrationEvolutionTest {
     void givenTheInitialState_whenAnIntegrationIsAdded_thenItHasTheAddedFieldsAndWasCreatedAndUpdatedThen() {
         IntegrationState state = IntegrationDecider.evolve(IntegrationDecider.initialState(), addedWithApiKey(true));
 
-        assertThat(state).isEqualTo(new Integration(ID, COMPANY, NAME, BASE, PARAMETERS, apiKey(API_KEY), true,
-                null, ADDED_AT, ADDED_AT));
+        assertThat(state)
+                .isEqualTo(new Integration(
+                        ID, COMPANY, NAME, BASE, PARAMETERS, apiKey(API_KEY), true, null, ADDED_AT, ADDED_AT));
         assertThat(((Integration) state).status()).isEqualTo(IntegrationStatus.ACTIVE);
         assertThat(((Integration) state).redirectUri()).isEmpty();
     }
@@ -44,11 +45,21 @@ class IntegrationEvolutionTest {
 
     @Test
     void givenAnAddedIntegration_whenItIsEdited_thenItHasTheNewFieldsKeepsItsStatusAndCreationTime() {
-        Integration integration = replay(addedWithApiKey(false),
-                edited(OTHER_NAME, OTHER_BASE, OTHER_PARAMETERS, apiKey(OTHER_API_KEY)));
+        Integration integration =
+                replay(addedWithApiKey(false), edited(OTHER_NAME, OTHER_BASE, OTHER_PARAMETERS, apiKey(OTHER_API_KEY)));
 
-        assertThat(integration).isEqualTo(new Integration(ID, COMPANY, OTHER_NAME, OTHER_BASE, OTHER_PARAMETERS,
-                apiKey(OTHER_API_KEY), false, null, ADDED_AT, EDITED_AT));
+        assertThat(integration)
+                .isEqualTo(new Integration(
+                        ID,
+                        COMPANY,
+                        OTHER_NAME,
+                        OTHER_BASE,
+                        OTHER_PARAMETERS,
+                        apiKey(OTHER_API_KEY),
+                        false,
+                        null,
+                        ADDED_AT,
+                        EDITED_AT));
     }
 
     @Test
@@ -80,17 +91,27 @@ class IntegrationEvolutionTest {
 
     @Test
     void givenAHistory_whenReplaying_thenTheStateIsTheFoldOfEvolveOverIt() {
-        List<IntegrationEvent> history = List.of(addedWithOAuth2(), deactivated(EDITED_AT),
-                editedAuthentication(apiKey(API_KEY), LATER), activated());
+        List<IntegrationEvent> history = List.of(
+                addedWithOAuth2(), deactivated(EDITED_AT), editedAuthentication(apiKey(API_KEY), LATER), activated());
 
         IntegrationState folded = IntegrationDecider.initialState();
         for (IntegrationEvent event : history) {
             folded = IntegrationDecider.evolve(folded, event);
         }
 
-        assertThat(IntegrationDecider.replay(history)).isEqualTo(folded)
-                .isEqualTo(new Integration(ID, COMPANY, NAME, BASE, PARAMETERS, apiKey(API_KEY), true,
-                        PROPOSED_REDIRECT, ADDED_AT, LATER));
+        assertThat(IntegrationDecider.replay(history))
+                .isEqualTo(folded)
+                .isEqualTo(new Integration(
+                        ID,
+                        COMPANY,
+                        NAME,
+                        BASE,
+                        PARAMETERS,
+                        apiKey(API_KEY),
+                        true,
+                        PROPOSED_REDIRECT,
+                        ADDED_AT,
+                        LATER));
     }
 
     @Test

@@ -61,8 +61,8 @@ class IntegrationNameTest {
 
     /** Name spoofing: characters that turn the reading direction make a name show as another one. */
     @ParameterizedTest
-    @ValueSource(ints = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F,
-            0x061C})
+    @ValueSource(
+            ints = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C})
     void nameSpoofingWithBidirectionalCharactersIsRefused(int character) {
         String spoofed = "Invoices " + Character.toString(character) + "fdp.exe";
 
@@ -96,7 +96,9 @@ class IntegrationNameTest {
         assertThat(key("STRASSE")).isEqualTo(key("stra\u00dfe")).isEqualTo("strasse");
         assertThat(key("\uff21cme")).as("full-width").isEqualTo(key("acme")).isEqualTo("acme");
         assertThat(key("\u039f\u0394\u039f\u03a3")).as("final sigma").isEqualTo(key("\u03bf\u03b4\u03bf\u03c3"));
-        assertThat(key("Acme\u3000")).as("a full-width space folds to a space, then trimmed").isEqualTo("acme");
+        assertThat(key("Acme\u3000"))
+                .as("a full-width space folds to a space, then trimmed")
+                .isEqualTo("acme");
         assertThat(key("Caf\u00e9")).isNotEqualTo(key("Cafe"));
     }
 
@@ -104,7 +106,8 @@ class IntegrationNameTest {
     void aKeyIsStableWhenFoldedAgain() {
         for (String name : new String[] {"Caf\u00e9", "stra\u00dfe", "\uff21cme", "\u0130stanbul", "\ufb01le"}) {
             assertThat(IntegrationName.keyOf(key(name))).as(name).isEqualTo(key(name));
-            assertThat(IntegrationName.keyOf(name.toLowerCase(java.util.Locale.ROOT))).as("from the former key of " + name)
+            assertThat(IntegrationName.keyOf(name.toLowerCase(java.util.Locale.ROOT)))
+                    .as("from the former key of " + name)
                     .isEqualTo(key(name));
         }
     }

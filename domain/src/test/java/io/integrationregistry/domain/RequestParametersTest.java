@@ -38,10 +38,11 @@ class RequestParametersTest {
         RequestParameters parameters = RequestParameters.of("scope=read%20write&name=J%C3%BCrgen&sum=1+1");
 
         assertThat(parameters.value()).isEqualTo("scope=read%20write&name=J%C3%BCrgen&sum=1+1");
-        assertThat(parameters.pairs()).containsExactly(
-                new QueryParameter("scope", "read write"),
-                new QueryParameter("name", "J\u00FCrgen"),
-                new QueryParameter("sum", "1+1"));
+        assertThat(parameters.pairs())
+                .containsExactly(
+                        new QueryParameter("scope", "read write"),
+                        new QueryParameter("name", "J\u00FCrgen"),
+                        new QueryParameter("sum", "1+1"));
     }
 
     @Test

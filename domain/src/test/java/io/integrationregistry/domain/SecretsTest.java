@@ -66,7 +66,8 @@ class SecretsTest {
 
     @Test
     void plainSecretsAreEqualByValue() {
-        assertThat(PlainSecret.of(FIELD, "same")).isEqualTo(PlainSecret.of(FIELD, "same"))
+        assertThat(PlainSecret.of(FIELD, "same"))
+                .isEqualTo(PlainSecret.of(FIELD, "same"))
                 .isNotEqualTo(PlainSecret.of(FIELD, "other"));
     }
 

@@ -29,7 +29,9 @@ class WebUrlTest {
     @Test
     void plainHttpIsRefusedUnlessThePolicyAllowsIt() {
         assertRefused(FIELD, () -> WebUrl.of(FIELD, "http://auth.mycompany.com/authorize", PlainHttp.REFUSED));
-        assertThat(WebUrl.of(FIELD, "http://auth.mycompany.com/authorize", PlainHttp.ALLOWED).usesPlainHttp()).isTrue();
+        assertThat(WebUrl.of(FIELD, "http://auth.mycompany.com/authorize", PlainHttp.ALLOWED)
+                        .usesPlainHttp())
+                .isTrue();
     }
 
     @Test

@@ -1,12 +1,15 @@
 package io.integrationregistry.application.audit;
 
+import io.integrationregistry.application.audit.port.in.AuditEntry;
+import io.integrationregistry.application.audit.port.in.AuditPage;
+import io.integrationregistry.application.audit.port.in.AuditQuery;
 import io.integrationregistry.application.audit.port.in.ForAuditing;
 import io.integrationregistry.application.audit.port.out.ForQueryingTheAuditTrail;
+import io.integrationregistry.application.integrations.port.in.IntegrationView;
+import io.integrationregistry.application.integrations.port.in.IntegrationViews;
 import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
 import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.application.integrations.port.out.StoredIntegration;
-import io.integrationregistry.application.integrations.port.in.IntegrationView;
-import io.integrationregistry.application.integrations.port.in.IntegrationViews;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.Integration;
 import io.integrationregistry.domain.IntegrationDecider;
@@ -19,9 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import io.integrationregistry.application.audit.port.in.AuditEntry;
-import io.integrationregistry.application.audit.port.in.AuditPage;
-import io.integrationregistry.application.audit.port.in.AuditQuery;
 
 /** The auditors' questions: the trail from its projection; history and past states from the events. */
 public final class AuditService implements ForAuditing {
@@ -57,7 +57,8 @@ public final class AuditService implements ForAuditing {
 
     @Override
     public Optional<IntegrationView> asOf(CompanyId company, IntegrationId id, Instant instant) {
-        return foldWhile(history(company, id), event -> !event.event().occurredAt().isAfter(instant));
+        return foldWhile(
+                history(company, id), event -> !event.event().occurredAt().isAfter(instant));
     }
 
     @Override

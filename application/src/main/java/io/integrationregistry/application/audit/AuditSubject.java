@@ -13,26 +13,68 @@ import java.util.HexFormat;
  * What the audit trail compares between two versions of an integration, flat. A secret is kept only
  * as a fingerprint of its ciphertext, enough to tell that it was replaced and nothing about its value.
  */
-public record AuditSubject(String name, String baseApiUrl, String requestParameters, IntegrationStatus status,
-                           String authenticationType, String authenticationUrl, String tokenEndpointUrl,
-                           String clientId, String redirectUri, String clientSecretSeal, String apiKeySeal) {
+public record AuditSubject(
+        String name,
+        String baseApiUrl,
+        String requestParameters,
+        IntegrationStatus status,
+        String authenticationType,
+        String authenticationUrl,
+        String tokenEndpointUrl,
+        String clientId,
+        String redirectUri,
+        String clientSecretSeal,
+        String apiKeySeal) {
 
-    static AuditSubject of(String name, String baseApiUrl, String parameters, IntegrationStatus status,
-                           Authentication authentication) {
+    static AuditSubject of(
+            String name,
+            String baseApiUrl,
+            String parameters,
+            IntegrationStatus status,
+            Authentication authentication) {
         // No request parameters is shown as no value, not as an empty one.
         String requestParameters = parameters == null || parameters.isEmpty() ? null : parameters;
         if (authentication instanceof Authentication.OAuth2 oauth2) {
-            return new AuditSubject(name, baseApiUrl, requestParameters, status, "OAUTH2",
-                    oauth2.authenticationUrl().value(), oauth2.tokenEndpointUrl().value(), oauth2.clientId().value(),
-                    oauth2.redirectUri().value(), seal(oauth2.clientSecret()), null);
+            return new AuditSubject(
+                    name,
+                    baseApiUrl,
+                    requestParameters,
+                    status,
+                    "OAUTH2",
+                    oauth2.authenticationUrl().value(),
+                    oauth2.tokenEndpointUrl().value(),
+                    oauth2.clientId().value(),
+                    oauth2.redirectUri().value(),
+                    seal(oauth2.clientSecret()),
+                    null);
         }
-        return new AuditSubject(name, baseApiUrl, requestParameters, status, "API_KEY", null, null, null, null, null,
+        return new AuditSubject(
+                name,
+                baseApiUrl,
+                requestParameters,
+                status,
+                "API_KEY",
+                null,
+                null,
+                null,
+                null,
+                null,
                 seal(((Authentication.ApiKey) authentication).apiKey()));
     }
 
     AuditSubject withStatus(IntegrationStatus newStatus) {
-        return new AuditSubject(name, baseApiUrl, requestParameters, newStatus, authenticationType, authenticationUrl,
-                tokenEndpointUrl, clientId, redirectUri, clientSecretSeal, apiKeySeal);
+        return new AuditSubject(
+                name,
+                baseApiUrl,
+                requestParameters,
+                newStatus,
+                authenticationType,
+                authenticationUrl,
+                tokenEndpointUrl,
+                clientId,
+                redirectUri,
+                clientSecretSeal,
+                apiKeySeal);
     }
 
     private static String seal(SealedSecret secret) {

@@ -1,7 +1,7 @@
 package io.integrationregistry.application.connections;
 
-import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.application.connections.port.in.ConnectionStatus;
+import io.integrationregistry.domain.IntegrationId;
 
 /** The calling user has no usable OAuth 2.0 connection to this integration's provider. */
 public final class ConnectionRequired extends RuntimeException {

@@ -3,17 +3,17 @@ package io.integrationregistry.application.connections;
 import io.integrationregistry.application.connections.port.in.ConnectionReport;
 import io.integrationregistry.application.connections.port.in.ConnectionReport.Outcome;
 import io.integrationregistry.application.connections.port.in.ConnectionReport.Step;
+import io.integrationregistry.application.connections.port.in.ForTestingConnections;
+import io.integrationregistry.application.connections.port.out.ConnectionTestRecord;
+import io.integrationregistry.application.connections.port.out.ForRecordingConnectionTests;
 import io.integrationregistry.application.documents.port.out.DocumentMetadata;
+import io.integrationregistry.application.documents.port.out.ForCallingProviders;
 import io.integrationregistry.application.documents.port.out.ProviderCredentials;
 import io.integrationregistry.application.documents.port.out.ProviderEndpoint;
 import io.integrationregistry.application.documents.port.out.ProviderFailure;
 import io.integrationregistry.application.documents.port.out.ServiceInfo;
-import io.integrationregistry.application.shared.Caller;
-import io.integrationregistry.application.connections.port.in.ForTestingConnections;
 import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
-import io.integrationregistry.application.connections.port.out.ConnectionTestRecord;
-import io.integrationregistry.application.documents.port.out.ForCallingProviders;
-import io.integrationregistry.application.connections.port.out.ForRecordingConnectionTests;
+import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.shared.ForSealingSecrets;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.AuthenticationSpec;
@@ -51,8 +51,12 @@ public final class ConnectionTestService implements ForTestingConnections {
     private final ForRecordingConnectionTests records;
     private final Clock clock;
 
-    public ConnectionTestService(ForCallingProviders providers, ProviderAccessService access, ForSealingSecrets secrets,
-                     ForRecordingConnectionTests records, Clock clock) {
+    public ConnectionTestService(
+            ForCallingProviders providers,
+            ProviderAccessService access,
+            ForSealingSecrets secrets,
+            ForRecordingConnectionTests records,
+            Clock clock) {
         this.providers = providers;
         this.access = access;
         this.secrets = secrets;
@@ -69,17 +73,20 @@ public final class ConnectionTestService implements ForTestingConnections {
         }
         IntegrationDraft draft = typed.get();
         ProviderEndpoint endpoint = new ProviderEndpoint(draft.baseApiUrl(), draft.requestParameters());
-        boolean sameOrigin = saved.baseApiUrl().origin().equals(draft.baseApiUrl().origin());
+        boolean sameOrigin =
+                saved.baseApiUrl().origin().equals(draft.baseApiUrl().origin());
         if (draft.authentication() instanceof AuthenticationSpec.ApiKeySpec<PlainSecret> apiKey) {
             if (apiKey.apiKey().isEmpty() && saved.authentication() instanceof Authentication.ApiKey && !sameOrigin) {
                 // The stored key goes only to the origin it was saved for; to test another, type it again.
-                IntegrationRuleViolation refused = new IntegrationRuleViolation(Rule.SECRET_BOUND_TO_ORIGIN,
-                        "authentication.apiKey");
+                IntegrationRuleViolation refused =
+                        new IntegrationRuleViolation(Rule.SECRET_BOUND_TO_ORIGIN, "authentication.apiKey");
                 recorder.refused("authentication.apiKey must be given again to send it to another origin");
                 throw refused;
             }
-            Optional<PlainSecret> key = apiKey.apiKey().or(() -> saved.authentication() instanceof Authentication.ApiKey
-                    stored ? Optional.of(secrets.open(id, stored.apiKey())) : Optional.empty());
+            Optional<PlainSecret> key = apiKey.apiKey()
+                    .or(() -> saved.authentication() instanceof Authentication.ApiKey stored
+                            ? Optional.of(secrets.open(id, stored.apiKey()))
+                            : Optional.empty());
             return recorder.run(endpoint, apiKeyCredentials(caller, key));
         }
         if (!(saved.authentication() instanceof Authentication.OAuth2)) {
@@ -87,9 +94,11 @@ public final class ConnectionTestService implements ForTestingConnections {
         }
         if (!sameOrigin) {
             // A user's token cannot be typed again: it is not sent to an origin it was not obtained for.
-            return recorder.run(endpoint, new Skipped("your connection's token was not sent: it goes only to "
-                    + saved.baseApiUrl().origin() + ", where it was obtained; save the integration and connect "
-                    + "again to test OAuth2 at " + draft.baseApiUrl().origin()));
+            return recorder.run(
+                    endpoint,
+                    new Skipped("your connection's token was not sent: it goes only to "
+                            + saved.baseApiUrl().origin() + ", where it was obtained; save the integration and connect "
+                            + "again to test OAuth2 at " + draft.baseApiUrl().origin()));
         }
         return recorder.run(endpoint, credentialsOfSaved(caller, saved));
     }
@@ -105,8 +114,8 @@ public final class ConnectionTestService implements ForTestingConnections {
     }
 
     private Supplier<ProviderCredentialsOrSkip> apiKeyCredentials(Caller caller, Optional<PlainSecret> key) {
-        return () -> key.<ProviderCredentialsOrSkip>map(
-                        secret -> new Use(new ProviderCredentials.ApiKey(secret, caller.actor().login())))
+        return () -> key.<ProviderCredentialsOrSkip>map(secret -> new Use(
+                        new ProviderCredentials.ApiKey(secret, caller.actor().login())))
                 .orElse(new Skipped("no API key to test"));
     }
 
@@ -151,14 +160,20 @@ public final class ConnectionTestService implements ForTestingConnections {
             List<DocumentMetadata> root = providers.files(endpoint, use, ROOT, ROOT_PAGE, 0);
             long millis = elapsedMillis(started);
             steps.add(new Step("authenticated", Outcome.PASSED, millis, "the provider accepted the credentials"));
-            steps.add(new Step("listedRoot", Outcome.PASSED, millis,
-                    "the root folder lists " + root.size() + (root.size() == ROOT_PAGE ? " or more" : "")
-                            + " item" + (root.size() == 1 ? "" : "s")));
+            steps.add(new Step(
+                    "listedRoot",
+                    Outcome.PASSED,
+                    millis,
+                    "the root folder lists " + root.size() + (root.size() == ROOT_PAGE ? " or more" : "") + " item"
+                            + (root.size() == 1 ? "" : "s")));
         } catch (ProviderFailure failure) {
             long millis = elapsedMillis(started);
             if (failure.credentialsNotSent()) {
-                steps.add(new Step("authenticated", Outcome.FAILED, millis, "the credentials were not sent: "
-                        + failure.getMessage()));
+                steps.add(new Step(
+                        "authenticated",
+                        Outcome.FAILED,
+                        millis,
+                        "the credentials were not sent: " + failure.getMessage()));
                 steps.add(new Step("listedRoot", Outcome.SKIPPED, null, "the credentials were not sent"));
             } else if (failure.kind() == ProviderFailure.Kind.CREDENTIALS_REFUSED) {
                 steps.add(new Step("authenticated", Outcome.FAILED, millis, message(failure)));
@@ -186,7 +201,8 @@ public final class ConnectionTestService implements ForTestingConnections {
         String message = failure.providerStatus() > 0
                 ? "the provider answered " + failure.providerStatus() + ": " + failure.getMessage()
                 : failure.getMessage();
-        return failure.providerMessage() == null ? message
+        return failure.providerMessage() == null
+                ? message
                 : message + " (the provider said: " + OAuth2ConnectionService.cleaned(failure.providerMessage()) + ")";
     }
 
@@ -212,9 +228,13 @@ public final class ConnectionTestService implements ForTestingConnections {
 
         ConnectionReport run(ProviderEndpoint endpoint, Supplier<ProviderCredentialsOrSkip> credentials) {
             ConnectionReport report = ConnectionTestService.this.run(endpoint, credentials);
-            record(List.of(endpoint.baseApiUrl().origin()), report.ok() ? "PASSED" : "FAILED",
-                    report.steps().stream().map(step -> step.name() + " " + step.outcome().name().toLowerCase(
-                            Locale.ROOT)).collect(Collectors.joining(", ")));
+            record(
+                    List.of(endpoint.baseApiUrl().origin()),
+                    report.ok() ? "PASSED" : "FAILED",
+                    report.steps().stream()
+                            .map(step ->
+                                    step.name() + " " + step.outcome().name().toLowerCase(Locale.ROOT))
+                            .collect(Collectors.joining(", ")));
             return report;
         }
 
@@ -224,21 +244,27 @@ public final class ConnectionTestService implements ForTestingConnections {
 
         private void record(List<String> origins, String outcome, String summary) {
             try {
-                records.record(new ConnectionTestRecord(UUID.randomUUID().toString(), caller.company(), integration,
-                        name, caller.actor(), clock.instant(), caller.origin().requestId(),
-                        caller.origin().source().name(), origins, outcome, summary));
+                records.record(new ConnectionTestRecord(
+                        UUID.randomUUID().toString(),
+                        caller.company(),
+                        integration,
+                        name,
+                        caller.actor(),
+                        clock.instant(),
+                        caller.origin().requestId(),
+                        caller.origin().source().name(),
+                        origins,
+                        outcome,
+                        summary));
             } catch (RuntimeException notRecorded) {
                 // The port records best-effort; a test is answered whether or not its record was kept.
             }
         }
     }
 
-    private sealed interface ProviderCredentialsOrSkip {
-    }
+    private sealed interface ProviderCredentialsOrSkip {}
 
-    private record Use(ProviderCredentials credentials) implements ProviderCredentialsOrSkip {
-    }
+    private record Use(ProviderCredentials credentials) implements ProviderCredentialsOrSkip {}
 
-    private record Skipped(String reason) implements ProviderCredentialsOrSkip {
-    }
+    private record Skipped(String reason) implements ProviderCredentialsOrSkip {}
 }

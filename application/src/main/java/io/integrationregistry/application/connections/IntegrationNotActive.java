@@ -6,7 +6,10 @@ import io.integrationregistry.domain.IntegrationId;
 public final class IntegrationNotActive extends RuntimeException {
 
     public IntegrationNotActive(IntegrationId id) {
-        super("integration " + id.value() + " is not active; an administrator must activate it first",
-                null, false, false);
+        super(
+                "integration " + id.value() + " is not active; an administrator must activate it first",
+                null,
+                false,
+                false);
     }
 }

@@ -20,8 +20,7 @@ import java.util.HexFormat;
  */
 final class OAuth2Client {
 
-    private OAuth2Client() {
-    }
+    private OAuth2Client() {}
 
     static TokenClient of(IntegrationId id, Authentication.OAuth2 oauth2, ForSealingSecrets secrets) {
         return new TokenClient(oauth2.tokenEndpointUrl(), oauth2.clientId(), secrets.open(id, oauth2.clientSecret()));
@@ -41,7 +40,8 @@ final class OAuth2Client {
      */
     static String fingerprint(Integration integration) {
         Authentication.OAuth2 oauth2 = (Authentication.OAuth2) integration.authentication();
-        return digest(identityOf(oauth2) + "\nbase-origin " + integration.baseApiUrl().origin());
+        return digest(
+                identityOf(oauth2) + "\nbase-origin " + integration.baseApiUrl().origin());
     }
 
     private static String identityOf(Authentication.OAuth2 oauth2) {

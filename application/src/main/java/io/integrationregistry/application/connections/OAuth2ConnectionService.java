@@ -2,17 +2,17 @@ package io.integrationregistry.application.connections;
 
 import io.integrationregistry.application.connections.port.in.ConnectionStatus;
 import io.integrationregistry.application.connections.port.in.ConnectionView;
-import io.integrationregistry.application.connections.port.out.TokenGrant;
-import io.integrationregistry.application.connections.port.out.TokenRefused;
-import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.connections.port.in.ForConnectingAccounts;
 import io.integrationregistry.application.connections.port.out.AuthorizationState;
-import io.integrationregistry.application.shared.ConnectionKey;
 import io.integrationregistry.application.connections.port.out.ForKeepingAuthorizationStates;
 import io.integrationregistry.application.connections.port.out.ForKeepingConnections;
 import io.integrationregistry.application.connections.port.out.ForObtainingTokens;
-import io.integrationregistry.application.shared.ForSealingSecrets;
 import io.integrationregistry.application.connections.port.out.StoredConnection;
+import io.integrationregistry.application.connections.port.out.TokenGrant;
+import io.integrationregistry.application.connections.port.out.TokenRefused;
+import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.application.shared.ConnectionKey;
+import io.integrationregistry.application.shared.ForSealingSecrets;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.Integration;
 import io.integrationregistry.domain.IntegrationId;
@@ -57,8 +57,13 @@ public final class OAuth2ConnectionService implements ForConnectingAccounts {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public OAuth2ConnectionService(ProviderAccessService access, ForKeepingAuthorizationStates states, ForKeepingConnections connections,
-                      ForObtainingTokens tokens, ForSealingSecrets secrets, Clock clock) {
+    public OAuth2ConnectionService(
+            ProviderAccessService access,
+            ForKeepingAuthorizationStates states,
+            ForKeepingConnections connections,
+            ForObtainingTokens tokens,
+            ForSealingSecrets secrets,
+            Clock clock) {
         this.access = access;
         this.states = states;
         this.connections = connections;
@@ -73,8 +78,13 @@ public final class OAuth2ConnectionService implements ForConnectingAccounts {
         Authentication.OAuth2 oauth2 = oauth2Of(integration);
         String state = randomValue();
         String browserBinding = randomValue();
-        states.remember(new AuthorizationState(hash(state), id, caller.company(), caller.actor().login(),
-                clock.instant().plus(STATE_LIFETIME), hash(browserBinding)));
+        states.remember(new AuthorizationState(
+                hash(state),
+                id,
+                caller.company(),
+                caller.actor().login(),
+                clock.instant().plus(STATE_LIFETIME),
+                hash(browserBinding)));
         List<QueryParameter> parameters = new ArrayList<>(List.of(
                 new QueryParameter("response_type", "code"),
                 new QueryParameter("client_id", oauth2.clientId().value()),
@@ -97,19 +107,22 @@ public final class OAuth2ConnectionService implements ForConnectingAccounts {
     }
 
     @Override
-    public ConnectionView completeAuthorization(IntegrationId id, String code, String state, String error,
-                                                String browserBinding) {
+    public ConnectionView completeAuthorization(
+            IntegrationId id, String code, String state, String error, String browserBinding) {
         if (state == null || state.isBlank()) {
             throw new AuthorizationRefused("the provider's answer carries no state");
         }
-        AuthorizationState issued = states.consume(hash(state)).orElseThrow(() -> new AuthorizationRefused(
-                "the state is not one this service handed out, or it was used already"));
+        AuthorizationState issued = states.consume(hash(state))
+                .orElseThrow(() -> new AuthorizationRefused(
+                        "the state is not one this service handed out, or it was used already"));
         if (!issued.integration().equals(id)) {
             throw new AuthorizationRefused("the state was handed out for another integration");
         }
-        if (browserBinding == null || browserBinding.isBlank() || !MessageDigest.isEqual(
-                hash(browserBinding).getBytes(StandardCharsets.US_ASCII),
-                issued.browserBindingHash().getBytes(StandardCharsets.US_ASCII))) {
+        if (browserBinding == null
+                || browserBinding.isBlank()
+                || !MessageDigest.isEqual(
+                        hash(browserBinding).getBytes(StandardCharsets.US_ASCII),
+                        issued.browserBindingHash().getBytes(StandardCharsets.US_ASCII))) {
             throw new AuthorizationRefused("connecting was started in another browser, or this browser's "
                     + "connection cookie is gone; start connecting again from the registry in this browser");
         }
@@ -133,9 +146,16 @@ public final class OAuth2ConnectionService implements ForConnectingAccounts {
         ConnectionKey key = new ConnectionKey(id, issued.user());
         Instant now = clock.instant();
         long revision = connections.find(key).map(StoredConnection::revision).orElse(0L) + 1;
-        StoredConnection connection = new StoredConnection(key, secrets.sealToken(key, grant.accessToken()),
-                grant.refreshToken().map(token -> secrets.sealToken(key, token)), grant.expiresIn().map(now::plus),
-                false, OAuth2Client.fingerprint(integration), now, now, revision);
+        StoredConnection connection = new StoredConnection(
+                key,
+                secrets.sealToken(key, grant.accessToken()),
+                grant.refreshToken().map(token -> secrets.sealToken(key, token)),
+                grant.expiresIn().map(now::plus),
+                false,
+                OAuth2Client.fingerprint(integration),
+                now,
+                now,
+                revision);
         connections.save(connection);
         return viewOf(connection);
     }
@@ -163,8 +183,8 @@ public final class OAuth2ConnectionService implements ForConnectingAccounts {
     }
 
     private static ConnectionView viewOf(StoredConnection connection) {
-        return new ConnectionView(ConnectionStatus.CONNECTED, connection.expiresAt().orElse(null),
-                connection.connectedAt(), null);
+        return new ConnectionView(
+                ConnectionStatus.CONNECTED, connection.expiresAt().orElse(null), connection.connectedAt(), null);
     }
 
     private static Authentication.OAuth2 oauth2Of(Integration integration) {
@@ -176,8 +196,8 @@ public final class OAuth2ConnectionService implements ForConnectingAccounts {
 
     static String hash(String state) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("every Java runtime has SHA-256", impossible);
         }
@@ -188,8 +208,10 @@ public final class OAuth2ConnectionService implements ForConnectingAccounts {
         if (text == null) {
             return "";
         }
-        String printable = text.codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String printable = text.codePoints()
+                .filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return printable.length() > 200 ? printable.substring(0, 200) + "…" : printable;
     }
 }

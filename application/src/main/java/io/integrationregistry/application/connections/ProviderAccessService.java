@@ -1,19 +1,19 @@
 package io.integrationregistry.application.connections;
 
 import io.integrationregistry.application.connections.port.in.ConnectionStatus;
+import io.integrationregistry.application.connections.port.in.ForCallingProvidersAsUsers;
+import io.integrationregistry.application.connections.port.out.ForKeepingConnections;
+import io.integrationregistry.application.connections.port.out.ForObtainingTokens;
+import io.integrationregistry.application.connections.port.out.StoredConnection;
+import io.integrationregistry.application.connections.port.out.TokenGrant;
+import io.integrationregistry.application.connections.port.out.TokenRefused;
 import io.integrationregistry.application.documents.port.out.ProviderCredentials;
 import io.integrationregistry.application.documents.port.out.ProviderEndpoint;
 import io.integrationregistry.application.documents.port.out.ProviderFailure;
-import io.integrationregistry.application.connections.port.out.TokenGrant;
-import io.integrationregistry.application.connections.port.out.TokenRefused;
-import io.integrationregistry.application.connections.port.in.ForCallingProvidersAsUsers;
+import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
 import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.shared.ConnectionKey;
-import io.integrationregistry.application.connections.port.out.ForKeepingConnections;
-import io.integrationregistry.application.connections.port.out.ForObtainingTokens;
 import io.integrationregistry.application.shared.ForSealingSecrets;
-import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
-import io.integrationregistry.application.connections.port.out.StoredConnection;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.Integration;
@@ -48,8 +48,12 @@ public final class ProviderAccessService implements ForCallingProvidersAsUsers {
     private final Clock clock;
     private final RecentIntegrations recent;
 
-    public ProviderAccessService(ForStoringIntegrations store, ForSealingSecrets secrets, ForKeepingConnections connections,
-                   ForObtainingTokens tokens, Clock clock) {
+    public ProviderAccessService(
+            ForStoringIntegrations store,
+            ForSealingSecrets secrets,
+            ForKeepingConnections connections,
+            ForObtainingTokens tokens,
+            Clock clock) {
         this.secrets = secrets;
         this.connections = connections;
         this.tokens = tokens;
@@ -84,8 +88,11 @@ public final class ProviderAccessService implements ForCallingProvidersAsUsers {
     public <T> T call(Caller caller, Integration integration, ProviderCall<T> call, boolean retryWithFreshToken) {
         ProviderEndpoint endpoint = ProviderEndpoint.of(integration);
         if (integration.authentication() instanceof Authentication.ApiKey apiKey) {
-            return call.with(endpoint, new ProviderCredentials.ApiKey(
-                    secrets.open(integration.id(), apiKey.apiKey()), caller.actor().login()));
+            return call.with(
+                    endpoint,
+                    new ProviderCredentials.ApiKey(
+                            secrets.open(integration.id(), apiKey.apiKey()),
+                            caller.actor().login()));
         }
         Authentication.OAuth2 oauth2 = (Authentication.OAuth2) integration.authentication();
         ConnectionKey key = new ConnectionKey(integration.id(), caller.actor().login());
@@ -111,15 +118,22 @@ public final class ProviderAccessService implements ForCallingProvidersAsUsers {
      * even should an edit that moved the base URL not have deleted the connections yet.
      */
     StoredConnection usableConnection(ConnectionKey key, Integration integration) {
-        StoredConnection connection = connections.find(key).orElseThrow(() -> new ConnectionRequired(
-                key.integration(), ConnectionStatus.NOT_CONNECTED,
-                "connect your account to this integration's provider first"));
+        StoredConnection connection = connections
+                .find(key)
+                .orElseThrow(() -> new ConnectionRequired(
+                        key.integration(),
+                        ConnectionStatus.NOT_CONNECTED,
+                        "connect your account to this integration's provider first"));
         if (connection.reconnectRequired()) {
-            throw new ConnectionRequired(key.integration(), ConnectionStatus.RECONNECT_REQUIRED,
+            throw new ConnectionRequired(
+                    key.integration(),
+                    ConnectionStatus.RECONNECT_REQUIRED,
                     "the provider no longer accepts your connection; connect again");
         }
         if (!connection.clientFingerprint().equals(OAuth2Client.fingerprint(integration))) {
-            throw new ConnectionRequired(key.integration(), ConnectionStatus.RECONNECT_REQUIRED,
+            throw new ConnectionRequired(
+                    key.integration(),
+                    ConnectionStatus.RECONNECT_REQUIRED,
                     "the integration's OAuth2 client or its provider's address changed since you connected; "
                             + "connect again");
         }
@@ -131,23 +145,29 @@ public final class ProviderAccessService implements ForCallingProvidersAsUsers {
      * request may have just refreshed (and rotated) it: the stored connection is read again and used if
      * it changed; only otherwise is the connection marked for a reconnect.
      */
-    private StoredConnection refreshed(Integration integration, Authentication.OAuth2 oauth2,
-                                       StoredConnection connection) {
+    private StoredConnection refreshed(
+            Integration integration, Authentication.OAuth2 oauth2, StoredConnection connection) {
         ConnectionKey key = connection.key();
         if (connection.refreshToken().isEmpty()) {
             throw reconnectRequired(connection, "the provider gave no refresh token and the access token expired");
         }
         TokenGrant grant;
         try {
-            grant = tokens.refresh(OAuth2Client.of(integration.id(), oauth2, secrets),
+            grant = tokens.refresh(
+                    OAuth2Client.of(integration.id(), oauth2, secrets),
                     secrets.openToken(key, connection.refreshToken().get()));
         } catch (TokenRefused refused) {
             if (!refused.grantIsGone()) {
-                throw new ProviderFailure(ProviderFailure.Kind.CREDENTIALS_REFUSED, 0, refused.description(),
+                throw new ProviderFailure(
+                        ProviderFailure.Kind.CREDENTIALS_REFUSED,
+                        0,
+                        refused.description(),
                         "the token endpoint refused to refresh the token (" + refused.error() + ")");
             }
             Optional<StoredConnection> now = connections.find(key);
-            if (now.isPresent() && now.get().revision() != connection.revision() && !now.get().reconnectRequired()) {
+            if (now.isPresent()
+                    && now.get().revision() != connection.revision()
+                    && !now.get().reconnectRequired()) {
                 return now.get();
             }
             throw reconnectRequired(connection, "the provider no longer accepts the refresh token (invalid_grant)");
@@ -161,19 +181,32 @@ public final class ProviderAccessService implements ForCallingProvidersAsUsers {
     private StoredConnection renewedWith(StoredConnection connection, TokenGrant grant) {
         Instant now = clock.instant();
         ConnectionKey key = connection.key();
-        return new StoredConnection(key, secrets.sealToken(key, grant.accessToken()),
+        return new StoredConnection(
+                key,
+                secrets.sealToken(key, grant.accessToken()),
                 grant.refreshToken().map(token -> secrets.sealToken(key, token)).or(connection::refreshToken),
-                grant.expiresIn().map(now::plus), false, connection.clientFingerprint(), connection.connectedAt(),
-                now, connection.revision() + 1);
+                grant.expiresIn().map(now::plus),
+                false,
+                connection.clientFingerprint(),
+                connection.connectedAt(),
+                now,
+                connection.revision() + 1);
     }
 
     private ConnectionRequired reconnectRequired(StoredConnection connection, String reason) {
-        StoredConnection marked = new StoredConnection(connection.key(), connection.accessToken(),
-                connection.refreshToken(), connection.expiresAt(), true, connection.clientFingerprint(),
-                connection.connectedAt(), clock.instant(), connection.revision() + 1);
+        StoredConnection marked = new StoredConnection(
+                connection.key(),
+                connection.accessToken(),
+                connection.refreshToken(),
+                connection.expiresAt(),
+                true,
+                connection.clientFingerprint(),
+                connection.connectedAt(),
+                clock.instant(),
+                connection.revision() + 1);
         connections.replace(connection.revision(), marked);
-        return new ConnectionRequired(connection.key().integration(), ConnectionStatus.RECONNECT_REQUIRED,
-                reason + "; connect again");
+        return new ConnectionRequired(
+                connection.key().integration(), ConnectionStatus.RECONNECT_REQUIRED, reason + "; connect again");
     }
 
     private boolean isDue(Instant expiresAt) {

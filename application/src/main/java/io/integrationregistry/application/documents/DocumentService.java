@@ -1,8 +1,10 @@
 package io.integrationregistry.application.documents;
 
 import io.integrationregistry.application.connections.port.in.ForCallingProvidersAsUsers;
+import io.integrationregistry.application.documents.port.in.ForUsingDocuments;
 import io.integrationregistry.application.documents.port.out.DeletionTarget;
 import io.integrationregistry.application.documents.port.out.DocumentMetadata;
+import io.integrationregistry.application.documents.port.out.ForCallingProviders;
 import io.integrationregistry.application.documents.port.out.OperationResult;
 import io.integrationregistry.application.documents.port.out.ProviderContent;
 import io.integrationregistry.application.documents.port.out.ProviderEndpoint;
@@ -10,8 +12,6 @@ import io.integrationregistry.application.documents.port.out.ProviderFailure;
 import io.integrationregistry.application.documents.port.out.ServiceInfo;
 import io.integrationregistry.application.documents.port.out.UploadTarget;
 import io.integrationregistry.application.shared.Caller;
-import io.integrationregistry.application.documents.port.in.ForUsingDocuments;
-import io.integrationregistry.application.documents.port.out.ForCallingProviders;
 import io.integrationregistry.domain.Integration;
 import io.integrationregistry.domain.IntegrationId;
 
@@ -31,38 +31,43 @@ public final class DocumentService implements ForUsingDocuments {
 
     @Override
     public ServiceInfo serviceInfo(Caller caller, IntegrationId integration) {
-        return providers.serviceInfo(ProviderEndpoint.of(access.activeIntegrationOf(caller.company(),
-                integration)));
+        return providers.serviceInfo(ProviderEndpoint.of(access.activeIntegrationOf(caller.company(), integration)));
     }
 
     @Override
     public DocumentMetadata metadata(Caller caller, IntegrationId integration, String id) {
-        return access.call(caller, integration, (endpoint, credentials) -> providers.metadata(endpoint, credentials, id));
+        return access.call(
+                caller, integration, (endpoint, credentials) -> providers.metadata(endpoint, credentials, id));
     }
 
     @Override
-    public List<DocumentMetadata> files(Caller caller, IntegrationId integration, String parentId, Integer max,
-                                        Integer offset) {
-        return access.call(caller, integration,
+    public List<DocumentMetadata> files(
+            Caller caller, IntegrationId integration, String parentId, Integer max, Integer offset) {
+        return access.call(
+                caller,
+                integration,
                 (endpoint, credentials) -> providers.files(endpoint, credentials, parentId, max, offset));
     }
 
     @Override
-    public List<DocumentMetadata> search(Caller caller, IntegrationId integration, String query, String parentId,
-                                         Integer max, Integer offset) {
-        return access.call(caller, integration,
+    public List<DocumentMetadata> search(
+            Caller caller, IntegrationId integration, String query, String parentId, Integer max, Integer offset) {
+        return access.call(
+                caller,
+                integration,
                 (endpoint, credentials) -> providers.search(endpoint, credentials, query, parentId, max, offset));
     }
 
     @Override
     public ProviderContent download(Caller caller, IntegrationId integration, String id) {
-        return access.call(caller, integration, (endpoint, credentials) -> providers.download(endpoint, credentials, id));
+        return access.call(
+                caller, integration, (endpoint, credentials) -> providers.download(endpoint, credentials, id));
     }
 
     @Override
     public ProviderContent thumbnail(Caller caller, IntegrationId integration, String id, Integer size) {
-        return access.call(caller, integration,
-                (endpoint, credentials) -> providers.thumbnail(endpoint, credentials, id, size));
+        return access.call(
+                caller, integration, (endpoint, credentials) -> providers.thumbnail(endpoint, credentials, id, size));
     }
 
     /**
@@ -70,20 +75,34 @@ public final class DocumentService implements ForUsingDocuments {
      * {@code uploadInit}, which carries no body; {@code upload} follows right after with the same token.
      */
     @Override
-    public DocumentMetadata upload(Caller caller, IntegrationId integration, UploadTarget target, InputStream body,
-                                   long length, String contentType) {
+    public DocumentMetadata upload(
+            Caller caller,
+            IntegrationId integration,
+            UploadTarget target,
+            InputStream body,
+            long length,
+            String contentType) {
         Integration active = access.activeIntegrationOf(caller.company(), integration);
-        DocumentMetadata created = access.call(caller, active,
-                (endpoint, credentials) -> providers.uploadInit(endpoint, credentials, target), true);
+        DocumentMetadata created = access.call(
+                caller, active, (endpoint, credentials) -> providers.uploadInit(endpoint, credentials, target), true);
         if (created.id() == null || created.id().isBlank()) {
-            throw new ProviderFailure(ProviderFailure.Kind.PROVIDER_ERROR, 0, null,
+            throw new ProviderFailure(
+                    ProviderFailure.Kind.PROVIDER_ERROR,
+                    0,
+                    null,
                     "the provider answered uploadInit without the new file's id");
         }
-        OperationResult sent = access.call(caller, active,
-                (endpoint, credentials) -> providers.upload(endpoint, credentials, created.id(), body, length,
-                        contentType), false);
+        OperationResult sent = access.call(
+                caller,
+                active,
+                (endpoint, credentials) ->
+                        providers.upload(endpoint, credentials, created.id(), body, length, contentType),
+                false);
         if (!sent.success()) {
-            throw new ProviderFailure(ProviderFailure.Kind.PROVIDER_ERROR, 0, sent.error(),
+            throw new ProviderFailure(
+                    ProviderFailure.Kind.PROVIDER_ERROR,
+                    0,
+                    sent.error(),
                     "the provider did not accept the uploaded bytes");
         }
         return created;
@@ -91,18 +110,21 @@ public final class DocumentService implements ForUsingDocuments {
 
     @Override
     public DocumentMetadata createFolder(Caller caller, IntegrationId integration, String parentId, String name) {
-        return access.call(caller, integration,
+        return access.call(
+                caller,
+                integration,
                 (endpoint, credentials) -> providers.createFolder(endpoint, credentials, parentId, name));
     }
 
     @Override
     public OperationResult delete(Caller caller, IntegrationId integration, DeletionTarget target) {
-        return access.call(caller, integration, (endpoint, credentials) -> providers.delete(endpoint, credentials, target));
+        return access.call(
+                caller, integration, (endpoint, credentials) -> providers.delete(endpoint, credentials, target));
     }
 
     @Override
     public OperationResult rename(Caller caller, IntegrationId integration, String id, String name) {
-        return access.call(caller, integration,
-                (endpoint, credentials) -> providers.rename(endpoint, credentials, id, name));
+        return access.call(
+                caller, integration, (endpoint, credentials) -> providers.rename(endpoint, credentials, id, name));
     }
 }

@@ -1,5 +1,6 @@
 package io.integrationregistry.application.documents;
 
+import io.integrationregistry.application.documents.port.in.ForUsingDocuments;
 import io.integrationregistry.application.documents.port.out.DeletionTarget;
 import io.integrationregistry.application.documents.port.out.DocumentMetadata;
 import io.integrationregistry.application.documents.port.out.OperationResult;
@@ -7,7 +8,6 @@ import io.integrationregistry.application.documents.port.out.ProviderContent;
 import io.integrationregistry.application.documents.port.out.ServiceInfo;
 import io.integrationregistry.application.documents.port.out.UploadTarget;
 import io.integrationregistry.application.shared.Caller;
-import io.integrationregistry.application.documents.port.in.ForUsingDocuments;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;
 
@@ -34,8 +34,7 @@ public final class ProviderCallLimits implements ForUsingDocuments {
     /** When a refused caller may try again: about the time a usual provider call takes. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
-    private record IntegrationKey(CompanyId company, IntegrationId integration) {
-    }
+    private record IntegrationKey(CompanyId company, IntegrationId integration) {}
 
     private final ForUsingDocuments documents;
     private final int perIntegration;
@@ -63,16 +62,15 @@ public final class ProviderCallLimits implements ForUsingDocuments {
     }
 
     @Override
-    public List<DocumentMetadata> files(Caller caller, IntegrationId integration, String parentId, Integer max,
-                                        Integer offset) {
+    public List<DocumentMetadata> files(
+            Caller caller, IntegrationId integration, String parentId, Integer max, Integer offset) {
         return limited(caller, integration, () -> documents.files(caller, integration, parentId, max, offset));
     }
 
     @Override
-    public List<DocumentMetadata> search(Caller caller, IntegrationId integration, String query, String parentId,
-                                         Integer max, Integer offset) {
-        return limited(caller, integration,
-                () -> documents.search(caller, integration, query, parentId, max, offset));
+    public List<DocumentMetadata> search(
+            Caller caller, IntegrationId integration, String query, String parentId, Integer max, Integer offset) {
+        return limited(caller, integration, () -> documents.search(caller, integration, query, parentId, max, offset));
     }
 
     @Override
@@ -86,10 +84,15 @@ public final class ProviderCallLimits implements ForUsingDocuments {
     }
 
     @Override
-    public DocumentMetadata upload(Caller caller, IntegrationId integration, UploadTarget target, InputStream body,
-                                   long length, String contentType) {
-        return limited(caller, integration,
-                () -> documents.upload(caller, integration, target, body, length, contentType));
+    public DocumentMetadata upload(
+            Caller caller,
+            IntegrationId integration,
+            UploadTarget target,
+            InputStream body,
+            long length,
+            String contentType) {
+        return limited(
+                caller, integration, () -> documents.upload(caller, integration, target, body, length, contentType));
     }
 
     @Override
@@ -137,13 +140,16 @@ public final class ProviderCallLimits implements ForUsingDocuments {
     private Runnable acquire(CompanyId company, IntegrationId integration) {
         IntegrationKey key = new IntegrationKey(company, integration);
         if (!take(byIntegration, key, perIntegration)) {
-            throw new TooManyProviderCalls("already " + perIntegration + " calls under way to this integration's "
-                    + "provider; try again shortly", RETRY_AFTER);
+            throw new TooManyProviderCalls(
+                    "already " + perIntegration + " calls under way to this integration's "
+                            + "provider; try again shortly",
+                    RETRY_AFTER);
         }
         if (!take(byCompany, company, perCompany)) {
             give(byIntegration, key);
-            throw new TooManyProviderCalls("already " + perCompany + " provider calls under way for your company; "
-                    + "try again shortly", RETRY_AFTER);
+            throw new TooManyProviderCalls(
+                    "already " + perCompany + " provider calls under way for your company; " + "try again shortly",
+                    RETRY_AFTER);
         }
         AtomicBoolean given = new AtomicBoolean();
         return () -> {

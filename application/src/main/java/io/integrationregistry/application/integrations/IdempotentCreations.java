@@ -55,9 +55,12 @@ final class IdempotentCreations {
      * @param creation  creates the integration under the given id
      * @param asCreated the integration of the given id as its creation answered it, if it was stored
      */
-    Receipt create(CompanyId company, IdempotencyKey key, Supplier<IntegrationId> newId,
-                   Function<IntegrationId, Receipt> creation,
-                   Function<IntegrationId, Optional<Receipt>> asCreated) {
+    Receipt create(
+            CompanyId company,
+            IdempotencyKey key,
+            Supplier<IntegrationId> newId,
+            Function<IntegrationId, Receipt> creation,
+            Function<IntegrationId, Optional<Receipt>> asCreated) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             RememberedRequest fresh = remember(newId.get(), key);
             Optional<RememberedRequest> existing = keys.claim(company, key.value(), fresh);
@@ -96,9 +99,12 @@ final class IdempotentCreations {
         throw new IdempotencyStillInFlight();
     }
 
-    private Receipt firstTime(CompanyId company, IdempotencyKey key, RememberedRequest claimed,
-                              Function<IntegrationId, Receipt> creation,
-                              Function<IntegrationId, Optional<Receipt>> asCreated) {
+    private Receipt firstTime(
+            CompanyId company,
+            IdempotencyKey key,
+            RememberedRequest claimed,
+            Function<IntegrationId, Receipt> creation,
+            Function<IntegrationId, Optional<Receipt>> asCreated) {
         Receipt receipt;
         try {
             receipt = creation.apply(claimed.integrationId());
@@ -125,8 +131,12 @@ final class IdempotentCreations {
      * A repeat sent while the first request is still in flight never answers from the store: it waits for
      * the first answer, so that racing repeats all get the very same one.
      */
-    private Receipt settle(CompanyId company, IdempotencyKey key, RememberedRequest claimed,
-                           Function<IntegrationId, Optional<Receipt>> asCreated, RuntimeException failure) {
+    private Receipt settle(
+            CompanyId company,
+            IdempotencyKey key,
+            RememberedRequest claimed,
+            Function<IntegrationId, Optional<Receipt>> asCreated,
+            RuntimeException failure) {
         Optional<Receipt> stored = Optional.empty();
         try {
             stored = asCreated.apply(claimed.integrationId());
@@ -137,8 +147,12 @@ final class IdempotentCreations {
             Receipt created = stored.get();
             return new Receipt(created.integrationId(), created.version(), true, created.integration());
         }
-        RememberedRequest handedOver = new RememberedRequest(claimed.integrationId(), claimed.salt(),
-                claimed.fingerprint(), claimed.firstSeen().minus(inFlightGrace).minusMillis(1), null);
+        RememberedRequest handedOver = new RememberedRequest(
+                claimed.integrationId(),
+                claimed.salt(),
+                claimed.fingerprint(),
+                claimed.firstSeen().minus(inFlightGrace).minusMillis(1),
+                null);
         try {
             keys.replace(company, key.value(), claimed, handedOver);
         } catch (RuntimeException unwritable) {
@@ -148,8 +162,12 @@ final class IdempotentCreations {
     }
 
     private static RememberedRequest answeredWith(RememberedRequest claimed, Receipt receipt) {
-        return new RememberedRequest(claimed.integrationId(), claimed.salt(), claimed.fingerprint(),
-                claimed.firstSeen(), receipt.integration());
+        return new RememberedRequest(
+                claimed.integrationId(),
+                claimed.salt(),
+                claimed.fingerprint(),
+                claimed.firstSeen(),
+                receipt.integration());
     }
 
     /**

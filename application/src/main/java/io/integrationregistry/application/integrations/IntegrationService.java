@@ -1,27 +1,27 @@
 package io.integrationregistry.application.integrations;
 
-import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.application.connections.port.out.ForKeepingConnections;
 import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
 import io.integrationregistry.application.integrations.port.in.ForManagingIntegrations;
 import io.integrationregistry.application.integrations.port.in.ForReadingIntegrations;
 import io.integrationregistry.application.integrations.port.in.IdempotencyKey;
 import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
-import io.integrationregistry.application.integrations.port.in.Receipt;
-import io.integrationregistry.application.integrations.port.out.CommandOutcome;
-import io.integrationregistry.application.integrations.port.out.ConcurrentModification;
-import io.integrationregistry.application.integrations.port.out.ForGeneratingIdentifiers;
-import io.integrationregistry.application.connections.port.out.ForKeepingConnections;
-import io.integrationregistry.application.integrations.port.out.ForListingIntegrations;
-import io.integrationregistry.application.integrations.port.out.ForRememberingIdempotencyKeys;
-import io.integrationregistry.application.integrations.port.out.ForReservingNames;
-import io.integrationregistry.application.shared.ForSealingSecrets;
-import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
-import io.integrationregistry.application.integrations.port.out.RecordedEvent;
-import io.integrationregistry.application.integrations.port.out.StoredIntegration;
 import io.integrationregistry.application.integrations.port.in.IntegrationPage;
 import io.integrationregistry.application.integrations.port.in.IntegrationQuery;
 import io.integrationregistry.application.integrations.port.in.IntegrationView;
 import io.integrationregistry.application.integrations.port.in.IntegrationViews;
+import io.integrationregistry.application.integrations.port.in.Receipt;
+import io.integrationregistry.application.integrations.port.out.CommandOutcome;
+import io.integrationregistry.application.integrations.port.out.ConcurrentModification;
+import io.integrationregistry.application.integrations.port.out.ForGeneratingIdentifiers;
+import io.integrationregistry.application.integrations.port.out.ForListingIntegrations;
+import io.integrationregistry.application.integrations.port.out.ForRememberingIdempotencyKeys;
+import io.integrationregistry.application.integrations.port.out.ForReservingNames;
+import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
+import io.integrationregistry.application.integrations.port.out.StoredIntegration;
+import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.application.shared.ForSealingSecrets;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.AuthenticationSpec;
 import io.integrationregistry.domain.CompanyId;
@@ -33,9 +33,9 @@ import io.integrationregistry.domain.IntegrationCommand.EditIntegration;
 import io.integrationregistry.domain.IntegrationDecider;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationName;
-import io.integrationregistry.domain.IntegrationState;
 import io.integrationregistry.domain.IntegrationRuleViolation;
 import io.integrationregistry.domain.IntegrationRuleViolation.Rule;
+import io.integrationregistry.domain.IntegrationState;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.SealedSecret;
 
@@ -63,11 +63,18 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
     private final ReadYourWrites readYourWrites;
     private final ForKeepingConnections connections;
 
-    public IntegrationService(ForStoringIntegrations store, ForListingIntegrations list, ForSealingSecrets secrets,
-                              ForGeneratingIdentifiers identifiers, ForReservingNames reservations,
-                              ForRememberingIdempotencyKeys idempotencyKeys, Clock clock, RegistrySettings settings,
-                              TransportPolicy transport, ReadYourWrites readYourWrites,
-                              ForKeepingConnections connections) {
+    public IntegrationService(
+            ForStoringIntegrations store,
+            ForListingIntegrations list,
+            ForSealingSecrets secrets,
+            ForGeneratingIdentifiers identifiers,
+            ForReservingNames reservations,
+            ForRememberingIdempotencyKeys idempotencyKeys,
+            Clock clock,
+            RegistrySettings settings,
+            TransportPolicy transport,
+            ReadYourWrites readYourWrites,
+            ForKeepingConnections connections) {
         this.transport = transport;
         this.readYourWrites = readYourWrites;
         this.connections = connections;
@@ -77,16 +84,20 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
         this.identifiers = identifiers;
         this.clock = clock;
         this.names = new NameRegister(reservations, store, clock, settings.nameReservationGrace());
-        this.idempotentCreations = new IdempotentCreations(idempotencyKeys, clock, settings.idempotencyRetention(),
-                settings.nameReservationGrace());
+        this.idempotentCreations = new IdempotentCreations(
+                idempotencyKeys, clock, settings.idempotencyRetention(), settings.nameReservationGrace());
     }
 
     @Override
     public Receipt add(Caller caller, IntegrationDraft draft, boolean active, Optional<IdempotencyKey> idempotencyKey) {
         requireAcceptableNow(draft);
         if (idempotencyKey.isPresent()) {
-            return idempotentCreations.create(caller.company(), idempotencyKey.get(), identifiers::newIntegrationId,
-                    id -> addAs(id, caller, draft, active), this::asCreated);
+            return idempotentCreations.create(
+                    caller.company(),
+                    idempotencyKey.get(),
+                    identifiers::newIntegrationId,
+                    id -> addAs(id, caller, draft, active),
+                    this::asCreated);
         }
         return addAs(identifiers.newIntegrationId(), caller, draft, active);
     }
@@ -103,9 +114,20 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
         }
         CommandOutcome outcome;
         try {
-            outcome = store.execute(new AddIntegration(id, caller.company(), caller.actor(), clock.instant(),
-                    draft.name(), draft.baseApiUrl(), draft.requestParameters(), authentication, active,
-                    identifiers.redirectUriFor(id)), ExpectedVersion.ANY.value(), caller.origin());
+            outcome = store.execute(
+                    new AddIntegration(
+                            id,
+                            caller.company(),
+                            caller.actor(),
+                            clock.instant(),
+                            draft.name(),
+                            draft.baseApiUrl(),
+                            draft.requestParameters(),
+                            authentication,
+                            active,
+                            identifiers.redirectUriFor(id)),
+                    ExpectedVersion.ANY.value(),
+                    caller.origin());
         } catch (ConcurrentModification alreadyStored) {
             // An integration with this id is stored (a retry under an idempotency key met its first attempt):
             // the reservation is that integration's.
@@ -149,7 +171,10 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
         if (!(state instanceof Integration created)) {
             return Optional.empty();
         }
-        return Optional.of(new Receipt(id, creation.sequence(), false,
+        return Optional.of(new Receipt(
+                id,
+                creation.sequence(),
+                false,
                 IntegrationViews.of(new StoredIntegration(created, creation.sequence()), creation.actor())));
     }
 
@@ -166,9 +191,19 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
         try {
             AuthenticationSpec<SealedSecret> authentication = draft.authentication()
                     .mapSecrets(secret -> sealUnlessAlreadyStored(id, current.authentication(), draft, secret));
-            outcome = store.execute(new EditIntegration(id, caller.company(), caller.actor(), clock.instant(),
-                    draft.name(), draft.baseApiUrl(), draft.requestParameters(), authentication,
-                    identifiers.redirectUriFor(id)), expected.value(), caller.origin());
+            outcome = store.execute(
+                    new EditIntegration(
+                            id,
+                            caller.company(),
+                            caller.actor(),
+                            clock.instant(),
+                            draft.name(),
+                            draft.baseApiUrl(),
+                            draft.requestParameters(),
+                            authentication,
+                            identifiers.redirectUriFor(id)),
+                    expected.value(),
+                    caller.origin());
         } catch (RuntimeException failure) {
             if (renamed && Refusals.isDefinite(failure)) {
                 names.releaseUnlessBorne(caller.company(), draft.name(), id);
@@ -180,7 +215,8 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
         if (renamed && outcome.changed()) {
             names.release(caller.company(), current.name(), id);
         }
-        if (outcome.changed() && !current.baseApiUrl().origin().equals(draft.baseApiUrl().origin())) {
+        if (outcome.changed()
+                && !current.baseApiUrl().origin().equals(draft.baseApiUrl().origin())) {
             // The users' tokens were obtained for the provider at the old origin: they are void, and go.
             // Should this not happen (a crash in between), they are still refused by their fingerprint.
             connections.deleteAllOf(id);
@@ -190,16 +226,24 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
 
     @Override
     public Receipt activate(Caller caller, IntegrationId id, ExpectedVersion expected) {
-        return receipt(caller, id, store.execute(
-                new ActivateIntegration(id, caller.company(), caller.actor(), clock.instant()), expected.value(),
-                caller.origin()));
+        return receipt(
+                caller,
+                id,
+                store.execute(
+                        new ActivateIntegration(id, caller.company(), caller.actor(), clock.instant()),
+                        expected.value(),
+                        caller.origin()));
     }
 
     @Override
     public Receipt deactivate(Caller caller, IntegrationId id, ExpectedVersion expected) {
-        return receipt(caller, id, store.execute(
-                new DeactivateIntegration(id, caller.company(), caller.actor(), clock.instant()), expected.value(),
-                caller.origin()));
+        return receipt(
+                caller,
+                id,
+                store.execute(
+                        new DeactivateIntegration(id, caller.company(), caller.actor(), clock.instant()),
+                        expected.value(),
+                        caller.origin()));
     }
 
     @Override
@@ -235,10 +279,10 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
      * A secret typed again unchanged is given as the stored one, so that it does not count as an edit,
      * and still counts as given where a secret must be given again (to send it to another origin).
      */
-    private Optional<SealedSecret> sealUnlessAlreadyStored(IntegrationId id, Authentication stored,
-                                                           IntegrationDraft draft, PlainSecret typed) {
-        Optional<SealedSecret> storedOfSameType = stored.type() == draft.authentication().type()
-                ? Optional.of(secretOf(stored)) : Optional.empty();
+    private Optional<SealedSecret> sealUnlessAlreadyStored(
+            IntegrationId id, Authentication stored, IntegrationDraft draft, PlainSecret typed) {
+        Optional<SealedSecret> storedOfSameType =
+                stored.type() == draft.authentication().type() ? Optional.of(secretOf(stored)) : Optional.empty();
         if (storedOfSameType.isPresent() && secrets.holdsSameSecret(id, storedOfSameType.get(), typed)) {
             return storedOfSameType;
         }
@@ -247,7 +291,8 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
 
     private static SealedSecret secretOf(Authentication authentication) {
         return authentication instanceof Authentication.OAuth2 oauth2
-                ? oauth2.clientSecret() : ((Authentication.ApiKey) authentication).apiKey();
+                ? oauth2.clientSecret()
+                : ((Authentication.ApiKey) authentication).apiKey();
     }
 
     /**

@@ -26,8 +26,8 @@ final class NameRegister {
     private final Clock clock;
     private final Duration inFlightGrace;
 
-    NameRegister(ForReservingNames reservations, ForStoringIntegrations integrations, Clock clock,
-                 Duration inFlightGrace) {
+    NameRegister(
+            ForReservingNames reservations, ForStoringIntegrations integrations, Clock clock, Duration inFlightGrace) {
         this.reservations = reservations;
         this.integrations = integrations;
         this.clock = clock;
@@ -76,7 +76,8 @@ final class NameRegister {
     void releaseUnlessBorne(CompanyId company, IntegrationName name, IntegrationId holder) {
         boolean borne;
         try {
-            borne = integrations.load(holder)
+            borne = integrations
+                    .load(holder)
                     .map(stored -> stored.integration().name().uniquenessKey().equals(name.uniquenessKey()))
                     .orElse(false);
         } catch (RuntimeException unreadable) {
@@ -91,7 +92,8 @@ final class NameRegister {
         if (reservation.reservedAt().plus(inFlightGrace).isAfter(clock.instant())) {
             return false;
         }
-        return integrations.load(reservation.holder())
+        return integrations
+                .load(reservation.holder())
                 .map(stored -> !stored.integration().companyId().equals(company)
                         || !stored.integration().name().uniquenessKey().equals(key))
                 .orElse(true);

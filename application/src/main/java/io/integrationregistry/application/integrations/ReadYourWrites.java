@@ -36,15 +36,22 @@ public final class ReadYourWrites {
     /** The integration as the caller's next read will show it: at the command's version or later. */
     IntegrationView shown(Caller caller, IntegrationId id, CommandOutcome outcome) {
         IntegrationView integration = list.awaitVersion(id, outcome.version(), timeout)
-                ? list.find(caller.company(), id).filter(view -> view.version() >= outcome.version()).orElse(null)
+                ? list.find(caller.company(), id)
+                        .filter(view -> view.version() >= outcome.version())
+                        .orElse(null)
                 : null;
         if (integration == null) {
             timeouts.incrementAndGet();
-            log.log(System.Logger.Level.WARNING, "The integration list did not show integration {0} at version {1}"
-                    + " within {2}: catching it up from the event store", id.value(), Long.toString(outcome.version()),
+            log.log(
+                    System.Logger.Level.WARNING,
+                    "The integration list did not show integration {0} at version {1}"
+                            + " within {2}: catching it up from the event store",
+                    id.value(),
+                    Long.toString(outcome.version()),
                     timeout);
             list.catchUp(id, store.history(id));
-            integration = IntegrationViews.of(store.load(id).orElseThrow(), caller.actor().login());
+            integration = IntegrationViews.of(
+                    store.load(id).orElseThrow(), caller.actor().login());
         }
         return integration;
     }

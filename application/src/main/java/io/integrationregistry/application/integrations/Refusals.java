@@ -13,8 +13,7 @@ import io.integrationregistry.domain.InvalidValue;
  */
 final class Refusals {
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     static boolean isDefinite(RuntimeException failure) {
         return failure instanceof InvalidValue

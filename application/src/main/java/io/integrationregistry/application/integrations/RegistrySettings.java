@@ -12,12 +12,15 @@ import java.time.Duration;
  * @param readYourWritesTimeout  how long a command waits for the read model to show its effect
  * @param idempotencyRetention   how long an idempotency key is remembered
  */
-public record RegistrySettings(PlainHttp plainHttp, Duration nameReservationGrace, Duration readYourWritesTimeout,
-                               Duration idempotencyRetention) {
+public record RegistrySettings(
+        PlainHttp plainHttp,
+        Duration nameReservationGrace,
+        Duration readYourWritesTimeout,
+        Duration idempotencyRetention) {
 
     public static RegistrySettings defaults() {
-        return new RegistrySettings(PlainHttp.REFUSED, Duration.ofMinutes(1), Duration.ofSeconds(5),
-                Duration.ofHours(24));
+        return new RegistrySettings(
+                PlainHttp.REFUSED, Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofHours(24));
     }
 
     public RegistrySettings withPlainHttp(PlainHttp allowed) {

@@ -33,9 +33,14 @@ public final class TransportPolicy {
         BaseApiUrl.of(draft.baseApiUrl().value(), plainHttp);
         requireCallable("baseApiUrl", draft.baseApiUrl().value());
         if (draft.authentication() instanceof AuthenticationSpec.OAuth2Spec<PlainSecret> oauth2) {
-            WebUrl.of("authentication.authenticationUrl", oauth2.authenticationUrl().value(), plainHttp);
-            WebUrl.of("authentication.tokenEndpointUrl", oauth2.tokenEndpointUrl().value(), plainHttp);
-            requireCallable("authentication.tokenEndpointUrl", oauth2.tokenEndpointUrl().value());
+            WebUrl.of(
+                    "authentication.authenticationUrl",
+                    oauth2.authenticationUrl().value(),
+                    plainHttp);
+            WebUrl.of(
+                    "authentication.tokenEndpointUrl", oauth2.tokenEndpointUrl().value(), plainHttp);
+            requireCallable(
+                    "authentication.tokenEndpointUrl", oauth2.tokenEndpointUrl().value());
         }
     }
 

@@ -32,10 +32,15 @@ public final class ProjectionService implements ForAdministeringProjections {
 
     @Override
     public void rebuild(String name) {
-        boolean known = processors.status().stream().anyMatch(status -> status.name().equals(name));
+        boolean known =
+                processors.status().stream().anyMatch(status -> status.name().equals(name));
         if (!known) {
-            throw new InvalidValue("name", "must be one of the projections: "
-                    + processors.status().stream().map(ProjectionStatus::name).toList());
+            throw new InvalidValue(
+                    "name",
+                    "must be one of the projections: "
+                            + processors.status().stream()
+                                    .map(ProjectionStatus::name)
+                                    .toList());
         }
         processors.replay(name);
     }

@@ -12,7 +12,9 @@ public record Origin(String requestId, Source source) {
     public static final int MAX_REQUEST_ID_LENGTH = 128;
 
     public enum Source {
-        API, UI, SYSTEM;
+        API,
+        UI,
+        SYSTEM;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -20,7 +22,9 @@ public record Origin(String requestId, Source source) {
     }
 
     public Origin {
-        if (requestId == null || requestId.isBlank() || requestId.length() > MAX_REQUEST_ID_LENGTH
+        if (requestId == null
+                || requestId.isBlank()
+                || requestId.length() > MAX_REQUEST_ID_LENGTH
                 || !requestId.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
             requestId = UUID.randomUUID().toString();
         }

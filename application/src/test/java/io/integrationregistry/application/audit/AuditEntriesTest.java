@@ -1,5 +1,8 @@
 package io.integrationregistry.application.audit;
 
+import io.integrationregistry.application.audit.port.in.AuditEntry;
+import io.integrationregistry.application.audit.port.in.AuditEntryType;
+import io.integrationregistry.application.audit.port.in.FieldChange;
 import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.BaseApiUrl;
@@ -16,9 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.UUID;
-import io.integrationregistry.application.audit.port.in.AuditEntry;
-import io.integrationregistry.application.audit.port.in.AuditEntryType;
-import io.integrationregistry.application.audit.port.in.FieldChange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,13 +36,14 @@ class AuditEntriesTest {
         AuditEntries.Step step = AuditEntries.next(null, recorded(0, added(SECRET)));
 
         assertThat(step.entry().type()).isEqualTo(AuditEntryType.ADDED);
-        assertThat(step.entry().changes()).contains(
-                FieldChange.of("name", null, "Docs"),
-                FieldChange.of("baseApiUrl", null, "https://docs.example/api"),
-                FieldChange.of("status", null, "ACTIVE"),
-                FieldChange.of("authentication.type", null, "OAUTH2"),
-                FieldChange.of("authentication.clientId", null, "client-1"),
-                FieldChange.secretChanged("authentication.clientSecret"));
+        assertThat(step.entry().changes())
+                .contains(
+                        FieldChange.of("name", null, "Docs"),
+                        FieldChange.of("baseApiUrl", null, "https://docs.example/api"),
+                        FieldChange.of("status", null, "ACTIVE"),
+                        FieldChange.of("authentication.type", null, "OAUTH2"),
+                        FieldChange.of("authentication.clientId", null, "client-1"),
+                        FieldChange.secretChanged("authentication.clientSecret"));
         assertThat(step.entry().changes()).allMatch(change -> change.before() == null);
         assertThat(step.entry().actor()).isEqualTo("alice");
         assertThat(step.entry().requestId()).isEqualTo("req-1");
@@ -50,9 +51,11 @@ class AuditEntriesTest {
 
     @Test
     void an_edit_lists_exactly_the_changed_fields_with_before_and_after() {
-        AuditSubject before = AuditEntries.next(null, recorded(0, added(SECRET))).after();
+        AuditSubject before =
+                AuditEntries.next(null, recorded(0, added(SECRET))).after();
 
-        AuditEntry entry = AuditEntries.next(before, recorded(1, edited("Docs 2", oauth2(SECRET)))).entry();
+        AuditEntry entry = AuditEntries.next(before, recorded(1, edited("Docs 2", oauth2(SECRET))))
+                .entry();
 
         assertThat(entry.type()).isEqualTo(AuditEntryType.EDITED);
         assertThat(entry.changes()).containsExactly(FieldChange.of("name", "Docs", "Docs 2"));
@@ -61,36 +64,43 @@ class AuditEntriesTest {
 
     @Test
     void a_replaced_secret_is_only_said_to_have_changed() {
-        AuditSubject before = AuditEntries.next(null, recorded(0, added(SECRET))).after();
+        AuditSubject before =
+                AuditEntries.next(null, recorded(0, added(SECRET))).after();
 
-        AuditEntry entry = AuditEntries.next(before, recorded(1, edited("Docs", oauth2(ROTATED)))).entry();
+        AuditEntry entry = AuditEntries.next(before, recorded(1, edited("Docs", oauth2(ROTATED))))
+                .entry();
 
         assertThat(entry.changes()).containsExactly(FieldChange.secretChanged("authentication.clientSecret"));
-        assertThat(entry.toString()).doesNotContain(ROTATED.ciphertext()).doesNotContain(SECRET.ciphertext())
+        assertThat(entry.toString())
+                .doesNotContain(ROTATED.ciphertext())
+                .doesNotContain(SECRET.ciphertext())
                 .doesNotContain("k1");
     }
 
     @Test
     void switching_to_an_api_key_lists_the_oauth2_fields_as_gone_and_the_key_as_changed() {
-        AuditSubject before = AuditEntries.next(null, recorded(0, added(SECRET))).after();
+        AuditSubject before =
+                AuditEntries.next(null, recorded(0, added(SECRET))).after();
 
-        AuditEntry entry = AuditEntries.next(before,
-                recorded(1, edited("Docs", new Authentication.ApiKey(ROTATED)))).entry();
+        AuditEntry entry = AuditEntries.next(before, recorded(1, edited("Docs", new Authentication.ApiKey(ROTATED))))
+                .entry();
 
-        assertThat(entry.changes()).contains(
-                FieldChange.of("authentication.type", "OAUTH2", "API_KEY"),
-                FieldChange.of("authentication.clientId", "client-1", null),
-                FieldChange.secretChanged("authentication.clientSecret"),
-                FieldChange.secretChanged("authentication.apiKey"));
+        assertThat(entry.changes())
+                .contains(
+                        FieldChange.of("authentication.type", "OAUTH2", "API_KEY"),
+                        FieldChange.of("authentication.clientId", "client-1", null),
+                        FieldChange.secretChanged("authentication.clientSecret"),
+                        FieldChange.secretChanged("authentication.apiKey"));
     }
 
     @Test
     void activations_and_deactivations_list_only_the_status() {
         AuditSubject added = AuditEntries.next(null, recorded(0, added(SECRET))).after();
 
-        AuditEntries.Step deactivated = AuditEntries.next(added,
-                recorded(1, new IntegrationEvent.IntegrationDeactivated(ID, ACME, T0.plusSeconds(1))));
-        AuditEntries.Step activated = AuditEntries.next(deactivated.after(),
+        AuditEntries.Step deactivated = AuditEntries.next(
+                added, recorded(1, new IntegrationEvent.IntegrationDeactivated(ID, ACME, T0.plusSeconds(1))));
+        AuditEntries.Step activated = AuditEntries.next(
+                deactivated.after(),
                 recorded(2, new IntegrationEvent.IntegrationActivated(ID, ACME, T0.plusSeconds(2))));
 
         assertThat(deactivated.entry().changes()).containsExactly(FieldChange.of("status", "ACTIVE", "INACTIVE"));
@@ -103,18 +113,34 @@ class AuditEntriesTest {
     }
 
     private static Authentication.OAuth2 oauth2(SealedSecret secret) {
-        return new Authentication.OAuth2(new WebUrl("https://auth.example/authorize"),
-                new WebUrl("https://auth.example/token"), new ClientId("client-1"), secret,
+        return new Authentication.OAuth2(
+                new WebUrl("https://auth.example/authorize"),
+                new WebUrl("https://auth.example/token"),
+                new ClientId("client-1"),
+                secret,
                 new RedirectUri("https://registry.example/oauth2/callback/" + ID.value()));
     }
 
     private static IntegrationEvent added(SealedSecret secret) {
-        return new IntegrationEvent.IntegrationAdded(ID, ACME, T0, new IntegrationName("Docs"),
-                new BaseApiUrl("https://docs.example/api"), RequestParameters.NONE, oauth2(secret), true);
+        return new IntegrationEvent.IntegrationAdded(
+                ID,
+                ACME,
+                T0,
+                new IntegrationName("Docs"),
+                new BaseApiUrl("https://docs.example/api"),
+                RequestParameters.NONE,
+                oauth2(secret),
+                true);
     }
 
     private static IntegrationEvent edited(String name, Authentication authentication) {
-        return new IntegrationEvent.IntegrationEdited(ID, ACME, T0.plusSeconds(1), new IntegrationName(name),
-                new BaseApiUrl("https://docs.example/api"), RequestParameters.NONE, authentication);
+        return new IntegrationEvent.IntegrationEdited(
+                ID,
+                ACME,
+                T0.plusSeconds(1),
+                new IntegrationName(name),
+                new BaseApiUrl("https://docs.example/api"),
+                RequestParameters.NONE,
+                authentication);
     }
 }

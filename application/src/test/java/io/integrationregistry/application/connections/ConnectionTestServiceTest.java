@@ -1,24 +1,36 @@
 package io.integrationregistry.application.connections;
 
-import io.integrationregistry.application.testdoubles.ProviderUseCases;
-import io.integrationregistry.application.testdoubles.IntegrationServices;
 import io.integrationregistry.application.connections.port.in.ConnectionReport;
 import io.integrationregistry.application.connections.port.in.ConnectionReport.Outcome;
 import io.integrationregistry.application.connections.port.in.ConnectionReport.Step;
+import io.integrationregistry.application.connections.port.out.ConnectionTestRecord;
+import io.integrationregistry.application.connections.port.out.ForKeepingAuthorizationStates;
+import io.integrationregistry.application.connections.port.out.ForObtainingTokens;
+import io.integrationregistry.application.connections.port.out.StoredConnection;
+import io.integrationregistry.application.connections.port.out.TokenClient;
+import io.integrationregistry.application.connections.port.out.TokenGrant;
 import io.integrationregistry.application.documents.port.out.DocumentMetadata;
 import io.integrationregistry.application.documents.port.out.ProviderCredentials;
 import io.integrationregistry.application.documents.port.out.ProviderEndpoint;
 import io.integrationregistry.application.documents.port.out.ProviderFailure;
 import io.integrationregistry.application.documents.port.out.ServiceInfo;
-import io.integrationregistry.application.connections.port.out.TokenClient;
-import io.integrationregistry.application.connections.port.out.TokenGrant;
-import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.application.integrations.IntegrationService;
+import io.integrationregistry.application.integrations.RegistrySettings;
 import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
+import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.shared.ConnectionKey;
-import io.integrationregistry.application.connections.port.out.ConnectionTestRecord;
-import io.integrationregistry.application.connections.port.out.ForKeepingAuthorizationStates;
-import io.integrationregistry.application.connections.port.out.ForObtainingTokens;
-import io.integrationregistry.application.connections.port.out.StoredConnection;
+import io.integrationregistry.application.testdoubles.CannedIntegrationList;
+import io.integrationregistry.application.testdoubles.InMemoryConnectionTestRecords;
+import io.integrationregistry.application.testdoubles.InMemoryConnections;
+import io.integrationregistry.application.testdoubles.InMemoryIdempotencyKeys;
+import io.integrationregistry.application.testdoubles.InMemoryIntegrationStore;
+import io.integrationregistry.application.testdoubles.InMemoryNameReservations;
+import io.integrationregistry.application.testdoubles.IntegrationServices;
+import io.integrationregistry.application.testdoubles.MutableClock;
+import io.integrationregistry.application.testdoubles.ProviderUseCases;
+import io.integrationregistry.application.testdoubles.RandomIdentifiers;
+import io.integrationregistry.application.testdoubles.ReversibleSecretSealer;
+import io.integrationregistry.application.testdoubles.UnansweringProvider;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.AuthenticationSpec;
 import io.integrationregistry.domain.AuthenticationSpec.ApiKeySpec;
@@ -43,18 +55,6 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import io.integrationregistry.application.integrations.IntegrationService;
-import io.integrationregistry.application.integrations.RegistrySettings;
-import io.integrationregistry.application.testdoubles.CannedIntegrationList;
-import io.integrationregistry.application.testdoubles.InMemoryConnectionTestRecords;
-import io.integrationregistry.application.testdoubles.InMemoryConnections;
-import io.integrationregistry.application.testdoubles.InMemoryIdempotencyKeys;
-import io.integrationregistry.application.testdoubles.InMemoryIntegrationStore;
-import io.integrationregistry.application.testdoubles.InMemoryNameReservations;
-import io.integrationregistry.application.testdoubles.MutableClock;
-import io.integrationregistry.application.testdoubles.RandomIdentifiers;
-import io.integrationregistry.application.testdoubles.ReversibleSecretSealer;
-import io.integrationregistry.application.testdoubles.UnansweringProvider;
 
 /** Connection tests: where a stored secret may go, what the report says, and what the audit trail records. */
 class ConnectionTestServiceTest {
@@ -70,17 +70,26 @@ class ConnectionTestServiceTest {
     private final InMemoryConnections connections = new InMemoryConnections();
     private final InMemoryConnectionTestRecords records = new InMemoryConnectionTestRecords();
     private final Provider provider = new Provider();
-    private final ProviderUseCases services = ProviderUseCases.create(store, sealer, connections,
-            new NoStates(), new NoTokens(), provider, clock, records);
-    private final IntegrationService management = IntegrationServices.of(store, new CannedIntegrationList(), sealer,
-            new RandomIdentifiers(), new InMemoryNameReservations(), new InMemoryIdempotencyKeys(), clock,
-            RegistrySettings.defaults(), url -> Optional.empty(), connections);
+    private final ProviderUseCases services = ProviderUseCases.create(
+            store, sealer, connections, new NoStates(), new NoTokens(), provider, clock, records);
+    private final IntegrationService management = IntegrationServices.of(
+            store,
+            new CannedIntegrationList(),
+            sealer,
+            new RandomIdentifiers(),
+            new InMemoryNameReservations(),
+            new InMemoryIdempotencyKeys(),
+            clock,
+            RegistrySettings.defaults(),
+            url -> Optional.empty(),
+            connections);
 
     @Test
     void storedApiKeyIsNotSentToANewOrigin() {
         IntegrationId id = add(draft(BASE, apiKey(Optional.of(API_KEY))));
 
-        IntegrationRuleViolation refused = catchThrowableOfType(IntegrationRuleViolation.class,
+        IntegrationRuleViolation refused = catchThrowableOfType(
+                IntegrationRuleViolation.class,
                 () -> services.tests().test(DORA, id, Optional.of(draft(NEW_ORIGIN_BASE, apiKey(Optional.empty())))));
 
         assertThat(refused.rule()).isEqualTo(Rule.SECRET_BOUND_TO_ORIGIN);
@@ -98,49 +107,66 @@ class ConnectionTestServiceTest {
     void givenASavedApiKey_whenTestingAnotherPathOfItsOrigin_thenTheStoredKeyIsSent() {
         IntegrationId id = add(draft(BASE, apiKey(Optional.of(API_KEY))));
 
-        ConnectionReport report = services.tests().test(DORA, id,
-                Optional.of(draft("https://DMS.acme.example:443/api/v2", apiKey(Optional.empty()))));
+        ConnectionReport report = services.tests()
+                .test(DORA, id, Optional.of(draft("https://DMS.acme.example:443/api/v2", apiKey(Optional.empty()))));
 
         assertThat(report.ok()).isTrue();
-        assertThat(provider.calls).containsExactly("serviceInfo https://dms.acme.example",
-                "files https://dms.acme.example key=" + API_KEY);
+        assertThat(provider.calls)
+                .containsExactly(
+                        "serviceInfo https://dms.acme.example", "files https://dms.acme.example key=" + API_KEY);
     }
 
     @Test
     void givenASavedApiKey_whenTestingAnotherOriginWithTheKeyTypedAgain_thenTheTypedKeyIsSent() {
         IntegrationId id = add(draft(BASE, apiKey(Optional.of(API_KEY))));
 
-        ConnectionReport report = services.tests().test(DORA, id,
-                Optional.of(draft(NEW_ORIGIN_BASE, apiKey(Optional.of("ak_live_typed_again_0123")))));
+        ConnectionReport report = services.tests()
+                .test(DORA, id, Optional.of(draft(NEW_ORIGIN_BASE, apiKey(Optional.of("ak_live_typed_again_0123")))));
 
         assertThat(report.ok()).isTrue();
-        assertThat(provider.calls).containsExactly("serviceInfo https://dms.elsewhere.example",
-                "files https://dms.elsewhere.example key=ak_live_typed_again_0123");
+        assertThat(provider.calls)
+                .containsExactly(
+                        "serviceInfo https://dms.elsewhere.example",
+                        "files https://dms.elsewhere.example key=ak_live_typed_again_0123");
     }
 
     @Test
     void aUsersTokenIsNotSentToANewBaseOrigin_theCredentialStepsAreSkippedWithTheReason() {
         IntegrationId id = add(draft(BASE, oauth2()));
         ConnectionKey key = new ConnectionKey(id, "dora");
-        connections.save(new StoredConnection(key, sealer.sealToken(key, PlainSecret.received("t", "access-1")),
-                Optional.empty(), Optional.empty(), false,
-                OAuth2Client.fingerprint(store.integration(id)), clock.instant(), clock.instant(), 1));
-        assertThat(services.tests().test(DORA, id, Optional.of(draft(BASE, oauth2()))).ok()).isTrue();
+        connections.save(new StoredConnection(
+                key,
+                sealer.sealToken(key, PlainSecret.received("t", "access-1")),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                OAuth2Client.fingerprint(store.integration(id)),
+                clock.instant(),
+                clock.instant(),
+                1));
+        assertThat(services.tests()
+                        .test(DORA, id, Optional.of(draft(BASE, oauth2())))
+                        .ok())
+                .isTrue();
         provider.calls.clear();
 
         ConnectionReport report = services.tests().test(DORA, id, Optional.of(draft(NEW_ORIGIN_BASE, oauth2())));
 
         assertThat(provider.calls).containsExactly("serviceInfo https://dms.elsewhere.example");
-        assertThat(report.steps()).filteredOn(step -> !step.name().equals("reachable")).allSatisfy(step -> {
-            assertThat(step.outcome()).isEqualTo(Outcome.SKIPPED);
-            assertThat(step.message()).contains("not sent").contains("https://dms.acme.example");
-        });
+        assertThat(report.steps())
+                .filteredOn(step -> !step.name().equals("reachable"))
+                .allSatisfy(step -> {
+                    assertThat(step.outcome()).isEqualTo(Outcome.SKIPPED);
+                    assertThat(step.message()).contains("not sent").contains("https://dms.acme.example");
+                });
     }
 
     @Test
     void connectionTestsAreRecordedWithTheirOriginsOnly() {
-        IntegrationId id = add(new IntegrationDraft(new IntegrationName("Drive"),
-                new BaseApiUrl("https://dms.acme.example:8443/api/v1"), RequestParameters.of("token=secret-param"),
+        IntegrationId id = add(new IntegrationDraft(
+                new IntegrationName("Drive"),
+                new BaseApiUrl("https://dms.acme.example:8443/api/v1"),
+                RequestParameters.of("token=secret-param"),
                 apiKey(Optional.of(API_KEY))));
 
         services.tests().test(DORA, id, Optional.empty());
@@ -160,14 +186,17 @@ class ConnectionTestServiceTest {
         assertThat(typed.integration()).isEmpty();
         assertThat(typed.origins()).containsExactly("https://dms.elsewhere.example");
         assertThat(typed.outcome()).isEqualTo("FAILED");
-        assertThat(records.records.toString()).doesNotContain(API_KEY).doesNotContain("secret-param")
+        assertThat(records.records.toString())
+                .doesNotContain(API_KEY)
+                .doesNotContain("secret-param")
                 .doesNotContain("/api");
     }
 
     @Test
     void theReportDoesNotSayTheCredentialsWereAcceptedWhenTheyWereNotSent() {
         IntegrationId id = add(draft(BASE, apiKey(Optional.of(API_KEY))));
-        provider.failFiles = ProviderFailure.credentialsNotSent(200,
+        provider.failFiles = ProviderFailure.credentialsNotSent(
+                200,
                 "files: the provider redirected the call to another origin (cdn.example), where the credentials "
                         + "are not sent");
 
@@ -186,8 +215,8 @@ class ConnectionTestServiceTest {
     }
 
     private static IntegrationDraft draft(String base, AuthenticationSpec<PlainSecret> authentication) {
-        return new IntegrationDraft(new IntegrationName("Drive"), new BaseApiUrl(base), RequestParameters.NONE,
-                authentication);
+        return new IntegrationDraft(
+                new IntegrationName("Drive"), new BaseApiUrl(base), RequestParameters.NONE, authentication);
     }
 
     private static AuthenticationSpec<PlainSecret> apiKey(Optional<String> key) {
@@ -195,8 +224,10 @@ class ConnectionTestServiceTest {
     }
 
     private static AuthenticationSpec<PlainSecret> oauth2() {
-        return new OAuth2Spec<>(new WebUrl("https://auth.acme.example/authorize"),
-                new WebUrl("https://auth.acme.example/token"), new ClientId("registry"),
+        return new OAuth2Spec<>(
+                new WebUrl("https://auth.acme.example/authorize"),
+                new WebUrl("https://auth.acme.example/token"),
+                new ClientId("registry"),
                 Optional.of(PlainSecret.of("authentication.clientSecret", "client-secret-0123456789")));
     }
 
@@ -212,11 +243,17 @@ class ConnectionTestServiceTest {
         }
 
         @Override
-        public List<DocumentMetadata> files(ProviderEndpoint endpoint, ProviderCredentials credentials,
-                                            String parentId, Integer max, Integer offset) {
-            String sent = credentials instanceof ProviderCredentials.ApiKey key ? "key=" + key.apiKey().reveal()
+        public List<DocumentMetadata> files(
+                ProviderEndpoint endpoint,
+                ProviderCredentials credentials,
+                String parentId,
+                Integer max,
+                Integer offset) {
+            String sent = credentials instanceof ProviderCredentials.ApiKey key
+                    ? "key=" + key.apiKey().reveal()
                     : credentials instanceof ProviderCredentials.Bearer bearer
-                    ? "bearer=" + bearer.accessToken().reveal() : "none";
+                            ? "bearer=" + bearer.accessToken().reveal()
+                            : "none";
             calls.add("files " + endpoint.baseApiUrl().origin() + " " + sent);
             if (failFiles != null) {
                 throw failFiles;
@@ -227,11 +264,11 @@ class ConnectionTestServiceTest {
 
     private static final class NoStates implements ForKeepingAuthorizationStates {
         @Override
-        public void remember(io.integrationregistry.application.connections.port.out.AuthorizationState state) {
-        }
+        public void remember(io.integrationregistry.application.connections.port.out.AuthorizationState state) {}
 
         @Override
-        public Optional<io.integrationregistry.application.connections.port.out.AuthorizationState> consume(String stateHash) {
+        public Optional<io.integrationregistry.application.connections.port.out.AuthorizationState> consume(
+                String stateHash) {
             return Optional.empty();
         }
     }

@@ -1,24 +1,36 @@
 package io.integrationregistry.application.connections;
 
-import io.integrationregistry.application.testdoubles.ProviderUseCases;
-import io.integrationregistry.application.testdoubles.IntegrationServices;
-import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
-import io.integrationregistry.application.connections.port.in.ForConnectingAccounts;
 import io.integrationregistry.application.connections.port.in.ConnectionStatus;
+import io.integrationregistry.application.connections.port.in.ForConnectingAccounts;
+import io.integrationregistry.application.connections.port.out.AuthorizationState;
+import io.integrationregistry.application.connections.port.out.ForKeepingAuthorizationStates;
+import io.integrationregistry.application.connections.port.out.ForObtainingTokens;
+import io.integrationregistry.application.connections.port.out.StoredConnection;
+import io.integrationregistry.application.connections.port.out.TokenClient;
+import io.integrationregistry.application.connections.port.out.TokenGrant;
+import io.integrationregistry.application.connections.port.out.TokenRefused;
 import io.integrationregistry.application.documents.port.out.DocumentMetadata;
 import io.integrationregistry.application.documents.port.out.ProviderCredentials;
 import io.integrationregistry.application.documents.port.out.ProviderEndpoint;
 import io.integrationregistry.application.documents.port.out.ProviderFailure;
-import io.integrationregistry.application.connections.port.out.TokenClient;
-import io.integrationregistry.application.connections.port.out.TokenGrant;
-import io.integrationregistry.application.connections.port.out.TokenRefused;
-import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.application.integrations.IntegrationService;
+import io.integrationregistry.application.integrations.RegistrySettings;
+import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
 import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
-import io.integrationregistry.application.connections.port.out.AuthorizationState;
+import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.shared.ConnectionKey;
-import io.integrationregistry.application.connections.port.out.ForKeepingAuthorizationStates;
-import io.integrationregistry.application.connections.port.out.ForObtainingTokens;
-import io.integrationregistry.application.connections.port.out.StoredConnection;
+import io.integrationregistry.application.testdoubles.CannedIntegrationList;
+import io.integrationregistry.application.testdoubles.InMemoryConnectionTestRecords;
+import io.integrationregistry.application.testdoubles.InMemoryConnections;
+import io.integrationregistry.application.testdoubles.InMemoryIdempotencyKeys;
+import io.integrationregistry.application.testdoubles.InMemoryIntegrationStore;
+import io.integrationregistry.application.testdoubles.InMemoryNameReservations;
+import io.integrationregistry.application.testdoubles.IntegrationServices;
+import io.integrationregistry.application.testdoubles.MutableClock;
+import io.integrationregistry.application.testdoubles.ProviderUseCases;
+import io.integrationregistry.application.testdoubles.RandomIdentifiers;
+import io.integrationregistry.application.testdoubles.ReversibleSecretSealer;
+import io.integrationregistry.application.testdoubles.UnansweringProvider;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.AuthenticationSpec.OAuth2Spec;
@@ -47,18 +59,6 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import io.integrationregistry.application.integrations.IntegrationService;
-import io.integrationregistry.application.integrations.RegistrySettings;
-import io.integrationregistry.application.testdoubles.CannedIntegrationList;
-import io.integrationregistry.application.testdoubles.InMemoryConnectionTestRecords;
-import io.integrationregistry.application.testdoubles.InMemoryConnections;
-import io.integrationregistry.application.testdoubles.InMemoryIdempotencyKeys;
-import io.integrationregistry.application.testdoubles.InMemoryIntegrationStore;
-import io.integrationregistry.application.testdoubles.InMemoryNameReservations;
-import io.integrationregistry.application.testdoubles.MutableClock;
-import io.integrationregistry.application.testdoubles.RandomIdentifiers;
-import io.integrationregistry.application.testdoubles.ReversibleSecretSealer;
-import io.integrationregistry.application.testdoubles.UnansweringProvider;
 
 /** The OAuth 2.0 rules of the provider calls: states, refresh, reconnect, and what never ends a connection. */
 class ProviderAccessServiceTest {
@@ -72,22 +72,40 @@ class ProviderAccessServiceTest {
     private final States states = new States();
     private final Tokens tokens = new Tokens();
     private final Provider provider = new Provider();
-    private final ProviderUseCases services = ProviderUseCases.create(store, sealer, connections, states, tokens,
-            provider, clock, new InMemoryConnectionTestRecords());
+    private final ProviderUseCases services = ProviderUseCases.create(
+            store, sealer, connections, states, tokens, provider, clock, new InMemoryConnectionTestRecords());
     private IntegrationId id;
     private IntegrationService management;
 
     @BeforeEach
     void anActiveOAuth2Integration() {
-        management = IntegrationServices.of(store, new CannedIntegrationList(), sealer,
-                new RandomIdentifiers(), new InMemoryNameReservations(), new InMemoryIdempotencyKeys(), clock,
-                RegistrySettings.defaults(), url -> Optional.empty(), connections);
-        id = management.add(DORA, new IntegrationDraft(new IntegrationName("Drive"),
-                new BaseApiUrl("https://dms.acme.example/api"), RequestParameters.NONE,
-                new OAuth2Spec<>(new WebUrl("https://auth.acme.example/authorize"),
-                        new WebUrl("https://auth.acme.example/token"), new ClientId("registry"),
-                        Optional.of(PlainSecret.of("authentication.clientSecret", "client-secret-0123456789")))),
-                true, Optional.empty()).integrationId();
+        management = IntegrationServices.of(
+                store,
+                new CannedIntegrationList(),
+                sealer,
+                new RandomIdentifiers(),
+                new InMemoryNameReservations(),
+                new InMemoryIdempotencyKeys(),
+                clock,
+                RegistrySettings.defaults(),
+                url -> Optional.empty(),
+                connections);
+        id = management
+                .add(
+                        DORA,
+                        new IntegrationDraft(
+                                new IntegrationName("Drive"),
+                                new BaseApiUrl("https://dms.acme.example/api"),
+                                RequestParameters.NONE,
+                                new OAuth2Spec<>(
+                                        new WebUrl("https://auth.acme.example/authorize"),
+                                        new WebUrl("https://auth.acme.example/token"),
+                                        new ClientId("registry"),
+                                        Optional.of(PlainSecret.of(
+                                                "authentication.clientSecret", "client-secret-0123456789")))),
+                        true,
+                        Optional.empty())
+                .integrationId();
     }
 
     /** The browser binding of the last authorization started, as the browser would bring it back. */
@@ -107,8 +125,7 @@ class ProviderAccessServiceTest {
 
     private void connect(Duration lifetime, boolean withRefreshToken) {
         tokens.grants.add(() -> grant("access-1", withRefreshToken ? "refresh-1" : null, lifetime));
-        services.accounts().completeAuthorization(id, "code-1", stateOfAuthorizeRedirect(), null,
-                browserBinding);
+        services.accounts().completeAuthorization(id, "code-1", stateOfAuthorizeRedirect(), null, browserBinding);
     }
 
     @Test
@@ -123,8 +140,9 @@ class ProviderAccessServiceTest {
         assertThat(store.loads()).isEqualTo(loadsBefore);
 
         management.deactivate(DORA, id, ExpectedVersion.ANY);
-        assertThat(catchThrowableOfType(IntegrationNotActive.class,
-                () -> services.documents().files(DORA, id, "/", null, null))).isNotNull();
+        assertThat(catchThrowableOfType(
+                        IntegrationNotActive.class, () -> services.documents().files(DORA, id, "/", null, null)))
+                .isNotNull();
         assertThat(provider.bearers).hasSize(5);
     }
 
@@ -132,17 +150,33 @@ class ProviderAccessServiceTest {
     void credentialsFollowAnEditToANewDestination_aConnectionLeftAfterTheBaseUrlMovedIsNotUsed() {
         connect(Duration.ofHours(1), true);
         // As if the deletion of the connections after the edit had not happened (a crash in between).
-        IntegrationService deletingElsewhere = IntegrationServices.of(store, new CannedIntegrationList(), sealer,
-                new RandomIdentifiers(), new InMemoryNameReservations(), new InMemoryIdempotencyKeys(), clock,
-                RegistrySettings.defaults(), url -> Optional.empty(), new InMemoryConnections());
-        deletingElsewhere.edit(DORA, id, new IntegrationDraft(new IntegrationName("Drive"),
-                new BaseApiUrl("https://dms.elsewhere.example/api"), RequestParameters.NONE,
-                new OAuth2Spec<>(new WebUrl("https://auth.acme.example/authorize"),
-                        new WebUrl("https://auth.acme.example/token"), new ClientId("registry"), Optional.empty())),
+        IntegrationService deletingElsewhere = IntegrationServices.of(
+                store,
+                new CannedIntegrationList(),
+                sealer,
+                new RandomIdentifiers(),
+                new InMemoryNameReservations(),
+                new InMemoryIdempotencyKeys(),
+                clock,
+                RegistrySettings.defaults(),
+                url -> Optional.empty(),
+                new InMemoryConnections());
+        deletingElsewhere.edit(
+                DORA,
+                id,
+                new IntegrationDraft(
+                        new IntegrationName("Drive"),
+                        new BaseApiUrl("https://dms.elsewhere.example/api"),
+                        RequestParameters.NONE,
+                        new OAuth2Spec<>(
+                                new WebUrl("https://auth.acme.example/authorize"),
+                                new WebUrl("https://auth.acme.example/token"),
+                                new ClientId("registry"),
+                                Optional.empty())),
                 ExpectedVersion.ANY);
 
-        ConnectionRequired required = catchThrowableOfType(ConnectionRequired.class,
-                () -> services.documents().files(DORA, id, "/", null, null));
+        ConnectionRequired required = catchThrowableOfType(
+                ConnectionRequired.class, () -> services.documents().files(DORA, id, "/", null, null));
 
         assertThat(required.status()).isEqualTo(ConnectionStatus.RECONNECT_REQUIRED);
         assertThat(provider.bearers).isEmpty();
@@ -155,12 +189,22 @@ class ProviderAccessServiceTest {
         connect(Duration.ofHours(1), true);
         ConnectionKey key = new ConnectionKey(id, "dora");
         StoredConnection bound = connections.byKey.get(key);
-        Authentication.OAuth2 oauth2 = (Authentication.OAuth2) store.integration(id).authentication();
-        connections.save(new StoredConnection(key, bound.accessToken(), bound.refreshToken(), bound.expiresAt(),
-                false, OAuth2Client.fingerprint(oauth2), bound.connectedAt(), bound.updatedAt(), bound.revision()));
+        Authentication.OAuth2 oauth2 =
+                (Authentication.OAuth2) store.integration(id).authentication();
+        connections.save(new StoredConnection(
+                key,
+                bound.accessToken(),
+                bound.refreshToken(),
+                bound.expiresAt(),
+                false,
+                OAuth2Client.fingerprint(oauth2),
+                bound.connectedAt(),
+                bound.updatedAt(),
+                bound.revision()));
 
-        assertThat(catchThrowableOfType(ConnectionRequired.class,
-                () -> services.documents().files(DORA, id, "/", null, null))).isNotNull();
+        assertThat(catchThrowableOfType(
+                        ConnectionRequired.class, () -> services.documents().files(DORA, id, "/", null, null)))
+                .isNotNull();
         assertThat(provider.bearers).isEmpty();
     }
 
@@ -170,9 +214,11 @@ class ProviderAccessServiceTest {
         String firstBrowser = browserBinding;
         String second = stateOfAuthorizeRedirect();
 
-        AuthorizationRefused withoutCookie = catchThrowableOfType(AuthorizationRefused.class,
+        AuthorizationRefused withoutCookie = catchThrowableOfType(
+                AuthorizationRefused.class,
                 () -> services.accounts().completeAuthorization(id, "code-1", first, null, null));
-        AuthorizationRefused withAnotherBrowsersCookie = catchThrowableOfType(AuthorizationRefused.class,
+        AuthorizationRefused withAnotherBrowsersCookie = catchThrowableOfType(
+                AuthorizationRefused.class,
                 () -> services.accounts().completeAuthorization(id, "code-1", second, null, firstBrowser));
 
         assertThat(withoutCookie.getMessage()).contains("another browser");
@@ -186,9 +232,9 @@ class ProviderAccessServiceTest {
         String state = stateOfAuthorizeRedirect();
         clock.advance(Duration.ofMinutes(10));
 
-        AuthorizationRefused refused = catchThrowableOfType(AuthorizationRefused.class,
-                () -> services.accounts().completeAuthorization(id, "code-1", state, null,
-                        browserBinding));
+        AuthorizationRefused refused = catchThrowableOfType(
+                AuthorizationRefused.class,
+                () -> services.accounts().completeAuthorization(id, "code-1", state, null, browserBinding));
 
         assertThat(refused.getMessage()).contains("expired");
         assertThat(connections.byKey).isEmpty();
@@ -211,10 +257,12 @@ class ProviderAccessServiceTest {
     void the_code_is_exchanged_with_the_redirect_uri_and_the_tokens_are_sealed() {
         connect(Duration.ofHours(1), true);
 
-        assertThat(tokens.requests).containsExactly("code:code-1:https://registry.example/oauth2/callback/" + id.value());
+        assertThat(tokens.requests)
+                .containsExactly("code:code-1:https://registry.example/oauth2/callback/" + id.value());
         StoredConnection stored = connections.byKey.get(new ConnectionKey(id, "dora"));
         assertThat(stored.accessToken().ciphertext()).doesNotContain("access-1");
-        assertThat(sealer.openToken(stored.key(), stored.accessToken()).reveal()).isEqualTo("access-1");
+        assertThat(sealer.openToken(stored.key(), stored.accessToken()).reveal())
+                .isEqualTo("access-1");
         assertThat(stored.expiresAt()).contains(clock.instant().plus(Duration.ofHours(1)));
     }
 
@@ -229,7 +277,9 @@ class ProviderAccessServiceTest {
         assertThat(tokens.requests).last().isEqualTo("refresh:refresh-1");
         assertThat(provider.bearers).containsExactly("access-2");
         StoredConnection stored = connections.byKey.get(new ConnectionKey(id, "dora"));
-        assertThat(sealer.openToken(stored.key(), stored.refreshToken().orElseThrow()).reveal()).isEqualTo("refresh-2");
+        assertThat(sealer.openToken(stored.key(), stored.refreshToken().orElseThrow())
+                        .reveal())
+                .isEqualTo("refresh-2");
     }
 
     @Test
@@ -241,7 +291,9 @@ class ProviderAccessServiceTest {
         services.documents().files(DORA, id, "/", null, null);
 
         StoredConnection stored = connections.byKey.get(new ConnectionKey(id, "dora"));
-        assertThat(sealer.openToken(stored.key(), stored.refreshToken().orElseThrow()).reveal()).isEqualTo("refresh-1");
+        assertThat(sealer.openToken(stored.key(), stored.refreshToken().orElseThrow())
+                        .reveal())
+                .isEqualTo("refresh-1");
     }
 
     @Test
@@ -250,12 +302,14 @@ class ProviderAccessServiceTest {
         provider.refusals = 2;
         tokens.grants.add(() -> grant("access-2", "refresh-2", Duration.ofHours(1)));
 
-        ProviderFailure failure = catchThrowableOfType(ProviderFailure.class,
-                () -> services.documents().files(DORA, id, "/", null, null));
+        ProviderFailure failure = catchThrowableOfType(
+                ProviderFailure.class, () -> services.documents().files(DORA, id, "/", null, null));
 
         assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.CREDENTIALS_REFUSED);
         assertThat(provider.bearers).containsExactly("access-1", "access-2");
-        assertThat(tokens.requests).filteredOn(request -> request.startsWith("refresh")).hasSize(1);
+        assertThat(tokens.requests)
+                .filteredOn(request -> request.startsWith("refresh"))
+                .hasSize(1);
         assertThat(services.accounts().connection(DORA, id).status()).isEqualTo(ConnectionStatus.CONNECTED);
     }
 
@@ -267,8 +321,8 @@ class ProviderAccessServiceTest {
             throw new TokenRefused(TokenRefused.INVALID_GRANT, "revoked");
         });
 
-        ConnectionRequired required = catchThrowableOfType(ConnectionRequired.class,
-                () -> services.documents().files(DORA, id, "/", null, null));
+        ConnectionRequired required = catchThrowableOfType(
+                ConnectionRequired.class, () -> services.documents().files(DORA, id, "/", null, null));
 
         assertThat(required.status()).isEqualTo(ConnectionStatus.RECONNECT_REQUIRED);
         assertThat(services.accounts().connection(DORA, id).status()).isEqualTo(ConnectionStatus.RECONNECT_REQUIRED);
@@ -287,10 +341,10 @@ class ProviderAccessServiceTest {
             throw new TokenRefused("temporarily_unavailable", "try later");
         });
 
-        ProviderFailure timeout = catchThrowableOfType(ProviderFailure.class,
-                () -> services.documents().files(DORA, id, "/", null, null));
-        ProviderFailure unavailable = catchThrowableOfType(ProviderFailure.class,
-                () -> services.documents().files(DORA, id, "/", null, null));
+        ProviderFailure timeout = catchThrowableOfType(
+                ProviderFailure.class, () -> services.documents().files(DORA, id, "/", null, null));
+        ProviderFailure unavailable = catchThrowableOfType(
+                ProviderFailure.class, () -> services.documents().files(DORA, id, "/", null, null));
 
         assertThat(timeout.kind()).isEqualTo(ProviderFailure.Kind.TIMEOUT);
         assertThat(unavailable.kind()).isEqualTo(ProviderFailure.Kind.CREDENTIALS_REFUSED);
@@ -303,8 +357,8 @@ class ProviderAccessServiceTest {
         connect(Duration.ofMinutes(5), false);
         clock.advance(Duration.ofHours(1));
 
-        ConnectionRequired required = catchThrowableOfType(ConnectionRequired.class,
-                () -> services.documents().files(DORA, id, "/", null, null));
+        ConnectionRequired required = catchThrowableOfType(
+                ConnectionRequired.class, () -> services.documents().files(DORA, id, "/", null, null));
 
         assertThat(required.status()).isEqualTo(ConnectionStatus.RECONNECT_REQUIRED);
         assertThat(tokens.requests).hasSize(1);
@@ -318,11 +372,18 @@ class ProviderAccessServiceTest {
         tokens.grants.add(() -> {
             // Meanwhile another request refreshed and rotated the refresh token.
             StoredConnection current = connections.byKey.get(key);
-            connections.replace(current.revision(), new StoredConnection(key,
-                    sealer.sealToken(key, PlainSecret.received("t", "access-rotated")),
-                    Optional.of(sealer.sealToken(key, PlainSecret.received("t", "refresh-rotated"))),
-                    Optional.of(clock.instant().plus(Duration.ofHours(1))), false, current.clientFingerprint(),
-                    current.connectedAt(), clock.instant(), current.revision() + 1));
+            connections.replace(
+                    current.revision(),
+                    new StoredConnection(
+                            key,
+                            sealer.sealToken(key, PlainSecret.received("t", "access-rotated")),
+                            Optional.of(sealer.sealToken(key, PlainSecret.received("t", "refresh-rotated"))),
+                            Optional.of(clock.instant().plus(Duration.ofHours(1))),
+                            false,
+                            current.clientFingerprint(),
+                            current.connectedAt(),
+                            clock.instant(),
+                            current.revision() + 1));
             throw new TokenRefused(TokenRefused.INVALID_GRANT, "rotated");
         });
 
@@ -333,8 +394,10 @@ class ProviderAccessServiceTest {
     }
 
     private static TokenGrant grant(String access, String refresh, Duration lifetime) {
-        return new TokenGrant(PlainSecret.received("t", access),
-                Optional.ofNullable(refresh).map(token -> PlainSecret.received("t", token)), Optional.of(lifetime));
+        return new TokenGrant(
+                PlainSecret.received("t", access),
+                Optional.ofNullable(refresh).map(token -> PlainSecret.received("t", token)),
+                Optional.of(lifetime));
     }
 
     private static final class States implements ForKeepingAuthorizationStates {
@@ -374,8 +437,12 @@ class ProviderAccessServiceTest {
         int refusals;
 
         @Override
-        public List<DocumentMetadata> files(ProviderEndpoint endpoint, ProviderCredentials credentials,
-                                            String parentId, Integer max, Integer offset) {
+        public List<DocumentMetadata> files(
+                ProviderEndpoint endpoint,
+                ProviderCredentials credentials,
+                String parentId,
+                Integer max,
+                Integer offset) {
             bearers.add(((ProviderCredentials.Bearer) credentials).accessToken().reveal());
             if (refusals > 0) {
                 refusals--;

@@ -1,5 +1,6 @@
 package io.integrationregistry.application.documents;
 
+import io.integrationregistry.application.documents.port.in.ForUsingDocuments;
 import io.integrationregistry.application.documents.port.out.DeletionTarget;
 import io.integrationregistry.application.documents.port.out.DocumentMetadata;
 import io.integrationregistry.application.documents.port.out.OperationResult;
@@ -7,7 +8,6 @@ import io.integrationregistry.application.documents.port.out.ProviderContent;
 import io.integrationregistry.application.documents.port.out.ServiceInfo;
 import io.integrationregistry.application.documents.port.out.UploadTarget;
 import io.integrationregistry.application.shared.Caller;
-import io.integrationregistry.application.documents.port.in.ForUsingDocuments;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;
@@ -38,8 +38,9 @@ class ProviderCallLimitsTest {
         ProviderContent second = limits.download(caller(ACME), ONE, "b");
 
         assertThatThrownBy(() -> limits.download(caller(ACME), ONE, "c"))
-                .isInstanceOfSatisfying(TooManyProviderCalls.class, refused ->
-                        assertThat(refused.retryAfter()).isPositive());
+                .isInstanceOfSatisfying(
+                        TooManyProviderCalls.class,
+                        refused -> assertThat(refused.retryAfter()).isPositive());
         ProviderContent third = limits.download(caller(ACME), TWO, "d");
         assertThatThrownBy(() -> limits.download(caller(ACME), THREE, "e")).isInstanceOf(TooManyProviderCalls.class);
         // another company is not held up by this one
@@ -56,15 +57,19 @@ class ProviderCallLimitsTest {
 
     @Test
     void a_failed_call_gives_its_place_back() {
-        ProviderCallLimits failing = new ProviderCallLimits(new Downloads() {
-            @Override
-            public ProviderContent download(Caller caller, IntegrationId integration, String id) {
-                throw new IllegalStateException("provider down");
-            }
-        }, 1, 1);
+        ProviderCallLimits failing = new ProviderCallLimits(
+                new Downloads() {
+                    @Override
+                    public ProviderContent download(Caller caller, IntegrationId integration, String id) {
+                        throw new IllegalStateException("provider down");
+                    }
+                },
+                1,
+                1);
 
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> failing.download(caller(ACME), ONE, "a")).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> failing.download(caller(ACME), ONE, "a"))
+                    .isInstanceOf(IllegalStateException.class);
         }
         assertThat(failing.inFlight(ACME)).isZero();
     }
@@ -78,7 +83,7 @@ class ProviderCallLimitsTest {
 
         @Override
         public ProviderContent download(Caller caller, IntegrationId integration, String id) {
-            return new ProviderContent("text/plain", 2, new ByteArrayInputStream(new byte[]{1, 2}));
+            return new ProviderContent("text/plain", 2, new ByteArrayInputStream(new byte[] {1, 2}));
         }
 
         @Override
@@ -92,14 +97,14 @@ class ProviderCallLimitsTest {
         }
 
         @Override
-        public List<DocumentMetadata> files(Caller caller, IntegrationId integration, String parentId, Integer max,
-                                            Integer offset) {
+        public List<DocumentMetadata> files(
+                Caller caller, IntegrationId integration, String parentId, Integer max, Integer offset) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public List<DocumentMetadata> search(Caller caller, IntegrationId integration, String query, String parentId,
-                                             Integer max, Integer offset) {
+        public List<DocumentMetadata> search(
+                Caller caller, IntegrationId integration, String query, String parentId, Integer max, Integer offset) {
             throw new UnsupportedOperationException();
         }
 
@@ -109,8 +114,13 @@ class ProviderCallLimitsTest {
         }
 
         @Override
-        public DocumentMetadata upload(Caller caller, IntegrationId integration, UploadTarget target,
-                                       InputStream body, long length, String contentType) {
+        public DocumentMetadata upload(
+                Caller caller,
+                IntegrationId integration,
+                UploadTarget target,
+                InputStream body,
+                long length,
+                String contentType) {
             throw new UnsupportedOperationException();
         }
 

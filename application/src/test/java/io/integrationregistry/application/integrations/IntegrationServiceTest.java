@@ -1,14 +1,24 @@
 package io.integrationregistry.application.integrations;
 
-import io.integrationregistry.application.testdoubles.IntegrationServices;
-import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.application.connections.port.out.StoredConnection;
 import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
+import io.integrationregistry.application.integrations.port.in.IdempotencyKey;
 import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
+import io.integrationregistry.application.integrations.port.in.IntegrationQuery;
 import io.integrationregistry.application.integrations.port.in.Receipt;
 import io.integrationregistry.application.integrations.port.out.ConcurrentModification;
+import io.integrationregistry.application.integrations.port.out.ForJudgingOutboundUrls;
+import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.shared.ConnectionKey;
-import io.integrationregistry.application.connections.port.out.StoredConnection;
-import io.integrationregistry.application.integrations.port.in.IntegrationQuery;
+import io.integrationregistry.application.testdoubles.CannedIntegrationList;
+import io.integrationregistry.application.testdoubles.InMemoryConnections;
+import io.integrationregistry.application.testdoubles.InMemoryIdempotencyKeys;
+import io.integrationregistry.application.testdoubles.InMemoryIntegrationStore;
+import io.integrationregistry.application.testdoubles.InMemoryNameReservations;
+import io.integrationregistry.application.testdoubles.IntegrationServices;
+import io.integrationregistry.application.testdoubles.MutableClock;
+import io.integrationregistry.application.testdoubles.RandomIdentifiers;
+import io.integrationregistry.application.testdoubles.ReversibleSecretSealer;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.AuthenticationSpec;
@@ -25,7 +35,6 @@ import io.integrationregistry.domain.IntegrationRuleViolation;
 import io.integrationregistry.domain.IntegrationRuleViolation.Rule;
 import io.integrationregistry.domain.IntegrationStatus;
 import io.integrationregistry.domain.InvalidValue;
-import io.integrationregistry.application.integrations.port.out.ForJudgingOutboundUrls;
 import io.integrationregistry.domain.PlainHttp;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.RedirectUri;
@@ -38,8 +47,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -49,20 +60,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import java.util.Set;
-import java.util.HashSet;
-import io.integrationregistry.application.integrations.port.in.IdempotencyKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import io.integrationregistry.application.testdoubles.CannedIntegrationList;
-import io.integrationregistry.application.testdoubles.InMemoryConnections;
-import io.integrationregistry.application.testdoubles.InMemoryIdempotencyKeys;
-import io.integrationregistry.application.testdoubles.InMemoryIntegrationStore;
-import io.integrationregistry.application.testdoubles.InMemoryNameReservations;
-import io.integrationregistry.application.testdoubles.MutableClock;
-import io.integrationregistry.application.testdoubles.RandomIdentifiers;
-import io.integrationregistry.application.testdoubles.ReversibleSecretSealer;
 
 /** The use cases, over in-memory ports: the store folds events with the real decider. */
 class IntegrationServiceTest {
@@ -83,12 +83,20 @@ class IntegrationServiceTest {
 
     /** Refuses hosts under {@code .internal.example}, as the guard refuses private addresses. */
     private static final ForJudgingOutboundUrls OUTBOUND = url -> url.getHost().endsWith(".internal.example")
-            ? Optional.of("the host " + url.getHost() + " is not on the public internet") : Optional.empty();
+            ? Optional.of("the host " + url.getHost() + " is not on the public internet")
+            : Optional.empty();
 
     private IntegrationService serviceWith(PlainHttp plainHttp) {
-        return IntegrationServices.of(store, new CannedIntegrationList(), sealer, new RandomIdentifiers(),
-                reservations, idempotencyKeys, clock,
-                RegistrySettings.defaults().withPlainHttp(plainHttp).withNameReservationGrace(GRACE), OUTBOUND,
+        return IntegrationServices.of(
+                store,
+                new CannedIntegrationList(),
+                sealer,
+                new RandomIdentifiers(),
+                reservations,
+                idempotencyKeys,
+                clock,
+                RegistrySettings.defaults().withPlainHttp(plainHttp).withNameReservationGrace(GRACE),
+                OUTBOUND,
                 connections);
     }
 
@@ -123,18 +131,20 @@ class IntegrationServiceTest {
         void givenNothing_whenAddingWithOAuth2_thenTheClientSecretIsSealedAndTheRedirectUriIsGenerated() {
             Receipt receipt = service.add(ALICE, oauth2Draft("Acme drive", "client-secret-1"), true);
 
-            Authentication.OAuth2 oauth2 = (Authentication.OAuth2) addedEvent(receipt.integrationId()).authentication();
+            Authentication.OAuth2 oauth2 =
+                    (Authentication.OAuth2) addedEvent(receipt.integrationId()).authentication();
             assertThat(sealer.open(oauth2.clientSecret())).isEqualTo("client-secret-1");
             assertThat(oauth2.clientSecret().ciphertext()).doesNotContain("client-secret-1");
             assertThat(oauth2.clientSecret().last4()).isNull();
             assertThat(oauth2.redirectUri())
-                    .isEqualTo(new RedirectUri(RandomIdentifiers.CALLBACK + receipt.integrationId().value()));
+                    .isEqualTo(new RedirectUri(
+                            RandomIdentifiers.CALLBACK + receipt.integrationId().value()));
         }
 
         @Test
         void givenNothing_whenAddingWithoutASecret_thenRefusedAndNothingIsStoredNorReserved() {
-            IntegrationDraft withoutKey = draft("Acme drive", "https://dms.acme.example/api",
-                    new ApiKeySpec<>(Optional.empty()));
+            IntegrationDraft withoutKey =
+                    draft("Acme drive", "https://dms.acme.example/api", new ApiKeySpec<>(Optional.empty()));
 
             IntegrationRuleViolation violation =
                     catchThrowableOfType(IntegrationRuleViolation.class, () -> service.add(ALICE, withoutKey, true));
@@ -154,7 +164,8 @@ class IntegrationServiceTest {
             assertThat(reservations.holderOf(ALICE.company(), "acme drive")).isPresent();
             clock.advance(GRACE.plusSeconds(1));
             Receipt retried = service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true);
-            assertThat(store.integration(retried.integrationId()).name().value()).isEqualTo("Acme drive");
+            assertThat(store.integration(retried.integrationId()).name().value())
+                    .isEqualTo("Acme drive");
             assertThat(reservations.holderOf(ALICE.company(), "acme drive")).contains(retried.integrationId());
         }
     }
@@ -175,9 +186,13 @@ class IntegrationServiceTest {
 
         @Test
         void givenPlainHttpIsRefused_whenAddingWithAnHttpTokenEndpoint_thenRefusedOnThatField() {
-            IntegrationDraft overHttp = draft("Acme drive", "https://dms.acme.example/api",
-                    new OAuth2Spec<>(new WebUrl("https://auth.acme.example/authorize"),
-                            new WebUrl("http://auth.acme.example/token"), new ClientId("registry"),
+            IntegrationDraft overHttp = draft(
+                    "Acme drive",
+                    "https://dms.acme.example/api",
+                    new OAuth2Spec<>(
+                            new WebUrl("https://auth.acme.example/authorize"),
+                            new WebUrl("http://auth.acme.example/token"),
+                            new ClientId("registry"),
                             Optional.of(secret("client-secret-1"))));
 
             InvalidValue refusal = catchThrowableOfType(InvalidValue.class, () -> service.add(ALICE, overHttp, true));
@@ -190,7 +205,8 @@ class IntegrationServiceTest {
             Receipt added = service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true);
             IntegrationDraft overHttp = draft("Acme drive", "http://dms.acme.example/api", keepingTheKey());
 
-            InvalidValue refusal = catchThrowableOfType(InvalidValue.class,
+            InvalidValue refusal = catchThrowableOfType(
+                    InvalidValue.class,
                     () -> service.edit(ALICE, added.integrationId(), overHttp, ExpectedVersion.ANY));
 
             assertThat(refusal.field()).isEqualTo("baseApiUrl");
@@ -211,12 +227,17 @@ class IntegrationServiceTest {
         @Test
         void givenAnOutboundRefusal_whenEditingToThatTokenEndpoint_thenRefusedOnThatFieldAndNothingIsStored() {
             Receipt added = service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true);
-            IntegrationDraft internal = draft("Acme drive", "https://dms.acme.example/api",
-                    new OAuth2Spec<>(new WebUrl("https://auth.acme.example/authorize"),
-                            new WebUrl("https://auth.internal.example/token"), new ClientId("registry"),
+            IntegrationDraft internal = draft(
+                    "Acme drive",
+                    "https://dms.acme.example/api",
+                    new OAuth2Spec<>(
+                            new WebUrl("https://auth.acme.example/authorize"),
+                            new WebUrl("https://auth.internal.example/token"),
+                            new ClientId("registry"),
                             Optional.of(secret("client-secret-1"))));
 
-            InvalidValue refusal = catchThrowableOfType(InvalidValue.class,
+            InvalidValue refusal = catchThrowableOfType(
+                    InvalidValue.class,
                     () -> service.edit(ALICE, added.integrationId(), internal, ExpectedVersion.ANY));
 
             assertThat(refusal.field()).isEqualTo("authentication.tokenEndpointUrl");
@@ -227,10 +248,11 @@ class IntegrationServiceTest {
         void givenPlainHttpIsAllowed_whenAddingWithAnHttpBaseUrl_thenItIsAdded() {
             IntegrationService forLocalDevelopment = serviceWith(PlainHttp.ALLOWED);
 
-            Receipt receipt = forLocalDevelopment.add(ALICE,
-                    draft("Local drive", "http://localhost:8080/api", apiKeySpec(API_KEY)), true);
+            Receipt receipt = forLocalDevelopment.add(
+                    ALICE, draft("Local drive", "http://localhost:8080/api", apiKeySpec(API_KEY)), true);
 
-            assertThat(store.integration(receipt.integrationId()).baseApiUrl().usesPlainHttp()).isTrue();
+            assertThat(store.integration(receipt.integrationId()).baseApiUrl().usesPlainHttp())
+                    .isTrue();
         }
     }
 
@@ -241,8 +263,8 @@ class IntegrationServiceTest {
         void givenAnIntegrationNamedAcme_whenAddingAcmeInAnotherCaseWithSpaces_thenRefusedAsNameAlreadyTaken() {
             service.add(ALICE, apiKeyDraft("Acme", API_KEY), true);
 
-            NameAlreadyTaken taken = catchThrowableOfType(NameAlreadyTaken.class,
-                    () -> service.add(ALICE, apiKeyDraft("ACME ", OTHER_API_KEY), true));
+            NameAlreadyTaken taken = catchThrowableOfType(
+                    NameAlreadyTaken.class, () -> service.add(ALICE, apiKeyDraft("ACME ", OTHER_API_KEY), true));
 
             assertThat(taken.field()).isEqualTo("name");
             assertThat(store.integrationCount()).isOne();
@@ -270,12 +292,16 @@ class IntegrationServiceTest {
         @Test
         void givenAnIntegrationRenamed_whenAddingUnderItsOldName_thenItIsAddedAndTheNewNameIsTaken() {
             Receipt acme = service.add(ALICE, apiKeyDraft("Acme", API_KEY), true);
-            service.edit(ALICE, acme.integrationId(), draft("Beta", "https://dms.acme.example/api", keepingTheKey()),
+            service.edit(
+                    ALICE,
+                    acme.integrationId(),
+                    draft("Beta", "https://dms.acme.example/api", keepingTheKey()),
                     ExpectedVersion.of(acme.version()));
 
             Receipt newAcme = service.add(ALICE, apiKeyDraft("Acme", OTHER_API_KEY), true);
 
-            assertThat(store.integration(newAcme.integrationId()).name().value()).isEqualTo("Acme");
+            assertThat(store.integration(newAcme.integrationId()).name().value())
+                    .isEqualTo("Acme");
             assertThatThrownBy(() -> service.add(ALICE, apiKeyDraft("beta", OTHER_API_KEY), true))
                     .isInstanceOf(NameAlreadyTaken.class);
         }
@@ -285,8 +311,11 @@ class IntegrationServiceTest {
             service.add(ALICE, apiKeyDraft("Acme", API_KEY), true);
             Receipt beta = service.add(ALICE, apiKeyDraft("Beta", OTHER_API_KEY), true);
 
-            assertThatThrownBy(() -> service.edit(ALICE, beta.integrationId(),
-                    draft("ACME", "https://dms.acme.example/api", keepingTheKey()), ExpectedVersion.ANY))
+            assertThatThrownBy(() -> service.edit(
+                            ALICE,
+                            beta.integrationId(),
+                            draft("ACME", "https://dms.acme.example/api", keepingTheKey()),
+                            ExpectedVersion.ANY))
                     .isInstanceOf(NameAlreadyTaken.class);
 
             assertThat(store.integration(beta.integrationId()).name().value()).isEqualTo("Beta");
@@ -297,8 +326,11 @@ class IntegrationServiceTest {
         void givenAnIntegration_whenOnlyTheCaseOfItsNameChanges_thenItIsRenamedAndKeepsItsReservation() {
             Receipt acme = service.add(ALICE, apiKeyDraft("Acme", API_KEY), true);
 
-            Receipt renamed = service.edit(ALICE, acme.integrationId(),
-                    draft("ACME", "https://dms.acme.example/api", keepingTheKey()), ExpectedVersion.ANY);
+            Receipt renamed = service.edit(
+                    ALICE,
+                    acme.integrationId(),
+                    draft("ACME", "https://dms.acme.example/api", keepingTheKey()),
+                    ExpectedVersion.ANY);
 
             assertThat(renamed.changed()).isTrue();
             assertThat(store.integration(acme.integrationId()).name().value()).isEqualTo("ACME");
@@ -372,8 +404,8 @@ class IntegrationServiceTest {
         void givenAnApiKeyIntegration_whenEditedWithTheSameKeyTypedAgain_thenNothingChanges() {
             Receipt added = service.add(ALICE, apiKeyDraft("Acme", API_KEY), true);
 
-            Receipt receipt = service.edit(ALICE, added.integrationId(), apiKeyDraft("Acme", API_KEY),
-                    ExpectedVersion.of(0));
+            Receipt receipt =
+                    service.edit(ALICE, added.integrationId(), apiKeyDraft("Acme", API_KEY), ExpectedVersion.of(0));
 
             assertThat(receipt.changed()).isFalse();
             assertThat(receipt.version()).isZero();
@@ -385,8 +417,11 @@ class IntegrationServiceTest {
             Receipt added = service.add(ALICE, apiKeyDraft("Acme", API_KEY), true);
             SealedSecret before = apiKeyOf(added.integrationId());
 
-            Receipt receipt = service.edit(ALICE, added.integrationId(),
-                    draft("Acme", "https://dms.acme.example/api/v2", keepingTheKey()), ExpectedVersion.of(0));
+            Receipt receipt = service.edit(
+                    ALICE,
+                    added.integrationId(),
+                    draft("Acme", "https://dms.acme.example/api/v2", keepingTheKey()),
+                    ExpectedVersion.of(0));
 
             assertThat(receipt.changed()).isTrue();
             assertThat(receipt.version()).isOne();
@@ -397,9 +432,13 @@ class IntegrationServiceTest {
         void storedApiKeyIsNotSentToANewOrigin() {
             Receipt added = service.add(ALICE, apiKeyDraft("Acme", API_KEY), true);
 
-            IntegrationRuleViolation refused = catchThrowableOfType(IntegrationRuleViolation.class,
-                    () -> service.edit(ALICE, added.integrationId(),
-                            draft("Acme", "https://dms.elsewhere.example/api", keepingTheKey()), ExpectedVersion.ANY));
+            IntegrationRuleViolation refused = catchThrowableOfType(
+                    IntegrationRuleViolation.class,
+                    () -> service.edit(
+                            ALICE,
+                            added.integrationId(),
+                            draft("Acme", "https://dms.elsewhere.example/api", keepingTheKey()),
+                            ExpectedVersion.ANY));
 
             assertThat(refused.rule()).isEqualTo(Rule.SECRET_BOUND_TO_ORIGIN);
             assertThat(refused.detail()).isEqualTo("authentication.apiKey");
@@ -411,8 +450,11 @@ class IntegrationServiceTest {
             Receipt added = service.add(ALICE, apiKeyDraft("Acme", API_KEY), true);
             SealedSecret before = apiKeyOf(added.integrationId());
 
-            Receipt receipt = service.edit(ALICE, added.integrationId(),
-                    draft("Acme", "https://dms.elsewhere.example/api", apiKeySpec(API_KEY)), ExpectedVersion.ANY);
+            Receipt receipt = service.edit(
+                    ALICE,
+                    added.integrationId(),
+                    draft("Acme", "https://dms.elsewhere.example/api", apiKeySpec(API_KEY)),
+                    ExpectedVersion.ANY);
 
             assertThat(receipt.changed()).isTrue();
             assertThat(apiKeyOf(added.integrationId())).isEqualTo(before);
@@ -424,8 +466,8 @@ class IntegrationServiceTest {
             SealedSecret before = apiKeyOf(added.integrationId());
             int sealsBefore = sealer.sealCount();
 
-            Receipt receipt = service.edit(ALICE, added.integrationId(), apiKeyDraft("Acme", OTHER_API_KEY),
-                    ExpectedVersion.of(0));
+            Receipt receipt = service.edit(
+                    ALICE, added.integrationId(), apiKeyDraft("Acme", OTHER_API_KEY), ExpectedVersion.of(0));
 
             SealedSecret after = apiKeyOf(added.integrationId());
             assertThat(receipt.changed()).isTrue();
@@ -441,8 +483,8 @@ class IntegrationServiceTest {
         void givenAnOAuth2Integration_whenSwitchedToApiKeyWithTheClientSecretAsTheKey_thenTheKeyIsSealedAnew() {
             Receipt added = service.add(ALICE, oauth2Draft("Acme", API_KEY), true);
 
-            Receipt receipt = service.edit(ALICE, added.integrationId(), apiKeyDraft("Acme", API_KEY),
-                    ExpectedVersion.ANY);
+            Receipt receipt =
+                    service.edit(ALICE, added.integrationId(), apiKeyDraft("Acme", API_KEY), ExpectedVersion.ANY);
 
             assertThat(receipt.changed()).isTrue();
             assertThat(sealer.open(apiKeyOf(added.integrationId()))).isEqualTo(API_KEY);
@@ -462,10 +504,15 @@ class IntegrationServiceTest {
             connectionsOf(moved, "alice", "bob");
             connectionsOf(other, "alice");
 
-            service.edit(ALICE, moved, draft("Moved", "https://dms.elsewhere.example/api", oauth2KeepingTheSecret()),
+            service.edit(
+                    ALICE,
+                    moved,
+                    draft("Moved", "https://dms.elsewhere.example/api", oauth2KeepingTheSecret()),
                     ExpectedVersion.ANY);
 
-            assertThat(connections.byKey.keySet()).extracting(key -> key.integration()).containsOnly(other);
+            assertThat(connections.byKey.keySet())
+                    .extracting(key -> key.integration())
+                    .containsOnly(other);
         }
 
         @Test
@@ -474,7 +521,10 @@ class IntegrationServiceTest {
                     .integrationId();
             connectionsOf(id, "alice");
 
-            service.edit(ALICE, id, draft("Moved", "https://DMS.acme.example:443/api/v2", oauth2KeepingTheSecret()),
+            service.edit(
+                    ALICE,
+                    id,
+                    draft("Moved", "https://DMS.acme.example:443/api/v2", oauth2KeepingTheSecret()),
                     ExpectedVersion.ANY);
 
             assertThat(connections.byKey).hasSize(1);
@@ -485,11 +535,20 @@ class IntegrationServiceTest {
             IntegrationId id = service.add(ALICE, oauth2Draft("Acme", "client-secret-0123456789"), true)
                     .integrationId();
 
-            IntegrationRuleViolation refused = catchThrowableOfType(IntegrationRuleViolation.class,
-                    () -> service.edit(ALICE, id, draft("Acme", "https://dms.acme.example/api", new OAuth2Spec<>(
-                            new WebUrl("https://auth.acme.example/authorize"),
-                            new WebUrl("https://login.elsewhere.example/token"), new ClientId("registry"),
-                            Optional.empty())), ExpectedVersion.ANY));
+            IntegrationRuleViolation refused = catchThrowableOfType(
+                    IntegrationRuleViolation.class,
+                    () -> service.edit(
+                            ALICE,
+                            id,
+                            draft(
+                                    "Acme",
+                                    "https://dms.acme.example/api",
+                                    new OAuth2Spec<>(
+                                            new WebUrl("https://auth.acme.example/authorize"),
+                                            new WebUrl("https://login.elsewhere.example/token"),
+                                            new ClientId("registry"),
+                                            Optional.empty())),
+                            ExpectedVersion.ANY));
 
             assertThat(refused.rule()).isEqualTo(Rule.SECRET_BOUND_TO_ORIGIN);
             assertThat(refused.detail()).isEqualTo("authentication.clientSecret");
@@ -498,14 +557,25 @@ class IntegrationServiceTest {
         private void connectionsOf(IntegrationId id, String... users) {
             for (String user : users) {
                 ConnectionKey key = new ConnectionKey(id, user);
-                connections.save(new StoredConnection(key, sealer.sealToken(key, secret("access-of-" + user)),
-                        Optional.empty(), Optional.empty(), false, "fingerprint", clock.instant(), clock.instant(), 1));
+                connections.save(new StoredConnection(
+                        key,
+                        sealer.sealToken(key, secret("access-of-" + user)),
+                        Optional.empty(),
+                        Optional.empty(),
+                        false,
+                        "fingerprint",
+                        clock.instant(),
+                        clock.instant(),
+                        1));
             }
         }
 
         private static AuthenticationSpec<PlainSecret> oauth2KeepingTheSecret() {
-            return new OAuth2Spec<>(new WebUrl("https://auth.acme.example/authorize"),
-                    new WebUrl("https://auth.acme.example/token"), new ClientId("registry"), Optional.empty());
+            return new OAuth2Spec<>(
+                    new WebUrl("https://auth.acme.example/authorize"),
+                    new WebUrl("https://auth.acme.example/token"),
+                    new ClientId("registry"),
+                    Optional.empty());
         }
     }
 
@@ -517,10 +587,12 @@ class IntegrationServiceTest {
             String spoofed = "Invoices \u202Efdp.exe";
             Receipt added = service.add(ALICE, apiKeyDraft("Invoices", API_KEY), true);
 
-            InvalidValue onAdd = catchThrowableOfType(InvalidValue.class,
-                    () -> service.add(ALICE, apiKeyDraft(spoofed, API_KEY), true));
-            InvalidValue onEdit = catchThrowableOfType(InvalidValue.class,
-                    () -> service.edit(ALICE, added.integrationId(), apiKeyDraft(spoofed, API_KEY), ExpectedVersion.ANY));
+            InvalidValue onAdd = catchThrowableOfType(
+                    InvalidValue.class, () -> service.add(ALICE, apiKeyDraft(spoofed, API_KEY), true));
+            InvalidValue onEdit = catchThrowableOfType(
+                    InvalidValue.class,
+                    () -> service.edit(
+                            ALICE, added.integrationId(), apiKeyDraft(spoofed, API_KEY), ExpectedVersion.ANY));
 
             assertThat(onAdd.field()).isEqualTo("name");
             assertThat(onEdit.field()).isEqualTo("name");
@@ -535,8 +607,12 @@ class IntegrationServiceTest {
         void givenAnIntegrationOfAnotherCompany_whenEditingIt_thenRefusedAsIfItDidNotExist() {
             Receipt globex = service.add(BOB_OF_GLOBEX, apiKeyDraft("Globex drive", API_KEY), true);
 
-            IntegrationRuleViolation violation = catchThrowableOfType(IntegrationRuleViolation.class,
-                    () -> service.edit(ALICE, globex.integrationId(), apiKeyDraft("Taken over", OTHER_API_KEY),
+            IntegrationRuleViolation violation = catchThrowableOfType(
+                    IntegrationRuleViolation.class,
+                    () -> service.edit(
+                            ALICE,
+                            globex.integrationId(),
+                            apiKeyDraft("Taken over", OTHER_API_KEY),
                             ExpectedVersion.ANY));
 
             assertThat(violation.rule()).isEqualTo(Rule.INTEGRATION_MUST_EXIST);
@@ -548,7 +624,8 @@ class IntegrationServiceTest {
         void givenAnInactiveIntegrationOfAnotherCompany_whenActivatingIt_thenRefused() {
             Receipt globex = service.add(BOB_OF_GLOBEX, apiKeyDraft("Globex drive", API_KEY), false);
 
-            IntegrationRuleViolation violation = catchThrowableOfType(IntegrationRuleViolation.class,
+            IntegrationRuleViolation violation = catchThrowableOfType(
+                    IntegrationRuleViolation.class,
                     () -> service.activate(ALICE, globex.integrationId(), ExpectedVersion.ANY));
 
             assertThat(violation.rule()).isEqualTo(Rule.INTEGRATION_BELONGS_TO_ITS_COMPANY);
@@ -557,9 +634,13 @@ class IntegrationServiceTest {
 
         @Test
         void givenNoIntegration_whenEditingAnUnknownId_thenRefusedAsMissing() {
-            IntegrationRuleViolation violation = catchThrowableOfType(IntegrationRuleViolation.class,
-                    () -> service.edit(ALICE, IntegrationId.of(UUID.randomUUID()),
-                            apiKeyDraft("Acme", API_KEY), ExpectedVersion.ANY));
+            IntegrationRuleViolation violation = catchThrowableOfType(
+                    IntegrationRuleViolation.class,
+                    () -> service.edit(
+                            ALICE,
+                            IntegrationId.of(UUID.randomUUID()),
+                            apiKeyDraft("Acme", API_KEY),
+                            ExpectedVersion.ANY));
 
             assertThat(violation.rule()).isEqualTo(Rule.INTEGRATION_MUST_EXIST);
         }
@@ -584,8 +665,11 @@ class IntegrationServiceTest {
 
             assertThat(deactivated.version()).isOne();
             assertThat(activated.version()).isEqualTo(2);
-            assertThat(store.eventsOf(added.integrationId())).extracting(IntegrationEvent::getClass)
-                    .containsExactly(IntegrationAdded.class, IntegrationEvent.IntegrationDeactivated.class,
+            assertThat(store.eventsOf(added.integrationId()))
+                    .extracting(IntegrationEvent::getClass)
+                    .containsExactly(
+                            IntegrationAdded.class,
+                            IntegrationEvent.IntegrationDeactivated.class,
                             IntegrationEvent.IntegrationActivated.class);
         }
 
@@ -605,8 +689,11 @@ class IntegrationServiceTest {
             Receipt added = service.add(ALICE, apiKeyDraft("Acme", API_KEY), true);
             service.deactivate(ALICE, added.integrationId(), ExpectedVersion.of(0));
 
-            assertThatThrownBy(() -> service.edit(ALICE, added.integrationId(),
-                    draft("Beta", "https://dms.acme.example/api", keepingTheKey()), ExpectedVersion.of(0)))
+            assertThatThrownBy(() -> service.edit(
+                            ALICE,
+                            added.integrationId(),
+                            draft("Beta", "https://dms.acme.example/api", keepingTheKey()),
+                            ExpectedVersion.of(0)))
                     .isInstanceOf(ConcurrentModification.class);
 
             assertThat(store.integration(added.integrationId()).name().value()).isEqualTo("Acme");
@@ -616,8 +703,11 @@ class IntegrationServiceTest {
 
         @Test
         void givenAnyCompany_whenListing_thenTheReadModelAnswers() {
-            assertThat(service.list(ALICE.company(), IntegrationQuery.firstPage(20)).size()).isEqualTo(20);
-            assertThat(service.find(ALICE.company(), IntegrationId.of(UUID.randomUUID()))).isEmpty();
+            assertThat(service.list(ALICE.company(), IntegrationQuery.firstPage(20))
+                            .size())
+                    .isEqualTo(20);
+            assertThat(service.find(ALICE.company(), IntegrationId.of(UUID.randomUUID())))
+                    .isEmpty();
         }
     }
 
@@ -636,15 +726,23 @@ class IntegrationServiceTest {
     }
 
     private static IntegrationDraft oauth2Draft(String name, String clientSecret) {
-        return draft(name, "https://dms.acme.example/api", new OAuth2Spec<>(
-                new WebUrl("https://auth.acme.example/authorize"), new WebUrl("https://auth.acme.example/token"),
-                new ClientId("registry"), Optional.of(secret(clientSecret))));
+        return draft(
+                name,
+                "https://dms.acme.example/api",
+                new OAuth2Spec<>(
+                        new WebUrl("https://auth.acme.example/authorize"),
+                        new WebUrl("https://auth.acme.example/token"),
+                        new ClientId("registry"),
+                        Optional.of(secret(clientSecret))));
     }
 
-    private static IntegrationDraft draft(String name, String baseApiUrl,
-                                          AuthenticationSpec<PlainSecret> authentication) {
-        return new IntegrationDraft(new IntegrationName(name), new BaseApiUrl(baseApiUrl),
-                RequestParameters.of("access_type=offline"), authentication);
+    private static IntegrationDraft draft(
+            String name, String baseApiUrl, AuthenticationSpec<PlainSecret> authentication) {
+        return new IntegrationDraft(
+                new IntegrationName(name),
+                new BaseApiUrl(baseApiUrl),
+                RequestParameters.of("access_type=offline"),
+                authentication);
     }
 
     private static AuthenticationSpec<PlainSecret> apiKeySpec(String apiKey) {
@@ -680,8 +778,11 @@ class IntegrationServiceTest {
         void givenAnAnsweredKey_whenAnotherRequestComesWithIt_thenItIsRefusedAndNothingIsAdded() {
             service.add(ALICE, apiKeyDraft("Acme drive", API_KEY), true, Optional.of(key));
 
-            assertThatThrownBy(() -> service.add(ALICE, apiKeyDraft("Other drive", API_KEY), true,
-                    Optional.of(new IdempotencyKey("retry-1", "digest-of-request-b"))))
+            assertThatThrownBy(() -> service.add(
+                            ALICE,
+                            apiKeyDraft("Other drive", API_KEY),
+                            true,
+                            Optional.of(new IdempotencyKey("retry-1", "digest-of-request-b"))))
                     .isInstanceOf(IdempotencyKeyReused.class);
             assertThat(store.integrationCount()).isEqualTo(1);
         }

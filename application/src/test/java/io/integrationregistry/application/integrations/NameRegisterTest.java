@@ -1,5 +1,8 @@
 package io.integrationregistry.application.integrations;
 
+import io.integrationregistry.application.testdoubles.InMemoryIntegrationStore;
+import io.integrationregistry.application.testdoubles.InMemoryNameReservations;
+import io.integrationregistry.application.testdoubles.MutableClock;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationName;
@@ -11,9 +14,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import io.integrationregistry.application.testdoubles.InMemoryIntegrationStore;
-import io.integrationregistry.application.testdoubles.InMemoryNameReservations;
-import io.integrationregistry.application.testdoubles.MutableClock;
 
 /** Name reservations as the service takes them: unique by the folded key, refreshed by their holder. */
 class NameRegisterTest {
@@ -35,8 +35,9 @@ class NameRegisterTest {
 
         assertThat(reservations.reservationOf(ACME, "acme drive").orElseThrow().reservedAt())
                 .isEqualTo(clock.instant());
-        assertThatThrownBy(() -> names.reserve(ACME, new IntegrationName("ACME DRIVE"),
-                IntegrationId.of(UUID.randomUUID()))).isInstanceOf(NameAlreadyTaken.class);
+        assertThatThrownBy(() ->
+                        names.reserve(ACME, new IntegrationName("ACME DRIVE"), IntegrationId.of(UUID.randomUUID())))
+                .isInstanceOf(NameAlreadyTaken.class);
     }
 
     @Test
@@ -46,8 +47,10 @@ class NameRegisterTest {
         names.reserve(ACME, new IntegrationName("acme"), IntegrationId.of(UUID.randomUUID()));
 
         for (String lookalike : new String[] {"Cafe\u0301", "STRASSE", "\uff21cme"}) {
-            assertThatThrownBy(() -> names.reserve(ACME, new IntegrationName(lookalike),
-                    IntegrationId.of(UUID.randomUUID()))).as(lookalike).isInstanceOf(NameAlreadyTaken.class);
+            assertThatThrownBy(() ->
+                            names.reserve(ACME, new IntegrationName(lookalike), IntegrationId.of(UUID.randomUUID())))
+                    .as(lookalike)
+                    .isInstanceOf(NameAlreadyTaken.class);
         }
     }
 }

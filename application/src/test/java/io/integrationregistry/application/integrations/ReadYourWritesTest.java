@@ -1,11 +1,19 @@
 package io.integrationregistry.application.integrations;
 
-import io.integrationregistry.application.testdoubles.IntegrationServices;
-import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
 import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
 import io.integrationregistry.application.integrations.port.in.Receipt;
 import io.integrationregistry.application.integrations.port.out.RecordedEvent;
+import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.application.testdoubles.CannedIntegrationList;
+import io.integrationregistry.application.testdoubles.InMemoryConnections;
+import io.integrationregistry.application.testdoubles.InMemoryIdempotencyKeys;
+import io.integrationregistry.application.testdoubles.InMemoryIntegrationStore;
+import io.integrationregistry.application.testdoubles.InMemoryNameReservations;
+import io.integrationregistry.application.testdoubles.IntegrationServices;
+import io.integrationregistry.application.testdoubles.MutableClock;
+import io.integrationregistry.application.testdoubles.RandomIdentifiers;
+import io.integrationregistry.application.testdoubles.ReversibleSecretSealer;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.AuthenticationSpec.ApiKeySpec;
 import io.integrationregistry.domain.BaseApiUrl;
@@ -19,14 +27,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.integrationregistry.application.testdoubles.CannedIntegrationList;
-import io.integrationregistry.application.testdoubles.InMemoryConnections;
-import io.integrationregistry.application.testdoubles.InMemoryIdempotencyKeys;
-import io.integrationregistry.application.testdoubles.InMemoryIntegrationStore;
-import io.integrationregistry.application.testdoubles.InMemoryNameReservations;
-import io.integrationregistry.application.testdoubles.MutableClock;
-import io.integrationregistry.application.testdoubles.RandomIdentifiers;
-import io.integrationregistry.application.testdoubles.ReversibleSecretSealer;
 
 /** A receipt whose wait for the list timed out is counted and catches the list up with the events. */
 class ReadYourWritesTest {
@@ -35,10 +35,17 @@ class ReadYourWritesTest {
 
     private final InMemoryIntegrationStore store = new InMemoryIntegrationStore();
     private final CannedIntegrationList neverCaughtUp = new CannedIntegrationList();
-    private final IntegrationService service = IntegrationServices.of(store, neverCaughtUp,
-            new ReversibleSecretSealer(), new RandomIdentifiers(), new InMemoryNameReservations(),
-            new InMemoryIdempotencyKeys(), new MutableClock(Instant.parse("2025-03-01T09:00:00Z")),
-            RegistrySettings.defaults(), url -> Optional.empty(), new InMemoryConnections());
+    private final IntegrationService service = IntegrationServices.of(
+            store,
+            neverCaughtUp,
+            new ReversibleSecretSealer(),
+            new RandomIdentifiers(),
+            new InMemoryNameReservations(),
+            new InMemoryIdempotencyKeys(),
+            new MutableClock(Instant.parse("2025-03-01T09:00:00Z")),
+            RegistrySettings.defaults(),
+            url -> Optional.empty(),
+            new InMemoryConnections());
 
     @Test
     void anAppendSlowerThanTheLookBackIsCountedAndRepairedWhenTheReceiptTimesOut() {
@@ -47,12 +54,16 @@ class ReadYourWritesTest {
 
         assertThat(service.readYourWritesTimeouts()).isEqualTo(2);
         assertThat(neverCaughtUp.caughtUp).hasSize(2);
-        assertThat(neverCaughtUp.caughtUp.get(1)).extracting(RecordedEvent::sequence).containsExactly(0L, 1L);
+        assertThat(neverCaughtUp.caughtUp.get(1))
+                .extracting(RecordedEvent::sequence)
+                .containsExactly(0L, 1L);
         assertThat(deactivated.integration().version()).isEqualTo(1);
     }
 
     private static IntegrationDraft draft() {
-        return new IntegrationDraft(new IntegrationName("Acme drive"), new BaseApiUrl("https://dms.acme.example/api"),
+        return new IntegrationDraft(
+                new IntegrationName("Acme drive"),
+                new BaseApiUrl("https://dms.acme.example/api"),
                 RequestParameters.of("access_type=offline"),
                 new ApiKeySpec<>(Optional.of(PlainSecret.of("authentication.apiKey", "ak_live_0123456789abcdef"))));
     }

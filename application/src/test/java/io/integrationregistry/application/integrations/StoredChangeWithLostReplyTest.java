@@ -1,13 +1,21 @@
 package io.integrationregistry.application.integrations;
 
-import io.integrationregistry.application.testdoubles.IntegrationServices;
-import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
 import io.integrationregistry.application.integrations.port.in.IdempotencyKey;
 import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
 import io.integrationregistry.application.integrations.port.in.Receipt;
 import io.integrationregistry.application.integrations.port.out.ConcurrentModification;
+import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.shared.StorageUnavailable;
+import io.integrationregistry.application.testdoubles.CannedIntegrationList;
+import io.integrationregistry.application.testdoubles.InMemoryConnections;
+import io.integrationregistry.application.testdoubles.InMemoryIdempotencyKeys;
+import io.integrationregistry.application.testdoubles.InMemoryIntegrationStore;
+import io.integrationregistry.application.testdoubles.InMemoryNameReservations;
+import io.integrationregistry.application.testdoubles.IntegrationServices;
+import io.integrationregistry.application.testdoubles.MutableClock;
+import io.integrationregistry.application.testdoubles.RandomIdentifiers;
+import io.integrationregistry.application.testdoubles.ReversibleSecretSealer;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.AuthenticationSpec.ApiKeySpec;
 import io.integrationregistry.domain.BaseApiUrl;
@@ -26,14 +34,6 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import io.integrationregistry.application.testdoubles.CannedIntegrationList;
-import io.integrationregistry.application.testdoubles.InMemoryConnections;
-import io.integrationregistry.application.testdoubles.InMemoryIdempotencyKeys;
-import io.integrationregistry.application.testdoubles.InMemoryIntegrationStore;
-import io.integrationregistry.application.testdoubles.InMemoryNameReservations;
-import io.integrationregistry.application.testdoubles.MutableClock;
-import io.integrationregistry.application.testdoubles.RandomIdentifiers;
-import io.integrationregistry.application.testdoubles.ReversibleSecretSealer;
 
 /**
  * A change the store wrote but whose reply was lost (the connection dropped after the write) is a
@@ -51,10 +51,17 @@ class StoredChangeWithLostReplyTest {
     private final InMemoryNameReservations reservations = new InMemoryNameReservations();
     private final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys();
     private final CannedIntegrationList list = new CannedIntegrationList();
-    private final IntegrationService service = IntegrationServices.of(store, list, new ReversibleSecretSealer(),
-            new RandomIdentifiers(), reservations, idempotencyKeys, clock,
+    private final IntegrationService service = IntegrationServices.of(
+            store,
+            list,
+            new ReversibleSecretSealer(),
+            new RandomIdentifiers(),
+            reservations,
+            idempotencyKeys,
+            clock,
             RegistrySettings.defaults().withPlainHttp(PlainHttp.REFUSED).withNameReservationGrace(GRACE),
-            url -> Optional.empty(), new InMemoryConnections());
+            url -> Optional.empty(),
+            new InMemoryConnections());
 
     @Test
     void aStoredChangeWhoseReplyIsLostIsTreatedAsNotStored_aRetryWithTheKeyAnswersTheFirstIntegration() {
@@ -109,8 +116,9 @@ class StoredChangeWithLostReplyTest {
         Receipt added = service.add(ALICE, draft("Acme drive"), true, Optional.empty());
         store.loseNextReplyWith(new StorageUnavailable("connection closed before the reply", null));
 
-        assertThatThrownBy(() -> service.edit(ALICE, added.integrationId(), draft("Acme archive"),
-                ExpectedVersion.of(added.version()))).isInstanceOf(StorageUnavailable.class);
+        assertThatThrownBy(() -> service.edit(
+                        ALICE, added.integrationId(), draft("Acme archive"), ExpectedVersion.of(added.version())))
+                .isInstanceOf(StorageUnavailable.class);
 
         assertThat(store.integration(added.integrationId()).name().value()).isEqualTo("Acme archive");
         assertThat(reservations.holderOf(ALICE.company(), "acme archive")).contains(added.integrationId());
@@ -137,7 +145,8 @@ class StoredChangeWithLostReplyTest {
         store.failNextCommandWith(new StorageUnavailable("database gone", null));
         assertThatThrownBy(() -> service.add(ALICE, draft("Acme drive"), true, Optional.of(KEY)))
                 .isInstanceOf(StorageUnavailable.class);
-        IntegrationId claimed = idempotencyKeys.find(ALICE.company(), KEY.value()).orElseThrow().integrationId();
+        IntegrationId claimed =
+                idempotencyKeys.find(ALICE.company(), KEY.value()).orElseThrow().integrationId();
 
         Receipt retried = service.add(ALICE, draft("Acme drive"), true, Optional.of(KEY));
 
@@ -152,8 +161,9 @@ class StoredChangeWithLostReplyTest {
         // The edit is stored, as by a concurrent request renaming the integration alike, and this one refused.
         store.loseNextReplyWith(new ConcurrentModification(added.integrationId().value(), "another writer", null));
 
-        assertThatThrownBy(() -> service.edit(ALICE, added.integrationId(), draft("Acme archive"),
-                ExpectedVersion.of(added.version()))).isInstanceOf(ConcurrentModification.class);
+        assertThatThrownBy(() -> service.edit(
+                        ALICE, added.integrationId(), draft("Acme archive"), ExpectedVersion.of(added.version())))
+                .isInstanceOf(ConcurrentModification.class);
 
         assertThat(reservations.holderOf(ALICE.company(), "acme archive")).contains(added.integrationId());
     }
@@ -169,7 +179,9 @@ class StoredChangeWithLostReplyTest {
     }
 
     private static IntegrationDraft draft(String name) {
-        return new IntegrationDraft(new IntegrationName(name), new BaseApiUrl("https://dms.acme.example/api"),
+        return new IntegrationDraft(
+                new IntegrationName(name),
+                new BaseApiUrl("https://dms.acme.example/api"),
                 RequestParameters.of("access_type=offline"),
                 new ApiKeySpec<>(Optional.of(PlainSecret.of("authentication.apiKey", "ak_live_0123456789abcdef"))));
     }

@@ -1,10 +1,10 @@
 package io.integrationregistry.application.testdoubles;
 
-import io.integrationregistry.application.integrations.port.out.ForListingIntegrations;
-import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.application.integrations.port.in.IntegrationPage;
 import io.integrationregistry.application.integrations.port.in.IntegrationQuery;
 import io.integrationregistry.application.integrations.port.in.IntegrationView;
+import io.integrationregistry.application.integrations.port.out.ForListingIntegrations;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;
 

@@ -1,8 +1,8 @@
 package io.integrationregistry.application.testdoubles;
 
-import io.integrationregistry.application.shared.ConnectionKey;
 import io.integrationregistry.application.connections.port.out.ForKeepingConnections;
 import io.integrationregistry.application.connections.port.out.StoredConnection;
+import io.integrationregistry.application.shared.ConnectionKey;
 import io.integrationregistry.domain.IntegrationId;
 
 import java.util.Map;

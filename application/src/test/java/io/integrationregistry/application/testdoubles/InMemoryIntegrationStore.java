@@ -2,10 +2,10 @@ package io.integrationregistry.application.testdoubles;
 
 import io.integrationregistry.application.integrations.port.out.CommandOutcome;
 import io.integrationregistry.application.integrations.port.out.ConcurrentModification;
-import io.integrationregistry.application.shared.Origin;
 import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
 import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.application.integrations.port.out.StoredIntegration;
+import io.integrationregistry.application.shared.Origin;
 import io.integrationregistry.domain.Integration;
 import io.integrationregistry.domain.IntegrationCommand;
 import io.integrationregistry.domain.IntegrationDecider;
@@ -37,8 +37,8 @@ public final class InMemoryIntegrationStore implements ForStoringIntegrations {
     private int loads;
 
     @Override
-    public synchronized CommandOutcome execute(IntegrationCommand command, OptionalLong expectedVersion,
-                                               Origin origin) {
+    public synchronized CommandOutcome execute(
+            IntegrationCommand command, OptionalLong expectedVersion, Origin origin) {
         if (nextFailure != null) {
             RuntimeException failure = nextFailure;
             nextFailure = null;
@@ -47,15 +47,23 @@ public final class InMemoryIntegrationStore implements ForStoringIntegrations {
         List<IntegrationEvent> stream = streams.computeIfAbsent(command.integrationId(), id -> new ArrayList<>());
         long version = stream.size() - 1L;
         if (expectedVersion.isPresent() && expectedVersion.getAsLong() != version) {
-            throw new ConcurrentModification(command.integrationId().value(),
-                    "expected version " + expectedVersion.getAsLong() + " but it is " + version, null);
+            throw new ConcurrentModification(
+                    command.integrationId().value(),
+                    "expected version " + expectedVersion.getAsLong() + " but it is " + version,
+                    null);
         }
         List<IntegrationEvent> events = IntegrationDecider.decide(command, IntegrationDecider.replay(stream));
         List<RecordedEvent> history = histories.computeIfAbsent(command.integrationId(), id -> new ArrayList<>());
         for (IntegrationEvent event : events) {
             stream.add(event);
-            history.add(new RecordedEvent(UUID.randomUUID().toString(), stream.size() - 1L, event.occurredAt(),
-                    command.actor().login(), origin.requestId(), origin.source().label(), event));
+            history.add(new RecordedEvent(
+                    UUID.randomUUID().toString(),
+                    stream.size() - 1L,
+                    event.occurredAt(),
+                    command.actor().login(),
+                    origin.requestId(),
+                    origin.source().label(),
+                    event));
         }
         if (nextLostReply != null) {
             RuntimeException failure = nextLostReply;
@@ -125,7 +133,9 @@ public final class InMemoryIntegrationStore implements ForStoringIntegrations {
     }
 
     public synchronized java.util.Set<IntegrationId> integrationIds() {
-        return streams.entrySet().stream().filter(entry -> !entry.getValue().isEmpty()).map(Map.Entry::getKey)
+        return streams.entrySet().stream()
+                .filter(entry -> !entry.getValue().isEmpty())
+                .map(Map.Entry::getKey)
                 .collect(java.util.stream.Collectors.toSet());
     }
 

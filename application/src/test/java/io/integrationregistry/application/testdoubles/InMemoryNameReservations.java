@@ -26,14 +26,14 @@ public final class InMemoryNameReservations implements ForReservingNames {
     }
 
     @Override
-    public boolean replace(CompanyId company, String nameKey, NameReservation stale, IntegrationId holder,
-                           Instant at) {
+    public boolean replace(CompanyId company, String nameKey, NameReservation stale, IntegrationId holder, Instant at) {
         return reservations.replace(key(company, nameKey), stale, new NameReservation(holder, at));
     }
 
     @Override
     public void release(CompanyId company, String nameKey, IntegrationId holder) {
-        reservations.computeIfPresent(key(company, nameKey),
+        reservations.computeIfPresent(
+                key(company, nameKey),
                 (key, reservation) -> reservation.holder().equals(holder) ? null : reservation);
     }
 

@@ -18,16 +18,30 @@ import java.time.Clock;
 /** The integrations' use cases, wired as the service wires them, with the settings' policies. */
 public final class IntegrationServices {
 
-    private IntegrationServices() {
-    }
+    private IntegrationServices() {}
 
-    public static IntegrationService of(ForStoringIntegrations store, ForListingIntegrations list,
-                                        ForSealingSecrets secrets, ForGeneratingIdentifiers identifiers,
-                                        ForReservingNames reservations, ForRememberingIdempotencyKeys idempotencyKeys,
-                                        Clock clock, RegistrySettings settings, ForJudgingOutboundUrls outbound,
-                                        ForKeepingConnections connections) {
-        return new IntegrationService(store, list, secrets, identifiers, reservations, idempotencyKeys, clock,
-                settings, new TransportPolicy(settings.plainHttp(), outbound),
-                new ReadYourWrites(list, store, settings.readYourWritesTimeout()), connections);
+    public static IntegrationService of(
+            ForStoringIntegrations store,
+            ForListingIntegrations list,
+            ForSealingSecrets secrets,
+            ForGeneratingIdentifiers identifiers,
+            ForReservingNames reservations,
+            ForRememberingIdempotencyKeys idempotencyKeys,
+            Clock clock,
+            RegistrySettings settings,
+            ForJudgingOutboundUrls outbound,
+            ForKeepingConnections connections) {
+        return new IntegrationService(
+                store,
+                list,
+                secrets,
+                identifiers,
+                reservations,
+                idempotencyKeys,
+                clock,
+                settings,
+                new TransportPolicy(settings.plainHttp(), outbound),
+                new ReadYourWrites(list, store, settings.readYourWritesTimeout()),
+                connections);
     }
 }

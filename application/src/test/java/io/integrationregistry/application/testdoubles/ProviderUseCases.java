@@ -18,15 +18,21 @@ import io.integrationregistry.application.shared.ForSealingSecrets;
 import java.time.Clock;
 
 /** The use cases that reach providers, wired as the service wires them: around one provider access. */
-public record ProviderUseCases(ForUsingDocuments documents, ForConnectingAccounts accounts,
-                               ForTestingConnections tests) {
+public record ProviderUseCases(
+        ForUsingDocuments documents, ForConnectingAccounts accounts, ForTestingConnections tests) {
 
-    public static ProviderUseCases create(ForStoringIntegrations store, ForSealingSecrets secrets,
-                                          ForKeepingConnections connections, ForKeepingAuthorizationStates states,
-                                          ForObtainingTokens tokens, ForCallingProviders providers, Clock clock,
-                                          ForRecordingConnectionTests connectionTests) {
+    public static ProviderUseCases create(
+            ForStoringIntegrations store,
+            ForSealingSecrets secrets,
+            ForKeepingConnections connections,
+            ForKeepingAuthorizationStates states,
+            ForObtainingTokens tokens,
+            ForCallingProviders providers,
+            Clock clock,
+            ForRecordingConnectionTests connectionTests) {
         ProviderAccessService access = new ProviderAccessService(store, secrets, connections, tokens, clock);
-        return new ProviderUseCases(new DocumentService(providers, access),
+        return new ProviderUseCases(
+                new DocumentService(providers, access),
                 new OAuth2ConnectionService(access, states, connections, tokens, secrets, clock),
                 new ConnectionTestService(providers, access, secrets, connectionTests, clock));
     }

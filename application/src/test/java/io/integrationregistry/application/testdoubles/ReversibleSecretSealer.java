@@ -30,8 +30,8 @@ public final class ReversibleSecretSealer implements ForSealingSecrets {
 
     private SealedSecret sealAs(String owner, PlainSecret secret) {
         int nonce = seals.incrementAndGet();
-        String ciphertext = Base64.getEncoder().encodeToString(
-                (nonce + "|" + owner + "|" + secret.reveal()).getBytes(StandardCharsets.UTF_8));
+        String ciphertext = Base64.getEncoder()
+                .encodeToString((nonce + "|" + owner + "|" + secret.reveal()).getBytes(StandardCharsets.UTF_8));
         return new SealedSecret(KEY_ID, ciphertext, secret.last4());
     }
 

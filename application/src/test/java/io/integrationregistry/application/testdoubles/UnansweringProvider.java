@@ -2,13 +2,13 @@ package io.integrationregistry.application.testdoubles;
 
 import io.integrationregistry.application.documents.port.out.DeletionTarget;
 import io.integrationregistry.application.documents.port.out.DocumentMetadata;
+import io.integrationregistry.application.documents.port.out.ForCallingProviders;
 import io.integrationregistry.application.documents.port.out.OperationResult;
 import io.integrationregistry.application.documents.port.out.ProviderContent;
 import io.integrationregistry.application.documents.port.out.ProviderCredentials;
 import io.integrationregistry.application.documents.port.out.ProviderEndpoint;
 import io.integrationregistry.application.documents.port.out.ServiceInfo;
 import io.integrationregistry.application.documents.port.out.UploadTarget;
-import io.integrationregistry.application.documents.port.out.ForCallingProviders;
 
 import java.io.InputStream;
 import java.util.List;
@@ -22,8 +22,8 @@ public abstract class UnansweringProvider implements ForCallingProviders {
     }
 
     @Override
-    public List<DocumentMetadata> files(ProviderEndpoint endpoint, ProviderCredentials credentials, String parentId,
-                                        Integer max, Integer offset) {
+    public List<DocumentMetadata> files(
+            ProviderEndpoint endpoint, ProviderCredentials credentials, String parentId, Integer max, Integer offset) {
         throw new UnsupportedOperationException();
     }
 
@@ -33,8 +33,13 @@ public abstract class UnansweringProvider implements ForCallingProviders {
     }
 
     @Override
-    public List<DocumentMetadata> search(ProviderEndpoint endpoint, ProviderCredentials credentials, String query,
-                                         String parentId, Integer max, Integer offset) {
+    public List<DocumentMetadata> search(
+            ProviderEndpoint endpoint,
+            ProviderCredentials credentials,
+            String query,
+            String parentId,
+            Integer max,
+            Integer offset) {
         throw new UnsupportedOperationException();
     }
 
@@ -44,26 +49,31 @@ public abstract class UnansweringProvider implements ForCallingProviders {
     }
 
     @Override
-    public ProviderContent thumbnail(ProviderEndpoint endpoint, ProviderCredentials credentials, String id,
-                                     Integer size) {
+    public ProviderContent thumbnail(
+            ProviderEndpoint endpoint, ProviderCredentials credentials, String id, Integer size) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public DocumentMetadata uploadInit(ProviderEndpoint endpoint, ProviderCredentials credentials,
-                                       UploadTarget target) {
+    public DocumentMetadata uploadInit(
+            ProviderEndpoint endpoint, ProviderCredentials credentials, UploadTarget target) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public OperationResult upload(ProviderEndpoint endpoint, ProviderCredentials credentials, String id,
-                                  InputStream body, long length, String contentType) {
+    public OperationResult upload(
+            ProviderEndpoint endpoint,
+            ProviderCredentials credentials,
+            String id,
+            InputStream body,
+            long length,
+            String contentType) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public DocumentMetadata createFolder(ProviderEndpoint endpoint, ProviderCredentials credentials,
-                                         String parentId, String name) {
+    public DocumentMetadata createFolder(
+            ProviderEndpoint endpoint, ProviderCredentials credentials, String parentId, String name) {
         throw new UnsupportedOperationException();
     }
 
@@ -73,8 +83,7 @@ public abstract class UnansweringProvider implements ForCallingProviders {
     }
 
     @Override
-    public OperationResult rename(ProviderEndpoint endpoint, ProviderCredentials credentials, String id,
-                                  String name) {
+    public OperationResult rename(ProviderEndpoint endpoint, ProviderCredentials credentials, String id, String name) {
         throw new UnsupportedOperationException();
     }
 }

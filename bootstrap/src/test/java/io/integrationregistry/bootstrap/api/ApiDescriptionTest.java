@@ -57,8 +57,11 @@ class ApiDescriptionTest extends ApiTestBase {
     private static final Set<String> OPEN = Set.of("GET /auth/method", "GET /oauth2/callback/{id}");
 
     /** The handlers that read a body. */
-    private static final Set<String> WITH_BODY = Set.of("POST /api/integrations", "PUT /api/integrations/{id}",
-            "POST /api/integrations/test", "POST /api/integrations/{id}/test",
+    private static final Set<String> WITH_BODY = Set.of(
+            "POST /api/integrations",
+            "PUT /api/integrations/{id}",
+            "POST /api/integrations/test",
+            "POST /api/integrations/{id}/test",
             "POST /api/integrations/{id}/documents/uploads");
 
     private JsonNode description;
@@ -69,9 +72,14 @@ class ApiDescriptionTest extends ApiTestBase {
         HttpApi.Answer answer = anonymous().get("/v3/api-docs");
         assertThat(answer.status()).isEqualTo(200);
         description = answer.json();
-        description.path("paths").properties().forEach(path -> path.getValue().properties().forEach(
-                operation -> operations.put(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " "
-                        + path.getKey(), operation.getValue())));
+        description
+                .path("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(operation -> operations.put(
+                                operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey(),
+                                operation.getValue())));
     }
 
     @Test
@@ -84,13 +92,20 @@ class ApiDescriptionTest extends ApiTestBase {
 
     @Test
     void everyOperationSaysHowToSignIn() {
-        assertThat(description.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
-        assertThat(description.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
-        assertThat(description.at("/components/securitySchemes/bearer/bearerFormat").asText()).isEqualTo("JWT");
+        assertThat(description.at("/components/securitySchemes/basic/scheme").asText())
+                .isEqualTo("basic");
+        assertThat(description.at("/components/securitySchemes/bearer/scheme").asText())
+                .isEqualTo("bearer");
+        assertThat(description
+                        .at("/components/securitySchemes/bearer/bearerFormat")
+                        .asText())
+                .isEqualTo("JWT");
         operations.forEach((key, operation) -> {
             assertThat(operation.has("security")).as("%s has security", key).isTrue();
             List<String> schemes = new ArrayList<>();
-            operation.path("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(schemes::add));
+            operation
+                    .path("security")
+                    .forEach(requirement -> requirement.fieldNames().forEachRemaining(schemes::add));
             if (OPEN.contains(key)) {
                 assertThat(schemes).as("%s is open", key).isEmpty();
             } else {
@@ -101,7 +116,8 @@ class ApiDescriptionTest extends ApiTestBase {
 
     @Test
     void everyOperationAnswersItsRealSuccessStatus() {
-        assertThat(operations.keySet()).as("every operation served is known here")
+        assertThat(operations.keySet())
+                .as("every operation served is known here")
                 .containsExactlyInAnyOrderElementsOf(SUCCESS.keySet());
         operations.forEach((key, operation) -> {
             Set<String> successes = new TreeSet<>();
@@ -117,45 +133,75 @@ class ApiDescriptionTest extends ApiTestBase {
     @Test
     void everyErrorIsAProblemDetail() {
         JsonNode problem = description.at("/components/schemas/Problem/properties");
-        assertThat(problem.has("type") && problem.has("title") && problem.has("status") && problem.has("detail")
-                && problem.has("errors")).as("the problem schema: %s", problem).isTrue();
+        assertThat(problem.has("type")
+                        && problem.has("title")
+                        && problem.has("status")
+                        && problem.has("detail")
+                        && problem.has("errors"))
+                .as("the problem schema: %s", problem)
+                .isTrue();
         operations.forEach((key, operation) -> {
             List<String> errors = new ArrayList<>();
-            for (Map.Entry<String, JsonNode> response : operation.path("responses").properties()) {
+            for (Map.Entry<String, JsonNode> response :
+                    operation.path("responses").properties()) {
                 if (!response.getKey().startsWith("4") && !response.getKey().startsWith("5")) {
                     continue;
                 }
                 errors.add(response.getKey());
                 JsonNode content = response.getValue().path("content");
                 if (key.equals("GET /oauth2/callback/{id}")) {
-                    assertThat(content.has("text/html")).as("%s %s is a page", key, response.getKey()).isTrue();
+                    assertThat(content.has("text/html"))
+                            .as("%s %s is a page", key, response.getKey())
+                            .isTrue();
                 } else {
-                    assertThat(content.at("/application~1problem+json/schema/$ref").asText())
-                            .as("%s %s", key, response.getKey()).isEqualTo("#/components/schemas/Problem");
+                    assertThat(content.at("/application~1problem+json/schema/$ref")
+                                    .asText())
+                            .as("%s %s", key, response.getKey())
+                            .isEqualTo("#/components/schemas/Problem");
                 }
             }
             if (!OPEN.contains(key)) {
                 assertThat(errors).as("%s names its errors", key).contains("401", "403");
             }
         });
-        assertThat(operations.get("PUT /api/integrations/{id}").path("responses").fieldNames())
-                .toIterable().contains("400", "404", "409", "412", "428", "503");
+        assertThat(operations
+                        .get("PUT /api/integrations/{id}")
+                        .path("responses")
+                        .fieldNames())
+                .toIterable()
+                .contains("400", "404", "409", "412", "428", "503");
         assertThat(operations.get("POST /api/integrations").path("responses").fieldNames())
-                .toIterable().contains("400", "409", "422", "429", "503");
-        assertThat(operations.get("GET /api/integrations/{id}/documents/files").path("responses").fieldNames())
-                .toIterable().contains("404", "409", "429", "502", "503", "504");
+                .toIterable()
+                .contains("400", "409", "422", "429", "503");
+        assertThat(operations
+                        .get("GET /api/integrations/{id}/documents/files")
+                        .path("responses")
+                        .fieldNames())
+                .toIterable()
+                .contains("404", "409", "429", "502", "503", "504");
     }
 
     @Test
     void everyHandlerThatReadsABodyDescribesIt() {
         operations.forEach((key, operation) -> assertThat(operation.has("requestBody"))
-                .as("%s has a request body", key).isEqualTo(WITH_BODY.contains(key)));
-        assertThat(operations.get("POST /api/integrations/test").at("/requestBody/content/application~1json/schema/$ref")
-                .asText()).isEqualTo("#/components/schemas/NewIntegration");
-        assertThat(operations.get("POST /api/integrations/{id}/test").at("/requestBody/required").asBoolean(false))
-                .as("a saved integration is tested without a body too").isFalse();
-        assertThat(operations.get("POST /api/integrations/{id}/documents/uploads")
-                .at("/requestBody/content/application~1octet-stream/schema/format").asText()).isEqualTo("binary");
+                .as("%s has a request body", key)
+                .isEqualTo(WITH_BODY.contains(key)));
+        assertThat(operations
+                        .get("POST /api/integrations/test")
+                        .at("/requestBody/content/application~1json/schema/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/NewIntegration");
+        assertThat(operations
+                        .get("POST /api/integrations/{id}/test")
+                        .at("/requestBody/required")
+                        .asBoolean(false))
+                .as("a saved integration is tested without a body too")
+                .isFalse();
+        assertThat(operations
+                        .get("POST /api/integrations/{id}/documents/uploads")
+                        .at("/requestBody/content/application~1octet-stream/schema/format")
+                        .asText())
+                .isEqualTo("binary");
     }
 
     @Test

@@ -12,8 +12,8 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,9 +30,15 @@ class ApiErrorsTest extends ApiTestBase {
                    "clientSecret": "********", "redirectUri": "https://evil.example/cb"}}""");
 
         assertProblem(refused, 400);
-        assertThat(refused.errorFields()).contains("name", "requestParameters", "authentication.authenticationUrl",
-                "authentication.tokenEndpointUrl", "authentication.clientId", "authentication.clientSecret",
-                "authentication.redirectUri");
+        assertThat(refused.errorFields())
+                .contains(
+                        "name",
+                        "requestParameters",
+                        "authentication.authenticationUrl",
+                        "authentication.tokenEndpointUrl",
+                        "authentication.clientId",
+                        "authentication.clientSecret",
+                        "authentication.redirectUri");
         refused.json().path("errors").forEach(error -> {
             assertThat(error.path("rule").asText()).isNotBlank();
             assertThat(error.path("message").asText()).isNotBlank();
@@ -42,26 +48,30 @@ class ApiErrorsTest extends ApiTestBase {
 
     @Test
     void a_plain_http_base_url_is_refused_naming_the_field() {
-        Answer refused = alice().post("/api/integrations", apiKeyBody(unique("Http"), API_KEY)
-                .replace("https://files.acme.example", "http://files.acme.example"));
+        Answer refused = alice().post(
+                        "/api/integrations",
+                        apiKeyBody(unique("Http"), API_KEY)
+                                .replace("https://files.acme.example", "http://files.acme.example"));
 
         assertProblem(refused, 400);
         assertThat(refused.errorFields()).containsExactly("baseApiUrl");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"name\": ",
-            "[1, 2]",
-            "\"just a string\"",
-            "{\"name\": \"x\", \"name\": \"y\", \"baseApiUrl\": \"https://a.example\", \"authentication\": {\"type\": \"API_KEY\", \"apiKey\": \"k\"}}",
-            "{\"name\": [\"x\"], \"baseApiUrl\": \"https://a.example\", \"authentication\": {\"type\": \"API_KEY\", \"apiKey\": \"k\"}}",
-            "{\"name\": \"x\", \"baseApiUrl\": \"https://a.example\", \"authentication\": {\"type\": \"SAML\"}}",
-            "{\"name\": \"x\", \"baseApiUrl\": \"https://a.example\", \"colour\": \"red\", \"authentication\": {\"type\": \"API_KEY\", \"apiKey\": \"k\"}}",
-            "{\"name\": \"x\", \"baseApiUrl\": \"https://a.example\", \"authentication\": {\"type\": \"API_KEY\", \"apiKey\": \"k\", \"clientId\": \"c\"}}",
-            "{\"name\": \"x\", \"baseApiUrl\": \"https://a.example\", \"active\": \"yes\", \"authentication\": {\"type\": \"API_KEY\", \"apiKey\": \"k\"}}",
-            "{\"name\": \"x\", \"baseApiUrl\": \"https://a.example\"}",
-            "{\"name\": \"x\", \"baseApiUrl\": \"https://a.example\", \"authentication\": {\"type\": \"API_KEY\"}}"})
+    @ValueSource(
+            strings = {
+                "{\"name\": ",
+                "[1, 2]",
+                "\"just a string\"",
+                "{\"name\": \"x\", \"name\": \"y\", \"baseApiUrl\": \"https://a.example\", \"authentication\": {\"type\": \"API_KEY\", \"apiKey\": \"k\"}}",
+                "{\"name\": [\"x\"], \"baseApiUrl\": \"https://a.example\", \"authentication\": {\"type\": \"API_KEY\", \"apiKey\": \"k\"}}",
+                "{\"name\": \"x\", \"baseApiUrl\": \"https://a.example\", \"authentication\": {\"type\": \"SAML\"}}",
+                "{\"name\": \"x\", \"baseApiUrl\": \"https://a.example\", \"colour\": \"red\", \"authentication\": {\"type\": \"API_KEY\", \"apiKey\": \"k\"}}",
+                "{\"name\": \"x\", \"baseApiUrl\": \"https://a.example\", \"authentication\": {\"type\": \"API_KEY\", \"apiKey\": \"k\", \"clientId\": \"c\"}}",
+                "{\"name\": \"x\", \"baseApiUrl\": \"https://a.example\", \"active\": \"yes\", \"authentication\": {\"type\": \"API_KEY\", \"apiKey\": \"k\"}}",
+                "{\"name\": \"x\", \"baseApiUrl\": \"https://a.example\"}",
+                "{\"name\": \"x\", \"baseApiUrl\": \"https://a.example\", \"authentication\": {\"type\": \"API_KEY\"}}"
+            })
     void malformed_or_ill_typed_bodies_are_400_problems_and_store_nothing(String body) {
         long before = total();
 
@@ -87,19 +97,27 @@ class ApiErrorsTest extends ApiTestBase {
     @Test
     void a_duplicate_name_in_the_company_is_409_whatever_its_case_but_fine_in_another_company() {
         String name = unique("Dup");
-        assertThat(alice().post("/api/integrations", apiKeyBody(name, API_KEY)).status()).isEqualTo(201);
+        assertThat(alice().post("/api/integrations", apiKeyBody(name, API_KEY)).status())
+                .isEqualTo(201);
 
-        Answer duplicate = alice().post("/api/integrations", apiKeyBody(" " + name.toUpperCase(Locale.ROOT) + " ", API_KEY));
+        Answer duplicate =
+                alice().post("/api/integrations", apiKeyBody(" " + name.toUpperCase(Locale.ROOT) + " ", API_KEY));
 
         assertProblem(duplicate, 409);
         assertThat(duplicate.errorFields()).containsExactly("name");
-        assertThat(globexAdmin().post("/api/integrations", apiKeyBody(name, API_KEY)).status()).isEqualTo(201);
+        assertThat(globexAdmin()
+                        .post("/api/integrations", apiKeyBody(name, API_KEY))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
     void an_unknown_id_and_another_companys_id_are_the_same_404() {
-        String globexId = globexAdmin().post("/api/integrations", apiKeyBody(unique("Globex"), API_KEY)).json()
-                .path("id").asText();
+        String globexId = globexAdmin()
+                .post("/api/integrations", apiKeyBody(unique("Globex"), API_KEY))
+                .json()
+                .path("id")
+                .asText();
 
         Answer othersId = alice().get("/api/integrations/" + globexId);
         Answer unknown = alice().get("/api/integrations/00000000-0000-4000-8000-000000000000");
@@ -109,10 +127,15 @@ class ApiErrorsTest extends ApiTestBase {
         assertProblem(unknown, 404);
         assertProblem(notAnId, 404);
         assertThat(othersId.json().path("detail")).isEqualTo(unknown.json().path("detail"));
-        assertProblem(alice().put("/api/integrations/" + globexId, apiKeyBody(unique("Steal"), API_KEY),
-                ifMatch("\"0\"")), 404);
+        assertProblem(
+                alice().put("/api/integrations/" + globexId, apiKeyBody(unique("Steal"), API_KEY), ifMatch("\"0\"")),
+                404);
         assertProblem(alice().post("/api/integrations/" + globexId + "/deactivate", null), 404);
-        assertThat(globexAdmin().get("/api/integrations/" + globexId).json().path("status").asText())
+        assertThat(globexAdmin()
+                        .get("/api/integrations/" + globexId)
+                        .json()
+                        .path("status")
+                        .asText())
                 .isEqualTo("ACTIVE");
     }
 
@@ -122,22 +145,27 @@ class ApiErrorsTest extends ApiTestBase {
 
         JsonNode page = alice().get("/api/integrations?size=200").json();
 
-        page.path("items").forEach(item -> assertThat(item.path("name").asText()).doesNotStartWith("Hidden"));
+        page.path("items")
+                .forEach(item -> assertThat(item.path("name").asText()).doesNotStartWith("Hidden"));
     }
 
     @Test
     void auditors_and_document_users_read_but_cannot_write() {
-        String id = alice().post("/api/integrations", apiKeyBody(unique("Roles"), API_KEY)).json().path("id").asText();
+        String id = alice().post("/api/integrations", apiKeyBody(unique("Roles"), API_KEY))
+                .json()
+                .path("id")
+                .asText();
 
-        for (HttpApi reader : new HttpApi[]{auditor(), documentUser()}) {
+        for (HttpApi reader : new HttpApi[] {auditor(), documentUser()}) {
             assertThat(reader.get("/api/integrations").status()).isEqualTo(200);
             assertThat(reader.get("/api/integrations/" + id).status()).isEqualTo(200);
             assertProblem(reader.post("/api/integrations", apiKeyBody(unique("Nope"), API_KEY)), 403);
-            assertProblem(reader.put("/api/integrations/" + id, apiKeyBody(unique("Nope"), API_KEY),
-                    ifMatch("\"0\"")), 403);
+            assertProblem(
+                    reader.put("/api/integrations/" + id, apiKeyBody(unique("Nope"), API_KEY), ifMatch("\"0\"")), 403);
             assertProblem(reader.post("/api/integrations/" + id + "/deactivate", null), 403);
         }
-        assertThat(alice().get("/api/integrations/" + id).json().path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(alice().get("/api/integrations/" + id).json().path("status").asText())
+                .isEqualTo("ACTIVE");
     }
 
     @Test
@@ -155,10 +183,13 @@ class ApiErrorsTest extends ApiTestBase {
 
     @Test
     void a_malformed_if_match_is_400() {
-        String id = alice().post("/api/integrations", apiKeyBody(unique("Etag"), API_KEY)).json().path("id").asText();
+        String id = alice().post("/api/integrations", apiKeyBody(unique("Etag"), API_KEY))
+                .json()
+                .path("id")
+                .asText();
 
-        assertProblem(alice().put("/api/integrations/" + id, apiKeyBody(unique("E"), API_KEY), ifMatch("yesterday")),
-                400);
+        assertProblem(
+                alice().put("/api/integrations/" + id, apiKeyBody(unique("E"), API_KEY), ifMatch("yesterday")), 400);
     }
 
     @Test
@@ -167,7 +198,8 @@ class ApiErrorsTest extends ApiTestBase {
         Answer docs = anonymous().get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("paths").has("/api/integrations")).isTrue();
-        assertThat(docs.json().path("paths").has("/api/integrations/{id}/activate")).isTrue();
+        assertThat(docs.json().path("paths").has("/api/integrations/{id}/activate"))
+                .isTrue();
     }
 
     @Test
@@ -186,8 +218,8 @@ class ApiErrorsTest extends ApiTestBase {
 
     @Test
     void a_request_line_tomcat_cannot_parse_is_a_400_problem_not_an_html_page() {
-        RawAnswer refused = raw("GET /api/integrations?version=\u00c3( HTTP/1.1\r\nHost: localhost\r\n"
-                + "Connection: close\r\n\r\n");
+        RawAnswer refused = raw(
+                "GET /api/integrations?version=\u00c3( HTTP/1.1\r\nHost: localhost\r\n" + "Connection: close\r\n\r\n");
 
         assertRawProblem(refused, 400);
     }
@@ -212,8 +244,10 @@ class ApiErrorsTest extends ApiTestBase {
                 + "Idempotency-Key: a\u0082b\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
 
         assertRawProblem(refused, 400);
-        assertThat(refused.body()).contains("\"field\":\"Idempotency-Key\"")
-                .contains("must not contain control characters").doesNotContain("a\u0082b");
+        assertThat(refused.body())
+                .contains("\"field\":\"Idempotency-Key\"")
+                .contains("must not contain control characters")
+                .doesNotContain("a\u0082b");
         assertThat(total()).isEqualTo(before);
     }
 
@@ -234,21 +268,33 @@ class ApiErrorsTest extends ApiTestBase {
 
     @Test
     void a_broken_multipart_body_is_a_415_problem() {
-        assertProblem(alice().post("/api/integrations", "--x--", Map.of("Content-Type", "multipart/form-data; boundary=")),
+        assertProblem(
+                alice().post("/api/integrations", "--x--", Map.of("Content-Type", "multipart/form-data; boundary=")),
                 415);
     }
 
     @Test
     void a_form_body_on_an_edit_is_a_415_problem_even_with_a_broken_percent_encoding() {
-        String id = alice().post("/api/integrations", apiKeyBody(unique("Form"), API_KEY)).json().path("id").asText();
+        String id = alice().post("/api/integrations", apiKeyBody(unique("Form"), API_KEY))
+                .json()
+                .path("id")
+                .asText();
 
-        assertProblem(alice().put("/api/integrations/" + id, "name=%zz&baseApiUrl=x",
-                Map.of("Content-Type", "application/x-www-form-urlencoded", "If-Match", "\"0\"")), 415);
+        assertProblem(
+                alice().put(
+                                "/api/integrations/" + id,
+                                "name=%zz&baseApiUrl=x",
+                                Map.of("Content-Type", "application/x-www-form-urlencoded", "If-Match", "\"0\"")),
+                415);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/audit?from=-999999999-01-01T00:00:00Z", "/api/audit?to=%2B999999999-12-31T23:59:59Z",
-            "/api/audit/export?from=-999999999-01-01T00:00:00Z"})
+    @ValueSource(
+            strings = {
+                "/api/audit?from=-999999999-01-01T00:00:00Z",
+                "/api/audit?to=%2B999999999-12-31T23:59:59Z",
+                "/api/audit/export?from=-999999999-01-01T00:00:00Z"
+            })
     void an_instant_beyond_four_digit_years_is_a_400_problem_naming_the_field(String query) {
         Answer refused = alice().get(query);
 
@@ -258,7 +304,10 @@ class ApiErrorsTest extends ApiTestBase {
 
     @Test
     void an_as_of_beyond_four_digit_years_is_a_400_problem_naming_the_field() {
-        String id = alice().post("/api/integrations", apiKeyBody(unique("AsOf"), API_KEY)).json().path("id").asText();
+        String id = alice().post("/api/integrations", apiKeyBody(unique("AsOf"), API_KEY))
+                .json()
+                .path("id")
+                .asText();
 
         Answer refused = alice().get("/api/integrations/" + id + "?asOf=%2B999999999-12-31T23:59:59Z");
 
@@ -281,8 +330,7 @@ class ApiErrorsTest extends ApiTestBase {
     }
 
     /** One answer read from a raw socket. */
-    private record RawAnswer(int status, String contentType, String body) {
-    }
+    private record RawAnswer(int status, String contentType, String body) {}
 
     /** Sends the bytes (one per char) as they are: java.net.http refuses to send such requests. */
     private RawAnswer raw(String request) {
@@ -294,8 +342,11 @@ class ApiErrorsTest extends ApiTestBase {
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int end = answer.indexOf("\r\n\r\n");
             String head = answer.substring(0, end);
-            String contentType = head.lines().filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-type:"))
-                    .map(line -> line.substring("content-type:".length()).strip()).findFirst().orElse("");
+            String contentType = head.lines()
+                    .filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-type:"))
+                    .map(line -> line.substring("content-type:".length()).strip())
+                    .findFirst()
+                    .orElse("");
             return new RawAnswer(Integer.parseInt(head.substring(9, 12)), contentType, answer.substring(end + 4));
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
@@ -309,7 +360,12 @@ class ApiErrorsTest extends ApiTestBase {
     private static void assertRawProblem(RawAnswer answer, int status) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
         assertThat(answer.contentType()).startsWith("application/problem+json");
-        assertThat(answer.body()).contains("\"status\":" + status).contains("\"title\":").contains("\"type\":")
-                .doesNotContain("Exception").doesNotContain("<html").doesNotContain("Tomcat");
+        assertThat(answer.body())
+                .contains("\"status\":" + status)
+                .contains("\"title\":")
+                .contains("\"type\":")
+                .doesNotContain("Exception")
+                .doesNotContain("<html")
+                .doesNotContain("Tomcat");
     }
 }

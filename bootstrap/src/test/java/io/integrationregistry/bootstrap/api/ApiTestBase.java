@@ -15,26 +15,29 @@ import java.util.UUID;
  * The whole service on its embedded default, over real HTTP, with users of two companies in all
  * three company roles, and an operator of the service.
  */
-@SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = RegistryApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "registry.security.users.alice.password={noop}alice-pw",
-                "registry.security.users.alice.company=acme",
-                "registry.security.users.alice.roles=INTEGRATION_ADMIN",
-                "registry.security.users.audrey.password={noop}audrey-pw",
-                "registry.security.users.audrey.company=acme",
-                "registry.security.users.audrey.roles=AUDITOR",
-                "registry.security.users.dora.password={noop}dora-pw",
-                "registry.security.users.dora.company=acme",
-                "registry.security.users.dora.roles=DOCUMENT_USER",
-                "registry.security.users.carol.password={noop}carol-pw",
-                "registry.security.users.carol.company=acme",
-                "registry.security.users.carol.roles=INTEGRATION_ADMIN",
-                "registry.security.users.gus.password={noop}gus-pw",
-                "registry.security.users.gus.company=globex",
-                "registry.security.users.gus.roles=INTEGRATION_ADMIN",
-                "registry.security.users.olga.password={noop}olga-pw",
-                "registry.security.users.olga.roles=OPERATOR",
-                "registry.public-url=https://registry.acme.example"})
+            "registry.security.users.alice.password={noop}alice-pw",
+            "registry.security.users.alice.company=acme",
+            "registry.security.users.alice.roles=INTEGRATION_ADMIN",
+            "registry.security.users.audrey.password={noop}audrey-pw",
+            "registry.security.users.audrey.company=acme",
+            "registry.security.users.audrey.roles=AUDITOR",
+            "registry.security.users.dora.password={noop}dora-pw",
+            "registry.security.users.dora.company=acme",
+            "registry.security.users.dora.roles=DOCUMENT_USER",
+            "registry.security.users.carol.password={noop}carol-pw",
+            "registry.security.users.carol.company=acme",
+            "registry.security.users.carol.roles=INTEGRATION_ADMIN",
+            "registry.security.users.gus.password={noop}gus-pw",
+            "registry.security.users.gus.company=globex",
+            "registry.security.users.gus.roles=INTEGRATION_ADMIN",
+            "registry.security.users.olga.password={noop}olga-pw",
+            "registry.security.users.olga.roles=OPERATOR",
+            "registry.public-url=https://registry.acme.example"
+        })
 public abstract class ApiTestBase {
 
     protected static final String CLIENT_SECRET = "oauth-client-secret-0123456789";

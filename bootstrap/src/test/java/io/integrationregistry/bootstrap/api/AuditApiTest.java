@@ -35,6 +35,7 @@ class AuditApiTest extends ApiTestBase {
 
     @Autowired
     MongoTemplate mongo;
+
     @Autowired
     ForRecordingConnectionTests connectionTests;
 
@@ -47,24 +48,34 @@ class AuditApiTest extends ApiTestBase {
         String id = created.json().path("id").asText();
         Instant afterAdd = Instant.now();
 
-        String movedBody = oauth2Body(name).replace("https://docs.acme.example/api/v1/", "https://dms.acme.example/v2")
+        String movedBody = oauth2Body(name)
+                .replace("https://docs.acme.example/api/v1/", "https://dms.acme.example/v2")
                 .replace(", \"clientSecret\": \"" + CLIENT_SECRET + "\"", "");
-        assertThat(carol().put("/api/integrations/" + id, movedBody, ifMatch("\"0\"")).status()).isEqualTo(200);
+        assertThat(carol().put("/api/integrations/" + id, movedBody, ifMatch("\"0\""))
+                        .status())
+                .isEqualTo(200);
         Instant afterMove = Instant.now();
-        String rotatedBody = oauth2Body(name).replace("https://docs.acme.example/api/v1/", "https://dms.acme.example/v2")
+        String rotatedBody = oauth2Body(name)
+                .replace("https://docs.acme.example/api/v1/", "https://dms.acme.example/v2")
                 .replace(CLIENT_SECRET, NEW_CLIENT_SECRET);
-        assertThat(alice().put("/api/integrations/" + id, rotatedBody, ifMatch("\"1\"")).status()).isEqualTo(200);
-        assertThat(carol().post("/api/integrations/" + id + "/deactivate", null).status()).isEqualTo(200);
+        assertThat(alice().put("/api/integrations/" + id, rotatedBody, ifMatch("\"1\""))
+                        .status())
+                .isEqualTo(200);
+        assertThat(carol().post("/api/integrations/" + id + "/deactivate", null).status())
+                .isEqualTo(200);
         Instant afterDeactivation = Instant.now();
-        assertThat(alice().post("/api/integrations/" + id + "/activate", null).status()).isEqualTo(200);
+        assertThat(alice().post("/api/integrations/" + id + "/activate", null).status())
+                .isEqualTo(200);
 
         // The trail, newest first.
         JsonNode trail = awaitTrail(id, 5);
         List<JsonNode> entries = new ArrayList<>();
         trail.path("items").forEach(entries::add);
-        assertThat(entries).extracting(entry -> entry.path("type").asText())
+        assertThat(entries)
+                .extracting(entry -> entry.path("type").asText())
                 .containsExactly("ACTIVATED", "DEACTIVATED", "EDITED", "EDITED", "ADDED");
-        assertThat(entries).extracting(entry -> entry.path("actor").asText())
+        assertThat(entries)
+                .extracting(entry -> entry.path("actor").asText())
                 .containsExactly("alice", "carol", "alice", "carol", "alice");
         assertThat(entries).extracting(entry -> entry.path("version").asLong()).containsExactly(4L, 3L, 2L, 1L, 0L);
         assertThat(trail.path("next").isNull()).isTrue();
@@ -73,7 +84,8 @@ class AuditApiTest extends ApiTestBase {
         assertThat(added.path("source").asText()).isEqualTo("api");
         assertThat(added.path("company").asText()).isEqualTo("acme");
         assertThat(added.path("integrationName").asText()).isEqualTo(name);
-        assertThat(change(added, "authentication.clientSecret").path("changed").asBoolean()).isTrue();
+        assertThat(change(added, "authentication.clientSecret").path("changed").asBoolean())
+                .isTrue();
         JsonNode moved = entries.get(3);
         assertThat(moved.path("changes")).hasSize(1);
         assertThat(change(moved, "baseApiUrl").path("before").asText()).isEqualTo("https://docs.acme.example/api/v1");
@@ -89,37 +101,65 @@ class AuditApiTest extends ApiTestBase {
         assertThat(change(deactivated, "status").path("after").asText()).isEqualTo("INACTIVE");
 
         // The history, straight from the event store.
-        JsonNode history = auditor().get("/api/integrations/" + id + "/history").json().path("items");
+        JsonNode history =
+                auditor().get("/api/integrations/" + id + "/history").json().path("items");
         assertThat(history).hasSize(5);
         assertThat(history.get(0).path("type").asText()).isEqualTo("ADDED");
         assertThat(history.get(0).path("actor").asText()).isEqualTo("alice");
         assertThat(history.get(0).path("requestId").asText()).isEqualTo("req-add-1");
-        assertThat(history.get(2).path("payload").path("authentication").path("clientSecret").path("set").asBoolean())
+        assertThat(history.get(2)
+                        .path("payload")
+                        .path("authentication")
+                        .path("clientSecret")
+                        .path("set")
+                        .asBoolean())
                 .isTrue();
         assertThat(history.get(4).path("version").asLong()).isEqualTo(4);
 
         // Past states, folded from the events.
-        assertThat(auditor().get("/api/integrations/" + id + "?asOf=" + encode(beforeCreation)).status())
+        assertThat(auditor()
+                        .get("/api/integrations/" + id + "?asOf=" + encode(beforeCreation))
+                        .status())
                 .isEqualTo(404);
-        JsonNode atAdd = auditor().get("/api/integrations/" + id + "?asOf=" + encode(afterAdd)).json();
+        JsonNode atAdd = auditor()
+                .get("/api/integrations/" + id + "?asOf=" + encode(afterAdd))
+                .json();
         assertThat(atAdd.path("baseApiUrl").asText()).isEqualTo("https://docs.acme.example/api/v1");
         assertThat(atAdd.path("version").asLong()).isZero();
-        JsonNode atMove = auditor().get("/api/integrations/" + id + "?asOf=" + encode(afterMove)).json();
+        JsonNode atMove = auditor()
+                .get("/api/integrations/" + id + "?asOf=" + encode(afterMove))
+                .json();
         assertThat(atMove.path("baseApiUrl").asText()).isEqualTo("https://dms.acme.example/v2");
-        assertThat(atMove.path("authentication").path("clientSecret").path("last4").asText()).isEqualTo("6789");
-        JsonNode atDeactivation = auditor().get("/api/integrations/" + id + "?asOf=" + encode(afterDeactivation))
+        assertThat(atMove.path("authentication")
+                        .path("clientSecret")
+                        .path("last4")
+                        .asText())
+                .isEqualTo("6789");
+        JsonNode atDeactivation = auditor()
+                .get("/api/integrations/" + id + "?asOf=" + encode(afterDeactivation))
                 .json();
         assertThat(atDeactivation.path("status").asText()).isEqualTo("INACTIVE");
-        assertThat(atDeactivation.path("authentication").path("clientSecret").path("last4").asText())
+        assertThat(atDeactivation
+                        .path("authentication")
+                        .path("clientSecret")
+                        .path("last4")
+                        .asText())
                 .isEqualTo("GHIJ");
-        assertThat(auditor().get("/api/integrations/" + id + "?version=1").json().path("version").asLong())
+        assertThat(auditor()
+                        .get("/api/integrations/" + id + "?version=1")
+                        .json()
+                        .path("version")
+                        .asLong())
                 .isEqualTo(1);
-        assertThat(auditor().get("/api/integrations/" + id + "?version=9").status()).isEqualTo(404);
+        assertThat(auditor().get("/api/integrations/" + id + "?version=9").status())
+                .isEqualTo(404);
 
         // Exports.
         Answer ndjson = auditor().get("/api/audit/export?format=ndjson&integrationId=" + id);
         assertThat(ndjson.status()).isEqualTo(200);
-        assertThat(ndjson.header("Content-Disposition")).startsWith("attachment").contains(".ndjson");
+        assertThat(ndjson.header("Content-Disposition"))
+                .startsWith("attachment")
+                .contains(".ndjson");
         assertThat(ndjson.body().strip().split("\n")).hasSize(5);
         Answer csv = auditor().get("/api/audit/export?format=csv&integrationId=" + id);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
@@ -130,32 +170,51 @@ class AuditApiTest extends ApiTestBase {
         assertThat(rows[5]).contains("\"ADDED\"").contains("\"req-add-1\"");
 
         // Nothing of the secrets anywhere: raw collections and the log.
-        for (String collection : List.of("domainevents", "snapshotevents", "integration_list", "audit_trail",
-                "audit_subjects", "idempotency_keys", "integration_names")) {
+        for (String collection : List.of(
+                "domainevents",
+                "snapshotevents",
+                "integration_list",
+                "audit_trail",
+                "audit_subjects",
+                "idempotency_keys",
+                "integration_names")) {
             for (Document document : mongo.getCollection(collection).find()) {
-                assertThat(document.toJson()).as(collection)
-                        .doesNotContain(CLIENT_SECRET).doesNotContain(NEW_CLIENT_SECRET).doesNotContain(API_KEY);
+                assertThat(document.toJson())
+                        .as(collection)
+                        .doesNotContain(CLIENT_SECRET)
+                        .doesNotContain(NEW_CLIENT_SECRET)
+                        .doesNotContain(API_KEY);
             }
         }
-        assertThat(output.getAll()).doesNotContain(CLIENT_SECRET).doesNotContain(NEW_CLIENT_SECRET)
+        assertThat(output.getAll())
+                .doesNotContain(CLIENT_SECRET)
+                .doesNotContain(NEW_CLIENT_SECRET)
                 .doesNotContain(API_KEY);
     }
 
     @Test
     void the_trail_pages_newest_first_with_a_cursor_that_later_writes_do_not_disturb() {
-        String id = alice().post("/api/integrations", apiKeyBody(unique("Paged"), API_KEY)).json().path("id").asText();
+        String id = alice().post("/api/integrations", apiKeyBody(unique("Paged"), API_KEY))
+                .json()
+                .path("id")
+                .asText();
         for (int i = 0; i < 2; i++) {
             alice().post("/api/integrations/" + id + "/deactivate", null);
             alice().post("/api/integrations/" + id + "/activate", null);
         }
 
         awaitTrail(id, 5);
-        JsonNode first = auditor().get("/api/audit?integrationId=" + id + "&size=2").json();
+        JsonNode first =
+                auditor().get("/api/audit?integrationId=" + id + "&size=2").json();
         alice().post("/api/integrations/" + id + "/deactivate", null);
-        JsonNode second = auditor().get("/api/audit?integrationId=" + id + "&size=2&cursor=" + first.path("next")
-                .asText()).json();
-        JsonNode third = auditor().get("/api/audit?integrationId=" + id + "&size=2&cursor=" + second.path("next")
-                .asText()).json();
+        JsonNode second = auditor()
+                .get("/api/audit?integrationId=" + id + "&size=2&cursor="
+                        + first.path("next").asText())
+                .json();
+        JsonNode third = auditor()
+                .get("/api/audit?integrationId=" + id + "&size=2&cursor="
+                        + second.path("next").asText())
+                .json();
 
         assertThat(versions(first)).containsExactly(4L, 3L);
         assertThat(versions(second)).containsExactly(2L, 1L);
@@ -165,14 +224,22 @@ class AuditApiTest extends ApiTestBase {
 
     @Test
     void document_users_and_other_companies_cannot_read_the_trail() {
-        String id = alice().post("/api/integrations", apiKeyBody(unique("Private"), API_KEY)).json().path("id").asText();
+        String id = alice().post("/api/integrations", apiKeyBody(unique("Private"), API_KEY))
+                .json()
+                .path("id")
+                .asText();
 
         assertThat(documentUser().get("/api/audit").status()).isEqualTo(403);
-        assertThat(documentUser().get("/api/integrations/" + id + "/history").status()).isEqualTo(403);
-        assertThat(documentUser().get("/api/integrations/" + id + "?version=0").status()).isEqualTo(403);
-        assertThat(globexAdmin().get("/api/integrations/" + id + "/history").status()).isEqualTo(404);
-        assertThat(globexAdmin().get("/api/integrations/" + id + "?version=0").status()).isEqualTo(404);
-        JsonNode globexTrail = globexAdmin().get("/api/audit?integrationId=" + id).json();
+        assertThat(documentUser().get("/api/integrations/" + id + "/history").status())
+                .isEqualTo(403);
+        assertThat(documentUser().get("/api/integrations/" + id + "?version=0").status())
+                .isEqualTo(403);
+        assertThat(globexAdmin().get("/api/integrations/" + id + "/history").status())
+                .isEqualTo(404);
+        assertThat(globexAdmin().get("/api/integrations/" + id + "?version=0").status())
+                .isEqualTo(404);
+        JsonNode globexTrail =
+                globexAdmin().get("/api/audit?integrationId=" + id).json();
         assertThat(globexTrail.path("items")).isEmpty();
         assertThat(auditor().get("/api/audit?type=SLEPT").status()).isEqualTo(400);
         assertThat(auditor().get("/api/audit?cursor=not-a-cursor").status()).isEqualTo(400);
@@ -182,13 +249,28 @@ class AuditApiTest extends ApiTestBase {
     /** The audit trail is a projection of its own: it follows the commands within moments. */
     @Test
     void connectionTestsAppearInTheTrailAndTheExportsFilteredByTypeAndIntegration() {
-        String id = alice().post("/api/integrations", apiKeyBody(unique("Tested"), API_KEY)).json().path("id").asText();
+        String id = alice().post("/api/integrations", apiKeyBody(unique("Tested"), API_KEY))
+                .json()
+                .path("id")
+                .asText();
         awaitTrail(id, 1);
-        connectionTests.record(new ConnectionTestRecord("test-" + id, new CompanyId("acme"),
-                Optional.of(new IntegrationId(id)), "Tested", new Actor("carol"), Instant.now(), "req-test-1", "ui",
-                List.of("https://files.acme.example"), "FAILED", "The provider answered 401."));
+        connectionTests.record(new ConnectionTestRecord(
+                "test-" + id,
+                new CompanyId("acme"),
+                Optional.of(new IntegrationId(id)),
+                "Tested",
+                new Actor("carol"),
+                Instant.now(),
+                "req-test-1",
+                "ui",
+                List.of("https://files.acme.example"),
+                "FAILED",
+                "The provider answered 401."));
 
-        JsonNode tested = auditor().get("/api/audit?type=TESTED&integrationId=" + id).json().path("items");
+        JsonNode tested = auditor()
+                .get("/api/audit?type=TESTED&integrationId=" + id)
+                .json()
+                .path("items");
         JsonNode all = auditor().get("/api/audit?integrationId=" + id).json().path("items");
         Answer ndjson = auditor().get("/api/audit/export?format=ndjson&type=tested&integrationId=" + id);
         Answer csv = auditor().get("/api/audit/export?format=csv&integrationId=" + id);
@@ -209,13 +291,17 @@ class AuditApiTest extends ApiTestBase {
         String[] rows = csv.body().strip().split("\r\n");
         assertThat(rows[0]).endsWith(",changes,test");
         assertThat(rows[1]).contains("\"TESTED\"").contains("The provider answered 401.");
-        assertThat(globexAdmin().get("/api/audit?type=TESTED").json().path("items")).isEmpty();
+        assertThat(globexAdmin().get("/api/audit?type=TESTED").json().path("items"))
+                .isEmpty();
         assertThat(auditor().get("/api/audit?type=TESTING").errorFields()).containsExactly("type");
     }
 
     private JsonNode awaitTrail(String id, int entries) {
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(25))
-                .until(() -> auditor().get("/api/audit?integrationId=" + id).json(),
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(25))
+                .until(
+                        () -> auditor().get("/api/audit?integrationId=" + id).json(),
                         trail -> trail.path("items").size() >= entries);
     }
 

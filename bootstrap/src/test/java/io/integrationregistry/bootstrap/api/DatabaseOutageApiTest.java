@@ -20,7 +20,9 @@ class DatabaseOutageApiTest extends ApiTestBase {
 
     @Test
     void when_the_database_is_unreachable_reads_and_writes_answer_503_with_retry_after_within_seconds() {
-        assertThat(alice().post("/api/integrations", apiKeyBody(unique("Before"), API_KEY)).status()).isEqualTo(201);
+        assertThat(alice().post("/api/integrations", apiKeyBody(unique("Before"), API_KEY))
+                        .status())
+                .isEqualTo(201);
 
         database.close();
         Instant start = Instant.now();
@@ -28,7 +30,7 @@ class DatabaseOutageApiTest extends ApiTestBase {
         Answer write = alice().post("/api/integrations", apiKeyBody(unique("During"), API_KEY));
         Answer rewrap = operator().post("/actuator/datakeys", null);
 
-        for (Answer answer : new Answer[]{read, write, rewrap}) {
+        for (Answer answer : new Answer[] {read, write, rewrap}) {
             assertThat(answer.status()).as(answer.body()).isEqualTo(503);
             assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
             assertThat(answer.header("Retry-After")).isNotBlank();

@@ -48,8 +48,10 @@ class DocumentGatewayApiTest extends ProviderApiTestBase {
 
         assertThat(dora.get(documents("serviceInfo")).json().path("publisher").asText())
                 .isEqualTo("Stub Documents Inc.");
-        assertThat(dora.get(documents("metadata?id=d-1")).json().path("title").asText()).isEqualTo("Plan.pdf");
-        assertThat(dora.get(documents("files?parentId=%2F&max=10&offset=0")).json()).hasSize(2);
+        assertThat(dora.get(documents("metadata?id=d-1")).json().path("title").asText())
+                .isEqualTo("Plan.pdf");
+        assertThat(dora.get(documents("files?parentId=%2F&max=10&offset=0")).json())
+                .hasSize(2);
         assertThat(dora.get(documents("search?query=plan&parentId=%2F")).json()).hasSize(1);
         HttpApi.Answer download = dora.get(documents("download?id=d-1"));
         assertThat(download.status()).isEqualTo(200);
@@ -58,34 +60,59 @@ class DocumentGatewayApiTest extends ProviderApiTestBase {
         assertThat(download.header("Content-Security-Policy")).isEqualTo("sandbox; default-src 'none'");
         assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(download.body()).isEqualTo("%PDF");
-        assertThat(dora.get(documents("thumbnail?id=d-1&size=64")).header("Content-Type")).isEqualTo("image/png");
+        assertThat(dora.get(documents("thumbnail?id=d-1&size=64")).header("Content-Type"))
+                .isEqualTo("image/png");
         HttpApi.Answer folder = dora.post(documents("folders?parentId=%2F&name=Q4"), null);
         assertThat(folder.status()).isEqualTo(201);
         String folderId = folder.json().path("id").asText();
-        HttpApi.Answer upload = dora.send("POST", documents("uploads?parentId=" + folderId
-                + "&filename=notes.txt&documentId=doc-7&documentVersionId=v-2"), "hello provider",
+        HttpApi.Answer upload = dora.send(
+                "POST",
+                documents(
+                        "uploads?parentId=" + folderId + "&filename=notes.txt&documentId=doc-7&documentVersionId=v-2"),
+                "hello provider",
                 Map.of("Content-Type", "text/plain"));
         assertThat(upload.status()).as(upload.body()).isEqualTo(201);
         String uploadedId = upload.json().path("id").asText();
         assertThat(provider.contentOf(uploadedId)).isEqualTo("hello provider".getBytes(StandardCharsets.UTF_8));
-        assertThat(dora.put(documents("rename?id=" + uploadedId + "&name=minutes.txt"), null, Map.of()).json()
-                .path("status").asText()).isEqualTo("success");
-        assertThat(dora.put(documents("delete?documentId=" + uploadedId), null, Map.of()).json()
-                .path("status").asText()).isEqualTo("success");
+        assertThat(dora.put(documents("rename?id=" + uploadedId + "&name=minutes.txt"), null, Map.of())
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("success");
+        assertThat(dora.put(documents("delete?documentId=" + uploadedId), null, Map.of())
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("success");
 
-        assertThat(provider.received()).extracting(DocumentProviderStub.Received::endpoint)
-                .contains("serviceInfo", "metadata", "files", "search", "download", "thumbnail", "createFolder",
-                        "uploadInit", "upload", "rename", "delete");
+        assertThat(provider.received())
+                .extracting(DocumentProviderStub.Received::endpoint)
+                .contains(
+                        "serviceInfo",
+                        "metadata",
+                        "files",
+                        "search",
+                        "download",
+                        "thumbnail",
+                        "createFolder",
+                        "uploadInit",
+                        "upload",
+                        "rename",
+                        "delete");
         assertThat(provider.received()).allSatisfy(request -> {
             assertThat(request.query()).containsEntry("tenant", "acme").containsEntry("region", "eu");
             if (!request.endpoint().equals("serviceInfo")) {
-                assertThat(request.headers()).containsEntry("apikey", PROVIDER_KEY).containsEntry("username", "dora");
+                assertThat(request.headers())
+                        .containsEntry("apikey", PROVIDER_KEY)
+                        .containsEntry("username", "dora");
             } else {
                 assertThat(request.headers()).doesNotContainKey("apikey");
             }
         });
-        assertThat(provider.received("uploadInit").get(0).query()).containsEntry("parentId", folderId)
-                .containsEntry("filename", "notes.txt").containsEntry("documentId", "doc-7")
+        assertThat(provider.received("uploadInit").get(0).query())
+                .containsEntry("parentId", folderId)
+                .containsEntry("filename", "notes.txt")
+                .containsEntry("documentId", "doc-7")
                 .containsEntry("documentVersionId", "v-2");
         assertThat(provider.received("upload").get(0).method()).isEqualTo("PUT");
     }
@@ -102,7 +129,8 @@ class DocumentGatewayApiTest extends ProviderApiTestBase {
     @Test
     void an_inactive_integration_answers_409_and_the_provider_is_not_called() {
         String etag = alice().get("/api/integrations/" + id).header("ETag");
-        assertThat(alice().post("/api/integrations/" + id + "/deactivate", null, ifMatch(etag)).status())
+        assertThat(alice().post("/api/integrations/" + id + "/deactivate", null, ifMatch(etag))
+                        .status())
                 .isEqualTo(200);
 
         HttpApi.Answer answer = documentUser().get(documents("files?parentId=%2F"));
@@ -136,9 +164,12 @@ class DocumentGatewayApiTest extends ProviderApiTestBase {
 
     @Test
     void redaction_catches_the_key_upper_cased_spaced_out_or_reversed() {
-        List<UnaryOperator<String>> disguises = List.of(key -> key.toUpperCase(Locale.ROOT),
-                key -> String.join("-", key.split("")), key -> String.join(" ", key.split("")),
-                key -> new StringBuilder(key).reverse().toString(), key -> "xx" + key.toUpperCase(Locale.ROOT) + "yy");
+        List<UnaryOperator<String>> disguises = List.of(
+                key -> key.toUpperCase(Locale.ROOT),
+                key -> String.join("-", key.split("")),
+                key -> String.join(" ", key.split("")),
+                key -> new StringBuilder(key).reverse().toString(),
+                key -> "xx" + key.toUpperCase(Locale.ROOT) + "yy");
         for (UnaryOperator<String> disguise : disguises) {
             String echoed = disguise.apply(PROVIDER_KEY);
             provider.refuseEchoingTheCredentials(disguise);
@@ -147,13 +178,21 @@ class DocumentGatewayApiTest extends ProviderApiTestBase {
             HttpApi.Answer tested = alice().post("/api/integrations/" + id + "/test", null);
 
             assertThat(refused.status()).as(echoed).isEqualTo(502);
-            assertThat(refused.json().path("providerMessage").asText()).as(echoed)
-                    .startsWith("credentials ").contains("(hidden)").endsWith(" are not valid here");
-            assertThat(tested.json().path("steps").get(1).path("message").asText()).as(echoed).contains("(hidden)");
+            assertThat(refused.json().path("providerMessage").asText())
+                    .as(echoed)
+                    .startsWith("credentials ")
+                    .contains("(hidden)")
+                    .endsWith(" are not valid here");
+            assertThat(tested.json().path("steps").get(1).path("message").asText())
+                    .as(echoed)
+                    .contains("(hidden)");
             for (String body : List.of(refused.body(), tested.body())) {
-                assertThat(body).as(echoed).doesNotContain(echoed)
+                assertThat(body)
+                        .as(echoed)
+                        .doesNotContain(echoed)
                         .doesNotContainIgnoringCase(PROVIDER_KEY.substring(0, 12))
-                        .doesNotContainIgnoringCase(new StringBuilder(PROVIDER_KEY).reverse().substring(0, 12));
+                        .doesNotContainIgnoringCase(
+                                new StringBuilder(PROVIDER_KEY).reverse().substring(0, 12));
             }
         }
     }
@@ -196,8 +235,12 @@ class DocumentGatewayApiTest extends ProviderApiTestBase {
 
     @Test
     void an_upload_typed_as_a_form_is_a_415_problem_and_the_provider_is_not_called() {
-        HttpApi.Answer form = documentUser().send("POST", documents("uploads?parentId=/&filename=a.txt"), "x=%zz&y=1",
-                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        HttpApi.Answer form = documentUser()
+                .send(
+                        "POST",
+                        documents("uploads?parentId=/&filename=a.txt"),
+                        "x=%zz&y=1",
+                        Map.of("Content-Type", "application/x-www-form-urlencoded"));
 
         assertThat(form.status()).as(form.body()).isEqualTo(415);
         assertThat(form.header("Content-Type")).startsWith("application/problem+json");
@@ -206,20 +249,26 @@ class DocumentGatewayApiTest extends ProviderApiTestBase {
 
     @Test
     void testing_typed_values_reports_each_step_and_never_echoes_the_key() {
-        HttpApi.Answer good = alice().post("/api/integrations/test",
-                apiKeyProvider("Typed", provider.baseApiUrl(), "tenant=acme", PROVIDER_KEY));
-        HttpApi.Answer wrongKey = alice().post("/api/integrations/test",
-                apiKeyProvider("Typed", provider.baseApiUrl(), "", "typed-wrong-key-0123456789"));
+        HttpApi.Answer good = alice().post(
+                        "/api/integrations/test",
+                        apiKeyProvider("Typed", provider.baseApiUrl(), "tenant=acme", PROVIDER_KEY));
+        HttpApi.Answer wrongKey = alice().post(
+                        "/api/integrations/test",
+                        apiKeyProvider("Typed", provider.baseApiUrl(), "", "typed-wrong-key-0123456789"));
 
         assertThat(good.status()).as(good.body()).isEqualTo(200);
         assertThat(good.json().path("ok").asBoolean()).isTrue();
-        assertThat(good.json().path("steps")).extracting(step -> step.path("name").asText() + "="
-                + step.path("outcome").asText())
+        assertThat(good.json().path("steps"))
+                .extracting(step ->
+                        step.path("name").asText() + "=" + step.path("outcome").asText())
                 .containsExactly("reachable=PASSED", "authenticated=PASSED", "listedRoot=PASSED");
-        assertThat(good.json().path("steps").get(0).path("latencyMillis").isNumber()).isTrue();
+        assertThat(good.json().path("steps").get(0).path("latencyMillis").isNumber())
+                .isTrue();
         assertThat(wrongKey.json().path("ok").asBoolean()).isFalse();
-        assertThat(wrongKey.json().path("steps").get(1).path("outcome").asText()).isEqualTo("FAILED");
-        assertThat(wrongKey.json().path("steps").get(1).path("message").asText()).contains("invalid API key");
+        assertThat(wrongKey.json().path("steps").get(1).path("outcome").asText())
+                .isEqualTo("FAILED");
+        assertThat(wrongKey.json().path("steps").get(1).path("message").asText())
+                .contains("invalid API key");
         assertThat(good.body() + wrongKey.body()).doesNotContain(PROVIDER_KEY).doesNotContain("typed-wrong-key");
     }
 
@@ -231,16 +280,25 @@ class DocumentGatewayApiTest extends ProviderApiTestBase {
 
         assertThat(report.json().path("ok").asBoolean()).as(report.body()).isTrue();
         assertThat(alice().get("/api/integrations/" + id).header("ETag")).isEqualTo(etag);
-        assertThat(documentUser().post("/api/integrations/" + id + "/test", null).status()).isEqualTo(403);
+        assertThat(documentUser()
+                        .post("/api/integrations/" + id + "/test", null)
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
     void registering_a_provider_on_a_private_address_is_refused_on_its_field() {
         // 127.0.0.1 itself is allowed here (allowed-private-hosts), in any spelling; its neighbours are not.
-        for (String url : new String[]{"http://169.254.169.254/latest", "http://localhost:8080/api",
-                "http://127.0.0.2/api", "http://[::ffff:10.0.0.1]/api", "http://0x7f000002/api", "http://10.1.2.3/x"}) {
-            HttpApi.Answer refused = alice().post("/api/integrations",
-                    apiKeyProvider(unique("Internal"), url, "", PROVIDER_KEY));
+        for (String url : new String[] {
+            "http://169.254.169.254/latest",
+            "http://localhost:8080/api",
+            "http://127.0.0.2/api",
+            "http://[::ffff:10.0.0.1]/api",
+            "http://0x7f000002/api",
+            "http://10.1.2.3/x"
+        }) {
+            HttpApi.Answer refused =
+                    alice().post("/api/integrations", apiKeyProvider(unique("Internal"), url, "", PROVIDER_KEY));
 
             assertThat(refused.status()).as(url).isEqualTo(400);
             assertThat(refused.errorFields()).as(url).containsExactly("baseApiUrl");
@@ -253,11 +311,17 @@ class DocumentGatewayApiTest extends ProviderApiTestBase {
         new java.util.Random(7).nextBytes(large);
         provider.contentOf("big", large);
 
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + documents("download?id=big")))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "dora:dora-pw".getBytes(StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + documents("download?id=big")))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString(
+                                                                "dora:dora-pw".getBytes(StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(large);

@@ -76,8 +76,9 @@ public final class HttpApi {
 
     public Answer send(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null && !headers.containsKey("Content-Type")) {
             request.header("Content-Type", "application/json");
         }
@@ -114,23 +115,29 @@ public final class HttpApi {
         }
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                    .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         /** The cookie {@code name} this answer sets, as a browser sends it back ({@code name=value}); null if none. */
         public String cookie(String name) {
-            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase("Set-Cookie"))
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase("Set-Cookie"))
                     .flatMap(entry -> entry.getValue().stream())
                     .filter(cookie -> cookie.startsWith(name + "="))
                     .map(cookie -> cookie.split(";", 2)[0])
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
         }
 
         /** The fields named in a validation problem's errors. */
         public List<String> errorFields() {
             List<String> fields = new ArrayList<>();
-            json().path("errors").forEach(error -> fields.add(error.path("field").asText()));
+            json().path("errors")
+                    .forEach(error -> fields.add(error.path("field").asText()));
             return fields;
         }
     }

@@ -62,7 +62,10 @@ class IntegrationsApiTest extends ApiTestBase {
 
     @Test
     void reading_one_integration_answers_it_with_its_etag() {
-        String id = alice().post("/api/integrations", apiKeyBody(unique("One"), API_KEY)).json().path("id").asText();
+        String id = alice().post("/api/integrations", apiKeyBody(unique("One"), API_KEY))
+                .json()
+                .path("id")
+                .asText();
 
         Answer read = documentUser().get("/api/integrations/" + id);
 
@@ -77,13 +80,19 @@ class IntegrationsApiTest extends ApiTestBase {
         for (String name : List.of("charlie", "Alpha", "bravo")) {
             alice().post("/api/integrations", apiKeyBody(tag + " " + name, API_KEY));
         }
-        String bravo = alice().get("/api/integrations?q=" + tag + "%20bravo").json().path("items").get(0)
-                .path("id").asText();
+        String bravo = alice().get("/api/integrations?q=" + tag + "%20bravo")
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asText();
         alice().post("/api/integrations/" + bravo + "/deactivate", null);
 
         JsonNode all = alice().get("/api/integrations?q=" + tag + "&size=2").json();
-        JsonNode second = alice().get("/api/integrations?q=" + tag + "&size=2&page=1").json();
-        JsonNode inactive = alice().get("/api/integrations?q=" + tag + "&status=INACTIVE").json();
+        JsonNode second =
+                alice().get("/api/integrations?q=" + tag + "&size=2&page=1").json();
+        JsonNode inactive =
+                alice().get("/api/integrations?q=" + tag + "&status=INACTIVE").json();
 
         assertThat(names(all)).containsExactly(tag + " Alpha", tag + " bravo");
         assertThat(all.path("total").asLong()).isEqualTo(3);
@@ -95,7 +104,10 @@ class IntegrationsApiTest extends ApiTestBase {
 
     @Test
     void an_edit_needs_if_match_is_refused_when_stale_and_otherwise_answers_the_new_etag() {
-        String id = alice().post("/api/integrations", apiKeyBody(unique("Edit"), API_KEY)).json().path("id").asText();
+        String id = alice().post("/api/integrations", apiKeyBody(unique("Edit"), API_KEY))
+                .json()
+                .path("id")
+                .asText();
         String renamed = unique("Edited");
 
         Answer withoutIfMatch = alice().put("/api/integrations/" + id, apiKeyBody(renamed, API_KEY), Map.of());
@@ -108,13 +120,17 @@ class IntegrationsApiTest extends ApiTestBase {
         assertThat(edited.status()).isEqualTo(200);
         assertThat(edited.header("ETag")).isEqualTo("\"1\"");
         assertThat(edited.json().path("name").asText()).isEqualTo(renamed);
-        assertThat(alice().get("/api/integrations/" + id).json().path("version").asLong()).isEqualTo(1);
+        assertThat(alice().get("/api/integrations/" + id).json().path("version").asLong())
+                .isEqualTo(1);
     }
 
     @Test
     void an_edit_that_changes_nothing_answers_the_same_version_and_a_secret_left_out_is_kept() {
         String name = unique("Same");
-        String id = alice().post("/api/integrations", oauth2Body(name)).json().path("id").asText();
+        String id = alice().post("/api/integrations", oauth2Body(name))
+                .json()
+                .path("id")
+                .asText();
         String withoutSecret = oauth2Body(name).replace(", \"clientSecret\": \"" + CLIENT_SECRET + "\"", "");
 
         Answer sameAgain = alice().put("/api/integrations/" + id, oauth2Body(name), ifMatch("\"0\""));
@@ -124,13 +140,21 @@ class IntegrationsApiTest extends ApiTestBase {
         assertThat(sameAgain.header("ETag")).isEqualTo("\"0\"");
         assertThat(secretLeftOut.status()).isEqualTo(200);
         assertThat(secretLeftOut.json().path("version").asLong()).isZero();
-        assertThat(secretLeftOut.json().path("authentication").path("clientSecret").path("last4").asText())
+        assertThat(secretLeftOut
+                        .json()
+                        .path("authentication")
+                        .path("clientSecret")
+                        .path("last4")
+                        .asText())
                 .isEqualTo("6789");
     }
 
     @Test
     void activating_and_deactivating_answer_the_integration_and_repeating_one_stores_nothing() {
-        String id = alice().post("/api/integrations", apiKeyBody(unique("Toggle"), API_KEY)).json().path("id").asText();
+        String id = alice().post("/api/integrations", apiKeyBody(unique("Toggle"), API_KEY))
+                .json()
+                .path("id")
+                .asText();
 
         Answer deactivated = alice().post("/api/integrations/" + id + "/deactivate", null);
         Answer again = alice().post("/api/integrations/" + id + "/deactivate", null);
@@ -155,11 +179,16 @@ class IntegrationsApiTest extends ApiTestBase {
             String id = created.json().path("id").asText();
 
             assertThat(alice().get("/api/integrations/" + id).status()).isEqualTo(200);
-            assertThat(names(alice().get("/api/integrations?q=" + name.replace(" ", "%20")).json()))
+            assertThat(names(alice().get("/api/integrations?q=" + name.replace(" ", "%20"))
+                            .json()))
                     .containsExactly(name);
 
             alice().post("/api/integrations/" + id + "/deactivate", null);
-            assertThat(alice().get("/api/integrations/" + id).json().path("status").asText()).isEqualTo("INACTIVE");
+            assertThat(alice().get("/api/integrations/" + id)
+                            .json()
+                            .path("status")
+                            .asText())
+                    .isEqualTo("INACTIVE");
         }
     }
 
@@ -204,7 +233,10 @@ class IntegrationsApiTest extends ApiTestBase {
         pool.shutdown();
 
         assertThat(bodies).hasSize(1);
-        assertThat(alice().get("/api/integrations?q=" + name.replace(" ", "%20")).json().path("total").asLong())
+        assertThat(alice().get("/api/integrations?q=" + name.replace(" ", "%20"))
+                        .json()
+                        .path("total")
+                        .asLong())
                 .isEqualTo(1);
     }
 
@@ -213,7 +245,10 @@ class IntegrationsApiTest extends ApiTestBase {
         synchronized (HttpApi.ANSWERED_BODIES) {
             assertThat(HttpApi.ANSWERED_BODIES).isNotEmpty();
             for (String body : HttpApi.ANSWERED_BODIES) {
-                assertThat(body).doesNotContain(CLIENT_SECRET).doesNotContain(API_KEY).doesNotContain(SHORT_API_KEY);
+                assertThat(body)
+                        .doesNotContain(CLIENT_SECRET)
+                        .doesNotContain(API_KEY)
+                        .doesNotContain(SHORT_API_KEY);
             }
         }
     }

@@ -33,6 +33,7 @@ class MasterKeyRotationApiTest {
 
     @TempDir
     Path data;
+
     private DocumentProviderStub provider;
 
     @BeforeEach
@@ -46,11 +47,13 @@ class MasterKeyRotationApiTest {
     }
 
     @Test
-    void given_an_integration_sealed_under_k1_when_k2_becomes_primary_and_the_data_keys_are_rewrapped_then_it_works_with_k2_alone() {
+    void
+            given_an_integration_sealed_under_k1_when_k2_becomes_primary_and_the_data_keys_are_rewrapped_then_it_works_with_k2_alone() {
         String id;
         List<Document> eventsBefore;
         try (ConfigurableApplicationContext underK1 = start(List.of(
-                "registry.secrets.master-keys[0].id=k1", "registry.secrets.master-keys[0].keyset=" + K1,
+                "registry.secrets.master-keys[0].id=k1",
+                "registry.secrets.master-keys[0].keyset=" + K1,
                 "registry.secrets.master-keys[0].primary=true"))) {
             HttpApi alice = HttpApi.as(port(underK1), "alice", "alice-pw");
             HttpApi.Answer added = alice.post("/api/integrations", """
@@ -69,15 +72,20 @@ class MasterKeyRotationApiTest {
         }
 
         try (ConfigurableApplicationContext underBoth = start(List.of(
-                "registry.secrets.master-keys[0].id=k1", "registry.secrets.master-keys[0].keyset=" + K1,
-                "registry.secrets.master-keys[1].id=k2", "registry.secrets.master-keys[1].keyset=" + K2,
+                "registry.secrets.master-keys[0].id=k1",
+                "registry.secrets.master-keys[0].keyset=" + K1,
+                "registry.secrets.master-keys[1].id=k2",
+                "registry.secrets.master-keys[1].keyset=" + K2,
                 "registry.secrets.master-keys[1].primary=true"))) {
             assertFilesListed(underBoth, id);
-            HttpApi.Answer refused = HttpApi.as(port(underBoth), "dora", "dora-pw").post("/actuator/datakeys", null);
+            HttpApi.Answer refused =
+                    HttpApi.as(port(underBoth), "dora", "dora-pw").post("/actuator/datakeys", null);
             assertThat(refused.status()).as("only operators re-wrap").isEqualTo(403);
-            HttpApi.Answer companyAdmin = HttpApi.as(port(underBoth), "alice", "alice-pw")
-                    .post("/actuator/datakeys", null);
-            assertThat(companyAdmin.status()).as("not a company's administrator either").isEqualTo(403);
+            HttpApi.Answer companyAdmin =
+                    HttpApi.as(port(underBoth), "alice", "alice-pw").post("/actuator/datakeys", null);
+            assertThat(companyAdmin.status())
+                    .as("not a company's administrator either")
+                    .isEqualTo(403);
 
             HttpApi operator = HttpApi.as(port(underBoth), "olga", "olga-pw");
             HttpApi.Answer rewrap = operator.post("/actuator/datakeys", null);
@@ -91,31 +99,41 @@ class MasterKeyRotationApiTest {
             HttpApi.Answer again = operator.post("/actuator/datakeys", null);
             assertThat(again.json().path("rewrapped").asLong()).as("idempotent").isZero();
             assertThat(again.json().path("alreadyUnderPrimary").asLong()).isEqualTo(1);
-            assertThat(operator.get("/actuator/datakeys").json().path("byMasterKey").path("k2").asLong()).isEqualTo(1);
+            assertThat(operator.get("/actuator/datakeys")
+                            .json()
+                            .path("byMasterKey")
+                            .path("k2")
+                            .asLong())
+                    .isEqualTo(1);
             assertThat(events(underBoth)).as("no event was touched").isEqualTo(eventsBefore);
         }
 
         try (ConfigurableApplicationContext underK2 = start(List.of(
-                "registry.secrets.master-keys[0].id=k2", "registry.secrets.master-keys[0].keyset=" + K2,
+                "registry.secrets.master-keys[0].id=k2",
+                "registry.secrets.master-keys[0].keyset=" + K2,
                 "registry.secrets.master-keys[0].primary=true"))) {
             assertFilesListed(underK2, id);
-            HttpApi.Answer tested = HttpApi.as(port(underK2), "alice", "alice-pw")
-                    .post("/api/integrations/" + id + "/test", null);
+            HttpApi.Answer tested =
+                    HttpApi.as(port(underK2), "alice", "alice-pw").post("/api/integrations/" + id + "/test", null);
             assertThat(tested.status()).as(tested.body()).isEqualTo(200);
             assertThat(tested.json().path("ok").asBoolean()).as(tested.body()).isTrue();
             assertThat(events(underK2)).as("no event was touched").isEqualTo(eventsBefore);
         }
-        assertThat(provider.received("files")).hasSize(4)
+        assertThat(provider.received("files"))
+                .hasSize(4)
                 .allSatisfy(request -> assertThat(request.headers()).containsEntry("apikey", PROVIDER_KEY));
     }
 
     @Test
     void given_two_primary_master_keys_then_the_service_refuses_to_start_naming_the_rule_but_no_key() {
         assertThatThrownBy(() -> start(List.of(
-                "registry.secrets.master-keys[0].id=k1", "registry.secrets.master-keys[0].keyset=" + K1,
-                "registry.secrets.master-keys[0].primary=true",
-                "registry.secrets.master-keys[1].id=k2", "registry.secrets.master-keys[1].keyset=" + K2,
-                "registry.secrets.master-keys[1].primary=true")).close())
+                                "registry.secrets.master-keys[0].id=k1",
+                                "registry.secrets.master-keys[0].keyset=" + K1,
+                                "registry.secrets.master-keys[0].primary=true",
+                                "registry.secrets.master-keys[1].id=k2",
+                                "registry.secrets.master-keys[1].keyset=" + K2,
+                                "registry.secrets.master-keys[1].primary=true"))
+                        .close())
                 .rootCause()
                 .hasMessageContaining("registry.secrets.master-keys must mark exactly one key primary")
                 .hasMessageNotContaining(K1.substring(K1.indexOf("\"value\""), K1.indexOf("\"value\"") + 40));
@@ -129,9 +147,11 @@ class MasterKeyRotationApiTest {
     }
 
     private ConfigurableApplicationContext start(List<String> secrets) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
                 "--registry.embedded-mongo.path=" + data,
-                "--registry.outbound.allow-plain-http=true", "--registry.outbound.allowed-private-hosts=127.0.0.1",
+                "--registry.outbound.allow-plain-http=true",
+                "--registry.outbound.allowed-private-hosts=127.0.0.1",
                 "--registry.security.users.alice.password={noop}alice-pw",
                 "--registry.security.users.alice.company=acme",
                 "--registry.security.users.alice.roles=INTEGRATION_ADMIN",

@@ -47,11 +47,20 @@ class OAuth2ConnectApiTest extends ProviderApiTestBase {
     }
 
     private String registerWith(String clientId) {
-        String added = add(oauth2Provider(unique("Oauth drive"), provider.baseApiUrl(),
-                authorizationServer.authorizationEndpoint(), authorizationServer.tokenEndpoint(), clientId,
+        String added = add(oauth2Provider(
+                unique("Oauth drive"),
+                provider.baseApiUrl(),
+                authorizationServer.authorizationEndpoint(),
+                authorizationServer.tokenEndpoint(),
+                clientId,
                 TestAuthorizationServer.CLIENT_SECRET));
-        authorizationServer.allowRedirectUri(clientId,
-                alice().get("/api/integrations/" + added).json().path("authentication").path("redirectUri").asText());
+        authorizationServer.allowRedirectUri(
+                clientId,
+                alice().get("/api/integrations/" + added)
+                        .json()
+                        .path("authentication")
+                        .path("redirectUri")
+                        .asText());
         return added;
     }
 
@@ -60,7 +69,8 @@ class OAuth2ConnectApiTest extends ProviderApiTestBase {
         Map<String, String> first = queryOf(authorize(id, documentUser()));
         Map<String, String> second = queryOf(authorize(id, documentUser()));
 
-        assertThat(first).containsEntry("response_type", "code")
+        assertThat(first)
+                .containsEntry("response_type", "code")
                 .containsEntry("client_id", TestAuthorizationServer.CLIENT_ID)
                 .containsEntry("redirect_uri", "https://registry.acme.example/oauth2/callback/" + id)
                 .containsEntry("scope", "documents");
@@ -85,8 +95,11 @@ class OAuth2ConnectApiTest extends ProviderApiTestBase {
         assertThat(state.body()).doesNotContain("access").doesNotContain("refresh");
         HttpApi.Answer files = documentUser().get("/api/integrations/" + id + "/documents/files?parentId=%2F");
         assertThat(files.status()).as(files.body()).isEqualTo(200);
-        assertThat(provider.received("files").get(provider.received("files").size() - 1).headers()
-                .get("authorization")).startsWith("Bearer ");
+        assertThat(provider.received("files")
+                        .get(provider.received("files").size() - 1)
+                        .headers()
+                        .get("authorization"))
+                .startsWith("Bearer ");
         // Connections are per user: alice has none.
         assertThat(connection(id, alice())).isEqualTo("NOT_CONNECTED");
     }
@@ -127,7 +140,10 @@ class OAuth2ConnectApiTest extends ProviderApiTestBase {
         assertThat(files.json().path("connectionStatus").asText()).isEqualTo("RECONNECT_REQUIRED");
         assertThat(connection(id, documentUser())).isEqualTo("RECONNECT_REQUIRED");
         connect(id, documentUser());
-        assertThat(documentUser().get("/api/integrations/" + id + "/documents/files").status()).isEqualTo(200);
+        assertThat(documentUser()
+                        .get("/api/integrations/" + id + "/documents/files")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -138,15 +154,20 @@ class OAuth2ConnectApiTest extends ProviderApiTestBase {
         assertThat(edited.status()).as(edited.body()).isEqualTo(200);
 
         assertThat(connection(id, documentUser())).isEqualTo("RECONNECT_REQUIRED");
-        assertThat(documentUser().get("/api/integrations/" + id + "/documents/files").status()).isEqualTo(409);
+        assertThat(documentUser()
+                        .get("/api/integrations/" + id + "/documents/files")
+                        .status())
+                .isEqualTo(409);
     }
 
     @Test
     void disconnecting_forgets_the_users_tokens() {
         connect(id, documentUser());
 
-        assertThat(documentUser().send("DELETE", "/api/integrations/" + id + "/oauth2/connection", null, Map.of())
-                .status()).isEqualTo(204);
+        assertThat(documentUser()
+                        .send("DELETE", "/api/integrations/" + id + "/oauth2/connection", null, Map.of())
+                        .status())
+                .isEqualTo(204);
 
         assertThat(connection(id, documentUser())).isEqualTo("NOT_CONNECTED");
     }
@@ -179,8 +200,8 @@ class OAuth2ConnectApiTest extends ProviderApiTestBase {
         String providerRedirect = signInAtTheProvider(authorize(other, documentUser()));
         Map<String, String> answer = queryOf(providerRedirect);
 
-        HttpApi.Answer crossed = inTheStartingBrowser("/oauth2/callback/" + id + "?code=" + answer.get("code")
-                + "&state=" + answer.get("state"));
+        HttpApi.Answer crossed = inTheStartingBrowser(
+                "/oauth2/callback/" + id + "?code=" + answer.get("code") + "&state=" + answer.get("state"));
 
         assertThat(crossed.status()).isEqualTo(400);
         assertThat(crossed.body()).contains("another integration");
@@ -192,8 +213,8 @@ class OAuth2ConnectApiTest extends ProviderApiTestBase {
     void a_provider_error_on_the_callback_is_shown_escaped_and_nothing_is_stored() {
         Map<String, String> query = queryOf(authorize(id, documentUser()));
 
-        HttpApi.Answer denied = inTheStartingBrowser("/oauth2/callback/" + id
-                + "?error=%3Cb%3Eaccess_denied%3C%2Fb%3E&state=" + query.get("state"));
+        HttpApi.Answer denied = inTheStartingBrowser(
+                "/oauth2/callback/" + id + "?error=%3Cb%3Eaccess_denied%3C%2Fb%3E&state=" + query.get("state"));
 
         assertThat(denied.status()).isEqualTo(400);
         assertThat(denied.body()).contains("&lt;b&gt;access_denied").doesNotContain("<b>access_denied");
@@ -212,8 +233,10 @@ class OAuth2ConnectApiTest extends ProviderApiTestBase {
         int exchangesBefore = authorizationServer.tokenRequests("authorization_code");
 
         HttpApi.Answer withoutCookie = anonymous().get(callbackPathOf(victimsRedirect));
-        HttpApi.Answer withItsOwnCookie = anonymous().get(callbackPathOf(signInAtTheProvider(authorize(id,
-                documentUser()))), Map.of("Cookie", victimsCookie));
+        HttpApi.Answer withItsOwnCookie = anonymous()
+                .get(
+                        callbackPathOf(signInAtTheProvider(authorize(id, documentUser()))),
+                        Map.of("Cookie", victimsCookie));
 
         assertThat(attackersCookie).isNotNull().isNotEqualTo(victimsCookie);
         assertThat(withoutCookie.status()).isEqualTo(400);
@@ -229,17 +252,25 @@ class OAuth2ConnectApiTest extends ProviderApiTestBase {
     void theBindingCookieIsScopedToTheCallbackAndClearedAfterUse() {
         HttpApi.Answer started = documentUser().get("/api/integrations/" + id + "/oauth2/authorize");
         String setCookie = started.header("Set-Cookie");
-        HttpApi.Answer forScripts = documentUser().get("/api/integrations/" + id + "/oauth2/authorize",
-                Map.of("Accept", "application/json"));
+        HttpApi.Answer forScripts = documentUser()
+                .get("/api/integrations/" + id + "/oauth2/authorize", Map.of("Accept", "application/json"));
 
-        assertThat(setCookie).startsWith("registry_oauth2_browser=").contains("Path=/oauth2/callback/" + id)
-                .contains("Max-Age=600").contains("HttpOnly").contains("Secure").contains("SameSite=Lax");
+        assertThat(setCookie)
+                .startsWith("registry_oauth2_browser=")
+                .contains("Path=/oauth2/callback/" + id)
+                .contains("Max-Age=600")
+                .contains("HttpOnly")
+                .contains("Secure")
+                .contains("SameSite=Lax");
         assertThat(forScripts.header("Set-Cookie")).startsWith("registry_oauth2_browser=");
         browserCookie = forScripts.cookie("registry_oauth2_browser");
-        String signedIn = signInAtTheProvider(forScripts.json().path("authorizationUrl").asText());
+        String signedIn =
+                signInAtTheProvider(forScripts.json().path("authorizationUrl").asText());
         HttpApi.Answer callback = inTheStartingBrowser(callbackPathOf(signedIn));
         assertThat(callback.status()).as(callback.body()).isEqualTo(200);
-        assertThat(callback.header("Set-Cookie")).startsWith("registry_oauth2_browser=;").contains("Max-Age=0")
+        assertThat(callback.header("Set-Cookie"))
+                .startsWith("registry_oauth2_browser=;")
+                .contains("Max-Age=0")
                 .contains("Path=/oauth2/callback/" + id);
     }
 
@@ -250,15 +281,19 @@ class OAuth2ConnectApiTest extends ProviderApiTestBase {
                 + "give them your password. " + "x".repeat(300);
 
         HttpApi.Answer denied = inTheStartingBrowser("/oauth2/callback/" + id + "?error="
-                + URLEncoder.encode(pretendingToBeTheRegistry, StandardCharsets.UTF_8) + "&state=" + query.get("state"));
+                + URLEncoder.encode(pretendingToBeTheRegistry, StandardCharsets.UTF_8) + "&state="
+                + query.get("state"));
 
         assertThat(denied.status()).isEqualTo(400);
         String page = denied.body();
-        assertThat(page).contains("<h2>The provider said:</h2><blockquote><p>Your registry session expired. Call "
-                + "the help desk on 555-0100 &amp; give them your password.");
-        String quoted = page.substring(page.indexOf("<blockquote><p>") + "<blockquote><p>".length(),
-                page.indexOf("</p></blockquote>"));
-        assertThat(quoted.replace("&amp;", "&").replace("&hellip;", "…")).hasSize(201).endsWith("…");
+        assertThat(page)
+                .contains("<h2>The provider said:</h2><blockquote><p>Your registry session expired. Call "
+                        + "the help desk on 555-0100 &amp; give them your password.");
+        String quoted = page.substring(
+                page.indexOf("<blockquote><p>") + "<blockquote><p>".length(), page.indexOf("</p></blockquote>"));
+        assertThat(quoted.replace("&amp;", "&").replace("&hellip;", "…"))
+                .hasSize(201)
+                .endsWith("…");
         String registrysOwnWords = page.substring(0, page.indexOf("<section>"));
         assertThat(registrysOwnWords).doesNotContain("help desk").contains("did not authorize");
         assertThat(connection(id, documentUser())).isEqualTo("NOT_CONNECTED");
@@ -268,19 +303,33 @@ class OAuth2ConnectApiTest extends ProviderApiTestBase {
     void an_apikey_integration_has_nothing_to_connect() {
         String apiKey = add(apiKeyProvider(unique("Keyed"), provider.baseApiUrl(), "", "some-key-0123456789abc"));
 
-        assertThat(documentUser().get("/api/integrations/" + apiKey + "/oauth2/authorize").status()).isEqualTo(409);
+        assertThat(documentUser()
+                        .get("/api/integrations/" + apiKey + "/oauth2/authorize")
+                        .status())
+                .isEqualTo(409);
     }
 
     // --- the browser's part, done with a real HTTP client -------------------------------------------
 
     private String editedSecret(String integration) {
-        String name = alice().get("/api/integrations/" + integration).json().path("name").asText();
-        return oauth2Provider(name, provider.baseApiUrl(), authorizationServer.authorizationEndpoint(),
-                authorizationServer.tokenEndpoint(), TestAuthorizationServer.CLIENT_ID, "a-brand-new-client-secret-42");
+        String name = alice().get("/api/integrations/" + integration)
+                .json()
+                .path("name")
+                .asText();
+        return oauth2Provider(
+                name,
+                provider.baseApiUrl(),
+                authorizationServer.authorizationEndpoint(),
+                authorizationServer.tokenEndpoint(),
+                TestAuthorizationServer.CLIENT_ID,
+                "a-brand-new-client-secret-42");
     }
 
     private static String connection(String integration, HttpApi user) {
-        return user.get("/api/integrations/" + integration + "/oauth2/connection").json().path("status").asText();
+        return user.get("/api/integrations/" + integration + "/oauth2/connection")
+                .json()
+                .path("status")
+                .asText();
     }
 
     /** The cookie the last authorize set, as the browser that started connecting keeps it. */
@@ -322,7 +371,8 @@ class OAuth2ConnectApiTest extends ProviderApiTestBase {
         Map<String, String> query = new LinkedHashMap<>();
         for (String pair : List.of(URI.create(url).getRawQuery().split("&"))) {
             int equals = pair.indexOf('=');
-            query.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+            query.put(
+                    URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
         return query;

@@ -43,35 +43,53 @@ class PoisonEventTest extends ApiTestBase {
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     MongoTemplate mongo;
+
     @Autowired
     HealthEndpoint health;
 
     @Test
     void aPoisonEventIsCountedShownInStatusAndHealthAndTheSegmentMovesOn() {
         IntegrationId orphan = IntegrationId.of(UUID.randomUUID());
-        eventStore.publish(new GenericDomainEventMessage<>("Integration", orphan.value(), 1,
+        eventStore.publish(new GenericDomainEventMessage<>(
+                "Integration",
+                orphan.value(),
+                1,
                 new IntegrationEvent.IntegrationDeactivated(orphan, ACME, Instant.now())));
         // An integration of the same segment (two segments: by the low bit of the identifier's hash), added after.
         IntegrationId next = IntegrationId.of(UUID.randomUUID());
         while ((next.value().hashCode() & 1) != (orphan.value().hashCode() & 1)) {
             next = IntegrationId.of(UUID.randomUUID());
         }
-        eventStore.publish(new GenericDomainEventMessage<>("Integration", next.value(), 0,
-                new IntegrationEvent.IntegrationAdded(next, ACME, Instant.now(), new IntegrationName(unique("Next")),
-                        new BaseApiUrl("https://next.example/api"), RequestParameters.NONE,
-                        new Authentication.ApiKey(new SealedSecret("1", "c2VhbGVk", null)), true)));
+        eventStore.publish(new GenericDomainEventMessage<>(
+                "Integration",
+                next.value(),
+                0,
+                new IntegrationEvent.IntegrationAdded(
+                        next,
+                        ACME,
+                        Instant.now(),
+                        new IntegrationName(unique("Next")),
+                        new BaseApiUrl("https://next.example/api"),
+                        RequestParameters.NONE,
+                        new Authentication.ApiKey(new SealedSecret("1", "c2VhbGVk", null)),
+                        true)));
 
         String nextId = next.value();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(
-                Query.query(Criteria.where("integrationId").is(nextId)), "audit_trail") == 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        mongo.count(Query.query(Criteria.where("integrationId").is(nextId)), "audit_trail") == 1);
 
         Answer status = operator().get("/api/admin/projections");
         assertThat(status.status()).isEqualTo(200);
         Map<String, Long> poisoned = new java.util.HashMap<>();
         for (JsonNode projection : status.json()) {
-            poisoned.put(projection.path("name").asText(), projection.path("poisoned").asLong());
+            poisoned.put(
+                    projection.path("name").asText(),
+                    projection.path("poisoned").asLong());
         }
         assertThat(poisoned).containsEntry("audit-trail", 1L).containsEntry("integration-list", 0L);
         Document record = mongo.getCollection("projection_poison").find().first();

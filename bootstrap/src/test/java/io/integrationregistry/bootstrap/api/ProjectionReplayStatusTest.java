@@ -23,21 +23,30 @@ class ProjectionReplayStatusTest extends ApiTestBase {
 
     @Test
     void replayingTurnsFalseOnceCaughtUpWithNoNewEvent() {
-        assertThat(alice().post("/api/integrations", apiKeyBody(unique("Replayed"), API_KEY)).status())
+        assertThat(alice().post("/api/integrations", apiKeyBody(unique("Replayed"), API_KEY))
+                        .status())
                 .isEqualTo(201);
         long events = mongo.count(new Query(), "domainevents");
 
         for (String projection : new String[] {"integration-list", "audit-trail"}) {
             Answer accepted = operator().post("/api/admin/projections/" + projection + "/replay", null);
             assertThat(accepted.status()).isEqualTo(202);
-            assertThat(replaying(accepted.json(), projection)).as("%s replays once asked", projection).isTrue();
+            assertThat(replaying(accepted.json(), projection))
+                    .as("%s replays once asked", projection)
+                    .isTrue();
 
-            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> !replaying(operator().get("/api/admin/projections").json(), projection));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() ->
+                            !replaying(operator().get("/api/admin/projections").json(), projection));
             assertThat(replaying(operator().get("/actuator/projections").json(), projection))
-                    .as("%s as Actuator reports it", projection).isFalse();
+                    .as("%s as Actuator reports it", projection)
+                    .isFalse();
         }
-        assertThat(mongo.count(new Query(), "domainevents")).as("no event was stored meanwhile").isEqualTo(events);
+        assertThat(mongo.count(new Query(), "domainevents"))
+                .as("no event was stored meanwhile")
+                .isEqualTo(events);
     }
 
     private static boolean replaying(JsonNode statuses, String projection) {

@@ -2,6 +2,7 @@ package io.integrationregistry.bootstrap.api;
 
 import io.integrationregistry.application.projections.port.out.ForReplayingProjections;
 import io.integrationregistry.application.projections.port.out.ProjectionStatus;
+import io.integrationregistry.bootstrap.api.HttpApi.Answer;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.BaseApiUrl;
 import io.integrationregistry.domain.CompanyId;
@@ -10,7 +11,6 @@ import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.RequestParameters;
 import io.integrationregistry.domain.SealedSecret;
-import io.integrationregistry.bootstrap.api.HttpApi.Answer;
 import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -43,8 +43,10 @@ class ProjectionReplayTest extends ApiTestBase {
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     MongoTemplate mongo;
+
     @Autowired
     ForReplayingProjections projections;
 
@@ -62,9 +64,13 @@ class ProjectionReplayTest extends ApiTestBase {
         Answer accepted = operator().post("/api/admin/projections/audit-trail/replay", null);
 
         assertThat(forbidden.status()).isEqualTo(403);
-        assertThat(companyAdmin.status()).as("a company's administrator rebuilds nothing for all").isEqualTo(403);
+        assertThat(companyAdmin.status())
+                .as("a company's administrator rebuilds nothing for all")
+                .isEqualTo(403);
         assertThat(accepted.status()).isEqualTo(202);
-        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> projections.status().stream().noneMatch(ProjectionStatus::replaying));
         List<Document> rebuilt = awaitTrailOf(company, INTEGRATIONS * EVENTS_EACH);
         assertThat(rebuilt).hasSameSizeAs(original);
@@ -79,33 +85,54 @@ class ProjectionReplayTest extends ApiTestBase {
 
     private List<Document> awaitTrailOf(CompanyId company, int entries) {
         Query ofCompany = Query.query(org.springframework.data.mongodb.core.query.Criteria.where("company")
-                .is(company.value())).with(Sort.by("_id"));
-        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                        .is(company.value()))
+                .with(Sort.by("_id"));
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> mongo.count(ofCompany, "audit_trail") >= entries);
         return mongo.find(ofCompany, Document.class, "audit_trail");
     }
 
-    private static List<GenericDomainEventMessage<IntegrationEvent>> lifeOf(IntegrationId id, CompanyId company,
-                                                                            Instant start, int n) {
+    private static List<GenericDomainEventMessage<IntegrationEvent>> lifeOf(
+            IntegrationId id, CompanyId company, Instant start, int n) {
         List<IntegrationEvent> events = new ArrayList<>();
-        events.add(new IntegrationEvent.IntegrationAdded(id, company, start, new IntegrationName("Replay " + n),
-                new BaseApiUrl("https://replay.example/api/" + n), RequestParameters.NONE,
-                new Authentication.ApiKey(new SealedSecret("1", "c2VhbGVk" + n, null)), true));
+        events.add(new IntegrationEvent.IntegrationAdded(
+                id,
+                company,
+                start,
+                new IntegrationName("Replay " + n),
+                new BaseApiUrl("https://replay.example/api/" + n),
+                RequestParameters.NONE,
+                new Authentication.ApiKey(new SealedSecret("1", "c2VhbGVk" + n, null)),
+                true));
         for (int e = 1; e < EVENTS_EACH; e++) {
             Instant at = start.plusSeconds(e);
-            events.add(switch (e % 3) {
-                case 0 -> new IntegrationEvent.IntegrationEdited(id, company, at, new IntegrationName("Replay " + n
-                        + " v" + e), new BaseApiUrl("https://replay.example/api/" + n + "/" + e),
-                        new RequestParameters("v=" + e), new Authentication.ApiKey(
-                        new SealedSecret("1", "c2VhbGVk" + n + "x" + e, null)));
-                case 1 -> new IntegrationEvent.IntegrationDeactivated(id, company, at);
-                default -> new IntegrationEvent.IntegrationActivated(id, company, at);
-            });
+            events.add(
+                    switch (e % 3) {
+                        case 0 ->
+                            new IntegrationEvent.IntegrationEdited(
+                                    id,
+                                    company,
+                                    at,
+                                    new IntegrationName("Replay " + n + " v" + e),
+                                    new BaseApiUrl("https://replay.example/api/" + n + "/" + e),
+                                    new RequestParameters("v=" + e),
+                                    new Authentication.ApiKey(new SealedSecret("1", "c2VhbGVk" + n + "x" + e, null)));
+                        case 1 -> new IntegrationEvent.IntegrationDeactivated(id, company, at);
+                        default -> new IntegrationEvent.IntegrationActivated(id, company, at);
+                    });
         }
         List<GenericDomainEventMessage<IntegrationEvent>> messages = new ArrayList<>();
         for (int sequence = 0; sequence < events.size(); sequence++) {
-            messages.add(new GenericDomainEventMessage<>("Integration", id.value(), sequence, events.get(sequence),
-                    MetaData.with("actor", "replayer").and("requestId", "replay-" + n).and("source", "system")));
+            messages.add(new GenericDomainEventMessage<>(
+                    "Integration",
+                    id.value(),
+                    sequence,
+                    events.get(sequence),
+                    MetaData.with("actor", "replayer")
+                            .and("requestId", "replay-" + n)
+                            .and("source", "system")));
         }
         return messages;
     }

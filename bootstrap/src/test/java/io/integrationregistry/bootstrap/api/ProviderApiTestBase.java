@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The service with real providers on loopback: plain http and 127.0.0.1 are allowed for them, as an
  * operator allows an on-premise provider; every other private address stays refused.
  */
-@TestPropertySource(properties = {
-        "registry.outbound.allow-plain-http=true",
-        "registry.outbound.allowed-private-hosts=127.0.0.1",
-        "registry.outbound.read-timeout=PT2S"})
+@TestPropertySource(
+        properties = {
+            "registry.outbound.allow-plain-http=true",
+            "registry.outbound.allowed-private-hosts=127.0.0.1",
+            "registry.outbound.read-timeout=PT2S"
+        })
 public abstract class ProviderApiTestBase extends ApiTestBase {
 
     /** Adds an integration as alice and answers its id. */
@@ -24,16 +26,19 @@ public abstract class ProviderApiTestBase extends ApiTestBase {
     protected static String apiKeyProvider(String name, String baseApiUrl, String requestParameters, String apiKey) {
         return """
                 {"name": "%s", "baseApiUrl": "%s", "requestParameters": "%s",
-                 "authentication": {"type": "API_KEY", "apiKey": "%s"}}"""
-                .formatted(name, baseApiUrl, requestParameters, apiKey);
+                 "authentication": {"type": "API_KEY", "apiKey": "%s"}}""".formatted(name, baseApiUrl, requestParameters, apiKey);
     }
 
-    protected static String oauth2Provider(String name, String baseApiUrl, String authorizationEndpoint, String tokenEndpoint,
-                                 String clientId, String clientSecret) {
+    protected static String oauth2Provider(
+            String name,
+            String baseApiUrl,
+            String authorizationEndpoint,
+            String tokenEndpoint,
+            String clientId,
+            String clientSecret) {
         return """
                 {"name": "%s", "baseApiUrl": "%s", "requestParameters": "scope=documents",
                  "authentication": {"type": "OAUTH2", "authenticationUrl": "%s", "tokenEndpointUrl": "%s",
-                   "clientId": "%s", "clientSecret": "%s"}}"""
-                .formatted(name, baseApiUrl, authorizationEndpoint, tokenEndpoint, clientId, clientSecret);
+                   "clientId": "%s", "clientSecret": "%s"}}""".formatted(name, baseApiUrl, authorizationEndpoint, tokenEndpoint, clientId, clientSecret);
     }
 }

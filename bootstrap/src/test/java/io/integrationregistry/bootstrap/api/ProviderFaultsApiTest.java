@@ -27,11 +27,13 @@ import static org.awaitility.Awaitility.await;
  * once, breaking a download off. Each is bounded, and none looks to the client like a success.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = {
-        "registry.outbound.call-deadline=PT1S",
-        "registry.outbound.max-download-size=512KB",
-        "registry.outbound.max-concurrent-calls-per-integration=2",
-        "registry.outbound.max-concurrent-calls-per-company=3"})
+@TestPropertySource(
+        properties = {
+            "registry.outbound.call-deadline=PT1S",
+            "registry.outbound.max-download-size=512KB",
+            "registry.outbound.max-concurrent-calls-per-integration=2",
+            "registry.outbound.max-concurrent-calls-per-company=3"
+        })
 class ProviderFaultsApiTest extends ProviderApiTestBase {
 
     private static final String PROVIDER_KEY = "faulty-provider-key-0123456789";
@@ -80,14 +82,17 @@ class ProviderFaultsApiTest extends ProviderApiTestBase {
         DocumentProviderStub globexProvider = DocumentProviderStub.withApiKey(PROVIDER_KEY);
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try {
-            HttpApi.Answer addedByGlobex = globexAdmin().post("/api/integrations",
-                    apiKeyProvider(unique("Globex drive"), globexProvider.baseApiUrl(), "", PROVIDER_KEY));
+            HttpApi.Answer addedByGlobex = globexAdmin()
+                    .post(
+                            "/api/integrations",
+                            apiKeyProvider(unique("Globex drive"), globexProvider.baseApiUrl(), "", PROVIDER_KEY));
             assertThat(addedByGlobex.status()).as(addedByGlobex.body()).isEqualTo(201);
             String globexId = addedByGlobex.json().path("id").asText();
             Supplier<HttpApi.Answer> download = () -> documentUser().get(documents(id, "download?id=d-1"));
-            List<CompletableFuture<HttpApi.Answer>> held = List.of(CompletableFuture.supplyAsync(download, callers),
-                    CompletableFuture.supplyAsync(download, callers));
-            await().atMost(Duration.ofSeconds(5)).until(() -> provider.received("download").size() == 2);
+            List<CompletableFuture<HttpApi.Answer>> held = List.of(
+                    CompletableFuture.supplyAsync(download, callers), CompletableFuture.supplyAsync(download, callers));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> provider.received("download").size() == 2);
 
             HttpApi.Answer oneTooMany = documentUser().get(documents(id, "files"));
             long started = System.nanoTime();
@@ -124,7 +129,8 @@ class ProviderFaultsApiTest extends ProviderApiTestBase {
         assertThatThrownBy(() -> documentUser().get(documents(id, "download?id=d-1")))
                 .isInstanceOf(UncheckedIOException.class);
 
-        assertThat(documentUser().get(documents(id, "metadata?id=d-1")).status()).isEqualTo(200);
+        assertThat(documentUser().get(documents(id, "metadata?id=d-1")).status())
+                .isEqualTo(200);
         assertThat(output.getAll()).doesNotContain(" ERROR ").doesNotContain("Unexpected failure");
     }
 

@@ -51,8 +51,10 @@ class ReplayDisruptionTest extends ApiTestBase {
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     MongoTemplate mongo;
+
     @Autowired
     ForReplayingProjections projections;
 
@@ -86,13 +88,17 @@ class ReplayDisruptionTest extends ApiTestBase {
             looksWhileRebuilding++;
             Answer page = globexAdmin().get("/api/integrations?size=100");
             assertThat(page.status()).isEqualTo(200);
-            assertThat(page.json().path("total").asLong()).as("globex's total while acme's replay runs")
+            assertThat(page.json().path("total").asLong())
+                    .as("globex's total while acme's replay runs")
                     .isGreaterThanOrEqualTo(3);
             for (String id : globexIds) {
-                assertThat(globexAdmin().get("/api/integrations/" + id).status()).as("GET of %s", id).isEqualTo(200);
+                assertThat(globexAdmin().get("/api/integrations/" + id).status())
+                        .as("GET of %s", id)
+                        .isEqualTo(200);
             }
             if (looksWhileRebuilding % 5 == 1) {
-                assertThat(globexTrailSize()).as("globex's audit trail while the replay runs")
+                assertThat(globexTrailSize())
+                        .as("globex's audit trail while the replay runs")
                         .isGreaterThanOrEqualTo(3);
             }
             pause();
@@ -107,9 +113,15 @@ class ReplayDisruptionTest extends ApiTestBase {
         assertThat(looksWhileRebuilding).as("looks taken while the rebuild ran").isPositive();
         assertThat(rebuilding()).as("rebuild finished").isFalse();
         String meanwhile = addedMeanwhile;
-        Awaitility.await().atMost(Duration.ofSeconds(20))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
                 .until(() -> globexAdmin().get("/api/integrations/" + meanwhile).status() == 200);
-        assertThat(globexAdmin().get("/api/integrations?size=100").json().path("total").asLong()).isEqualTo(4);
+        assertThat(globexAdmin()
+                        .get("/api/integrations?size=100")
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isEqualTo(4);
         assertThat(globexTrailSize()).isEqualTo(4);
         List<Document> listAfter = raw("integration_list");
         listAfter.removeIf(entry -> entry.getString("_id").equals(meanwhile));
@@ -117,8 +129,8 @@ class ReplayDisruptionTest extends ApiTestBase {
         List<Document> trailAfter = raw("audit_trail");
         trailAfter.removeIf(entry -> meanwhile.equals(entry.getString("integrationId")));
         assertThat(trailAfter).as("the trail equals the fold of the events").isEqualTo(trailBefore);
-        assertThat(mongo.getCollectionNames()).doesNotContain("integration_list_rebuild", "audit_trail_rebuild",
-                "audit_subjects_rebuild");
+        assertThat(mongo.getCollectionNames())
+                .doesNotContain("integration_list_rebuild", "audit_trail_rebuild", "audit_subjects_rebuild");
     }
 
     /**
@@ -191,7 +203,9 @@ class ReplayDisruptionTest extends ApiTestBase {
 
     private void awaitCount(String collection, String companyField, CompanyId company, long count) {
         Query ofCompany = Query.query(Criteria.where(companyField).is(company.value()));
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> mongo.count(ofCompany, collection) >= count);
     }
 
@@ -201,18 +215,32 @@ class ReplayDisruptionTest extends ApiTestBase {
 
     private static List<GenericDomainEventMessage<IntegrationEvent>> lifeOf(IntegrationId id, Instant start, int n) {
         List<IntegrationEvent> events = new ArrayList<>();
-        events.add(new IntegrationEvent.IntegrationAdded(id, ACME, start, new IntegrationName("Seeded " + n),
-                new BaseApiUrl("https://seeded.example/api/" + n), RequestParameters.NONE,
-                new Authentication.ApiKey(new SealedSecret("1", "c2VhbGVk" + n, null)), true));
+        events.add(new IntegrationEvent.IntegrationAdded(
+                id,
+                ACME,
+                start,
+                new IntegrationName("Seeded " + n),
+                new BaseApiUrl("https://seeded.example/api/" + n),
+                RequestParameters.NONE,
+                new Authentication.ApiKey(new SealedSecret("1", "c2VhbGVk" + n, null)),
+                true));
         for (int e = 1; e < EVENTS_EACH; e++) {
             Instant at = start.plusSeconds(e);
-            events.add(e % 2 == 1 ? new IntegrationEvent.IntegrationDeactivated(id, ACME, at)
-                    : new IntegrationEvent.IntegrationActivated(id, ACME, at));
+            events.add(
+                    e % 2 == 1
+                            ? new IntegrationEvent.IntegrationDeactivated(id, ACME, at)
+                            : new IntegrationEvent.IntegrationActivated(id, ACME, at));
         }
         List<GenericDomainEventMessage<IntegrationEvent>> messages = new ArrayList<>();
         for (int sequence = 0; sequence < events.size(); sequence++) {
-            messages.add(new GenericDomainEventMessage<>("Integration", id.value(), sequence, events.get(sequence),
-                    MetaData.with("actor", "seeder").and("requestId", "seed-" + n).and("source", "system")));
+            messages.add(new GenericDomainEventMessage<>(
+                    "Integration",
+                    id.value(),
+                    sequence,
+                    events.get(sequence),
+                    MetaData.with("actor", "seeder")
+                            .and("requestId", "seed-" + n)
+                            .and("source", "system")));
         }
         return messages;
     }

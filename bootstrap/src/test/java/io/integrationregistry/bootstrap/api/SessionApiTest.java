@@ -55,11 +55,17 @@ class SessionApiTest extends ApiTestBase {
         assertThat(answers.get("a refused API write").status()).isEqualTo(403);
         answers.forEach((what, answer) -> {
             Map<String, String> policy = directives(answer.header("Content-Security-Policy"));
-            assertThat(policy).as(what).containsEntry("script-src", "'self'").containsEntry("default-src", "'self'")
-                    .containsEntry("object-src", "'none'").containsEntry("base-uri", "'none'")
+            assertThat(policy)
+                    .as(what)
+                    .containsEntry("script-src", "'self'")
+                    .containsEntry("default-src", "'self'")
+                    .containsEntry("object-src", "'none'")
+                    .containsEntry("base-uri", "'none'")
                     .containsEntry("frame-ancestors", "'none'");
-            assertThat(answer.header("Content-Security-Policy")).as(what)
-                    .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+            assertThat(answer.header("Content-Security-Policy"))
+                    .as(what)
+                    .doesNotContain("unsafe-inline")
+                    .doesNotContain("unsafe-eval");
             assertThat(answer.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
             assertThat(answer.header("X-Frame-Options")).as(what).isEqualTo("DENY");
             assertThat(answer.header("Referrer-Policy")).as(what).isEqualTo("same-origin");
@@ -79,10 +85,13 @@ class SessionApiTest extends ApiTestBase {
 
     @Test
     void the_authorize_step_answers_the_url_as_json_for_scripts() {
-        String id = alice().post("/api/integrations", oauth2Body(unique("Json authorize"))).json().path("id").asText();
+        String id = alice().post("/api/integrations", oauth2Body(unique("Json authorize")))
+                .json()
+                .path("id")
+                .asText();
 
-        HttpApi.Answer asJson = alice().get("/api/integrations/" + id + "/oauth2/authorize",
-                Map.of("Accept", "application/json"));
+        HttpApi.Answer asJson =
+                alice().get("/api/integrations/" + id + "/oauth2/authorize", Map.of("Accept", "application/json"));
 
         assertThat(asJson.status()).isEqualTo(200);
         assertThat(asJson.json().path("authorizationUrl").asText())

@@ -1,11 +1,11 @@
 package io.integrationregistry.bootstrap.bench;
 
 import com.mongodb.client.model.Filters;
-import io.integrationregistry.application.shared.Origin;
 import io.integrationregistry.application.audit.port.out.ForKeepingTheAuditTrail;
 import io.integrationregistry.application.integrations.port.out.ForKeepingTheIntegrationList;
 import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
 import io.integrationregistry.application.integrations.port.out.RecordedEvent;
+import io.integrationregistry.application.shared.Origin;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationCommand;
@@ -92,8 +92,8 @@ final class AggregateLoading {
             removeSnapshots(shortOne);
             double first = commands(longOne, 1).get(0);
             commands(shortOne, 1);
-            int perRep = (int) Math.max(3, Math.min(COMMANDS_PER_REP,
-                    bench.seconds("B3") * 0.6 / bench.reps() / (first / 1000.0)));
+            int perRep = (int) Math.max(
+                    3, Math.min(COMMANDS_PER_REP, bench.seconds("B3") * 0.6 / bench.reps() / (first / 1000.0)));
             List<Double> longOff = new ArrayList<>();
             List<Double> shortOff = new ArrayList<>();
             for (int rep = 0; rep < bench.reps(); rep++) {
@@ -104,15 +104,19 @@ final class AggregateLoading {
                     .measured("10,000-event aggregate", Stats.of(longOff), "ms")
                     .baseline("10-event aggregate", Stats.of(shortOff), "ms");
             off.sizeDetails.add(perRep + " commands per run on each");
-            off.ratio("long/short time without snapshots", off.measured.median() / off.baseline.median(),
-                    Figure.Goal.REPORT, Double.NaN);
+            off.ratio(
+                    "long/short time without snapshots",
+                    off.measured.median() / off.baseline.median(),
+                    Figure.Goal.REPORT,
+                    Double.NaN);
             off.notes.add("the snapshot trigger's threshold raised out of reach for this measurement, and the "
                     + "aggregates' snapshots removed first");
         } finally {
             threshold(trigger, threshold);
         }
-        off.extra.put("longHistoryEventsAtEnd", bench.collection("domainevents")
-                .countDocuments(Filters.eq("aggregateIdentifier", longOne.id.value())));
+        off.extra.put(
+                "longHistoryEventsAtEnd",
+                bench.collection("domainevents").countDocuments(Filters.eq("aggregateIdentifier", longOne.id.value())));
         off.seconds = (System.nanoTime() - offBegin) / 1e9;
         bench.settle();
         return List.of(on, off);
@@ -139,18 +143,23 @@ final class AggregateLoading {
      */
     private Subject seed(String name, int events) {
         IntegrationId id = IntegrationId.of(java.util.UUID.randomUUID());
-        List<GenericDomainEventMessage<IntegrationEvent>> history = bench.seeder.history(id, company,
-                name + " " + id.value().substring(0, 8), events, Seeder.Shape.SWITCHES_ONLY);
+        List<GenericDomainEventMessage<IntegrationEvent>> history = bench.seeder.history(
+                id, company, name + " " + id.value().substring(0, 8), events, Seeder.Shape.SWITCHES_ONLY);
         EventStorageEngine engine = bench.service.bean(EventStorageEngine.class);
         for (int from = 0; from < history.size(); from += 1_000) {
             engine.appendEvents(history.subList(from, Math.min(history.size(), from + 1_000)));
         }
         ForKeepingTheIntegrationList list = bench.service.bean(ForKeepingTheIntegrationList.class);
         ForKeepingTheAuditTrail trail = bench.service.bean(ForKeepingTheAuditTrail.class);
-        for (GenericDomainEventMessage<IntegrationEvent> message : List.of(history.get(0),
-                history.get(history.size() - 1))) {
-            RecordedEvent recorded = new RecordedEvent(message.getIdentifier(), message.getSequenceNumber(),
-                    Seeder.ACTOR, null, "api", message.getPayload());
+        for (GenericDomainEventMessage<IntegrationEvent> message :
+                List.of(history.get(0), history.get(history.size() - 1))) {
+            RecordedEvent recorded = new RecordedEvent(
+                    message.getIdentifier(),
+                    message.getSequenceNumber(),
+                    Seeder.ACTOR,
+                    null,
+                    "api",
+                    message.getPayload());
             list.apply(recorded);
             trail.apply(recorded);
         }

@@ -42,7 +42,9 @@ sealed interface Backend {
 
         @Override
         public List<String> properties() {
-            return List.of("spring.data.mongodb.uri=" + uri, "spring.data.mongodb.database=" + database,
+            return List.of(
+                    "spring.data.mongodb.uri=" + uri,
+                    "spring.data.mongodb.database=" + database,
                     "registry.secrets.keyset=" + keyset);
         }
 

@@ -12,18 +12,18 @@ import org.bson.Document;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.time.ZoneId;
 
 /** What every scenario of one backend shares: the running service, the options, the time it may take. */
 final class Bench {
 
     /** Share of a backend's time that each figure's measured repetitions may take, in total. */
-    private static final Map<String, Double> WEIGHTS = Map.of(
-            "B1", 0.055, "B2", 0.055, "B3", 0.05, "B4", 0.06, "B5", 0.05, "B6", 0.04, "B7", 0.06);
+    private static final Map<String, Double> WEIGHTS =
+            Map.of("B1", 0.055, "B2", 0.055, "B3", 0.05, "B4", 0.06, "B5", 0.05, "B6", 0.04, "B7", 0.06);
 
     static final List<String> PROJECTIONS = List.of("integration-list", "audit-trail");
 
@@ -82,8 +82,11 @@ final class Bench {
      * measurement does not run into the next.
      */
     void settle() {
-        Document newest = collection("domainevents").find().sort(Sorts.descending("timestamp", "sequenceNumber"))
-                .limit(1).first();
+        Document newest = collection("domainevents")
+                .find()
+                .sort(Sorts.descending("timestamp", "sequenceNumber"))
+                .limit(1)
+                .first();
         if (newest == null || newest.getString("timestamp").startsWith("2001")) {
             return;
         }
@@ -122,14 +125,16 @@ final class Bench {
     }
 
     TrackingEventProcessor processor(String name) {
-        return service.bean(EventProcessingConfiguration.class).eventProcessor(name, TrackingEventProcessor.class)
+        return service.bean(EventProcessingConfiguration.class)
+                .eventProcessor(name, TrackingEventProcessor.class)
                 .orElseThrow();
     }
 
     /** Whether the processor works every segment of its tokens, each at the head of the event stream. */
     boolean atHead(String name) {
         Map<Integer, EventTrackerStatus> segments = processor(name).processingStatus();
-        return !segments.isEmpty() && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp)
+        return !segments.isEmpty()
+                && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp)
                 && segments.size() >= service.bean(TokenStore.class).fetchSegments(name).length;
     }
 
@@ -149,8 +154,12 @@ final class Bench {
     }
 
     void log(String message) {
-        System.out.println(String.format(Locale.ROOT, "[bench %s %s] %s", target,
-                LocalTime.now(ZoneId.systemDefault()).withNano(0), message));
+        System.out.println(String.format(
+                Locale.ROOT,
+                "[bench %s %s] %s",
+                target,
+                LocalTime.now(ZoneId.systemDefault()).withNano(0),
+                message));
     }
 
     static void sleep(long millis) {

@@ -29,8 +29,7 @@ import java.util.stream.Stream;
  */
 public final class Benchmarks {
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     public static void main(String[] args) throws Exception {
         Options options = Options.fromSystem();
@@ -69,8 +68,14 @@ public final class Benchmarks {
         System.exit(0);
     }
 
-    private static void runBackend(Backend backend, Options options, double backendSeconds, Path jfrFolder,
-                                   Path childLog, List<Figure> figures, Map<String, Object> startups) {
+    private static void runBackend(
+            Backend backend,
+            Options options,
+            double backendSeconds,
+            Path jfrFolder,
+            Path childLog,
+            List<Figure> figures,
+            Map<String, Object> startups) {
         long started = System.nanoTime();
         Service service = Service.start(backend);
         startups.put(backend.name(), (System.nanoTime() - started) / 1e9);
@@ -142,10 +147,13 @@ public final class Benchmarks {
         List<String> lines = new ArrayList<>();
         lines.add("== Benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", " + Instant.now() + ") ==");
-        figures.stream().sorted(Comparator.comparing((Figure f) -> f.id).thenComparing(f -> f.target))
+        figures.stream()
+                .sorted(Comparator.comparing((Figure f) -> f.id).thenComparing(f -> f.target))
                 .forEach(figure -> lines.add(figure.line()));
-        List<Figure> profiled = figures.stream().filter(f -> f.profile != null)
-                .sorted(Comparator.comparing((Figure f) -> f.id)).toList();
+        List<Figure> profiled = figures.stream()
+                .filter(f -> f.profile != null)
+                .sorted(Comparator.comparing((Figure f) -> f.id))
+                .toList();
         if (!profiled.isEmpty()) {
             lines.add("");
             lines.add("== What bounds the figures that missed their goals (one JFR recording each) ==");
@@ -159,10 +167,14 @@ public final class Benchmarks {
         return lines;
     }
 
-    private static void write(Options options, List<Figure> figures, Map<String, Object> startups, double seconds,
-                              List<String> table) throws Exception {
+    private static void write(
+            Options options, List<Figure> figures, Map<String, Object> startups, double seconds, List<String> table)
+            throws Exception {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("startedAt", Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()).toString());
+        json.put(
+                "startedAt",
+                Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime())
+                        .toString());
         json.put("totalSeconds", seconds);
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("cores", Runtime.getRuntime().availableProcessors());
@@ -180,7 +192,9 @@ public final class Benchmarks {
         json.put("serviceStartSeconds", startups);
         json.put("figures", figures.stream().map(Figure::json).toList());
         json.put("table", table);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.output().toFile(), json);
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(options.output().toFile(), json);
         System.out.println("written to " + options.output());
     }
 
@@ -189,12 +203,19 @@ public final class Benchmarks {
      * (by another build on the same tree) cannot take one away from under it.
      */
     private static void preloadOwnClasses() throws Exception {
-        Path folder = Path.of(Benchmarks.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        Path folder = Path.of(Benchmarks.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .resolve(Benchmarks.class.getPackageName().replace('.', '/'));
         try (Stream<Path> classes = Files.list(folder)) {
-            for (Path file : classes.filter(path -> path.toString().endsWith(".class")).toList()) {
+            for (Path file :
+                    classes.filter(path -> path.toString().endsWith(".class")).toList()) {
                 String name = file.getFileName().toString();
-                Class.forName(Benchmarks.class.getPackageName() + "." + name.substring(0, name.length() - 6), false,
+                Class.forName(
+                        Benchmarks.class.getPackageName() + "." + name.substring(0, name.length() - 6),
+                        false,
                         Benchmarks.class.getClassLoader());
             }
         }
@@ -202,7 +223,8 @@ public final class Benchmarks {
 
     private static void deleteQuietly(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (Exception ignored) {
             // a temporary folder left behind
         }

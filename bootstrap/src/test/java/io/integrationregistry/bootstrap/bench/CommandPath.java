@@ -4,11 +4,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Sorts;
-import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
 import io.integrationregistry.application.integrations.port.in.ForManagingIntegrations;
 import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
 import io.integrationregistry.application.integrations.port.in.Receipt;
+import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.AuthenticationSpec;
 import io.integrationregistry.domain.BaseApiUrl;
@@ -55,8 +55,8 @@ final class CommandPath {
         long begin = System.nanoTime();
         Load.Run warmUp = portPairs(WARM_UP_PAIRS).requireSuccess("B1 warm-up");
         bench.settle();
-        int pairs = (int) (bench.size("B1", warmUp.perSecond() * 2, bench.secondsPerRep("B1"), TABLE_COMMANDS,
-                THREADS * 2L) / 2);
+        int pairs = (int)
+                (bench.size("B1", warmUp.perSecond() * 2, bench.secondsPerRep("B1"), TABLE_COMMANDS, THREADS * 2L) / 2);
         eventTemplates = templates();
         MongoCollection<Document> raw = rawCollection();
         rawInserts(raw, pairs * 2).requireSuccess("raw warm-up");
@@ -70,10 +70,13 @@ final class CommandPath {
             commandRates.add(commands.perSecond() * 2);
             commandP50.add(commands.p50Millis());
             bench.settle();
-            rawRates.add(rawInserts(raw, pairs * 2).requireSuccess("raw inserts").perSecond());
+            rawRates.add(
+                    rawInserts(raw, pairs * 2).requireSuccess("raw inserts").perSecond());
         }
-        Figure b1 = new Figure("B1", bench.target, "command path: add then edit via ForManagingIntegrations, "
-                + THREADS + " threads")
+        Figure b1 = new Figure(
+                        "B1",
+                        bench.target,
+                        "command path: add then edit via ForManagingIntegrations, " + THREADS + " threads")
                 .size(pairs * 2L, TABLE_COMMANDS, "commands")
                 .measured("commands", Stats.of(commandRates), "cmd/s")
                 .baseline("raw insertOne", Stats.of(rawRates), "doc/s");
@@ -81,7 +84,9 @@ final class CommandPath {
         b1.extra.put("storedEventsAtStart", storedAtStart);
         b1.extra.put("addEditPairLatencyP50MillisPerRep", commandP50);
         b1.extra.put("writeConcern", String.valueOf(bench.service.database().getWriteConcern()));
-        b1.extra.put("rawDocumentBytes", eventTemplates.stream().map(d -> d.toJson().length()).toList());
+        b1.extra.put(
+                "rawDocumentBytes",
+                eventTemplates.stream().map(d -> d.toJson().length()).toList());
         b1.notes.add("raw baseline: insertOne of copies of the events the commands stored (an IntegrationAdded and an "
                 + "IntegrationEdited document in turn), into " + RAW_COLLECTION + " with the indexes of domainevents, "
                 + "same client, database, write concern and threads");
@@ -114,15 +119,18 @@ final class CommandPath {
                 p50.add(commands.p50Millis());
                 bench.settle();
             }
-            Figure b2 = new Figure("B2", bench.target, "HTTP path: POST then PUT /api/integrations, " + THREADS
-                    + " keep-alive connections")
+            Figure b2 = new Figure(
+                            "B2",
+                            bench.target,
+                            "HTTP path: POST then PUT /api/integrations, " + THREADS + " keep-alive connections")
                     .size(pairs * 2L, TABLE_COMMANDS, "commands")
                     .measured("HTTP commands", Stats.of(rates), "cmd/s")
                     .baseline("B1 commands", b1.measured, "cmd/s");
             b2.ratio("http/port", b2.measured.median() / b1.measured.median(), Figure.Goal.AT_LEAST, 0.6);
             b2.extra.put("storedEventsAtStart", storedAtStart);
             b2.extra.put("postPutPairLatencyP50MillisPerRep", p50);
-            b2.notes.add("client: Apache HttpClient 5 (blocking, pooled keep-alive), HTTP Basic with a {noop} password");
+            b2.notes.add(
+                    "client: Apache HttpClient 5 (blocking, pooled keep-alive), HTTP Basic with a {noop} password");
             b2.seconds = (System.nanoTime() - begin) / 1e9;
             bench.profileIfMissed(b2, () -> httpPairs(client, pairs));
             bench.settle();
@@ -135,8 +143,11 @@ final class CommandPath {
             String name = "B1 " + run + " " + names.incrementAndGet();
             Caller requestCaller = new Caller(caller.actor(), caller.company());
             Receipt added = management.add(requestCaller, draft(name, "https://docs.example/api/v1", true), true);
-            management.edit(new Caller(caller.actor(), caller.company()), added.integrationId(),
-                    draft(name, "https://docs.example/api/v2", false), ExpectedVersion.of(added.version()));
+            management.edit(
+                    new Caller(caller.actor(), caller.company()),
+                    added.integrationId(),
+                    draft(name, "https://docs.example/api/v2", false),
+                    ExpectedVersion.of(added.version()));
         });
     }
 
@@ -155,36 +166,49 @@ final class CommandPath {
     }
 
     private static IntegrationDraft draft(String name, String url, boolean withKey) {
-        return new IntegrationDraft(new IntegrationName(name), new BaseApiUrl(url), RequestParameters.NONE,
-                new AuthenticationSpec.ApiKeySpec<>(withKey
-                        ? Optional.of(PlainSecret.of("authentication.apiKey", Seeder.API_KEY)) : Optional.empty()));
+        return new IntegrationDraft(
+                new IntegrationName(name),
+                new BaseApiUrl(url),
+                RequestParameters.NONE,
+                new AuthenticationSpec.ApiKeySpec<>(
+                        withKey
+                                ? Optional.of(PlainSecret.of("authentication.apiKey", Seeder.API_KEY))
+                                : Optional.empty()));
     }
 
     /** The two events of the newest add-then-edit, as stored. */
     private List<Document> templates() {
         MongoCollection<Document> events = bench.collection("domainevents");
-        Document edited = events.find(Filters.eq("payloadType",
-                        "io.integrationregistry.domain.IntegrationEvent$IntegrationEdited"))
-                .sort(Sorts.descending("timestamp")).limit(1).first();
+        Document edited = events.find(
+                        Filters.eq("payloadType", "io.integrationregistry.domain.IntegrationEvent$IntegrationEdited"))
+                .sort(Sorts.descending("timestamp"))
+                .limit(1)
+                .first();
         if (edited == null) {
             throw new IllegalStateException("no edit stored by the warm-up");
         }
         List<Document> pair = events.find(Filters.eq("aggregateIdentifier", edited.getString("aggregateIdentifier")))
-                .sort(Sorts.ascending("sequenceNumber")).into(new ArrayList<>());
+                .sort(Sorts.ascending("sequenceNumber"))
+                .into(new ArrayList<>());
         return pair;
     }
 
     /** A collection with the indexes of the event store, on the same database. */
     private MongoCollection<Document> rawCollection() {
-        MongoCollection<Document> raw = bench.collection(RAW_COLLECTION).withWriteConcern(
-                bench.service.database().getWriteConcern());
-        if (bench.service.database().listCollectionNames().into(new ArrayList<>()).contains(RAW_COLLECTION)) {
+        MongoCollection<Document> raw = bench.collection(RAW_COLLECTION)
+                .withWriteConcern(bench.service.database().getWriteConcern());
+        if (bench.service
+                .database()
+                .listCollectionNames()
+                .into(new ArrayList<>())
+                .contains(RAW_COLLECTION)) {
             raw.drop();
         }
         for (Document index : bench.collection("domainevents").listIndexes()) {
             if (!"_id_".equals(index.getString("name"))) {
-                raw.createIndex((Document) index.get("key"), new IndexOptions().name(index.getString("name"))
-                        .unique(index.getBoolean("unique", false)));
+                raw.createIndex(
+                        (Document) index.get("key"),
+                        new IndexOptions().name(index.getString("name")).unique(index.getBoolean("unique", false)));
             }
         }
         return raw;

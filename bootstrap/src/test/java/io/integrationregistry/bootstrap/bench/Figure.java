@@ -10,7 +10,9 @@ final class Figure {
 
     /** How a ratio is judged against its goal. */
     enum Goal {
-        AT_LEAST(">="), AT_MOST("<="), REPORT("report");
+        AT_LEAST(">="),
+        AT_MOST("<="),
+        REPORT("report");
 
         final String symbol;
 
@@ -100,9 +102,11 @@ final class Figure {
     }
 
     String sizeText() {
-        StringBuilder text = new StringBuilder("n=").append(Format.count(size)).append(' ').append(sizeUnit);
+        StringBuilder text =
+                new StringBuilder("n=").append(Format.count(size)).append(' ').append(sizeUnit);
         if (sizeGoal > 0) {
-            text.append(scaled() ? " (table: " + Format.count(sizeGoal) + "; scaled down to fit)" : " (as in the table)");
+            text.append(
+                    scaled() ? " (table: " + Format.count(sizeGoal) + "; scaled down to fit)" : " (as in the table)");
         }
         for (String detail : sizeDetails) {
             text.append("; ").append(detail);
@@ -126,7 +130,9 @@ final class Figure {
             line.append(" | ").append(extraText);
         }
         if (othersCpu >= 0.10) {
-            line.append(" | other processes took ").append(Math.round(othersCpu * 100)).append("% of the CPU");
+            line.append(" | other processes took ")
+                    .append(Math.round(othersCpu * 100))
+                    .append("% of the CPU");
         }
         Boolean met = met();
         line.append(" | ").append(met == null ? "REPORT" : met ? "MET" : "MISSED");
@@ -134,7 +140,11 @@ final class Figure {
         if (goal == Goal.REPORT && Double.isNaN(ratio)) {
             line.append("(goal: report)");
         } else {
-            line.append("ratio ").append(Format.number(ratio)).append(" (goal ").append(goalText()).append(')');
+            line.append("ratio ")
+                    .append(Format.number(ratio))
+                    .append(" (goal ")
+                    .append(goalText())
+                    .append(')');
         }
         return line.toString();
     }

@@ -42,8 +42,8 @@ final class Footprint {
     Figure run(Runnable closeService) throws Exception {
         long begin = System.nanoTime();
         CompanyId company = new CompanyId("bench-footprint");
-        Seeder.Seeded probe = bench.seedThenCatchUp(() -> bench.seeder.integrations(company, "Footprint probe",
-                PROBE_INTEGRATIONS, EVENTS_EACH, Seeder.Shape.EDITS_AND_SWITCHES, true));
+        Seeder.Seeded probe = bench.seedThenCatchUp(() -> bench.seeder.integrations(
+                company, "Footprint probe", PROBE_INTEGRATIONS, EVENTS_EACH, Seeder.Shape.EDITS_AND_SWITCHES, true));
         long listed = bench.collection("integration_list").estimatedDocumentCount();
         long stored = bench.storedEvents();
         long fixed = bench.options.fixedSize("B7");
@@ -58,8 +58,8 @@ final class Footprint {
         bench.log("B7 seeding up to " + wanted + " more integrations of " + EVENTS_EACH + " events (at first "
                 + Format.number(probe.documentsPerSecond()) + " documents/s), for at most "
                 + Format.number(bench.seconds("B7")) + " s");
-        Seeder.Seeded seeded = bench.seedThenCatchUp(() -> bench.seeder.integrations(company, "Footprint",
-                (int) toSeed, EVENTS_EACH, Seeder.Shape.EDITS_AND_SWITCHES, true, deadline));
+        Seeder.Seeded seeded = bench.seedThenCatchUp(() -> bench.seeder.integrations(
+                company, "Footprint", (int) toSeed, EVENTS_EACH, Seeder.Shape.EDITS_AND_SWITCHES, true, deadline));
         listed = bench.collection("integration_list").estimatedDocumentCount();
         stored = bench.storedEvents();
         double seedSeconds = probe.seconds() + seeded.seconds();
@@ -115,15 +115,15 @@ final class Footprint {
     }
 
     private JsonNode probeProcess() throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", System.getProperty("java.class.path"),
-                FootprintProbe.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                javaExecutable(), "-cp", System.getProperty("java.class.path"), FootprintProbe.class.getName()));
         command.addAll(Service.arguments(bench.service.backend(), 0));
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
         String found = null;
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader output =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = output.readLine(); line != null; line = output.readLine()) {
                 if (line.startsWith(FootprintProbe.PREFIX)) {
                     found = line.substring(FootprintProbe.PREFIX.length());
@@ -135,8 +135,8 @@ final class Footprint {
             throw new IllegalStateException("the footprint probe did not end");
         }
         if (found == null) {
-            throw new IllegalStateException("the footprint probe answered nothing (exit " + process.exitValue()
-                    + "); see " + logFile);
+            throw new IllegalStateException(
+                    "the footprint probe answered nothing (exit " + process.exitValue() + "); see " + logFile);
         }
         return new ObjectMapper().readTree(found);
     }

@@ -24,8 +24,7 @@ public final class FootprintProbe {
 
     static final String PREFIX = "FOOTPRINT ";
 
-    private FootprintProbe() {
-    }
+    private FootprintProbe() {}
 
     public static void main(String[] arguments) throws Exception {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -34,7 +33,7 @@ public final class FootprintProbe {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         Map<String, Object> result = new LinkedHashMap<>();
         try (Http anonymous = Http.withHeaders("http://127.0.0.1:" + port, 1, Map.of());
-             Http reader = Http.basic("http://127.0.0.1:" + port, 1, Service.READER, Service.READER_PASSWORD)) {
+                Http reader = Http.basic("http://127.0.0.1:" + port, 1, Service.READER, Service.READER_PASSWORD)) {
             long deadline = System.currentTimeMillis() + 120_000;
             while (true) {
                 Http.Answer health = anonymous.get("/actuator/health");
@@ -51,7 +50,9 @@ public final class FootprintProbe {
             result.put("startupToContextReadyMillis", ready - jvmStart);
             reader.get("/api/integrations?page=0").requireStatus(200, "GET /api/integrations");
             MongoTemplate mongo = context.getBean(MongoTemplate.class);
-            result.put("integrationsListed", mongo.getCollection("integration_list").estimatedDocumentCount());
+            result.put(
+                    "integrationsListed",
+                    mongo.getCollection("integration_list").estimatedDocumentCount());
             result.put("eventsStored", mongo.getCollection("domainevents").estimatedDocumentCount());
             for (int i = 0; i < 3; i++) {
                 System.gc();
@@ -78,7 +79,10 @@ public final class FootprintProbe {
     private static long status(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith(field + ":")) {
-                return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").strip()) * 1024;
+                return Long.parseLong(line.substring(field.length() + 1)
+                                .replace("kB", "")
+                                .strip())
+                        * 1024;
             }
         }
         return -1;

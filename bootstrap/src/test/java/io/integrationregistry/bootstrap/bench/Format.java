@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Numbers as the table prints them: three significant digits, no exponent. */
 final class Format {
 
-    private Format() {
-    }
+    private Format() {}
 
     static String number(double value) {
         if (Double.isNaN(value)) {

@@ -1,9 +1,9 @@
 package io.integrationregistry.bootstrap.bench;
 
 import fixtures.providers.DocumentProviderStub;
-import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.integrations.port.in.ForManagingIntegrations;
 import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
+import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.AuthenticationSpec;
 import io.integrationregistry.domain.BaseApiUrl;
@@ -36,20 +36,29 @@ final class GatewayOverhead {
     Figure run() {
         long begin = System.nanoTime();
         try (DocumentProviderStub stub = DocumentProviderStub.withApiKey(Seeder.API_KEY);
-             Http service = bench.service.admin(CLIENTS);
-             Http direct = Http.withHeaders(stub.baseApiUrl(), CLIENTS,
-                     Map.of("apiKey", Seeder.API_KEY, "username", Service.ADMIN))) {
-            String id = bench.service.bean(ForManagingIntegrations.class).add(
-                    new Caller(new Actor(Service.ADMIN), new CompanyId(Service.ADMIN_COMPANY)),
-                    new IntegrationDraft(new IntegrationName("Stub provider " + System.nanoTime()),
-                            new BaseApiUrl(stub.baseApiUrl()), RequestParameters.NONE,
-                            new AuthenticationSpec.ApiKeySpec<>(Optional.of(
-                                    PlainSecret.of("authentication.apiKey", Seeder.API_KEY)))), true)
-                    .integrationId().value();
+                Http service = bench.service.admin(CLIENTS);
+                Http direct = Http.withHeaders(
+                        stub.baseApiUrl(), CLIENTS, Map.of("apiKey", Seeder.API_KEY, "username", Service.ADMIN))) {
+            String id = bench.service
+                    .bean(ForManagingIntegrations.class)
+                    .add(
+                            new Caller(new Actor(Service.ADMIN), new CompanyId(Service.ADMIN_COMPANY)),
+                            new IntegrationDraft(
+                                    new IntegrationName("Stub provider " + System.nanoTime()),
+                                    new BaseApiUrl(stub.baseApiUrl()),
+                                    RequestParameters.NONE,
+                                    new AuthenticationSpec.ApiKeySpec<>(
+                                            Optional.of(PlainSecret.of("authentication.apiKey", Seeder.API_KEY)))),
+                            true)
+                    .integrationId()
+                    .value();
             String throughService = "/api/integrations/" + id + "/documents/files?parentId=%2F";
             String straight = "/files?parentId=%2F";
-            String expected = direct.get(straight).requireStatus(200, "the stub").body();
-            String answered = service.get(throughService).requireStatus(200, "the gateway").body();
+            String expected =
+                    direct.get(straight).requireStatus(200, "the stub").body();
+            String answered = service.get(throughService)
+                    .requireStatus(200, "the gateway")
+                    .body();
             if (!answered.contains("Plan.pdf") || !expected.contains("Plan.pdf")) {
                 throw new IllegalStateException("unexpected listing: " + answered);
             }
@@ -77,13 +86,16 @@ final class GatewayOverhead {
                 addedP50.add(serviceRun.p50Millis() - straightRun.p50Millis());
                 addedP99.add(serviceRun.p99Millis() - straightRun.p99Millis());
             }
-            Figure figure = new Figure("B5", bench.target, "gateway: GET .../documents/files through the service, "
-                    + CLIENTS + " concurrent keep-alive clients")
+            Figure figure = new Figure(
+                            "B5",
+                            bench.target,
+                            "gateway: GET .../documents/files through the service, " + CLIENTS
+                                    + " concurrent keep-alive clients")
                     .size(calls, 0, "calls per run")
                     .measured("through the service", Stats.of(serviceRates), "calls/s")
                     .baseline("straight to the stub", Stats.of(directRates), "calls/s");
-            figure.ratio("gateway/direct", figure.measured.median() / figure.baseline.median(),
-                    Figure.Goal.AT_LEAST, 0.9);
+            figure.ratio(
+                    "gateway/direct", figure.measured.median() / figure.baseline.median(), Figure.Goal.AT_LEAST, 0.9);
             Stats p50 = Stats.of(addedP50);
             Stats p99 = Stats.of(addedP99);
             figure.extraText = "added latency p50 " + p50.format("ms") + ", p99 " + p99.format("ms");

@@ -48,11 +48,14 @@ final class Http implements AutoCloseable {
                 .setMaxConnTotal(connections)
                 .setMaxConnPerRoute(connections)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.ofSeconds(10)).setSocketTimeout(Timeout.ofSeconds(60)).build())
+                        .setConnectTimeout(Timeout.ofSeconds(10))
+                        .setSocketTimeout(Timeout.ofSeconds(60))
+                        .build())
                 .build();
         this.client = HttpClients.custom()
                 .setConnectionManager(pool)
-                .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).build())
+                .setDefaultRequestConfig(
+                        RequestConfig.custom().setRedirectsEnabled(false).build())
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableContentCompression()
@@ -63,8 +66,14 @@ final class Http implements AutoCloseable {
 
     /** A client signing in with HTTP Basic. */
     static Http basic(String base, int connections, String user, String password) {
-        return new Http(base, connections, Map.of("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))));
+        return new Http(
+                base,
+                connections,
+                Map.of(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))));
     }
 
     static Http withHeaders(String base, int connections, Map<String, String> headers) {
@@ -95,8 +104,11 @@ final class Http implements AutoCloseable {
                 Header etag = response.getFirstHeader("ETag");
                 Header location = response.getFirstHeader("Location");
                 String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity());
-                return new Answer(response.getCode(), etag == null ? null : etag.getValue(),
-                        location == null ? null : location.getValue(), body);
+                return new Answer(
+                        response.getCode(),
+                        etag == null ? null : etag.getValue(),
+                        location == null ? null : location.getValue(),
+                        body);
             });
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);

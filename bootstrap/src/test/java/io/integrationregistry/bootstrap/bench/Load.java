@@ -1,7 +1,5 @@
 package io.integrationregistry.bootstrap.bench;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,15 +37,14 @@ final class Load {
 
         Run requireSuccess(String what) {
             if (failures > 0) {
-                throw new IllegalStateException(what + ": " + failures + " of " + operations + " operations failed",
-                        firstFailure);
+                throw new IllegalStateException(
+                        what + ": " + failures + " of " + operations + " operations failed", firstFailure);
             }
             return this;
         }
     }
 
-    private Load() {
-    }
+    private Load() {}
 
     static Run run(String name, int threads, int operations, Operation operation) {
         long[] latencies = new long[operations];
@@ -57,25 +54,27 @@ final class Load {
         CountDownLatch start = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(threads);
         for (int t = 0; t < threads; t++) {
-            Thread worker = new Thread(() -> {
-                try {
-                    start.await();
-                    for (int i = next.getAndIncrement(); i < operations; i = next.getAndIncrement()) {
-                        long begin = System.nanoTime();
+            Thread worker = new Thread(
+                    () -> {
                         try {
-                            operation.run(i);
-                        } catch (Throwable failed) {
-                            failures.incrementAndGet();
-                            firstFailure.compareAndSet(null, failed);
+                            start.await();
+                            for (int i = next.getAndIncrement(); i < operations; i = next.getAndIncrement()) {
+                                long begin = System.nanoTime();
+                                try {
+                                    operation.run(i);
+                                } catch (Throwable failed) {
+                                    failures.incrementAndGet();
+                                    firstFailure.compareAndSet(null, failed);
+                                }
+                                latencies[i] = System.nanoTime() - begin;
+                            }
+                        } catch (InterruptedException interrupted) {
+                            Thread.currentThread().interrupt();
+                        } finally {
+                            done.countDown();
                         }
-                        latencies[i] = System.nanoTime() - begin;
-                    }
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    done.countDown();
-                }
-            }, "bench-" + name + "-" + t);
+                    },
+                    "bench-" + name + "-" + t);
             worker.setDaemon(true);
             worker.start();
         }

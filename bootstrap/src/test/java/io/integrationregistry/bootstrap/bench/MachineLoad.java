@@ -12,7 +12,8 @@ record MachineLoad(long machineBusy, long machineTotal, long ownBusy) {
 
     static MachineLoad now() {
         try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            String[] cpu =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long total = 0;
             for (int i = 1; i < cpu.length; i++) {
                 total += Long.parseLong(cpu[i]);
@@ -20,7 +21,9 @@ record MachineLoad(long machineBusy, long machineTotal, long ownBusy) {
             long idle = Long.parseLong(cpu[4]) + (cpu.length > 5 ? Long.parseLong(cpu[5]) : 0);
             String stat = Files.readString(Path.of("/proc/self/stat"));
             String[] own = stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
-            long ownBusy = Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13])
+            long ownBusy = Long.parseLong(own[11])
+                    + Long.parseLong(own[12])
+                    + Long.parseLong(own[13])
                     + Long.parseLong(own[14]);
             return new MachineLoad(total - idle, total, ownBusy);
         } catch (IOException | RuntimeException unavailable) {

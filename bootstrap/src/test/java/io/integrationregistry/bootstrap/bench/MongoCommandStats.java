@@ -21,8 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class MongoCommandStats implements CommandListener {
 
-    private record Totals(LongAdder count, LongAdder nanos) {
-    }
+    private record Totals(LongAdder count, LongAdder nanos) {}
 
     private final Map<Integer, String> started = new ConcurrentHashMap<>();
     private final Map<String, Totals> totals = new ConcurrentHashMap<>();
@@ -67,13 +66,19 @@ final class MongoCommandStats implements CommandListener {
     /** The commands by total time, most first: count, total and mean time. */
     List<String> top(int limit) {
         return totals.entrySet().stream()
-                .sorted((a, b) -> Long.compare(b.getValue().nanos().sum(), a.getValue().nanos().sum()))
+                .sorted((a, b) -> Long.compare(
+                        b.getValue().nanos().sum(), a.getValue().nanos().sum()))
                 .limit(limit)
                 .map(entry -> {
                     long count = entry.getValue().count().sum();
                     double millis = entry.getValue().nanos().sum() / 1e6;
-                    return String.format(Locale.ROOT, "%,8.0f ms %,7d x %8.2f ms  %s", millis, count,
-                            millis / Math.max(1, count), entry.getKey());
+                    return String.format(
+                            Locale.ROOT,
+                            "%,8.0f ms %,7d x %8.2f ms  %s",
+                            millis,
+                            count,
+                            millis / Math.max(1, count),
+                            entry.getKey());
                 })
                 .toList();
     }
@@ -83,9 +88,13 @@ final class MongoCommandStats implements CommandListener {
         if (command.equals("getMore") && body.containsKey("collection")) {
             target = body.get("collection");
         }
-        String collection = target != null && target.isString() ? target.asString().getValue() : "";
-        if ((command.equals("find") || command.equals("delete") || command.equals("update")
-                || command.equals("findAndModify")) && !collection.isEmpty()) {
+        String collection =
+                target != null && target.isString() ? target.asString().getValue() : "";
+        if ((command.equals("find")
+                        || command.equals("delete")
+                        || command.equals("update")
+                        || command.equals("findAndModify"))
+                && !collection.isEmpty()) {
             return command + " " + collection + " " + shape(body, command);
         }
         return (command + " " + collection).strip();
@@ -99,7 +108,8 @@ final class MongoCommandStats implements CommandListener {
             default -> {
                 String list = command.equals("update") ? "updates" : "deletes";
                 yield body.containsKey(list) && !body.getArray(list).isEmpty()
-                        ? body.getArray(list).get(0).asDocument().get("q") : null;
+                        ? body.getArray(list).get(0).asDocument().get("q")
+                        : null;
             }
         };
         StringBuilder shape = new StringBuilder("{");
@@ -108,7 +118,9 @@ final class MongoCommandStats implements CommandListener {
         }
         shape.append('}');
         if (body.containsKey("sort") && body.get("sort").isDocument()) {
-            shape.append(" sort{").append(String.join(",", body.getDocument("sort").keySet())).append('}');
+            shape.append(" sort{")
+                    .append(String.join(",", body.getDocument("sort").keySet()))
+                    .append('}');
         }
         return shape.toString();
     }

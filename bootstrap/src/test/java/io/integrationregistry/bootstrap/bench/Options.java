@@ -21,19 +21,23 @@ import java.util.stream.Collectors;
  * </ul>
  * The environment variable {@code MONGODB_URI} adds a run against that MongoDB, in a database of its own.
  */
-record Options(int reps, double budgetSeconds, Set<String> only, String jfr, boolean embedded, String mongoUri,
-               Path output) {
+record Options(
+        int reps, double budgetSeconds, Set<String> only, String jfr, boolean embedded, String mongoUri, Path output) {
 
     static Options fromSystem() {
         int reps = Math.max(5, Integer.getInteger("bench.reps", 5));
         double budget = Double.parseDouble(System.getProperty("bench.budget", "540"));
         String only = System.getProperty("bench.only", "");
-        Set<String> figures = only.isBlank() ? Set.of() : Arrays.stream(only.split(","))
-                .map(id -> id.strip().toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> figures = only.isBlank()
+                ? Set.of()
+                : Arrays.stream(only.split(","))
+                        .map(id -> id.strip().toUpperCase(Locale.ROOT))
+                        .collect(Collectors.toSet());
         String jfr = System.getProperty("bench.jfr", "missed").toLowerCase(Locale.ROOT);
         boolean embedded = Boolean.parseBoolean(System.getProperty("bench.embedded", "true"));
         String uri = System.getenv("MONGODB_URI");
-        Path output = Path.of(System.getProperty("bench.output", "target/benchmarks.json")).toAbsolutePath();
+        Path output = Path.of(System.getProperty("bench.output", "target/benchmarks.json"))
+                .toAbsolutePath();
         return new Options(reps, budget, figures, jfr, embedded, uri == null || uri.isBlank() ? null : uri, output);
     }
 

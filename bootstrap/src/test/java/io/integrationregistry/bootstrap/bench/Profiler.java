@@ -33,10 +33,20 @@ final class Profiler {
     private static final int TOP = 8;
 
     /** What one recording shows. */
-    record Summary(Path file, double seconds, double processCpu, double machineCpu, long samples,
-                   List<String> cpuByThread, List<String> selfFrames, List<String> firstNonJdkFrames,
-                   List<String> ownCodeInclusive, List<String> monitorWaits, List<String> parks,
-                   List<String> socketReads, List<String> databaseCommands) {
+    record Summary(
+            Path file,
+            double seconds,
+            double processCpu,
+            double machineCpu,
+            long samples,
+            List<String> cpuByThread,
+            List<String> selfFrames,
+            List<String> firstNonJdkFrames,
+            List<String> ownCodeInclusive,
+            List<String> monitorWaits,
+            List<String> parks,
+            List<String> socketReads,
+            List<String> databaseCommands) {
 
         Map<String, Object> json() {
             Map<String, Object> json = new LinkedHashMap<>();
@@ -58,17 +68,31 @@ final class Profiler {
 
         List<String> text() {
             List<String> lines = new ArrayList<>();
-            lines.add(String.format(Locale.ROOT, "JFR %s: %.1f s; CPU: this process %.0f%% of the machine, all processes "
-                    + "%.0f%%; %d samples", file.getFileName(), seconds, processCpu * 100, machineCpu * 100, samples));
-            lines.add("  CPU by thread: " + String.join(", ", cpuByThread.stream().limit(5)
-                    .map(entry -> entry.strip().replaceFirst("^(\\S+)\\s+(.*)$", "$2 $1")).toList()));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "JFR %s: %.1f s; CPU: this process %.0f%% of the machine, all processes " + "%.0f%%; %d samples",
+                    file.getFileName(),
+                    seconds,
+                    processCpu * 100,
+                    machineCpu * 100,
+                    samples));
+            lines.add("  CPU by thread: "
+                    + String.join(
+                            ", ",
+                            cpuByThread.stream()
+                                    .limit(5)
+                                    .map(entry -> entry.strip().replaceFirst("^(\\S+)\\s+(.*)$", "$2 $1"))
+                                    .toList()));
             section(lines, "hottest methods (self)", selfFrames, 5);
             section(lines, "hottest first frames outside the JDK", firstNonJdkFrames, 5);
             section(lines, "service code on the stack (inclusive)", ownCodeInclusive, 5);
             section(lines, "blocked on monitors (total)", monitorWaits, 3);
             section(lines, "parked on the request path (total, >= 10 ms each)", parks, 3);
-            section(lines, "the service's database commands (total, count x mean, as its client saw them)",
-                    databaseCommands, 6);
+            section(
+                    lines,
+                    "the service's database commands (total, count x mean, as its client saw them)",
+                    databaseCommands,
+                    6);
             return lines;
         }
 
@@ -80,8 +104,7 @@ final class Profiler {
         }
     }
 
-    private Profiler() {
-    }
+    private Profiler() {}
 
     static Summary record(Path folder, String name, MongoCommandStats commands, Runnable scenario) {
         try {
@@ -136,31 +159,39 @@ final class Profiler {
                         Set<String> seen = new HashSet<>();
                         for (RecordedFrame frame : stack.getFrames()) {
                             String method = method(frame);
-                            if (method.startsWith("io.integrationregistry.") && !method.contains(".bench.")
+                            if (method.startsWith("io.integrationregistry.")
+                                    && !method.contains(".bench.")
                                     && seen.add(method)) {
                                 add(own, method, 1);
                             }
                         }
                     }
-                    case "jdk.JavaMonitorEnter" -> add(monitors, className(event, "monitorClass") + " at "
-                            + firstNonJdk(event.getStackTrace()) + " [" + threadGroup(event.getThread()) + "]",
-                            event.getDuration().toMillis());
+                    case "jdk.JavaMonitorEnter" ->
+                        add(
+                                monitors,
+                                className(event, "monitorClass") + " at " + firstNonJdk(event.getStackTrace()) + " ["
+                                        + threadGroup(event.getThread()) + "]",
+                                event.getDuration().toMillis());
                     case "jdk.ThreadPark" -> {
                         String thread = threadGroup(event.getThread());
                         if (onRequestPath(thread)) {
-                            add(parks, firstNonJdk(event.getStackTrace()) + " [" + thread + "]",
+                            add(
+                                    parks,
+                                    firstNonJdk(event.getStackTrace()) + " [" + thread + "]",
                                     event.getDuration().toMillis());
                         }
                     }
-                    case "jdk.SocketRead" -> add(sockets, firstNonJdk(event.getStackTrace()) + " ["
-                            + threadGroup(event.getThread()) + "]", event.getDuration().toMillis());
+                    case "jdk.SocketRead" ->
+                        add(
+                                sockets,
+                                firstNonJdk(event.getStackTrace()) + " [" + threadGroup(event.getThread()) + "]",
+                                event.getDuration().toMillis());
                     case "jdk.CPULoad" -> {
                         processCpu += event.getFloat("jvmUser") + event.getFloat("jvmSystem");
                         machineCpu += event.getFloat("machineTotal");
                         cpuEvents++;
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         } catch (IOException failed) {
@@ -169,10 +200,20 @@ final class Profiler {
         long total = Math.max(1, samples);
         Function<Long, String> share = count -> String.format(Locale.ROOT, "%5.1f%%", 100.0 * count / total);
         Function<Long, String> millis = ms -> String.format(Locale.ROOT, "%,8d ms", ms);
-        return new Summary(file, seconds, cpuEvents == 0 ? Double.NaN : processCpu / cpuEvents,
-                cpuEvents == 0 ? Double.NaN : machineCpu / cpuEvents, samples,
-                top(byThread, share), top(self, share), top(firstNonJdk, share), top(own, share),
-                top(monitors, millis), top(parks, millis), top(sockets, millis), databaseCommands);
+        return new Summary(
+                file,
+                seconds,
+                cpuEvents == 0 ? Double.NaN : processCpu / cpuEvents,
+                cpuEvents == 0 ? Double.NaN : machineCpu / cpuEvents,
+                samples,
+                top(byThread, share),
+                top(self, share),
+                top(firstNonJdk, share),
+                top(own, share),
+                top(monitors, millis),
+                top(parks, millis),
+                top(sockets, millis),
+                databaseCommands);
     }
 
     private static List<String> top(Map<String, Long> counts, Function<Long, String> format) {
@@ -210,18 +251,26 @@ final class Profiler {
         }
         for (RecordedFrame frame : stack.getFrames()) {
             String method = method(frame);
-            if (!(method.startsWith("java.") || method.startsWith("javax.") || method.startsWith("jdk.")
-                    || method.startsWith("sun.") || method.startsWith("com.sun."))) {
+            if (!(method.startsWith("java.")
+                    || method.startsWith("javax.")
+                    || method.startsWith("jdk.")
+                    || method.startsWith("sun.")
+                    || method.startsWith("com.sun."))) {
                 return method;
             }
         }
-        return stack.getFrames().isEmpty() ? "?" : "JDK: " + method(stack.getFrames().get(0));
+        return stack.getFrames().isEmpty()
+                ? "?"
+                : "JDK: " + method(stack.getFrames().get(0));
     }
 
     /** Threads that serve the measured work, rather than idle pools and housekeeping. */
     private static boolean onRequestPath(String thread) {
-        return thread.startsWith("bench-") || thread.startsWith("http-nio") || thread.startsWith("EventProcessor")
-                || thread.startsWith("mongo-server") || thread.startsWith("EmbeddedEventStore");
+        return thread.startsWith("bench-")
+                || thread.startsWith("http-nio")
+                || thread.startsWith("EventProcessor")
+                || thread.startsWith("mongo-server")
+                || thread.startsWith("EmbeddedEventStore");
     }
 
     /** A thread's name with its numbers replaced, so that the threads of one pool count together. */

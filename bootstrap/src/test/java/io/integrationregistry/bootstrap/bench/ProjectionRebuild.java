@@ -33,8 +33,7 @@ final class ProjectionRebuild {
     }
 
     /** Seconds each projection took, and both together. */
-    record Replay(double seconds, Map<String, Double> perProjection) {
-    }
+    record Replay(double seconds, Map<String, Double> perProjection) {}
 
     Figure run() {
         long begin = System.nanoTime();
@@ -45,7 +44,8 @@ final class ProjectionRebuild {
         long target = bench.size("B4", perSecond, bench.secondsPerRep("B4"), TABLE_EVENTS, stored);
         Seeder.Seeded rest = seed(target - stored);
         long events = bench.storedEvents();
-        long integrations = (long) probe.integrations().size() + rest.integrations().size();
+        long integrations =
+                (long) probe.integrations().size() + rest.integrations().size();
         bench.log("B4 at " + events + " stored events (warm-up: " + Format.number(perSecond) + " events/s; seeding: "
                 + Format.number((probe.events() + rest.events()) / (probe.seconds() + rest.seconds())) + " events/s)");
         List<Double> replayRates = new ArrayList<>();
@@ -55,20 +55,27 @@ final class ProjectionRebuild {
             Replay replay = replay();
             verify(events);
             replayRates.add(events / replay.seconds());
-            replay.perProjection().forEach((name, seconds) ->
-                    perProjection.computeIfAbsent(name, n -> new ArrayList<>()).add(events / seconds));
+            replay.perProjection()
+                    .forEach((name, seconds) -> perProjection
+                            .computeIfAbsent(name, n -> new ArrayList<>())
+                            .add(events / seconds));
             rawRates.add(events / rawRead(events));
         }
-        Figure figure = new Figure("B4", bench.target, "rebuilding the list and audit projections (both replayed at once)")
+        Figure figure = new Figure(
+                        "B4", bench.target, "rebuilding the list and audit projections (both replayed at once)")
                 .size(events, TABLE_EVENTS, "stored events")
                 .measured("replayed", Stats.of(replayRates), "events/s")
                 .baseline("raw cursor read", Stats.of(rawRates), "docs/s");
         figure.sizeDetails.add(Format.count(integrations) + " integrations of " + EVENTS_EACH + " events");
         figure.ratio("replay/raw-read", figure.measured.median() / figure.baseline.median(), Figure.Goal.AT_LEAST, 0.5);
-        perProjection.forEach((name, rates) -> figure.extra.put(name + "EventsPerSecond", Stats.of(rates).median()));
-        figure.extraText = "alone: " + perProjection.entrySet().stream()
-                .map(entry -> entry.getKey() + " " + Format.number(Stats.of(entry.getValue()).median()) + " events/s")
-                .reduce((a, b) -> a + ", " + b).orElse("");
+        perProjection.forEach((name, rates) ->
+                figure.extra.put(name + "EventsPerSecond", Stats.of(rates).median()));
+        figure.extraText = "alone: "
+                + perProjection.entrySet().stream()
+                        .map(entry -> entry.getKey() + " "
+                                + Format.number(Stats.of(entry.getValue()).median()) + " events/s")
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("");
         figure.notes.add("events stored by the service's storage engine, dated in the past so that only replays see "
                 + "them; a replay is timed from the rebuild request to both processors reaching the head; each rebuilt "
                 + "read model is checked (one list entry per integration, one audit entry per event)");
@@ -81,8 +88,13 @@ final class ProjectionRebuild {
 
     private Seeder.Seeded seed(long events) {
         int integrations = (int) Math.max(0, events / EVENTS_EACH);
-        return bench.seedThenCatchUp(() -> bench.seeder.integrations(company, "Replay " + System.nanoTime(),
-                integrations, EVENTS_EACH, Seeder.Shape.EDITS_AND_SWITCHES, false));
+        return bench.seedThenCatchUp(() -> bench.seeder.integrations(
+                company,
+                "Replay " + System.nanoTime(),
+                integrations,
+                EVENTS_EACH,
+                Seeder.Shape.EDITS_AND_SWITCHES,
+                false));
     }
 
     /**
@@ -118,8 +130,10 @@ final class ProjectionRebuild {
     }
 
     private long aggregates() {
-        return bench.collection("domainevents").distinct("aggregateIdentifier", String.class)
-                .into(new ArrayList<>()).size();
+        return bench.collection("domainevents")
+                .distinct("aggregateIdentifier", String.class)
+                .into(new ArrayList<>())
+                .size();
     }
 
     private void verify(long events) {
@@ -136,8 +150,11 @@ final class ProjectionRebuild {
     private double rawRead(long expected) {
         long begin = System.nanoTime();
         long read = 0;
-        try (MongoCursor<Document> cursor = bench.collection("domainevents").find()
-                .sort(Sorts.ascending("timestamp", "sequenceNumber")).batchSize(1_000).iterator()) {
+        try (MongoCursor<Document> cursor = bench.collection("domainevents")
+                .find()
+                .sort(Sorts.ascending("timestamp", "sequenceNumber"))
+                .batchSize(1_000)
+                .iterator()) {
             while (cursor.hasNext()) {
                 cursor.next();
                 read++;

@@ -34,15 +34,18 @@ final class ReadPath {
     Figure run() throws Exception {
         long begin = System.nanoTime();
         CompanyId company = new CompanyId(Service.READER_COMPANY);
-        Seeder.Seeded seeded = bench.seedThenCatchUp(() -> bench.seeder.integrations(company, "Read path",
-                INTEGRATIONS, 1, Seeder.Shape.EDITS_AND_SWITCHES, true));
+        Seeder.Seeded seeded = bench.seedThenCatchUp(() -> bench.seeder.integrations(
+                company, "Read path", INTEGRATIONS, 1, Seeder.Shape.EDITS_AND_SWITCHES, true));
         bench.log("B6 seeded " + INTEGRATIONS + " integrations in " + Format.number(seeded.seconds()) + " s");
         int pages = INTEGRATIONS / PAGE_SIZE;
         MongoCollection<Document> list = bench.collection("integration_list");
         try (Http client = bench.service.reader(1)) {
-            JsonNode first = new ObjectMapper().readTree(client.get("/api/integrations?page=0&size=" + PAGE_SIZE)
-                    .requireStatus(200, "GET /api/integrations").body());
-            if (first.path("total").asLong() != INTEGRATIONS || first.path("items").size() != PAGE_SIZE) {
+            JsonNode first = new ObjectMapper()
+                    .readTree(client.get("/api/integrations?page=0&size=" + PAGE_SIZE)
+                            .requireStatus(200, "GET /api/integrations")
+                            .body());
+            if (first.path("total").asLong() != INTEGRATIONS
+                    || first.path("items").size() != PAGE_SIZE) {
                 throw new IllegalStateException("unexpected page: total " + first.path("total") + ", "
                         + first.path("items").size() + " items");
             }
@@ -51,8 +54,8 @@ final class ReadPath {
             long[] warmGet = gets(client, warmPages);
             raws(list, company, warmPages);
             double perRequest = Stats.percentileMillis(warmGet, 0.5) / 1000.0;
-            int requests = (int) Math.min(pages, bench.size("B6", 1 / perRequest, bench.secondsPerRep("B6") * 0.7,
-                    0, MIN_REQUESTS));
+            int requests = (int)
+                    Math.min(pages, bench.size("B6", 1 / perRequest, bench.secondsPerRep("B6") * 0.7, 0, MIN_REQUESTS));
             bench.log("B6 at " + requests + " pages per run");
             List<Double> getP50 = new ArrayList<>();
             List<Double> getP99 = new ArrayList<>();
@@ -67,15 +70,18 @@ final class ReadPath {
                 rawP50.add(Stats.percentileMillis(raw, 0.5));
                 rawP99.add(Stats.percentileMillis(raw, 0.99));
             }
-            Figure figure = new Figure("B6", bench.target, "read path: GET /api/integrations?page= for a company of "
-                    + Format.count(INTEGRATIONS) + " integrations, one client")
+            Figure figure = new Figure(
+                            "B6",
+                            bench.target,
+                            "read path: GET /api/integrations?page= for a company of " + Format.count(INTEGRATIONS)
+                                    + " integrations, one client")
                     .size(INTEGRATIONS, INTEGRATIONS, "integrations")
                     .measured("GET p50", Stats.of(getP50), "ms")
                     .baseline("raw find p50", Stats.of(rawP50), "ms");
             figure.sizeDetails.add(requests + " random pages of " + PAGE_SIZE + " per run; "
                     + Format.count(list.estimatedDocumentCount()) + " list entries in all");
-            figure.ratio("raw-find/GET p50", figure.baseline.median() / figure.measured.median(),
-                    Figure.Goal.AT_LEAST, 0.5);
+            figure.ratio(
+                    "raw-find/GET p50", figure.baseline.median() / figure.measured.median(), Figure.Goal.AT_LEAST, 0.5);
             Stats getTail = Stats.of(getP99);
             Stats rawTail = Stats.of(rawP99);
             figure.extraText = "p99: GET " + getTail.format("ms") + ", raw " + rawTail.format("ms");
@@ -83,7 +89,8 @@ final class ReadPath {
             figure.extra.put("rawP99Millis", rawTail.median());
             figure.extra.put("p99Ratio", rawTail.median() / getTail.median());
             figure.notes.add("the company's list entries are written in the shape the list projection gives them");
-            figure.notes.add("the service also counts the company's entries for the page's total; the raw find does not");
+            figure.notes.add(
+                    "the service also counts the company's entries for the page's total; the raw find does not");
             figure.seconds = (System.nanoTime() - begin) / 1e9;
             bench.profileIfMissed(figure, () -> gets(client, pages(pages, requests, random)));
             return figure;
@@ -116,7 +123,9 @@ final class ReadPath {
             long begin = System.nanoTime();
             List<Document> page = list.find(Filters.eq("companyId", company.value()))
                     .sort(Sorts.ascending("nameKey", "_id"))
-                    .skip(pages.get(i) * PAGE_SIZE).limit(PAGE_SIZE).into(new ArrayList<>());
+                    .skip(pages.get(i) * PAGE_SIZE)
+                    .limit(PAGE_SIZE)
+                    .into(new ArrayList<>());
             nanos[i] = System.nanoTime() - begin;
             if (page.size() != PAGE_SIZE) {
                 throw new IllegalStateException("raw page " + pages.get(i) + " has " + page.size() + " entries");

@@ -70,14 +70,20 @@ final class Seeder {
         this.secrets = service.bean(ForSealingSecrets.class);
     }
 
-    Seeded integrations(CompanyId company, String namePrefix, int count, int eventsEach, Shape shape,
-                        boolean withListEntries) {
+    Seeded integrations(
+            CompanyId company, String namePrefix, int count, int eventsEach, Shape shape, boolean withListEntries) {
         return integrations(company, namePrefix, count, eventsEach, shape, withListEntries, Long.MAX_VALUE);
     }
 
     /** As many of {@code count} integrations as can be stored before {@code deadline} (a System.nanoTime()). */
-    Seeded integrations(CompanyId company, String namePrefix, int count, int eventsEach, Shape shape,
-                        boolean withListEntries, long deadline) {
+    Seeded integrations(
+            CompanyId company,
+            String namePrefix,
+            int count,
+            int eventsEach,
+            Shape shape,
+            boolean withListEntries,
+            long deadline) {
         long begin = System.nanoTime();
         List<EventMessage<?>> events = new ArrayList<>(BATCH + eventsEach);
         List<Document> entries = new ArrayList<>(BATCH);
@@ -85,8 +91,8 @@ final class Seeder {
         long stored = 0;
         for (int i = 0; i < count; i++) {
             IntegrationId id = IntegrationId.of(UUID.randomUUID());
-            List<GenericDomainEventMessage<IntegrationEvent>> history = history(id, company, namePrefix + " " + i,
-                    eventsEach, shape);
+            List<GenericDomainEventMessage<IntegrationEvent>> history =
+                    history(id, company, namePrefix + " " + i, eventsEach, shape);
             IntegrationState state = IntegrationDecider.initialState();
             for (GenericDomainEventMessage<IntegrationEvent> message : history) {
                 state = IntegrationDecider.evolve(state, message.getPayload());
@@ -117,13 +123,13 @@ final class Seeder {
         if (!entries.isEmpty()) {
             service.database().getCollection("integration_list").insertMany(entries);
         }
-        return new Seeded(integrations, stored, withListEntries ? integrations.size() : 0,
-                (System.nanoTime() - begin) / 1e9);
+        return new Seeded(
+                integrations, stored, withListEntries ? integrations.size() : 0, (System.nanoTime() - begin) / 1e9);
     }
 
     /** The events of one integration: its addition, then {@code eventsEach - 1} changes. */
-    List<GenericDomainEventMessage<IntegrationEvent>> history(IntegrationId id, CompanyId company, String name,
-                                                              int eventsEach, Shape shape) {
+    List<GenericDomainEventMessage<IntegrationEvent>> history(
+            IntegrationId id, CompanyId company, String name, int eventsEach, Shape shape) {
         SealedSecret apiKey = secrets.seal(id, PlainSecret.of("authentication.apiKey", API_KEY));
         List<GenericDomainEventMessage<IntegrationEvent>> messages = new ArrayList<>(eventsEach);
         String requestId = UUID.randomUUID().toString();
@@ -131,21 +137,37 @@ final class Seeder {
             Instant at = HISTORY_START.plusSeconds(clock.getAndIncrement());
             IntegrationEvent event;
             if (sequence == 0) {
-                event = new IntegrationEvent.IntegrationAdded(id, company, at, new IntegrationName(name),
-                        new BaseApiUrl("https://docs.example/api/v1"), RequestParameters.NONE,
-                        new Authentication.ApiKey(apiKey), true);
+                event = new IntegrationEvent.IntegrationAdded(
+                        id,
+                        company,
+                        at,
+                        new IntegrationName(name),
+                        new BaseApiUrl("https://docs.example/api/v1"),
+                        RequestParameters.NONE,
+                        new Authentication.ApiKey(apiKey),
+                        true);
             } else if (shape == Shape.EDITS_AND_SWITCHES && sequence % 3 == 0) {
-                event = new IntegrationEvent.IntegrationEdited(id, company, at, new IntegrationName(name),
+                event = new IntegrationEvent.IntegrationEdited(
+                        id,
+                        company,
+                        at,
+                        new IntegrationName(name),
                         new BaseApiUrl("https://docs.example/api/v" + (sequence + 1)),
-                        new RequestParameters("revision=" + sequence), new Authentication.ApiKey(apiKey));
+                        new RequestParameters("revision=" + sequence),
+                        new Authentication.ApiKey(apiKey));
             } else if (sequence % 2 == 1) {
                 event = new IntegrationEvent.IntegrationDeactivated(id, company, at);
             } else {
                 event = new IntegrationEvent.IntegrationActivated(id, company, at);
             }
-            messages.add(new GenericDomainEventMessage<>("Integration", id.value(), sequence, event,
+            messages.add(new GenericDomainEventMessage<>(
+                    "Integration",
+                    id.value(),
+                    sequence,
+                    event,
                     Map.of("actor", ACTOR, "company", company.value(), "requestId", requestId, "source", "api"),
-                    UUID.randomUUID().toString(), at));
+                    UUID.randomUUID().toString(),
+                    at));
         }
         return messages;
     }

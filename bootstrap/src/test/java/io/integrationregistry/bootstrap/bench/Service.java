@@ -62,7 +62,8 @@ final class Service implements AutoCloseable {
     static Service start(Backend backend) {
         MongoCommandStats commands = new MongoCommandStats();
         MongoClientSettingsBuilderCustomizer listening = settings -> settings.addCommandListener(commands);
-        RunningRegistry registry = RunningRegistry.start(properties(backend, 0),
+        RunningRegistry registry = RunningRegistry.start(
+                properties(backend, 0),
                 starting -> starting.getBeanFactory().registerSingleton("benchmarkMongoCommandStats", listening));
         return new Service(registry, backend, commands);
     }

@@ -10,7 +10,8 @@ record Stats(double median, double min, double max, List<Double> values) {
         if (values.isEmpty()) {
             return new Stats(Double.NaN, Double.NaN, Double.NaN, List.of());
         }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new Stats(median(sorted), sorted[0], sorted[sorted.length - 1], List.copyOf(values));
     }
 

@@ -58,8 +58,11 @@ final class AccessClient {
     record Answer(int status, Map<String, List<String>> headers, String body) {
 
         String header(String name) {
-            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                    .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         JsonNode json() {
@@ -71,8 +74,10 @@ final class AccessClient {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String base;
 
     AccessClient(int port) {
@@ -82,8 +87,11 @@ final class AccessClient {
     Answer send(AccessPrincipal principal, Call call) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + call.path()))
                 .timeout(Duration.ofSeconds(20))
-                .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(call.body()));
+                .method(
+                        call.method(),
+                        call.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(call.body()));
         principal.authorization().ifPresent(authorization -> request.header("Authorization", authorization));
         call.headers().forEach(request::header);
         try {

@@ -28,26 +28,32 @@ import java.util.stream.Collectors;
  */
 final class AccessEndpoints {
 
-    private AccessEndpoints() {
-    }
+    private AccessEndpoints() {}
 
     static Set<String> of(ApplicationContext context) {
         Map<String, List<String>> producesByEndpoint = new TreeMap<>();
         Set<String> endpoints = new TreeSet<>();
-        for (HandlerMapping mapping : context.getBeansOfType(HandlerMapping.class).values()) {
+        for (HandlerMapping mapping :
+                context.getBeansOfType(HandlerMapping.class).values()) {
             if (mapping instanceof RequestMappingInfoHandlerMapping infos) {
                 for (RequestMappingInfo info : infos.getHandlerMethods().keySet()) {
-                    Set<String> methods = info.getMethodsCondition().getMethods().stream().map(Enum::name)
+                    Set<String> methods = info.getMethodsCondition().getMethods().stream()
+                            .map(Enum::name)
                             .collect(Collectors.toCollection(TreeSet::new));
                     if (methods.isEmpty()) {
                         methods = Set.of("*");
                     }
-                    String produces = info.getProducesCondition().getExpressions().isEmpty() ? "any"
-                            : info.getProducesCondition().getExpressions().stream().map(Object::toString).sorted()
-                            .collect(Collectors.joining(","));
+                    String produces =
+                            info.getProducesCondition().getExpressions().isEmpty()
+                                    ? "any"
+                                    : info.getProducesCondition().getExpressions().stream()
+                                            .map(Object::toString)
+                                            .sorted()
+                                            .collect(Collectors.joining(","));
                     for (String method : methods) {
                         for (String pattern : info.getPatternValues()) {
-                            producesByEndpoint.computeIfAbsent(method + " " + pattern, key -> new ArrayList<>())
+                            producesByEndpoint
+                                    .computeIfAbsent(method + " " + pattern, key -> new ArrayList<>())
                                     .add(produces);
                         }
                     }

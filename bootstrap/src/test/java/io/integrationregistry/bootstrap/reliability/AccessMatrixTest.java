@@ -54,11 +54,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * id that does not exist.
  */
 @SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {
-        "registry.outbound.allow-plain-http=true",
-        "registry.outbound.allowed-private-hosts=127.0.0.1",
-        "registry.outbound.read-timeout=PT5S",
-        "registry.public-url=https://registry.acme.example"})
+@TestPropertySource(
+        properties = {
+            "registry.outbound.allow-plain-http=true",
+            "registry.outbound.allowed-private-hosts=127.0.0.1",
+            "registry.outbound.read-timeout=PT5S",
+            "registry.public-url=https://registry.acme.example"
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTest {
 
@@ -91,6 +93,7 @@ class AccessMatrixTest {
     private String oauth2Id;
     /** Company A's integration that the writes edit, activate and deactivate. */
     private String spareId;
+
     private String spareName;
     /** What company B's administrator is answered for an integration that does not exist. */
     private JsonNode unknownIntegration;
@@ -110,14 +113,27 @@ class AccessMatrixTest {
         }
     }
 
-    private static Row row(String endpoint, Function<AccessPrincipal, Call> call, int anonymous, int adminA,
-                           int auditorA, int documentUserA, int adminB, int operator) {
-        return new Row(endpoint, call, new int[] {anonymous, adminA, auditorA, documentUserA, adminB, operator},
-                false);
+    private static Row row(
+            String endpoint,
+            Function<AccessPrincipal, Call> call,
+            int anonymous,
+            int adminA,
+            int auditorA,
+            int documentUserA,
+            int adminB,
+            int operator) {
+        return new Row(endpoint, call, new int[] {anonymous, adminA, auditorA, documentUserA, adminB, operator}, false);
     }
 
-    private static Row row(String endpoint, Call call, int anonymous, int adminA, int auditorA, int documentUserA,
-                           int adminB, int operator) {
+    private static Row row(
+            String endpoint,
+            Call call,
+            int anonymous,
+            int adminA,
+            int auditorA,
+            int documentUserA,
+            int adminB,
+            int operator) {
         return row(endpoint, principal -> call, anonymous, adminA, auditorA, documentUserA, adminB, operator);
     }
 
@@ -140,13 +156,27 @@ class AccessMatrixTest {
                 row("GET /**", Call.get("/assets/no-such-file.js"), 404, 404, 404, 404, 404, 404),
                 row("GET /webjars/**", Call.get("/webjars/swagger-ui/index.html"), 401, 403, 403, 403, 403, 403),
                 row("GET /swagger-ui*/**", Call.get("/swagger-ui/index.html"), 200, 200, 200, 200, 200, 200),
-                row("GET /swagger-ui*/*swagger-initializer.js", Call.get("/swagger-ui/swagger-initializer.js"),
-                        200, 200, 200, 200, 200, 200),
+                row(
+                        "GET /swagger-ui*/*swagger-initializer.js",
+                        Call.get("/swagger-ui/swagger-initializer.js"),
+                        200,
+                        200,
+                        200,
+                        200,
+                        200,
+                        200),
                 row("GET /swagger-ui.html", Call.get("/swagger-ui.html"), 302, 302, 302, 302, 302, 302),
                 row("GET /v3/api-docs", Call.get("/v3/api-docs"), 200, 200, 200, 200, 200, 200),
                 row("GET /v3/api-docs.yaml", Call.get("/v3/api-docs.yaml"), 200, 200, 200, 200, 200, 200),
-                row("GET /v3/api-docs/swagger-config", Call.get("/v3/api-docs/swagger-config"),
-                        200, 200, 200, 200, 200, 200),
+                row(
+                        "GET /v3/api-docs/swagger-config",
+                        Call.get("/v3/api-docs/swagger-config"),
+                        200,
+                        200,
+                        200,
+                        200,
+                        200,
+                        200),
                 row("* /error", Call.get("/error"), 404, 404, 404, 404, 404, 404),
                 row("* /error", Call.of("POST", "/error").header("Accept", "text/html"), 404, 404, 404, 404, 404, 404),
                 // sign-in
@@ -154,84 +184,281 @@ class AccessMatrixTest {
                 row("GET /api/me", Call.get("/api/me"), 401, 200, 200, 200, 200, 403),
                 // the integrations
                 row("GET /api/integrations", Call.get("/api/integrations"), 401, 200, 200, 200, 200, 403),
-                row("POST /api/integrations", principal -> Call.of("POST", "/api/integrations")
-                        .json(apiKeyBody("Added by " + principal.name() + " " + UUID.randomUUID(), true)),
-                        401, 201, 403, 403, 201, 403),
+                row(
+                        "POST /api/integrations",
+                        principal -> Call.of("POST", "/api/integrations")
+                                .json(apiKeyBody("Added by " + principal.name() + " " + UUID.randomUUID(), true)),
+                        401,
+                        201,
+                        403,
+                        403,
+                        201,
+                        403),
                 row("GET /api/integrations/{id}", Call.get(integration), 401, 200, 200, 200, 404, 403),
                 row("GET /api/integrations/{id}", Call.get(integration + "?version=0"), 401, 200, 200, 403, 404, 403),
-                row("GET /api/integrations/{id}", Call.get(integration + "?asOf=2999-01-01T00:00:00Z"),
-                        401, 200, 200, 403, 404, 403),
-                row("PUT /api/integrations/{id}", principal -> Call.of("PUT", spare)
-                        .json(apiKeyBody(spareName, null).replace("\"requestParameters\": \"\"",
-                                "\"requestParameters\": \"edit=" + principal.ordinal() + "\""))
-                        .header("If-Match", etag(spareId)), 401, 200, 403, 403, 404, 403),
-                row("POST /api/integrations/{id}/activate", Call.of("POST", spare + "/activate"),
-                        401, 200, 403, 403, 404, 403),
-                row("POST /api/integrations/{id}/deactivate", Call.of("POST", spare + "/deactivate"),
-                        401, 200, 403, 403, 404, 403),
-                row("POST /api/integrations/test", Call.of("POST", "/api/integrations/test")
-                        .json(apiKeyBody("Typed", null)), 401, 200, 403, 403, 200, 403),
-                row("POST /api/integrations/{id}/test", Call.of("POST", integration + "/test"),
-                        401, 200, 403, 403, 404, 403),
+                row(
+                        "GET /api/integrations/{id}",
+                        Call.get(integration + "?asOf=2999-01-01T00:00:00Z"),
+                        401,
+                        200,
+                        200,
+                        403,
+                        404,
+                        403),
+                row(
+                        "PUT /api/integrations/{id}",
+                        principal -> Call.of("PUT", spare)
+                                .json(apiKeyBody(spareName, null)
+                                        .replace(
+                                                "\"requestParameters\": \"\"",
+                                                "\"requestParameters\": \"edit=" + principal.ordinal() + "\""))
+                                .header("If-Match", etag(spareId)),
+                        401,
+                        200,
+                        403,
+                        403,
+                        404,
+                        403),
+                row(
+                        "POST /api/integrations/{id}/activate",
+                        Call.of("POST", spare + "/activate"),
+                        401,
+                        200,
+                        403,
+                        403,
+                        404,
+                        403),
+                row(
+                        "POST /api/integrations/{id}/deactivate",
+                        Call.of("POST", spare + "/deactivate"),
+                        401,
+                        200,
+                        403,
+                        403,
+                        404,
+                        403),
+                row(
+                        "POST /api/integrations/test",
+                        Call.of("POST", "/api/integrations/test").json(apiKeyBody("Typed", null)),
+                        401,
+                        200,
+                        403,
+                        403,
+                        200,
+                        403),
+                row(
+                        "POST /api/integrations/{id}/test",
+                        Call.of("POST", integration + "/test"),
+                        401,
+                        200,
+                        403,
+                        403,
+                        404,
+                        403),
                 // the audit trail
-                row("GET /api/integrations/{id}/history", Call.get(integration + "/history"),
-                        401, 200, 200, 403, 404, 403),
+                row(
+                        "GET /api/integrations/{id}/history",
+                        Call.get(integration + "/history"),
+                        401,
+                        200,
+                        200,
+                        403,
+                        404,
+                        403),
                 row("GET /api/audit", Call.get("/api/audit?integrationId=" + apiKeyId), 401, 200, 200, 403, 200, 403),
                 row("GET /api/audit/export", Call.get("/api/audit/export?format=ndjson"), 401, 200, 200, 403, 200, 403),
                 // the provider's documents through the active integration
-                row("GET /api/integrations/{id}/documents/serviceInfo", Call.get(documents + "serviceInfo"),
-                        401, 200, 403, 200, 404, 403),
-                row("GET /api/integrations/{id}/documents/metadata", Call.get(documents + "metadata?id=d-1"),
-                        401, 200, 403, 200, 404, 403),
-                row("GET /api/integrations/{id}/documents/files", Call.get(documents + "files?parentId=%2F"),
-                        401, 200, 403, 200, 404, 403),
-                row("GET /api/integrations/{id}/documents/search",
-                        Call.get(documents + "search?query=plan&parentId=%2F"), 401, 200, 403, 200, 404, 403),
-                row("GET /api/integrations/{id}/documents/download", Call.get(documents + "download?id=d-1"),
-                        401, 200, 403, 200, 404, 403),
-                row("GET /api/integrations/{id}/documents/thumbnail",
-                        Call.get(documents + "thumbnail?id=d-1&size=64"), 401, 200, 403, 200, 404, 403),
-                row("POST /api/integrations/{id}/documents/uploads", Call.of("POST", documents
-                        + "uploads?parentId=%2F&filename=notes.txt").body("text/plain", "hello provider"),
-                        401, 201, 403, 201, 404, 403),
-                row("POST /api/integrations/{id}/documents/folders",
-                        Call.of("POST", documents + "folders?parentId=%2F&name=Q4"), 401, 201, 403, 201, 404, 403),
-                row("PUT /api/integrations/{id}/documents/delete", principal -> Call.of("PUT",
-                        documents + "delete?folderId=" + newFolder()), 401, 200, 403, 200, 404, 403),
-                row("PUT /api/integrations/{id}/documents/rename",
-                        Call.of("PUT", documents + "rename?id=d-1&name=Plan.pdf"), 401, 200, 403, 200, 404, 403),
-                row("GET /api/integrations/{id}/documents/search",
-                        Call.get(documents + "search?max=-1"), 401, 400, 403, 400, 400, 403),
+                row(
+                        "GET /api/integrations/{id}/documents/serviceInfo",
+                        Call.get(documents + "serviceInfo"),
+                        401,
+                        200,
+                        403,
+                        200,
+                        404,
+                        403),
+                row(
+                        "GET /api/integrations/{id}/documents/metadata",
+                        Call.get(documents + "metadata?id=d-1"),
+                        401,
+                        200,
+                        403,
+                        200,
+                        404,
+                        403),
+                row(
+                        "GET /api/integrations/{id}/documents/files",
+                        Call.get(documents + "files?parentId=%2F"),
+                        401,
+                        200,
+                        403,
+                        200,
+                        404,
+                        403),
+                row(
+                        "GET /api/integrations/{id}/documents/search",
+                        Call.get(documents + "search?query=plan&parentId=%2F"),
+                        401,
+                        200,
+                        403,
+                        200,
+                        404,
+                        403),
+                row(
+                        "GET /api/integrations/{id}/documents/download",
+                        Call.get(documents + "download?id=d-1"),
+                        401,
+                        200,
+                        403,
+                        200,
+                        404,
+                        403),
+                row(
+                        "GET /api/integrations/{id}/documents/thumbnail",
+                        Call.get(documents + "thumbnail?id=d-1&size=64"),
+                        401,
+                        200,
+                        403,
+                        200,
+                        404,
+                        403),
+                row(
+                        "POST /api/integrations/{id}/documents/uploads",
+                        Call.of("POST", documents + "uploads?parentId=%2F&filename=notes.txt")
+                                .body("text/plain", "hello provider"),
+                        401,
+                        201,
+                        403,
+                        201,
+                        404,
+                        403),
+                row(
+                        "POST /api/integrations/{id}/documents/folders",
+                        Call.of("POST", documents + "folders?parentId=%2F&name=Q4"),
+                        401,
+                        201,
+                        403,
+                        201,
+                        404,
+                        403),
+                row(
+                        "PUT /api/integrations/{id}/documents/delete",
+                        principal -> Call.of("PUT", documents + "delete?folderId=" + newFolder()),
+                        401,
+                        200,
+                        403,
+                        200,
+                        404,
+                        403),
+                row(
+                        "PUT /api/integrations/{id}/documents/rename",
+                        Call.of("PUT", documents + "rename?id=d-1&name=Plan.pdf"),
+                        401,
+                        200,
+                        403,
+                        200,
+                        404,
+                        403),
+                row(
+                        "GET /api/integrations/{id}/documents/search",
+                        Call.get(documents + "search?max=-1"),
+                        401,
+                        400,
+                        403,
+                        400,
+                        400,
+                        403),
                 // connecting a user's account to an OAuth2 integration
-                row("GET /api/integrations/{id}/oauth2/authorize [any]",
+                row(
+                        "GET /api/integrations/{id}/oauth2/authorize [any]",
                         Call.get(oauth2 + "/oauth2/authorize").header("Accept", "text/html"),
-                        401, 302, 403, 302, 404, 403),
-                row("GET /api/integrations/{id}/oauth2/authorize [application/json]",
+                        401,
+                        302,
+                        403,
+                        302,
+                        404,
+                        403),
+                row(
+                        "GET /api/integrations/{id}/oauth2/authorize [application/json]",
                         Call.get(oauth2 + "/oauth2/authorize").header("Accept", "application/json"),
-                        401, 200, 403, 200, 404, 403),
-                row("GET /api/integrations/{id}/oauth2/authorize [application/json]",
+                        401,
+                        200,
+                        403,
+                        200,
+                        404,
+                        403),
+                row(
+                        "GET /api/integrations/{id}/oauth2/authorize [application/json]",
                         Call.get(integration + "/oauth2/authorize").header("Accept", "application/json"),
-                        401, 409, 403, 409, 404, 403),
-                row("GET /api/integrations/{id}/oauth2/connection", Call.get(oauth2 + "/oauth2/connection"),
-                        401, 200, 403, 200, 404, 403),
-                row("DELETE /api/integrations/{id}/oauth2/connection",
-                        Call.of("DELETE", oauth2 + "/oauth2/connection"), 401, 204, 403, 204, 404, 403),
-                row("GET /oauth2/callback/{id}", Call.get("/oauth2/callback/" + oauth2Id + "?code=c&state=forged"),
-                        400, 400, 400, 400, 400, 400).answeringPages(),
-                row("GET /oauth2/callback/{id}", Call.get("/oauth2/callback/" + UUID.randomUUID()
-                        + "?code=c&state=forged"), 400, 400, 400, 400, 400, 400).answeringPages(),
+                        401,
+                        409,
+                        403,
+                        409,
+                        404,
+                        403),
+                row(
+                        "GET /api/integrations/{id}/oauth2/connection",
+                        Call.get(oauth2 + "/oauth2/connection"),
+                        401,
+                        200,
+                        403,
+                        200,
+                        404,
+                        403),
+                row(
+                        "DELETE /api/integrations/{id}/oauth2/connection",
+                        Call.of("DELETE", oauth2 + "/oauth2/connection"),
+                        401,
+                        204,
+                        403,
+                        204,
+                        404,
+                        403),
+                row(
+                                "GET /oauth2/callback/{id}",
+                                Call.get("/oauth2/callback/" + oauth2Id + "?code=c&state=forged"),
+                                400,
+                                400,
+                                400,
+                                400,
+                                400,
+                                400)
+                        .answeringPages(),
+                row(
+                                "GET /oauth2/callback/{id}",
+                                Call.get("/oauth2/callback/" + UUID.randomUUID() + "?code=c&state=forged"),
+                                400,
+                                400,
+                                400,
+                                400,
+                                400,
+                                400)
+                        .answeringPages(),
                 // operations: every company's read models, keys and figures are the operator's alone
                 row("GET /api/admin/projections", Call.get("/api/admin/projections"), 401, 403, 403, 403, 403, 200),
-                row("POST /api/admin/projections/{name}/replay",
+                row(
+                        "POST /api/admin/projections/{name}/replay",
                         Call.of("POST", "/api/admin/projections/no-such-projection/replay"),
-                        401, 403, 403, 403, 403, 400),
+                        401,
+                        403,
+                        403,
+                        403,
+                        403,
+                        400),
                 row("GET /actuator", Call.get("/actuator"), 401, 403, 403, 403, 403, 200),
                 row("GET /actuator/health", Call.get("/actuator/health"), 200, 200, 200, 200, 200, 200),
                 row("GET /actuator/health/**", Call.get("/actuator/health/liveness"), 200, 200, 200, 200, 200, 200),
                 row("GET /actuator/info", Call.get("/actuator/info"), 200, 200, 200, 200, 200, 200),
                 row("GET /actuator/metrics", Call.get("/actuator/metrics"), 401, 403, 403, 403, 403, 200),
-                row("GET /actuator/metrics/{requiredMetricName}", Call.get("/actuator/metrics/jvm.threads.live"),
-                        401, 403, 403, 403, 403, 200),
+                row(
+                        "GET /actuator/metrics/{requiredMetricName}",
+                        Call.get("/actuator/metrics/jvm.threads.live"),
+                        401,
+                        403,
+                        403,
+                        403,
+                        403,
+                        200),
                 row("GET /actuator/projections", Call.get("/actuator/projections"), 401, 403, 403, 403, 403, 200),
                 row("GET /actuator/datakeys", Call.get("/actuator/datakeys"), 401, 403, 403, 403, 403, 200),
                 row("POST /actuator/datakeys", Call.of("POST", "/actuator/datakeys"), 401, 403, 403, 403, 403, 200));
@@ -246,8 +473,7 @@ class AccessMatrixTest {
                 {"name": "Matrix OAuth2 %s", "baseApiUrl": "%s", "active": true,
                  "authentication": {"type": "OAUTH2", "authenticationUrl": "https://auth.acme.example/authorize",
                    "tokenEndpointUrl": "https://auth.acme.example/token", "clientId": "registry-client",
-                   "clientSecret": "oauth-client-secret-0123456789"}}""".formatted(UUID.randomUUID(),
-                provider.baseApiUrl()));
+                   "clientSecret": "oauth-client-secret-0123456789"}}""".formatted(UUID.randomUUID(), provider.baseApiUrl()));
         spareName = "Matrix spare " + UUID.randomUUID();
         spareId = add(apiKeyBody(spareName, true));
         Answer unknown = client.send(ADMIN_B, Call.get("/api/integrations/" + UUID.randomUUID()));
@@ -286,15 +512,16 @@ class AccessMatrixTest {
         withoutRow.forEach(endpoint -> failures.add("served but not in the table: " + endpoint));
         withoutEndpoint.forEach(endpoint -> failures.add("in the table but not served: " + endpoint));
 
-        System.out.printf("RELIABILITY access: endpoints=%d principals=%d rows=%d cells=%d failures=%d%n",
+        System.out.printf(
+                "RELIABILITY access: endpoints=%d principals=%d rows=%d cells=%d failures=%d%n",
                 served.size(), AccessPrincipal.values().length, rows.size(), cells, failures.size());
         assertThat(failures).as("served endpoints: %s", served).isEmpty();
     }
 
     @Test
     void a_request_rejected_before_any_controller_is_answered_with_a_problem_detail() {
-        Answer rejected = client.send(ANONYMOUS, Call.get("/api/integrations;jsessionid=forged")
-                .header("Accept", "text/html"));
+        Answer rejected = client.send(
+                ANONYMOUS, Call.get("/api/integrations;jsessionid=forged").header("Accept", "text/html"));
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.header("Content-Type")).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -308,10 +535,11 @@ class AccessMatrixTest {
         String cell = row.endpoint() + " | " + call + " as " + principal + ": ";
         int expected = row.expected(principal);
         if (answer.status() != expected) {
-            return Optional.of(cell + "expected " + expected + " but was " + answer.status() + " "
-                    + abbreviate(answer.body()));
+            return Optional.of(
+                    cell + "expected " + expected + " but was " + answer.status() + " " + abbreviate(answer.body()));
         }
-        if (answer.status() >= 400 && (answer.body().contains("Exception") || answer.body().contains("\tat "))) {
+        if (answer.status() >= 400
+                && (answer.body().contains("Exception") || answer.body().contains("\tat "))) {
             return Optional.of(cell + "the error shows the service's insides: " + abbreviate(answer.body()));
         }
         if (answer.status() < 400 || answer.status() >= 500) {
@@ -329,7 +557,8 @@ class AccessMatrixTest {
                     + abbreviate(answer.body()));
         }
         JsonNode problem = answer.json();
-        if (problem.path("type").asText().isBlank() || problem.path("title").asText().isBlank()
+        if (problem.path("type").asText().isBlank()
+                || problem.path("title").asText().isBlank()
                 || problem.path("status").asInt() != answer.status()) {
             return Optional.of(cell + "not a complete problem detail: " + abbreviate(answer.body()));
         }
@@ -337,8 +566,8 @@ class AccessMatrixTest {
             Map<String, String> seen = problemWords(problem);
             Map<String, String> unknown = problemWords(unknownIntegration);
             if (!seen.equals(unknown)) {
-                return Optional.of(cell + "another company's integration is answered " + seen
-                        + ", an unknown one " + unknown);
+                return Optional.of(
+                        cell + "another company's integration is answered " + seen + ", an unknown one " + unknown);
             }
         }
         return Optional.empty();
@@ -369,8 +598,9 @@ class AccessMatrixTest {
 
     /** A new folder at the provider, made through the service by company A's administrator. */
     private String newFolder() {
-        Answer folder = client.send(ADMIN_A, Call.of("POST", "/api/integrations/" + apiKeyId
-                + "/documents/folders?parentId=%2F&name=To+delete"));
+        Answer folder = client.send(
+                ADMIN_A,
+                Call.of("POST", "/api/integrations/" + apiKeyId + "/documents/folders?parentId=%2F&name=To+delete"));
         assertThat(folder.status()).as(folder.body()).isEqualTo(201);
         return folder.json().path("id").asText();
     }
@@ -378,8 +608,7 @@ class AccessMatrixTest {
     private String apiKeyBody(String name, Boolean active) {
         return """
                 {"name": "%s", "baseApiUrl": "%s", "requestParameters": "",%s
-                 "authentication": {"type": "API_KEY", "apiKey": "%s"}}"""
-                .formatted(name, provider.baseApiUrl(), active == null ? "" : " \"active\": " + active + ",",
-                        PROVIDER_KEY);
+                 "authentication": {"type": "API_KEY", "apiKey": "%s"}}""".formatted(
+                name, provider.baseApiUrl(), active == null ? "" : " \"active\": " + active + ",", PROVIDER_KEY);
     }
 }

@@ -22,8 +22,7 @@ import java.util.List;
 final class CanaryLogAppender extends AppenderBase<ILoggingEvent> {
 
     /** One event as text, with the thread and the logger that logged it. */
-    record Line(String thread, String logger, String text) {
-    }
+    record Line(String thread, String logger, String text) {}
 
     private final List<Line> lines = Collections.synchronizedList(new ArrayList<>());
 
@@ -48,12 +47,14 @@ final class CanaryLogAppender extends AppenderBase<ILoggingEvent> {
         info.setContext(context);
         info.start();
         List<ConsoleAppender<ILoggingEvent>> consoles = new ArrayList<>();
-        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders().forEachRemaining(appender -> {
-            if (appender instanceof ConsoleAppender<ILoggingEvent> console) {
-                console.addFilter(info);
-                consoles.add(console);
-            }
-        });
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                .iteratorForAppenders()
+                .forEachRemaining(appender -> {
+                    if (appender instanceof ConsoleAppender<ILoggingEvent> console) {
+                        console.addFilter(info);
+                        consoles.add(console);
+                    }
+                });
         return () -> consoles.forEach(console -> {
             List<Filter<ILoggingEvent>> others = new ArrayList<>(console.getCopyOfAttachedFiltersList());
             others.remove(info);
@@ -76,18 +77,25 @@ final class CanaryLogAppender extends AppenderBase<ILoggingEvent> {
 
     @Override
     protected void append(ILoggingEvent event) {
-        StringBuilder text = new StringBuilder().append(event.getLevel()).append(' ').append(event.getLoggerName())
-                .append(" - ").append(event.getFormattedMessage());
+        StringBuilder text = new StringBuilder()
+                .append(event.getLevel())
+                .append(' ')
+                .append(event.getLoggerName())
+                .append(" - ")
+                .append(event.getFormattedMessage());
         Object[] arguments = event.getArgumentArray();
         if (arguments != null) {
             for (Object argument : arguments) {
                 text.append(" | arg: ").append(printed(argument));
             }
         }
-        event.getMDCPropertyMap().forEach((key, value) -> text.append(" | mdc ").append(key).append('=').append(value));
+        event.getMDCPropertyMap()
+                .forEach((key, value) ->
+                        text.append(" | mdc ").append(key).append('=').append(value));
         if (event.getKeyValuePairs() != null) {
-            event.getKeyValuePairs().forEach(pair -> text.append(" | kv ").append(pair.key).append('=')
-                    .append(printed(pair.value)));
+            event.getKeyValuePairs()
+                    .forEach(pair ->
+                            text.append(" | kv ").append(pair.key).append('=').append(printed(pair.value)));
         }
         if (event.getThrowableProxy() != null) {
             text.append('\n').append(ThrowableProxyUtil.asString(event.getThrowableProxy()));

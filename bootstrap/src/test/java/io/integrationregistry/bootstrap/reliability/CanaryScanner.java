@@ -29,11 +29,11 @@ final class CanaryScanner {
         }
     }
 
-    private record Needle(String canary, String text, String form, boolean caseSensitive) {
-    }
+    private record Needle(String canary, String text, String form, boolean caseSensitive) {}
 
     /** Long enough to stay unique; the last four characters of a secret are shown on purpose. */
     private static final int PIECE = 16;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, String> canaries = new LinkedHashMap<>();
@@ -57,8 +57,10 @@ final class CanaryScanner {
         Set<String> plain = new LinkedHashSet<>();
         plain.add(secret);
         // A JWT's header is the same for every token of its issuer: its signature is what is unique.
-        String unique = secret.startsWith("eyJ") && secret.chars().filter(c -> c == '.').count() == 2
-                ? secret.substring(secret.lastIndexOf('.') + 1) : secret;
+        String unique =
+                secret.startsWith("eyJ") && secret.chars().filter(c -> c == '.').count() == 2
+                        ? secret.substring(secret.lastIndexOf('.') + 1)
+                        : secret;
         if (unique.length() >= 2 * PIECE) {
             plain.add(unique.substring(0, PIECE));
             plain.add(unique.substring(unique.length() - PIECE));
@@ -100,7 +102,10 @@ final class CanaryScanner {
             if (at >= 0 && found.add(needle.canary() + needle.form())) {
                 int from = Math.max(0, at - 60);
                 int to = Math.min(text.length(), at + needle.text().length() + 60);
-                findings.add(new Finding(needle.canary(), where, needle.form(),
+                findings.add(new Finding(
+                        needle.canary(),
+                        where,
+                        needle.form(),
                         text.substring(from, to).replaceAll("\\s+", " ")));
             }
         }

@@ -58,8 +58,10 @@ final class CanaryTokenEndpoint implements AutoCloseable {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             boolean basic = authorization != null && authorization.startsWith("Basic ");
             byte[] body = JSON.writeValueAsBytes(Map.of(
-                    "error", basic ? "invalid_grant" : "invalid_client",
-                    "error_description", "refused " + form + " with Authorization " + authorization));
+                    "error",
+                    basic ? "invalid_grant" : "invalid_client",
+                    "error_description",
+                    "refused " + form + " with Authorization " + authorization));
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(basic ? 400 : 401, body.length);
             try (OutputStream out = exchange.getResponseBody()) {

@@ -3,12 +3,10 @@ package io.integrationregistry.bootstrap.reliability;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import io.integrationregistry.application.projections.port.in.ForAdministeringProjections;
-import io.integrationregistry.application.projections.port.out.ProjectionStatus;
 import fixtures.keys.TestKeys;
 import fixtures.mongo.EmbeddedMongo;
+import io.integrationregistry.application.projections.port.in.ForAdministeringProjections;
+import io.integrationregistry.application.projections.port.out.ProjectionStatus;
 import io.integrationregistry.bootstrap.RegistryProcess;
 import io.integrationregistry.bootstrap.RunningRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -63,10 +61,12 @@ class ClockSkewTest {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     /** Long enough for both processors to pass every event after the load, even on a loaded machine. */
     private static final Duration CATCH_UP = Duration.ofSeconds(SOAK ? 300 : 60);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path folder;
+
     private EmbeddedMongo mongo;
     private String uri;
     private String keyset;
@@ -81,7 +81,8 @@ class ClockSkewTest {
         database = mongo.database();
         keyset = "registry.secrets.keyset=" + TestKeys.keysetJson();
         exact = RunningRegistry.start(properties(EXACT).toArray(String[]::new));
-        await("the first instance claims every segment").atMost(Duration.ofSeconds(30))
+        await("the first instance claims every segment")
+                .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> owners().values().stream().filter(EXACT::equals).count() == 2L * PROCESSORS.size());
         // Segment 1 of each projection goes to the skewed instance (and stays with it: no rebalancing here).
@@ -124,9 +125,11 @@ class ClockSkewTest {
         for (String processor : PROCESSORS) {
             processor(processor).releaseSegment(1, 0, TimeUnit.MILLISECONDS);
         }
-        await("the instance left claims every segment").atMost(Duration.ofSeconds(60))
+        await("the instance left claims every segment")
+                .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(50))
-                .untilAsserted(() -> assertThat(owners().values()).hasSize(2 * PROCESSORS.size())
+                .untilAsserted(() -> assertThat(owners().values())
+                        .hasSize(2 * PROCESSORS.size())
                         .allMatch(EXACT::equals));
         long started = System.nanoTime();
         ForAdministeringProjections projections = exact.bean(ForAdministeringProjections.class);
@@ -134,21 +137,35 @@ class ClockSkewTest {
             projections.rebuild(processor);
         }
         // The served models keep answering while the rebuilt ones fill: compare once these have replaced them.
-        await("both rebuilds finished").atMost(CATCH_UP).pollInterval(Duration.ofMillis(100))
+        await("both rebuilds finished")
+                .atMost(CATCH_UP)
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> projections.projections().stream().noneMatch(ProjectionStatus::replaying));
         SkewFold.Comparison comparison = awaitProjections(fold, started);
         long caughtUp = System.nanoTime();
-        System.out.printf("RELIABILITY skew: replay of both projections, look-back %s: stream %d events of %d "
+        System.out.printf(
+                "RELIABILITY skew: replay of both projections, look-back %s: stream %d events of %d "
                         + "integrations (%d consecutive pairs of one integration in reversed store order); "
                         + "integration_list reflects %d of %d events, audit_trail holds %d of %d; mismatches %d; "
-                        + "%s %d ms after the replay began%n", lookBack(), fold.events, fold.integrations(),
-                fold.reversedPairs, comparison.eventsInList(), fold.events, comparison.auditEntries(), fold.events,
-                comparison.mismatches().size(), comparison.mismatches().isEmpty() ? "complete" : "still incomplete",
+                        + "%s %d ms after the replay began%n",
+                lookBack(),
+                fold.events,
+                fold.integrations(),
+                fold.reversedPairs,
+                comparison.eventsInList(),
+                fold.events,
+                comparison.auditEntries(),
+                fold.events,
+                comparison.mismatches().size(),
+                comparison.mismatches().isEmpty() ? "complete" : "still incomplete",
                 millis(caughtUp - started));
         comparison.mismatches().stream().limit(20).forEach(mismatch -> System.out.println("  " + mismatch));
 
-        assertThat(fold.reversedPairs).as("events stored before their integration's previous event").isZero();
-        assertThat(comparison.mismatches()).as("differences between the replayed projections and the fold")
+        assertThat(fold.reversedPairs)
+                .as("events stored before their integration's previous event")
+                .isZero();
+        assertThat(comparison.mismatches())
+                .as("differences between the replayed projections and the fold")
                 .isEmpty();
         assertThat(comparison.eventsInList()).as("events the list reflects").isEqualTo(fold.events);
         assertThat(comparison.auditEntries()).as("audit entries").isEqualTo(fold.events);
@@ -169,9 +186,14 @@ class ClockSkewTest {
     @SuppressWarnings("try")
     private void writeConcurrentlyAndCompare(long skewMillis, String run) throws Exception {
         String nodeId = "skewed-" + run;
-        try (RegistryProcess skewed = RegistryProcess.startReady(SkewedRegistryMain.class,
-                List.of(Long.toString(skewMillis)), folder.resolve(nodeId + ".log"), START_TIMEOUT, properties(nodeId))) {
-            await("segment 1 of each projection on the skewed instance").atMost(Duration.ofSeconds(60))
+        try (RegistryProcess skewed = RegistryProcess.startReady(
+                SkewedRegistryMain.class,
+                List.of(Long.toString(skewMillis)),
+                folder.resolve(nodeId + ".log"),
+                START_TIMEOUT,
+                properties(nodeId))) {
+            await("segment 1 of each projection on the skewed instance")
+                    .atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(50))
                     .untilAsserted(() -> assertThat(owners()).isEqualTo(split(nodeId)));
 
@@ -186,30 +208,54 @@ class ClockSkewTest {
             SkewFold.Comparison comparison = awaitProjections(fold, loaded);
             long caughtUp = System.nanoTime();
             TokenSizes tokens = tokenSizes();
-            System.out.printf("RELIABILITY skew: clock %s by %d ms, look-back %s: %d commands sent, %d acknowledged "
+            System.out.printf(
+                    "RELIABILITY skew: clock %s by %d ms, look-back %s: %d commands sent, %d acknowledged "
                             + "(%d x 409, %d x 412, %d other) in %d ms; stream %d events of %d integrations "
                             + "(%d consecutive pairs of one integration in reversed store order); integration_list "
                             + "reflects %d of %d events, audit_trail holds %d of %d; mismatches %d; %s %d ms after "
                             + "the load; tokens hold up to %d event ids, %d bytes%n",
-                    run, Math.abs(skewMillis), lookBack(), load.sent.get(), load.acknowledged.get(),
-                    load.conflicts.get(), load.stale.get(), load.unexpected.size(), millis(loaded - started),
-                    fold.events, fold.integrations(), fold.reversedPairs, comparison.eventsInList(), fold.events,
-                    comparison.auditEntries(), fold.events, comparison.mismatches().size(),
+                    run,
+                    Math.abs(skewMillis),
+                    lookBack(),
+                    load.sent.get(),
+                    load.acknowledged.get(),
+                    load.conflicts.get(),
+                    load.stale.get(),
+                    load.unexpected.size(),
+                    millis(loaded - started),
+                    fold.events,
+                    fold.integrations(),
+                    fold.reversedPairs,
+                    comparison.eventsInList(),
+                    fold.events,
+                    comparison.auditEntries(),
+                    fold.events,
+                    comparison.mismatches().size(),
                     comparison.mismatches().isEmpty() ? "caught up" : "still not caught up",
-                    millis(caughtUp - loaded), tokens.mostEventIds(), tokens.mostBytes());
+                    millis(caughtUp - loaded),
+                    tokens.mostEventIds(),
+                    tokens.mostBytes());
             comparison.mismatches().stream().limit(20).forEach(mismatch -> System.out.println("  " + mismatch));
 
-            assertThat(load.unexpected).as("answers other than 2xx, 409 and 412").isEmpty();
+            assertThat(load.unexpected)
+                    .as("answers other than 2xx, 409 and 412")
+                    .isEmpty();
             assertThat(load.acknowledged.get()).isEqualTo(INTEGRATIONS + CHANGES);
-            assertThat(load.conflicts.get() + load.stale.get()).as("commands that met on one integration")
+            assertThat(load.conflicts.get() + load.stale.get())
+                    .as("commands that met on one integration")
                     .isPositive();
-            assertThat(fold.events).as("events stored: one per acknowledged command").isEqualTo(acknowledgedSoFar);
-            assertThat(comparison.mismatches()).as("differences between the projections and the fold").isEmpty();
+            assertThat(fold.events)
+                    .as("events stored: one per acknowledged command")
+                    .isEqualTo(acknowledgedSoFar);
+            assertThat(comparison.mismatches())
+                    .as("differences between the projections and the fold")
+                    .isEmpty();
             assertThat(comparison.eventsInList()).as("events the list reflects").isEqualTo(fold.events);
             assertThat(comparison.auditEntries()).as("audit entries").isEqualTo(fold.events);
             for (String processor : PROCESSORS) {
                 assertThat(processor(processor).processingStatus().values())
-                        .as("segments of %s in error", processor).noneMatch(EventTrackerStatus::isErrorState);
+                        .as("segments of %s in error", processor)
+                        .noneMatch(EventTrackerStatus::isErrorState);
             }
         }
     }
@@ -237,7 +283,8 @@ class ClockSkewTest {
     }
 
     private TrackingEventProcessor processor(String name) {
-        return exact.bean(EventProcessingConfiguration.class).eventProcessor(name, TrackingEventProcessor.class)
+        return exact.bean(EventProcessingConfiguration.class)
+                .eventProcessor(name, TrackingEventProcessor.class)
                 .orElseThrow();
     }
 
@@ -245,8 +292,7 @@ class ClockSkewTest {
     private Map<String, String> owners() {
         Map<String, String> owners = new TreeMap<>();
         for (Document token : database.getCollection("trackingtokens").find()) {
-            owners.put(token.getString("processorName") + "/" + token.getInteger("segment"),
-                    token.getString("owner"));
+            owners.put(token.getString("processorName") + "/" + token.getInteger("segment"), token.getString("owner"));
         }
         return owners;
     }
@@ -266,7 +312,8 @@ class ClockSkewTest {
         int mostBytes = 0;
         for (Document stored : database.getCollection("trackingtokens").find()) {
             Object token = stored.get("token");
-            byte[] bytes = token instanceof Binary binary ? binary.getData()
+            byte[] bytes = token instanceof Binary binary
+                    ? binary.getData()
                     : token == null ? new byte[0] : token.toString().getBytes(StandardCharsets.UTF_8);
             mostBytes = Math.max(mostBytes, bytes.length);
             if (bytes.length > 0) {
@@ -277,8 +324,7 @@ class ClockSkewTest {
         return new TokenSizes(mostEventIds, mostBytes);
     }
 
-    private record TokenSizes(int mostEventIds, int mostBytes) {
-    }
+    private record TokenSizes(int mostEventIds, int mostBytes) {}
 
     private static long millis(long nanos) {
         return TimeUnit.NANOSECONDS.toMillis(nanos);

@@ -72,15 +72,19 @@ class ConcurrentEditsTest extends ApiTestBase {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         pool.shutdown();
         LoadEventStream stream = LoadEventStream.read(mongo.getDb(), id::equals);
-        System.out.printf("RELIABILITY concurrent-if-match: %d PUTs with If-Match \"0\" released together, answered "
-                        + "in %d ms: statuses %s; %d events stored for the integration%n", clients, millis, statuses,
-                stream.events());
+        System.out.printf(
+                "RELIABILITY concurrent-if-match: %d PUTs with If-Match \"0\" released together, answered "
+                        + "in %d ms: statuses %s; %d events stored for the integration%n",
+                clients, millis, statuses, stream.events());
 
         assertThat(statuses).as("answers by status").isEqualTo(Map.of(200, 1, 412, clients - 1));
         assertThat(LoadDriver.version(succeeded.get(0))).isEqualTo(1);
-        assertThat(stream.duplicatesAndGaps()).as("duplicate (aggregate, sequence)").isEmpty();
+        assertThat(stream.duplicatesAndGaps())
+                .as("duplicate (aggregate, sequence)")
+                .isEmpty();
         assertThat(stream.events()).as("the addition and the one edit").isEqualTo(2);
-        assertThat(stream.last(id).name()).isEqualTo(succeeded.get(0).json().path("name").asText());
+        assertThat(stream.last(id).name())
+                .isEqualTo(succeeded.get(0).json().path("name").asText());
     }
 
     @Test
@@ -97,26 +101,45 @@ class ConcurrentEditsTest extends ApiTestBase {
 
         Set<String> ours = ledger.acknowledged().keySet();
         LoadEventStream stream = LoadEventStream.read(mongo.getDb(), ours::contains);
-        Duration caughtUp = LoadEventStream.awaitProjectionsCaughtUp(mongo.getDb(), ours::contains,
-                Duration.ofSeconds(60));
+        Duration caughtUp =
+                LoadEventStream.awaitProjectionsCaughtUp(mongo.getDb(), ours::contains, Duration.ofSeconds(60));
         Map<Integer, Long> statuses = new TreeMap<>();
         ledger.exchanges().forEach(exchange -> statuses.merge(exchange.status(), 1L, Long::sum));
-        System.out.printf("RELIABILITY concurrent-commands: %d clients x %d commands on %d shared integrations in %d ms: "
+        System.out.printf(
+                "RELIABILITY concurrent-commands: %d clients x %d commands on %d shared integrations in %d ms: "
                         + "%d requests sent, statuses %s, %d retries after 409/412, %d changes acknowledged, %d "
                         + "acknowledged without a change; %d events stored for %d integrations; 5xx: %d; projections "
-                        + "equal the fold %d ms after the load%n", LoadSizes.CLIENTS, LoadSizes.COMMANDS_PER_CLIENT,
-                LoadSizes.SHARED_INTEGRATIONS, TimeUnit.NANOSECONDS.toMillis(loaded - start),
-                ledger.exchanges().size(), statuses, ledger.retries.get(), ledger.acknowledgedCount(),
-                ledger.unchanged.get(), stream.events(), stream.integrations().size(), ledger.serverErrors(),
+                        + "equal the fold %d ms after the load%n",
+                LoadSizes.CLIENTS,
+                LoadSizes.COMMANDS_PER_CLIENT,
+                LoadSizes.SHARED_INTEGRATIONS,
+                TimeUnit.NANOSECONDS.toMillis(loaded - start),
+                ledger.exchanges().size(),
+                statuses,
+                ledger.retries.get(),
+                ledger.acknowledgedCount(),
+                ledger.unchanged.get(),
+                stream.events(),
+                stream.integrations().size(),
+                ledger.serverErrors(),
                 caughtUp.toMillis());
 
         assertThat(statuses.keySet()).as("statuses answered").isSubsetOf(200, 201, 409, 412);
-        assertThat(ledger.acknowledgedTwice).as("one version acknowledged to two commands").isEmpty();
-        assertThat(ledger.changesWithoutAVersion).as("2xx answers that skipped or reused a version").isEmpty();
-        assertThat(ledger.retries.get()).as("commands that met a concurrent change").isPositive();
+        assertThat(ledger.acknowledgedTwice)
+                .as("one version acknowledged to two commands")
+                .isEmpty();
+        assertThat(ledger.changesWithoutAVersion)
+                .as("2xx answers that skipped or reused a version")
+                .isEmpty();
+        assertThat(ledger.retries.get())
+                .as("commands that met a concurrent change")
+                .isPositive();
         stream.assertHoldsEveryAcknowledgedChangeOnce(ledger);
         assertThat(stream.events()).as("events stored = changes acknowledged").isEqualTo(ledger.acknowledgedCount());
-        assertThat(ledger.acknowledged().values().stream().flatMap(versions -> versions.values().stream())
-                .filter(effect -> effect.name() != null).map(Effect::name)).doesNotHaveDuplicates();
+        assertThat(ledger.acknowledged().values().stream()
+                        .flatMap(versions -> versions.values().stream())
+                        .filter(effect -> effect.name() != null)
+                        .map(Effect::name))
+                .doesNotHaveDuplicates();
     }
 }

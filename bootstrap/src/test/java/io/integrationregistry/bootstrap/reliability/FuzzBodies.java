@@ -23,35 +23,86 @@ final class FuzzBodies {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A body and what it is, for the counterexample. */
-    record Body(byte[] bytes, String description) {
-    }
+    record Body(byte[] bytes, String description) {}
 
-    private record Entry(String key, byte[] value) {
-    }
+    private record Entry(String key, byte[] value) {}
 
     /** No body at all. */
     static final Body NONE = new Body(null, "none");
 
-    private enum Template { API_KEY, OAUTH2 }
-
-    private enum Mutation {
-        NULL, REMOVED, NUMBER, BOOLEAN, OBJECT, ARRAY, EMPTY_STRING, HUGE_STRING, DEEP_NESTING, ESCAPED_CONTROL_CHARS,
-        RAW_CONTROL_CHARS, ESCAPED_LONE_SURROGATE, ENCODED_LONE_SURROGATE, INVALID_UTF8, NUMBER_OUT_OF_RANGE,
-        DUPLICATE_KEY, ANY_TEXT, URL_LIKE, MASK, UNKNOWN_FIELD
+    private enum Template {
+        API_KEY,
+        OAUTH2
     }
 
-    private static final List<String> FIELDS = List.of("name", "baseApiUrl", "requestParameters", "active",
-            "authentication", "authentication.type", "authentication.apiKey", "authentication.authenticationUrl",
-            "authentication.tokenEndpointUrl", "authentication.clientId", "authentication.clientSecret",
+    private enum Mutation {
+        NULL,
+        REMOVED,
+        NUMBER,
+        BOOLEAN,
+        OBJECT,
+        ARRAY,
+        EMPTY_STRING,
+        HUGE_STRING,
+        DEEP_NESTING,
+        ESCAPED_CONTROL_CHARS,
+        RAW_CONTROL_CHARS,
+        ESCAPED_LONE_SURROGATE,
+        ENCODED_LONE_SURROGATE,
+        INVALID_UTF8,
+        NUMBER_OUT_OF_RANGE,
+        DUPLICATE_KEY,
+        ANY_TEXT,
+        URL_LIKE,
+        MASK,
+        UNKNOWN_FIELD
+    }
+
+    private static final List<String> FIELDS = List.of(
+            "name",
+            "baseApiUrl",
+            "requestParameters",
+            "active",
+            "authentication",
+            "authentication.type",
+            "authentication.apiKey",
+            "authentication.authenticationUrl",
+            "authentication.tokenEndpointUrl",
+            "authentication.clientId",
+            "authentication.clientSecret",
             "authentication.redirectUri");
 
-    private static final List<String> URL_LIKE = List.of("http://docs.fuzz.example/api", "https://127.0.0.1/api",
-            "https://169.254.169.254/latest/meta-data", "https://[::1]/x", "https://localhost:8080/", "https://10.0.0.1/",
-            "javascript:alert(1)", "https://a.example/#fragment", "https://user:pw@a.example/", "https://a.example:99999/",
-            "https://%zz/", "ftp://a.example/", "https://", "//a.example/x", "https://a.example/" + "p/".repeat(2000),
-            "https://xn--80ak6aa92e.com/", "https://a.example/?x=1&&y", "HTTPS://A.EXAMPLE/API", "https://a..example/",
-            "https://0x7f000001/", "https://2130706433/", "file:///etc/passwd", "https://a.example/\u0000",
-            "https://a.example/\u202e", "access_type=offline", "a=1&&b", "=x", "a=%zz", "&", "a b=c");
+    private static final List<String> URL_LIKE = List.of(
+            "http://docs.fuzz.example/api",
+            "https://127.0.0.1/api",
+            "https://169.254.169.254/latest/meta-data",
+            "https://[::1]/x",
+            "https://localhost:8080/",
+            "https://10.0.0.1/",
+            "javascript:alert(1)",
+            "https://a.example/#fragment",
+            "https://user:pw@a.example/",
+            "https://a.example:99999/",
+            "https://%zz/",
+            "ftp://a.example/",
+            "https://",
+            "//a.example/x",
+            "https://a.example/" + "p/".repeat(2000),
+            "https://xn--80ak6aa92e.com/",
+            "https://a.example/?x=1&&y",
+            "HTTPS://A.EXAMPLE/API",
+            "https://a..example/",
+            "https://0x7f000001/",
+            "https://2130706433/",
+            "file:///etc/passwd",
+            "https://a.example/\u0000",
+            "https://a.example/\u202e",
+            "access_type=offline",
+            "a=1&&b",
+            "=x",
+            "a=%zz",
+            "&",
+            "a b=c");
 
     private final String providerUrl;
 
@@ -62,48 +113,64 @@ final class FuzzBodies {
     /** A body for the endpoint, mostly of the kind it takes. */
     Arbitrary<Body> bodies(FuzzEndpoint.Body kind) {
         return switch (kind) {
-            case NONE -> Arbitraries.frequencyOf(
-                    Tuple.of(88, Arbitraries.just(NONE)),
-                    Tuple.of(8, randomJson()),
-                    Tuple.of(4, garbageBytes()));
-            case FILE -> Arbitraries.frequencyOf(
-                    Tuple.of(70, Arbitraries.bytes().array(byte[].class).ofMaxSize(4096)
-                            .map(bytes -> new Body(bytes, "file bytes"))),
-                    Tuple.of(15, Arbitraries.just(NONE)),
-                    Tuple.of(10, randomJson()),
-                    Tuple.of(5, hugeBytes()));
-            case CREATION, EDIT -> Arbitraries.frequencyOf(
-                    Tuple.of(22, valid(kind == FuzzEndpoint.Body.CREATION)),
-                    Tuple.of(52, mutated(kind == FuzzEndpoint.Body.CREATION)),
-                    Tuple.of(4, valid(kind != FuzzEndpoint.Body.CREATION)),
-                    Tuple.of(12, randomJson()),
-                    Tuple.of(3, Arbitraries.just(new Body(new byte[0], "empty"))),
-                    Tuple.of(4, garbageBytes()),
-                    Tuple.of(3, hugeBytes()));
+            case NONE ->
+                Arbitraries.frequencyOf(
+                        Tuple.of(88, Arbitraries.just(NONE)), Tuple.of(8, randomJson()), Tuple.of(4, garbageBytes()));
+            case FILE ->
+                Arbitraries.frequencyOf(
+                        Tuple.of(
+                                70,
+                                Arbitraries.bytes()
+                                        .array(byte[].class)
+                                        .ofMaxSize(4096)
+                                        .map(bytes -> new Body(bytes, "file bytes"))),
+                        Tuple.of(15, Arbitraries.just(NONE)),
+                        Tuple.of(10, randomJson()),
+                        Tuple.of(5, hugeBytes()));
+            case CREATION, EDIT ->
+                Arbitraries.frequencyOf(
+                        Tuple.of(22, valid(kind == FuzzEndpoint.Body.CREATION)),
+                        Tuple.of(52, mutated(kind == FuzzEndpoint.Body.CREATION)),
+                        Tuple.of(4, valid(kind != FuzzEndpoint.Body.CREATION)),
+                        Tuple.of(12, randomJson()),
+                        Tuple.of(3, Arbitraries.just(new Body(new byte[0], "empty"))),
+                        Tuple.of(4, garbageBytes()),
+                        Tuple.of(3, hugeBytes()));
         };
     }
 
     private Arbitrary<Body> valid(boolean creation) {
-        return Arbitraries.of(Template.values()).map(template -> new Body(
-                object(template(template, creation)), "valid " + template + (creation ? " creation" : " edit")));
+        return Arbitraries.of(Template.values())
+                .map(template -> new Body(
+                        object(template(template, creation)),
+                        "valid " + template + (creation ? " creation" : " edit")));
     }
 
     private Arbitrary<Body> mutated(boolean creation) {
         Arbitrary<Template> templates = Arbitraries.of(Template.values());
         Arbitrary<String> fields = Arbitraries.of(FIELDS);
         Arbitrary<Mutation> mutations = Arbitraries.of(Mutation.values());
-        Arbitrary<String> texts = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(40),
-                Arbitraries.strings().all().ofMaxLength(12), Arbitraries.of(URL_LIKE));
-        Arbitrary<Integer> sizes = Arbitraries.frequency(Tuple.of(40, 300), Tuple.of(30, 10_000), Tuple.of(15, 65_000),
-                Tuple.of(10, 70_000), Tuple.of(5, 1_048_576));
-        return Combinators.combine(templates, fields, mutations, texts, sizes).as((template, field, mutation, text,
-                                                                                   size) -> {
-            List<Entry> entries = template(template, creation);
-            String description = "valid " + template + (creation ? " creation" : " edit") + ", " + field + " "
-                    + mutation + (mutation == Mutation.ANY_TEXT || mutation == Mutation.URL_LIKE
-                    ? " " + FuzzRequest.shown(text, 60) : "") + (mutation == Mutation.HUGE_STRING ? " " + size : "");
-            return new Body(object(mutate(entries, field, mutation, text, size)), description);
-        });
+        Arbitrary<String> texts = Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(40),
+                Arbitraries.strings().all().ofMaxLength(12),
+                Arbitraries.of(URL_LIKE));
+        Arbitrary<Integer> sizes = Arbitraries.frequency(
+                Tuple.of(40, 300),
+                Tuple.of(30, 10_000),
+                Tuple.of(15, 65_000),
+                Tuple.of(10, 70_000),
+                Tuple.of(5, 1_048_576));
+        return Combinators.combine(templates, fields, mutations, texts, sizes)
+                .as((template, field, mutation, text, size) -> {
+                    List<Entry> entries = template(template, creation);
+                    String description = "valid " + template + (creation ? " creation" : " edit") + ", " + field + " "
+                            + mutation
+                            + (mutation == Mutation.ANY_TEXT || mutation == Mutation.URL_LIKE
+                                    ? " " + FuzzRequest.shown(text, 60)
+                                    : "")
+                            + (mutation == Mutation.HUGE_STRING ? " " + size : "");
+                    return new Body(object(mutate(entries, field, mutation, text, size)), description);
+                });
     }
 
     private List<Entry> template(Template template, boolean creation) {
@@ -135,7 +202,8 @@ final class FuzzBodies {
             for (int i = 0; i < entries.size(); i++) {
                 if (entries.get(i).key().equals("authentication")) {
                     List<Entry> authentication = entriesOf(entries.get(i).value());
-                    entries.set(i, entry("authentication", object(mutate(authentication, nested, mutation, text, size))));
+                    entries.set(
+                            i, entry("authentication", object(mutate(authentication, nested, mutation, text, size))));
                 }
             }
             return entries;
@@ -181,8 +249,11 @@ final class FuzzBodies {
             case ESCAPED_LONE_SURROGATE -> ascii("\"x\\ud800y\"");
             case ENCODED_LONE_SURROGATE -> bytes(0x22, 'x', 0xED, 0xA0, 0x80, 'y', 0x22);
             case INVALID_UTF8 -> bytes(0x22, 'a', 0xC3, 0x28, 0xFF, 0x80, 'b', 0x22);
-            case NUMBER_OUT_OF_RANGE -> ascii(text.length() % 3 == 0 ? "1e400"
-                    : text.length() % 3 == 1 ? "-123456789012345678901234567890123456789" : "0.1e-99999");
+            case NUMBER_OUT_OF_RANGE ->
+                ascii(
+                        text.length() % 3 == 0
+                                ? "1e400"
+                                : text.length() % 3 == 1 ? "-123456789012345678901234567890123456789" : "0.1e-99999");
             case MASK -> ascii("\"********\"");
             default -> text(text);
         };
@@ -195,27 +266,50 @@ final class FuzzBodies {
     private static Arbitrary<String> json(int depth) {
         Arbitrary<String> leaf = Arbitraries.oneOf(
                 Arbitraries.integers().map(String::valueOf),
-                Arbitraries.doubles().map(String::valueOf).filter(number -> !number.contains("N")
-                        && !number.contains("I")),
+                Arbitraries.doubles()
+                        .map(String::valueOf)
+                        .filter(number -> !number.contains("N") && !number.contains("I")),
                 Arbitraries.strings().ofMaxLength(20).map(FuzzBodies::quoted),
                 Arbitraries.of("true", "false", "null", "\"API_KEY\"", "\"OAUTH2\"", "1e400", "-0", "{}", "[]"));
         if (depth == 0) {
             return leaf;
         }
-        Arbitrary<String> keys = Arbitraries.oneOf(Arbitraries.of("name", "baseApiUrl", "requestParameters", "active",
-                "authentication", "type", "apiKey", "clientSecret"), Arbitraries.strings().ofMaxLength(10));
+        Arbitrary<String> keys = Arbitraries.oneOf(
+                Arbitraries.of(
+                        "name",
+                        "baseApiUrl",
+                        "requestParameters",
+                        "active",
+                        "authentication",
+                        "type",
+                        "apiKey",
+                        "clientSecret"),
+                Arbitraries.strings().ofMaxLength(10));
         Arbitrary<String> array = json(depth - 1).list().ofMaxSize(4).map(items -> "[" + String.join(",", items) + "]");
-        Arbitrary<String> object = Combinators.combine(keys, json(depth - 1)).as((key, value) -> quoted(key) + ":" + value)
-                .list().ofMaxSize(5).map(items -> "{" + String.join(",", items) + "}");
+        Arbitrary<String> object = Combinators.combine(keys, json(depth - 1))
+                .as((key, value) -> quoted(key) + ":" + value)
+                .list()
+                .ofMaxSize(5)
+                .map(items -> "{" + String.join(",", items) + "}");
         return Arbitraries.frequencyOf(Tuple.of(2, leaf), Tuple.of(1, array), Tuple.of(3, object));
     }
 
     private static Arbitrary<Body> garbageBytes() {
         return Arbitraries.oneOf(
-                Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(200).map(bytes -> new Body(bytes,
-                        "random bytes")),
-                Arbitraries.of("name=x&baseApiUrl=y", "<integration><name>x</name></integration>", "{\"name\": ",
-                        "{'name': 'x'}", "{\"a\":1}{\"b\":2}", "\uFEFF{}", "nul", "[" + "{".repeat(50))
+                Arbitraries.bytes()
+                        .array(byte[].class)
+                        .ofMinSize(1)
+                        .ofMaxSize(200)
+                        .map(bytes -> new Body(bytes, "random bytes")),
+                Arbitraries.of(
+                                "name=x&baseApiUrl=y",
+                                "<integration><name>x</name></integration>",
+                                "{\"name\": ",
+                                "{'name': 'x'}",
+                                "{\"a\":1}{\"b\":2}",
+                                "\uFEFF{}",
+                                "nul",
+                                "[" + "{".repeat(50))
                         .map(text -> new Body(text.getBytes(StandardCharsets.UTF_8), "not JSON")));
     }
 

@@ -5,7 +5,6 @@ import java.util.Base64;
 
 /** Who sends a generated request: the users the fuzzed service is started with, or nobody. */
 enum FuzzCaller {
-
     ADMIN("alice", "alice-pw"),
     AUDITOR("audrey", "audrey-pw"),
     DOCUMENT_USER("dora", "dora-pw"),
@@ -31,8 +30,10 @@ enum FuzzCaller {
         if (this == GARBAGE_AUTHORIZATION) {
             return "Basic \u00ff\u00fe!!not-base64:::";
         }
-        return user == null ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return user == null
+                ? null
+                : "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The company whose data the caller writes, for callers who may write. */

@@ -42,8 +42,10 @@ final class FuzzClient {
     }
 
     private final int port;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     FuzzClient(int port) {
         this.port = port;
@@ -66,16 +68,20 @@ final class FuzzClient {
     private Answer viaHttpClient(String method, String target, List<Header> headers, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target))
                 .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         for (Header header : headers) {
             request.header(header.name(), header.value());
         }
         try {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             Map<String, String> answered = new LinkedHashMap<>();
-            response.headers().map().forEach((name, values) -> answered.put(name.toLowerCase(Locale.ROOT),
-                    String.join(", ", values)));
+            response.headers()
+                    .map()
+                    .forEach((name, values) -> answered.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
             return new Answer(response.statusCode(), answered, response.body(), false);
         } catch (IOException failed) {
             throw new UncheckedIOException("no answer to " + method + " " + target, failed);
@@ -101,21 +107,31 @@ final class FuzzClient {
                     head.append("Content-Length: ").append(payload.length).append("\r\n");
                 }
             }
-            case SHORT_CONTENT_LENGTH -> head.append("Content-Length: ").append(Math.max(0, payload.length / 2))
-                    .append("\r\n");
-            case LONG_CONTENT_LENGTH -> head.append("Content-Length: ").append(payload.length + 100).append("\r\n");
+            case SHORT_CONTENT_LENGTH ->
+                head.append("Content-Length: ")
+                        .append(Math.max(0, payload.length / 2))
+                        .append("\r\n");
+            case LONG_CONTENT_LENGTH ->
+                head.append("Content-Length: ").append(payload.length + 100).append("\r\n");
             case NON_NUMERIC_CONTENT_LENGTH -> head.append("Content-Length: 12abc\r\n");
-            case TWO_CONTENT_LENGTHS -> head.append("Content-Length: ").append(payload.length)
-                    .append("\r\nContent-Length: ").append(payload.length + 1).append("\r\n");
+            case TWO_CONTENT_LENGTHS ->
+                head.append("Content-Length: ")
+                        .append(payload.length)
+                        .append("\r\nContent-Length: ")
+                        .append(payload.length + 1)
+                        .append("\r\n");
             case BROKEN_CHUNKS -> {
                 head.append("Transfer-Encoding: chunked\r\n");
                 content = ("zz\r\n" + new String(payload, StandardCharsets.ISO_8859_1) + "\r\n0\r\n")
                         .getBytes(StandardCharsets.ISO_8859_1);
             }
             case CHUNKED_AND_LENGTH -> {
-                head.append("Transfer-Encoding: chunked\r\nContent-Length: ").append(payload.length).append("\r\n");
-                content = (Integer.toHexString(payload.length) + "\r\n" + new String(payload,
-                        StandardCharsets.ISO_8859_1) + "\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+                head.append("Transfer-Encoding: chunked\r\nContent-Length: ")
+                        .append(payload.length)
+                        .append("\r\n");
+                content = (Integer.toHexString(payload.length) + "\r\n"
+                                + new String(payload, StandardCharsets.ISO_8859_1) + "\r\n0\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1);
             }
         }
         head.append("\r\n");
@@ -166,8 +182,10 @@ final class FuzzClient {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.merge(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).strip(), (a, b) -> a + ", " + b);
+                headers.merge(
+                        lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).strip(),
+                        (a, b) -> a + ", " + b);
             }
         }
         byte[] body = Arrays.copyOfRange(bytes, end + 4, bytes.length);

@@ -20,7 +20,12 @@ import java.util.TreeMap;
 record FuzzEndpoint(String method, String pattern, List<String> parameters, Body body) {
 
     /** What a well-formed request to the endpoint carries. */
-    enum Body { NONE, CREATION, EDIT, FILE }
+    enum Body {
+        NONE,
+        CREATION,
+        EDIT,
+        FILE
+    }
 
     String name() {
         return method + " " + pattern;
@@ -35,7 +40,8 @@ record FuzzEndpoint(String method, String pattern, List<String> parameters, Body
     static List<FuzzEndpoint> of(RequestMappingHandlerMapping mapping) {
         Map<String, FuzzEndpoint> endpoints = new TreeMap<>();
         DefaultParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                mapping.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = entry.getKey();
             Set<String> methods = new LinkedHashSet<>();
             info.getMethodsCondition().getMethods().forEach(method -> methods.add(method.name()));
@@ -48,16 +54,25 @@ record FuzzEndpoint(String method, String pattern, List<String> parameters, Body
                 RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
                 if (requestParam != null) {
                     parameter.initParameterNameDiscovery(names);
-                    parameters.add(!requestParam.name().isEmpty() ? requestParam.name()
-                            : !requestParam.value().isEmpty() ? requestParam.value() : parameter.getParameterName());
+                    parameters.add(
+                            !requestParam.name().isEmpty()
+                                    ? requestParam.name()
+                                    : !requestParam.value().isEmpty()
+                                            ? requestParam.value()
+                                            : parameter.getParameterName());
                 }
             }
             for (String pattern : info.getPatternValues()) {
                 for (String method : methods) {
-                    FuzzEndpoint endpoint = new FuzzEndpoint(method, pattern, List.copyOf(parameters),
-                            body(method, pattern));
-                    endpoints.merge(endpoint.name(), endpoint, (known, added) -> known.parameters().size()
-                            >= added.parameters().size() ? known : added);
+                    FuzzEndpoint endpoint =
+                            new FuzzEndpoint(method, pattern, List.copyOf(parameters), body(method, pattern));
+                    endpoints.merge(
+                            endpoint.name(),
+                            endpoint,
+                            (known, added) -> known.parameters().size()
+                                            >= added.parameters().size()
+                                    ? known
+                                    : added);
                 }
             }
         }
@@ -67,7 +82,8 @@ record FuzzEndpoint(String method, String pattern, List<String> parameters, Body
     }
 
     private static Body body(String method, String pattern) {
-        if (method.equals("POST") && (pattern.equals("/api/integrations") || pattern.equals("/api/integrations/test"))) {
+        if (method.equals("POST")
+                && (pattern.equals("/api/integrations") || pattern.equals("/api/integrations/test"))) {
             return Body.CREATION;
         }
         if ((method.equals("PUT") && pattern.equals("/api/integrations/{id}"))

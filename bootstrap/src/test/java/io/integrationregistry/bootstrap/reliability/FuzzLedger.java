@@ -65,8 +65,7 @@ final class FuzzLedger {
     void seed() {
         ids.put(FuzzRequest.DOC, add(FuzzCaller.ADMIN, """
                 {"name": "Fuzz documents", "baseApiUrl": "%s", "requestParameters": "scope=documents",
-                 "authentication": {"type": "API_KEY", "apiKey": "fuzz-provider-key-0123456789"}}"""
-                .formatted(service.providerUrl())));
+                 "authentication": {"type": "API_KEY", "apiKey": "fuzz-provider-key-0123456789"}}""".formatted(service.providerUrl())));
         ids.put(FuzzRequest.OAUTH, add(FuzzCaller.ADMIN, """
                 {"name": "Fuzz OAuth2", "baseApiUrl": "%s",
                  "authentication": {"type": "OAUTH2", "authenticationUrl": "https://auth.fuzz.example/authorize",
@@ -74,17 +73,22 @@ final class FuzzLedger {
                    "clientSecret": "fuzz-client-secret-0123456789"}}""".formatted(service.providerUrl())));
         ids.put(FuzzRequest.GLOBEX, add(FuzzCaller.OTHER_COMPANY_ADMIN, """
                 {"name": "Globex documents", "baseApiUrl": "%s",
-                 "authentication": {"type": "API_KEY", "apiKey": "globex-provider-key-0123456789"}}"""
-                .formatted(service.providerUrl())));
+                 "authentication": {"type": "API_KEY", "apiKey": "globex-provider-key-0123456789"}}""".formatted(service.providerUrl())));
     }
 
     private String add(FuzzCaller caller, String body) {
-        Answer added = service.send("POST", "/api/integrations", List.of(new Header("Authorization",
-                        caller.authorization()), new Header("Content-Type", "application/json")),
-                body.getBytes(StandardCharsets.UTF_8), Framing.CORRECT, false);
+        Answer added = service.send(
+                "POST",
+                "/api/integrations",
+                List.of(
+                        new Header("Authorization", caller.authorization()),
+                        new Header("Content-Type", "application/json")),
+                body.getBytes(StandardCharsets.UTF_8),
+                Framing.CORRECT,
+                false);
         if (added.status() != 201) {
-            throw new IllegalStateException("the fuzzer's integration was not added: " + added.status() + " "
-                    + added.text());
+            throw new IllegalStateException(
+                    "the fuzzer's integration was not added: " + added.status() + " " + added.text());
         }
         String id = json(added.body()).path("id").asText();
         versions.put(id, version(added.header("ETag")));
@@ -105,9 +109,10 @@ final class FuzzLedger {
         long stored = service.events() - before;
         eventsStored += stored;
         if (stored != accounted) {
-            fault(List.of(stored + " event(s) stored where the 2xx answers account for " + accounted),
-                    "requests:\n  " + requests.stream().map(FuzzRequest::toString)
-                            .collect(Collectors.joining("\n  ")));
+            fault(
+                    List.of(stored + " event(s) stored where the 2xx answers account for " + accounted),
+                    "requests:\n  "
+                            + requests.stream().map(FuzzRequest::toString).collect(Collectors.joining("\n  ")));
         }
     }
 
@@ -129,17 +134,19 @@ final class FuzzLedger {
         }
         byte[] body = request.body() == null ? null : named(request.body());
 
-        Answer answer = service.send(request.method(), target, headers, body, request.framing(),
-                request.needsRawSocket());
+        Answer answer =
+                service.send(request.method(), target, headers, body, request.framing(), request.needsRawSocket());
 
         long accounted = account(request, answer);
         record(request, answer, accounted);
         List<String> wrong = judge(request, answer);
         if (!wrong.isEmpty()) {
-            fault(wrong, "request: " + request + "\n  sent as: " + FuzzRequest.shown(request.method() + " "
-                    + target, 300) + "\n  answer: " + answer.status() + " "
-                    + answer.headers().getOrDefault("content-type", "") + " "
-                    + FuzzRequest.shown(new String(answer.body(), StandardCharsets.ISO_8859_1), 600));
+            fault(
+                    wrong,
+                    "request: " + request + "\n  sent as: " + FuzzRequest.shown(request.method() + " " + target, 300)
+                            + "\n  answer: " + answer.status() + " "
+                            + answer.headers().getOrDefault("content-type", "") + " "
+                            + FuzzRequest.shown(new String(answer.body(), StandardCharsets.ISO_8859_1), 600));
         }
         return accounted;
     }
@@ -147,7 +154,8 @@ final class FuzzLedger {
     private void fault(List<String> wrong, String evidence) {
         faults++;
         if (Boolean.getBoolean("reliability.collect")) {
-            if (collected.add(wrong.get(0).replaceAll("[0-9]+", "N") + evidence.lines().findFirst().orElse(""))) {
+            if (collected.add(wrong.get(0).replaceAll("[0-9]+", "N")
+                    + evidence.lines().findFirst().orElse(""))) {
                 System.out.println("RELIABILITY fault: " + String.join("; ", wrong) + "\n  " + evidence);
             }
             return;
@@ -157,7 +165,9 @@ final class FuzzLedger {
 
     /** How many events the answer says were stored (the version it reports over the last one known). */
     private long account(FuzzRequest request, Answer answer) {
-        if (answer.status() >= 200 && answer.status() < 300 && request.endpoint().pattern().endsWith("/authorize")) {
+        if (answer.status() >= 200
+                && answer.status() < 300
+                && request.endpoint().pattern().endsWith("/authorize")) {
             authorizations++;
         }
         if (answer.status() == 302 && request.endpoint().pattern().endsWith("/authorize")) {
@@ -184,7 +194,9 @@ final class FuzzLedger {
             successfulEdits++;
         }
         if (answer.status() == 201) {
-            request.headers().stream().filter(header -> header.name().equals("Idempotency-Key")).findFirst()
+            request.headers().stream()
+                    .filter(header -> header.name().equals("Idempotency-Key"))
+                    .findFirst()
                     .ifPresent(key -> idempotencyKeys.add(request.caller().company() + " " + key.value()));
         }
         versions.put(id, Math.max(known, version));
@@ -272,7 +284,8 @@ final class FuzzLedger {
         if (!bytes.contains(FuzzRequest.NAME)) {
             return body;
         }
-        return bytes.replace(FuzzRequest.NAME, "Fuzz " + names.incrementAndGet()).getBytes(StandardCharsets.ISO_8859_1);
+        return bytes.replace(FuzzRequest.NAME, "Fuzz " + names.incrementAndGet())
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static long version(String etag) {

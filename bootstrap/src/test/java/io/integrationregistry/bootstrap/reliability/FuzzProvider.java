@@ -53,30 +53,51 @@ final class FuzzProvider implements AutoCloseable {
             String id = parameter(exchange.getRequestURI().getRawQuery(), "id");
             switch (endpoint) {
                 case "serviceInfo" -> {
-                    ObjectNode info = JSON.createObjectNode().put("webhookVersion", "1.0").put("version", "1.0.0")
+                    ObjectNode info = JSON.createObjectNode()
+                            .put("webhookVersion", "1.0")
+                            .put("version", "1.0.0")
                             .put("publisher", "Fuzz Documents");
-                    info.putArray("availableEndpoints").add("metadata").add("files").add("search").add("download");
+                    info.putArray("availableEndpoints")
+                            .add("metadata")
+                            .add("files")
+                            .add("search")
+                            .add("download");
                     info.putArray("customActions");
                     answer(exchange, "application/json", JSON.writeValueAsBytes(info));
                 }
-                case "metadata", "uploadInit", "createFolder" -> answer(exchange, "application/json",
-                        JSON.writeValueAsBytes(item(id == null ? "u-1" : id)));
-                case "files", "search" -> answer(exchange, "application/json",
-                        JSON.writeValueAsBytes(JSON.createArrayNode().add(item("d-1"))));
+                case "metadata", "uploadInit", "createFolder" ->
+                    answer(exchange, "application/json", JSON.writeValueAsBytes(item(id == null ? "u-1" : id)));
+                case "files", "search" ->
+                    answer(
+                            exchange,
+                            "application/json",
+                            JSON.writeValueAsBytes(JSON.createArrayNode().add(item("d-1"))));
                 case "download" -> answer(exchange, "application/pdf", "%PDF".getBytes(StandardCharsets.US_ASCII));
-                case "thumbnail" -> answer(exchange, "image/png", new byte[]{(byte) 0x89, 'P', 'N', 'G'});
-                case "upload" -> answer(exchange, "application/json", "{\"result\":\"success\"}".getBytes(
-                        StandardCharsets.US_ASCII));
-                default -> answer(exchange, "application/json", "{\"status\":\"success\"}".getBytes(
-                        StandardCharsets.US_ASCII));
+                case "thumbnail" -> answer(exchange, "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+                case "upload" ->
+                    answer(
+                            exchange,
+                            "application/json",
+                            "{\"result\":\"success\"}".getBytes(StandardCharsets.US_ASCII));
+                default ->
+                    answer(
+                            exchange,
+                            "application/json",
+                            "{\"status\":\"success\"}".getBytes(StandardCharsets.US_ASCII));
             }
         }
     }
 
     private static ObjectNode item(String id) {
-        return JSON.createObjectNode().put("id", id).put("title", "Plan.pdf").put("kind", "file")
-                .put("viewLink", "https://provider.example/view/1").put("mimeType", "application/pdf")
-                .put("dateModified", 1735689600000L).put("size", 4).put("readOnly", false);
+        return JSON.createObjectNode()
+                .put("id", id)
+                .put("title", "Plan.pdf")
+                .put("kind", "file")
+                .put("viewLink", "https://provider.example/view/1")
+                .put("mimeType", "application/pdf")
+                .put("dateModified", 1735689600000L)
+                .put("size", 4)
+                .put("readOnly", false);
     }
 
     private static String parameter(String rawQuery, String name) {

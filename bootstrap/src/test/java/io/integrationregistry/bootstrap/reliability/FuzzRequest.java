@@ -9,8 +9,16 @@ import java.util.Locale;
  * they can carry invalid UTF-8; {@code @@…@@} placeholders are filled in when it is sent (a real id,
  * the current ETag, a fresh name). Its text is the readable counterexample when a property fails.
  */
-record FuzzRequest(FuzzEndpoint endpoint, String method, String path, String query, List<Header> headers,
-                   FuzzCaller caller, byte[] body, String bodyDescription, Framing framing) {
+record FuzzRequest(
+        FuzzEndpoint endpoint,
+        String method,
+        String path,
+        String query,
+        List<Header> headers,
+        FuzzCaller caller,
+        byte[] body,
+        String bodyDescription,
+        Framing framing) {
 
     static final String DOC = "@@DOC@@";
     static final String OAUTH = "@@OAUTH@@";
@@ -19,30 +27,42 @@ record FuzzRequest(FuzzEndpoint endpoint, String method, String path, String que
     static final String NAME = "@@NAME@@";
 
     /** One header, its value a byte string. */
-    record Header(String name, String value) {
-    }
+    record Header(String name, String value) {}
 
     /** How the request's body is framed on the wire; all but {@code CORRECT} go over a raw socket. */
-    enum Framing { CORRECT, SHORT_CONTENT_LENGTH, LONG_CONTENT_LENGTH, NON_NUMERIC_CONTENT_LENGTH,
-        TWO_CONTENT_LENGTHS, BROKEN_CHUNKS, CHUNKED_AND_LENGTH }
+    enum Framing {
+        CORRECT,
+        SHORT_CONTENT_LENGTH,
+        LONG_CONTENT_LENGTH,
+        NON_NUMERIC_CONTENT_LENGTH,
+        TWO_CONTENT_LENGTHS,
+        BROKEN_CHUNKS,
+        CHUNKED_AND_LENGTH
+    }
 
     /** Whether java.net.http cannot send it as it is, so that it must go over a raw socket. */
     boolean needsRawSocket() {
-        if (framing != Framing.CORRECT || !method.matches("[A-Z]{1,10}") || method.equals("CONNECT")
-                || method.equals("TRACE") || !isPrintableAscii(path) || !isPrintableAscii(query)) {
+        if (framing != Framing.CORRECT
+                || !method.matches("[A-Z]{1,10}")
+                || method.equals("CONNECT")
+                || method.equals("TRACE")
+                || !isPrintableAscii(path)
+                || !isPrintableAscii(query)) {
             return true;
         }
         for (Header header : headers) {
-            if (!isPrintableAscii(header.value()) || !header.name().matches("[A-Za-z0-9-]+")
-                    || header.value().isEmpty() || RESTRICTED.contains(header.name().toLowerCase(Locale.ROOT))) {
+            if (!isPrintableAscii(header.value())
+                    || !header.name().matches("[A-Za-z0-9-]+")
+                    || header.value().isEmpty()
+                    || RESTRICTED.contains(header.name().toLowerCase(Locale.ROOT))) {
                 return true;
             }
         }
         return caller == FuzzCaller.GARBAGE_AUTHORIZATION;
     }
 
-    private static final List<String> RESTRICTED = List.of("connection", "content-length", "expect", "host",
-            "upgrade", "transfer-encoding");
+    private static final List<String> RESTRICTED =
+            List.of("connection", "content-length", "expect", "host", "upgrade", "transfer-encoding");
 
     private static boolean isPrintableAscii(String text) {
         return text.chars().allMatch(c -> (c > 0x20 && c < 0x7f) || c == ' ');
@@ -63,7 +83,11 @@ record FuzzRequest(FuzzEndpoint endpoint, String method, String path, String que
             text.append("\n    framing: ").append(framing);
         }
         if (body != null) {
-            text.append("\n    body (").append(body.length).append(" bytes, ").append(bodyDescription).append("): ")
+            text.append("\n    body (")
+                    .append(body.length)
+                    .append(" bytes, ")
+                    .append(bodyDescription)
+                    .append("): ")
                     .append(shown(new String(body, StandardCharsets.ISO_8859_1), 300));
         }
         return text.toString();

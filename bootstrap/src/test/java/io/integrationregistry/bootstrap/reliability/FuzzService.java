@@ -33,8 +33,8 @@ final class FuzzService implements AutoCloseable {
         this.registry = registry;
         this.mongo = registry.bean(MongoTemplate.class);
         this.client = new FuzzClient(registry.port());
-        this.endpoints = FuzzEndpoint.of(registry.bean("requestMappingHandlerMapping",
-                RequestMappingHandlerMapping.class));
+        this.endpoints =
+                FuzzEndpoint.of(registry.bean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class));
     }
 
     static FuzzService start() {
@@ -69,8 +69,8 @@ final class FuzzService implements AutoCloseable {
         return provider.baseApiUrl();
     }
 
-    FuzzClient.Answer send(String method, String target, List<Header> headers, byte[] body, Framing framing,
-                           boolean raw) {
+    FuzzClient.Answer send(
+            String method, String target, List<Header> headers, byte[] body, Framing framing, boolean raw) {
         return client.send(method, target, headers, body, framing, raw);
     }
 

@@ -62,7 +62,9 @@ class HttpFuzzTest {
             System.out.println(ledger.figures(service.endpoints().size()));
             System.out.println("RELIABILITY fuzz store after: " + service.counts());
             if (Boolean.getBoolean("reliability.collect")) {
-                assertThat(ledger.faults()).as("wrong answers (each printed above as RELIABILITY fault)").isZero();
+                assertThat(ledger.faults())
+                        .as("wrong answers (each printed above as RELIABILITY fault)")
+                        .isZero();
             }
             if (ledger.faults() == 0) {
                 // a run cut short by a counterexample has its own failure
@@ -83,17 +85,24 @@ class HttpFuzzTest {
             // the read models are rebuilt by replays and fed asynchronously: they catch up with the events
             await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> {
                 Map<String, Long> after = service.counts();
-                assertThat(delta(after, "audit_trail")).as("audit trail entries").isEqualTo(events);
-                assertThat(delta(after, "integration_list")).as("listed integrations")
+                assertThat(delta(after, "audit_trail"))
+                        .as("audit trail entries")
+                        .isEqualTo(events);
+                assertThat(delta(after, "integration_list"))
+                        .as("listed integrations")
                         .isEqualTo(ledger.integrationsCreated());
             });
             Map<String, Long> after = service.counts();
-            assertThat(delta(after, "integration_names")).as("reserved names")
+            assertThat(delta(after, "integration_names"))
+                    .as("reserved names")
                     .isBetween(ledger.integrationsCreated(), ledger.integrationsCreated() + ledger.successfulEdits());
-            assertThat(delta(after, "idempotency_keys")).as("remembered idempotency keys")
+            assertThat(delta(after, "idempotency_keys"))
+                    .as("remembered idempotency keys")
                     .isEqualTo(ledger.idempotencyKeys().size());
             assertThat(delta(after, "oauth2_states")).as("OAuth2 states").isBetween(0L, ledger.authorizations());
-            assertThat(delta(after, "oauth2_connections")).as("OAuth2 connections").isZero();
+            assertThat(delta(after, "oauth2_connections"))
+                    .as("OAuth2 connections")
+                    .isZero();
         } finally {
             service.close();
         }
@@ -107,8 +116,12 @@ class HttpFuzzTest {
 
     @Provide
     Arbitrary<List<FuzzRequest>> requests() {
-        return new FuzzRequests(service.endpoints(), new FuzzBodies(service.providerUrl())).requests().list()
-                .ofMinSize(1).ofMaxSize(MAX_BATCH).withSizeDistribution(RandomDistribution.uniform());
+        return new FuzzRequests(service.endpoints(), new FuzzBodies(service.providerUrl()))
+                .requests()
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(MAX_BATCH)
+                .withSizeDistribution(RandomDistribution.uniform());
     }
 
     private static long delta(Map<String, Long> after, String collection) {

@@ -40,7 +40,8 @@ class IdempotentCreationsTest extends ApiTestBase {
         for (int round = 0; round < LoadSizes.IDEMPOTENCY_KEYS; round++) {
             String name = unique("Idempotent");
             String body = apiKeyBody(name, API_KEY);
-            Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+            Map<String, String> key =
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString());
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             CountDownLatch ready = new CountDownLatch(clients);
             CountDownLatch go = new CountDownLatch(1);
@@ -70,22 +71,38 @@ class IdempotentCreationsTest extends ApiTestBase {
             }
             pool.shutdown();
             LoadEventStream stream = LoadEventStream.read(mongo.getDb(), any -> true);
-            long stored = stream.integrations().stream().filter(id -> name.equals(stream.last(id).name())).count();
-            long added = mongo.getCollection("domainevents").countDocuments(new Document("aggregateIdentifier",
-                    new Document("$in", List.copyOf(ids))));
+            long stored = stream.integrations().stream()
+                    .filter(id -> name.equals(stream.last(id).name()))
+                    .count();
+            long added = mongo.getCollection("domainevents")
+                    .countDocuments(new Document("aggregateIdentifier", new Document("$in", List.copyOf(ids))));
             long listed = mongo.getCollection("integration_list").countDocuments(new Document("name", name));
-            System.out.printf("RELIABILITY idempotent-creations: %d concurrent POSTs with one Idempotency-Key (round %d "
+            System.out.printf(
+                    "RELIABILITY idempotent-creations: %d concurrent POSTs with one Idempotency-Key (round %d "
                             + "of %d), all answered within %d ms: statuses %s, %d distinct Locations, %d distinct ids, "
-                            + "%d distinct ETags; %d integration(s) stored with the name (%d events), %d listed; 5xx: %d%n", clients,
-                    round + 1, LoadSizes.IDEMPOTENCY_KEYS, slowest, statuses, locations.size(), ids.size(),
-                    etags.size(), stored, added, listed,
-                    statuses.entrySet().stream().filter(s -> s.getKey() >= 500).mapToInt(Map.Entry::getValue).sum());
+                            + "%d distinct ETags; %d integration(s) stored with the name (%d events), %d listed; 5xx: %d%n",
+                    clients,
+                    round + 1,
+                    LoadSizes.IDEMPOTENCY_KEYS,
+                    slowest,
+                    statuses,
+                    locations.size(),
+                    ids.size(),
+                    etags.size(),
+                    stored,
+                    added,
+                    listed,
+                    statuses.entrySet().stream()
+                            .filter(s -> s.getKey() >= 500)
+                            .mapToInt(Map.Entry::getValue)
+                            .sum());
 
             assertThat(statuses).as("every answer is the first one's").isEqualTo(Map.of(201, clients));
             assertThat(locations).as("Locations answered").hasSize(1);
             assertThat(ids).as("integration ids answered").hasSize(1);
             assertThat(etags).as("ETags answered").containsExactly("\"0\"");
-            assertThat(locations.iterator().next()).isEqualTo("/api/integrations/" + ids.iterator().next());
+            assertThat(locations.iterator().next())
+                    .isEqualTo("/api/integrations/" + ids.iterator().next());
             assertThat(stored).as("integrations stored").isEqualTo(1);
             assertThat(added).as("events stored: the one addition").isEqualTo(1);
             assertThat(listed).as("integrations listed with the name").isEqualTo(1);

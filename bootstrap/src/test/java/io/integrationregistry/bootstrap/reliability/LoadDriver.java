@@ -30,7 +30,12 @@ import java.util.function.Supplier;
  */
 final class LoadDriver {
 
-    enum Kind { EDIT, ACTIVATE, DEACTIVATE, ADD }
+    enum Kind {
+        EDIT,
+        ACTIVATE,
+        DEACTIVATE,
+        ADD
+    }
 
     private static final int MAX_ATTEMPTS = 100;
     private static final String API_KEY = "load-api-key-0123456789abcdef";
@@ -62,8 +67,8 @@ final class LoadDriver {
         for (int i = 0; i < count; i++) {
             String id = add(i % 2 == 0);
             if (id == null) {
-                throw new AssertionError("creating a shared integration failed: " + ledger.exchanges()
-                        .get(ledger.exchanges().size() - 1));
+                throw new AssertionError("creating a shared integration failed: "
+                        + ledger.exchanges().get(ledger.exchanges().size() - 1));
             }
             shared.add(id);
         }
@@ -156,8 +161,8 @@ final class LoadDriver {
             return null;
         }
         String id = answer.json().path("id").asText();
-        ledger.acknowledge(id, -1, version(answer), new Effect(creation.name(), creation.active() ? "ACTIVE"
-                : "INACTIVE"));
+        ledger.acknowledge(
+                id, -1, version(answer), new Effect(creation.name(), creation.active() ? "ACTIVE" : "INACTIVE"));
         return id;
     }
 
@@ -200,13 +205,15 @@ final class LoadDriver {
                 }
                 boolean worthRetrying = answer == null || answer.status() == 503 || answer.status() == 409;
                 if (!worthRetrying || System.nanoTime() > deadline) {
-                    unsettledInTime.add(creation.name() + ": " + (answer == null ? "no answer"
-                            : answer.status() + " " + answer.body()));
+                    unsettledInTime.add(creation.name() + ": "
+                            + (answer == null ? "no answer" : answer.status() + " " + answer.body()));
                     break;
                 }
                 ledger.retries.incrementAndGet();
-                Thread.sleep(answer != null && answer.header("Retry-After") != null
-                        ? 1000L * Long.parseLong(answer.header("Retry-After")) : 1000L);
+                Thread.sleep(
+                        answer != null && answer.header("Retry-After") != null
+                                ? 1000L * Long.parseLong(answer.header("Retry-After"))
+                                : 1000L);
             }
         }
         return unsettledInTime;
@@ -228,14 +235,17 @@ final class LoadDriver {
                 String name = nextName();
                 ledger.sent(name);
                 effect = new Effect(name, null);
-                answer = send("PUT", "/api/integrations/" + id, """
-                        {"name": "%s", "baseApiUrl": "%s", "authentication": {"type": "API_KEY"}}"""
-                        .formatted(name, known.path("baseApiUrl").asText()), ifMatch);
+                answer = send(
+                        "PUT",
+                        "/api/integrations/" + id,
+                        """
+                        {"name": "%s", "baseApiUrl": "%s", "authentication": {"type": "API_KEY"}}""".formatted(name, known.path("baseApiUrl").asText()),
+                        ifMatch);
             } else {
                 boolean activate = kind == Kind.ACTIVATE;
                 effect = new Effect(null, activate ? "ACTIVE" : "INACTIVE");
-                answer = send("POST", "/api/integrations/" + id + (activate ? "/activate" : "/deactivate"), null,
-                        ifMatch);
+                answer = send(
+                        "POST", "/api/integrations/" + id + (activate ? "/activate" : "/deactivate"), null, ifMatch);
             }
             if (answer == null) {
                 return;

@@ -33,12 +33,10 @@ final class LoadEventStream {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One stored event; {@code name} is set by additions and edits, {@code status} by additions and status changes. */
-    record StoredEvent(String eventId, String integrationId, long sequence, String type, String name, String status) {
-    }
+    record StoredEvent(String eventId, String integrationId, long sequence, String type, String name, String status) {}
 
     /** An integration as its events up to some version make it. */
-    record Folded(String name, String status, long version) {
-    }
+    record Folded(String name, String status, long version) {}
 
     private final Map<String, List<StoredEvent>> byIntegration;
     private final int events;
@@ -59,7 +57,8 @@ final class LoadEventStream {
             }
             events++;
             String payloadType = stored.getString("payloadType");
-            String type = payloadType.substring(Math.max(payloadType.lastIndexOf('$'), payloadType.lastIndexOf('.')) + 1);
+            String type =
+                    payloadType.substring(Math.max(payloadType.lastIndexOf('$'), payloadType.lastIndexOf('.')) + 1);
             JsonNode payload = payload(stored.get("serializedPayload"));
             String name = payload.hasNonNull("name") ? payload.path("name").asText() : null;
             String status = switch (type) {
@@ -68,9 +67,15 @@ final class LoadEventStream {
                 case "IntegrationDeactivated" -> "INACTIVE";
                 default -> null;
             };
-            byIntegration.computeIfAbsent(integrationId, any -> new ArrayList<>()).add(new StoredEvent(
-                    stored.getString("eventIdentifier"), integrationId,
-                    ((Number) stored.get("sequenceNumber")).longValue(), type, name, status));
+            byIntegration
+                    .computeIfAbsent(integrationId, any -> new ArrayList<>())
+                    .add(new StoredEvent(
+                            stored.getString("eventIdentifier"),
+                            integrationId,
+                            ((Number) stored.get("sequenceNumber")).longValue(),
+                            type,
+                            name,
+                            status));
         }
         byIntegration.values().forEach(list -> list.sort(Comparator.comparingLong(StoredEvent::sequence)));
         return new LoadEventStream(byIntegration, events);
@@ -123,19 +128,25 @@ final class LoadEventStream {
     List<String> duplicateEventIds() {
         Set<String> seen = new HashSet<>();
         List<String> duplicates = new ArrayList<>();
-        byIntegration.values().forEach(list -> list.forEach(event -> {
-            if (!seen.add(event.eventId())) {
-                duplicates.add(event.eventId());
-            }
-        }));
+        byIntegration
+                .values()
+                .forEach(list -> list.forEach(event -> {
+                    if (!seen.add(event.eventId())) {
+                        duplicates.add(event.eventId());
+                    }
+                }));
         return duplicates;
     }
 
     /** The names additions and edits stored. */
     List<String> storedNames() {
         List<String> names = new ArrayList<>();
-        byIntegration.values().forEach(list -> list.stream().map(StoredEvent::name).filter(java.util.Objects::nonNull)
-                .forEach(names::add));
+        byIntegration
+                .values()
+                .forEach(list -> list.stream()
+                        .map(StoredEvent::name)
+                        .filter(java.util.Objects::nonNull)
+                        .forEach(names::add));
         return names;
     }
 
@@ -166,24 +177,36 @@ final class LoadEventStream {
      * twice, no gap; no name sent by a command stored twice (so no command took effect twice).
      */
     void assertHoldsEveryAcknowledgedChangeOnce(LoadLedger ledger) {
-        assertThat(duplicatesAndGaps()).as("duplicate or missing (integration, sequence)").isEmpty();
+        assertThat(duplicatesAndGaps())
+                .as("duplicate or missing (integration, sequence)")
+                .isEmpty();
         assertThat(duplicateEventIds()).as("event ids stored twice").isEmpty();
         List<String> missing = new ArrayList<>();
-        ledger.acknowledged().forEach((id, versions) -> versions.forEach((version, effect) -> {
-            Folded folded = at(id, version);
-            if (folded == null || folded.version() != version) {
-                missing.add(id + " version " + version + " acknowledged but not stored");
-            } else if (!shows(folded, effect)) {
-                missing.add(id + " version " + version + " acknowledged as " + effect + " but stored as " + folded);
-            }
-        }));
-        assertThat(missing).as("acknowledged changes not in the event stream as acknowledged").isEmpty();
+        ledger.acknowledged()
+                .forEach((id, versions) -> versions.forEach((version, effect) -> {
+                    Folded folded = at(id, version);
+                    if (folded == null || folded.version() != version) {
+                        missing.add(id + " version " + version + " acknowledged but not stored");
+                    } else if (!shows(folded, effect)) {
+                        missing.add(
+                                id + " version " + version + " acknowledged as " + effect + " but stored as " + folded);
+                    }
+                }));
+        assertThat(missing)
+                .as("acknowledged changes not in the event stream as acknowledged")
+                .isEmpty();
         Map<String, Integer> namesStored = new HashMap<>();
-        byIntegration.values().forEach(list -> list.stream().filter(event -> event.name() != null)
-                .filter(event -> ledger.sentNames().contains(event.name()))
-                .forEach(event -> namesStored.merge(event.name(), 1, Integer::sum)));
-        assertThat(namesStored.entrySet().stream().filter(entry -> entry.getValue() > 1).map(Map.Entry::getKey))
-                .as("commands (by the name they sent) stored more than once").isEmpty();
+        byIntegration
+                .values()
+                .forEach(list -> list.stream()
+                        .filter(event -> event.name() != null)
+                        .filter(event -> ledger.sentNames().contains(event.name()))
+                        .forEach(event -> namesStored.merge(event.name(), 1, Integer::sum)));
+        assertThat(namesStored.entrySet().stream()
+                        .filter(entry -> entry.getValue() > 1)
+                        .map(Map.Entry::getKey))
+                .as("commands (by the name they sent) stored more than once")
+                .isEmpty();
     }
 
     private static boolean shows(Folded folded, Effect effect) {
@@ -200,8 +223,8 @@ final class LoadEventStream {
         List<String> differences = new ArrayList<>();
         Collection<String> ids = byIntegration.keySet();
         Map<String, Document> listed = new HashMap<>();
-        for (Document entry : database.getCollection("integration_list").find(
-                new Document("_id", new Document("$in", List.copyOf(ids))))) {
+        for (Document entry : database.getCollection("integration_list")
+                .find(new Document("_id", new Document("$in", List.copyOf(ids))))) {
             listed.put(entry.getString("_id"), entry);
         }
         for (String id : ids) {
@@ -211,16 +234,16 @@ final class LoadEventStream {
                 differences.add(id + " not listed, folded " + folded);
                 continue;
             }
-            Folded shown = new Folded(entry.getString("name"), entry.getString("status"),
-                    ((Number) entry.get("version")).longValue());
+            Folded shown = new Folded(
+                    entry.getString("name"), entry.getString("status"), ((Number) entry.get("version")).longValue());
             if (!shown.equals(folded)) {
                 differences.add(id + " listed as " + shown + ", folded " + folded);
             }
         }
         Map<String, Long> trail = new HashMap<>();
         int entries = 0;
-        for (Document entry : database.getCollection("audit_trail").find(
-                new Document("integrationId", new Document("$in", List.copyOf(ids))))) {
+        for (Document entry : database.getCollection("audit_trail")
+                .find(new Document("integrationId", new Document("$in", List.copyOf(ids))))) {
             entries++;
             trail.put(entry.getString("_id"), ((Number) entry.get("version")).longValue());
         }

@@ -23,8 +23,14 @@ import java.util.function.Predicate;
 final class LoadLedger {
 
     /** A request and what came of it; {@code status} is 0 when no answer came (connection refused, reset, timeout). */
-    record Exchange(String request, int status, long sentNanos, long answeredNanos, String contentType,
-                    String retryAfter, String body) {
+    record Exchange(
+            String request,
+            int status,
+            long sentNanos,
+            long answeredNanos,
+            String contentType,
+            String retryAfter,
+            String body) {
 
         long millis() {
             return (answeredNanos - sentNanos) / 1_000_000;
@@ -36,8 +42,7 @@ final class LoadLedger {
     }
 
     /** What an acknowledged change says the integration looks like at its version: a name, or a status. */
-    record Effect(String name, String status) {
-    }
+    record Effect(String name, String status) {}
 
     private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Map<Long, Effect>> acknowledged = new ConcurrentHashMap<>();
@@ -49,8 +54,14 @@ final class LoadLedger {
     final AtomicInteger retries = new AtomicInteger();
 
     Exchange record(String request, long sentNanos, Answer answer) {
-        Exchange exchange = new Exchange(request, answer.status(), sentNanos, System.nanoTime(),
-                answer.header("Content-Type"), answer.header("Retry-After"), answer.body());
+        Exchange exchange = new Exchange(
+                request,
+                answer.status(),
+                sentNanos,
+                System.nanoTime(),
+                answer.header("Content-Type"),
+                answer.header("Retry-After"),
+                answer.body());
         exchanges.add(exchange);
         return exchange;
     }
@@ -110,9 +121,15 @@ final class LoadLedger {
     void writeTo(Path file, long origin) {
         StringBuilder lines = new StringBuilder();
         for (Exchange exchange : exchanges()) {
-            lines.append(String.format("%8d ms %6d ms %3d %s %s%n", (exchange.sentNanos() - origin) / 1_000_000,
-                    exchange.millis(), exchange.status(), exchange.request(),
-                    exchange.status() / 100 == 2 ? "" : String.valueOf(exchange.body()).replace('\n', ' ')));
+            lines.append(String.format(
+                    "%8d ms %6d ms %3d %s %s%n",
+                    (exchange.sentNanos() - origin) / 1_000_000,
+                    exchange.millis(),
+                    exchange.status(),
+                    exchange.request(),
+                    exchange.status() / 100 == 2
+                            ? ""
+                            : String.valueOf(exchange.body()).replace('\n', ' ')));
         }
         try {
             Files.createDirectories(file.getParent());

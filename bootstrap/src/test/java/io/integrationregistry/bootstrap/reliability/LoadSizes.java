@@ -45,6 +45,5 @@ final class LoadSizes {
     static final int CRASHES = SOAK ? 3 : 1;
     static final int ACKNOWLEDGED_BEFORE_CRASH = SOAK ? 1000 : 100;
 
-    private LoadSizes() {
-    }
+    private LoadSizes() {}
 }

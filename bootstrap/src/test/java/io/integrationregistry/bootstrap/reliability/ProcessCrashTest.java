@@ -74,7 +74,10 @@ class ProcessCrashTest {
                     long seed = 10L + crash;
                     ExecutorService background = Executors.newSingleThreadExecutor();
                     Future<?> load = background.submit(() -> {
-                        driver.run(LoadSizes.CRASH_CLIENTS, seed, ClientCondition.whilst(running::get),
+                        driver.run(
+                                LoadSizes.CRASH_CLIENTS,
+                                seed,
+                                ClientCondition.whilst(running::get),
                                 Duration.ofMinutes(30));
                         return null;
                     });
@@ -100,34 +103,50 @@ class ProcessCrashTest {
                 // The restarted service serves: a few more commands through it.
                 driver.run(2, 99, ClientCondition.times(10), Duration.ofMinutes(5));
 
-                Duration caughtUp = LoadEventStream.awaitProjectionsCaughtUp(database.database(), any -> true,
-                        Duration.ofSeconds(120));
+                Duration caughtUp = LoadEventStream.awaitProjectionsCaughtUp(
+                        database.database(), any -> true, Duration.ofSeconds(120));
                 LoadEventStream stream = LoadEventStream.read(database.database(), any -> true);
                 Set<String> acknowledgedNames = new HashSet<>();
-                ledger.acknowledged().values().forEach(versions -> versions.values().forEach(effect -> {
-                    if (effect.name() != null) {
-                        acknowledgedNames.add(effect.name());
-                    }
-                }));
+                ledger.acknowledged()
+                        .values()
+                        .forEach(versions -> versions.values().forEach(effect -> {
+                            if (effect.name() != null) {
+                                acknowledgedNames.add(effect.name());
+                            }
+                        }));
                 long unacknowledgedStored = stream.storedNames().stream()
-                        .filter(name -> ledger.sentNames().contains(name) && !acknowledgedNames.contains(name)).count();
+                        .filter(name -> ledger.sentNames().contains(name) && !acknowledgedNames.contains(name))
+                        .count();
                 Map<Integer, Long> statuses = new TreeMap<>();
                 ledger.exchanges().forEach(exchange -> statuses.merge(exchange.status(), 1L, Long::sum));
-                System.out.printf("RELIABILITY process-crash: %d clients, %d SIGKILL(s) after %s acknowledged changes: "
+                System.out.printf(
+                        "RELIABILITY process-crash: %d clients, %d SIGKILL(s) after %s acknowledged changes: "
                                 + "%d requests sent, statuses %s (0: no answer), %d without an answer; %d changes "
                                 + "acknowledged, all stored once; %d creations cut off retried with their "
                                 + "Idempotency-Key, %d settled; %d unacknowledged changes stored (once each); %d "
                                 + "events; service healthy %d ms after its first start, %s ms after each restart; "
                                 + "projections equal the fold %d ms after the last load; 5xx: %d; output in %s%n",
-                        LoadSizes.CRASH_CLIENTS, LoadSizes.CRASHES, acknowledgedAtKill, ledger.exchanges().size(),
-                        statuses, unanswered, ledger.acknowledgedCount(), creationsToSettle,
-                        creationsToSettle - unsettled.size(), unacknowledgedStored, stream.events(),
-                        firstStart, restarts, caughtUp.toMillis(), ledger.serverErrors(),
+                        LoadSizes.CRASH_CLIENTS,
+                        LoadSizes.CRASHES,
+                        acknowledgedAtKill,
+                        ledger.exchanges().size(),
+                        statuses,
+                        unanswered,
+                        ledger.acknowledgedCount(),
+                        creationsToSettle,
+                        creationsToSettle - unsettled.size(),
+                        unacknowledgedStored,
+                        stream.events(),
+                        firstStart,
+                        restarts,
+                        caughtUp.toMillis(),
+                        ledger.serverErrors(),
                         RegistryProcess.OUTPUT_FOLDER.toAbsolutePath());
 
                 assertThat(unanswered).as("requests cut off by the kill").isPositive();
                 assertThat(statuses.keySet()).as("statuses answered").isSubsetOf(0, 200, 201, 409, 412);
-                assertThat(unsettled).as("creations still unsettled after retries with their Idempotency-Key")
+                assertThat(unsettled)
+                        .as("creations still unsettled after retries with their Idempotency-Key")
                         .isEmpty();
                 assertThat(ledger.acknowledgedTwice).isEmpty();
                 assertThat(ledger.changesWithoutAVersion).isEmpty();

@@ -77,26 +77,32 @@ final class ReplyLosingProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to, AtomicBoolean dropNextReply, boolean requests) {
-        Thread pumping = new Thread(() -> {
-            try (from; to) {
-                DataInputStream in = new DataInputStream(from.getInputStream());
-                OutputStream out = to.getOutputStream();
-                while (true) {
-                    byte[] message = readMessage(in);
-                    if (requests && armed.get() && isInsertInto(message, collection) && armed.compareAndSet(true, false)) {
-                        dropNextReply.set(true);
+        Thread pumping = new Thread(
+                () -> {
+                    try (from;
+                            to) {
+                        DataInputStream in = new DataInputStream(from.getInputStream());
+                        OutputStream out = to.getOutputStream();
+                        while (true) {
+                            byte[] message = readMessage(in);
+                            if (requests
+                                    && armed.get()
+                                    && isInsertInto(message, collection)
+                                    && armed.compareAndSet(true, false)) {
+                                dropNextReply.set(true);
+                            }
+                            if (!requests && dropNextReply.get()) {
+                                repliesLost.incrementAndGet();
+                                return;
+                            }
+                            out.write(message);
+                            out.flush();
+                        }
+                    } catch (IOException closed) {
+                        // the other side went away: so does this one
                     }
-                    if (!requests && dropNextReply.get()) {
-                        repliesLost.incrementAndGet();
-                        return;
-                    }
-                    out.write(message);
-                    out.flush();
-                }
-            } catch (IOException closed) {
-                // the other side went away: so does this one
-            }
-        }, "reply-losing-proxy-pump");
+                },
+                "reply-losing-proxy-pump");
         pumping.setDaemon(true);
         pumping.start();
     }

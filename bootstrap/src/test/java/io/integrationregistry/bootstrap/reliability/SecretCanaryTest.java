@@ -38,9 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * document of any collection of its database. Only the fixtures that legitimately receive a secret (the
  * provider stubs, the authorization server and the careless token endpoint) see them.
  */
-@TestPropertySource(properties = {
-        "logging.level.root=DEBUG",
-        "logging.level.io.integrationregistry=TRACE"})
+@TestPropertySource(properties = {"logging.level.root=DEBUG", "logging.level.io.integrationregistry=TRACE"})
 class SecretCanaryTest extends ProviderApiTestBase {
 
     private static final String SCRATCH = "canary_scratch";
@@ -100,9 +98,12 @@ class SecretCanaryTest extends ProviderApiTestBase {
 
     @Test
     void no_canary_secret_appears_in_any_answer_log_line_or_stored_document() {
-        assertThat(LoggerFactory.getLogger("io.integrationregistry").isTraceEnabled()).isTrue();
-        assertThat(LoggerFactory.getLogger("org.springframework.web").isDebugEnabled()).isTrue();
-        assertThat(LoggerFactory.getLogger("org.springframework.security").isDebugEnabled()).isTrue();
+        assertThat(LoggerFactory.getLogger("io.integrationregistry").isTraceEnabled())
+                .isTrue();
+        assertThat(LoggerFactory.getLogger("org.springframework.web").isDebugEnabled())
+                .isTrue();
+        assertThat(LoggerFactory.getLogger("org.springframework.security").isDebugEnabled())
+                .isTrue();
         assertThat(level("org.apache.hc.client5.http.headers")).isEqualTo(Level.OFF);
         assertThat(level("org.apache.hc.client5.http.wire")).isEqualTo(Level.OFF);
 
@@ -127,8 +128,8 @@ class SecretCanaryTest extends ProviderApiTestBase {
         List<CanaryScanner.Finding> findings = new ArrayList<>();
         List<HttpApi.Answer> answers = answersOfThisTest();
         for (int i = 0; i < answers.size(); i++) {
-            findings.addAll(canaries.scan("answer " + i + " (HTTP " + answers.get(i).status() + ")",
-                    printed(answers.get(i))));
+            findings.addAll(
+                    canaries.scan("answer " + i + " (HTTP " + answers.get(i).status() + ")", printed(answers.get(i))));
         }
         List<CanaryLogAppender.Line> lines = logs.lines();
         int scannedLines = 0;
@@ -149,8 +150,8 @@ class SecretCanaryTest extends ProviderApiTestBase {
         findings.forEach(finding -> System.out.println("RELIABILITY canary leak: " + finding));
         assertThat(paths).hasSize(17);
         assertThat(scannedLines).isPositive();
-        assertThat(storage.collections).containsKeys("registry.domainevents", "registry.integration_list",
-                "registry.audit_trail");
+        assertThat(storage.collections)
+                .containsKeys("registry.domainevents", "registry.integration_list", "registry.audit_trail");
         assertThat(findings).isEmpty();
     }
 
@@ -160,15 +161,19 @@ class SecretCanaryTest extends ProviderApiTestBase {
         String canary = planted.newCanary("planted");
         MongoCollection<Document> scratch = mongo.getDatabase("registry").getCollection(SCRATCH);
         scratch.insertOne(new Document("note", "stored by mistake: " + canary));
-        LoggerFactory.getLogger(SecretCanaryTest.class).warn("sent Authorization: Basic {}",
-                Base64.getEncoder().encodeToString(("client:" + canary).getBytes(StandardCharsets.UTF_8)));
+        LoggerFactory.getLogger(SecretCanaryTest.class)
+                .warn(
+                        "sent Authorization: Basic {}",
+                        Base64.getEncoder().encodeToString(("client:" + canary).getBytes(StandardCharsets.UTF_8)));
         try {
             List<CanaryScanner.Finding> findings = new ArrayList<>();
             scanStorage(planted, findings);
             logs.lines().forEach(line -> findings.addAll(planted.scan("log line", line.text())));
 
-            assertThat(findings).extracting(CanaryScanner.Finding::where)
-                    .contains("registry." + SCRATCH).contains("log line");
+            assertThat(findings)
+                    .extracting(CanaryScanner.Finding::where)
+                    .contains("registry." + SCRATCH)
+                    .contains("log line");
             assertThat(findings).extracting(CanaryScanner.Finding::form).contains("plain", "Base64");
         } finally {
             scratch.drop();
@@ -181,8 +186,8 @@ class SecretCanaryTest extends ProviderApiTestBase {
     private String oauth2Integration;
 
     private void apiKeyAddedAndUsed() {
-        apiKeyIntegration = add(apiKeyProvider(unique("Canary keyed"), keyedProvider.baseApiUrl(), "tenant=acme",
-                API_KEY));
+        apiKeyIntegration =
+                add(apiKeyProvider(unique("Canary keyed"), keyedProvider.baseApiUrl(), "tenant=acme", API_KEY));
         expect(alice().post("/api/integrations/" + apiKeyIntegration + "/test", null), 200);
         String documents = "/api/integrations/" + apiKeyIntegration + "/documents/";
         expect(documentUser().get(documents + "files?parentId=%2F"), 200);
@@ -206,8 +211,7 @@ class SecretCanaryTest extends ProviderApiTestBase {
     private void providerRefusalEchoingTheKey() {
         keyedProvider.failWith(401, "{\"status\":\"error\",\"error\":\"apiKey=" + API_KEY + " is not valid\"}");
         try {
-            expect(documentUser().get("/api/integrations/" + apiKeyIntegration + "/documents/metadata?id=d-1"),
-                    502);
+            expect(documentUser().get("/api/integrations/" + apiKeyIntegration + "/documents/metadata?id=d-1"), 502);
         } finally {
             keyedProvider.failWith(null);
         }
@@ -215,8 +219,12 @@ class SecretCanaryTest extends ProviderApiTestBase {
 
     private void documentsWritten() {
         String documents = "/api/integrations/" + apiKeyIntegration + "/documents/";
-        HttpApi.Answer uploaded = documentUser().post(documents + "uploads?parentId=%2F&filename=canary.txt"
-                + "&documentId=doc-1&documentVersionId=v-1", "some content", Map.of("Content-Type", "text/plain"));
+        HttpApi.Answer uploaded = documentUser()
+                .post(
+                        documents + "uploads?parentId=%2F&filename=canary.txt"
+                                + "&documentId=doc-1&documentVersionId=v-1",
+                        "some content",
+                        Map.of("Content-Type", "text/plain"));
         expect(uploaded, 201);
         expect(documentUser().post(documents + "folders?parentId=%2F&name=Canary%20folder", null), 201);
         String uploadedId = uploaded.json().path("id").asText();
@@ -242,7 +250,10 @@ class SecretCanaryTest extends ProviderApiTestBase {
 
     private void apiKeyEdited() {
         String newKey = canaries.newCanary("edit API key (new secret)");
-        String name = alice().get("/api/integrations/" + apiKeyIntegration).json().path("name").asText();
+        String name = alice().get("/api/integrations/" + apiKeyIntegration)
+                .json()
+                .path("name")
+                .asText();
         String edited = apiKeyProvider(name, keyedProvider.baseApiUrl(), "tenant=acme", newKey);
         expect(alice().put("/api/integrations/" + apiKeyIntegration, edited, ifMatch(etag(apiKeyIntegration))), 200);
         // The provider does not know the new key: 403, reported as refused credentials.
@@ -255,29 +266,48 @@ class SecretCanaryTest extends ProviderApiTestBase {
     }
 
     private void testedBeforeSaving() {
-        HttpApi.Answer passed = alice().post("/api/integrations/test", apiKeyProvider(unique("Canary typed"),
-                typedProvider.baseApiUrl(), "", TYPED_API_KEY));
+        HttpApi.Answer passed = alice().post(
+                        "/api/integrations/test",
+                        apiKeyProvider(unique("Canary typed"), typedProvider.baseApiUrl(), "", TYPED_API_KEY));
         expect(passed, 200);
         assertThat(passed.json().path("ok").asBoolean()).as(passed.body()).isTrue();
         String wrongKey = canaries.newCanary("test before save (refused API key)");
-        expect(alice().post("/api/integrations/test", apiKeyProvider(unique("Canary typed"),
-                typedProvider.baseApiUrl(), "", wrongKey)), 200);
+        expect(
+                alice().post(
+                                "/api/integrations/test",
+                                apiKeyProvider(unique("Canary typed"), typedProvider.baseApiUrl(), "", wrongKey)),
+                200);
         String typedSecret = canaries.newCanary("test before save (OAuth2 client secret)");
-        expect(alice().post("/api/integrations/test", oauth2Provider(unique("Canary typed"),
-                bearerProvider.baseApiUrl(), authorizationServer.authorizationEndpoint(),
-                authorizationServer.tokenEndpoint(), TestAuthorizationServer.CLIENT_ID, typedSecret)), 200);
+        expect(
+                alice().post(
+                                "/api/integrations/test",
+                                oauth2Provider(
+                                        unique("Canary typed"),
+                                        bearerProvider.baseApiUrl(),
+                                        authorizationServer.authorizationEndpoint(),
+                                        authorizationServer.tokenEndpoint(),
+                                        TestAuthorizationServer.CLIENT_ID,
+                                        typedSecret)),
+                200);
     }
 
     private void testedAfterSavingWithTypedValues() {
         String typed = canaries.newCanary("test after save (API key typed in the edit form)");
-        String name = alice().get("/api/integrations/" + apiKeyIntegration).json().path("name").asText();
-        expect(alice().post("/api/integrations/" + apiKeyIntegration + "/test",
-                apiKeyProvider(name, keyedProvider.baseApiUrl(), "", typed)), 200);
+        String name = alice().get("/api/integrations/" + apiKeyIntegration)
+                .json()
+                .path("name")
+                .asText();
+        expect(
+                alice().post(
+                                "/api/integrations/" + apiKeyIntegration + "/test",
+                                apiKeyProvider(name, keyedProvider.baseApiUrl(), "", typed)),
+                200);
     }
 
     private void refusedRequests() {
         String badUrl = canaries.newCanary("refused: invalid base URL with an API key");
-        expect(alice().post("/api/integrations", apiKeyProvider(unique("Canary refused"), "not a url", "", badUrl)),
+        expect(
+                alice().post("/api/integrations", apiKeyProvider(unique("Canary refused"), "not a url", "", badUrl)),
                 400);
         String inName = canaries.newCanary("refused: a secret typed into the name");
         expect(alice().post("/api/integrations", """
@@ -292,8 +322,15 @@ class SecretCanaryTest extends ProviderApiTestBase {
                 {"name": "Canary cut", "baseApiUrl": "https://files.acme.example",
                  "authentication": {"type": "API_KEY", "apiKey": "%s""".formatted(truncated)), 400);
         String control = canaries.newCanary("refused: a secret with a control character");
-        expect(alice().post("/api/integrations", apiKeyProvider(unique("Canary control"),
-                "https://files.acme.example", "", control + "\\u0007")), 400);
+        expect(
+                alice().post(
+                                "/api/integrations",
+                                apiKeyProvider(
+                                        unique("Canary control"),
+                                        "https://files.acme.example",
+                                        "",
+                                        control + "\\u0007")),
+                400);
         String misplaced = canaries.newCanary("refused: an API key in OAuth2 authentication");
         expect(alice().post("/api/integrations", """
                 {"name": "Canary misplaced", "baseApiUrl": "https://files.acme.example",
@@ -301,26 +338,45 @@ class SecretCanaryTest extends ProviderApiTestBase {
                    "tokenEndpointUrl": "https://auth.acme.example/t", "clientId": "c", "clientSecret": "%s",
                    "apiKey": "%s"}}""".formatted(misplaced, misplaced)), 400);
         String privateAddress = canaries.newCanary("refused: test of a private address");
-        HttpApi.Answer notCalled = alice().post("/api/integrations/test", apiKeyProvider(unique("Canary private"),
-                "http://10.0.0.7/api", "", privateAddress));
+        HttpApi.Answer notCalled = alice().post(
+                        "/api/integrations/test",
+                        apiKeyProvider(unique("Canary private"), "http://10.0.0.7/api", "", privateAddress));
         expect(notCalled, 200);
         assertThat(notCalled.json().path("ok").asBoolean()).isFalse();
         String duplicate = canaries.newCanary("refused: duplicate name");
-        String name = alice().get("/api/integrations/" + apiKeyIntegration).json().path("name").asText();
-        expect(alice().post("/api/integrations", apiKeyProvider(name, keyedProvider.baseApiUrl(), "", duplicate)),
-                409);
+        String name = alice().get("/api/integrations/" + apiKeyIntegration)
+                .json()
+                .path("name")
+                .asText();
+        expect(alice().post("/api/integrations", apiKeyProvider(name, keyedProvider.baseApiUrl(), "", duplicate)), 409);
         String stale = canaries.newCanary("refused: edit with a stale If-Match");
-        expect(alice().put("/api/integrations/" + apiKeyIntegration, apiKeyProvider(name, keyedProvider.baseApiUrl(),
-                "", stale), ifMatch("\"0\"")), 412);
+        expect(
+                alice().put(
+                                "/api/integrations/" + apiKeyIntegration,
+                                apiKeyProvider(name, keyedProvider.baseApiUrl(), "", stale),
+                                ifMatch("\"0\"")),
+                412);
         String unconditional = canaries.newCanary("refused: edit without If-Match");
-        expect(alice().put("/api/integrations/" + apiKeyIntegration, apiKeyProvider(name,
-                keyedProvider.baseApiUrl(), "", unconditional), Map.of()), 428);
+        expect(
+                alice().put(
+                                "/api/integrations/" + apiKeyIntegration,
+                                apiKeyProvider(name, keyedProvider.baseApiUrl(), "", unconditional),
+                                Map.of()),
+                428);
         String forbidden = canaries.newCanary("refused: an auditor adding");
-        expect(auditor().post("/api/integrations", apiKeyProvider(unique("Canary auditor"),
-                keyedProvider.baseApiUrl(), "", forbidden)), 403);
+        expect(
+                auditor()
+                        .post(
+                                "/api/integrations",
+                                apiKeyProvider(unique("Canary auditor"), keyedProvider.baseApiUrl(), "", forbidden)),
+                403);
         String anonymous = canaries.newCanary("refused: no sign-in");
-        expect(anonymous().post("/api/integrations", apiKeyProvider(unique("Canary anonymous"),
-                keyedProvider.baseApiUrl(), "", anonymous)), 401);
+        expect(
+                anonymous()
+                        .post(
+                                "/api/integrations",
+                                apiKeyProvider(unique("Canary anonymous"), keyedProvider.baseApiUrl(), "", anonymous)),
+                401);
         String notJson = canaries.newCanary("refused: not JSON");
         expect(alice().post("/api/integrations", "apiKey=" + notJson, Map.of("Content-Type", "text/plain")), 415);
     }
@@ -331,26 +387,40 @@ class SecretCanaryTest extends ProviderApiTestBase {
         Map<String, String> idempotencyKey = Map.of("Idempotency-Key", "canary-creation-1");
         expect(alice().post("/api/integrations", body, idempotencyKey), 201);
         expect(alice().post("/api/integrations", body, idempotencyKey), 201);
-        expect(alice().post("/api/integrations", body.replace("Canary idempotent", "Canary other"), idempotencyKey),
+        expect(
+                alice().post("/api/integrations", body.replace("Canary idempotent", "Canary other"), idempotencyKey),
                 422);
     }
 
     private void oauth2ConnectedAndUsed() {
-        oauth2Integration = add(oauth2Provider(unique("Canary oauth"), bearerProvider.baseApiUrl(),
-                authorizationServer.authorizationEndpoint(), authorizationServer.tokenEndpoint(),
-                TestAuthorizationServer.CLIENT_ID, OAUTH2_CLIENT_SECRET));
-        authorizationServer.allowRedirectUri(TestAuthorizationServer.CLIENT_ID, alice()
-                .get("/api/integrations/" + oauth2Integration).json().path("authentication").path("redirectUri")
-                .asText());
-        expect(documentUser().get("/api/integrations/" + oauth2Integration + "/oauth2/authorize",
-                Map.of("Accept", "application/json")), 200);
+        oauth2Integration = add(oauth2Provider(
+                unique("Canary oauth"),
+                bearerProvider.baseApiUrl(),
+                authorizationServer.authorizationEndpoint(),
+                authorizationServer.tokenEndpoint(),
+                TestAuthorizationServer.CLIENT_ID,
+                OAUTH2_CLIENT_SECRET));
+        authorizationServer.allowRedirectUri(
+                TestAuthorizationServer.CLIENT_ID,
+                alice().get("/api/integrations/" + oauth2Integration)
+                        .json()
+                        .path("authentication")
+                        .path("redirectUri")
+                        .asText());
+        expect(
+                documentUser()
+                        .get(
+                                "/api/integrations/" + oauth2Integration + "/oauth2/authorize",
+                                Map.of("Accept", "application/json")),
+                200);
         connect(oauth2Integration, documentUser());
         connect(oauth2Integration, alice());
         rememberIssuedTokens();
         expect(documentUser().get("/api/integrations/" + oauth2Integration + "/oauth2/connection"), 200);
         expect(documentUser().get("/api/integrations/" + oauth2Integration + "/documents/files?parentId=%2F"), 200);
         expect(alice().post("/api/integrations/" + oauth2Integration + "/test", null), 200);
-        assertThat(bearerProvider.received("files").get(0).headers().get("authorization")).startsWith("Bearer ");
+        assertThat(bearerProvider.received("files").get(0).headers().get("authorization"))
+                .startsWith("Bearer ");
     }
 
     private void tokenRefreshed() {
@@ -372,31 +442,54 @@ class SecretCanaryTest extends ProviderApiTestBase {
     }
 
     private void oauth2Edited() {
-        String name = alice().get("/api/integrations/" + oauth2Integration).json().path("name").asText();
-        String same = oauth2Provider(name, bearerProvider.baseApiUrl(), authorizationServer.authorizationEndpoint(),
-                authorizationServer.tokenEndpoint(), TestAuthorizationServer.CLIENT_ID, OAUTH2_CLIENT_SECRET);
+        String name = alice().get("/api/integrations/" + oauth2Integration)
+                .json()
+                .path("name")
+                .asText();
+        String same = oauth2Provider(
+                name,
+                bearerProvider.baseApiUrl(),
+                authorizationServer.authorizationEndpoint(),
+                authorizationServer.tokenEndpoint(),
+                TestAuthorizationServer.CLIENT_ID,
+                OAUTH2_CLIENT_SECRET);
         expect(alice().put("/api/integrations/" + oauth2Integration, same, ifMatch(etag(oauth2Integration))), 200);
         String newSecret = canaries.newCanary("edit OAuth2 (new client secret)");
-        expect(alice().put("/api/integrations/" + oauth2Integration, same.replace(OAUTH2_CLIENT_SECRET, newSecret),
-                ifMatch(etag(oauth2Integration))), 200);
+        expect(
+                alice().put(
+                                "/api/integrations/" + oauth2Integration,
+                                same.replace(OAUTH2_CLIENT_SECRET, newSecret),
+                                ifMatch(etag(oauth2Integration))),
+                200);
         // The authorization server does not know the new secret: the code exchange is refused.
         String providerRedirect = authorizationServer.signIn(authorize(oauth2Integration, documentUser()));
         rememberIssuedTokens();
         HttpApi.Answer refused = anonymous().get(callbackPathOf(providerRedirect), startingBrowser());
         assertThat(refused.status()).as(refused.body()).isGreaterThanOrEqualTo(400);
-        expect(alice().post("/api/integrations/" + oauth2Integration + "/test", same.replace(OAUTH2_CLIENT_SECRET,
-                canaries.newCanary("test after save (OAuth2 client secret typed)"))), 200);
+        expect(
+                alice().post(
+                                "/api/integrations/" + oauth2Integration + "/test",
+                                same.replace(
+                                        OAUTH2_CLIENT_SECRET,
+                                        canaries.newCanary("test after save (OAuth2 client secret typed)"))),
+                200);
     }
 
     private void tokenEndpointEchoing() {
         String secret = canaries.newCanary("token endpoint echo (client secret)");
-        String integration = add(oauth2Provider(unique("Canary careless"), bearerProvider.baseApiUrl(),
-                carelessTokenEndpoint.authorizationEndpoint(), carelessTokenEndpoint.tokenEndpoint(),
-                "careless-client", secret));
+        String integration = add(oauth2Provider(
+                unique("Canary careless"),
+                bearerProvider.baseApiUrl(),
+                carelessTokenEndpoint.authorizationEndpoint(),
+                carelessTokenEndpoint.tokenEndpoint(),
+                "careless-client",
+                secret));
         Map<String, String> query = queryOf(authorize(integration, documentUser()));
         String code = canaries.newCanary("token endpoint echo (authorization code)");
-        HttpApi.Answer refused = anonymous().get("/oauth2/callback/" + integration + "?code=" + code + "&state="
-                + query.get("state"), startingBrowser());
+        HttpApi.Answer refused = anonymous()
+                .get(
+                        "/oauth2/callback/" + integration + "?code=" + code + "&state=" + query.get("state"),
+                        startingBrowser());
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(carelessTokenEndpoint.requests()).isEqualTo(2);
     }
@@ -417,8 +510,7 @@ class SecretCanaryTest extends ProviderApiTestBase {
 
     // --- scanning ---------------------------------------------------------------------------------
 
-    private record StorageScan(Map<String, Integer> collections, int documents) {
-    }
+    private record StorageScan(Map<String, Integer> collections, int documents) {}
 
     /** Every document of every collection of every database of the service's MongoDB. */
     private StorageScan scanStorage(CanaryScanner scanner, List<CanaryScanner.Finding> findings) {
@@ -442,8 +534,9 @@ class SecretCanaryTest extends ProviderApiTestBase {
 
     private static String printed(HttpApi.Answer answer) {
         StringBuilder text = new StringBuilder();
-        answer.headers().forEach((name, values) -> values.forEach(value ->
-                text.append(name).append(": ").append(value).append('\n')));
+        answer.headers()
+                .forEach((name, values) -> values.forEach(
+                        value -> text.append(name).append(": ").append(value).append('\n')));
         return text.append('\n').append(answer.body()).toString();
     }
 
@@ -463,8 +556,10 @@ class SecretCanaryTest extends ProviderApiTestBase {
     }
 
     private void rememberIssuedTokens() {
-        authorizationServer.issuedTokens().forEach(token -> canaries.remember("token issued by the authorization "
-                + "server " + token.substring(0, 6) + "…", token));
+        authorizationServer
+                .issuedTokens()
+                .forEach(token -> canaries.remember(
+                        "token issued by the authorization " + "server " + token.substring(0, 6) + "…", token));
     }
 
     private void exercise(String path, Runnable steps) {
@@ -473,7 +568,9 @@ class SecretCanaryTest extends ProviderApiTestBase {
     }
 
     private static Level level(String logger) {
-        return ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(logger).getEffectiveLevel();
+        return ((LoggerContext) LoggerFactory.getILoggerFactory())
+                .getLogger(logger)
+                .getEffectiveLevel();
     }
 
     private static void expect(HttpApi.Answer answer, int status) {
@@ -517,7 +614,8 @@ class SecretCanaryTest extends ProviderApiTestBase {
         Map<String, String> query = new LinkedHashMap<>();
         for (String pair : URI.create(url).getRawQuery().split("&")) {
             int equals = pair.indexOf('=');
-            query.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+            query.put(
+                    URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
         return query;

@@ -31,21 +31,26 @@ final class SkewFold {
     final int events;
     /** Pairs of consecutive events of one integration that the store's order (timestamp, sequence) reverses. */
     final int reversedPairs;
+
     private final Map<String, Map<String, Object>> expectedList = new TreeMap<>();
     private final Map<String, Map<String, Object>> expectedAudit = new TreeMap<>();
 
     private SkewFold(List<Document> stored) {
         events = stored.size();
         Map<String, List<Document>> byIntegration = new TreeMap<>();
-        stored.forEach(event -> byIntegration.computeIfAbsent(event.getString("aggregateIdentifier"),
-                any -> new ArrayList<>()).add(event));
+        stored.forEach(event -> byIntegration
+                .computeIfAbsent(event.getString("aggregateIdentifier"), any -> new ArrayList<>())
+                .add(event));
         int reversed = 0;
         for (Map.Entry<String, List<Document>> integration : byIntegration.entrySet()) {
             List<Document> inStoreOrder = integration.getValue();
             List<Document> inSequence = new ArrayList<>(inStoreOrder);
             inSequence.sort(Comparator.comparingLong(SkewFold::sequence));
             for (int i = 1; i < inSequence.size(); i++) {
-                if (inSequence.get(i).getString("timestamp").compareTo(inSequence.get(i - 1).getString("timestamp"))
+                if (inSequence
+                                .get(i)
+                                .getString("timestamp")
+                                .compareTo(inSequence.get(i - 1).getString("timestamp"))
                         < 0) {
                     reversed++;
                 }
@@ -65,8 +70,17 @@ final class SkewFold {
                     default -> throw new IllegalStateException("unknown event " + event.getString("payloadType"));
                 }
                 entry.put("version", sequence(event));
-                expectedAudit.put(event.getString("eventIdentifier"), Map.of("integrationId", integration.getKey(),
-                        "version", sequence(event), "type", type, "integrationName", entry.get("name")));
+                expectedAudit.put(
+                        event.getString("eventIdentifier"),
+                        Map.of(
+                                "integrationId",
+                                integration.getKey(),
+                                "version",
+                                sequence(event),
+                                "type",
+                                type,
+                                "integrationName",
+                                entry.get("name")));
             }
             expectedList.put(integration.getKey(), entry);
         }
@@ -76,8 +90,10 @@ final class SkewFold {
     /** Reads the whole stream in the store's own order: by timestamp, then sequence number. */
     static SkewFold of(MongoDatabase database) {
         List<Document> stored = new ArrayList<>();
-        database.getCollection("domainevents").find()
-                .sort(new Document("timestamp", 1).append("sequenceNumber", 1)).into(stored);
+        database.getCollection("domainevents")
+                .find()
+                .sort(new Document("timestamp", 1).append("sequenceNumber", 1))
+                .into(stored);
         return new SkewFold(stored);
     }
 
@@ -106,11 +122,12 @@ final class SkewFold {
                 actual.put(field, value instanceof Number number ? number.longValue() : value);
             }
             if (!actual.equals(expected.getValue())) {
-                mismatches.add("list: " + expected.getKey() + " is " + actual + ", its events fold to "
-                        + expected.getValue());
+                mismatches.add(
+                        "list: " + expected.getKey() + " is " + actual + ", its events fold to " + expected.getValue());
             }
         }
-        listed.keySet().stream().filter(id -> !expectedList.containsKey(id))
+        listed.keySet().stream()
+                .filter(id -> !expectedList.containsKey(id))
                 .forEach(id -> mismatches.add("list: " + id + " has no events"));
         int auditEntries = 0;
         Map<String, Document> trail = new HashMap<>();
@@ -124,15 +141,22 @@ final class SkewFold {
                 mismatches.add("audit: no entry for event " + expected.getKey() + " " + expected.getValue());
                 continue;
             }
-            Map<String, Object> actual = Map.of("integrationId", entry.getString("integrationId"),
-                    "version", ((Number) entry.get("version")).longValue(), "type", entry.getString("type"),
-                    "integrationName", Objects.toString(entry.getString("integrationName")));
+            Map<String, Object> actual = Map.of(
+                    "integrationId",
+                    entry.getString("integrationId"),
+                    "version",
+                    ((Number) entry.get("version")).longValue(),
+                    "type",
+                    entry.getString("type"),
+                    "integrationName",
+                    Objects.toString(entry.getString("integrationName")));
             if (!actual.equals(expected.getValue())) {
-                mismatches.add("audit: entry " + expected.getKey() + " is " + actual + ", expected "
-                        + expected.getValue());
+                mismatches.add(
+                        "audit: entry " + expected.getKey() + " is " + actual + ", expected " + expected.getValue());
             }
         }
-        trail.keySet().stream().filter(id -> !expectedAudit.containsKey(id))
+        trail.keySet().stream()
+                .filter(id -> !expectedAudit.containsKey(id))
                 .forEach(id -> mismatches.add("audit: entry " + id + " of no event"));
         return new Comparison(eventsInList, auditEntries, mismatches);
     }
@@ -141,8 +165,7 @@ final class SkewFold {
      * What the projections hold against the stream: the events the list reflects (each entry's version + 1, summed),
      * the audit entries, and every difference from the fold.
      */
-    record Comparison(long eventsInList, int auditEntries, List<String> mismatches) {
-    }
+    record Comparison(long eventsInList, int auditEntries, List<String> mismatches) {}
 
     private static void editable(Map<String, Object> entry, JsonNode payload) {
         entry.put("name", payload.path("name").asText());

@@ -36,10 +36,12 @@ final class SkewLoad {
     private static final int MAX_ATTEMPTS = 200;
 
     private final List<String> instances;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final String authorization = "Basic " + Base64.getEncoder()
-            .encodeToString("alice:alice-pw".getBytes(StandardCharsets.UTF_8));
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final String authorization =
+            "Basic " + Base64.getEncoder().encodeToString("alice:alice-pw".getBytes(StandardCharsets.UTF_8));
     private final AtomicLong turn = new AtomicLong();
     private final Map<String, JsonNode> latest = new ConcurrentHashMap<>();
     final List<String> integrationIds = Collections.synchronizedList(new ArrayList<>());
@@ -59,8 +61,7 @@ final class SkewLoad {
             Answer created = send(next(), "POST", "/api/integrations", """
                     {"name": "%s %d", "baseApiUrl": "https://files.acme.example/webhooks",
                      "requestParameters": "rev=0", "active": %s,
-                     "authentication": {"type": "API_KEY", "apiKey": "skew-api-key-0123456789"}}"""
-                    .formatted(prefix, i, i % 2 == 0), null);
+                     "authentication": {"type": "API_KEY", "apiKey": "skew-api-key-0123456789"}}""".formatted(prefix, i, i % 2 == 0), null);
             sent.incrementAndGet();
             if (created.status() != 201) {
                 unexpected.add("POST answered " + created.status() + ": " + created.body());
@@ -106,10 +107,17 @@ final class SkewLoad {
             String ifMatch = "\"" + integration.path("version").asLong() + "\"";
             Answer answer;
             if (edit) {
-                answer = send(next(), "PUT", "/api/integrations/" + id, """
+                answer = send(
+                        next(),
+                        "PUT",
+                        "/api/integrations/" + id,
+                        """
                         {"name": "%s", "baseApiUrl": "%s", "requestParameters": "rev=%s",
-                         "authentication": {"type": "API_KEY"}}""".formatted(integration.path("name").asText(),
-                        integration.path("baseApiUrl").asText(), revision), ifMatch);
+                         "authentication": {"type": "API_KEY"}}""".formatted(
+                                        integration.path("name").asText(),
+                                        integration.path("baseApiUrl").asText(),
+                                        revision),
+                        ifMatch);
             } else {
                 String toggle = "ACTIVE".equals(integration.path("status").asText()) ? "deactivate" : "activate";
                 answer = send(next(), "POST", "/api/integrations/" + id + "/" + toggle, null, ifMatch);
@@ -136,8 +144,11 @@ final class SkewLoad {
 
     /** Keeps the newest state of an integration seen in any answer. */
     private void learn(JsonNode integration) {
-        latest.merge(integration.path("id").asText(), integration, (known, seen) ->
-                seen.path("version").asLong() > known.path("version").asLong() ? seen : known);
+        latest.merge(
+                integration.path("id").asText(),
+                integration,
+                (known, seen) ->
+                        seen.path("version").asLong() > known.path("version").asLong() ? seen : known);
     }
 
     private String next() {
@@ -148,8 +159,9 @@ final class SkewLoad {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(instance + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", authorization)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -15,8 +15,7 @@ import java.util.Arrays;
  */
 public final class SkewedRegistryMain {
 
-    private SkewedRegistryMain() {
-    }
+    private SkewedRegistryMain() {}
 
     public static void main(String[] args) {
         Duration skew = Duration.ofMillis(Long.parseLong(args[0]));

@@ -55,18 +55,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The admin page in a real browser (Debian's headless Chromium through chromium-driver) against the
  * whole service on its embedded default. Skipped, with a message, where Chromium is not installed.
  */
-@SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = RegistryApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "registry.security.users.alice.password={noop}alice-pw",
-                "registry.security.users.alice.company=acme",
-                "registry.security.users.alice.roles=INTEGRATION_ADMIN",
-                "registry.security.users.audrey.password={noop}audrey-pw",
-                "registry.security.users.audrey.company=acme",
-                "registry.security.users.audrey.roles=AUDITOR",
-                "registry.security.users.bob.password={noop}bob-pw",
-                "registry.security.users.bob.company=acme",
-                "registry.security.users.bob.roles=INTEGRATION_ADMIN",
-                "registry.public-url=https://registry.acme.example"})
+            "registry.security.users.alice.password={noop}alice-pw",
+            "registry.security.users.alice.company=acme",
+            "registry.security.users.alice.roles=INTEGRATION_ADMIN",
+            "registry.security.users.audrey.password={noop}audrey-pw",
+            "registry.security.users.audrey.company=acme",
+            "registry.security.users.audrey.roles=AUDITOR",
+            "registry.security.users.bob.password={noop}bob-pw",
+            "registry.security.users.bob.company=acme",
+            "registry.security.users.bob.roles=INTEGRATION_ADMIN",
+            "registry.public-url=https://registry.acme.example"
+        })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminPageBrowserTest {
 
@@ -90,6 +93,7 @@ class AdminPageBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ForRecordingConnectionTests connectionTests;
 
@@ -109,11 +113,18 @@ class AdminPageBrowserTest {
         downloads = Files.createTempDirectory("registry-ui-downloads");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900");
-        options.setExperimentalOption("prefs", Map.of(
-                "download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,900");
+        options.setExperimentalOption(
+                "prefs",
+                Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
@@ -122,8 +133,8 @@ class AdminPageBrowserTest {
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
-        driver.executeCdpCommand("Browser.setDownloadBehavior",
-                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        driver.executeCdpCommand(
+                "Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
     }
 
     @AfterAll
@@ -149,8 +160,10 @@ class AdminPageBrowserTest {
         }
         List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage)
-                .filter(message -> message.contains("Content Security Policy") || message.contains("Uncaught")
-                        || message.contains("SyntaxError") || message.contains("TypeError"))
+                .filter(message -> message.contains("Content Security Policy")
+                        || message.contains("Uncaught")
+                        || message.contains("SyntaxError")
+                        || message.contains("TypeError"))
                 .toList();
         assertThat(problems).as("browser console").isEmpty();
     }
@@ -162,7 +175,9 @@ class AdminPageBrowserTest {
     void wrong_credentials_are_refused_next_to_the_form_and_the_session_lives_in_session_storage_only() {
         driver.get(base() + "/");
         WebElement form = visible("#sign-in-form");
-        assertThat(element("#sign-in-token").isDisplayed()).as("the bearer token field, for BASIC").isFalse();
+        assertThat(element("#sign-in-token").isDisplayed())
+                .as("the bearer token field, for BASIC")
+                .isFalse();
 
         type("#sign-in-username", "alice");
         type("#sign-in-password", "not-her-password");
@@ -193,19 +208,27 @@ class AdminPageBrowserTest {
     void the_list_shows_name_url_type_status_and_last_change_and_filters_by_status_and_name() throws IOException {
         RegistryClient alice = alice();
         alice.add(RegistryClient.oauth2Body("Acme DMS", "acme-dms-client-secret-0001"));
-        alice.add(RegistryClient.apiKeyBody("Contoso SharePoint bridge",
-                "https://sp-bridge.contoso.example/webhooks/v1", "contoso-provider-key-123456"));
-        String legacy = alice.add(RegistryClient.apiKeyBody("Legacy archive", "https://archive.acme.example/dms",
-                "short-key"));
+        alice.add(RegistryClient.apiKeyBody(
+                "Contoso SharePoint bridge",
+                "https://sp-bridge.contoso.example/webhooks/v1",
+                "contoso-provider-key-123456"));
+        String legacy =
+                alice.add(RegistryClient.apiKeyBody("Legacy archive", "https://archive.acme.example/dms", "short-key"));
         alice.post("/api/integrations/" + legacy + "/deactivate", null);
 
         signInAs("alice", "alice-pw");
         open("#/");
         WebElement row = row(legacy);
-        assertThat(row.findElement(By.cssSelector(".integration-name")).getText()).isEqualTo("Legacy archive");
-        assertThat(row.findElement(By.cssSelector(".integration-status")).getText()).isEqualTo("INACTIVE");
-        assertThat(row.findElement(By.cssSelector(".status-toggle")).getAttribute("aria-checked")).isEqualTo("false");
-        assertThat(row.getText()).contains("https://archive.acme.example/dms").contains("API key").contains("alice");
+        assertThat(row.findElement(By.cssSelector(".integration-name")).getText())
+                .isEqualTo("Legacy archive");
+        assertThat(row.findElement(By.cssSelector(".integration-status")).getText())
+                .isEqualTo("INACTIVE");
+        assertThat(row.findElement(By.cssSelector(".status-toggle")).getAttribute("aria-checked"))
+                .isEqualTo("false");
+        assertThat(row.getText())
+                .contains("https://archive.acme.example/dms")
+                .contains("API key")
+                .contains("alice");
         assertThat(visible("#page-info").getText()).isEqualTo("Page 1 of 1");
         assertThat(element("#page-next").isEnabled()).isFalse();
         assertThat(element("#add-integration").isDisplayed()).isTrue();
@@ -269,12 +292,17 @@ class AdminPageBrowserTest {
         String page = driver.getWindowHandle();
         element("#connect-account").click();
         waitUntil(() -> driver.getWindowHandles().size() == 2);
-        String provider = driver.getWindowHandles().stream().filter(handle -> !handle.equals(page)).findFirst()
+        String provider = driver.getWindowHandles().stream()
+                .filter(handle -> !handle.equals(page))
+                .findFirst()
                 .orElseThrow();
         driver.switchTo().window(provider);
         waitUntil(() -> driver.getCurrentUrl().startsWith("https://login.northwind.example/oauth2/authorize?"));
-        assertThat(driver.getCurrentUrl()).contains("response_type=code").contains("client_id=registry")
-                .contains("state=").doesNotContain(CLIENT_SECRET);
+        assertThat(driver.getCurrentUrl())
+                .contains("response_type=code")
+                .contains("client_id=registry")
+                .contains("state=")
+                .doesNotContain(CLIENT_SECRET);
         driver.close();
         driver.switchTo().window(page);
 
@@ -288,8 +316,10 @@ class AdminPageBrowserTest {
                 && element("#form-status").getText().contains("Changes saved"));
         JsonNode saved = alice().integration(id);
         assertThat(saved.path("authentication").path("type").asText()).isEqualTo("API_KEY");
-        assertThat(saved.path("authentication").path("apiKey").path("set").asBoolean()).isTrue();
-        assertThat(saved.path("authentication").path("apiKey").path("last4").asText()).isEqualTo("k9x2");
+        assertThat(saved.path("authentication").path("apiKey").path("set").asBoolean())
+                .isTrue();
+        assertThat(saved.path("authentication").path("apiKey").path("last4").asText())
+                .isEqualTo("k9x2");
         assertThat(element("#field-apiKey").getDomProperty("value")).isEmpty();
         assertThat(element("#hint-apiKey").getText()).contains("set (…k9x2)");
         assertThat(element("#connection").isDisplayed()).isFalse();
@@ -370,11 +400,14 @@ class AdminPageBrowserTest {
         waitUntil(() -> "true".equals(element("#form-status-toggle").getAttribute("aria-checked")));
         assertThat(alice.integration(id).path("status").asText()).isEqualTo("ACTIVE");
 
-        waitUntil(() -> alice.get("/api/audit?integrationId=" + id).json().path("items").size() == 5);
+        waitUntil(() ->
+                alice.get("/api/audit?integrationId=" + id).json().path("items").size() == 5);
         JsonNode trail = alice.get("/api/audit?integrationId=" + id).json().path("items");
         trail.forEach(entry -> {
             if (!entry.path("type").asText().equals("ADDED")) {
-                assertThat(entry.path("source").asText()).as("channel of the page's changes").isEqualTo("ui");
+                assertThat(entry.path("source").asText())
+                        .as("channel of the page's changes")
+                        .isEqualTo("ui");
             }
         });
     }
@@ -425,14 +458,18 @@ class AdminPageBrowserTest {
         String etag = alice.get("/api/integrations/" + id).etag();
         assertThat(alice.put("/api/integrations/" + id, """
                 {"name": "%s renamed", "baseApiUrl": "https://chronicle.acme.example/api",
-                 "authentication": {"type": "API_KEY"}}""".formatted(name), etag).status()).isEqualTo(200);
+                 "authentication": {"type": "API_KEY"}}""".formatted(name), etag)
+                        .status())
+                .isEqualTo(200);
         alice.post("/api/integrations/" + id + "/deactivate", null);
         alice.post("/api/integrations/" + id + "/activate", null);
 
         signInAs("alice", "alice-pw");
         open("#/integrations/" + id);
         visible("#open-history").click();
-        waitUntil(() -> driver.findElements(By.cssSelector("#history-list .history-entry")).size() == 4);
+        waitUntil(() -> driver.findElements(By.cssSelector("#history-list .history-entry"))
+                        .size()
+                == 4);
 
         List<WebElement> entries = driver.findElements(By.cssSelector("#history-list .history-entry"));
         assertThat(entries.get(0).getText()).contains("Added").contains(name);
@@ -448,11 +485,13 @@ class AdminPageBrowserTest {
     void an_auditor_reads_the_list_and_the_audit_trail_but_sees_no_write_controls() throws IOException {
         signInAs("audrey", "audrey-pw");
         open("#/");
-        waitUntil(() -> !driver.findElements(By.cssSelector("#integration-list [data-integration-id]")).isEmpty());
+        waitUntil(() -> !driver.findElements(By.cssSelector("#integration-list [data-integration-id]"))
+                .isEmpty());
         assertThat(driver.findElements(By.id("add-integration"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector(".status-toggle"))).isEmpty();
 
-        driver.findElement(By.cssSelector("#integration-list [data-integration-id] .integration-name")).click();
+        driver.findElement(By.cssSelector("#integration-list [data-integration-id] .integration-name"))
+                .click();
         waitUntil(() -> !element("#field-name").getDomProperty("value").isEmpty());
         assertThat(driver.findElements(By.id("save-integration"))).isEmpty();
         assertThat(driver.findElements(By.id("test-connection"))).isEmpty();
@@ -463,7 +502,8 @@ class AdminPageBrowserTest {
         assertThat(element("#open-history").isDisplayed()).isTrue();
 
         visible("#nav-audit").click();
-        waitUntil(() -> !driver.findElements(By.cssSelector("#audit-list .audit-entry")).isEmpty());
+        waitUntil(() ->
+                !driver.findElements(By.cssSelector("#audit-list .audit-entry")).isEmpty());
         assertThat(element("#audit-export-csv").isDisplayed()).isTrue();
         assertThat(element("#audit-export-ndjson").isDisplayed()).isTrue();
 
@@ -471,8 +511,8 @@ class AdminPageBrowserTest {
         element("#audit-apply").click();
         waitUntil(() -> {
             List<WebElement> shown = driver.findElements(By.cssSelector("#audit-list .audit-entry"));
-            return !shown.isEmpty() && shown.stream().allMatch(entry -> "DEACTIVATED".equals(
-                    entry.getAttribute("data-type")));
+            return !shown.isEmpty()
+                    && shown.stream().allMatch(entry -> "DEACTIVATED".equals(entry.getAttribute("data-type")));
         });
 
         element("#audit-export-csv").click();
@@ -480,17 +520,30 @@ class AdminPageBrowserTest {
         String csv = Files.readString(downloaded(".csv").orElseThrow(), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("eventId,integrationId,integrationName,company,type,actor,at");
         assertThat(csv.lines().skip(1).toList()).isNotEmpty().allMatch(line -> line.contains("\"DEACTIVATED\""));
-        connectionTests.record(new ConnectionTestRecord(UUID.randomUUID().toString(), new CompanyId("acme"),
-                Optional.empty(), "Northwind draft", new Actor("alice"), Instant.now(), "req-ui-test", "ui",
-                List.of("https://login.northwind.example", "https://api.northwind.example"), "FAILED",
+        connectionTests.record(new ConnectionTestRecord(
+                UUID.randomUUID().toString(),
+                new CompanyId("acme"),
+                Optional.empty(),
+                "Northwind draft",
+                new Actor("alice"),
+                Instant.now(),
+                "req-ui-test",
+                "ui",
+                List.of("https://login.northwind.example", "https://api.northwind.example"),
+                "FAILED",
                 "The token endpoint answered 401: the client secret was not accepted."));
         new Select(element("#audit-type")).selectByValue("TESTED");
         element("#audit-apply").click();
-        waitUntil(() -> !driver.findElements(By.cssSelector("#audit-list .audit-entry[data-type='TESTED']")).isEmpty());
+        waitUntil(() -> !driver.findElements(By.cssSelector("#audit-list .audit-entry[data-type='TESTED']"))
+                .isEmpty());
         WebElement tested = element("#audit-list .audit-entry[data-type='TESTED']");
-        assertThat(tested.getText()).contains("Connection tested").contains("Northwind draft (not saved)")
-                .contains("Failed").contains("the client secret was not accepted")
-                .contains("https://login.northwind.example").contains("https://api.northwind.example");
+        assertThat(tested.getText())
+                .contains("Connection tested")
+                .contains("Northwind draft (not saved)")
+                .contains("Failed")
+                .contains("the client secret was not accepted")
+                .contains("https://login.northwind.example")
+                .contains("https://api.northwind.example");
     }
 
     @Test
@@ -500,7 +553,8 @@ class AdminPageBrowserTest {
         try {
             driver.manage().window().setSize(new Dimension(390, 844));
             open("#/");
-            waitUntil(() -> !driver.findElements(By.cssSelector("#integration-list [data-integration-id]")).isEmpty());
+            waitUntil(() -> !driver.findElements(By.cssSelector("#integration-list [data-integration-id]"))
+                    .isEmpty());
             assertThat(((Number) script("return window.innerWidth")).intValue()).isLessThanOrEqualTo(400);
             assertNoHorizontalOverflow();
 
@@ -530,7 +584,8 @@ class AdminPageBrowserTest {
         assertThat(element("#page-next").isEnabled()).isFalse();
         element("#page-previous").click();
         waitUntil(() -> element("#page-info").getText().equals("Page 1 of 2"));
-        assertThat(driver.findElements(By.cssSelector("#integration-list [data-integration-id]"))).hasSize(20);
+        assertThat(driver.findElements(By.cssSelector("#integration-list [data-integration-id]")))
+                .hasSize(20);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -557,7 +612,8 @@ class AdminPageBrowserTest {
     private void signInAs(String user, String password) {
         driver.get("about:blank");
         driver.get(base() + "/");
-        wait(10).until(d -> element("#current-user").isDisplayed() || element("#sign-in-form").isDisplayed());
+        wait(10).until(d -> element("#current-user").isDisplayed()
+                || element("#sign-in-form").isDisplayed());
         if (element("#current-user").isDisplayed()) {
             if (element("#current-user").getText().startsWith(user + " ")) {
                 return;
@@ -617,28 +673,33 @@ class AdminPageBrowserTest {
     }
 
     private static List<String> names() {
-        return driver.findElements(By.cssSelector("#integration-list [data-integration-id] .integration-name"))
-                .stream().map(WebElement::getText).toList();
+        return driver.findElements(By.cssSelector("#integration-list [data-integration-id] .integration-name")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     private static void assertOAuth2FieldsShown(boolean oauth2) {
         Stream.of("#field-authenticationUrl", "#field-tokenEndpointUrl", "#field-clientId", "#field-clientSecret")
                 .forEach(css -> assertThat(element(css).isDisplayed()).as(css).isEqualTo(oauth2));
         assertThat(element("#field-apiKey").isDisplayed()).as("#field-apiKey").isEqualTo(!oauth2);
-        assertThat((Boolean) script("return document.getElementById('apikey-fields').hidden")).isEqualTo(oauth2);
-        assertThat((Boolean) script("return document.getElementById('oauth2-fields').hidden")).isEqualTo(!oauth2);
+        assertThat((Boolean) script("return document.getElementById('apikey-fields').hidden"))
+                .isEqualTo(oauth2);
+        assertThat((Boolean) script("return document.getElementById('oauth2-fields').hidden"))
+                .isEqualTo(!oauth2);
     }
 
     private static void assertNoHorizontalOverflow() {
         Number scrollWidth = (Number) script("return document.documentElement.scrollWidth");
         Number innerWidth = (Number) script("return window.innerWidth");
-        assertThat(scrollWidth.intValue()).as("page width at %s px", innerWidth)
+        assertThat(scrollWidth.intValue())
+                .as("page width at %s px", innerWidth)
                 .isLessThanOrEqualTo(innerWidth.intValue());
     }
 
     private static java.util.Optional<Path> downloaded(String suffix) {
         try (Stream<Path> files = Files.list(downloads)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(suffix)).findFirst();
+            return files.filter(file -> file.getFileName().toString().endsWith(suffix))
+                    .findFirst();
         } catch (IOException unreadable) {
             return java.util.Optional.empty();
         }
@@ -653,9 +714,15 @@ class AdminPageBrowserTest {
                 .longValue();
         byte[] png;
         try {
-            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
-                    "format", "png", "captureBeyondViewport", true,
-                    "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+            Map<String, Object> shot = driver.executeCdpCommand(
+                    "Page.captureScreenshot",
+                    Map.of(
+                            "format",
+                            "png",
+                            "captureBeyondViewport",
+                            true,
+                            "clip",
+                            Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
             png = Base64.getDecoder().decode((String) shot.get("data"));
         } catch (RuntimeException unsupported) {
             png = driver.getScreenshotAs(OutputType.BYTES);

@@ -17,13 +17,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.logging.Level;
-import java.net.InetAddress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,12 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code POST .../deactivate} to the service as soon as it loads. The integration must still be active.
  * Skipped, with a message, where Chromium is not installed.
  */
-@SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = RegistryApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "registry.security.users.alice.password={noop}alice-pw",
-                "registry.security.users.alice.company=acme",
-                "registry.security.users.alice.roles=INTEGRATION_ADMIN",
-                "registry.public-url=https://registry.acme.example"})
+            "registry.security.users.alice.password={noop}alice-pw",
+            "registry.security.users.alice.company=acme",
+            "registry.security.users.alice.roles=INTEGRATION_ADMIN",
+            "registry.public-url=https://registry.acme.example"
+        })
 class CrossSiteFormBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -69,13 +72,23 @@ class CrossSiteFormBrowserTest {
             System.err.println(NO_CHROMIUM);
             return;
         }
-        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder").setLevel(Level.OFF);
+        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder")
+                .setLevel(Level.OFF);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1024,768");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1024,768");
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
 
         otherSite = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
@@ -113,10 +126,10 @@ class CrossSiteFormBrowserTest {
     void crossSiteRequestForgeryThroughBasicAuthenticationIsRefused() {
         Assumptions.assumeTrue(INSTALLED, NO_CHROMIUM);
         RegistryClient alice = new RegistryClient(port, "alice", "alice-pw");
-        String victim = alice.add(RegistryClient.apiKeyBody("Forgery target", "https://files.acme.example/hooks",
-                "provider-api-key-0123456789"));
-        String control = alice.add(RegistryClient.apiKeyBody("Same-origin control", "https://files.acme.example/h2",
-                "provider-api-key-9876543210"));
+        String victim = alice.add(RegistryClient.apiKeyBody(
+                "Forgery target", "https://files.acme.example/hooks", "provider-api-key-0123456789"));
+        String control = alice.add(RegistryClient.apiKeyBody(
+                "Same-origin control", "https://files.acme.example/h2", "provider-api-key-9876543210"));
         String registry = "http://localhost:" + port;
 
         // the browser is given alice's credentials once, and keeps them
@@ -133,17 +146,21 @@ class CrossSiteFormBrowserTest {
                 const done = arguments[arguments.length - 1];
                 fetch('/api/integrations/%s/deactivate', {method: 'POST'})
                     .then(answer => done(answer.status), () => done('error'));""".formatted(control));
-        assertThat(sentOnItsOwn).as("the browser sends the kept credentials with no script's help").isEqualTo(200L);
+        assertThat(sentOnItsOwn)
+                .as("the browser sends the kept credentials with no script's help")
+                .isEqualTo(200L);
         assertThat(alice.integration(control).path("status").asText()).isEqualTo("INACTIVE");
 
         // another site's page posts a form to the service
         String target = registry + "/api/integrations/" + victim + "/deactivate";
         driver.get("http://127.0.0.1:" + otherSite.getAddress().getPort() + "/?target=" + target);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(browser -> target.equals(browser.getCurrentUrl())
-                && "complete".equals(driver.executeScript("return document.readyState")));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(browser -> target.equals(browser.getCurrentUrl())
+                        && "complete".equals(driver.executeScript("return document.readyState")));
 
         assertThat(driver.getPageSource()).contains("/problems/cross-site-request");
-        assertThat(alice.integration(victim).path("status").asText()).as("the forged deactivation had no effect")
+        assertThat(alice.integration(victim).path("status").asText())
+                .as("the forged deactivation had no effect")
                 .isEqualTo("ACTIVE");
     }
 }

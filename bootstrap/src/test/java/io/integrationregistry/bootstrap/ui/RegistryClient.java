@@ -24,8 +24,8 @@ final class RegistryClient {
 
     RegistryClient(int port, String user, String password) {
         this.base = "http://localhost:" + port;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     Answer get(String path) {
@@ -55,8 +55,9 @@ final class RegistryClient {
 
     private Answer send(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Authorization", authorization);
         if (body != null) {
             request.header("Content-Type", "application/json");
@@ -64,8 +65,8 @@ final class RegistryClient {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("ETag").orElse(null),
-                    response.body());
+            return new Answer(
+                    response.statusCode(), response.headers().firstValue("ETag").orElse(null), response.body());
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         } catch (InterruptedException interrupted) {

@@ -53,30 +53,33 @@ final class AggregateOrderedStorageStrategy extends DocumentPerEventStorageStrat
         this(configuration, lookBack, appendTimeout, () -> GenericEventMessage.clock.instant());
     }
 
-    AggregateOrderedStorageStrategy(EventEntryConfiguration configuration, Duration lookBack, Duration appendTimeout,
-                                    Supplier<Instant> clock) {
+    AggregateOrderedStorageStrategy(
+            EventEntryConfiguration configuration, Duration lookBack, Duration appendTimeout, Supplier<Instant> clock) {
         super(configuration, lookBack);
         this.appendTimeout = appendTimeout;
         this.clock = clock;
     }
 
     @Override
-    public void appendEvents(MongoCollection<Document> eventCollection, List<? extends EventMessage<?>> events,
-                             Serializer serializer) {
-        MongoCollection<Document> bounded = eventCollection.withTimeout(appendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    public void appendEvents(
+            MongoCollection<Document> eventCollection, List<? extends EventMessage<?>> events, Serializer serializer) {
+        MongoCollection<Document> bounded =
+                eventCollection.withTimeout(appendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         List<EventMessage<?>> stamped = stampedNow(bounded, events);
         bounded.insertMany(createEventDocuments(stamped, serializer).toList());
     }
 
     /** The events stamped now, each at the earliest at its predecessor's timestamp. */
-    private List<EventMessage<?>> stampedNow(MongoCollection<Document> eventCollection,
-                                             List<? extends EventMessage<?>> events) {
+    private List<EventMessage<?>> stampedNow(
+            MongoCollection<Document> eventCollection, List<? extends EventMessage<?>> events) {
         Map<String, Instant> predecessorOf = new HashMap<>();
         for (EventMessage<?> event : events) {
-            if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null
-                    && domain.getSequenceNumber() > 0 && !predecessorOf.containsKey(domain.getAggregateIdentifier())) {
-                Instant stored = storedTimestamp(eventCollection, domain.getAggregateIdentifier(),
-                        domain.getSequenceNumber() - 1);
+            if (event instanceof DomainEventMessage<?> domain
+                    && domain.getAggregateIdentifier() != null
+                    && domain.getSequenceNumber() > 0
+                    && !predecessorOf.containsKey(domain.getAggregateIdentifier())) {
+                Instant stored = storedTimestamp(
+                        eventCollection, domain.getAggregateIdentifier(), domain.getSequenceNumber() - 1);
                 if (stored != null) {
                     predecessorOf.put(domain.getAggregateIdentifier(), stored);
                 }
@@ -91,8 +94,10 @@ final class AggregateOrderedStorageStrategy extends DocumentPerEventStorageStrat
                 continue;
             }
             Instant previous = predecessorOf.get(domain.getAggregateIdentifier());
-            Instant at = previous != null && previous.truncatedTo(ChronoUnit.MILLIS).isAfter(now)
-                    ? previous.truncatedTo(ChronoUnit.MILLIS) : now;
+            Instant at =
+                    previous != null && previous.truncatedTo(ChronoUnit.MILLIS).isAfter(now)
+                            ? previous.truncatedTo(ChronoUnit.MILLIS)
+                            : now;
             predecessorOf.put(domain.getAggregateIdentifier(), at);
             stamped.add(restamped(domain, at));
         }
@@ -100,14 +105,19 @@ final class AggregateOrderedStorageStrategy extends DocumentPerEventStorageStrat
     }
 
     private static <T> DomainEventMessage<T> restamped(DomainEventMessage<T> event, Instant timestamp) {
-        return new GenericDomainEventMessage<>(event.getType(), event.getAggregateIdentifier(),
-                event.getSequenceNumber(), event, timestamp.truncatedTo(ChronoUnit.MILLIS));
+        return new GenericDomainEventMessage<>(
+                event.getType(),
+                event.getAggregateIdentifier(),
+                event.getSequenceNumber(),
+                event,
+                timestamp.truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** The timestamp the given event was stored with; null if it is not stored. */
     private Instant storedTimestamp(MongoCollection<Document> eventCollection, String aggregate, long sequence) {
         EventEntryConfiguration fields = eventConfiguration();
-        Document stored = eventCollection.find(Filters.and(
+        Document stored = eventCollection
+                .find(Filters.and(
                         Filters.eq(fields.aggregateIdentifierProperty(), aggregate),
                         Filters.eq(fields.sequenceNumberProperty(), sequence)))
                 .projection(Projections.include(fields.timestampProperty()))

@@ -30,11 +30,14 @@ import java.util.List;
  * {@code evolve}. Every handler may create the aggregate, so that a command on an integration that does
  * not exist reaches the decider and is refused by its rule rather than by the framework.
  */
-@Aggregate(type = "Integration",
+@Aggregate(
+        type = "Integration",
         snapshotTriggerDefinition = AxonMongoConfiguration.SNAPSHOT_TRIGGER,
         commandTargetResolver = AxonMongoConfiguration.COMMAND_TARGET_RESOLVER)
 @Revision(AxonIntegration.SNAPSHOT_REVISION)
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class AxonIntegration {
 
@@ -46,8 +49,10 @@ class AxonIntegration {
     static final String SNAPSHOT_REVISION = "1";
 
     /** Loads a snapshot only if it was written in this class's current shape. */
-    static final SnapshotFilter SNAPSHOTS = snapshot -> !AxonIntegration.class.getName().equals(snapshot.getPayload()
-            .getType().getName()) || SNAPSHOT_REVISION.equals(snapshot.getPayload().getType().getRevision());
+    static final SnapshotFilter SNAPSHOTS = snapshot -> !AxonIntegration.class
+                    .getName()
+                    .equals(snapshot.getPayload().getType().getName())
+            || SNAPSHOT_REVISION.equals(snapshot.getPayload().getType().getRevision());
 
     static final String EXPECTED_VERSION = "expectedVersion";
     static final long NO_EVENTS_YET = -1;
@@ -56,6 +61,7 @@ class AxonIntegration {
     @SuppressWarnings("UnusedVariable")
     @AggregateIdentifier
     private String id;
+
     private IntegrationState state = IntegrationDecider.initialState();
 
     AxonIntegration() {

@@ -2,11 +2,11 @@ package io.integrationregistry.adapters.axon;
 
 import io.integrationregistry.application.integrations.port.out.CommandOutcome;
 import io.integrationregistry.application.integrations.port.out.ConcurrentModification;
-import io.integrationregistry.application.shared.Origin;
 import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
 import io.integrationregistry.application.integrations.port.out.RecordedEvent;
-import io.integrationregistry.application.shared.StorageUnavailable;
 import io.integrationregistry.application.integrations.port.out.StoredIntegration;
+import io.integrationregistry.application.shared.Origin;
+import io.integrationregistry.application.shared.StorageUnavailable;
 import io.integrationregistry.domain.Integration;
 import io.integrationregistry.domain.IntegrationCommand;
 import io.integrationregistry.domain.IntegrationDecider;
@@ -55,8 +55,8 @@ final class AxonIntegrationStore implements ForStoringIntegrations {
         metaData.put(SOURCE, origin.source().label());
         expectedVersion.ifPresent(version -> metaData.put(AxonIntegration.EXPECTED_VERSION, version));
         try {
-            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(MetaData.from(metaData)));
+            return commands.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData)));
         } catch (CommandExecutionException wrapped) {
             throw translate(command, wrapped.getCause() instanceof RuntimeException cause ? cause : wrapped);
         } catch (RuntimeException failure) {
@@ -76,7 +76,9 @@ final class AxonIntegrationStore implements ForStoringIntegrations {
     @Override
     public OptionalLong currentVersion(IntegrationId id) {
         try {
-            return events.lastSequenceNumberFor(id.value()).map(OptionalLong::of).orElse(OptionalLong.empty());
+            return events.lastSequenceNumberFor(id.value())
+                    .map(OptionalLong::of)
+                    .orElse(OptionalLong.empty());
         } catch (RuntimeException failure) {
             throw isOutage(failure) ? new StorageUnavailable("the event store cannot be reached", failure) : failure;
         }
@@ -86,10 +88,16 @@ final class AxonIntegrationStore implements ForStoringIntegrations {
     public List<RecordedEvent> history(IntegrationId id) {
         try {
             List<RecordedEvent> history = new ArrayList<>();
-            events.readEvents(id.value(), 0).asStream().forEach(message -> history.add(new RecordedEvent(
-                    message.getIdentifier(), message.getSequenceNumber(), message.getTimestamp(),
-                    text(message.getMetaData().get(ACTOR)), text(message.getMetaData().get(REQUEST_ID)),
-                    text(message.getMetaData().get(SOURCE)), (IntegrationEvent) message.getPayload())));
+            events.readEvents(id.value(), 0)
+                    .asStream()
+                    .forEach(message -> history.add(new RecordedEvent(
+                            message.getIdentifier(),
+                            message.getSequenceNumber(),
+                            message.getTimestamp(),
+                            text(message.getMetaData().get(ACTOR)),
+                            text(message.getMetaData().get(REQUEST_ID)),
+                            text(message.getMetaData().get(SOURCE)),
+                            (IntegrationEvent) message.getPayload())));
             return history;
         } catch (RuntimeException failure) {
             throw isOutage(failure) ? new StorageUnavailable("the event store cannot be reached", failure) : failure;
@@ -114,11 +122,13 @@ final class AxonIntegrationStore implements ForStoringIntegrations {
             version = message.getSequenceNumber();
         }
         return state instanceof Integration integration
-                ? Optional.of(new StoredIntegration(integration, version)) : Optional.empty();
+                ? Optional.of(new StoredIntegration(integration, version))
+                : Optional.empty();
     }
 
     private static RuntimeException translate(IntegrationCommand command, RuntimeException failure) {
-        if (failure instanceof StaleVersion || failure instanceof ConcurrencyException
+        if (failure instanceof StaleVersion
+                || failure instanceof ConcurrencyException
                 || failure instanceof AggregateStreamCreationException) {
             return new ConcurrentModification(command.integrationId().value(), failure.getMessage(), failure);
         }

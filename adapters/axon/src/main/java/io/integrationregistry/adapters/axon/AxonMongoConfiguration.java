@@ -6,22 +6,22 @@ import com.mongodb.ReadPreference;
 import com.mongodb.client.MongoDatabase;
 import io.integrationregistry.application.audit.port.out.ForKeepingTheAuditTrail;
 import io.integrationregistry.application.integrations.port.out.ForKeepingTheIntegrationList;
+import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
 import io.integrationregistry.application.projections.port.out.ForRebuildingAReadModel;
 import io.integrationregistry.application.projections.port.out.ForReplayingProjections;
-import org.axonframework.config.EventProcessingConfiguration;
-import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
@@ -43,9 +43,9 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Axon on MongoDB without Axon Server: events, snapshots and tracking tokens in the service's
@@ -78,7 +78,8 @@ public class AxonMongoConfiguration {
      */
     static MongoTemplate eventStoreTemplate(MongoDatabase database) {
         return DefaultMongoTemplate.builder()
-                .mongoDatabase(database.withReadConcern(ReadConcern.MAJORITY).withReadPreference(ReadPreference.primary()))
+                .mongoDatabase(
+                        database.withReadConcern(ReadConcern.MAJORITY).withReadPreference(ReadPreference.primary()))
                 .build();
     }
 
@@ -97,19 +98,21 @@ public class AxonMongoConfiguration {
     // store's indexes are still created at start.
     @SuppressWarnings("deprecation")
     @Bean
-    EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate, Serializer eventSerializer,
-                                          Serializer serializer,
-                                          @Value("${registry.axon.look-back:PT5S}") Duration lookBack,
-                                          @Value("${registry.axon.append-timeout:PT2S}") Duration appendTimeout,
-                                          @Value("${registry.axon.clock-skew:PT2S}") Duration clockSkew) {
+    EventStorageEngine eventStorageEngine(
+            MongoTemplate axonMongoTemplate,
+            Serializer eventSerializer,
+            Serializer serializer,
+            @Value("${registry.axon.look-back:PT5S}") Duration lookBack,
+            @Value("${registry.axon.append-timeout:PT2S}") Duration appendTimeout,
+            @Value("${registry.axon.clock-skew:PT2S}") Duration clockSkew) {
         new EventTimeBounds(lookBack, appendTimeout, clockSkew).checked();
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .snapshotFilter(AxonIntegration.SNAPSHOTS)
-                .storageStrategy(new AggregateOrderedStorageStrategy(EventEntryConfiguration.getDefault(), lookBack,
-                        appendTimeout))
+                .storageStrategy(new AggregateOrderedStorageStrategy(
+                        EventEntryConfiguration.getDefault(), lookBack, appendTimeout))
                 .upcasterChain(upcasters())
                 .build();
         engine.ensureIndexes();
@@ -145,9 +148,11 @@ public class AxonMongoConfiguration {
      * Unless {@code registry.axon.node-id} names the instance, each start gets a name of its own.
      */
     @Bean
-    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer,
-                          @Value("${registry.axon.token-claim-timeout:PT10S}") Duration claimTimeout,
-                          @Value("${registry.axon.node-id:}") String nodeId) {
+    TokenStore tokenStore(
+            MongoTemplate axonMongoTemplate,
+            Serializer serializer,
+            @Value("${registry.axon.token-claim-timeout:PT10S}") Duration claimTimeout,
+            @Value("${registry.axon.node-id:}") String nodeId) {
         return MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
@@ -157,12 +162,13 @@ public class AxonMongoConfiguration {
     }
 
     static String uniqueNodeId() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Bean(name = SNAPSHOT_TRIGGER)
-    SnapshotTriggerDefinition integrationSnapshotTrigger(Snapshotter snapshotter,
-                                                         @Value("${registry.axon.snapshot-every:100}") int every) {
+    SnapshotTriggerDefinition integrationSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${registry.axon.snapshot-every:100}") int every) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, every);
     }
 
@@ -178,15 +184,19 @@ public class AxonMongoConfiguration {
      */
     @Bean
     ConfigurerModule projectionsRetryInsteadOfSkipping() {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 
     /** Who gave a command, for which company, in which request and channel: recorded on every event it causes. */
     @Bean
     CorrelationDataProvider actingUserOnEveryEvent() {
-        return new SimpleCorrelationDataProvider(AxonIntegrationStore.ACTOR, AxonIntegrationStore.COMPANY,
-                AxonIntegrationStore.REQUEST_ID, AxonIntegrationStore.SOURCE);
+        return new SimpleCorrelationDataProvider(
+                AxonIntegrationStore.ACTOR,
+                AxonIntegrationStore.COMPANY,
+                AxonIntegrationStore.REQUEST_ID,
+                AxonIntegrationStore.SOURCE);
     }
 
     @Bean
@@ -201,8 +211,8 @@ public class AxonMongoConfiguration {
     }
 
     @Bean
-    AuditTrailFeed auditTrailFeed(ForKeepingTheAuditTrail auditTrail, EventStore eventStore,
-                                  PoisonedEvents poisonedEvents) {
+    AuditTrailFeed auditTrailFeed(
+            ForKeepingTheAuditTrail auditTrail, EventStore eventStore, PoisonedEvents poisonedEvents) {
         return new AuditTrailFeed(auditTrail, eventStore, poisonedEvents);
     }
 
@@ -211,12 +221,14 @@ public class AxonMongoConfiguration {
      * rebuild processors, sets a requested rebuild up, looks for one whose replay caught up).
      */
     @Bean
-    ForReplayingProjections axonProjectionReplays(EventProcessingConfiguration processing, EventStore eventStore,
-                                                  MongoTemplate axonMongoTemplate,
-                                                  IntegrationListFeed listFeed,
-                                                  AuditTrailFeed auditFeed,
-                                                  @Value("${registry.axon.token-claim-timeout:PT10S}") Duration claimTimeout,
-                                                  @Value("${registry.axon.rebuild-check:PT0.5S}") Duration every) {
+    ForReplayingProjections axonProjectionReplays(
+            EventProcessingConfiguration processing,
+            EventStore eventStore,
+            MongoTemplate axonMongoTemplate,
+            IntegrationListFeed listFeed,
+            AuditTrailFeed auditFeed,
+            @Value("${registry.axon.token-claim-timeout:PT10S}") Duration claimTimeout,
+            @Value("${registry.axon.rebuild-check:PT0.5S}") Duration every) {
         Map<String, ForRebuildingAReadModel> models = new LinkedHashMap<>();
         models.put(IntegrationListFeed.PROCESSING_GROUP, listFeed.model());
         models.put(AuditTrailFeed.PROCESSING_GROUP, auditFeed.model());
@@ -243,18 +255,25 @@ public class AxonMongoConfiguration {
     ConfigurerModule rebuildProcessorsStartOnDemand() {
         return configurer -> {
             for (String feed : List.of(RebuildFeeds.INTEGRATION_LIST, RebuildFeeds.AUDIT_TRAIL)) {
-                configurer.eventProcessing().registerTrackingEventProcessor(feed,
-                        org.axonframework.config.Configuration::eventStore,
-                        axon -> TrackingEventProcessorConfiguration.forParallelProcessing(2)
-                                .andInitialSegmentsCount(2).andBatchSize(100).andAutoStart(false)
-                                .andTokenClaimInterval(500, TimeUnit.MILLISECONDS));
+                configurer
+                        .eventProcessing()
+                        .registerTrackingEventProcessor(
+                                feed,
+                                org.axonframework.config.Configuration::eventStore,
+                                axon -> TrackingEventProcessorConfiguration.forParallelProcessing(2)
+                                        .andInitialSegmentsCount(2)
+                                        .andBatchSize(100)
+                                        .andAutoStart(false)
+                                        .andTokenClaimInterval(500, TimeUnit.MILLISECONDS));
             }
         };
     }
 
     @Bean
-    IntegrationListFeed integrationListFeed(@Qualifier("integrationList") ForKeepingTheIntegrationList list,
-                                            EventStore eventStore, PoisonedEvents poisonedEvents) {
+    IntegrationListFeed integrationListFeed(
+            @Qualifier("integrationList") ForKeepingTheIntegrationList list,
+            EventStore eventStore,
+            PoisonedEvents poisonedEvents) {
         return new IntegrationListFeed(list, eventStore, poisonedEvents);
     }
 }

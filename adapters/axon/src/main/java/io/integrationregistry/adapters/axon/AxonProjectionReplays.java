@@ -1,17 +1,17 @@
 package io.integrationregistry.adapters.axon;
 
+import com.mongodb.client.model.Filters;
 import io.integrationregistry.application.projections.port.out.ForRebuildingAReadModel;
 import io.integrationregistry.application.projections.port.out.ForReplayingProjections;
 import io.integrationregistry.application.projections.port.out.ProjectionStatus;
+import io.integrationregistry.application.projections.port.out.RebuildUnderWay;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import com.mongodb.client.model.Filters;
-import io.integrationregistry.application.projections.port.out.RebuildUnderWay;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.bson.Document;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +52,12 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
     });
 
     /** @param claimTimeout after how long a claim on a segment that was not extended is no longer held */
-    AxonProjectionReplays(EventProcessingConfiguration processing, EventStore eventStore, MongoTemplate axonMongo,
-                          Duration claimTimeout, Map<String, ForRebuildingAReadModel> models) {
+    AxonProjectionReplays(
+            EventProcessingConfiguration processing,
+            EventStore eventStore,
+            MongoTemplate axonMongo,
+            Duration claimTimeout,
+            Map<String, ForRebuildingAReadModel> models) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.axonMongo = axonMongo;
@@ -66,8 +70,8 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
     // the future holds nothing to wait for or check.
     @SuppressWarnings("FutureReturnValueIgnored")
     AxonProjectionReplays followingRebuildsEvery(Duration every) {
-        rebuilds.scheduleWithFixedDelay(this::followRebuilds, every.toMillis(), every.toMillis(),
-                TimeUnit.MILLISECONDS);
+        rebuilds.scheduleWithFixedDelay(
+                this::followRebuilds, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -80,9 +84,11 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
     public List<ProjectionStatus> status() {
         try {
             Long head = position(eventStore.createHeadToken());
-            return models.keySet().stream().map(name -> processor(name)
-                    .map(processor -> status(name, processor, head, models.get(name).rebuilding()))
-                    .orElseGet(() -> new ProjectionStatus(name, false, false, null, null, "not configured")))
+            return models.keySet().stream()
+                    .map(name -> processor(name)
+                            .map(processor -> status(
+                                    name, processor, head, models.get(name).rebuilding()))
+                            .orElseGet(() -> new ProjectionStatus(name, false, false, null, null, "not configured")))
                     .toList();
         } catch (RuntimeException failure) {
             throw StorageOutages.translated(failure);
@@ -149,14 +155,19 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
      * before the rebuild began. Segments that do not exist yet (the first instance to start the processor
      * creates them) are not counted as caught up.
      */
-    private void reportCaughtUpSegments(String name, ForRebuildingAReadModel model, String feed,
-                                        TrackingEventProcessor processor, StoredPosition upTo) {
+    private void reportCaughtUpSegments(
+            String name,
+            ForRebuildingAReadModel model,
+            String feed,
+            TrackingEventProcessor processor,
+            StoredPosition upTo) {
         long segments = axonMongo.trackingTokensCollection().countDocuments(Filters.eq("processorName", feed));
         if (segments == 0) {
             return;
         }
         for (EventTrackerStatus segment : processor.processingStatus().values()) {
-            if (!segment.isErrorState() && upTo.reachedBy(segment.getTrackingToken())
+            if (!segment.isErrorState()
+                    && upTo.reachedBy(segment.getTrackingToken())
                     && model.caughtUp(segment.getSegment().getSegmentId(), (int) segments)) {
                 processor.shutDown();
                 log.info("Projection {} rebuilt and served", name);
@@ -168,10 +179,12 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
     /** Whether an instance holds a segment of {@code processor}: claimed, and extended within the claim timeout. */
     private boolean segmentsHeld(String processor) {
         long expired = System.currentTimeMillis() - claimTimeout.toMillis();
-        for (Document token : axonMongo.trackingTokensCollection().find(Filters.and(
-                Filters.eq("processorName", processor), Filters.ne("owner", null)))) {
+        for (Document token : axonMongo
+                .trackingTokensCollection()
+                .find(Filters.and(Filters.eq("processorName", processor), Filters.ne("owner", null)))) {
             Object stamp = token.get("timestamp");
-            long claimedAt = stamp instanceof Number number ? number.longValue()
+            long claimedAt = stamp instanceof Number number
+                    ? number.longValue()
                     : stamp instanceof java.util.Date date ? date.getTime() : Long.MAX_VALUE;
             if (claimedAt > expired) {
                 return true;
@@ -184,15 +197,22 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
         return processing.eventProcessor(name, TrackingEventProcessor.class);
     }
 
-    private static ProjectionStatus status(String name, TrackingEventProcessor processor, Long head,
-                                           boolean rebuilding) {
+    private static ProjectionStatus status(
+            String name, TrackingEventProcessor processor, Long head, boolean rebuilding) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         // Replaying while the rebuild is under way, beside this processor, which goes on serving.
         boolean replaying = rebuilding;
-        Long position = segments.stream().map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).min(Long::compare).orElse(null);
-        String error = segments.stream().filter(EventTrackerStatus::isErrorState)
-                .map(segment -> String.valueOf(segment.getError())).findFirst().orElse(null);
+        Long position = segments.stream()
+                .map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent)
+                .map(OptionalLong::getAsLong)
+                .min(Long::compare)
+                .orElse(null);
+        String error = segments.stream()
+                .filter(EventTrackerStatus::isErrorState)
+                .map(segment -> String.valueOf(segment.getError()))
+                .findFirst()
+                .orElse(null);
         Long lag = head == null || position == null ? null : Math.max(0, head - position);
         return new ProjectionStatus(name, processor.isRunning(), replaying, position, lag, error);
     }

@@ -30,12 +30,17 @@ import java.util.List;
  */
 final class DomainJackson {
 
-    private static final List<Class<?>> SINGLE_STRING_VALUES = List.of(IntegrationId.class, CompanyId.class,
-            IntegrationName.class, BaseApiUrl.class, RequestParameters.class, WebUrl.class, ClientId.class,
+    private static final List<Class<?>> SINGLE_STRING_VALUES = List.of(
+            IntegrationId.class,
+            CompanyId.class,
+            IntegrationName.class,
+            BaseApiUrl.class,
+            RequestParameters.class,
+            WebUrl.class,
+            ClientId.class,
             RedirectUri.class);
 
-    private DomainJackson() {
-    }
+    private DomainJackson() {}
 
     static ObjectMapper objectMapper() {
         ObjectMapper mapper = new ObjectMapper()
@@ -53,8 +58,7 @@ final class DomainJackson {
     abstract static class SingleStringValue {
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        SingleStringValue(String value) {
-        }
+        SingleStringValue(String value) {}
 
         @JsonValue
         abstract String value();
@@ -62,15 +66,15 @@ final class DomainJackson {
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
     @JsonSubTypes({
-            @JsonSubTypes.Type(value = Authentication.OAuth2.class, name = "OAUTH2"),
-            @JsonSubTypes.Type(value = Authentication.ApiKey.class, name = "API_KEY")})
-    interface AuthenticationTypes {
-    }
+        @JsonSubTypes.Type(value = Authentication.OAuth2.class, name = "OAUTH2"),
+        @JsonSubTypes.Type(value = Authentication.ApiKey.class, name = "API_KEY")
+    })
+    interface AuthenticationTypes {}
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "state")
     @JsonSubTypes({
-            @JsonSubTypes.Type(value = IntegrationState.Unregistered.class, name = "UNREGISTERED"),
-            @JsonSubTypes.Type(value = Integration.class, name = "REGISTERED")})
-    interface StateTypes {
-    }
+        @JsonSubTypes.Type(value = IntegrationState.Unregistered.class, name = "UNREGISTERED"),
+        @JsonSubTypes.Type(value = Integration.class, name = "REGISTERED")
+    })
+    interface StateTypes {}
 }

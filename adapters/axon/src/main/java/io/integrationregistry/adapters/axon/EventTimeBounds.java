@@ -31,9 +31,13 @@ record EventTimeBounds(Duration lookBack, Duration appendTimeout, Duration clock
     /** Says loudly at start-up when the rule is broken: events stored late would then be skipped by the projections. */
     EventTimeBounds checked() {
         if (!hold()) {
-            log.error("registry.axon.look-back ({}) must exceed registry.axon.clock-skew ({}) + registry.axon.append-timeout"
-                    + " ({}) + {}: an event stored late may be skipped by the projections until they are rebuilt",
-                    lookBack, clockSkew, appendTimeout, MARGIN);
+            log.error(
+                    "registry.axon.look-back ({}) must exceed registry.axon.clock-skew ({}) + registry.axon.append-timeout"
+                            + " ({}) + {}: an event stored late may be skipped by the projections until they are rebuilt",
+                    lookBack,
+                    clockSkew,
+                    appendTimeout,
+                    MARGIN);
         }
         return this;
     }

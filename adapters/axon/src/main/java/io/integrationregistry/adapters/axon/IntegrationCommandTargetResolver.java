@@ -16,6 +16,7 @@ final class IntegrationCommandTargetResolver implements CommandTargetResolver {
         if (!(command.getPayload() instanceof IntegrationCommand integrationCommand)) {
             throw new IllegalArgumentException("not an integration command: " + command.getCommandName());
         }
-        return new VersionedAggregateIdentifier((Object) integrationCommand.integrationId().value(), null);
+        return new VersionedAggregateIdentifier(
+                (Object) integrationCommand.integrationId().value(), null);
     }
 }

@@ -18,8 +18,7 @@ final class OutageAwareEventStore extends EmbeddedEventStore {
     }
 
     @Override
-    protected Optional<DomainEventMessage<?>> handleSnapshotReadingError(String aggregateIdentifier,
-                                                                        Throwable error) {
+    protected Optional<DomainEventMessage<?>> handleSnapshotReadingError(String aggregateIdentifier, Throwable error) {
         if (AxonIntegrationStore.isOutage(error) && error instanceof RuntimeException outage) {
             throw outage;
         }

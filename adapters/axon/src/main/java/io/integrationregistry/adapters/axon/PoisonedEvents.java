@@ -4,8 +4,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
-import io.integrationregistry.application.projections.port.out.ForCountingPoisonedEvents;
 import io.integrationregistry.application.integrations.port.out.RecordedEvent;
+import io.integrationregistry.application.projections.port.out.ForCountingPoisonedEvents;
 import org.bson.Document;
 
 import java.util.Date;
@@ -36,8 +36,11 @@ final class PoisonedEvents implements ForCountingPoisonedEvents {
                 .append("errorClass", error.getClass().getName())
                 .append("message", message.length() > MESSAGE_LENGTH ? message.substring(0, MESSAGE_LENGTH) : message)
                 .append("at", new Date());
-        collection().updateOne(Filters.eq("_id", projection + "/" + event.eventId()),
-                new Document("$setOnInsert", poison), new UpdateOptions().upsert(true));
+        collection()
+                .updateOne(
+                        Filters.eq("_id", projection + "/" + event.eventId()),
+                        new Document("$setOnInsert", poison),
+                        new UpdateOptions().upsert(true));
     }
 
     @Override

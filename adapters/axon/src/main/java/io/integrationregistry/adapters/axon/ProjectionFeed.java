@@ -34,8 +34,12 @@ final class ProjectionFeed {
     private final EventStore events;
     private final PoisonedEvents poisoned;
 
-    ProjectionFeed(String projection, Consumer<RecordedEvent> model,
-                   Function<IntegrationId, OptionalLong> appliedVersion, EventStore events, PoisonedEvents poisoned) {
+    ProjectionFeed(
+            String projection,
+            Consumer<RecordedEvent> model,
+            Function<IntegrationId, OptionalLong> appliedVersion,
+            EventStore events,
+            PoisonedEvents poisoned) {
         this.projection = projection;
         this.model = model;
         this.appliedVersion = appliedVersion;
@@ -56,9 +60,15 @@ final class ProjectionFeed {
         if (applied + 1 >= recorded.sequence()) {
             return;
         }
-        log.warn("Projection {} is at version {} of integration {} and received version {}: applying the events"
-                + " in between from the event store first", projection, applied, id.value(), recorded.sequence());
-        events.readEvents(id.value(), applied + 1).asStream()
+        log.warn(
+                "Projection {} is at version {} of integration {} and received version {}: applying the events"
+                        + " in between from the event store first",
+                projection,
+                applied,
+                id.value(),
+                recorded.sequence());
+        events.readEvents(id.value(), applied + 1)
+                .asStream()
                 .filter(message -> message.getSequenceNumber() < recorded.sequence())
                 .filter(message -> message.getPayload() instanceof IntegrationEvent)
                 .forEach(message -> applyOrSkip(RecordedEvents.of(asIntegrationEvent(message))));
@@ -71,8 +81,12 @@ final class ProjectionFeed {
             if (storageFailure(failure)) {
                 throw failure;
             }
-            log.error("Projection {} cannot apply event {} (version {} of integration {}) and skips it: {}",
-                    projection, recorded.eventId(), recorded.sequence(), recorded.event().integrationId().value(),
+            log.error(
+                    "Projection {} cannot apply event {} (version {} of integration {}) and skips it: {}",
+                    projection,
+                    recorded.eventId(),
+                    recorded.sequence(),
+                    recorded.event().integrationId().value(),
                     failure.getClass().getName());
             poisoned.record(projection, recorded, failure);
         }

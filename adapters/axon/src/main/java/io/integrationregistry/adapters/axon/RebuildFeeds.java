@@ -17,8 +17,7 @@ final class RebuildFeeds {
     static final String INTEGRATION_LIST = IntegrationListFeed.PROCESSING_GROUP + SUFFIX;
     static final String AUDIT_TRAIL = AuditTrailFeed.PROCESSING_GROUP + SUFFIX;
 
-    private RebuildFeeds() {
-    }
+    private RebuildFeeds() {}
 
     @ProcessingGroup(INTEGRATION_LIST)
     static final class IntegrationList {

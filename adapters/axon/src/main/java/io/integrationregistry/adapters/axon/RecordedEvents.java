@@ -6,11 +6,12 @@ import org.axonframework.eventhandling.DomainEventMessage;
 
 final class RecordedEvents {
 
-    private RecordedEvents() {
-    }
+    private RecordedEvents() {}
 
     static RecordedEvent of(DomainEventMessage<IntegrationEvent> message) {
-        return new RecordedEvent(message.getIdentifier(), message.getSequenceNumber(),
+        return new RecordedEvent(
+                message.getIdentifier(),
+                message.getSequenceNumber(),
                 AxonIntegrationStore.text(message.getMetaData().get(AxonIntegrationStore.ACTOR)),
                 AxonIntegrationStore.text(message.getMetaData().get(AxonIntegrationStore.REQUEST_ID)),
                 AxonIntegrationStore.text(message.getMetaData().get(AxonIntegrationStore.SOURCE)),

@@ -21,7 +21,9 @@ record StoredPosition(Instant timestamp, String eventId) {
 
     /** The newest event of the store, encoded; empty when the store holds none. */
     static String newest(MongoTemplate axonMongo) {
-        Document newest = axonMongo.eventCollection().find()
+        Document newest = axonMongo
+                .eventCollection()
+                .find()
                 .sort(Sorts.descending("timestamp", "sequenceNumber"))
                 .projection(Projections.include("timestamp", "eventIdentifier"))
                 .first();
@@ -41,7 +43,8 @@ record StoredPosition(Instant timestamp, String eventId) {
 
     /** Whether a segment at {@code token} has handled this event (and so every one stored before it). */
     boolean reachedBy(TrackingToken token) {
-        // During a replay the token wraps the position reached under the one before the reset: the lower bound is the former.
+        // During a replay the token wraps the position reached under the one before the reset: the lower bound is the
+        // former.
         if (timestamp == null) {
             return true;
         }
@@ -50,6 +53,7 @@ record StoredPosition(Instant timestamp, String eventId) {
             return false;
         }
         return mongo.getTimestamp().isAfter(timestamp)
-                || (!mongo.getTimestamp().isBefore(timestamp) && mongo.getKnownEventIds().contains(eventId));
+                || (!mongo.getTimestamp().isBefore(timestamp)
+                        && mongo.getKnownEventIds().contains(eventId));
     }
 }

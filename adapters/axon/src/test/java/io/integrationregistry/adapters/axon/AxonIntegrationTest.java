@@ -55,7 +55,8 @@ class AxonIntegrationTest {
     @Test
     void given_version_1_when_a_command_expects_version_1_then_it_is_decided() {
         fixture.given(Samples.added(id), Samples.editedToApiKey(id, 1))
-                .when(new DeactivateIntegration(id, Samples.COMPANY, Samples.ADMIN, Samples.T0),
+                .when(
+                        new DeactivateIntegration(id, Samples.COMPANY, Samples.ADMIN, Samples.T0),
                         Map.of(AxonIntegration.EXPECTED_VERSION, 1L))
                 .expectEvents(new IntegrationDeactivated(id, Samples.COMPANY, Samples.T0))
                 .expectResultMessagePayload(new CommandOutcome(2, true));
@@ -64,7 +65,8 @@ class AxonIntegrationTest {
     @Test
     void given_version_1_when_a_command_expects_version_0_then_it_is_refused_as_stale() {
         fixture.given(Samples.added(id), Samples.editedToApiKey(id, 1))
-                .when(new DeactivateIntegration(id, Samples.COMPANY, Samples.ADMIN, Samples.T0),
+                .when(
+                        new DeactivateIntegration(id, Samples.COMPANY, Samples.ADMIN, Samples.T0),
                         MetaData.with(AxonIntegration.EXPECTED_VERSION, 0L))
                 .expectNoEvents()
                 .expectException(StaleVersion.class);

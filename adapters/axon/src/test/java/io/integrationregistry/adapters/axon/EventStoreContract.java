@@ -11,32 +11,32 @@ import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.BaseApiUrl;
 import io.integrationregistry.domain.Integration;
 import io.integrationregistry.domain.IntegrationDecider;
-import io.integrationregistry.domain.IntegrationName;
-import io.integrationregistry.domain.RequestParameters;
 import io.integrationregistry.domain.IntegrationEvent;
 import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.IntegrationState;
+import io.integrationregistry.domain.RequestParameters;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -62,8 +62,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 abstract class EventStoreContract {
 
     private static final String AGGREGATE_TYPE = "Integration";
-    private final Serializer serializer = JacksonSerializer.builder().objectMapper(DomainJackson.objectMapper())
-            .revisionResolver(new EventRevisions()).build();
+    private final Serializer serializer = JacksonSerializer.builder()
+            .objectMapper(DomainJackson.objectMapper())
+            .revisionResolver(new EventRevisions())
+            .build();
     private MongoTemplate template;
     private MongoEventStorageEngine engine;
 
@@ -84,11 +86,12 @@ abstract class EventStoreContract {
     @Test
     void noProjectionAppliesAnEventAFailoverCouldRollBack() {
         // The service's own template, as Spring declares it: every collection the event store reads from.
-        MongoTemplate served = new AxonMongoConfiguration().axonMongoTemplate(
-                new SimpleMongoClientDatabaseFactory(client(), "event_store_contract"));
-        for (MongoCollection<Document> collection : List.of(served.eventCollection(), served.snapshotCollection(),
-                served.trackingTokensCollection())) {
-            assertThat(collection.getReadConcern()).as(collection.getNamespace().getFullName())
+        MongoTemplate served = new AxonMongoConfiguration()
+                .axonMongoTemplate(new SimpleMongoClientDatabaseFactory(client(), "event_store_contract"));
+        for (MongoCollection<Document> collection :
+                List.of(served.eventCollection(), served.snapshotCollection(), served.trackingTokensCollection())) {
+            assertThat(collection.getReadConcern())
+                    .as(collection.getNamespace().getFullName())
                     .isEqualTo(ReadConcern.MAJORITY);
             assertThat(collection.getReadPreference()).isEqualTo(ReadPreference.primary());
         }
@@ -102,19 +105,30 @@ abstract class EventStoreContract {
     @SuppressWarnings("deprecation")
     private MongoEventStorageEngine newEngine() {
         MongoEventStorageEngine created = MongoEventStorageEngine.builder()
-                .mongoTemplate(template).eventSerializer(serializer).snapshotSerializer(serializer)
-                .storageStrategy(new AggregateOrderedStorageStrategy(EventEntryConfiguration.getDefault(),
-                        Duration.ofSeconds(10), Duration.ofSeconds(2),
+                .mongoTemplate(template)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .storageStrategy(new AggregateOrderedStorageStrategy(
+                        EventEntryConfiguration.getDefault(),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(2),
                         () -> storeClock == null ? Instant.now() : storeClock))
-                .upcasterChain(AxonMongoConfiguration.upcasters()).build();
+                .upcasterChain(AxonMongoConfiguration.upcasters())
+                .build();
         created.ensureIndexes();
         return created;
     }
 
     @Test
     void snapshotsCarryARevisionAndOnesOfAnotherAreIgnored() {
-        EventStorageEngine filtering = new AxonMongoConfiguration().eventStorageEngine(template, serializer,
-                serializer, Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(2));
+        EventStorageEngine filtering = new AxonMongoConfiguration()
+                .eventStorageEngine(
+                        template,
+                        serializer,
+                        serializer,
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(2));
         IntegrationId id = Samples.newId();
         List<IntegrationEvent> events = List.of(Samples.added(id), Samples.editedToApiKey(id, 1));
         filtering.appendEvents(messages(id, 0, events));
@@ -122,18 +136,24 @@ abstract class EventStoreContract {
         events.forEach(aggregate::on);
         filtering.storeSnapshot(new GenericDomainEventMessage<>(AGGREGATE_TYPE, id.value(), 1, aggregate));
 
-        Document stored = template.snapshotCollection().find(new Document("aggregateIdentifier", id.value())).first();
+        Document stored = template.snapshotCollection()
+                .find(new Document("aggregateIdentifier", id.value()))
+                .first();
         assertThat(stored.getString("payloadRevision")).isEqualTo(AxonIntegration.SNAPSHOT_REVISION);
         assertThat(filtering.readSnapshot(id.value())).isPresent();
 
         // The same snapshot as an older shape wrote it: no revision, and no request parameters in the state.
         String older = stored.get("serializedPayload").toString().replaceAll("\"requestParameters\":\"[^\"]*\",?", "");
         assertThat(older).doesNotContain("requestParameters");
-        template.snapshotCollection().updateOne(new Document("_id", stored.get("_id")), new Document("$set",
-                new Document("serializedPayload", older)).append("$unset", new Document("payloadRevision", "")));
+        template.snapshotCollection()
+                .updateOne(
+                        new Document("_id", stored.get("_id")),
+                        new Document("$set", new Document("serializedPayload", older))
+                                .append("$unset", new Document("payloadRevision", "")));
 
         assertThat(filtering.readSnapshot(id.value())).isEmpty();
-        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(filtering).build();
+        EmbeddedEventStore store =
+                EmbeddedEventStore.builder().storageEngine(filtering).build();
         try {
             List<Object> loaded = new ArrayList<>();
             store.readEvents(id.value()).asStream().forEach(message -> loaded.add(message.getPayload()));
@@ -150,11 +170,21 @@ abstract class EventStoreContract {
 
     @Test
     void aStateWithAMissingRequiredFieldRefusesToBuild() {
-        Integration whole = (Integration) IntegrationDecider.evolve(IntegrationDecider.initialState(),
-                Samples.added(Samples.newId()));
-        assertThatThrownBy(() -> new Integration(whole.id(), whole.companyId(), whole.name(), whole.baseApiUrl(),
-                null, whole.authentication(), true, null, whole.createdAt(), whole.updatedAt()))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("requestParameters");
+        Integration whole = (Integration)
+                IntegrationDecider.evolve(IntegrationDecider.initialState(), Samples.added(Samples.newId()));
+        assertThatThrownBy(() -> new Integration(
+                        whole.id(),
+                        whole.companyId(),
+                        whole.name(),
+                        whole.baseApiUrl(),
+                        null,
+                        whole.authentication(),
+                        true,
+                        null,
+                        whole.createdAt(),
+                        whole.updatedAt()))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("requestParameters");
     }
 
     @Test
@@ -183,17 +213,29 @@ abstract class EventStoreContract {
     @Test
     void given_an_edit_stored_in_revision_1_when_read_then_it_is_upcast_to_the_current_shape() {
         IntegrationId id = Samples.newId();
-        IntegrationEvent.IntegrationEdited edited = new IntegrationEvent.IntegrationEdited(id, Samples.COMPANY,
-                Samples.T0.plusSeconds(1), new IntegrationName("Docs"), new BaseApiUrl("https://docs.example/api"),
-                new RequestParameters("access_type=offline"), new Authentication.ApiKey(Samples.API_KEY));
-        ObjectMapper revision1Shape = DomainJackson.objectMapper()
-                .addMixIn(IntegrationEvent.IntegrationEdited.class, Revision1Edited.class);
-        MongoEventStorageEngine revision1Writer = MongoEventStorageEngine.builder().mongoTemplate(template)
-                .eventSerializer(JacksonSerializer.builder().objectMapper(revision1Shape).build())
-                .snapshotSerializer(serializer).build();
+        IntegrationEvent.IntegrationEdited edited = new IntegrationEvent.IntegrationEdited(
+                id,
+                Samples.COMPANY,
+                Samples.T0.plusSeconds(1),
+                new IntegrationName("Docs"),
+                new BaseApiUrl("https://docs.example/api"),
+                new RequestParameters("access_type=offline"),
+                new Authentication.ApiKey(Samples.API_KEY));
+        ObjectMapper revision1Shape =
+                DomainJackson.objectMapper().addMixIn(IntegrationEvent.IntegrationEdited.class, Revision1Edited.class);
+        MongoEventStorageEngine revision1Writer = MongoEventStorageEngine.builder()
+                .mongoTemplate(template)
+                .eventSerializer(
+                        JacksonSerializer.builder().objectMapper(revision1Shape).build())
+                .snapshotSerializer(serializer)
+                .build();
         revision1Writer.appendEvents(messages(id, 0, List.of(Samples.added(id), edited)));
-        assertThat(template.eventCollection().find(new Document("sequenceNumber", 1L)).first().toJson())
-                .contains("queryString").doesNotContain("requestParameters");
+        assertThat(template.eventCollection()
+                        .find(new Document("sequenceNumber", 1L))
+                        .first()
+                        .toJson())
+                .contains("queryString")
+                .doesNotContain("requestParameters");
 
         List<Object> read = new ArrayList<>();
         engine.readEvents(id.value()).asStream().forEach(message -> read.add(message.getPayload()));
@@ -305,7 +347,8 @@ abstract class EventStoreContract {
     }
 
     @Test
-    void given_an_event_stamped_before_its_predecessor_when_tracked_then_it_comes_after_it_with_its_predecessors_time() {
+    void
+            given_an_event_stamped_before_its_predecessor_when_tracked_then_it_comes_after_it_with_its_predecessors_time() {
         IntegrationId id = Samples.newId();
         IntegrationId other = Samples.newId();
         Instant first = Instant.parse("2030-01-01T00:00:05.123Z");
@@ -314,7 +357,8 @@ abstract class EventStoreContract {
         storeClock = first;
         engine.appendEvents(List.of(stamped(id, 0, events.get(0), first)));
         storeClock = first.minusSeconds(2);
-        engine.appendEvents(List.of(stamped(id, 1, events.get(1), first.minusSeconds(2)),
+        engine.appendEvents(List.of(
+                stamped(id, 1, events.get(1), first.minusSeconds(2)),
                 stamped(id, 2, events.get(2), first.minusMillis(1_500))));
         storeClock = first.minusSeconds(1);
         engine.appendEvents(List.of(stamped(other, 0, Samples.added(other), first.minusSeconds(1))));
@@ -338,8 +382,11 @@ abstract class EventStoreContract {
         } while (!batch.isEmpty());
 
         assertThat(seen).containsExactly("other/0", "id/0", "id/1", "id/2", "id/3");
-        assertThat(stampOf).containsEntry("id/1", first).containsEntry("id/2", first)
-                .containsEntry("other/0", first.minusSeconds(1)).containsEntry("id/3", first.plusSeconds(1));
+        assertThat(stampOf)
+                .containsEntry("id/1", first)
+                .containsEntry("id/2", first)
+                .containsEntry("other/0", first.minusSeconds(1))
+                .containsEntry("id/3", first.plusSeconds(1));
     }
 
     @Test
@@ -375,18 +422,28 @@ abstract class EventStoreContract {
     }
 
     private MongoTokenStore tokenStore(String node) {
-        return MongoTokenStore.builder().mongoTemplate(template).serializer(serializer).nodeId(node)
-                .claimTimeout(Duration.ofMinutes(1)).build();
+        return MongoTokenStore.builder()
+                .mongoTemplate(template)
+                .serializer(serializer)
+                .nodeId(node)
+                .claimTimeout(Duration.ofMinutes(1))
+                .build();
     }
 
-    private static DomainEventMessage<?> stamped(IntegrationId id, long sequence, IntegrationEvent event,
-                                                 Instant timestamp) {
-        return new GenericDomainEventMessage<>(AGGREGATE_TYPE, id.value(), sequence, event, MetaData.emptyInstance(),
-                UUID.randomUUID().toString(), timestamp);
+    private static DomainEventMessage<?> stamped(
+            IntegrationId id, long sequence, IntegrationEvent event, Instant timestamp) {
+        return new GenericDomainEventMessage<>(
+                AGGREGATE_TYPE,
+                id.value(),
+                sequence,
+                event,
+                MetaData.emptyInstance(),
+                UUID.randomUUID().toString(),
+                timestamp);
     }
 
-    private static List<DomainEventMessage<?>> messages(IntegrationId id, long firstSequence,
-                                                         List<? extends IntegrationEvent> events) {
+    private static List<DomainEventMessage<?>> messages(
+            IntegrationId id, long firstSequence, List<? extends IntegrationEvent> events) {
         List<DomainEventMessage<?>> messages = new ArrayList<>();
         long sequence = firstSequence;
         for (IntegrationEvent event : events) {

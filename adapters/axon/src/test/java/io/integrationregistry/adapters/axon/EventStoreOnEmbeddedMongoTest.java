@@ -15,6 +15,7 @@ class EventStoreOnEmbeddedMongoTest extends EventStoreContract {
 
     @TempDir
     static Path folder;
+
     private static MongoServer server;
     private static MongoClient client;
 

@@ -14,6 +14,7 @@ class EventStoreOnMongo7Test extends EventStoreContract {
 
     @Container
     static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7");
+
     private static MongoClient client;
 
     @BeforeAll

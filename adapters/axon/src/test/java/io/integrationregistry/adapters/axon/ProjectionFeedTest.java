@@ -42,8 +42,10 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class ProjectionFeedTest {
 
-    private final Serializer serializer = JacksonSerializer.builder().objectMapper(DomainJackson.objectMapper())
-            .revisionResolver(new EventRevisions()).build();
+    private final Serializer serializer = JacksonSerializer.builder()
+            .objectMapper(DomainJackson.objectMapper())
+            .revisionResolver(new EventRevisions())
+            .build();
     private MongoServer server;
     private MongoClient client;
     private EmbeddedEventStore eventStore;
@@ -51,8 +53,9 @@ class ProjectionFeedTest {
 
     /** A model as the read models keep one: per integration the version applied, and what was applied in order. */
     private final Map<String, Long> versions = new HashMap<>();
+
     private final List<RecordedEvent> applied = new ArrayList<>();
-    private Consumer<RecordedEvent> onApply = event -> { };
+    private Consumer<RecordedEvent> onApply = event -> {};
 
     private final IntegrationId id = Samples.newId();
     private final List<DomainEventMessage<?>> stored = new ArrayList<>();
@@ -63,17 +66,23 @@ class ProjectionFeedTest {
         client = MongoClients.create(server.bindAndGetConnectionString());
         MongoDatabase database = client.getDatabase("feed");
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
-                .eventSerializer(serializer).snapshotSerializer(serializer)
-                .storageStrategy(new AggregateOrderedStorageStrategy(EventEntryConfiguration.getDefault(),
-                        Duration.ofSeconds(5), Duration.ofSeconds(2)))
+                .mongoTemplate(
+                        DefaultMongoTemplate.builder().mongoDatabase(database).build())
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .storageStrategy(new AggregateOrderedStorageStrategy(
+                        EventEntryConfiguration.getDefault(), Duration.ofSeconds(5), Duration.ofSeconds(2)))
                 .build();
         eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
         poisoned = new PoisonedEvents(database);
         List<IntegrationEvent> events = Samples.everyKind(id);
         String[] actors = {"alice", "bob", "carol", "dave"};
         for (int sequence = 0; sequence < events.size(); sequence++) {
-            stored.add(new GenericDomainEventMessage<>("Integration", id.value(), sequence, events.get(sequence),
+            stored.add(new GenericDomainEventMessage<>(
+                    "Integration",
+                    id.value(),
+                    sequence,
+                    events.get(sequence),
                     MetaData.with(AxonIntegrationStore.ACTOR, actors[sequence])));
         }
         engine.appendEvents(stored);
@@ -93,7 +102,8 @@ class ProjectionFeedTest {
         feed.handle(delivered(0));
         feed.handle(delivered(2));
 
-        assertThat(applied).extracting(RecordedEvent::sequence, RecordedEvent::actor)
+        assertThat(applied)
+                .extracting(RecordedEvent::sequence, RecordedEvent::actor)
                 .containsExactly(tuple(0L, "alice"), tuple(1L, "bob"), tuple(2L, "carol"));
     }
 
@@ -121,8 +131,12 @@ class ProjectionFeedTest {
 
         assertThat(poisoned.poisoned("feed-test")).isEqualTo(1);
         assertThat(applied).extracting(RecordedEvent::sequence).containsExactly(0L, 2L, 3L);
-        var record = client.getDatabase("feed").getCollection(PoisonedEvents.COLLECTION).find().first();
-        assertThat(record).containsEntry("eventId", stored.get(1).getIdentifier())
+        var record = client.getDatabase("feed")
+                .getCollection(PoisonedEvents.COLLECTION)
+                .find()
+                .first();
+        assertThat(record)
+                .containsEntry("eventId", stored.get(1).getIdentifier())
                 .containsEntry("errorClass", NullPointerException.class.getName())
                 .containsEntry("message", "an edit follows nothing");
     }
@@ -139,12 +153,18 @@ class ProjectionFeedTest {
     }
 
     private ProjectionFeed feed() {
-        return new ProjectionFeed("feed-test", event -> {
-            onApply.accept(event);
-            applied.add(event);
-            versions.merge(event.event().integrationId().value(), event.sequence(), Math::max);
-        }, integration -> versions.containsKey(integration.value())
-                ? OptionalLong.of(versions.get(integration.value())) : OptionalLong.empty(), eventStore, poisoned);
+        return new ProjectionFeed(
+                "feed-test",
+                event -> {
+                    onApply.accept(event);
+                    applied.add(event);
+                    versions.merge(event.event().integrationId().value(), event.sequence(), Math::max);
+                },
+                integration -> versions.containsKey(integration.value())
+                        ? OptionalLong.of(versions.get(integration.value()))
+                        : OptionalLong.empty(),
+                eventStore,
+                poisoned);
     }
 
     @SuppressWarnings("unchecked")

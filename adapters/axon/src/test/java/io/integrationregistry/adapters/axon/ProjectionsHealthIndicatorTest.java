@@ -30,8 +30,7 @@ class ProjectionsHealthIndicatorTest {
                 new ProjectionStatus("audit-trail", true, false, 10L, 0L, null, 2)));
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
-        assertThat(health.getDetails()).containsEntry("poisonedEvents", 2L)
-                .containsEntry("readYourWritesTimeouts", 3L);
+        assertThat(health.getDetails()).containsEntry("poisonedEvents", 2L).containsEntry("readYourWritesTimeouts", 3L);
     }
 
     private static Health healthOf(List<ProjectionStatus> statuses) {
@@ -42,8 +41,7 @@ class ProjectionsHealthIndicatorTest {
             }
 
             @Override
-            public void rebuild(String name) {
-            }
+            public void rebuild(String name) {}
         };
         return new ProjectionsHealthIndicator(projections, () -> 3).health();
     }

@@ -29,8 +29,7 @@ final class Samples {
     static final SealedSecret CLIENT_SECRET = new SealedSecret("1234", "Y2lwaGVydGV4dC0x", "wxyz");
     static final SealedSecret API_KEY = new SealedSecret("1234", "Y2lwaGVydGV4dC0y", null);
 
-    private Samples() {
-    }
+    private Samples() {}
 
     static IntegrationId newId() {
         return IntegrationId.of(UUID.randomUUID());
@@ -41,40 +40,73 @@ final class Samples {
     }
 
     static Authentication.OAuth2 oauth2(IntegrationId id) {
-        return new Authentication.OAuth2(new WebUrl("https://auth.example/authorize?prompt=consent"),
-                new WebUrl("https://auth.example/token"), new ClientId("client-1"), CLIENT_SECRET, redirectUri(id));
+        return new Authentication.OAuth2(
+                new WebUrl("https://auth.example/authorize?prompt=consent"),
+                new WebUrl("https://auth.example/token"),
+                new ClientId("client-1"),
+                CLIENT_SECRET,
+                redirectUri(id));
     }
 
     static IntegrationEvent.IntegrationAdded added(IntegrationId id) {
-        return new IntegrationEvent.IntegrationAdded(id, COMPANY, T0, new IntegrationName("Docs"),
-                new BaseApiUrl("https://docs.example/api/v1"), new RequestParameters("access_type=offline&x=%20y"),
-                oauth2(id), true);
+        return new IntegrationEvent.IntegrationAdded(
+                id,
+                COMPANY,
+                T0,
+                new IntegrationName("Docs"),
+                new BaseApiUrl("https://docs.example/api/v1"),
+                new RequestParameters("access_type=offline&x=%20y"),
+                oauth2(id),
+                true);
     }
 
     static IntegrationEvent.IntegrationEdited editedToApiKey(IntegrationId id, int n) {
-        return new IntegrationEvent.IntegrationEdited(id, COMPANY, T0.plusSeconds(n), new IntegrationName("Docs " + n),
-                new BaseApiUrl("https://docs.example/api/v2"), RequestParameters.NONE,
+        return new IntegrationEvent.IntegrationEdited(
+                id,
+                COMPANY,
+                T0.plusSeconds(n),
+                new IntegrationName("Docs " + n),
+                new BaseApiUrl("https://docs.example/api/v2"),
+                RequestParameters.NONE,
                 new Authentication.ApiKey(API_KEY));
     }
 
     static List<IntegrationEvent> everyKind(IntegrationId id) {
-        return List.of(added(id), editedToApiKey(id, 1),
+        return List.of(
+                added(id),
+                editedToApiKey(id, 1),
                 new IntegrationEvent.IntegrationDeactivated(id, COMPANY, T0.plusSeconds(2)),
                 new IntegrationEvent.IntegrationActivated(id, COMPANY, T0.plusSeconds(3)));
     }
 
     static IntegrationCommand.AddIntegration add(IntegrationId id) {
-        return new IntegrationCommand.AddIntegration(id, COMPANY, ADMIN, T0, new IntegrationName("Docs"),
-                new BaseApiUrl("https://docs.example/api/v1"), new RequestParameters("access_type=offline&x=%20y"),
-                new AuthenticationSpec.OAuth2Spec<>(new WebUrl("https://auth.example/authorize?prompt=consent"),
-                        new WebUrl("https://auth.example/token"), new ClientId("client-1"),
-                        Optional.of(CLIENT_SECRET)), true, redirectUri(id));
+        return new IntegrationCommand.AddIntegration(
+                id,
+                COMPANY,
+                ADMIN,
+                T0,
+                new IntegrationName("Docs"),
+                new BaseApiUrl("https://docs.example/api/v1"),
+                new RequestParameters("access_type=offline&x=%20y"),
+                new AuthenticationSpec.OAuth2Spec<>(
+                        new WebUrl("https://auth.example/authorize?prompt=consent"),
+                        new WebUrl("https://auth.example/token"),
+                        new ClientId("client-1"),
+                        Optional.of(CLIENT_SECRET)),
+                true,
+                redirectUri(id));
     }
 
     static IntegrationCommand.EditIntegration editToApiKey(IntegrationId id, int n) {
-        return new IntegrationCommand.EditIntegration(id, COMPANY, ADMIN, T0.plusSeconds(n),
-                new IntegrationName("Docs " + n), new BaseApiUrl("https://docs.example/api/v2"),
-                RequestParameters.NONE, new AuthenticationSpec.ApiKeySpec<>(Optional.of(API_KEY)),
+        return new IntegrationCommand.EditIntegration(
+                id,
+                COMPANY,
+                ADMIN,
+                T0.plusSeconds(n),
+                new IntegrationName("Docs " + n),
+                new BaseApiUrl("https://docs.example/api/v2"),
+                RequestParameters.NONE,
+                new AuthenticationSpec.ApiKeySpec<>(Optional.of(API_KEY)),
                 redirectUri(id));
     }
 }

@@ -39,8 +39,8 @@ class SlowAppendTest {
     void start() {
         server = new MongoServer(new H2Backend(new MVStore.Builder().open()) {
             @Override
-            public de.bwaldvogel.mongo.bson.Document handleCommand(Channel channel, String database, String command,
-                                                                   de.bwaldvogel.mongo.bson.Document query) {
+            public de.bwaldvogel.mongo.bson.Document handleCommand(
+                    Channel channel, String database, String command, de.bwaldvogel.mongo.bson.Document query) {
                 if (slowInserts && command.equals("insert")) {
                     try {
                         Thread.sleep(INSERT_DELAY_MILLIS);
@@ -65,21 +65,32 @@ class SlowAppendTest {
         MongoCollection<Document> events = client.getDatabase("slow_append").getCollection("domainevents");
         AggregateOrderedStorageStrategy strategy = new AggregateOrderedStorageStrategy(
                 EventEntryConfiguration.getDefault(), Duration.ofSeconds(5), APPEND_TIMEOUT);
-        var serializer = JacksonSerializer.builder().objectMapper(DomainJackson.objectMapper()).build();
+        var serializer = JacksonSerializer.builder()
+                .objectMapper(DomainJackson.objectMapper())
+                .build();
         // A first append at the usual pace, unbounded: connection and serializer ready.
-        new AggregateOrderedStorageStrategy(EventEntryConfiguration.getDefault(), Duration.ofSeconds(5),
-                Duration.ofSeconds(30)).appendEvents(events, List.of(addition(Samples.newId())), serializer);
+        new AggregateOrderedStorageStrategy(
+                        EventEntryConfiguration.getDefault(), Duration.ofSeconds(5), Duration.ofSeconds(30))
+                .appendEvents(events, List.of(addition(Samples.newId())), serializer);
         var held = addition(Samples.newId());
         slowInserts = true;
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> strategy.appendEvents(events, List.of(held), serializer))
-                .satisfies(failure -> assertThat(AxonIntegrationStore.isOutage(failure)).isTrue());
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(INSERT_DELAY_MILLIS - 1_000));
+                .satisfies(failure ->
+                        assertThat(AxonIntegrationStore.isOutage(failure)).isTrue());
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isLessThan(Duration.ofMillis(INSERT_DELAY_MILLIS - 1_000));
     }
 
     private static GenericDomainEventMessage<?> addition(IntegrationId id) {
-        return new GenericDomainEventMessage<>("Integration", id.value(), 0, Samples.added(id),
-                MetaData.emptyInstance(), UUID.randomUUID().toString(), Instant.now());
+        return new GenericDomainEventMessage<>(
+                "Integration",
+                id.value(),
+                0,
+                Samples.added(id),
+                MetaData.emptyInstance(),
+                UUID.randomUUID().toString(),
+                Instant.now());
     }
 }

@@ -32,18 +32,21 @@ class StorageOutageTranslationTest {
 
     @Test
     void aCommandTheEventStoreCouldNotStoreForAnOutageThrowsStorageUnavailable() {
-        when(commands.sendAndWait(any())).thenThrow(new CommandExecutionException("not stored",
-                new MongoSocketOpenException("refused", new ServerAddress())));
+        when(commands.sendAndWait(any()))
+                .thenThrow(new CommandExecutionException(
+                        "not stored", new MongoSocketOpenException("refused", new ServerAddress())));
 
-        assertThatThrownBy(() -> store.execute(Samples.add(Samples.newId()), OptionalLong.empty(),
-                Origin.generated(Origin.Source.API)))
-                .isInstanceOf(StorageUnavailable.class).hasRootCauseInstanceOf(MongoSocketOpenException.class);
+        assertThatThrownBy(() -> store.execute(
+                        Samples.add(Samples.newId()), OptionalLong.empty(), Origin.generated(Origin.Source.API)))
+                .isInstanceOf(StorageUnavailable.class)
+                .hasRootCauseInstanceOf(MongoSocketOpenException.class);
     }
 
     @Test
     void aReadOfTheEventStoreDuringAnOutageThrowsStorageUnavailable() {
-        when(events.readEvents(anyString())).thenThrow(new DataAccessResourceFailureException("no server",
-                new MongoTimeoutException("no server chosen")));
+        when(events.readEvents(anyString()))
+                .thenThrow(new DataAccessResourceFailureException(
+                        "no server", new MongoTimeoutException("no server chosen")));
 
         assertThatThrownBy(() -> store.load(Samples.newId())).isInstanceOf(StorageUnavailable.class);
     }
@@ -63,11 +66,12 @@ class StorageOutageTranslationTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port
-                + "/?serverSelectionTimeoutMS=200&connectTimeoutMS=200")) {
+        try (MongoClient client = MongoClients.create(
+                "mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=200&connectTimeoutMS=200")) {
             PoisonedEvents poisoned = new PoisonedEvents(client.getDatabase("absent"));
 
-            assertThatThrownBy(() -> poisoned.poisoned("integration-list")).isInstanceOf(StorageUnavailable.class)
+            assertThatThrownBy(() -> poisoned.poisoned("integration-list"))
+                    .isInstanceOf(StorageUnavailable.class)
                     .hasRootCauseInstanceOf(MongoTimeoutException.class);
         }
     }

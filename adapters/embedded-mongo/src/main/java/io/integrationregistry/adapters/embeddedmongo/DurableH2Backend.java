@@ -14,8 +14,17 @@ import java.util.Set;
  */
 final class DurableH2Backend extends H2Backend {
 
-    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
-            "createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
+    private static final Set<String> WRITES = Set.of(
+            "insert",
+            "update",
+            "delete",
+            "findandmodify",
+            "createindexes",
+            "dropindexes",
+            "drop",
+            "dropdatabase",
+            "create",
+            "renamecollection");
 
     DurableH2Backend(String fileName) {
         super(fileName);

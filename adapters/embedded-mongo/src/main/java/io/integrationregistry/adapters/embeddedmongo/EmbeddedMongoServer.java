@@ -32,8 +32,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         this.server = new MongoServer(new DurableH2Backend(file.toString()));
         server.bind("127.0.0.1", port);
         this.address = server.getLocalAddress();
-        log.info("Embedded MongoDB-wire server on {} with data in {} (set spring.data.mongodb.uri to use a real MongoDB)",
-                address, file);
+        log.info(
+                "Embedded MongoDB-wire server on {} with data in {} (set spring.data.mongodb.uri to use a real MongoDB)",
+                address,
+                file);
     }
 
     public String connectionString(String database) {

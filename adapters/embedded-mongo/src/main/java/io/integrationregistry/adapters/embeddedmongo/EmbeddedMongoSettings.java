@@ -8,5 +8,4 @@ import java.nio.file.Path;
  * @param path folder of the data file
  * @param port loopback port to listen on; 0 picks a free one
  */
-public record EmbeddedMongoSettings(Path path, int port) {
-}
+public record EmbeddedMongoSettings(Path path, int port) {}

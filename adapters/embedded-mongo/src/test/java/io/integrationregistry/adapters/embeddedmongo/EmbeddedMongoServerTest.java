@@ -32,7 +32,10 @@ class EmbeddedMongoServerTest {
 
             MongoServer reopened = new MongoServer(new H2Backend(crashed.toString()));
             try (MongoClient reader = MongoClients.create(reopened.bindAndGetConnectionString())) {
-                assertThat(reader.getDatabase("registry").getCollection("probe").find().first())
+                assertThat(reader.getDatabase("registry")
+                                .getCollection("probe")
+                                .find()
+                                .first())
                         .isEqualTo(new Document("_id", "acknowledged"));
             } finally {
                 reopened.shutdownNow();

@@ -1,8 +1,8 @@
 package io.integrationregistry.adapters.mongo;
 
+import io.integrationregistry.application.audit.AuditSubject;
 import io.integrationregistry.application.audit.port.in.AuditEntry;
 import io.integrationregistry.application.audit.port.in.AuditEntryType;
-import io.integrationregistry.application.audit.AuditSubject;
 import io.integrationregistry.application.audit.port.in.FieldChange;
 import io.integrationregistry.domain.IntegrationStatus;
 import org.bson.Document;
@@ -22,8 +22,7 @@ final class AuditDocuments {
     static final String AT = "at";
     static final String VERSION = "version";
 
-    private AuditDocuments() {
-    }
+    private AuditDocuments() {}
 
     static Document entry(AuditEntry entry) {
         List<Document> changes = new ArrayList<>();
@@ -48,9 +47,11 @@ final class AuditDocuments {
                 .append(VERSION, entry.version())
                 .append("changes", changes);
         if (entry.test() != null) {
-            document.append("test", new Document("origins", entry.test().origins())
-                    .append("outcome", entry.test().outcome())
-                    .append("summary", entry.test().summary()));
+            document.append(
+                    "test",
+                    new Document("origins", entry.test().origins())
+                            .append("outcome", entry.test().outcome())
+                            .append("summary", entry.test().summary()));
         }
         return document;
     }
@@ -58,18 +59,34 @@ final class AuditDocuments {
     static AuditEntry entry(Document stored) {
         List<FieldChange> changes = new ArrayList<>();
         for (Document change : stored.getList("changes", Document.class, List.of())) {
-            changes.add(change.getBoolean("changed", false) ? FieldChange.secretChanged(change.getString("field"))
-                    : FieldChange.of(change.getString("field"), change.getString("before"), change.getString("after")));
+            changes.add(
+                    change.getBoolean("changed", false)
+                            ? FieldChange.secretChanged(change.getString("field"))
+                            : FieldChange.of(
+                                    change.getString("field"), change.getString("before"), change.getString("after")));
         }
-        return new AuditEntry(stored.getString(ID), stored.getString(INTEGRATION_ID), stored.getString("integrationName"),
-                stored.getString(COMPANY), AuditEntryType.valueOf(stored.getString(TYPE)), stored.getString(ACTOR),
-                stored.getDate(AT).toInstant(), stored.getString("requestId"), stored.getString("source"),
-                ((Number) stored.get(VERSION)).longValue(), changes, test(stored.get("test", Document.class)));
+        return new AuditEntry(
+                stored.getString(ID),
+                stored.getString(INTEGRATION_ID),
+                stored.getString("integrationName"),
+                stored.getString(COMPANY),
+                AuditEntryType.valueOf(stored.getString(TYPE)),
+                stored.getString(ACTOR),
+                stored.getDate(AT).toInstant(),
+                stored.getString("requestId"),
+                stored.getString("source"),
+                ((Number) stored.get(VERSION)).longValue(),
+                changes,
+                test(stored.get("test", Document.class)));
     }
 
     private static AuditEntry.TestedConnection test(Document stored) {
-        return stored == null ? null : new AuditEntry.TestedConnection(stored.getList("origins", String.class, List.of()),
-                stored.getString("outcome"), stored.getString("summary"));
+        return stored == null
+                ? null
+                : new AuditEntry.TestedConnection(
+                        stored.getList("origins", String.class, List.of()),
+                        stored.getString("outcome"),
+                        stored.getString("summary"));
     }
 
     static Document subject(AuditSubject subject, long version) {
@@ -88,10 +105,17 @@ final class AuditDocuments {
     }
 
     static AuditSubject subject(Document stored) {
-        return new AuditSubject(stored.getString("name"), stored.getString("baseApiUrl"),
-                stored.getString("requestParameters"), IntegrationStatus.valueOf(stored.getString("status")),
-                stored.getString("authenticationType"), stored.getString("authenticationUrl"),
-                stored.getString("tokenEndpointUrl"), stored.getString("clientId"), stored.getString("redirectUri"),
-                stored.getString("clientSecretSeal"), stored.getString("apiKeySeal"));
+        return new AuditSubject(
+                stored.getString("name"),
+                stored.getString("baseApiUrl"),
+                stored.getString("requestParameters"),
+                IntegrationStatus.valueOf(stored.getString("status")),
+                stored.getString("authenticationType"),
+                stored.getString("authenticationUrl"),
+                stored.getString("tokenEndpointUrl"),
+                stored.getString("clientId"),
+                stored.getString("redirectUri"),
+                stored.getString("clientSecretSeal"),
+                stored.getString("apiKeySeal"));
     }
 }

@@ -12,8 +12,7 @@ import org.bson.Document;
  */
 final class AuthenticationDocument {
 
-    private AuthenticationDocument() {
-    }
+    private AuthenticationDocument() {}
 
     static Document of(Authentication authentication) {
         AuthenticationView view = AuthenticationView.of(authentication);
@@ -28,10 +27,14 @@ final class AuthenticationDocument {
     }
 
     static AuthenticationView view(Document stored) {
-        return new AuthenticationView(AuthenticationType.valueOf(stored.getString("type")),
-                stored.getString("authenticationUrl"), stored.getString("tokenEndpointUrl"),
-                stored.getString("clientId"), secretView(stored.get("clientSecret", Document.class)),
-                stored.getString("redirectUri"), secretView(stored.get("apiKey", Document.class)));
+        return new AuthenticationView(
+                AuthenticationType.valueOf(stored.getString("type")),
+                stored.getString("authenticationUrl"),
+                stored.getString("tokenEndpointUrl"),
+                stored.getString("clientId"),
+                secretView(stored.get("clientSecret", Document.class)),
+                stored.getString("redirectUri"),
+                secretView(stored.get("apiKey", Document.class)));
     }
 
     private static Document secret(SecretView secret) {

@@ -1,7 +1,7 @@
 package io.integrationregistry.adapters.mongo;
 
-import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.application.integrations.port.in.IntegrationView;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.BaseApiUrl;
 import io.integrationregistry.domain.IntegrationEvent;
@@ -34,8 +34,7 @@ final class ListEntry {
     static final String LAST_CHANGED_BY = "lastChangedBy";
     static final String AUTHENTICATION = "authentication";
 
-    private ListEntry() {
-    }
+    private ListEntry() {}
 
     /** The whole entry, written only when it does not exist yet, so a replayed addition never undoes later changes. */
     static Update insertedBy(RecordedEvent recorded, IntegrationAdded added) {
@@ -59,29 +58,44 @@ final class ListEntry {
                 .set(UPDATED_AT, Date.from(event.occurredAt()))
                 .set(LAST_CHANGED_BY, recorded.actor());
         if (event instanceof IntegrationEdited edited) {
-            editableFields(edited.name(), edited.baseApiUrl(), edited.requestParameters(), edited.authentication(),
+            editableFields(
+                    edited.name(),
+                    edited.baseApiUrl(),
+                    edited.requestParameters(),
+                    edited.authentication(),
                     update::set);
         } else if (event instanceof IntegrationActivated) {
             update.set(STATUS, IntegrationStatus.ACTIVE.name());
         } else if (event instanceof IntegrationDeactivated) {
             update.set(STATUS, IntegrationStatus.INACTIVE.name());
         } else {
-            throw new IllegalArgumentException("not a change of an existing entry: " + event.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not a change of an existing entry: " + event.getClass().getName());
         }
         return update;
     }
 
     static IntegrationView view(Document stored) {
-        return new IntegrationView(stored.getString(ID), stored.getString(COMPANY_ID), stored.getString(NAME),
-                stored.getString(BASE_API_URL), stored.getString(REQUEST_PARAMETERS),
-                IntegrationStatus.valueOf(stored.getString(STATUS)), stored.get(VERSION, Number.class).longValue(),
-                stored.getDate(CREATED_AT).toInstant(), stored.getDate(UPDATED_AT).toInstant(),
+        return new IntegrationView(
+                stored.getString(ID),
+                stored.getString(COMPANY_ID),
+                stored.getString(NAME),
+                stored.getString(BASE_API_URL),
+                stored.getString(REQUEST_PARAMETERS),
+                IntegrationStatus.valueOf(stored.getString(STATUS)),
+                stored.get(VERSION, Number.class).longValue(),
+                stored.getDate(CREATED_AT).toInstant(),
+                stored.getDate(UPDATED_AT).toInstant(),
                 stored.getString(LAST_CHANGED_BY),
                 AuthenticationDocument.view(stored.get(AUTHENTICATION, Document.class)));
     }
 
-    private static void editableFields(IntegrationName name, BaseApiUrl baseApiUrl, RequestParameters parameters,
-                                       Authentication authentication, BiConsumer<String, Object> field) {
+    private static void editableFields(
+            IntegrationName name,
+            BaseApiUrl baseApiUrl,
+            RequestParameters parameters,
+            Authentication authentication,
+            BiConsumer<String, Object> field) {
         field.accept(NAME, name.value());
         field.accept(NAME_KEY, name.uniquenessKey());
         field.accept(BASE_API_URL, baseApiUrl.value());

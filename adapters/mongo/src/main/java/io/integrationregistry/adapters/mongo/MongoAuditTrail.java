@@ -7,12 +7,11 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import io.integrationregistry.application.audit.AuditEntries;
+import io.integrationregistry.application.audit.AuditSubject;
 import io.integrationregistry.application.audit.port.in.AuditEntry;
 import io.integrationregistry.application.audit.port.in.AuditPage;
 import io.integrationregistry.application.audit.port.in.AuditQuery;
-import io.integrationregistry.application.audit.AuditSubject;
 import io.integrationregistry.application.audit.port.out.ForKeepingTheAuditTrail;
 import io.integrationregistry.application.audit.port.out.ForQueryingTheAuditTrail;
 import io.integrationregistry.application.integrations.port.out.RecordedEvent;
@@ -71,11 +70,17 @@ public class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryingTheA
 
     public void ensureIndexes() {
         var entries = mongo.getCollection(ENTRIES);
-        entries.createIndex(Indexes.compoundIndex(Indexes.ascending(COMPANY), Indexes.descending(AT),
-                Indexes.descending(ID)), new IndexOptions().name("company_newest"));
+        entries.createIndex(
+                Indexes.compoundIndex(Indexes.ascending(COMPANY), Indexes.descending(AT), Indexes.descending(ID)),
+                new IndexOptions().name("company_newest"));
         for (String field : List.of(INTEGRATION_ID, ACTOR, TYPE)) {
-            entries.createIndex(Indexes.compoundIndex(Indexes.ascending(COMPANY), Indexes.ascending(field),
-                    Indexes.descending(AT), Indexes.descending(ID)), new IndexOptions().name("company_" + field + "_newest"));
+            entries.createIndex(
+                    Indexes.compoundIndex(
+                            Indexes.ascending(COMPANY),
+                            Indexes.ascending(field),
+                            Indexes.descending(AT),
+                            Indexes.descending(ID)),
+                    new IndexOptions().name("company_" + field + "_newest"));
         }
     }
 
@@ -87,9 +92,12 @@ public class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryingTheA
     /** The version of the integration's subject: the last event its entries were computed from. */
     @Override
     public OptionalLong appliedVersion(IntegrationId id) {
-        Document stored = mongo.getCollection(SUBJECTS).find(Filters.eq(ID, id.value()))
-                .projection(new Document(VERSION, 1)).first();
-        return stored == null || stored.get(VERSION) == null ? OptionalLong.empty()
+        Document stored = mongo.getCollection(SUBJECTS)
+                .find(Filters.eq(ID, id.value()))
+                .projection(new Document(VERSION, 1))
+                .first();
+        return stored == null || stored.get(VERSION) == null
+                ? OptionalLong.empty()
                 : OptionalLong.of(((Number) stored.get(VERSION)).longValue());
     }
 
@@ -144,7 +152,9 @@ public class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryingTheA
 
     private void applyTo(String entries, String subjects, RecordedEvent recorded) {
         String integrationId = recorded.event().integrationId().value();
-        Document stored = mongo.getCollection(subjects).find(Filters.eq(ID, integrationId)).first();
+        Document stored = mongo.getCollection(subjects)
+                .find(Filters.eq(ID, integrationId))
+                .first();
         if (stored != null && ((Number) stored.get(VERSION)).longValue() >= recorded.sequence()) {
             return;
         }
@@ -152,8 +162,11 @@ public class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryingTheA
         AuditEntries.Step step = AuditEntries.next(before, recorded);
         Document entry = AuditDocuments.entry(step.entry());
         entry.remove(ID);
-        mongo.getCollection(entries).updateOne(Filters.eq(ID, recorded.eventId()),
-                new Document("$setOnInsert", entry), new UpdateOptions().upsert(true));
+        mongo.getCollection(entries)
+                .updateOne(
+                        Filters.eq(ID, recorded.eventId()),
+                        new Document("$setOnInsert", entry),
+                        new UpdateOptions().upsert(true));
         Bson notYetAdvanced = Filters.and(Filters.eq(ID, integrationId), Filters.lt(VERSION, recorded.sequence()));
         Document subject = AuditDocuments.subject(step.after(), recorded.sequence());
         if (stored == null) {
@@ -168,11 +181,15 @@ public class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryingTheA
         Bson filter = filter(company, query);
         if (cursor.isPresent()) {
             Position after = Position.decode(cursor.get());
-            filter = Filters.and(filter, Filters.or(Filters.lt(AT, after.at()),
-                    Filters.and(Filters.eq(AT, after.at()), Filters.lt(ID, after.eventId()))));
+            filter = Filters.and(
+                    filter,
+                    Filters.or(
+                            Filters.lt(AT, after.at()),
+                            Filters.and(Filters.eq(AT, after.at()), Filters.lt(ID, after.eventId()))));
         }
         List<AuditEntry> items = new ArrayList<>();
-        for (Document document : mongo.getCollection(ENTRIES).find(filter).sort(NEWEST_FIRST).limit(size + 1)) {
+        for (Document document :
+                mongo.getCollection(ENTRIES).find(filter).sort(NEWEST_FIRST).limit(size + 1)) {
             items.add(AuditDocuments.entry(document));
         }
         Optional<String> next = Optional.empty();
@@ -186,8 +203,11 @@ public class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryingTheA
 
     @Override
     public void export(CompanyId company, AuditQuery query, Consumer<AuditEntry> sink) {
-        try (MongoCursor<Document> entries = mongo.getCollection(ENTRIES).find(filter(company, query))
-                .sort(NEWEST_FIRST).batchSize(EXPORT_BATCH).iterator()) {
+        try (MongoCursor<Document> entries = mongo.getCollection(ENTRIES)
+                .find(filter(company, query))
+                .sort(NEWEST_FIRST)
+                .batchSize(EXPORT_BATCH)
+                .iterator()) {
             while (entries.hasNext()) {
                 sink.accept(AuditDocuments.entry(entries.next()));
             }
@@ -199,9 +219,11 @@ public class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryingTheA
     private void insertFirstSubject(String subjects, String integrationId, Document subject) {
         // Upsert under the version guard: a concurrent first delivery that already advanced it wins.
         try {
-            mongo.getCollection(subjects).findOneAndUpdate(
-                    Filters.and(Filters.eq(ID, integrationId), Filters.lt(VERSION, subject.get(VERSION))),
-                    new Document("$set", subject), new FindOneAndUpdateOptions().upsert(true));
+            mongo.getCollection(subjects)
+                    .findOneAndUpdate(
+                            Filters.and(Filters.eq(ID, integrationId), Filters.lt(VERSION, subject.get(VERSION))),
+                            new Document("$set", subject),
+                            new FindOneAndUpdateOptions().upsert(true));
         } catch (com.mongodb.MongoWriteException alreadyAdvanced) {
             if (alreadyAdvanced.getError().getCode() != 11000) {
                 throw alreadyAdvanced;
@@ -228,7 +250,8 @@ public class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryingTheA
     private record Position(Date at, String eventId) {
 
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString((at.getTime() + ":" + eventId).getBytes(StandardCharsets.UTF_8));
         }
 
@@ -239,8 +262,8 @@ public class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryingTheA
                 if (separator <= 0 || separator == decoded.length() - 1) {
                     throw new IllegalArgumentException("no separator");
                 }
-                return new Position(new Date(Long.parseLong(decoded.substring(0, separator))),
-                        decoded.substring(separator + 1));
+                return new Position(
+                        new Date(Long.parseLong(decoded.substring(0, separator))), decoded.substring(separator + 1));
             } catch (IllegalArgumentException notACursor) {
                 throw new InvalidValue("cursor", "is not a cursor of this trail");
             }

@@ -38,8 +38,11 @@ public class MongoAuthorizationStates implements ForKeepingAuthorizationStates {
 
     /** Creates the TTL index on the expiry, unless it exists; safe to call at every start. */
     public void ensureIndexes() {
-        mongo.indexOps(COLLECTION).createIndex(new Index().on(EXPIRES_AT, Sort.Direction.ASC)
-                .expire(Duration.ZERO).named("expires_at_ttl"));
+        mongo.indexOps(COLLECTION)
+                .createIndex(new Index()
+                        .on(EXPIRES_AT, Sort.Direction.ASC)
+                        .expire(Duration.ZERO)
+                        .named("expires_at_ttl"));
     }
 
     /**
@@ -60,14 +63,17 @@ public class MongoAuthorizationStates implements ForKeepingAuthorizationStates {
     @Override
     public Optional<AuthorizationState> consume(String stateHash) {
         // One findOneAndDelete command: the server hands the document to exactly one of racing callers.
-        Document removed = mongo.findAndRemove(Query.query(Criteria.where(ID).is(stateHash)), Document.class,
-                COLLECTION);
+        Document removed =
+                mongo.findAndRemove(Query.query(Criteria.where(ID).is(stateHash)), Document.class, COLLECTION);
         return Optional.ofNullable(removed).map(MongoAuthorizationStates::state);
     }
 
     private static AuthorizationState state(Document stored) {
-        return new AuthorizationState(stored.getString(ID), new IntegrationId(stored.getString(INTEGRATION_ID)),
-                new CompanyId(stored.getString(COMPANY_ID)), stored.getString(USER),
+        return new AuthorizationState(
+                stored.getString(ID),
+                new IntegrationId(stored.getString(INTEGRATION_ID)),
+                new CompanyId(stored.getString(COMPANY_ID)),
+                stored.getString(USER),
                 PreciseInstants.get(stored, EXPIRES_AT),
                 // A state stored before states were bound to a browser matches no browser: it is refused.
                 stored.get(BROWSER_BINDING_HASH, ""));

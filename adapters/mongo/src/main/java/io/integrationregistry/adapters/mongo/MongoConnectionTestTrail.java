@@ -36,18 +36,32 @@ public class MongoConnectionTestTrail implements ForRecordingConnectionTests {
         try {
             Document entry = AuditDocuments.entry(entryOf(test));
             entry.remove(AuditDocuments.ID);
-            mongo.getCollection(MongoAuditTrail.ENTRIES).updateOne(Filters.eq(AuditDocuments.ID, test.id()),
-                    new Document("$setOnInsert", entry), new UpdateOptions().upsert(true));
+            mongo.getCollection(MongoAuditTrail.ENTRIES)
+                    .updateOne(
+                            Filters.eq(AuditDocuments.ID, test.id()),
+                            new Document("$setOnInsert", entry),
+                            new UpdateOptions().upsert(true));
         } catch (RuntimeException failed) {
-            log.warn("Could not record connection test {} in the audit trail: {}", test.id(),
+            log.warn(
+                    "Could not record connection test {} in the audit trail: {}",
+                    test.id(),
                     failed.getClass().getSimpleName());
         }
     }
 
     static AuditEntry entryOf(ConnectionTestRecord test) {
-        return new AuditEntry(test.id(), test.integration().map(IntegrationId::value).orElse(null),
-                test.integrationName(), test.company().value(), AuditEntryType.TESTED, test.actor().login(), test.at(),
-                test.requestId(), test.source(), 0, List.of(),
+        return new AuditEntry(
+                test.id(),
+                test.integration().map(IntegrationId::value).orElse(null),
+                test.integrationName(),
+                test.company().value(),
+                AuditEntryType.TESTED,
+                test.actor().login(),
+                test.at(),
+                test.requestId(),
+                test.source(),
+                0,
+                List.of(),
                 new AuditEntry.TestedConnection(test.origins(), test.outcome(), test.summary()));
     }
 }

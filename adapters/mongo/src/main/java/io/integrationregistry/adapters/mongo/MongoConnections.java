@@ -1,8 +1,8 @@
 package io.integrationregistry.adapters.mongo;
 
-import io.integrationregistry.application.shared.ConnectionKey;
 import io.integrationregistry.application.connections.port.out.ForKeepingConnections;
 import io.integrationregistry.application.connections.port.out.StoredConnection;
+import io.integrationregistry.application.shared.ConnectionKey;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.SealedSecret;
 import org.bson.Document;
@@ -13,7 +13,6 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import java.time.Instant;
 import java.util.Optional;
 
 import static org.springframework.data.mongodb.core.ReplaceOptions.none;
@@ -51,8 +50,8 @@ public class MongoConnections implements ForKeepingConnections {
 
     /** Creates the index that finds an integration's connections, unless it exists; safe to call at every start. */
     public void ensureIndexes() {
-        mongo.indexOps(COLLECTION).createIndex(new Index().on(INTEGRATION_ID, Sort.Direction.ASC)
-                .named("integration"));
+        mongo.indexOps(COLLECTION)
+                .createIndex(new Index().on(INTEGRATION_ID, Sort.Direction.ASC).named("integration"));
     }
 
     @Override
@@ -75,10 +74,11 @@ public class MongoConnections implements ForKeepingConnections {
 
     @Override
     public boolean replace(long expectedRevision, StoredConnection replacement) {
-        Query stillAtTheExpectedRevision = byKey(replacement.key())
-                .addCriteria(Criteria.where(REVISION).is(expectedRevision));
+        Query stillAtTheExpectedRevision =
+                byKey(replacement.key()).addCriteria(Criteria.where(REVISION).is(expectedRevision));
         return mongo.replace(stillAtTheExpectedRevision, document(replacement), none(), COLLECTION)
-                .getMatchedCount() == 1;
+                        .getMatchedCount()
+                == 1;
     }
 
     @Override
@@ -119,13 +119,17 @@ public class MongoConnections implements ForKeepingConnections {
     }
 
     private static StoredConnection connection(Document stored) {
-        ConnectionKey key = new ConnectionKey(new IntegrationId(stored.getString(INTEGRATION_ID)),
-                stored.getString(USER));
-        return new StoredConnection(key, sealed(stored.get(ACCESS_TOKEN, Document.class)),
+        ConnectionKey key =
+                new ConnectionKey(new IntegrationId(stored.getString(INTEGRATION_ID)), stored.getString(USER));
+        return new StoredConnection(
+                key,
+                sealed(stored.get(ACCESS_TOKEN, Document.class)),
                 Optional.ofNullable(stored.get(REFRESH_TOKEN, Document.class)).map(MongoConnections::sealed),
                 Optional.ofNullable(PreciseInstants.get(stored, EXPIRES_AT)),
-                stored.getBoolean(RECONNECT_REQUIRED, false), stored.getString(CLIENT_FINGERPRINT),
-                PreciseInstants.get(stored, CONNECTED_AT), PreciseInstants.get(stored, UPDATED_AT),
+                stored.getBoolean(RECONNECT_REQUIRED, false),
+                stored.getString(CLIENT_FINGERPRINT),
+                PreciseInstants.get(stored, CONNECTED_AT),
+                PreciseInstants.get(stored, UPDATED_AT),
                 ((Number) stored.get(REVISION)).longValue());
     }
 

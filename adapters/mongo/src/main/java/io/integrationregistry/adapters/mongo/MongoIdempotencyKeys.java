@@ -1,8 +1,8 @@
 package io.integrationregistry.adapters.mongo;
 
+import io.integrationregistry.application.integrations.port.in.IntegrationView;
 import io.integrationregistry.application.integrations.port.out.ForRememberingIdempotencyKeys;
 import io.integrationregistry.application.integrations.port.out.RememberedRequest;
-import io.integrationregistry.application.integrations.port.in.IntegrationView;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,15 +45,19 @@ public class MongoIdempotencyKeys implements ForRememberingIdempotencyKeys {
      */
     public void ensureIndexes() {
         IndexOperations indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index().on("companyId", Sort.Direction.ASC)
-                .on("key", Sort.Direction.ASC).unique().named("company_key_unique"));
+        indexes.createIndex(new Index()
+                .on("companyId", Sort.Direction.ASC)
+                .on("key", Sort.Direction.ASC)
+                .unique()
+                .named("company_key_unique"));
         boolean otherRetention = indexes.getIndexInfo().stream()
                 .anyMatch(index -> index.getName().equals(TTL_INDEX)
                         && !index.getExpireAfter().map(retention::equals).orElse(false));
         if (otherRetention) {
             indexes.dropIndex(TTL_INDEX);
         }
-        indexes.createIndex(new Index().on(FIRST_SEEN, Sort.Direction.ASC).expire(retention).named(TTL_INDEX));
+        indexes.createIndex(
+                new Index().on(FIRST_SEEN, Sort.Direction.ASC).expire(retention).named(TTL_INDEX));
     }
 
     @Override
@@ -74,7 +78,9 @@ public class MongoIdempotencyKeys implements ForRememberingIdempotencyKeys {
                 .set("fingerprint", request.fingerprint())
                 .set(FIRST_SEEN, request.firstSeen())
                 .set("answer", request.answer());
-        return mongo.updateFirst(exactly(company, key, expired), update, COLLECTION).getMatchedCount() == 1;
+        return mongo.updateFirst(exactly(company, key, expired), update, COLLECTION)
+                        .getMatchedCount()
+                == 1;
     }
 
     @Override
@@ -94,21 +100,37 @@ public class MongoIdempotencyKeys implements ForRememberingIdempotencyKeys {
     }
 
     private static Query byKey(CompanyId company, String key) {
-        return Query.query(Criteria.where("companyId").is(company.value()).and("key").is(key));
+        return Query.query(
+                Criteria.where("companyId").is(company.value()).and("key").is(key));
     }
 
     private static Query exactly(CompanyId company, String key, RememberedRequest request) {
         return byKey(company, key)
-                .addCriteria(Criteria.where("integrationId").is(request.integrationId().value()))
+                .addCriteria(Criteria.where("integrationId")
+                        .is(request.integrationId().value()))
                 .addCriteria(Criteria.where("fingerprint").is(request.fingerprint()));
     }
 
-    record KeyDocument(String id, String companyId, String key, String integrationId, String salt,
-                       String fingerprint, Instant firstSeen, IntegrationView answer) {
+    record KeyDocument(
+            String id,
+            String companyId,
+            String key,
+            String integrationId,
+            String salt,
+            String fingerprint,
+            Instant firstSeen,
+            IntegrationView answer) {
 
         static KeyDocument of(CompanyId company, String key, RememberedRequest request) {
-            return new KeyDocument(null, company.value(), key, request.integrationId().value(), request.salt(),
-                    request.fingerprint(), request.firstSeen(), request.answer());
+            return new KeyDocument(
+                    null,
+                    company.value(),
+                    key,
+                    request.integrationId().value(),
+                    request.salt(),
+                    request.fingerprint(),
+                    request.firstSeen(),
+                    request.answer());
         }
 
         RememberedRequest request() {

@@ -1,11 +1,11 @@
 package io.integrationregistry.adapters.mongo;
 
-import io.integrationregistry.application.integrations.port.out.ForKeepingTheIntegrationList;
-import io.integrationregistry.application.integrations.port.out.ForListingIntegrations;
-import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.application.integrations.port.in.IntegrationPage;
 import io.integrationregistry.application.integrations.port.in.IntegrationQuery;
 import io.integrationregistry.application.integrations.port.in.IntegrationView;
+import io.integrationregistry.application.integrations.port.out.ForKeepingTheIntegrationList;
+import io.integrationregistry.application.integrations.port.out.ForListingIntegrations;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationEvent.IntegrationAdded;
 import io.integrationregistry.domain.IntegrationId;
@@ -52,6 +52,7 @@ public class MongoIntegrationList implements ForListingIntegrations, ForKeepingT
      * instance may have applied the event), doubling up to the last.
      */
     private static final long FIRST_RECHECK_NANOS = Duration.ofMillis(25).toNanos();
+
     private static final long LAST_RECHECK_NANOS = Duration.ofMillis(200).toNanos();
 
     private final MongoTemplate mongo;
@@ -66,10 +67,15 @@ public class MongoIntegrationList implements ForListingIntegrations, ForKeepingT
     /** Creates the indexes the queries need, unless they exist; safe to call at every start. */
     public void ensureIndexes() {
         IndexOperations indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index().on(COMPANY_ID, Sort.Direction.ASC).on(NAME_KEY, Sort.Direction.ASC)
+        indexes.createIndex(new Index()
+                .on(COMPANY_ID, Sort.Direction.ASC)
+                .on(NAME_KEY, Sort.Direction.ASC)
                 .named("company_name"));
-        indexes.createIndex(new Index().on(COMPANY_ID, Sort.Direction.ASC).on(STATUS, Sort.Direction.ASC)
-                .on(NAME_KEY, Sort.Direction.ASC).named("company_status_name"));
+        indexes.createIndex(new Index()
+                .on(COMPANY_ID, Sort.Direction.ASC)
+                .on(STATUS, Sort.Direction.ASC)
+                .on(NAME_KEY, Sort.Direction.ASC)
+                .named("company_status_name"));
     }
 
     /** Rewrites the stored name keys to their current form; safe to call at every start. */
@@ -89,7 +95,8 @@ public class MongoIntegrationList implements ForListingIntegrations, ForKeepingT
         Query entry = byId(id);
         entry.fields().include(VERSION);
         Document found = mongo.findOne(entry, Document.class, COLLECTION);
-        return found == null || found.get(VERSION) == null ? OptionalLong.empty()
+        return found == null || found.get(VERSION) == null
+                ? OptionalLong.empty()
                 : OptionalLong.of(((Number) found.get(VERSION)).longValue());
     }
 
@@ -98,8 +105,13 @@ public class MongoIntegrationList implements ForListingIntegrations, ForKeepingT
         long applied = appliedVersion(id).orElse(-1);
         for (RecordedEvent event : history) {
             if (event.sequence() > applied) {
-                apply(new RecordedEvent(event.eventId(), event.sequence(), event.actor(), event.requestId(),
-                        event.source(), event.event()));
+                apply(new RecordedEvent(
+                        event.eventId(),
+                        event.sequence(),
+                        event.actor(),
+                        event.requestId(),
+                        event.source(),
+                        event.event()));
             }
         }
     }
@@ -182,7 +194,8 @@ public class MongoIntegrationList implements ForListingIntegrations, ForKeepingT
     @Override
     public Optional<IntegrationView> find(CompanyId company, IntegrationId id) {
         Query ofThisCompany = byId(id).addCriteria(Criteria.where(COMPANY_ID).is(company.value()));
-        return Optional.ofNullable(mongo.findOne(ofThisCompany, Document.class, COLLECTION)).map(ListEntry::view);
+        return Optional.ofNullable(mongo.findOne(ofThisCompany, Document.class, COLLECTION))
+                .map(ListEntry::view);
     }
 
     @Override

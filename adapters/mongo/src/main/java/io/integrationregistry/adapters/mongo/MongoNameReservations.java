@@ -37,8 +37,12 @@ public class MongoNameReservations implements ForReservingNames {
 
     /** Creates the unique index on company and name key, unless it exists; safe to call at every start. */
     public void ensureIndexes() {
-        mongo.indexOps(COLLECTION).createIndex(new Index().on(COMPANY_ID, Sort.Direction.ASC)
-                .on(NAME_KEY, Sort.Direction.ASC).unique().named("company_name_unique"));
+        mongo.indexOps(COLLECTION)
+                .createIndex(new Index()
+                        .on(COMPANY_ID, Sort.Direction.ASC)
+                        .on(NAME_KEY, Sort.Direction.ASC)
+                        .unique()
+                        .named("company_name_unique"));
     }
 
     /**
@@ -66,7 +70,8 @@ public class MongoNameReservations implements ForReservingNames {
     @Override
     public Optional<NameReservation> reservationOf(CompanyId company, String nameKey) {
         return Optional.ofNullable(mongo.findOne(byName(company, nameKey), Document.class, COLLECTION))
-                .map(found -> new NameReservation(new IntegrationId(found.getString(HOLDER)),
+                .map(found -> new NameReservation(
+                        new IntegrationId(found.getString(HOLDER)),
                         found.getDate(RESERVED_AT).toInstant()));
     }
 
@@ -85,6 +90,7 @@ public class MongoNameReservations implements ForReservingNames {
     }
 
     private static Query byName(CompanyId company, String nameKey) {
-        return Query.query(Criteria.where(COMPANY_ID).is(company.value()).and(NAME_KEY).is(nameKey));
+        return Query.query(
+                Criteria.where(COMPANY_ID).is(company.value()).and(NAME_KEY).is(nameKey));
     }
 }

@@ -28,12 +28,11 @@ final class NameKeyMigration {
     private static final Logger log = LoggerFactory.getLogger(NameKeyMigration.class);
     private static final String ID = "_id";
 
-    private NameKeyMigration() {
-    }
+    private NameKeyMigration() {}
 
     /** Rewrites the key of every reservation, the oldest first; answers how many it rewrote. */
-    static int reservations(MongoTemplate mongo, String collection, String keyField, String companyField,
-                            String reservedAtField) {
+    static int reservations(
+            MongoTemplate mongo, String collection, String keyField, String companyField, String reservedAtField) {
         Query oldestFirst = new Query().with(Sort.by(Sort.Direction.ASC, reservedAtField, ID));
         oldestFirst.fields().include(keyField).include(companyField);
         int rewritten = 0;
@@ -46,9 +45,12 @@ final class NameKeyMigration {
             try {
                 rewritten += rewrite(mongo, collection, reservation.get(ID), keyField, former, current);
             } catch (DuplicateKeyException collides) {
-                log.warn("The name reservation {} of company {} keeps its former key: another reservation of the "
+                log.warn(
+                        "The name reservation {} of company {} keeps its former key: another reservation of the "
                                 + "company already holds its current key '{}'; both integrations keep their names",
-                        reservation.get(ID), reservation.getString(companyField), current);
+                        reservation.get(ID),
+                        reservation.getString(companyField),
+                        current);
             }
         }
         return rewritten;
@@ -65,15 +67,16 @@ final class NameKeyMigration {
             if (entry.getString(nameField) == null || currentKey.apply(entry).equals(entry.getString(keyField))) {
                 continue;
             }
-            rewritten += rewrite(mongo, collection, entry.get(ID), keyField, entry.getString(keyField),
-                    currentKey.apply(entry));
+            rewritten += rewrite(
+                    mongo, collection, entry.get(ID), keyField, entry.getString(keyField), currentKey.apply(entry));
         }
         return rewritten;
     }
 
-    private static int rewrite(MongoTemplate mongo, String collection, Object id, String keyField, String former,
-                               String current) {
+    private static int rewrite(
+            MongoTemplate mongo, String collection, Object id, String keyField, String former, String current) {
         Query stillFormer = Query.query(Criteria.where(ID).is(id).and(keyField).is(former));
-        return (int) mongo.updateFirst(stillFormer, Update.update(keyField, current), collection).getModifiedCount();
+        return (int) mongo.updateFirst(stillFormer, Update.update(keyField, current), collection)
+                .getModifiedCount();
     }
 }

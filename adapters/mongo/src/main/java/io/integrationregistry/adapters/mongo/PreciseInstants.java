@@ -14,8 +14,7 @@ final class PreciseInstants {
 
     private static final int NANOS_PER_MILLI = 1_000_000;
 
-    private PreciseInstants() {
-    }
+    private PreciseInstants() {}
 
     /** Puts the instant as two fields; puts nothing when it is {@code null}. */
     // Only the nanoseconds below the millisecond are stored here: the Date beside them holds the rest.

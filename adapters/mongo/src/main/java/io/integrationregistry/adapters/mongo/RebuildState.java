@@ -79,8 +79,12 @@ final class RebuildState {
     /** Moves to {@code PREPARING} unless a rebuild is under way; answers whether it did. */
     boolean requested() {
         Bson idle = Filters.and(Filters.eq("_id", model), Filters.nin(PHASE, PREPARING, REPLAYING, FINISHING));
-        Bson preparing = Updates.combine(Updates.set(PHASE, PREPARING), Updates.set(CAUGHT_UP, List.of()),
-                Updates.set(SINCE, new Date()), Updates.unset(UP_TO), Updates.unset(SETTING_UP));
+        Bson preparing = Updates.combine(
+                Updates.set(PHASE, PREPARING),
+                Updates.set(CAUGHT_UP, List.of()),
+                Updates.set(SINCE, new Date()),
+                Updates.unset(UP_TO),
+                Updates.unset(SETTING_UP));
         try {
             UpdateResult result = states().updateOne(idle, preparing, new UpdateOptions().upsert(true));
             if (result.getModifiedCount() == 0 && result.getUpsertedId() == null) {
@@ -103,7 +107,9 @@ final class RebuildState {
     }
 
     boolean preparing() {
-        return states().find(Filters.and(Filters.eq("_id", model), Filters.eq(PHASE, PREPARING))).first() != null;
+        return states().find(Filters.and(Filters.eq("_id", model), Filters.eq(PHASE, PREPARING)))
+                        .first()
+                != null;
     }
 
     /**
@@ -113,17 +119,24 @@ final class RebuildState {
      */
     boolean maySetUp() {
         Date now = new Date();
-        Bson free = Filters.and(Filters.eq("_id", model), Filters.eq(PHASE, PREPARING), Filters.or(
-                Filters.exists(SETTING_UP, false),
-                Filters.lt(SETTING_UP, Date.from(now.toInstant().minus(FINISHING_TAKEN_OVER_AFTER)))));
+        Bson free = Filters.and(
+                Filters.eq("_id", model),
+                Filters.eq(PHASE, PREPARING),
+                Filters.or(
+                        Filters.exists(SETTING_UP, false),
+                        Filters.lt(SETTING_UP, Date.from(now.toInstant().minus(FINISHING_TAKEN_OVER_AFTER)))));
         return states().findOneAndUpdate(free, Updates.set(SETTING_UP, now)) != null;
     }
 
     /** From {@code PREPARING} to {@code REPLAYING}; the model beside the served one must be empty by then. */
     void replaying(String upTo) {
-        states().updateOne(Filters.and(Filters.eq("_id", model), Filters.eq(PHASE, PREPARING)),
-                Updates.combine(Updates.set(PHASE, REPLAYING), Updates.set(UP_TO, upTo), Updates.set(SINCE, new Date()),
-                        Updates.unset(SETTING_UP)));
+        states().updateOne(
+                        Filters.and(Filters.eq("_id", model), Filters.eq(PHASE, PREPARING)),
+                        Updates.combine(
+                                Updates.set(PHASE, REPLAYING),
+                                Updates.set(UP_TO, upTo),
+                                Updates.set(SINCE, new Date()),
+                                Updates.unset(SETTING_UP)));
     }
 
     Optional<String> replayingUpTo() {
@@ -137,25 +150,33 @@ final class RebuildState {
      * segment caught up, or a finisher silent for too long).
      */
     boolean caughtUpAndMayFinish(int segment, int segments) {
-        Document state = states().findOneAndUpdate(Filters.and(Filters.eq("_id", model), Filters.eq(PHASE, REPLAYING)),
-                Updates.addToSet(CAUGHT_UP, segment), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        Document state = states().findOneAndUpdate(
+                        Filters.and(Filters.eq("_id", model), Filters.eq(PHASE, REPLAYING)),
+                        Updates.addToSet(CAUGHT_UP, segment),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         Date now = new Date();
         Bson mayFinish;
         if (state != null && state.getList(CAUGHT_UP, Integer.class, List.of()).size() >= segments) {
             mayFinish = Filters.eq(PHASE, REPLAYING);
         } else {
-            mayFinish = Filters.and(Filters.eq(PHASE, FINISHING),
+            mayFinish = Filters.and(
+                    Filters.eq(PHASE, FINISHING),
                     Filters.lt(SINCE, Date.from(Instant.now().minus(FINISHING_TAKEN_OVER_AFTER))));
         }
-        return states().findOneAndUpdate(Filters.and(Filters.eq("_id", model), mayFinish),
-                Updates.combine(Updates.set(PHASE, FINISHING), Updates.set(SINCE, now))) != null;
+        return states().findOneAndUpdate(
+                                Filters.and(Filters.eq("_id", model), mayFinish),
+                                Updates.combine(Updates.set(PHASE, FINISHING), Updates.set(SINCE, now)))
+                != null;
     }
 
     void serving() {
         remember(false);
-        states().updateOne(Filters.and(Filters.eq("_id", model), Filters.eq(PHASE, FINISHING)),
-                Updates.combine(Updates.set(PHASE, SERVING), Updates.set(CAUGHT_UP, List.of()),
-                        Updates.set(SINCE, new Date())));
+        states().updateOne(
+                        Filters.and(Filters.eq("_id", model), Filters.eq(PHASE, FINISHING)),
+                        Updates.combine(
+                                Updates.set(PHASE, SERVING),
+                                Updates.set(CAUGHT_UP, List.of()),
+                                Updates.set(SINCE, new Date())));
     }
 
     private MongoCollection<Document> states() {

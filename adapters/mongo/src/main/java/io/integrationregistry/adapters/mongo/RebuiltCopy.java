@@ -27,8 +27,7 @@ final class RebuiltCopy {
     private static final int BATCH = 500;
     private static final int DUPLICATE_KEY = 11000;
 
-    private RebuiltCopy() {
-    }
+    private RebuiltCopy() {}
 
     /**
      * Copies every document of {@code rebuilt} over its namesake in {@code served}; with a
@@ -36,7 +35,8 @@ final class RebuiltCopy {
      */
     static void overServed(MongoTemplate mongo, String rebuilt, String served, String versionField) {
         List<WriteModel<Document>> batch = new ArrayList<>();
-        try (MongoCursor<Document> documents = mongo.getCollection(rebuilt).find().batchSize(BATCH).iterator()) {
+        try (MongoCursor<Document> documents =
+                mongo.getCollection(rebuilt).find().batchSize(BATCH).iterator()) {
             while (documents.hasNext()) {
                 Document document = documents.next();
                 Bson same = Filters.eq("_id", document.get("_id"));

@@ -43,15 +43,17 @@ abstract class AuditTrailContract extends AuditTrailFixture {
 
         List<AuditEntry> entries = all(ACME, AuditQuery.everything());
 
-        assertThat(entries).extracting(AuditEntry::type).containsExactly(AuditEntryType.DEACTIVATED,
-                AuditEntryType.EDITED, AuditEntryType.ADDED);
+        assertThat(entries)
+                .extracting(AuditEntry::type)
+                .containsExactly(AuditEntryType.DEACTIVATED, AuditEntryType.EDITED, AuditEntryType.ADDED);
         AuditEntry edit = entries.get(1);
         assertThat(edit.actor()).isEqualTo("bob");
         assertThat(edit.requestId()).isEqualTo("req-1");
         assertThat(edit.source()).isEqualTo("ui");
         assertThat(edit.version()).isEqualTo(1);
         assertThat(edit.integrationName()).isEqualTo("Docs v2");
-        assertThat(edit.changes()).extracting(change -> change.field())
+        assertThat(edit.changes())
+                .extracting(change -> change.field())
                 .containsExactly("name", "authentication.apiKey");
     }
 
@@ -90,13 +92,23 @@ abstract class AuditTrailContract extends AuditTrailFixture {
         life(newId(), GLOBEX, 200).forEach(trail::apply);
 
         assertThat(all(ACME, query(Optional.of(first.value()), Optional.empty(), Optional.empty())))
-                .hasSize(3).allMatch(entry -> entry.integrationId().equals(first.value()));
-        assertThat(all(ACME, query(Optional.empty(), Optional.of("bob"), Optional.empty()))).hasSize(2);
+                .hasSize(3)
+                .allMatch(entry -> entry.integrationId().equals(first.value()));
+        assertThat(all(ACME, query(Optional.empty(), Optional.of("bob"), Optional.empty())))
+                .hasSize(2);
         assertThat(all(ACME, query(Optional.empty(), Optional.empty(), Optional.of(AuditEntryType.ADDED))))
                 .hasSize(2);
-        assertThat(all(ACME, new AuditQuery(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(T0.plusSeconds(100)), Optional.of(T0.plusSeconds(102))))).hasSize(2);
-        assertThat(all(GLOBEX, AuditQuery.everything())).hasSize(3)
+        assertThat(all(
+                        ACME,
+                        new AuditQuery(
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(T0.plusSeconds(100)),
+                                Optional.of(T0.plusSeconds(102)))))
+                .hasSize(2);
+        assertThat(all(GLOBEX, AuditQuery.everything()))
+                .hasSize(3)
                 .allMatch(entry -> entry.company().equals("globex"));
     }
 
@@ -118,7 +130,9 @@ abstract class AuditTrailContract extends AuditTrailFixture {
         assertThat(both).extracting(AuditEntry::at).isSortedAccordingTo((a, b) -> b.compareTo(a));
         assertThat(both).extracting(AuditEntry::eventId).doesNotHaveDuplicates();
         assertThatThrownBy(() -> trail.page(ACME, AuditQuery.everything(), Optional.of("!!"), 4))
-                .isInstanceOfSatisfying(InvalidValue.class, invalid -> assertThat(invalid.field()).isEqualTo("cursor"));
+                .isInstanceOfSatisfying(
+                        InvalidValue.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("cursor"));
     }
 
     @Test
@@ -127,7 +141,9 @@ abstract class AuditTrailContract extends AuditTrailFixture {
 
         for (String collection : List.of(MongoAuditTrail.ENTRIES, MongoAuditTrail.SUBJECTS)) {
             for (Document document : mongo.getCollection(collection).find()) {
-                assertThat(document.toJson()).doesNotContain(KEY.ciphertext()).doesNotContain(ROTATED.ciphertext())
+                assertThat(document.toJson())
+                        .doesNotContain(KEY.ciphertext())
+                        .doesNotContain(ROTATED.ciphertext())
                         .doesNotContain(KEY.keyId());
             }
         }
@@ -166,8 +182,8 @@ abstract class AuditTrailContract extends AuditTrailFixture {
         return documents;
     }
 
-    private static AuditQuery query(Optional<String> integrationId, Optional<String> actor,
-                                    Optional<AuditEntryType> type) {
+    private static AuditQuery query(
+            Optional<String> integrationId, Optional<String> actor, Optional<AuditEntryType> type) {
         return new AuditQuery(integrationId, actor, type, Optional.empty(), Optional.empty());
     }
 
@@ -179,15 +195,41 @@ abstract class AuditTrailContract extends AuditTrailFixture {
     private static List<RecordedEvent> life(IntegrationId id, CompanyId company, int start) {
         Instant at = T0.plusSeconds(start);
         return List.of(
-                new RecordedEvent(UUID.randomUUID().toString(), 0, "alice", "req-0", "api",
-                        new IntegrationEvent.IntegrationAdded(id, company, at, new IntegrationName("Docs"),
-                                new BaseApiUrl("https://docs.example/api"), RequestParameters.NONE,
-                                new Authentication.ApiKey(KEY), true)),
-                new RecordedEvent(UUID.randomUUID().toString(), 1, "bob", "req-1", "ui",
-                        new IntegrationEvent.IntegrationEdited(id, company, at.plusSeconds(1),
-                                new IntegrationName("Docs v2"), new BaseApiUrl("https://docs.example/api"),
-                                RequestParameters.NONE, new Authentication.ApiKey(ROTATED))),
-                new RecordedEvent(UUID.randomUUID().toString(), 2, "alice", "req-2", "api",
+                new RecordedEvent(
+                        UUID.randomUUID().toString(),
+                        0,
+                        "alice",
+                        "req-0",
+                        "api",
+                        new IntegrationEvent.IntegrationAdded(
+                                id,
+                                company,
+                                at,
+                                new IntegrationName("Docs"),
+                                new BaseApiUrl("https://docs.example/api"),
+                                RequestParameters.NONE,
+                                new Authentication.ApiKey(KEY),
+                                true)),
+                new RecordedEvent(
+                        UUID.randomUUID().toString(),
+                        1,
+                        "bob",
+                        "req-1",
+                        "ui",
+                        new IntegrationEvent.IntegrationEdited(
+                                id,
+                                company,
+                                at.plusSeconds(1),
+                                new IntegrationName("Docs v2"),
+                                new BaseApiUrl("https://docs.example/api"),
+                                RequestParameters.NONE,
+                                new Authentication.ApiKey(ROTATED))),
+                new RecordedEvent(
+                        UUID.randomUUID().toString(),
+                        2,
+                        "alice",
+                        "req-2",
+                        "api",
                         new IntegrationEvent.IntegrationDeactivated(id, company, at.plusSeconds(2))));
     }
 }

@@ -1,11 +1,11 @@
 package io.integrationregistry.adapters.mongo;
 
 import io.integrationregistry.application.audit.AuditEntries;
+import io.integrationregistry.application.audit.AuditSubject;
 import io.integrationregistry.application.audit.port.in.AuditEntry;
 import io.integrationregistry.application.audit.port.in.AuditEntryType;
 import io.integrationregistry.application.audit.port.in.AuditPage;
 import io.integrationregistry.application.audit.port.in.AuditQuery;
-import io.integrationregistry.application.audit.AuditSubject;
 import io.integrationregistry.application.audit.port.in.FieldChange;
 import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.Authentication;
@@ -56,9 +56,22 @@ abstract class AuditTrailPagingContract extends AuditTrailFixture {
         IntegrationId id = newId();
         List<RecordedEvent> events = List.of(
                 recorded(0, "alice", added(id, ACME, T0, "Docs", oauth2(id, "client-1", secret(1)), true)),
-                new RecordedEvent("evt-1", 1, "bob", "req-b", "ui", edited(id, ACME, T0.plusSeconds(1), "Docs",
-                        "https://docs.example/api/v1", "access_type=offline", new Authentication.ApiKey(secret(2)))),
-                new RecordedEvent("evt-2", 2, null, null, null, new IntegrationDeactivated(id, ACME, T0.plusSeconds(2))));
+                new RecordedEvent(
+                        "evt-1",
+                        1,
+                        "bob",
+                        "req-b",
+                        "ui",
+                        edited(
+                                id,
+                                ACME,
+                                T0.plusSeconds(1),
+                                "Docs",
+                                "https://docs.example/api/v1",
+                                "access_type=offline",
+                                new Authentication.ApiKey(secret(2)))),
+                new RecordedEvent(
+                        "evt-2", 2, null, null, null, new IntegrationDeactivated(id, ACME, T0.plusSeconds(2))));
         events.forEach(trail::apply);
 
         List<AuditEntry> entries = exported(ACME, AuditQuery.everything());
@@ -74,15 +87,18 @@ abstract class AuditTrailPagingContract extends AuditTrailFixture {
         assertThat(switched.requestId()).isEqualTo("req-b");
         assertThat(switched.source()).isEqualTo("ui");
         assertThat(switched.version()).isEqualTo(1);
-        assertThat(switched.changes()).containsExactly(
-                FieldChange.of("authentication.type", "OAUTH2", "API_KEY"),
-                FieldChange.of("authentication.authenticationUrl", "https://auth.example/authorize", null),
-                FieldChange.of("authentication.tokenEndpointUrl", "https://auth.example/token", null),
-                FieldChange.of("authentication.clientId", "client-1", null),
-                FieldChange.of("authentication.redirectUri",
-                        "https://registry.example/oauth2/callback/" + id.value(), null),
-                FieldChange.secretChanged("authentication.clientSecret"),
-                FieldChange.secretChanged("authentication.apiKey"));
+        assertThat(switched.changes())
+                .containsExactly(
+                        FieldChange.of("authentication.type", "OAUTH2", "API_KEY"),
+                        FieldChange.of("authentication.authenticationUrl", "https://auth.example/authorize", null),
+                        FieldChange.of("authentication.tokenEndpointUrl", "https://auth.example/token", null),
+                        FieldChange.of("authentication.clientId", "client-1", null),
+                        FieldChange.of(
+                                "authentication.redirectUri",
+                                "https://registry.example/oauth2/callback/" + id.value(),
+                                null),
+                        FieldChange.secretChanged("authentication.clientSecret"),
+                        FieldChange.secretChanged("authentication.apiKey"));
         AuditEntry anonymous = entries.get(0);
         assertThat(anonymous.actor()).isNull();
         assertThat(anonymous.requestId()).isNull();
@@ -93,27 +109,54 @@ abstract class AuditTrailPagingContract extends AuditTrailFixture {
     @Test
     void given_entries_then_they_are_stored_by_event_id_with_dates_secrets_only_as_changed_and_no_class_hint() {
         IntegrationId id = newId();
-        RecordedEvent first = recorded(0, "alice", added(id, ACME, T0, "Docs", oauth2(id, "client-1", secret(1)), true));
-        RecordedEvent rotation = recorded(1, "bob", edited(id, ACME, T0.plusSeconds(1), "Docs",
-                "https://docs.example/api/v1", "access_type=offline", oauth2(id, "client-1", secret(2))));
+        RecordedEvent first =
+                recorded(0, "alice", added(id, ACME, T0, "Docs", oauth2(id, "client-1", secret(1)), true));
+        RecordedEvent rotation = recorded(
+                1,
+                "bob",
+                edited(
+                        id,
+                        ACME,
+                        T0.plusSeconds(1),
+                        "Docs",
+                        "https://docs.example/api/v1",
+                        "access_type=offline",
+                        oauth2(id, "client-1", secret(2))));
         trail.apply(first);
         trail.apply(rotation);
 
-        Document stored = mongo.getCollection(MongoAuditTrail.ENTRIES).find(new Document("_id", rotation.eventId())).first();
+        Document stored = mongo.getCollection(MongoAuditTrail.ENTRIES)
+                .find(new Document("_id", rotation.eventId()))
+                .first();
         assertThat(stored).isNotNull();
-        assertThat(stored.keySet()).containsExactlyInAnyOrder("_id", "integrationId", "integrationName", "company",
-                "type", "actor", "at", "requestId", "source", "version", "changes");
+        assertThat(stored.keySet())
+                .containsExactlyInAnyOrder(
+                        "_id",
+                        "integrationId",
+                        "integrationName",
+                        "company",
+                        "type",
+                        "actor",
+                        "at",
+                        "requestId",
+                        "source",
+                        "version",
+                        "changes");
         assertThat(stored.get("at")).isEqualTo(Date.from(T0.plusSeconds(1)));
         assertThat(stored.getString("type")).isEqualTo("EDITED");
         assertThat(stored.getList("changes", Document.class))
                 .containsExactly(new Document("field", "authentication.clientSecret").append("changed", true));
-        Document subject = mongo.getCollection(MongoAuditTrail.SUBJECTS).find(new Document("_id", id.value())).first();
+        Document subject = mongo.getCollection(MongoAuditTrail.SUBJECTS)
+                .find(new Document("_id", id.value()))
+                .first();
         assertThat(subject).isNotNull();
         assertThat(((Number) subject.get("version")).longValue()).isEqualTo(1);
         assertThat(subject.keySet()).doesNotContain("_class");
         for (String collection : List.of(MongoAuditTrail.ENTRIES, MongoAuditTrail.SUBJECTS)) {
             for (Document document : mongo.getCollection(collection).find()) {
-                assertThat(document.toJson()).doesNotContain(CIPHERTEXT_MARK).doesNotContain(KEY_ID_MARK)
+                assertThat(document.toJson())
+                        .doesNotContain(CIPHERTEXT_MARK)
+                        .doesNotContain(KEY_ID_MARK)
                         .doesNotContain("_class");
             }
         }
@@ -163,8 +206,12 @@ abstract class AuditTrailPagingContract extends AuditTrailFixture {
         } while (cursor.isPresent());
 
         assertThat(pages).isEqualTo(5);
-        assertThat(read).extracting(AuditEntry::eventId).containsExactlyElementsOf(events.stream()
-                .map(RecordedEvent::eventId).sorted(Comparator.reverseOrder()).toList());
+        assertThat(read)
+                .extracting(AuditEntry::eventId)
+                .containsExactlyElementsOf(events.stream()
+                        .map(RecordedEvent::eventId)
+                        .sorted(Comparator.reverseOrder())
+                        .toList());
         assertThat(read).isEqualTo(exported(ACME, AuditQuery.everything()));
     }
 
@@ -187,14 +234,36 @@ abstract class AuditTrailPagingContract extends AuditTrailFixture {
         Instant second = millis(T0.plusMillis(1));
         Instant fourth = millis(T0.plusMillis(3));
 
-        List<AuditEntry> inRange = exported(ACME, new AuditQuery(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(second), Optional.of(fourth)));
+        List<AuditEntry> inRange = exported(
+                ACME,
+                new AuditQuery(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(second),
+                        Optional.of(fourth)));
 
         assertThat(inRange).extracting(AuditEntry::version).containsExactly(2L, 1L);
-        assertThat(exported(ACME, new AuditQuery(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(fourth), Optional.empty()))).extracting(AuditEntry::version).containsExactly(5L, 4L, 3L);
-        assertThat(exported(ACME, new AuditQuery(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(second)))).extracting(AuditEntry::version).containsExactly(0L);
+        assertThat(exported(
+                        ACME,
+                        new AuditQuery(
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(fourth),
+                                Optional.empty())))
+                .extracting(AuditEntry::version)
+                .containsExactly(5L, 4L, 3L);
+        assertThat(exported(
+                        ACME,
+                        new AuditQuery(
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(second))))
+                .extracting(AuditEntry::version)
+                .containsExactly(0L);
     }
 
     @Test
@@ -209,24 +278,50 @@ abstract class AuditTrailPagingContract extends AuditTrailFixture {
 
         List<AuditEntry> acme = exported(ACME, AuditQuery.everything());
         assertThat(acme).hasSize(20).allMatch(entry -> entry.company().equals("acme"));
-        assertThat(exported(GLOBEX, AuditQuery.everything())).hasSize(11).allMatch(entry -> entry.company().equals("globex"));
+        assertThat(exported(GLOBEX, AuditQuery.everything()))
+                .hasSize(11)
+                .allMatch(entry -> entry.company().equals("globex"));
 
-        AuditQuery docsByBob = new AuditQuery(Optional.of(docs.value()), Optional.of("bob"), Optional.empty(),
-                Optional.empty(), Optional.empty());
-        assertThat(pagedAll(ACME, docsByBob, 1)).isEqualTo(acme.stream()
-                .filter(entry -> entry.integrationId().equals(docs.value()) && "bob".equals(entry.actor())).toList());
-        AuditQuery edits = new AuditQuery(Optional.empty(), Optional.empty(), Optional.of(AuditEntryType.EDITED),
-                Optional.empty(), Optional.empty());
-        assertThat(pagedAll(ACME, edits, 3)).isNotEmpty().isEqualTo(acme.stream()
-                .filter(entry -> entry.type() == AuditEntryType.EDITED).toList());
-        assertThat(exported(ACME, new AuditQuery(Optional.of(foreign.value()), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty()))).isEmpty();
-        assertThat(exported(ACME, new AuditQuery(Optional.empty(), Optional.of("zed"), Optional.empty(),
-                Optional.empty(), Optional.empty()))).isEmpty();
+        AuditQuery docsByBob = new AuditQuery(
+                Optional.of(docs.value()), Optional.of("bob"), Optional.empty(), Optional.empty(), Optional.empty());
+        assertThat(pagedAll(ACME, docsByBob, 1))
+                .isEqualTo(acme.stream()
+                        .filter(entry -> entry.integrationId().equals(docs.value()) && "bob".equals(entry.actor()))
+                        .toList());
+        AuditQuery edits = new AuditQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(AuditEntryType.EDITED),
+                Optional.empty(),
+                Optional.empty());
+        assertThat(pagedAll(ACME, edits, 3))
+                .isNotEmpty()
+                .isEqualTo(acme.stream()
+                        .filter(entry -> entry.type() == AuditEntryType.EDITED)
+                        .toList());
+        assertThat(exported(
+                        ACME,
+                        new AuditQuery(
+                                Optional.of(foreign.value()),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty())))
+                .isEmpty();
+        assertThat(exported(
+                        ACME,
+                        new AuditQuery(
+                                Optional.empty(),
+                                Optional.of("zed"),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty())))
+                .isEmpty();
 
         AuditPage acmeFirst = trail.page(ACME, AuditQuery.everything(), Optional.empty(), 2);
         AuditPage globexWithAcmeCursor = trail.page(GLOBEX, AuditQuery.everything(), acmeFirst.next(), 50);
-        assertThat(globexWithAcmeCursor.items()).allMatch(entry -> entry.company().equals("globex"));
+        assertThat(globexWithAcmeCursor.items())
+                .allMatch(entry -> entry.company().equals("globex"));
     }
 
     @Test
@@ -234,7 +329,11 @@ abstract class AuditTrailPagingContract extends AuditTrailFixture {
         life(newId(), ACME, 1, 2, n -> T0.plusSeconds(n)).forEach(trail::apply);
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
 
-        for (String notACursor : List.of("!!", "", "%%%", base64.encodeToString("no separator".getBytes(StandardCharsets.UTF_8)),
+        for (String notACursor : List.of(
+                "!!",
+                "",
+                "%%%",
+                base64.encodeToString("no separator".getBytes(StandardCharsets.UTF_8)),
                 base64.encodeToString("yesterday:evt-1".getBytes(StandardCharsets.UTF_8)),
                 base64.encodeToString("123:".getBytes(StandardCharsets.UTF_8)))) {
             assertThatThrownBy(() -> trail.page(ACME, AuditQuery.everything(), Optional.of(notACursor), 2))
@@ -257,12 +356,20 @@ abstract class AuditTrailPagingContract extends AuditTrailFixture {
         List<AuditEntry> exported = exported(ACME, AuditQuery.everything());
 
         assertThat(exported).hasSize(800).isEqualTo(pagedAll(ACME, AuditQuery.everything(), 97));
-        assertThat(exported).isSortedAccordingTo(Comparator.comparing(AuditEntry::at)
-                .thenComparing(AuditEntry::eventId).reversed());
-        AuditQuery deactivations = new AuditQuery(Optional.empty(), Optional.empty(),
-                Optional.of(AuditEntryType.DEACTIVATED), Optional.empty(), Optional.empty());
-        assertThat(exported(ACME, deactivations)).isEqualTo(exported.stream()
-                .filter(entry -> entry.type() == AuditEntryType.DEACTIVATED).toList());
+        assertThat(exported)
+                .isSortedAccordingTo(Comparator.comparing(AuditEntry::at)
+                        .thenComparing(AuditEntry::eventId)
+                        .reversed());
+        AuditQuery deactivations = new AuditQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(AuditEntryType.DEACTIVATED),
+                Optional.empty(),
+                Optional.empty());
+        assertThat(exported(ACME, deactivations))
+                .isEqualTo(exported.stream()
+                        .filter(entry -> entry.type() == AuditEntryType.DEACTIVATED)
+                        .toList());
     }
 
     @Test
@@ -271,10 +378,13 @@ abstract class AuditTrailPagingContract extends AuditTrailFixture {
 
         List<Document> keys = indexKeys(mongo, MongoAuditTrail.ENTRIES);
         assertThat(keys).contains(new Document("company", 1).append("at", -1).append("_id", -1));
-        assertThat(keys).anyMatch(key -> key.keySet().stream().limit(3).toList()
-                .equals(List.of("company", "integrationId", "at")));
-        assertThat(keys).anyMatch(key -> key.keySet().stream().limit(3).toList().equals(List.of("company", "actor", "at")));
-        assertThat(keys).anyMatch(key -> key.keySet().stream().limit(3).toList().equals(List.of("company", "type", "at")));
+        assertThat(keys)
+                .anyMatch(key ->
+                        key.keySet().stream().limit(3).toList().equals(List.of("company", "integrationId", "at")));
+        assertThat(keys)
+                .anyMatch(key -> key.keySet().stream().limit(3).toList().equals(List.of("company", "actor", "at")));
+        assertThat(keys)
+                .anyMatch(key -> key.keySet().stream().limit(3).toList().equals(List.of("company", "type", "at")));
         assertThat(keys).doesNotHaveDuplicates();
     }
 
@@ -303,8 +413,17 @@ abstract class AuditTrailPagingContract extends AuditTrailFixture {
             AuditEntries.Step step = AuditEntries.next(subject, event);
             subject = step.after();
             AuditEntry entry = step.entry();
-            entries.add(new AuditEntry(entry.eventId(), entry.integrationId(), entry.integrationName(), entry.company(),
-                    entry.type(), entry.actor(), millis(entry.at()), entry.requestId(), entry.source(), entry.version(),
+            entries.add(new AuditEntry(
+                    entry.eventId(),
+                    entry.integrationId(),
+                    entry.integrationName(),
+                    entry.company(),
+                    entry.type(),
+                    entry.actor(),
+                    millis(entry.at()),
+                    entry.requestId(),
+                    entry.source(),
+                    entry.version(),
                     entry.changes()));
         }
         return entries;
@@ -312,7 +431,9 @@ abstract class AuditTrailPagingContract extends AuditTrailFixture {
 
     private static List<AuditEntry> newestFirst(List<AuditEntry> entries) {
         List<AuditEntry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::eventId).reversed());
+        sorted.sort(Comparator.comparing(AuditEntry::at)
+                .thenComparing(AuditEntry::eventId)
+                .reversed());
         return sorted;
     }
 }

@@ -1,12 +1,11 @@
 package io.integrationregistry.adapters.mongo;
 
 import io.integrationregistry.application.audit.AuditEntries;
+import io.integrationregistry.application.audit.AuditSubject;
 import io.integrationregistry.application.audit.port.in.AuditEntry;
 import io.integrationregistry.application.audit.port.in.AuditQuery;
-import io.integrationregistry.application.audit.AuditSubject;
 import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.CompanyId;
-import io.integrationregistry.domain.IntegrationId;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class AuditTrailReplayContract extends AuditTrailFixture {
 
-    private static final List<CompanyId> COMPANIES = List.of(new CompanyId("acme"), new CompanyId("globex"),
-            new CompanyId("initech"));
+    private static final List<CompanyId> COMPANIES =
+            List.of(new CompanyId("acme"), new CompanyId("globex"), new CompanyId("initech"));
     private static final Instant T0 = Instant.parse("2026-11-01T10:15:30.123456789Z");
 
     @Test
@@ -45,7 +44,11 @@ abstract class AuditTrailReplayContract extends AuditTrailFixture {
         for (int serial = 0; serial < 100; serial++) {
             int owner = serial;
             // Two integrations share each instant, so that the order relies on the event id as well.
-            lives.add(life(newId(), COMPANIES.get(serial % COMPANIES.size()), serial, 9,
+            lives.add(life(
+                    newId(),
+                    COMPANIES.get(serial % COMPANIES.size()),
+                    serial,
+                    9,
                     n -> T0.plus(Duration.ofMinutes(n)).plusMillis(owner % 50)));
         }
 
@@ -66,7 +69,9 @@ abstract class AuditTrailReplayContract extends AuditTrailFixture {
             List<AuditEntry> actual = after.get(company);
             assertThat(actual).hasSameSizeAs(expected);
             for (int i = 0; i < expected.size(); i++) {
-                assertThat(actual.get(i)).as("entry %d of %s", i, company.value()).isEqualTo(expected.get(i));
+                assertThat(actual.get(i))
+                        .as("entry %d of %s", i, company.value())
+                        .isEqualTo(expected.get(i));
             }
             assertThat(actual).isEqualTo(newestFirst(pureTrail(lives, company)));
         }
@@ -79,7 +84,8 @@ abstract class AuditTrailReplayContract extends AuditTrailFixture {
     }
 
     @Test
-    void given_a_crash_after_the_entry_was_written_when_the_event_comes_again_then_the_trail_is_as_if_it_never_happened() {
+    void
+            given_a_crash_after_the_entry_was_written_when_the_event_comes_again_then_the_trail_is_as_if_it_never_happened() {
         CompanyId acme = COMPANIES.get(0);
         List<RecordedEvent> events = life(newId(), acme, 3, 6, n -> T0.plusSeconds(n));
         events.forEach(trail::apply);
@@ -90,11 +96,12 @@ abstract class AuditTrailReplayContract extends AuditTrailFixture {
         for (int n = 0; n < 3; n++) {
             trail.apply(events.get(n));
         }
-        Document subjectAfterTwo = mongo.getCollection(MongoAuditTrail.SUBJECTS).find().first();
+        Document subjectAfterTwo =
+                mongo.getCollection(MongoAuditTrail.SUBJECTS).find().first();
         trail.apply(events.get(3));
         // The entry of event 3 is written but the subject never advanced: the crash.
-        mongo.getCollection(MongoAuditTrail.SUBJECTS).replaceOne(new Document("_id", subjectAfterTwo.get("_id")),
-                subjectAfterTwo);
+        mongo.getCollection(MongoAuditTrail.SUBJECTS)
+                .replaceOne(new Document("_id", subjectAfterTwo.get("_id")), subjectAfterTwo);
         for (int n = 3; n < events.size(); n++) {
             trail.apply(events.get(n));
         }
@@ -124,7 +131,8 @@ abstract class AuditTrailReplayContract extends AuditTrailFixture {
     }
 
     @Test
-    void given_the_same_event_delivered_concurrently_then_one_entry_is_written_and_no_delivery_fails() throws Exception {
+    void given_the_same_event_delivered_concurrently_then_one_entry_is_written_and_no_delivery_fails()
+            throws Exception {
         CompanyId acme = COMPANIES.get(0);
         for (int round = 0; round < 10; round++) {
             List<RecordedEvent> events = life(newId(), acme, round, 2, n -> T0.plusSeconds(n));
@@ -138,13 +146,15 @@ abstract class AuditTrailReplayContract extends AuditTrailFixture {
                     }));
                 }
                 start.countDown();
-                CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+                CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new))
+                        .get(20, TimeUnit.SECONDS);
             }
         }
 
         assertThat(raw(MongoAuditTrail.ENTRIES)).hasSize(30);
-        assertThat(raw(MongoAuditTrail.SUBJECTS)).hasSize(10).allMatch(subject -> subject.get("version",
-                Number.class).longValue() == 2);
+        assertThat(raw(MongoAuditTrail.SUBJECTS))
+                .hasSize(10)
+                .allMatch(subject -> subject.get("version", Number.class).longValue() == 2);
     }
 
     private void applyInterleaved(List<List<RecordedEvent>> lives, java.util.function.Consumer<RecordedEvent> apply) {
@@ -182,9 +192,18 @@ abstract class AuditTrailReplayContract extends AuditTrailFixture {
                 subject = step.after();
                 AuditEntry entry = step.entry();
                 if (entry.company().equals(company.value())) {
-                    entries.add(new AuditEntry(entry.eventId(), entry.integrationId(), entry.integrationName(),
-                            entry.company(), entry.type(), entry.actor(), millis(entry.at()), entry.requestId(),
-                            entry.source(), entry.version(), entry.changes()));
+                    entries.add(new AuditEntry(
+                            entry.eventId(),
+                            entry.integrationId(),
+                            entry.integrationName(),
+                            entry.company(),
+                            entry.type(),
+                            entry.actor(),
+                            millis(entry.at()),
+                            entry.requestId(),
+                            entry.source(),
+                            entry.version(),
+                            entry.changes()));
                 }
             }
         }
@@ -193,7 +212,9 @@ abstract class AuditTrailReplayContract extends AuditTrailFixture {
 
     private static List<AuditEntry> newestFirst(List<AuditEntry> entries) {
         List<AuditEntry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::eventId).reversed());
+        sorted.sort(Comparator.comparing(AuditEntry::at)
+                .thenComparing(AuditEntry::eventId)
+                .reversed());
         return sorted;
     }
 

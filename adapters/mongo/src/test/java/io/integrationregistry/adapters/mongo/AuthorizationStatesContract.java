@@ -32,6 +32,7 @@ abstract class AuthorizationStatesContract {
     private static final CompanyId ACME = new CompanyId("acme");
     /** Nanoseconds on purpose: the states come back exactly as they were remembered. */
     private static final Instant T0 = Instant.parse("2026-11-01T10:15:30.123456789Z");
+
     private static final int RACERS = 16;
 
     private MongoTemplate mongo;
@@ -55,7 +56,8 @@ abstract class AuthorizationStatesContract {
 
         assertThat(states.consume("hash-1")).contains(state);
         assertThat(states.consume("hash-1")).isEmpty();
-        assertThat(mongo.getCollection(MongoAuthorizationStates.COLLECTION).countDocuments()).isZero();
+        assertThat(mongo.getCollection(MongoAuthorizationStates.COLLECTION).countDocuments())
+                .isZero();
     }
 
     @Test
@@ -81,8 +83,8 @@ abstract class AuthorizationStatesContract {
     @Test
     void given_states_of_different_hashes_then_consuming_one_leaves_the_others() {
         AuthorizationState first = state("hash-1", T0);
-        AuthorizationState second = new AuthorizationState("hash-2", newId(), new CompanyId("globex"), "bob",
-                T0.plusSeconds(1), "browser-hash-2");
+        AuthorizationState second = new AuthorizationState(
+                "hash-2", newId(), new CompanyId("globex"), "bob", T0.plusSeconds(1), "browser-hash-2");
         AuthorizationState third = state("hash-3", T0.plusSeconds(2));
         states.remember(first);
         states.remember(second);
@@ -127,7 +129,8 @@ abstract class AuthorizationStatesContract {
             }
 
             assertThat(winners).containsExactly(state);
-            assertThat(mongo.getCollection(MongoAuthorizationStates.COLLECTION).countDocuments()).isZero();
+            assertThat(mongo.getCollection(MongoAuthorizationStates.COLLECTION).countDocuments())
+                    .isZero();
         } finally {
             pool.shutdownNow();
         }

@@ -23,10 +23,15 @@ class AuthorizationStatesOnMongo7Test extends AuthorizationStatesContract {
     @Test
     void given_indexes_ensured_then_the_expiry_index_purges_states_once_they_expire() {
         List<Document> indexes = new ArrayList<>();
-        template().getCollection(MongoAuthorizationStates.COLLECTION).listIndexes().into(indexes);
+        template()
+                .getCollection(MongoAuthorizationStates.COLLECTION)
+                .listIndexes()
+                .into(indexes);
 
-        Document ttl = indexes.stream().filter(index -> "expires_at_ttl".equals(index.getString("name")))
-                .findFirst().orElseThrow();
+        Document ttl = indexes.stream()
+                .filter(index -> "expires_at_ttl".equals(index.getString("name")))
+                .findFirst()
+                .orElseThrow();
         assertThat(((Number) ttl.get("expireAfterSeconds")).longValue()).isZero();
     }
 }

@@ -60,21 +60,39 @@ abstract class ConnectionTestTrailContract extends AuditTrailFixture {
         assertThat(entry.requestId()).isEqualTo("request-t-1");
         assertThat(entry.source()).isEqualTo("ui");
         assertThat(entry.changes()).isEmpty();
-        assertThat(entry.test()).isEqualTo(new AuditEntry.TestedConnection(
-                List.of("https://docs.example:443", "https://auth.example:443"), "FAILED",
-                "The provider answered 401 to the health check."));
-        assertThat(all(ACME, byType(Optional.of(id.value()), null))).hasSize(events.size() + 1)
-                .first().isEqualTo(entry);
+        assertThat(entry.test())
+                .isEqualTo(new AuditEntry.TestedConnection(
+                        List.of("https://docs.example:443", "https://auth.example:443"),
+                        "FAILED",
+                        "The provider answered 401 to the health check."));
+        assertThat(all(ACME, byType(Optional.of(id.value()), null)))
+                .hasSize(events.size() + 1)
+                .first()
+                .isEqualTo(entry);
         assertThat(all(ACME, byType(Optional.of(id.value()), AuditEntryType.EDITED)))
                 .noneMatch(found -> found.type() == AuditEntryType.TESTED);
-        assertThat(trail.page(ACME, byType(Optional.empty(), AuditEntryType.TESTED), Optional.empty(), 10).items())
+        assertThat(trail.page(ACME, byType(Optional.empty(), AuditEntryType.TESTED), Optional.empty(), 10)
+                        .items())
                 .containsExactly(entry);
         assertThat(all(GLOBEX, AuditQuery.everything())).isEmpty();
-        Document stored = mongo.getCollection(MongoAuditTrail.ENTRIES).find(new Document("_id", "t-1")).first();
-        assertThat(stored.keySet()).containsExactlyInAnyOrder("_id", "integrationId", "integrationName", "company",
-                "type", "actor", "at", "requestId", "source", "version", "changes", "test");
-        assertThat(((Document) stored.get("test")).keySet()).containsExactlyInAnyOrder("origins", "outcome",
-                "summary");
+        Document stored = mongo.getCollection(MongoAuditTrail.ENTRIES)
+                .find(new Document("_id", "t-1"))
+                .first();
+        assertThat(stored.keySet())
+                .containsExactlyInAnyOrder(
+                        "_id",
+                        "integrationId",
+                        "integrationName",
+                        "company",
+                        "type",
+                        "actor",
+                        "at",
+                        "requestId",
+                        "source",
+                        "version",
+                        "changes",
+                        "test");
+        assertThat(((Document) stored.get("test")).keySet()).containsExactlyInAnyOrder("origins", "outcome", "summary");
     }
 
     @Test
@@ -109,30 +127,40 @@ abstract class ConnectionTestTrailContract extends AuditTrailFixture {
         rebuild(events);
 
         assertThat(all(ACME, AuditQuery.everything())).isEqualTo(before);
-        assertThat(all(ACME, byType(Optional.empty(), AuditEntryType.TESTED))).extracting(AuditEntry::eventId)
+        assertThat(all(ACME, byType(Optional.empty(), AuditEntryType.TESTED)))
+                .extracting(AuditEntry::eventId)
                 .containsExactly("t-3");
     }
 
     @Test
     void recordingNeverFailsATestEvenWithTheStoreAway() {
-        try (MongoClient away = MongoClients.create(
-                "mongodb://127.0.0.1:9/?serverSelectionTimeoutMS=200&connectTimeoutMS=200")) {
+        try (MongoClient away =
+                MongoClients.create("mongodb://127.0.0.1:9/?serverSelectionTimeoutMS=200&connectTimeoutMS=200")) {
             MongoConnectionTestTrail unreachable = new MongoConnectionTestTrail(new MongoTemplate(away, "contract"));
 
             unreachable.record(test("t-4", ACME, Optional.empty(), T0, "PASSED"));
         }
     }
 
-    private static ConnectionTestRecord test(String id, CompanyId company, Optional<IntegrationId> integration,
-                                             Instant at, String outcome) {
-        return new ConnectionTestRecord(id, company, integration, "Docs", new Actor("alice"), at, "request-" + id,
-                "ui", List.of("https://docs.example:443", "https://auth.example:443"), outcome,
+    private static ConnectionTestRecord test(
+            String id, CompanyId company, Optional<IntegrationId> integration, Instant at, String outcome) {
+        return new ConnectionTestRecord(
+                id,
+                company,
+                integration,
+                "Docs",
+                new Actor("alice"),
+                at,
+                "request-" + id,
+                "ui",
+                List.of("https://docs.example:443", "https://auth.example:443"),
+                outcome,
                 outcome.equals("PASSED") ? "The provider answered." : "The provider answered 401 to the health check.");
     }
 
     private static AuditQuery byType(Optional<String> integrationId, AuditEntryType type) {
-        return new AuditQuery(integrationId, Optional.empty(), Optional.ofNullable(type), Optional.empty(),
-                Optional.empty());
+        return new AuditQuery(
+                integrationId, Optional.empty(), Optional.ofNullable(type), Optional.empty(), Optional.empty());
     }
 
     private List<AuditEntry> all(CompanyId company, AuditQuery query) {
@@ -140,5 +168,4 @@ abstract class ConnectionTestTrailContract extends AuditTrailFixture {
         trail.export(company, query, entries::add);
         return entries;
     }
-
 }

@@ -1,7 +1,7 @@
 package io.integrationregistry.adapters.mongo;
 
-import io.integrationregistry.application.shared.ConnectionKey;
 import io.integrationregistry.application.connections.port.out.StoredConnection;
+import io.integrationregistry.application.shared.ConnectionKey;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.SealedSecret;
 import org.bson.Document;
@@ -33,6 +33,7 @@ abstract class ConnectionsContract {
 
     /** Nanoseconds on purpose: the connections come back exactly as they were saved. */
     private static final Instant T0 = Instant.parse("2026-11-01T10:15:30.123456789Z");
+
     private static final SealedSecret ACCESS = new SealedSecret("key-1", "c2VhbGVkLWFjY2Vzcw==", "wxyz");
     private static final int RACERS = 16;
     private static final SealedSecret REFRESH = new SealedSecret("key-1", "c2VhbGVkLXJlZnJlc2g=", null);
@@ -62,22 +63,38 @@ abstract class ConnectionsContract {
 
     @Test
     void given_a_connection_without_refresh_token_or_expiry_when_saved_then_it_is_found_exactly() {
-        StoredConnection connection = new StoredConnection(new ConnectionKey(newId(), "alice"), ACCESS,
-                Optional.empty(), Optional.empty(), true, "fp-1", T0, T0.plusNanos(1), 7);
+        StoredConnection connection = new StoredConnection(
+                new ConnectionKey(newId(), "alice"),
+                ACCESS,
+                Optional.empty(),
+                Optional.empty(),
+                true,
+                "fp-1",
+                T0,
+                T0.plusNanos(1),
+                7);
 
         connections.save(connection);
 
         assertThat(connections.find(connection.key())).contains(connection);
-        Document stored = mongo.findById(MongoConnections.idOf(connection.key()), Document.class,
-                MongoConnections.COLLECTION);
+        Document stored =
+                mongo.findById(MongoConnections.idOf(connection.key()), Document.class, MongoConnections.COLLECTION);
         assertThat(stored).doesNotContainKeys("refreshToken", "expiresAt", "expiresAtNanos");
     }
 
     @Test
     void given_instants_before_the_epoch_and_a_user_with_a_line_feed_then_they_are_kept_exactly() {
         Instant before = Instant.parse("1969-12-31T23:59:59.999999999Z");
-        StoredConnection connection = new StoredConnection(new ConnectionKey(newId(), "al\nice"), ACCESS,
-                Optional.of(REFRESH), Optional.of(before), false, "fp-1", before, before.minusNanos(1), 0);
+        StoredConnection connection = new StoredConnection(
+                new ConnectionKey(newId(), "al\nice"),
+                ACCESS,
+                Optional.of(REFRESH),
+                Optional.of(before),
+                false,
+                "fp-1",
+                before,
+                before.minusNanos(1),
+                0);
 
         connections.save(connection);
 
@@ -95,26 +112,38 @@ abstract class ConnectionsContract {
 
         connections.save(connection);
 
-        Document stored = mongo.findById(MongoConnections.idOf(connection.key()), Document.class,
-                MongoConnections.COLLECTION);
-        assertThat(stored.get("accessToken", Document.class)).isEqualTo(new Document("keyId", "key-1")
-                .append("ciphertext", "c2VhbGVkLWFjY2Vzcw==").append("last4", "wxyz"));
-        assertThat(stored.get("refreshToken", Document.class)).isEqualTo(new Document("keyId", "key-1")
-                .append("ciphertext", "c2VhbGVkLXJlZnJlc2g="));
-        assertThat(stored.getString("integrationId")).isEqualTo(connection.key().integration().value());
+        Document stored =
+                mongo.findById(MongoConnections.idOf(connection.key()), Document.class, MongoConnections.COLLECTION);
+        assertThat(stored.get("accessToken", Document.class))
+                .isEqualTo(new Document("keyId", "key-1")
+                        .append("ciphertext", "c2VhbGVkLWFjY2Vzcw==")
+                        .append("last4", "wxyz"));
+        assertThat(stored.get("refreshToken", Document.class))
+                .isEqualTo(new Document("keyId", "key-1").append("ciphertext", "c2VhbGVkLXJlZnJlc2g="));
+        assertThat(stored.getString("integrationId"))
+                .isEqualTo(connection.key().integration().value());
     }
 
     @Test
     void given_a_saved_connection_when_saved_again_then_the_new_one_replaces_it_whatever_its_revision() {
         ConnectionKey key = new ConnectionKey(newId(), "alice");
         connections.save(full(key, 5));
-        StoredConnection again = new StoredConnection(key, REFRESH, Optional.empty(), Optional.empty(), false,
-                "fp-2", T0.plusSeconds(60), T0.plusSeconds(60), 0);
+        StoredConnection again = new StoredConnection(
+                key,
+                REFRESH,
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                "fp-2",
+                T0.plusSeconds(60),
+                T0.plusSeconds(60),
+                0);
 
         connections.save(again);
 
         assertThat(connections.find(key)).contains(again);
-        assertThat(mongo.getCollection(MongoConnections.COLLECTION).countDocuments()).isEqualTo(1);
+        assertThat(mongo.getCollection(MongoConnections.COLLECTION).countDocuments())
+                .isEqualTo(1);
     }
 
     @Test
@@ -191,7 +220,8 @@ abstract class ConnectionsContract {
         assertThat(connections.replace(0, full(key, 1))).isFalse();
 
         assertThat(connections.find(key)).isEmpty();
-        assertThat(mongo.getCollection(MongoConnections.COLLECTION).countDocuments()).isZero();
+        assertThat(mongo.getCollection(MongoConnections.COLLECTION).countDocuments())
+                .isZero();
     }
 
     @Test
@@ -259,7 +289,15 @@ abstract class ConnectionsContract {
     }
 
     private static StoredConnection full(ConnectionKey key, long revision, Instant updatedAt) {
-        return new StoredConnection(key, ACCESS, Optional.of(REFRESH), Optional.of(updatedAt.plusSeconds(3600)),
-                false, "fp-1", T0, updatedAt, revision);
+        return new StoredConnection(
+                key,
+                ACCESS,
+                Optional.of(REFRESH),
+                Optional.of(updatedAt.plusSeconds(3600)),
+                false,
+                "fp-1",
+                T0,
+                updatedAt,
+                revision);
     }
 }

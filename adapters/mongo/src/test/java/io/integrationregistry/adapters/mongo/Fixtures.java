@@ -13,8 +13,7 @@ import java.util.UUID;
 /** Small helpers the storage contracts share. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static IntegrationId newId() {
         return IntegrationId.of(UUID.randomUUID());
@@ -28,7 +27,9 @@ final class Fixtures {
     /** The key documents of a collection's indexes, e.g. {@code {companyId: 1, nameKey: 1}}. */
     static List<Document> indexKeys(MongoTemplate mongo, String collection) {
         List<Document> keys = new ArrayList<>();
-        mongo.getCollection(collection).listIndexes().forEach(index -> keys.add(normalised(index.get("key", Document.class))));
+        mongo.getCollection(collection)
+                .listIndexes()
+                .forEach(index -> keys.add(normalised(index.get("key", Document.class))));
         return keys;
     }
 
@@ -43,15 +44,16 @@ final class Fixtures {
     static boolean isUnique(MongoTemplate mongo, String collection, Document keys) {
         List<Document> indexes = new ArrayList<>();
         mongo.getCollection(collection).listIndexes().into(indexes);
-        return indexes.stream().anyMatch(index -> normalised(index.get("key", Document.class)).equals(keys)
-                && Boolean.TRUE.equals(index.getBoolean("unique")));
+        return indexes.stream()
+                .anyMatch(index -> normalised(index.get("key", Document.class)).equals(keys)
+                        && Boolean.TRUE.equals(index.getBoolean("unique")));
     }
 
     /** Servers answer the direction as an int, a long or a double; compare it as an int. */
     private static Document normalised(Document keys) {
         Document normalised = new Document();
-        keys.forEach((field, direction) -> normalised.append(field,
-                direction instanceof Number number ? number.intValue() : direction));
+        keys.forEach((field, direction) ->
+                normalised.append(field, direction instanceof Number number ? number.intValue() : direction));
         return normalised;
     }
 }

@@ -1,16 +1,16 @@
 package io.integrationregistry.adapters.mongo;
 
-import io.integrationregistry.application.integrations.port.out.RememberedRequest;
 import io.integrationregistry.application.integrations.port.in.AuthenticationView;
 import io.integrationregistry.application.integrations.port.in.IntegrationView;
 import io.integrationregistry.application.integrations.port.in.SecretView;
+import io.integrationregistry.application.integrations.port.out.RememberedRequest;
 import io.integrationregistry.domain.AuthenticationType;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationStatus;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
@@ -127,17 +127,21 @@ abstract class IdempotencyKeysContract {
     void given_a_claimed_key_then_its_first_seen_time_is_stored_as_a_date_which_ttl_needs() {
         keys.claim(ACME, "k1", remembered("fp-1"));
 
-        Document stored = template().getCollection(MongoIdempotencyKeys.COLLECTION).find().first();
+        Document stored =
+                template().getCollection(MongoIdempotencyKeys.COLLECTION).find().first();
         assertThat(stored.get("firstSeen")).isInstanceOf(java.util.Date.class);
     }
 
     private Document ttlIndex() {
         List<Document> indexes = new ArrayList<>();
         template().getCollection(MongoIdempotencyKeys.COLLECTION).listIndexes().into(indexes);
-        Document ttl = indexes.stream().filter(index -> MongoIdempotencyKeys.TTL_INDEX.equals(index.getString("name")))
-                .findFirst().orElseThrow(() -> new AssertionError("no TTL index in " + indexes));
+        Document ttl = indexes.stream()
+                .filter(index -> MongoIdempotencyKeys.TTL_INDEX.equals(index.getString("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no TTL index in " + indexes));
         Document keyOf = new Document();
-        ttl.get("key", Document.class).forEach((field, direction) -> keyOf.append(field, ((Number) direction).intValue()));
+        ttl.get("key", Document.class)
+                .forEach((field, direction) -> keyOf.append(field, ((Number) direction).intValue()));
         return new Document(ttl).append("key", keyOf);
     }
 
@@ -146,13 +150,23 @@ abstract class IdempotencyKeysContract {
     }
 
     private static RememberedRequest withAnswer(RememberedRequest request, IntegrationView answer) {
-        return new RememberedRequest(request.integrationId(), request.salt(), request.fingerprint(),
-                request.firstSeen(), answer);
+        return new RememberedRequest(
+                request.integrationId(), request.salt(), request.fingerprint(), request.firstSeen(), answer);
     }
 
     private static IntegrationView view(IntegrationId id) {
-        return new IntegrationView(id.value(), "acme", "Docs", "https://docs.example/api", "", IntegrationStatus.ACTIVE,
-                0, T0, T0, "alice", new AuthenticationView(AuthenticationType.API_KEY, null, null, null, null, null,
-                new SecretView(true, "wxyz")));
+        return new IntegrationView(
+                id.value(),
+                "acme",
+                "Docs",
+                "https://docs.example/api",
+                "",
+                IntegrationStatus.ACTIVE,
+                0,
+                T0,
+                T0,
+                "alice",
+                new AuthenticationView(
+                        AuthenticationType.API_KEY, null, null, null, null, null, new SecretView(true, "wxyz")));
     }
 }

@@ -1,10 +1,10 @@
 package io.integrationregistry.adapters.mongo;
 
-import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.application.integrations.port.in.IntegrationPage;
 import io.integrationregistry.application.integrations.port.in.IntegrationQuery;
 import io.integrationregistry.application.integrations.port.in.IntegrationView;
 import io.integrationregistry.application.integrations.port.in.SecretView;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.AuthenticationType;
 import io.integrationregistry.domain.BaseApiUrl;
@@ -26,9 +26,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +56,7 @@ abstract class IntegrationListContract {
     private static final CompanyId GLOBEX = new CompanyId("globex");
     /** Nanoseconds on purpose: the store keeps milliseconds. */
     private static final Instant T0 = Instant.parse("2026-11-01T10:15:30.123456789Z");
+
     private static final SealedSecret CLIENT_SECRET = new SealedSecret("key-77", "U0VBTEVELWNsaWVudA==", "wxyz");
     private static final SealedSecret API_KEY = new SealedSecret("key-78", "U0VBTEVELWFwaWtleQ==", null);
     private static final SealedSecret LONG_API_KEY = new SealedSecret("key-79", "U0VBTEVELWxvbmc=", "9876");
@@ -106,9 +107,18 @@ abstract class IntegrationListContract {
     void given_an_added_inactive_api_key_integration_then_it_is_listed_inactive_with_only_its_key_hint() {
         IntegrationId id = newId();
 
-        list.apply(recorded(0, null, new IntegrationAdded(id, ACME, T0, new IntegrationName("Maps"),
-                new BaseApiUrl("https://maps.example"), RequestParameters.NONE,
-                new Authentication.ApiKey(LONG_API_KEY), false)));
+        list.apply(recorded(
+                0,
+                null,
+                new IntegrationAdded(
+                        id,
+                        ACME,
+                        T0,
+                        new IntegrationName("Maps"),
+                        new BaseApiUrl("https://maps.example"),
+                        RequestParameters.NONE,
+                        new Authentication.ApiKey(LONG_API_KEY),
+                        false)));
 
         IntegrationView view = list.find(ACME, id).orElseThrow();
         assertThat(view.status()).isEqualTo(IntegrationStatus.INACTIVE);
@@ -173,9 +183,18 @@ abstract class IntegrationListContract {
         assertThat(list.appliedVersion(id)).hasValue(0);
         assertThat(list.appliedVersion(newId())).isEmpty();
 
-        list.catchUp(id, List.of(
-                new RecordedEvent("e0", 0, T0, "alice", null, null, added(id, ACME, "Docs", true)),
-                new RecordedEvent("e1", 1, T0, "bob", null, null, new IntegrationDeactivated(id, ACME, T0.plusSeconds(2)))));
+        list.catchUp(
+                id,
+                List.of(
+                        new RecordedEvent("e0", 0, T0, "alice", null, null, added(id, ACME, "Docs", true)),
+                        new RecordedEvent(
+                                "e1",
+                                1,
+                                T0,
+                                "bob",
+                                null,
+                                null,
+                                new IntegrationDeactivated(id, ACME, T0.plusSeconds(2)))));
 
         IntegrationView caughtUp = list.find(ACME, id).orElseThrow();
         assertThat(caughtUp.version()).isEqualTo(1);
@@ -195,8 +214,9 @@ abstract class IntegrationListContract {
         for (IntegrationId id : List.of(oauth2, apiKey)) {
             Document raw = rawEntry(id);
             assertThat(allKeys(raw)).doesNotContain("ciphertext", "keyId", "plaintext", "_class");
-            assertThat(raw.toJson()).doesNotContain(CLIENT_SECRET.ciphertext(), API_KEY.ciphertext(),
-                    CLIENT_SECRET.keyId(), API_KEY.keyId());
+            assertThat(raw.toJson())
+                    .doesNotContain(
+                            CLIENT_SECRET.ciphertext(), API_KEY.ciphertext(), CLIENT_SECRET.keyId(), API_KEY.keyId());
         }
         assertThat(rawEntry(oauth2).get("authentication", Document.class).get("clientSecret", Document.class))
                 .isEqualTo(new Document("set", true).append("last4", "wxyz"));
@@ -255,7 +275,8 @@ abstract class IntegrationListContract {
         list.apply(recorded(1, "bob", new IntegrationDeactivated(id, ACME, T0)));
 
         assertThat(list.find(ACME, id)).isEmpty();
-        assertThat(mongo.getCollection(MongoIntegrationList.COLLECTION).countDocuments()).isZero();
+        assertThat(mongo.getCollection(MongoIntegrationList.COLLECTION).countDocuments())
+                .isZero();
     }
 
     @Test
@@ -317,8 +338,8 @@ abstract class IntegrationListContract {
         list.apply(recorded(0, "alice", added(newId(), ACME, "Docs US", false)));
         list.apply(recorded(0, "alice", added(newId(), ACME, "Maps", false)));
 
-        IntegrationPage page = list.page(ACME,
-                new IntegrationQuery(Optional.of(IntegrationStatus.INACTIVE), Optional.of("docs"), 0, 10));
+        IntegrationPage page = list.page(
+                ACME, new IntegrationQuery(Optional.of(IntegrationStatus.INACTIVE), Optional.of("docs"), 0, 10));
 
         assertThat(names(page)).containsExactly("Docs US");
         assertThat(page.total()).isEqualTo(1);
@@ -337,14 +358,17 @@ abstract class IntegrationListContract {
         IntegrationPage globexPage = list.page(GLOBEX, IntegrationQuery.firstPage(10));
         assertThat(globexPage.items()).extracting(IntegrationView::id).containsExactly(globexs.value());
         assertThat(globexPage.total()).isEqualTo(1);
-        assertThat(list.page(new CompanyId("initech"), IntegrationQuery.firstPage(10)).total()).isZero();
+        assertThat(list.page(new CompanyId("initech"), IntegrationQuery.firstPage(10))
+                        .total())
+                .isZero();
     }
 
     @Test
     void aRebuildNeverMakesAnIntegrationDisappear() {
         IntegrationId acmes = newId();
         IntegrationId globexs = newId();
-        List<RecordedEvent> acmeLife = List.of(recorded(0, "alice", added(acmes, ACME, "Docs", true)),
+        List<RecordedEvent> acmeLife = List.of(
+                recorded(0, "alice", added(acmes, ACME, "Docs", true)),
                 recorded(1, "bob", new IntegrationDeactivated(acmes, ACME, T0.plusSeconds(1))));
         RecordedEvent globexAdded = recorded(0, "gina", added(globexs, GLOBEX, "Maps", true));
         acmeLife.forEach(list::apply);
@@ -359,7 +383,8 @@ abstract class IntegrationListContract {
         list.replayStarted("every event");
         list.applyToRebuild(acmeLife.get(0));
         assertThat(list.caughtUp(0, 2)).as("one of two segments caught up").isFalse();
-        assertThat(list.page(ACME, IntegrationQuery.firstPage(10)).items()).extracting(IntegrationView::version)
+        assertThat(list.page(ACME, IntegrationQuery.firstPage(10)).items())
+                .extracting(IntegrationView::version)
                 .containsExactly(1L);
         // A new event during the rebuild reaches the served list at once; the rebuild feed has not reached it yet.
         list.apply(recorded(1, "gina", new IntegrationDeactivated(globexs, GLOBEX, T0.plusSeconds(2))));
@@ -375,7 +400,8 @@ abstract class IntegrationListContract {
         IntegrationView globex = list.find(GLOBEX, globexs).orElseThrow();
         assertThat(globex.version()).isEqualTo(1);
         assertThat(globex.status()).isEqualTo(IntegrationStatus.INACTIVE);
-        assertThat(mongo.getCollection(MongoIntegrationList.COLLECTION).countDocuments()).isEqualTo(2);
+        assertThat(mongo.getCollection(MongoIntegrationList.COLLECTION).countDocuments())
+                .isEqualTo(2);
         assertThat(mongo.collectionExists(MongoIntegrationList.REBUILD)).isFalse();
         assertThat(indexKeys(mongo, MongoIntegrationList.COLLECTION))
                 .contains(keys("companyId", "nameKey"), keys("companyId", "status", "nameKey"));
@@ -387,8 +413,8 @@ abstract class IntegrationListContract {
         RecordedEvent addition = recorded(0, "alice", added(id, ACME, "Docs", true));
         list.apply(addition);
         // The served entry went wrong (say, written by an older version of the service).
-        mongo.getCollection(MongoIntegrationList.COLLECTION).updateOne(new Document("_id", id.value()),
-                new Document("$set", new Document("name", "garbled")));
+        mongo.getCollection(MongoIntegrationList.COLLECTION)
+                .updateOne(new Document("_id", id.value()), new Document("$set", new Document("name", "garbled")));
 
         list.requestRebuild();
         list.replayStarted("every event");
@@ -431,23 +457,30 @@ abstract class IntegrationListContract {
         MongoIntegrationList otherInstance = new MongoIntegrationList(mongo);
 
         assertThat(list.requestRebuild()).isTrue();
-        assertThat(otherInstance.requestRebuild()).as("asked on another instance meanwhile").isFalse();
+        assertThat(otherInstance.requestRebuild())
+                .as("asked on another instance meanwhile")
+                .isFalse();
         assertThat(otherInstance.preparing()).isTrue();
         list.replayStarted("every event");
         assertThat(otherInstance.preparing()).isFalse();
-        assertThat(otherInstance.requestRebuild()).as("asked while the rebuild feed runs").isFalse();
+        assertThat(otherInstance.requestRebuild())
+                .as("asked while the rebuild feed runs")
+                .isFalse();
         otherInstance.applyToRebuild(recorded(0, "alice", added(id, ACME, "Docs", true)));
         assertThat(otherInstance.caughtUp(0, 1)).isTrue();
 
-        assertThat(list.requestRebuild()).as("asked again once the first one finished").isTrue();
+        assertThat(list.requestRebuild())
+                .as("asked again once the first one finished")
+                .isTrue();
     }
 
     @Test
     void given_indexes_ensured_twice_then_the_list_is_indexed_for_its_queries_once() {
         list.ensureIndexes();
 
-        assertThat(indexKeys(mongo, MongoIntegrationList.COLLECTION)).containsExactlyInAnyOrder(
-                keys("_id"), keys("companyId", "nameKey"), keys("companyId", "status", "nameKey"));
+        assertThat(indexKeys(mongo, MongoIntegrationList.COLLECTION))
+                .containsExactlyInAnyOrder(
+                        keys("_id"), keys("companyId", "nameKey"), keys("companyId", "status", "nameKey"));
     }
 
     @Test
@@ -494,7 +527,9 @@ abstract class IntegrationListContract {
     }
 
     private Document rawEntry(IntegrationId id) {
-        return mongo.getCollection(MongoIntegrationList.COLLECTION).find(new Document("_id", id.value())).first();
+        return mongo.getCollection(MongoIntegrationList.COLLECTION)
+                .find(new Document("_id", id.value()))
+                .first();
     }
 
     private static List<String> allKeys(Document document) {
@@ -529,16 +564,30 @@ abstract class IntegrationListContract {
     }
 
     private static IntegrationAdded added(IntegrationId id, CompanyId company, String name, boolean active) {
-        return new IntegrationAdded(id, company, T0, new IntegrationName(name),
-                new BaseApiUrl("https://docs.example/api/v1"), new RequestParameters("access_type=offline"),
-                new Authentication.OAuth2(new WebUrl("https://auth.example/authorize"),
-                        new WebUrl("https://auth.example/token"), new ClientId("client-1"), CLIENT_SECRET,
-                        redirect(id)), active);
+        return new IntegrationAdded(
+                id,
+                company,
+                T0,
+                new IntegrationName(name),
+                new BaseApiUrl("https://docs.example/api/v1"),
+                new RequestParameters("access_type=offline"),
+                new Authentication.OAuth2(
+                        new WebUrl("https://auth.example/authorize"),
+                        new WebUrl("https://auth.example/token"),
+                        new ClientId("client-1"),
+                        CLIENT_SECRET,
+                        redirect(id)),
+                active);
     }
 
     private static IntegrationEdited editedToApiKey(IntegrationId id, CompanyId company, String name, int second) {
-        return new IntegrationEdited(id, company, T0.plusSeconds(second), new IntegrationName(name),
-                new BaseApiUrl("https://docs.example/api/v2"), RequestParameters.NONE,
+        return new IntegrationEdited(
+                id,
+                company,
+                T0.plusSeconds(second),
+                new IntegrationName(name),
+                new BaseApiUrl("https://docs.example/api/v2"),
+                RequestParameters.NONE,
                 new Authentication.ApiKey(API_KEY));
     }
 
@@ -546,8 +595,10 @@ abstract class IntegrationListContract {
     void nameUniquenessIsOnlyToLowerCaseRoot_storedNameKeysAreMigratedToTheFoldedKey() {
         IntegrationId id = newId();
         list.apply(recorded(0, "alice", added(id, ACME, "Stra\u00dfe", true)));
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id.value())),
-                Update.update("nameKey", "stra\u00dfe"), MongoIntegrationList.COLLECTION);
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(id.value())),
+                Update.update("nameKey", "stra\u00dfe"),
+                MongoIntegrationList.COLLECTION);
 
         int rewritten = list.migrateNameKeys();
         int again = list.migrateNameKeys();
@@ -555,16 +606,20 @@ abstract class IntegrationListContract {
         assertThat(rewritten).isEqualTo(1);
         assertThat(again).isZero();
         assertThat(mongo.findById(id.value(), org.bson.Document.class, MongoIntegrationList.COLLECTION)
-                .getString("nameKey")).isEqualTo("strasse");
-        assertThat(list.page(ACME, new IntegrationQuery(Optional.empty(), Optional.of("STRASSE"), 0, 10)).items())
-                .extracting(IntegrationView::id).containsExactly(id.value());
+                        .getString("nameKey"))
+                .isEqualTo("strasse");
+        assertThat(list.page(ACME, new IntegrationQuery(Optional.empty(), Optional.of("STRASSE"), 0, 10))
+                        .items())
+                .extracting(IntegrationView::id)
+                .containsExactly(id.value());
     }
 
     @Test
     void a_search_holding_a_nul_character_finds_nothing_instead_of_failing() {
         list.apply(recorded(0, "alice", added(newId(), ACME, "Docs", true)));
 
-        IntegrationPage page = list.page(ACME, new IntegrationQuery(Optional.empty(), Optional.of("Do\u0000cs"), 0, 10));
+        IntegrationPage page =
+                list.page(ACME, new IntegrationQuery(Optional.empty(), Optional.of("Do\u0000cs"), 0, 10));
 
         assertThat(page.items()).isEmpty();
         assertThat(page.total()).isZero();

@@ -33,6 +33,7 @@ abstract class NameReservationsContract {
     private static final CompanyId GLOBEX = new CompanyId("globex");
     /** Nanoseconds on purpose: the store keeps milliseconds. */
     private static final Instant T0 = Instant.parse("2026-11-01T10:15:30.123456789Z");
+
     private static final int RACERS = 16;
 
     private MongoTemplate mongo;
@@ -102,8 +103,10 @@ abstract class NameReservationsContract {
             }
 
             assertThat(winners).hasSize(1);
-            assertThat(names.reservationOf(ACME, "contended").orElseThrow().holder()).isEqualTo(winners.get(0));
-            assertThat(mongo.getCollection(MongoNameReservations.COLLECTION).countDocuments()).isEqualTo(1);
+            assertThat(names.reservationOf(ACME, "contended").orElseThrow().holder())
+                    .isEqualTo(winners.get(0));
+            assertThat(mongo.getCollection(MongoNameReservations.COLLECTION).countDocuments())
+                    .isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
@@ -116,8 +119,10 @@ abstract class NameReservationsContract {
         NameReservation stale = names.reservationOf(ACME, "docs").orElseThrow();
         IntegrationId taker = newId();
 
-        assertThat(names.replace(ACME, "docs", stale, taker, T0.plusSeconds(60))).isTrue();
-        assertThat(names.replace(ACME, "docs", stale, newId(), T0.plusSeconds(61))).isFalse();
+        assertThat(names.replace(ACME, "docs", stale, taker, T0.plusSeconds(60)))
+                .isTrue();
+        assertThat(names.replace(ACME, "docs", stale, newId(), T0.plusSeconds(61)))
+                .isFalse();
 
         assertThat(names.reservationOf(ACME, "docs")).contains(new NameReservation(taker, millis(T0.plusSeconds(60))));
     }
@@ -127,10 +132,14 @@ abstract class NameReservationsContract {
         IntegrationId holder = newId();
         names.tryReserve(ACME, "docs", holder, T0);
 
-        assertThat(names.replace(ACME, "docs", new NameReservation(newId(), T0), newId(), T0)).isFalse();
-        assertThat(names.replace(ACME, "docs", new NameReservation(holder, T0.plusMillis(1)), newId(), T0)).isFalse();
-        assertThat(names.replace(GLOBEX, "docs", new NameReservation(holder, T0), newId(), T0)).isFalse();
-        assertThat(names.replace(ACME, "maps", new NameReservation(holder, T0), newId(), T0)).isFalse();
+        assertThat(names.replace(ACME, "docs", new NameReservation(newId(), T0), newId(), T0))
+                .isFalse();
+        assertThat(names.replace(ACME, "docs", new NameReservation(holder, T0.plusMillis(1)), newId(), T0))
+                .isFalse();
+        assertThat(names.replace(GLOBEX, "docs", new NameReservation(holder, T0), newId(), T0))
+                .isFalse();
+        assertThat(names.replace(ACME, "maps", new NameReservation(holder, T0), newId(), T0))
+                .isFalse();
 
         assertThat(names.reservationOf(ACME, "docs")).contains(new NameReservation(holder, millis(T0)));
         assertThat(names.reservationOf(ACME, "maps")).isEmpty();
@@ -157,7 +166,8 @@ abstract class NameReservationsContract {
 
         assertThat(indexKeys(mongo, MongoNameReservations.COLLECTION))
                 .containsExactlyInAnyOrder(keys("_id"), keys("companyId", "nameKey"));
-        assertThat(isUnique(mongo, MongoNameReservations.COLLECTION, keys("companyId", "nameKey"))).isTrue();
+        assertThat(isUnique(mongo, MongoNameReservations.COLLECTION, keys("companyId", "nameKey")))
+                .isTrue();
     }
 
     @Test
@@ -166,7 +176,8 @@ abstract class NameReservationsContract {
         names.tryReserve(ACME, "docs", holder, T0);
         NameReservation first = names.reservationOf(ACME, "docs").orElseThrow();
 
-        assertThat(names.replace(ACME, "docs", first, holder, T0.plusSeconds(90))).isTrue();
+        assertThat(names.replace(ACME, "docs", first, holder, T0.plusSeconds(90)))
+                .isTrue();
 
         assertThat(names.reservationOf(ACME, "docs")).contains(new NameReservation(holder, millis(T0.plusSeconds(90))));
     }
@@ -189,10 +200,13 @@ abstract class NameReservationsContract {
         assertThat(again).isZero();
         assertThat(names.reservationOf(ACME, "strasse")).contains(new NameReservation(strasse, millis(T0)));
         assertThat(names.reservationOf(GLOBEX, "caf\u00e9")).contains(new NameReservation(globex, millis(T0)));
-        assertThat(names.reservationOf(ACME, "acme")).as("of two colliding names, the one holding the key keeps it")
+        assertThat(names.reservationOf(ACME, "acme"))
+                .as("of two colliding names, the one holding the key keeps it")
                 .contains(new NameReservation(younger, millis(T0.plusSeconds(5))));
-        assertThat(names.reservationOf(ACME, "\uff41cme")).as("the other is kept under its former key")
+        assertThat(names.reservationOf(ACME, "\uff41cme"))
+                .as("the other is kept under its former key")
                 .contains(new NameReservation(acme, millis(T0)));
-        assertThat(mongo.getCollection(MongoNameReservations.COLLECTION).countDocuments()).isEqualTo(4);
+        assertThat(mongo.getCollection(MongoNameReservations.COLLECTION).countDocuments())
+                .isEqualTo(4);
     }
 }

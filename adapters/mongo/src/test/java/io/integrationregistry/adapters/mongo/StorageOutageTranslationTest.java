@@ -53,9 +53,12 @@ class StorageOutageTranslationTest {
     void onlyTheBeansOfThisAdapterAreWrapped() throws Exception {
         Object other = new Object();
 
-        assertThat(new StorageOutageTranslation().postProcessAfterInitialization(other, "other")).isSameAs(other);
-        assertThat(AopUtils.isAopProxy(new StorageOutageTranslation().postProcessAfterInitialization(
-                new MongoConnectionTestTrail(templateOfAnAbsentDatabase()), "trail"))).isTrue();
+        assertThat(new StorageOutageTranslation().postProcessAfterInitialization(other, "other"))
+                .isSameAs(other);
+        assertThat(AopUtils.isAopProxy(new StorageOutageTranslation()
+                        .postProcessAfterInitialization(
+                                new MongoConnectionTestTrail(templateOfAnAbsentDatabase()), "trail")))
+                .isTrue();
     }
 
     /** A client of a port nothing listens on, which gives up choosing a server after a fifth of a second. */
@@ -64,8 +67,8 @@ class StorageOutageTranslationTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        client = MongoClients.create("mongodb://127.0.0.1:" + port
-                + "/?serverSelectionTimeoutMS=200&connectTimeoutMS=200");
+        client = MongoClients.create(
+                "mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=200&connectTimeoutMS=200");
         return new MongoTemplate(client, "absent");
     }
 }

@@ -20,8 +20,7 @@ final class TestServers {
     private static EmbeddedMongo embedded;
     private static MongoClient mongo7;
 
-    private TestServers() {
-    }
+    private TestServers() {}
 
     static synchronized MongoTemplate embedded() {
         if (embedded == null) {

@@ -75,8 +75,8 @@ final class Answer implements Closeable {
         }
         HttpEntity entity = response.getEntity();
         InputStream content = entity == null ? null : entity.getContent();
-        return new LimitedInputStream(content == null ? InputStream.nullInputStream() : content, limit, this,
-                deadline::moved);
+        return new LimitedInputStream(
+                content == null ? InputStream.nullInputStream() : content, limit, this, deadline::moved);
     }
 
     /** What a failure to read this answer means, its call's deadline considered. */

@@ -28,15 +28,18 @@ final class CallDeadline implements AutoCloseable {
     private volatile String expired;
     private long movedAtLastCheck;
 
-    private CallDeadline(ScheduledExecutorService timers, String call, Duration limit, long minimumRate,
-                         Duration window) {
+    private CallDeadline(
+            ScheduledExecutorService timers, String call, Duration limit, long minimumRate, Duration window) {
         this.call = call;
-        this.deadline = timers.schedule(() -> expire("did not complete within " + seconds(limit)),
-                limit.toNanos(), TimeUnit.NANOSECONDS);
+        this.deadline = timers.schedule(
+                () -> expire("did not complete within " + seconds(limit)), limit.toNanos(), TimeUnit.NANOSECONDS);
         if (minimumRate > 0) {
             long minimumPerWindow = Math.max(1, minimumRate * window.toMillis() / 1000);
-            this.rateCheck = timers.scheduleAtFixedRate(() -> checkRate(minimumPerWindow, minimumRate),
-                    window.toNanos(), window.toNanos(), TimeUnit.NANOSECONDS);
+            this.rateCheck = timers.scheduleAtFixedRate(
+                    () -> checkRate(minimumPerWindow, minimumRate),
+                    window.toNanos(),
+                    window.toNanos(),
+                    TimeUnit.NANOSECONDS);
         } else {
             this.rateCheck = null;
         }
@@ -49,7 +52,11 @@ final class CallDeadline implements AutoCloseable {
 
     /** A download or upload: a longer deadline, and a minimum rate. */
     static CallDeadline ofTransfer(ScheduledExecutorService timers, ProviderHttpSettings settings, String call) {
-        return new CallDeadline(timers, call, settings.transferDeadline(), settings.minimumTransferRate(),
+        return new CallDeadline(
+                timers,
+                call,
+                settings.transferDeadline(),
+                settings.minimumTransferRate(),
                 settings.transferRateWindow());
     }
 

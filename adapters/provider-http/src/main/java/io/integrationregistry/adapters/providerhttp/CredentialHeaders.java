@@ -13,8 +13,7 @@ final class CredentialHeaders {
     static final String API_KEY = "apiKey";
     static final String USERNAME = "username";
 
-    private CredentialHeaders() {
-    }
+    private CredentialHeaders() {}
 
     static List<Header> of(ProviderCredentials credentials) {
         if (credentials instanceof ProviderCredentials.ApiKey apiKey) {
@@ -25,7 +24,8 @@ final class CredentialHeaders {
             return List.of(new BasicHeader(API_KEY, key), new BasicHeader(USERNAME, singleLine(apiKey.username())));
         }
         if (credentials instanceof ProviderCredentials.Bearer bearer) {
-            return List.of(new BasicHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearer.accessToken().reveal()));
+            return List.of(new BasicHeader(
+                    HttpHeaders.AUTHORIZATION, "Bearer " + bearer.accessToken().reveal()));
         }
         return List.of();
     }

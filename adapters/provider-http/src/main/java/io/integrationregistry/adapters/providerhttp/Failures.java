@@ -19,8 +19,7 @@ import java.net.UnknownHostException;
  */
 final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     static ProviderFailure of(IOException failure, String call, String host) {
         String where = call + " at " + host;
@@ -28,8 +27,8 @@ final class Failures {
             return refused(refused.refusal(), call);
         }
         if (failure instanceof AnswerTooLarge) {
-            return new ProviderFailure(Kind.ANSWER_TOO_LARGE, "the answer to " + where + " is too large ("
-                    + failure.getMessage() + ")");
+            return new ProviderFailure(
+                    Kind.ANSWER_TOO_LARGE, "the answer to " + where + " is too large (" + failure.getMessage() + ")");
         }
         if (failure instanceof ConnectTimeoutException) {
             return new ProviderFailure(Kind.UNREACHABLE, "no connection to " + where + " within the connect timeout");
@@ -71,7 +70,7 @@ final class Failures {
     }
 
     static ProviderFailure unreadable(int status, String call, String host, String what) {
-        return new ProviderFailure(Kind.PROVIDER_ERROR, status, null,
-                "the provider's answer to " + call + " at " + host + " " + what);
+        return new ProviderFailure(
+                Kind.PROVIDER_ERROR, status, null, "the provider's answer to " + call + " at " + host + " " + what);
     }
 }

@@ -39,6 +39,7 @@ public final class GuardedHttpClient implements AutoCloseable {
 
     /** Redirects a GET may follow before the call is refused. */
     public static final int MAX_REDIRECTS = 3;
+
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final int MAX_CONNECTIONS = 200;
     private static final int MAX_CONNECTIONS_PER_PROVIDER = 50;
@@ -164,8 +165,7 @@ public final class GuardedHttpClient implements AutoCloseable {
         }
     }
 
-    private Answer follow(URI url, List<Header> headers, List<Header> credentials, String call,
-                          CallDeadline deadline) {
+    private Answer follow(URI url, List<Header> headers, List<Header> credentials, String call, CallDeadline deadline) {
         URI current = url;
         for (int hop = 0; ; hop++) {
             HttpGet get = new HttpGet(current);
@@ -184,7 +184,10 @@ public final class GuardedHttpClient implements AutoCloseable {
                 throw Failures.unreadable(status, call, current.getHost(), "is a redirect without a Location");
             }
             if (hop == MAX_REDIRECTS) {
-                throw new ProviderFailure(ProviderFailure.Kind.OUTBOUND_REFUSED, status, null,
+                throw new ProviderFailure(
+                        ProviderFailure.Kind.OUTBOUND_REFUSED,
+                        status,
+                        null,
                         call + ": the provider redirected more than " + MAX_REDIRECTS + " times");
             }
             current = target(current, location.strip(), status, call);

@@ -4,8 +4,7 @@ import java.util.Locale;
 
 final class Hosts {
 
-    private Hosts() {
-    }
+    private Hosts() {}
 
     /** Lower case, without brackets around IPv6 literals and without the root's trailing dot. */
     static String normalise(String host) {

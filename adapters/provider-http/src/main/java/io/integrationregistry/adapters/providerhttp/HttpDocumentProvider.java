@@ -3,6 +3,7 @@ package io.integrationregistry.adapters.providerhttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.integrationregistry.application.documents.port.out.DeletionTarget;
 import io.integrationregistry.application.documents.port.out.DocumentMetadata;
+import io.integrationregistry.application.documents.port.out.ForCallingProviders;
 import io.integrationregistry.application.documents.port.out.OperationResult;
 import io.integrationregistry.application.documents.port.out.ProviderContent;
 import io.integrationregistry.application.documents.port.out.ProviderCredentials;
@@ -10,7 +11,6 @@ import io.integrationregistry.application.documents.port.out.ProviderEndpoint;
 import io.integrationregistry.application.documents.port.out.ProviderFailure;
 import io.integrationregistry.application.documents.port.out.ServiceInfo;
 import io.integrationregistry.application.documents.port.out.UploadTarget;
-import io.integrationregistry.application.documents.port.out.ForCallingProviders;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpPut;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -62,8 +62,8 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
 
     @Override
     public ServiceInfo serviceInfo(ProviderEndpoint endpoint) {
-        return getJson(endpoint, ProviderCredentials.NONE, "serviceInfo", CallParameters.none(),
-                ProviderJson::serviceInfo);
+        return getJson(
+                endpoint, ProviderCredentials.NONE, "serviceInfo", CallParameters.none(), ProviderJson::serviceInfo);
     }
 
     @Override
@@ -72,18 +72,32 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
     }
 
     @Override
-    public List<DocumentMetadata> files(ProviderEndpoint endpoint, ProviderCredentials credentials, String parentId,
-                                        Integer max, Integer offset) {
-        return getJson(endpoint, credentials, "files",
+    public List<DocumentMetadata> files(
+            ProviderEndpoint endpoint, ProviderCredentials credentials, String parentId, Integer max, Integer offset) {
+        return getJson(
+                endpoint,
+                credentials,
+                "files",
                 CallParameters.with("parentId", parentId).and("max", max).and("offset", offset),
                 ProviderJson::metadataList);
     }
 
     @Override
-    public List<DocumentMetadata> search(ProviderEndpoint endpoint, ProviderCredentials credentials, String query,
-                                         String parentId, Integer max, Integer offset) {
-        return getJson(endpoint, credentials, "search",
-                CallParameters.with("query", query).and("parentId", parentId).and("max", max).and("offset", offset),
+    public List<DocumentMetadata> search(
+            ProviderEndpoint endpoint,
+            ProviderCredentials credentials,
+            String query,
+            String parentId,
+            Integer max,
+            Integer offset) {
+        return getJson(
+                endpoint,
+                credentials,
+                "search",
+                CallParameters.with("query", query)
+                        .and("parentId", parentId)
+                        .and("max", max)
+                        .and("offset", offset),
                 ProviderJson::metadataList);
     }
 
@@ -93,14 +107,18 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
     }
 
     @Override
-    public ProviderContent thumbnail(ProviderEndpoint endpoint, ProviderCredentials credentials, String id,
-                                     Integer size) {
-        return content(endpoint, credentials, "thumbnail", CallParameters.with("id", id).and("size", size));
+    public ProviderContent thumbnail(
+            ProviderEndpoint endpoint, ProviderCredentials credentials, String id, Integer size) {
+        return content(
+                endpoint,
+                credentials,
+                "thumbnail",
+                CallParameters.with("id", id).and("size", size));
     }
 
     @Override
-    public DocumentMetadata uploadInit(ProviderEndpoint endpoint, ProviderCredentials credentials,
-                                       UploadTarget target) {
+    public DocumentMetadata uploadInit(
+            ProviderEndpoint endpoint, ProviderCredentials credentials, UploadTarget target) {
         CallParameters parameters = CallParameters.with("parentId", target.parentId())
                 .and("filename", target.filename())
                 .and("documentId", target.documentId())
@@ -110,34 +128,42 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
     }
 
     @Override
-    public OperationResult upload(ProviderEndpoint endpoint, ProviderCredentials credentials, String id,
-                                  InputStream body, long length, String contentType) {
-        HttpPut put = new HttpPut(endpoint.url("upload", CallParameters.with("id", id).list()));
+    public OperationResult upload(
+            ProviderEndpoint endpoint,
+            ProviderCredentials credentials,
+            String id,
+            InputStream body,
+            long length,
+            String contentType) {
+        HttpPut put =
+                new HttpPut(endpoint.url("upload", CallParameters.with("id", id).list()));
         CallDeadline deadline = client.transferDeadline("upload");
-        put.setEntity(new InputStreamEntity(new UploadSource(body, deadline::moved), length < 0 ? -1 : length,
-                contentTypeOf(contentType)));
+        put.setEntity(new InputStreamEntity(
+                new UploadSource(body, deadline::moved), length < 0 ? -1 : length, contentTypeOf(contentType)));
         return operation(send(put, credentials, "upload", deadline), credentials, "upload");
     }
 
     @Override
-    public DocumentMetadata createFolder(ProviderEndpoint endpoint, ProviderCredentials credentials, String parentId,
-                                         String name) {
-        HttpPost post = new HttpPost(endpoint.url("createFolder",
+    public DocumentMetadata createFolder(
+            ProviderEndpoint endpoint, ProviderCredentials credentials, String parentId, String name) {
+        HttpPost post = new HttpPost(endpoint.url(
+                "createFolder",
                 CallParameters.with("parentId", parentId).and("name", name).list()));
         return sendJson(post, credentials, "createFolder", ProviderJson::metadata);
     }
 
     @Override
     public OperationResult delete(ProviderEndpoint endpoint, ProviderCredentials credentials, DeletionTarget target) {
-        HttpPut put = new HttpPut(endpoint.url("delete",
+        HttpPut put = new HttpPut(endpoint.url(
+                "delete",
                 CallParameters.with(target.kind().parameter(), target.id()).list()));
         return operation(put, credentials, "delete");
     }
 
     @Override
-    public OperationResult rename(ProviderEndpoint endpoint, ProviderCredentials credentials, String id,
-                                  String name) {
-        HttpPut put = new HttpPut(endpoint.url("rename", CallParameters.with("id", id).and("name", name).list()));
+    public OperationResult rename(ProviderEndpoint endpoint, ProviderCredentials credentials, String id, String name) {
+        HttpPut put = new HttpPut(endpoint.url(
+                "rename", CallParameters.with("id", id).and("name", name).list()));
         return operation(put, credentials, "rename");
     }
 
@@ -148,8 +174,12 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
         }
     }
 
-    private <T> T getJson(ProviderEndpoint endpoint, ProviderCredentials credentials, String call,
-                          CallParameters parameters, Function<JsonNode, T> reader) {
+    private <T> T getJson(
+            ProviderEndpoint endpoint,
+            ProviderCredentials credentials,
+            String call,
+            CallParameters parameters,
+            Function<JsonNode, T> reader) {
         URI url = endpoint.url(call, parameters.list());
         List<Header> credentialHeaders = CredentialHeaders.of(credentials);
         Answer answer = client.get(url, ACCEPT_JSON, credentialHeaders, call);
@@ -158,19 +188,20 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
             int status = answer.status();
             String elsewhere = host(answer);
             answer.close();
-            throw ProviderFailure.credentialsNotSent(status, call + ": the provider redirected the call to "
-                    + "another origin (" + elsewhere + "), where the credentials are not sent");
+            throw ProviderFailure.credentialsNotSent(
+                    status,
+                    call + ": the provider redirected the call to " + "another origin (" + elsewhere
+                            + "), where the credentials are not sent");
         }
         return readJson(answer, credentials, call, reader);
     }
 
-    private <T> T sendJson(HttpUriRequestBase request, ProviderCredentials credentials, String call,
-                           Function<JsonNode, T> reader) {
+    private <T> T sendJson(
+            HttpUriRequestBase request, ProviderCredentials credentials, String call, Function<JsonNode, T> reader) {
         return readJson(send(request, credentials, call, client.callDeadline(call)), credentials, call, reader);
     }
 
-    private <T> T readJson(Answer answer, ProviderCredentials credentials, String call,
-                           Function<JsonNode, T> reader) {
+    private <T> T readJson(Answer answer, ProviderCredentials credentials, String call, Function<JsonNode, T> reader) {
         try (answer) {
             requireSuccess(answer, credentials, call);
             T value = reader.apply(ProviderJson.tree(answer.readAtMost(settings.maxAnswerBytes())));
@@ -194,8 +225,8 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
             if (answer.status() == 204 || body.length == 0) {
                 return OperationResult.succeeded();
             }
-            OperationResult result = ProviderJson.operation(ProviderJson.tree(body),
-                    CredentialHeaders.secrets(credentials));
+            OperationResult result =
+                    ProviderJson.operation(ProviderJson.tree(body), CredentialHeaders.secrets(credentials));
             if (result == null) {
                 throw Failures.unreadable(answer.status(), call, host(answer), "says neither success nor failure");
             }
@@ -205,18 +236,21 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
         }
     }
 
-    private ProviderContent content(ProviderEndpoint endpoint, ProviderCredentials credentials, String call,
-                                    CallParameters parameters) {
+    private ProviderContent content(
+            ProviderEndpoint endpoint, ProviderCredentials credentials, String call, CallParameters parameters) {
         URI url = endpoint.url(call, parameters.list());
-        Answer answer = client.get(url, List.of(), CredentialHeaders.of(credentials), call,
-                client.transferDeadline(call));
+        Answer answer =
+                client.get(url, List.of(), CredentialHeaders.of(credentials), call, client.transferDeadline(call));
         try {
             requireSuccess(answer, credentials, call);
             InputStream body = new ProviderBytes(answer.streamAtMost(settings.maxDownloadBytes()), answer);
             String contentType = answer.contentType();
-            return new ProviderContent(contentType == null || contentType.isBlank()
-                    ? ContentType.APPLICATION_OCTET_STREAM.getMimeType() : contentType,
-                    answer.contentLength(), body);
+            return new ProviderContent(
+                    contentType == null || contentType.isBlank()
+                            ? ContentType.APPLICATION_OCTET_STREAM.getMimeType()
+                            : contentType,
+                    answer.contentLength(),
+                    body);
         } catch (IOException failure) {
             answer.close();
             throw answer.failure(failure);
@@ -226,8 +260,8 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
         }
     }
 
-    private Answer send(HttpUriRequestBase request, ProviderCredentials credentials, String call,
-                        CallDeadline deadline) {
+    private Answer send(
+            HttpUriRequestBase request, ProviderCredentials credentials, String call, CallDeadline deadline) {
         ACCEPT_JSON.forEach(request::addHeader);
         CredentialHeaders.of(credentials).forEach(request::addHeader);
         return client.send(request, call, deadline);
@@ -240,8 +274,9 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
         }
         String message = null;
         try {
-            message = ProviderText.clean(ProviderJson.errorMessage(ProviderJson.tree(
-                    answer.readAtMost(MAX_ERROR_BYTES))), CredentialHeaders.secrets(credentials));
+            message = ProviderText.clean(
+                    ProviderJson.errorMessage(ProviderJson.tree(answer.readAtMost(MAX_ERROR_BYTES))),
+                    CredentialHeaders.secrets(credentials));
         } catch (IOException unreadable) {
             // The status says enough.
         }

@@ -1,11 +1,11 @@
 package io.integrationregistry.adapters.providerhttp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.integrationregistry.application.documents.port.out.ProviderFailure;
+import io.integrationregistry.application.connections.port.out.ForObtainingTokens;
 import io.integrationregistry.application.connections.port.out.TokenClient;
 import io.integrationregistry.application.connections.port.out.TokenGrant;
 import io.integrationregistry.application.connections.port.out.TokenRefused;
-import io.integrationregistry.application.connections.port.out.ForObtainingTokens;
+import io.integrationregistry.application.documents.port.out.ProviderFailure;
 import io.integrationregistry.domain.InvalidValue;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.RedirectUri;
@@ -72,8 +72,7 @@ public final class HttpTokenEndpoint implements ForObtainingTokens, AutoCloseabl
     public TokenGrant refresh(TokenClient tokenClient, PlainSecret refreshToken) {
         String token = refreshToken.reveal();
         List<NameValuePair> grant = List.of(
-                new BasicNameValuePair("grant_type", "refresh_token"),
-                new BasicNameValuePair("refresh_token", token));
+                new BasicNameValuePair("grant_type", "refresh_token"), new BasicNameValuePair("refresh_token", token));
         return obtain(tokenClient, grant, token);
     }
 
@@ -102,7 +101,8 @@ public final class HttpTokenEndpoint implements ForObtainingTokens, AutoCloseabl
             post.addHeader(HttpHeaders.AUTHORIZATION, basic(tokenClient));
         } else {
             form.add(new BasicNameValuePair("client_id", tokenClient.clientId().value()));
-            form.add(new BasicNameValuePair("client_secret", tokenClient.clientSecret().reveal()));
+            form.add(new BasicNameValuePair(
+                    "client_secret", tokenClient.clientSecret().reveal()));
         }
         post.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
         Answer answer = client.send(post, CALL);
@@ -136,7 +136,8 @@ public final class HttpTokenEndpoint implements ForObtainingTokens, AutoCloseabl
             // Some endpoints answer an error with 200; RFC 6749 §5.2 says 400 or 401.
             if (error() != null && (success || status == 400 || status == 401)) {
                 String error = ProviderText.clean(error(), secrets);
-                throw new TokenRefused(error == null ? UNREADABLE_ERROR : error,
+                throw new TokenRefused(
+                        error == null ? UNREADABLE_ERROR : error,
                         ProviderText.clean(ProviderJson.text(body.get("error_description")), secrets));
             }
             if (success) {
@@ -159,12 +160,17 @@ public final class HttpTokenEndpoint implements ForObtainingTokens, AutoCloseabl
                 PlainSecret access = PlainSecret.received("access_token", ProviderJson.text(body.get("access_token")));
                 String refresh = ProviderJson.text(body.get("refresh_token"));
                 Optional<PlainSecret> refreshToken = refresh == null || refresh.isEmpty()
-                        ? Optional.empty() : Optional.of(PlainSecret.received("refresh_token", refresh));
+                        ? Optional.empty()
+                        : Optional.of(PlainSecret.received("refresh_token", refresh));
                 Long seconds = ProviderJson.wholeNumber(body.get("expires_in"));
-                return new TokenGrant(access, refreshToken, Optional.ofNullable(seconds).map(Duration::ofSeconds));
+                return new TokenGrant(
+                        access, refreshToken, Optional.ofNullable(seconds).map(Duration::ofSeconds));
             } catch (InvalidValue unusable) {
                 // The rule names the field, never the value.
-                throw new ProviderFailure(ProviderFailure.Kind.PROVIDER_ERROR, status, null,
+                throw new ProviderFailure(
+                        ProviderFailure.Kind.PROVIDER_ERROR,
+                        status,
+                        null,
                         "the token endpoint at " + host + " sent a token that cannot be used: " + unusable.field());
             }
         }

@@ -23,15 +23,42 @@ import java.util.Set;
 public final class OutboundGuard {
 
     private static final List<IPAddress> NOT_PUBLIC = ranges(
-            "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
-            "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15",
-            "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4", "100.100.100.200/32",
-            "::/128", "::1/128", "100::/64", "2001:db8::/32", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8");
+            "0.0.0.0/8",
+            "10.0.0.0/8",
+            "100.64.0.0/10",
+            "127.0.0.0/8",
+            "169.254.0.0/16",
+            "172.16.0.0/12",
+            "192.0.0.0/24",
+            "192.0.2.0/24",
+            "192.88.99.0/24",
+            "192.168.0.0/16",
+            "198.18.0.0/15",
+            "198.51.100.0/24",
+            "203.0.113.0/24",
+            "224.0.0.0/4",
+            "240.0.0.0/4",
+            "100.100.100.200/32",
+            "::/128",
+            "::1/128",
+            "100::/64",
+            "2001:db8::/32",
+            "fc00::/7",
+            "fe80::/10",
+            "fec0::/10",
+            "ff00::/8");
     private static final IPAddress SIX_TO_FOUR = new IPAddressString("2002::/16").getAddress();
     private static final IPAddress NAT64 = new IPAddressString("64:ff9b::/96").getAddress();
     private static final IPAddress IPV4_COMPATIBLE = new IPAddressString("::/96").getAddress();
-    private static final Set<String> LOCAL_NAMES = Set.of("localhost", "localhost.localdomain", "ip6-localhost",
-            "ip6-loopback", "metadata", "metadata.google.internal", "instance-data", "instance-data.ec2.internal");
+    private static final Set<String> LOCAL_NAMES = Set.of(
+            "localhost",
+            "localhost.localdomain",
+            "ip6-localhost",
+            "ip6-loopback",
+            "metadata",
+            "metadata.google.internal",
+            "instance-data",
+            "instance-data.ec2.internal");
 
     private final OutboundPolicy policy;
     private final HostResolver resolver;
@@ -67,7 +94,7 @@ public final class OutboundGuard {
         InetAddress[] addresses;
         try {
             // A literal address is used as written: no resolver gets to reinterpret it.
-            addresses = literal != null ? new InetAddress[]{literal.toInetAddress()} : resolver.resolve(host);
+            addresses = literal != null ? new InetAddress[] {literal.toInetAddress()} : resolver.resolve(host);
         } catch (UnknownHostException unknown) {
             throw OutboundRefused.doesNotResolve(host);
         }
@@ -120,10 +147,10 @@ public final class OutboundGuard {
         }
         byte[] bytes = ipv6.getBytes();
         if (SIX_TO_FOUR.contains(ipv6)) {
-            return List.of(address, new IPv4Address(new byte[]{bytes[2], bytes[3], bytes[4], bytes[5]}));
+            return List.of(address, new IPv4Address(new byte[] {bytes[2], bytes[3], bytes[4], bytes[5]}));
         }
         if (NAT64.contains(ipv6) || IPV4_COMPATIBLE.contains(ipv6)) {
-            return List.of(address, new IPv4Address(new byte[]{bytes[12], bytes[13], bytes[14], bytes[15]}));
+            return List.of(address, new IPv4Address(new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]}));
         }
         return List.of(address);
     }
@@ -135,6 +162,8 @@ public final class OutboundGuard {
     }
 
     private static List<IPAddress> ranges(String... cidrs) {
-        return java.util.Arrays.stream(cidrs).map(cidr -> new IPAddressString(cidr).getAddress()).toList();
+        return java.util.Arrays.stream(cidrs)
+                .map(cidr -> new IPAddressString(cidr).getAddress())
+                .toList();
     }
 }

@@ -20,8 +20,7 @@ final class ProviderDates {
 
     private static final Pattern DIGITS = Pattern.compile("-?\\d{1,19}");
 
-    private ProviderDates() {
-    }
+    private ProviderDates() {}
 
     static Instant read(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {

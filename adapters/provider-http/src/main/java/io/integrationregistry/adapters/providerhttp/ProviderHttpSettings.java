@@ -16,9 +16,15 @@ import java.time.Duration;
  *                            {@code transferRateWindow}; 0 for no minimum
  * @param transferRateWindow  the span over which the transfer rate is measured
  */
-public record ProviderHttpSettings(Duration connectTimeout, Duration readTimeout, long maxAnswerBytes,
-                                   long maxDownloadBytes, Duration callDeadline, Duration transferDeadline,
-                                   long minimumTransferRate, Duration transferRateWindow) {
+public record ProviderHttpSettings(
+        Duration connectTimeout,
+        Duration readTimeout,
+        long maxAnswerBytes,
+        long maxDownloadBytes,
+        Duration callDeadline,
+        Duration transferDeadline,
+        long minimumTransferRate,
+        Duration transferRateWindow) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
@@ -30,13 +36,15 @@ public record ProviderHttpSettings(Duration connectTimeout, Duration readTimeout
     public static final Duration DEFAULT_TRANSFER_RATE_WINDOW = Duration.ofSeconds(30);
 
     public ProviderHttpSettings {
-        connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : requirePositive("connectTimeout",
-                connectTimeout);
+        connectTimeout =
+                connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : requirePositive("connectTimeout", connectTimeout);
         readTimeout = readTimeout == null ? DEFAULT_READ_TIMEOUT : requirePositive("readTimeout", readTimeout);
         callDeadline = callDeadline == null ? DEFAULT_CALL_DEADLINE : requirePositive("callDeadline", callDeadline);
-        transferDeadline = transferDeadline == null ? DEFAULT_TRANSFER_DEADLINE
+        transferDeadline = transferDeadline == null
+                ? DEFAULT_TRANSFER_DEADLINE
                 : requirePositive("transferDeadline", transferDeadline);
-        transferRateWindow = transferRateWindow == null ? DEFAULT_TRANSFER_RATE_WINDOW
+        transferRateWindow = transferRateWindow == null
+                ? DEFAULT_TRANSFER_RATE_WINDOW
                 : requirePositive("transferRateWindow", transferRateWindow);
         if (maxAnswerBytes <= 0) {
             throw new IllegalArgumentException("maxAnswerBytes must be positive");
@@ -50,22 +58,29 @@ public record ProviderHttpSettings(Duration connectTimeout, Duration readTimeout
     }
 
     /** The given limits, with the default deadlines and minimum transfer rate. */
-    public ProviderHttpSettings(Duration connectTimeout, Duration readTimeout, long maxAnswerBytes,
-                                long maxDownloadBytes) {
-        this(connectTimeout, readTimeout, maxAnswerBytes, maxDownloadBytes, null, null,
-                DEFAULT_MINIMUM_TRANSFER_RATE, null);
+    public ProviderHttpSettings(
+            Duration connectTimeout, Duration readTimeout, long maxAnswerBytes, long maxDownloadBytes) {
+        this(
+                connectTimeout,
+                readTimeout,
+                maxAnswerBytes,
+                maxDownloadBytes,
+                null,
+                null,
+                DEFAULT_MINIMUM_TRANSFER_RATE,
+                null);
     }
 
     /** 5 s to connect, 30 s to answer and for a whole call, 10 MiB of JSON, 2 GiB of download in 10 min. */
     public static ProviderHttpSettings defaults() {
-        return new ProviderHttpSettings(DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_MAX_ANSWER_BYTES,
-                DEFAULT_MAX_DOWNLOAD_BYTES);
+        return new ProviderHttpSettings(
+                DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_DOWNLOAD_BYTES);
     }
 
     /** The same limits with other deadlines and minimum transfer rate. */
     public ProviderHttpSettings withDeadlines(Duration call, Duration transfer, long minimumRate, Duration window) {
-        return new ProviderHttpSettings(connectTimeout, readTimeout, maxAnswerBytes, maxDownloadBytes, call, transfer,
-                minimumRate, window);
+        return new ProviderHttpSettings(
+                connectTimeout, readTimeout, maxAnswerBytes, maxDownloadBytes, call, transfer, minimumRate, window);
     }
 
     private static Duration requirePositive(String name, Duration value) {

@@ -30,8 +30,7 @@ final class ProviderJson {
     private static final Pattern INTEGER = Pattern.compile("\\s*-?\\d{1,18}\\s*");
     private static final List<String> LIST_WRAPPERS = List.of("items", "files", "results", "documents");
 
-    private ProviderJson() {
-    }
+    private ProviderJson() {}
 
     /** The answer as a JSON tree, or null when it is empty or not JSON. */
     static JsonNode tree(byte[] body) {
@@ -57,17 +56,27 @@ final class ProviderJson {
         if (id == null || id.isEmpty()) {
             return null;
         }
-        return new DocumentMetadata(id, text(node.get("title")), text(node.get("kind")), text(node.get("viewLink")),
-                text(node.get("downloadLink")), text(node.get("mimeType")), ProviderDates.read(node.get("dateModified")),
-                size(node.get("size")), flag(node.get("readOnly")));
+        return new DocumentMetadata(
+                id,
+                text(node.get("title")),
+                text(node.get("kind")),
+                text(node.get("viewLink")),
+                text(node.get("downloadLink")),
+                text(node.get("mimeType")),
+                ProviderDates.read(node.get("dateModified")),
+                size(node.get("size")),
+                flag(node.get("readOnly")));
     }
 
     /** A list answer: an array, or an object wrapping one; null when it is neither or an item has no id. */
     static List<DocumentMetadata> metadataList(JsonNode node) {
         JsonNode array = node;
         if (node != null && node.isObject()) {
-            array = LIST_WRAPPERS.stream().map(node::get).filter(value -> value != null && value.isArray())
-                    .findFirst().orElse(null);
+            array = LIST_WRAPPERS.stream()
+                    .map(node::get)
+                    .filter(value -> value != null && value.isArray())
+                    .findFirst()
+                    .orElse(null);
         }
         if (array == null || !array.isArray()) {
             return null;
@@ -105,8 +114,12 @@ final class ProviderJson {
                 actions.add(MAPPER.convertValue(action, Object.class));
             }
         }
-        return new ServiceInfo(text(node.get("webhookVersion")), text(node.get("version")),
-                text(node.get("publisher")), endpoints, actions);
+        return new ServiceInfo(
+                text(node.get("webhookVersion")),
+                text(node.get("version")),
+                text(node.get("publisher")),
+                endpoints,
+                actions);
     }
 
     /**

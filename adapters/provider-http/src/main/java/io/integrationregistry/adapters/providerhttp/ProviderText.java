@@ -15,8 +15,7 @@ final class ProviderText {
     static final int MAX_LENGTH = 200;
     static final String HIDDEN = SecretMask.HIDDEN;
 
-    private ProviderText() {
-    }
+    private ProviderText() {}
 
     /** The cleaned text, or null when nothing readable is left. */
     static String clean(String raw, Collection<String> secrets) {
@@ -29,10 +28,13 @@ final class ProviderText {
             int codePoint = raw.codePointAt(i);
             i += Character.charCount(codePoint);
             int type = Character.getType(codePoint);
-            if (Character.isISOControl(codePoint) || Character.isWhitespace(codePoint)
+            if (Character.isISOControl(codePoint)
+                    || Character.isWhitespace(codePoint)
                     || Character.isSpaceChar(codePoint)) {
                 pendingSpace = !text.isEmpty();
-            } else if (type == Character.FORMAT || type == Character.SURROGATE || type == Character.PRIVATE_USE
+            } else if (type == Character.FORMAT
+                    || type == Character.SURROGATE
+                    || type == Character.PRIVATE_USE
                     || type == Character.UNASSIGNED) {
                 // invisible or meaningless: dropped
             } else {

@@ -14,12 +14,12 @@ import java.util.Locale;
  */
 final class TokenAnswerBody {
 
-    private TokenAnswerBody() {
-    }
+    private TokenAnswerBody() {}
 
     /** The body as a JSON object, or null when it is neither JSON nor a form. */
     static JsonNode read(byte[] body, String contentType) {
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        if (contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return form(new String(body, StandardCharsets.UTF_8));
         }
         return ProviderJson.tree(body);

@@ -5,7 +5,6 @@ import io.integrationregistry.domain.PlainSecret;
 
 /** The two ways of authenticating to a provider, set up on both sides of a test. */
 enum Credentials {
-
     API_KEY {
         @Override
         ProviderCredentials credentials() {

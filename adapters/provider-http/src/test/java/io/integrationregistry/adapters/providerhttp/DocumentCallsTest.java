@@ -41,8 +41,8 @@ class DocumentCallsTest {
     private void start(Credentials credentials) throws IOException {
         fake = FakeProvider.start();
         credentials.accept(fake);
-        OutboundGuard guard = new OutboundGuard(OutboundPolicy.of(true, "127.0.0.1"),
-                host -> new InetAddress[]{InetAddress.getLoopbackAddress()});
+        OutboundGuard guard = new OutboundGuard(
+                OutboundPolicy.of(true, "127.0.0.1"), host -> new InetAddress[] {InetAddress.getLoopbackAddress()});
         provider = new HttpDocumentProvider(guard, ProviderHttpSettings.defaults());
         endpoint = new ProviderEndpoint(new BaseApiUrl(fake.baseUrl()), RequestParameters.of("tenant=acme&x=1"));
     }
@@ -70,16 +70,27 @@ class DocumentCallsTest {
             content.body().readAllBytes();
         }
         DocumentMetadata created = provider.uploadInit(endpoint, given, new UploadTarget("/", "a.txt", "d-1", "v-1"));
-        provider.upload(endpoint, given, created.id(), new ByteArrayInputStream(new byte[]{1, 2, 3}), 3, "text/plain");
+        provider.upload(endpoint, given, created.id(), new ByteArrayInputStream(new byte[] {1, 2, 3}), 3, "text/plain");
         DocumentMetadata folder = provider.createFolder(endpoint, given, "/", "New");
         provider.rename(endpoint, given, created.id(), "b.txt");
         provider.delete(endpoint, given, new DeletionTarget(DeletionTarget.Kind.DOCUMENT, created.id()));
         provider.delete(endpoint, given, new DeletionTarget(DeletionTarget.Kind.FOLDER, folder.id()));
 
         List<Recorded> requests = fake.requests();
-        assertThat(requests).extracting(request -> request.method() + " " + request.endpoint()).containsExactly(
-                "GET metadata", "GET files", "GET search", "GET download", "GET thumbnail", "POST uploadInit",
-                "PUT upload", "POST createFolder", "PUT rename", "PUT delete", "PUT delete");
+        assertThat(requests)
+                .extracting(request -> request.method() + " " + request.endpoint())
+                .containsExactly(
+                        "GET metadata",
+                        "GET files",
+                        "GET search",
+                        "GET download",
+                        "GET thumbnail",
+                        "POST uploadInit",
+                        "PUT upload",
+                        "POST createFolder",
+                        "PUT rename",
+                        "PUT delete",
+                        "PUT delete");
         for (Recorded request : requests) {
             assertThat(request.query()).containsAllEntriesOf(REQUEST_PARAMETERS);
             if (credentials == Credentials.API_KEY) {
@@ -93,23 +104,31 @@ class DocumentCallsTest {
             }
             assertThat(request.header("Cookie")).isNull();
         }
-        assertThat(requests.get(0).query()).containsExactly(entry("tenant", "acme"), entry("x", "1"),
-                entry("id", "doc-1"));
+        assertThat(requests.get(0).query())
+                .containsExactly(entry("tenant", "acme"), entry("x", "1"), entry("id", "doc-1"));
         assertThat(requests.get(1).query()).contains(entry("parentId", "/"), entry("max", "10"), entry("offset", "0"));
-        assertThat(requests.get(2).query()).contains(entry("query", "offer"), entry("parentId", "/"),
-                entry("max", "10"), entry("offset", "0"));
+        assertThat(requests.get(2).query())
+                .contains(entry("query", "offer"), entry("parentId", "/"), entry("max", "10"), entry("offset", "0"));
         assertThat(requests.get(3).query()).contains(entry("id", "doc-1"));
         assertThat(requests.get(4).query()).contains(entry("id", "doc-1"), entry("size", "128"));
-        assertThat(requests.get(5).query()).contains(entry("parentId", "/"), entry("filename", "a.txt"),
-                entry("documentId", "d-1"), entry("documentVersionId", "v-1"));
+        assertThat(requests.get(5).query())
+                .contains(
+                        entry("parentId", "/"),
+                        entry("filename", "a.txt"),
+                        entry("documentId", "d-1"),
+                        entry("documentVersionId", "v-1"));
         assertThat(requests.get(6).query()).contains(entry("id", created.id()));
         assertThat(requests.get(6).header("Content-Type")).startsWith("text/plain");
         assertThat(requests.get(7).query()).contains(entry("parentId", "/"), entry("name", "New"));
         assertThat(requests.get(8).query()).contains(entry("id", created.id()), entry("name", "b.txt"));
-        assertThat(requests.get(9).query()).contains(entry("documentId", created.id())).doesNotContainKey("folderId");
-        assertThat(requests.get(10).query()).contains(entry("folderId", folder.id())).doesNotContainKey("documentId");
-        assertThat(requests.subList(0, 3)).allSatisfy(request ->
-                assertThat(request.header("Accept")).isEqualTo("application/json"));
+        assertThat(requests.get(9).query())
+                .contains(entry("documentId", created.id()))
+                .doesNotContainKey("folderId");
+        assertThat(requests.get(10).query())
+                .contains(entry("folderId", folder.id()))
+                .doesNotContainKey("documentId");
+        assertThat(requests.subList(0, 3))
+                .allSatisfy(request -> assertThat(request.header("Accept")).isEqualTo("application/json"));
     }
 
     @ParameterizedTest
@@ -123,7 +142,8 @@ class DocumentCallsTest {
         assertThat(info.version()).isEqualTo("2.3.4");
         assertThat(info.publisher()).isEqualTo("Fake DMS");
         assertThat(info.availableEndpoints()).hasSize(11).contains("metadata", "uploadInit", "serviceInfo");
-        assertThat(info.customActions()).singleElement()
+        assertThat(info.customActions())
+                .singleElement()
                 .isEqualTo(Map.of("name", "approve", "label", "Approve", "parameters", Map.of("level", 2)));
         Recorded request = fake.last();
         assertThat(request.method()).isEqualTo("GET");
@@ -143,7 +163,8 @@ class DocumentCallsTest {
         provider.metadata(endpoint, Credentials.API_KEY.credentials(), "doc-2");
         provider.serviceInfo(endpoint);
 
-        assertThat(fake.requests()).allSatisfy(request -> assertThat(request.header("Cookie")).isNull());
+        assertThat(fake.requests())
+                .allSatisfy(request -> assertThat(request.header("Cookie")).isNull());
     }
 
     @Test
@@ -152,16 +173,26 @@ class DocumentCallsTest {
 
         DocumentMetadata offer = provider.metadata(endpoint, Credentials.API_KEY.credentials(), "doc-1");
 
-        assertThat(offer).isEqualTo(new DocumentMetadata("doc-1", "Offer.pdf", "file",
-                "https://dms.example/view/doc-1", "https://dms.example/download/doc-1", "application/pdf",
-                Instant.parse("2024-05-06T07:08:09.123Z"), 1234L, false));
+        assertThat(offer)
+                .isEqualTo(new DocumentMetadata(
+                        "doc-1",
+                        "Offer.pdf",
+                        "file",
+                        "https://dms.example/view/doc-1",
+                        "https://dms.example/download/doc-1",
+                        "application/pdf",
+                        Instant.parse("2024-05-06T07:08:09.123Z"),
+                        1234L,
+                        false));
     }
 
     @Test
     void the_root_folder_id_is_percent_encoded_and_arrives_as_a_slash() throws IOException {
         start(Credentials.BEARER);
 
-        assertThat(provider.metadata(endpoint, Credentials.BEARER.credentials(), "/").kind()).isEqualTo("folder");
+        assertThat(provider.metadata(endpoint, Credentials.BEARER.credentials(), "/")
+                        .kind())
+                .isEqualTo("folder");
         assertThat(fake.last().query()).containsEntry("id", "/");
     }
 
@@ -170,11 +201,14 @@ class DocumentCallsTest {
         start(Credentials.API_KEY);
         ProviderCredentials given = Credentials.API_KEY.credentials();
 
-        assertThat(provider.files(endpoint, given, "folder-1", null, null)).extracting(DocumentMetadata::id)
+        assertThat(provider.files(endpoint, given, "folder-1", null, null))
+                .extracting(DocumentMetadata::id)
                 .containsExactly("doc-2", "doc-3");
-        assertThat(provider.files(endpoint, given, "folder-1", 1, 1)).extracting(DocumentMetadata::id)
+        assertThat(provider.files(endpoint, given, "folder-1", 1, 1))
+                .extracting(DocumentMetadata::id)
                 .containsExactly("doc-3");
-        assertThat(provider.search(endpoint, given, "offer", null, null, null)).extracting(DocumentMetadata::title)
+        assertThat(provider.search(endpoint, given, "offer", null, null, null))
+                .extracting(DocumentMetadata::title)
                 .containsExactly("Offer.pdf", "Offer draft.docx");
         assertThat(provider.files(endpoint, given, "empty", 10, 0)).isEmpty();
     }
@@ -219,7 +253,8 @@ class DocumentCallsTest {
         start(Credentials.BEARER);
         ProviderCredentials given = Credentials.BEARER.credentials();
 
-        DocumentMetadata file = provider.uploadInit(endpoint, given, new UploadTarget("folder-1", "Plan.txt", "d", "v"));
+        DocumentMetadata file =
+                provider.uploadInit(endpoint, given, new UploadTarget("folder-1", "Plan.txt", "d", "v"));
         DocumentMetadata folder = provider.createFolder(endpoint, given, "folder-1", "Archive");
 
         assertThat(file.title()).isEqualTo("Plan.txt");
@@ -236,11 +271,11 @@ class DocumentCallsTest {
         start(Credentials.API_KEY);
         ProviderCredentials given = Credentials.API_KEY.credentials();
 
-        OperationResult delete = provider.delete(endpoint, given, new DeletionTarget(DeletionTarget.Kind.DOCUMENT,
-                "gone"));
+        OperationResult delete =
+                provider.delete(endpoint, given, new DeletionTarget(DeletionTarget.Kind.DOCUMENT, "gone"));
         OperationResult rename = provider.rename(endpoint, given, "gone", "x");
-        OperationResult upload = provider.upload(endpoint, given, "gone", new ByteArrayInputStream(new byte[0]), 0,
-                null);
+        OperationResult upload =
+                provider.upload(endpoint, given, "gone", new ByteArrayInputStream(new byte[0]), 0, null);
 
         assertThat(delete).isEqualTo(new OperationResult(false, "nothing to delete: gone"));
         assertThat(rename).isEqualTo(new OperationResult(false, "no document"));
@@ -257,7 +292,9 @@ class DocumentCallsTest {
                     assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.CREDENTIALS_REFUSED);
                     assertThat(failure.providerStatus()).isEqualTo(403);
                     assertThat(failure.providerMessage()).isEqualTo("invalid credentials");
-                    assertThat(failure.getMessage()).doesNotContain(Credentials.KEY).doesNotContain(Credentials.TOKEN);
+                    assertThat(failure.getMessage())
+                            .doesNotContain(Credentials.KEY)
+                            .doesNotContain(Credentials.TOKEN);
                 });
     }
 }

@@ -41,11 +41,23 @@ final class FakeProvider implements AutoCloseable {
     static final String BASE_PATH = "/api/v1";
     static final int HOLD_AFTER_BYTES = 1024 * 1024;
 
-    enum DateStyle { RFC3339, RFC3339_OFFSET_NO_MILLIS, NO_OFFSET, EPOCH_MILLIS, EPOCH_MILLIS_STRING, GARBAGE }
+    enum DateStyle {
+        RFC3339,
+        RFC3339_OFFSET_NO_MILLIS,
+        NO_OFFSET,
+        EPOCH_MILLIS,
+        EPOCH_MILLIS_STRING,
+        GARBAGE
+    }
 
     /** One request as the provider saw it. */
-    record Recorded(String method, String path, Map<String, String> query, Map<String, String> headers,
-                    long bodySize, String bodySha256) {
+    record Recorded(
+            String method,
+            String path,
+            Map<String, String> query,
+            Map<String, String> headers,
+            long bodySize,
+            String bodySha256) {
 
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
@@ -56,14 +68,11 @@ final class FakeProvider implements AutoCloseable {
         }
     }
 
-    private record Node(String id, String title, String kind, String parentId, String mimeType, long size) {
-    }
+    private record Node(String id, String title, String kind, String parentId, String mimeType, long size) {}
 
-    private record Canned(int status, String contentType, byte[] body, boolean chunked) {
-    }
+    private record Canned(int status, String contentType, byte[] body, boolean chunked) {}
 
-    private record Trickle(String contentType, byte[] body, Duration interval) {
-    }
+    private record Trickle(String contentType, byte[] body, Duration interval) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -287,8 +296,8 @@ final class FakeProvider implements AutoCloseable {
         }
     }
 
-    private void answer(HttpExchange exchange, String endpoint, Map<String, String> query) throws IOException,
-            InterruptedException {
+    private void answer(HttpExchange exchange, String endpoint, Map<String, String> query)
+            throws IOException, InterruptedException {
         switch (endpoint) {
             case "serviceInfo" -> json(exchange, 200, """
                     {"webhookVersion":"1.0","version":"2.3.4","publisher":"Fake DMS",
@@ -312,15 +321,23 @@ final class FakeProvider implements AutoCloseable {
                 if (node == null) {
                     error(exchange, 404, "no document " + query.get("id"));
                 } else {
-                    send(exchange, 200, "image/png",
+                    send(
+                            exchange,
+                            200,
+                            "image/png",
                             ("thumbnail of " + node.id() + " at " + query.get("size")).getBytes(StandardCharsets.UTF_8),
                             false);
                 }
             }
             case "uploadInit" -> {
                 String id = "file-" + ids.incrementAndGet();
-                Node node = new Node(id, query.get("filename"), "file", query.getOrDefault("parentId", "/"),
-                        "application/octet-stream", 0);
+                Node node = new Node(
+                        id,
+                        query.get("filename"),
+                        "file",
+                        query.getOrDefault("parentId", "/"),
+                        "application/octet-stream",
+                        0);
                 tree.put(id, node);
                 json(exchange, 200, metadata(node));
             }
@@ -343,8 +360,15 @@ final class FakeProvider implements AutoCloseable {
                 if (node == null) {
                     json(exchange, 200, "{\"status\":\"failure\",\"error\":\"no document\"}");
                 } else {
-                    tree.put(node.id(), new Node(node.id(), query.get("name"), node.kind(), node.parentId(),
-                            node.mimeType(), node.size()));
+                    tree.put(
+                            node.id(),
+                            new Node(
+                                    node.id(),
+                                    query.get("name"),
+                                    node.kind(),
+                                    node.parentId(),
+                                    node.mimeType(),
+                                    node.size()));
                     json(exchange, 200, "{\"status\":\"success\"}");
                 }
             }
@@ -476,8 +500,8 @@ final class FakeProvider implements AutoCloseable {
 
     private void record(HttpExchange exchange, String path, Map<String, String> query, long bodySize, String sha) {
         Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
-                String.join(",", values)));
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         requests.add(new Recorded(exchange.getRequestMethod(), path, query, headers, bodySize, sha));
     }
 
@@ -524,7 +548,8 @@ final class FakeProvider implements AutoCloseable {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
-            query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            query.put(
+                    URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return query;
     }

@@ -30,11 +30,13 @@ final class FakeTokenEndpoint implements AutoCloseable {
 
     static final String PATH = "/oauth/token";
 
-    enum ClientAuthentication { POST, BASIC }
+    enum ClientAuthentication {
+        POST,
+        BASIC
+    }
 
     /** One request as the endpoint saw it. */
-    record Recorded(String contentType, String authorization, Map<String, String> form) {
-    }
+    record Recorded(String contentType, String authorization, Map<String, String> form) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -129,20 +131,33 @@ final class FakeTokenEndpoint implements AutoCloseable {
                 return;
             }
             if (!clientAuthenticated(form, authorization)) {
-                send(exchange, clientRejectionStatus, "application/json", "{\"error\":\"invalid_client\","
-                        + "\"error_description\":\"client authentication failed for " + clientSecret + "\"}");
+                send(
+                        exchange,
+                        clientRejectionStatus,
+                        "application/json",
+                        "{\"error\":\"invalid_client\"," + "\"error_description\":\"client authentication failed for "
+                                + clientSecret + "\"}");
                 return;
             }
             String grant = form.get("grant_type");
-            if ("authorization_code".equals(grant) && codes.remove(String.valueOf(form.get("code")))
+            if ("authorization_code".equals(grant)
+                    && codes.remove(String.valueOf(form.get("code")))
                     && redirectUri.equals(form.get("redirect_uri"))) {
                 send(exchange, 200, "application/json;charset=UTF-8", tokens());
-            } else if ("refresh_token".equals(grant) && refreshTokens.contains(String.valueOf(form.get("refresh_token")))) {
+            } else if ("refresh_token".equals(grant)
+                    && refreshTokens.contains(String.valueOf(form.get("refresh_token")))) {
                 send(exchange, 200, "application/json", tokens());
             } else {
-                send(exchange, 400, "application/json", Json.write(Map.of("error", "invalid_grant",
-                        "error_description", "grant " + form.getOrDefault("code", form.get("refresh_token"))
-                                + " is revoked\r\nor expired\u0000")));
+                send(
+                        exchange,
+                        400,
+                        "application/json",
+                        Json.write(Map.of(
+                                "error",
+                                "invalid_grant",
+                                "error_description",
+                                "grant " + form.getOrDefault("code", form.get("refresh_token"))
+                                        + " is revoked\r\nor expired\u0000")));
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
@@ -155,7 +170,8 @@ final class FakeTokenEndpoint implements AutoCloseable {
 
     private boolean clientAuthenticated(Map<String, String> form, String authorization) {
         if (form.containsKey("client_secret")) {
-            return accepted == ClientAuthentication.POST && clientId.equals(form.get("client_id"))
+            return accepted == ClientAuthentication.POST
+                    && clientId.equals(form.get("client_id"))
                     && clientSecret.equals(form.get("client_secret"));
         }
         if (authorization != null && authorization.startsWith("Basic ")) {

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Registration-time judgement of provider URLs. */
 class GuardedOutboundUrlsTest {
 
-    private final GuardedOutboundUrls urls = new GuardedOutboundUrls(new OutboundGuard(OutboundPolicy.strict(),
-            host -> {
+    private final GuardedOutboundUrls urls =
+            new GuardedOutboundUrls(new OutboundGuard(OutboundPolicy.strict(), host -> {
                 throw new UnknownHostException(host);
             }));
 

@@ -2,11 +2,11 @@ package io.integrationregistry.adapters.providerhttp;
 
 import io.integrationregistry.adapters.providerhttp.FakeTokenEndpoint.ClientAuthentication;
 import io.integrationregistry.adapters.providerhttp.FakeTokenEndpoint.Recorded;
-import io.integrationregistry.application.documents.port.out.ProviderFailure;
-import io.integrationregistry.application.documents.port.out.ProviderFailure.Kind;
 import io.integrationregistry.application.connections.port.out.TokenClient;
 import io.integrationregistry.application.connections.port.out.TokenGrant;
 import io.integrationregistry.application.connections.port.out.TokenRefused;
+import io.integrationregistry.application.documents.port.out.ProviderFailure;
+import io.integrationregistry.application.documents.port.out.ProviderFailure.Kind;
 import io.integrationregistry.domain.ClientId;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.RedirectUri;
@@ -44,11 +44,12 @@ class HttpTokenEndpointTest {
     void start() throws IOException {
         endpoint = new FakeTokenEndpoint(CLIENT_ID, CLIENT_SECRET, REDIRECT_URI.value());
         endpoint.issueCode(CODE);
-        tokens = new HttpTokenEndpoint(new OutboundGuard(OutboundPolicy.of(true, "127.0.0.1"),
-                host -> new InetAddress[]{InetAddress.getLoopbackAddress()}),
+        tokens = new HttpTokenEndpoint(
+                new OutboundGuard(OutboundPolicy.of(true, "127.0.0.1"), host ->
+                        new InetAddress[] {InetAddress.getLoopbackAddress()}),
                 new ProviderHttpSettings(Duration.ofSeconds(1), Duration.ofMillis(500), 64 * 1024, 1024));
-        client = new TokenClient(new WebUrl(endpoint.url()), new ClientId(CLIENT_ID),
-                PlainSecret.of("clientSecret", CLIENT_SECRET));
+        client = new TokenClient(
+                new WebUrl(endpoint.url()), new ClientId(CLIENT_ID), PlainSecret.of("clientSecret", CLIENT_SECRET));
     }
 
     @AfterEach
@@ -67,12 +68,13 @@ class HttpTokenEndpointTest {
         Recorded request = endpoint.requests().get(0);
         assertThat(request.contentType()).startsWith("application/x-www-form-urlencoded");
         assertThat(request.authorization()).isNull();
-        assertThat(request.form()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "grant_type", "authorization_code",
-                "code", CODE,
-                "redirect_uri", REDIRECT_URI.value(),
-                "client_id", CLIENT_ID,
-                "client_secret", CLIENT_SECRET));
+        assertThat(request.form())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "grant_type", "authorization_code",
+                        "code", CODE,
+                        "redirect_uri", REDIRECT_URI.value(),
+                        "client_id", CLIENT_ID,
+                        "client_secret", CLIENT_SECRET));
     }
 
     @Test
@@ -82,11 +84,16 @@ class HttpTokenEndpointTest {
         TokenGrant refreshed = tokens.refresh(client, first.refreshToken().orElseThrow());
 
         assertThat(refreshed.accessToken().reveal()).isEqualTo("at-2-x9Y8w7");
-        assertThat(endpoint.requests().get(1).form()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "grant_type", "refresh_token",
-                "refresh_token", "rt-1-q1W2e3",
-                "client_id", CLIENT_ID,
-                "client_secret", CLIENT_SECRET));
+        assertThat(endpoint.requests().get(1).form())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "refresh_token",
+                        "rt-1-q1W2e3",
+                        "client_id",
+                        CLIENT_ID,
+                        "client_secret",
+                        CLIENT_SECRET));
     }
 
     @Test
@@ -99,7 +106,8 @@ class HttpTokenEndpointTest {
     @Test
     void a_grant_without_refresh_token_or_lifetime_is_still_a_grant() {
         endpoint.omitRefreshToken(true);
-        assertThat(tokens.exchangeCode(client, CODE, REDIRECT_URI).refreshToken()).isEmpty();
+        assertThat(tokens.exchangeCode(client, CODE, REDIRECT_URI).refreshToken())
+                .isEmpty();
 
         endpoint.answer(200, "application/json", "{\"access_token\":\"only-this\",\"unknown\":[1]}");
         TokenGrant grant = tokens.exchangeCode(client, CODE, REDIRECT_URI);
@@ -111,7 +119,9 @@ class HttpTokenEndpointTest {
 
     @Test
     void an_answer_in_form_encoding_is_read_as_well() {
-        endpoint.answer(200, "application/x-www-form-urlencoded",
+        endpoint.answer(
+                200,
+                "application/x-www-form-urlencoded",
                 "access_token=gho_abc%2B1&scope=repo&token_type=bearer&expires_in=28800");
 
         TokenGrant grant = tokens.exchangeCode(client, CODE, REDIRECT_URI);
@@ -128,16 +138,20 @@ class HttpTokenEndpointTest {
                 .isInstanceOfSatisfying(TokenRefused.class, refused -> {
                     assertThat(refused.grantIsGone()).isTrue();
                     assertThat(refused.error()).isEqualTo("invalid_grant");
-                    assertThat(refused.description()).isEqualTo("grant " + ProviderText.HIDDEN
-                            + " is revoked or expired");
-                    assertThat(refused.getMessage()).doesNotContain("rt-revoked-Jk4Lm5").doesNotContain(CLIENT_SECRET);
+                    assertThat(refused.description())
+                            .isEqualTo("grant " + ProviderText.HIDDEN + " is revoked or expired");
+                    assertThat(refused.getMessage())
+                            .doesNotContain("rt-revoked-Jk4Lm5")
+                            .doesNotContain(CLIENT_SECRET);
                 });
     }
 
     @Test
     void an_unknown_code_means_the_grant_is_gone() {
         assertThatThrownBy(() -> tokens.exchangeCode(client, "forged", REDIRECT_URI))
-                .isInstanceOfSatisfying(TokenRefused.class, refused -> assertThat(refused.grantIsGone()).isTrue());
+                .isInstanceOfSatisfying(
+                        TokenRefused.class,
+                        refused -> assertThat(refused.grantIsGone()).isTrue());
     }
 
     @ParameterizedTest
@@ -152,19 +166,21 @@ class HttpTokenEndpointTest {
         assertThat(endpoint.requests()).hasSize(2);
         assertThat(endpoint.requests().get(0).form()).containsKey("client_secret");
         Recorded basic = endpoint.requests().get(1);
-        assertThat(basic.form()).doesNotContainKeys("client_secret", "client_id")
-                .containsEntry("code", CODE).containsEntry("grant_type", "authorization_code");
+        assertThat(basic.form())
+                .doesNotContainKeys("client_secret", "client_id")
+                .containsEntry("code", CODE)
+                .containsEntry("grant_type", "authorization_code");
         String expected = "registry+client%3A1:cs_7Hq%2F%2B%3A%26%C3%A9%3D9Lm2";
-        assertThat(basic.authorization()).isEqualTo("Basic "
-                + Base64.getEncoder().encodeToString(expected.getBytes(StandardCharsets.UTF_8)));
+        assertThat(basic.authorization())
+                .isEqualTo("Basic " + Base64.getEncoder().encodeToString(expected.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void a_client_refused_both_ways_is_an_invalid_client_that_keeps_the_grant() {
         endpoint.accept(ClientAuthentication.BASIC);
         endpoint.rejectClientsWith(400);
-        TokenClient wrongSecret = new TokenClient(client.tokenEndpointUrl(), client.clientId(),
-                PlainSecret.of("clientSecret", "not-the-secret"));
+        TokenClient wrongSecret = new TokenClient(
+                client.tokenEndpointUrl(), client.clientId(), PlainSecret.of("clientSecret", "not-the-secret"));
 
         assertThatThrownBy(() -> tokens.exchangeCode(wrongSecret, CODE, REDIRECT_URI))
                 .isInstanceOfSatisfying(TokenRefused.class, refused -> {
@@ -182,7 +198,9 @@ class HttpTokenEndpointTest {
                 .isInstanceOfSatisfying(ProviderFailure.class, failure -> {
                     assertThat(failure.kind()).isEqualTo(Kind.PROVIDER_ERROR);
                     assertThat(failure.providerStatus()).isEqualTo(503);
-                    assertThat(failure.getMessage()).doesNotContain(CLIENT_SECRET).doesNotContain("rt-live-Pq9");
+                    assertThat(failure.getMessage())
+                            .doesNotContain(CLIENT_SECRET)
+                            .doesNotContain("rt-live-Pq9");
                 });
         assertThat(endpoint.requests()).hasSize(1);
     }
@@ -193,8 +211,9 @@ class HttpTokenEndpointTest {
         endpoint.answer(200, "text/html", body);
 
         assertThatThrownBy(() -> tokens.exchangeCode(client, CODE, REDIRECT_URI))
-                .isInstanceOfSatisfying(ProviderFailure.class, failure ->
-                        assertThat(failure.kind()).isEqualTo(Kind.PROVIDER_ERROR));
+                .isInstanceOfSatisfying(
+                        ProviderFailure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(Kind.PROVIDER_ERROR));
     }
 
     @Test
@@ -202,8 +221,9 @@ class HttpTokenEndpointTest {
         endpoint.answer(200, "application/json", "{\"error\":\"bad_verification_code\"}");
 
         assertThatThrownBy(() -> tokens.exchangeCode(client, CODE, REDIRECT_URI))
-                .isInstanceOfSatisfying(TokenRefused.class, refused ->
-                        assertThat(refused.error()).isEqualTo("bad_verification_code"));
+                .isInstanceOfSatisfying(
+                        TokenRefused.class,
+                        refused -> assertThat(refused.error()).isEqualTo("bad_verification_code"));
     }
 
     @Test
@@ -211,17 +231,19 @@ class HttpTokenEndpointTest {
         endpoint.delay(Duration.ofSeconds(3));
 
         assertThatThrownBy(() -> tokens.exchangeCode(client, CODE, REDIRECT_URI))
-                .isInstanceOfSatisfying(ProviderFailure.class, failure ->
-                        assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT));
+                .isInstanceOfSatisfying(
+                        ProviderFailure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT));
     }
 
     @Test
     void a_token_endpoint_inside_the_network_is_refused() {
-        TokenClient metadata = new TokenClient(new WebUrl("http://169.254.169.254/latest/api/token"),
-                client.clientId(), client.clientSecret());
+        TokenClient metadata = new TokenClient(
+                new WebUrl("http://169.254.169.254/latest/api/token"), client.clientId(), client.clientSecret());
 
         assertThatThrownBy(() -> tokens.exchangeCode(metadata, CODE, REDIRECT_URI))
-                .isInstanceOfSatisfying(ProviderFailure.class, failure ->
-                        assertThat(failure.kind()).isEqualTo(Kind.OUTBOUND_REFUSED));
+                .isInstanceOfSatisfying(
+                        ProviderFailure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(Kind.OUTBOUND_REFUSED));
     }
 }

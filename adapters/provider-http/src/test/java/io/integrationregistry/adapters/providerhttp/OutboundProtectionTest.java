@@ -84,9 +84,10 @@ class OutboundProtectionTest {
         try (ProviderContent content = provider.download(endpoint, credentials, "doc-1")) {
             assertThat(content.body().readAllBytes()).hasSize(1234);
         }
-        assertThat(fake.requests()).extracting(FakeProvider.Recorded::path)
-                .containsExactly(FakeProvider.BASE_PATH + "/download", "/hop", "/hop", FakeProvider.BASE_PATH
-                        + "/download");
+        assertThat(fake.requests())
+                .extracting(FakeProvider.Recorded::path)
+                .containsExactly(
+                        FakeProvider.BASE_PATH + "/download", "/hop", "/hop", FakeProvider.BASE_PATH + "/download");
     }
 
     @Test
@@ -100,15 +101,17 @@ class OutboundProtectionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
-            "http://localhost:%d/api/v1/metadata?id=doc-1",
-            "http://metadata.google.internal/computeMetadata/v1/",
-            "http://[::1]:%d/api/v1/metadata?id=doc-1",
-            "http://10.0.0.1/admin",
-            "http://intranet.provider.test/",
-            "file:///etc/passwd",
-            "gopher://127.0.0.1:%d/_GET"})
+    @ValueSource(
+            strings = {
+                "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+                "http://localhost:%d/api/v1/metadata?id=doc-1",
+                "http://metadata.google.internal/computeMetadata/v1/",
+                "http://[::1]:%d/api/v1/metadata?id=doc-1",
+                "http://10.0.0.1/admin",
+                "http://intranet.provider.test/",
+                "file:///etc/passwd",
+                "gopher://127.0.0.1:%d/_GET"
+            })
     void a_redirect_to_where_the_service_must_not_go_is_refused(String location) {
         fake.redirectNext("metadata", location.formatted(fake.port()));
 
@@ -180,30 +183,32 @@ class OutboundProtectionTest {
     }
 
     @ParameterizedTest(name = "refused at call time: {0}")
-    @ValueSource(strings = {
-            "http://169.254.169.254/latest/meta-data",
-            "http://[fd00:ec2::254]/latest/meta-data",
-            "http://metadata.google.internal/computeMetadata/v1",
-            "http://100.100.100.200/latest/meta-data",
-            "http://localhost:%d/api/v1",
-            "http://api.localhost:%d/api/v1",
-            "http://127.0.0.2:%d/api/v1",
-            "http://[::1]:%d/api/v1",
-            "http://[::ffff:127.0.0.2]:%d/api/v1",
-            "http://[::ffff:10.0.0.1]/api/v1",
-            "http://10.0.0.1/api/v1",
-            "http://172.16.0.1/api/v1",
-            "http://192.168.1.1/api/v1",
-            "http://100.64.0.1/api/v1",
-            "http://0.0.0.0:%d/api/v1",
-            "http://[fe80::1]/api/v1",
-            "http://224.0.0.1/api/v1",
-            "http://intranet.provider.test/api/v1",
-            "http://metadata.provider.test/api/v1",
-            "http://v6loop.provider.test:%d/api/v1"})
+    @ValueSource(
+            strings = {
+                "http://169.254.169.254/latest/meta-data",
+                "http://[fd00:ec2::254]/latest/meta-data",
+                "http://metadata.google.internal/computeMetadata/v1",
+                "http://100.100.100.200/latest/meta-data",
+                "http://localhost:%d/api/v1",
+                "http://api.localhost:%d/api/v1",
+                "http://127.0.0.2:%d/api/v1",
+                "http://[::1]:%d/api/v1",
+                "http://[::ffff:127.0.0.2]:%d/api/v1",
+                "http://[::ffff:10.0.0.1]/api/v1",
+                "http://10.0.0.1/api/v1",
+                "http://172.16.0.1/api/v1",
+                "http://192.168.1.1/api/v1",
+                "http://100.64.0.1/api/v1",
+                "http://0.0.0.0:%d/api/v1",
+                "http://[fe80::1]/api/v1",
+                "http://224.0.0.1/api/v1",
+                "http://intranet.provider.test/api/v1",
+                "http://metadata.provider.test/api/v1",
+                "http://v6loop.provider.test:%d/api/v1"
+            })
     void an_endpoint_pointing_where_the_service_must_not_go_is_refused_before_anything_is_sent(String base) {
-        ProviderEndpoint inside = new ProviderEndpoint(new BaseApiUrl(base.formatted(fake.port())),
-                RequestParameters.of("tenant=acme"));
+        ProviderEndpoint inside =
+                new ProviderEndpoint(new BaseApiUrl(base.formatted(fake.port())), RequestParameters.of("tenant=acme"));
 
         for (Runnable call : List.<Runnable>of(
                 () -> provider.metadata(inside, credentials, "doc-1"),
@@ -230,20 +235,21 @@ class OutboundProtectionTest {
     }
 
     private HttpDocumentProvider newProvider() {
-        return new HttpDocumentProvider(guard, new ProviderHttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(5),
-                1024 * 1024, 1024 * 1024));
+        return new HttpDocumentProvider(
+                guard,
+                new ProviderHttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(5), 1024 * 1024, 1024 * 1024));
     }
 
     private InetAddress[] resolve(String host) throws UnknownHostException {
         if (host.equals("rebind.provider.test")) {
             String address = rebindLookups.incrementAndGet() == 1 ? "127.0.0.1" : "10.0.0.1";
-            return new InetAddress[]{InetAddress.getByName(address)};
+            return new InetAddress[] {InetAddress.getByName(address)};
         }
         String address = DNS.get(host);
         if (address == null) {
             throw new UnknownHostException(host);
         }
-        return new InetAddress[]{InetAddress.getByName(address)};
+        return new InetAddress[] {InetAddress.getByName(address)};
     }
 
     private static ProviderFailure failureOf(Runnable call) {

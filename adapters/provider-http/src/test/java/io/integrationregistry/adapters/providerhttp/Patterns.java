@@ -11,8 +11,7 @@ import java.util.concurrent.TimeUnit;
 /** Large bodies made on the fly from a position-dependent pattern, so that no test holds them whole. */
 final class Patterns {
 
-    private Patterns() {
-    }
+    private Patterns() {}
 
     static byte byteAt(long position) {
         return (byte) ((position * 31 + (position >>> 11)) % 251);

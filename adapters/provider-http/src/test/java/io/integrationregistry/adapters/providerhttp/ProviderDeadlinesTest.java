@@ -39,8 +39,9 @@ class ProviderDeadlinesTest {
             throws IOException {
         fake = FakeProvider.start();
         Credentials.BEARER.accept(fake);
-        provider = new HttpDocumentProvider(new OutboundGuard(OutboundPolicy.of(true, "127.0.0.1"),
-                host -> new InetAddress[]{InetAddress.getLoopbackAddress()}),
+        provider = new HttpDocumentProvider(
+                new OutboundGuard(OutboundPolicy.of(true, "127.0.0.1"), host ->
+                        new InetAddress[] {InetAddress.getLoopbackAddress()}),
                 new ProviderHttpSettings(Duration.ofSeconds(2), READ_TIMEOUT, 64 * 1024, 1024 * 1024)
                         .withDeadlines(callDeadline, transferDeadline, minimumRate, window));
         endpoint = new ProviderEndpoint(new BaseApiUrl(fake.baseUrl()), RequestParameters.NONE);
@@ -79,8 +80,9 @@ class ProviderDeadlinesTest {
         long started = System.nanoTime();
 
         assertThatThrownBy(() -> provider.metadata(endpoint, credentials, "doc-1"))
-                .isInstanceOfSatisfying(ProviderFailure.class, failure ->
-                        assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.TIMEOUT));
+                .isInstanceOfSatisfying(
+                        ProviderFailure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.TIMEOUT));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(deadline, deadline.plus(MARGIN));
     }
@@ -94,8 +96,9 @@ class ProviderDeadlinesTest {
 
         try (ProviderContent content = provider.download(endpoint, credentials, "doc-1")) {
             assertThatThrownBy(() -> readAll(content.body()))
-                    .isInstanceOfSatisfying(ProviderFailure.class, failure ->
-                            assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.TIMEOUT));
+                    .isInstanceOfSatisfying(
+                            ProviderFailure.class,
+                            failure -> assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.TIMEOUT));
         }
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(deadline, deadline.plus(MARGIN));
@@ -110,11 +113,10 @@ class ProviderDeadlinesTest {
         long started = System.nanoTime();
 
         try (ProviderContent content = provider.download(endpoint, credentials, "doc-1")) {
-            assertThatThrownBy(() -> readAll(content.body()))
-                    .isInstanceOfSatisfying(ProviderFailure.class, failure -> {
-                        assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.TIMEOUT);
-                        assertThat(failure.getMessage()).contains("fewer than 1000 bytes a second");
-                    });
+            assertThatThrownBy(() -> readAll(content.body())).isInstanceOfSatisfying(ProviderFailure.class, failure -> {
+                assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.TIMEOUT);
+                assertThat(failure.getMessage()).contains("fewer than 1000 bytes a second");
+            });
         }
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(window, window.plus(MARGIN));

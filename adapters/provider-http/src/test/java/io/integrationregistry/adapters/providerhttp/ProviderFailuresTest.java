@@ -37,8 +37,9 @@ class ProviderFailuresTest {
     void start() throws IOException {
         fake = FakeProvider.start();
         Credentials.API_KEY.accept(fake);
-        provider = new HttpDocumentProvider(guard(), new ProviderHttpSettings(Duration.ofSeconds(2),
-                Duration.ofMillis(400), MAX_ANSWER, 1024 * 1024));
+        provider = new HttpDocumentProvider(
+                guard(),
+                new ProviderHttpSettings(Duration.ofSeconds(2), Duration.ofMillis(400), MAX_ANSWER, 1024 * 1024));
         endpoint = new ProviderEndpoint(new BaseApiUrl(fake.baseUrl()), RequestParameters.of("tenant=acme"));
     }
 
@@ -59,7 +60,8 @@ class ProviderFailuresTest {
 
     @Test
     void a_download_of_a_missing_file_is_not_found() {
-        assertThat(failureOf(() -> provider.download(endpoint, credentials, "missing")).kind())
+        assertThat(failureOf(() -> provider.download(endpoint, credentials, "missing"))
+                        .kind())
                 .isEqualTo(Kind.NOT_FOUND);
     }
 
@@ -86,10 +88,9 @@ class ProviderFailuresTest {
 
     @Test
     void an_error_body_reaches_the_caller_only_as_a_cleaned_short_provider_message() {
-        String hostile = "<script>alert(1)</script>\u0000\u001b[31m forged\r\nX-Injected: yes\u202Eevil"
-                + "A".repeat(500);
-        fake.answerNext("metadata", 500, "application/json", Json.write(Map.of("status", "error",
-                "error", hostile)));
+        String hostile =
+                "<script>alert(1)</script>\u0000\u001b[31m forged\r\nX-Injected: yes\u202Eevil" + "A".repeat(500);
+        fake.answerNext("metadata", 500, "application/json", Json.write(Map.of("status", "error", "error", hostile)));
 
         ProviderFailure failure = failureOf(() -> provider.metadata(endpoint, credentials, "doc-1"));
 
@@ -116,8 +117,11 @@ class ProviderFailuresTest {
     @ParameterizedTest
     @EnumSource(Credentials.class)
     void a_provider_that_echoes_our_credential_does_not_get_it_shown(Credentials kind) {
-        fake.answerNext("metadata", 403, "application/json", Json.write(Map.of("error",
-                "bad key " + Credentials.KEY + " or token Bearer " + Credentials.TOKEN)));
+        fake.answerNext(
+                "metadata",
+                403,
+                "application/json",
+                Json.write(Map.of("error", "bad key " + Credentials.KEY + " or token Bearer " + Credentials.TOKEN)));
 
         ProviderFailure failure = failureOf(() -> provider.metadata(endpoint, kind.credentials(), "doc-1"));
 
@@ -128,8 +132,11 @@ class ProviderFailuresTest {
 
     @Test
     void an_operation_failure_reason_is_cleaned_too() {
-        fake.answerNext("rename", 200, "application/json", Json.write(Map.of("status", "failure",
-                "error", "locked by\n" + Credentials.KEY + "\u0007")));
+        fake.answerNext(
+                "rename",
+                200,
+                "application/json",
+                Json.write(Map.of("status", "failure", "error", "locked by\n" + Credentials.KEY + "\u0007")));
 
         assertThat(provider.rename(endpoint, credentials, "doc-1", "x").error())
                 .isEqualTo("locked by " + ProviderText.HIDDEN);
@@ -165,7 +172,8 @@ class ProviderFailuresTest {
 
     @Test
     void a_json_answer_without_length_is_cut_off_at_the_limit() {
-        fake.answerNextChunked("search", 200, "application/json", largeJsonArray().getBytes(StandardCharsets.UTF_8));
+        fake.answerNextChunked(
+                "search", 200, "application/json", largeJsonArray().getBytes(StandardCharsets.UTF_8));
 
         ProviderFailure failure = failureOf(() -> provider.search(endpoint, credentials, "x", null, null, null));
 
@@ -174,7 +182,8 @@ class ProviderFailuresTest {
 
     @Test
     void the_provider_still_answers_after_an_oversized_answer_was_dropped() {
-        fake.answerNextChunked("search", 200, "application/json", largeJsonArray().getBytes(StandardCharsets.UTF_8));
+        fake.answerNextChunked(
+                "search", 200, "application/json", largeJsonArray().getBytes(StandardCharsets.UTF_8));
         failureOf(() -> provider.search(endpoint, credentials, "x", null, null, null));
 
         assertThat(provider.metadata(endpoint, credentials, "doc-1").id()).isEqualTo("doc-1");
@@ -186,8 +195,8 @@ class ProviderFailuresTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        ProviderEndpoint nowhere = new ProviderEndpoint(new BaseApiUrl("http://127.0.0.1:" + closedPort + "/api"),
-                RequestParameters.NONE);
+        ProviderEndpoint nowhere =
+                new ProviderEndpoint(new BaseApiUrl("http://127.0.0.1:" + closedPort + "/api"), RequestParameters.NONE);
 
         ProviderFailure failure = failureOf(() -> provider.metadata(nowhere, credentials, "doc-1"));
 
@@ -197,10 +206,11 @@ class ProviderFailuresTest {
 
     @Test
     void a_host_that_does_not_resolve_is_unreachable() {
-        ProviderEndpoint unknown = new ProviderEndpoint(new BaseApiUrl("http://no-such-host.test/api"),
-                RequestParameters.NONE);
+        ProviderEndpoint unknown =
+                new ProviderEndpoint(new BaseApiUrl("http://no-such-host.test/api"), RequestParameters.NONE);
 
-        assertThat(failureOf(() -> provider.metadata(unknown, credentials, "doc-1")).kind())
+        assertThat(failureOf(() -> provider.metadata(unknown, credentials, "doc-1"))
+                        .kind())
                 .isEqualTo(Kind.UNREACHABLE);
     }
 
@@ -209,7 +219,7 @@ class ProviderFailuresTest {
             if (host.endsWith(".test")) {
                 throw new UnknownHostException(host);
             }
-            return new InetAddress[]{InetAddress.getLoopbackAddress()};
+            return new InetAddress[] {InetAddress.getLoopbackAddress()};
         });
     }
 

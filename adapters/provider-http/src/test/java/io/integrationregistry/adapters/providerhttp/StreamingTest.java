@@ -35,8 +35,9 @@ class StreamingTest {
     private void start(long maxDownloadBytes) throws IOException {
         fake = FakeProvider.start();
         Credentials.BEARER.accept(fake);
-        provider = new HttpDocumentProvider(new OutboundGuard(OutboundPolicy.of(true, "127.0.0.1"),
-                host -> new InetAddress[]{InetAddress.getLoopbackAddress()}),
+        provider = new HttpDocumentProvider(
+                new OutboundGuard(OutboundPolicy.of(true, "127.0.0.1"), host ->
+                        new InetAddress[] {InetAddress.getLoopbackAddress()}),
                 new ProviderHttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(20), 64 * 1024, maxDownloadBytes));
         endpoint = new ProviderEndpoint(new BaseApiUrl(fake.baseUrl()), RequestParameters.of("tenant=acme&x=1"));
     }
@@ -96,8 +97,9 @@ class StreamingTest {
         fake.addLargeFile("big", 2 * MIB);
 
         assertThatThrownBy(() -> provider.download(endpoint, credentials, "big"))
-                .isInstanceOfSatisfying(ProviderFailure.class, failure ->
-                        assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.ANSWER_TOO_LARGE));
+                .isInstanceOfSatisfying(
+                        ProviderFailure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.ANSWER_TOO_LARGE));
     }
 
     @Test
@@ -111,11 +113,13 @@ class StreamingTest {
             byte[] buffer = new byte[8 * 1024];
             long[] read = {0};
             assertThatThrownBy(() -> {
-                for (int n; (n = content.body().read(buffer)) >= 0; ) {
-                    read[0] += n;
-                }
-            }).isInstanceOfSatisfying(ProviderFailure.class, failure ->
-                    assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.ANSWER_TOO_LARGE));
+                        for (int n; (n = content.body().read(buffer)) >= 0; ) {
+                            read[0] += n;
+                        }
+                    })
+                    .isInstanceOfSatisfying(
+                            ProviderFailure.class,
+                            failure -> assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.ANSWER_TOO_LARGE));
             assertThat(read[0]).isLessThanOrEqualTo(MIB);
         }
     }
@@ -124,12 +128,18 @@ class StreamingTest {
     void an_upload_of_known_length_is_streamed_to_the_provider_and_arrives_intact() throws IOException {
         start(ProviderHttpSettings.DEFAULT_MAX_DOWNLOAD_BYTES);
         long size = 16 * MIB;
-        String id = provider.uploadInit(endpoint, credentials, new UploadTarget("/", "big.bin", "d", "v")).id();
+        String id = provider.uploadInit(endpoint, credentials, new UploadTarget("/", "big.bin", "d", "v"))
+                .id();
 
         // The source pauses after 1 MiB until the provider has received bytes: a buffering client would
         // wait forever and the source would fail.
-        OperationResult result = provider.upload(endpoint, credentials, id,
-                Patterns.stream(size, MIB, fake.uploadStarted()), size, "application/octet-stream");
+        OperationResult result = provider.upload(
+                endpoint,
+                credentials,
+                id,
+                Patterns.stream(size, MIB, fake.uploadStarted()),
+                size,
+                "application/octet-stream");
 
         assertThat(result).isEqualTo(OperationResult.succeeded());
         Recorded upload = fake.last();
@@ -138,17 +148,21 @@ class StreamingTest {
         assertThat(upload.header("Content-Type")).startsWith("application/octet-stream");
         assertThat(upload.bodySize()).isEqualTo(size);
         assertThat(upload.bodySha256()).isEqualTo(Patterns.sha256(size));
-        assertThat(upload.query()).containsEntry("id", id).containsEntry("tenant", "acme").containsEntry("x", "1");
+        assertThat(upload.query())
+                .containsEntry("id", id)
+                .containsEntry("tenant", "acme")
+                .containsEntry("x", "1");
     }
 
     @Test
     void an_upload_of_unknown_length_is_sent_in_chunks_and_arrives_intact() throws IOException {
         start(ProviderHttpSettings.DEFAULT_MAX_DOWNLOAD_BYTES);
         long size = 3 * MIB + 17;
-        String id = provider.uploadInit(endpoint, credentials, new UploadTarget("/", "odd.bin", "d", "v")).id();
+        String id = provider.uploadInit(endpoint, credentials, new UploadTarget("/", "odd.bin", "d", "v"))
+                .id();
 
-        OperationResult result = provider.upload(endpoint, credentials, id,
-                Patterns.stream(size, MIB, fake.uploadStarted()), -1, null);
+        OperationResult result =
+                provider.upload(endpoint, credentials, id, Patterns.stream(size, MIB, fake.uploadStarted()), -1, null);
 
         assertThat(result.success()).isTrue();
         Recorded upload = fake.last();

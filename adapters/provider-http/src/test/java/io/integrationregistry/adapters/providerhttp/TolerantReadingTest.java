@@ -36,8 +36,10 @@ class TolerantReadingTest {
     void start() throws IOException {
         fake = FakeProvider.start();
         Credentials.API_KEY.accept(fake);
-        provider = new HttpDocumentProvider(new OutboundGuard(OutboundPolicy.of(true, "127.0.0.1"),
-                host -> new InetAddress[]{InetAddress.getLoopbackAddress()}), ProviderHttpSettings.defaults());
+        provider = new HttpDocumentProvider(
+                new OutboundGuard(OutboundPolicy.of(true, "127.0.0.1"), host ->
+                        new InetAddress[] {InetAddress.getLoopbackAddress()}),
+                ProviderHttpSettings.defaults());
         endpoint = new ProviderEndpoint(new BaseApiUrl(fake.baseUrl()), RequestParameters.of("tenant=acme"));
     }
 
@@ -49,15 +51,17 @@ class TolerantReadingTest {
 
     @ParameterizedTest
     @CsvSource({
-            "RFC3339, 2024-05-06T07:08:09.123Z",
-            "RFC3339_OFFSET_NO_MILLIS, 2024-05-06T07:08:09Z",
-            "NO_OFFSET, 2024-05-06T07:08:09.123Z",
-            "EPOCH_MILLIS, 2024-05-06T07:08:09.123Z",
-            "EPOCH_MILLIS_STRING, 2024-05-06T07:08:09.123Z"})
+        "RFC3339, 2024-05-06T07:08:09.123Z",
+        "RFC3339_OFFSET_NO_MILLIS, 2024-05-06T07:08:09Z",
+        "NO_OFFSET, 2024-05-06T07:08:09.123Z",
+        "EPOCH_MILLIS, 2024-05-06T07:08:09.123Z",
+        "EPOCH_MILLIS_STRING, 2024-05-06T07:08:09.123Z"
+    })
     void date_modified_is_read_in_every_shape_providers_use(DateStyle style, String expected) {
         fake.dateStyle(style);
 
-        assertThat(provider.metadata(endpoint, credentials, "doc-1").dateModified()).isEqualTo(Instant.parse(expected));
+        assertThat(provider.metadata(endpoint, credentials, "doc-1").dateModified())
+                .isEqualTo(Instant.parse(expected));
     }
 
     @Test
@@ -74,7 +78,8 @@ class TolerantReadingTest {
     void unknown_fields_are_ignored() {
         fake.unknownFields(true);
 
-        assertThat(provider.files(endpoint, credentials, "/", null, null)).extracting(DocumentMetadata::id)
+        assertThat(provider.files(endpoint, credentials, "/", null, null))
+                .extracting(DocumentMetadata::id)
                 .containsExactly("doc-1", "folder-1");
     }
 
@@ -98,23 +103,35 @@ class TolerantReadingTest {
         fake.answerNext("metadata", 200, "application/json", """
                 {"id": 42, "title": "Q3", "size": "17", "readOnly": "true", "dateModified": 1714979289123.0}""");
 
-        assertThat(provider.metadata(endpoint, credentials, "42")).isEqualTo(new DocumentMetadata("42", "Q3", null,
-                null, null, null, Instant.parse("2024-05-06T07:08:09.123Z"), 17L, true));
+        assertThat(provider.metadata(endpoint, credentials, "42"))
+                .isEqualTo(new DocumentMetadata(
+                        "42", "Q3", null, null, null, null, Instant.parse("2024-05-06T07:08:09.123Z"), 17L, true));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"items", "files", "results"})
     void a_list_wrapped_in_an_object_is_unwrapped(String wrapper) {
-        fake.answerNext("files", 200, "application/json", "{\"" + wrapper + "\":[{\"id\":\"a\"},{\"id\":\"b\"}],"
-                + "\"total\":2}");
+        fake.answerNext(
+                "files",
+                200,
+                "application/json",
+                "{\"" + wrapper + "\":[{\"id\":\"a\"},{\"id\":\"b\"}]," + "\"total\":2}");
 
-        assertThat(provider.files(endpoint, credentials, "/", null, null)).extracting(DocumentMetadata::id)
+        assertThat(provider.files(endpoint, credentials, "/", null, null))
+                .extracting(DocumentMetadata::id)
                 .containsExactly("a", "b");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"<html><body>Welcome</body></html>", "{\"title\":\"no id\"}", "[1, 2]", "",
-            "{\"id\": {\"nested\": true}}", "null"})
+    @ValueSource(
+            strings = {
+                "<html><body>Welcome</body></html>",
+                "{\"title\":\"no id\"}",
+                "[1, 2]",
+                "",
+                "{\"id\": {\"nested\": true}}",
+                "null"
+            })
     void an_answer_that_is_not_what_the_api_describes_is_a_provider_error(String body) {
         fake.answerNext("metadata", 200, "application/json", body);
 
@@ -131,8 +148,9 @@ class TolerantReadingTest {
         fake.answerNext("search", 200, "application/json", "[{\"id\":\"a\"},{\"title\":\"b\"}]");
 
         assertThatThrownBy(() -> provider.search(endpoint, credentials, "x", null, null, null))
-                .isInstanceOfSatisfying(ProviderFailure.class, failure ->
-                        assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.PROVIDER_ERROR));
+                .isInstanceOfSatisfying(
+                        ProviderFailure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.PROVIDER_ERROR));
     }
 
     @Test
@@ -145,7 +163,7 @@ class TolerantReadingTest {
                 .isEqualTo(OperationResult.succeeded());
 
         fake.answerNext("upload", 200, "application/json", "{\"result\":\"fail\",\"unknown\":1}");
-        assertThat(provider.upload(endpoint, credentials, "doc-1", new ByteArrayInputStream(new byte[]{1}), 1, null))
+        assertThat(provider.upload(endpoint, credentials, "doc-1", new ByteArrayInputStream(new byte[] {1}), 1, null))
                 .isEqualTo(new OperationResult(false, "fail"));
     }
 
@@ -154,7 +172,8 @@ class TolerantReadingTest {
         fake.answerNext("rename", 200, "application/json", "{\"done\":true}");
 
         assertThatThrownBy(() -> provider.rename(endpoint, credentials, "doc-1", "x"))
-                .isInstanceOfSatisfying(ProviderFailure.class, failure ->
-                        assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.PROVIDER_ERROR));
+                .isInstanceOfSatisfying(
+                        ProviderFailure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.PROVIDER_ERROR));
     }
 }

@@ -24,8 +24,11 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-                                  NativeWebRequest webRequest, WebDataBinderFactory binders) {
+    public Caller resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer container,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binders) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
         Principal principal = request == null ? null : request.getUserPrincipal();
         Caller caller = Callers.of(principal instanceof Authentication authentication ? authentication : null);

@@ -29,7 +29,8 @@ final class RequestIds extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Origin origin = new Origin(request.getHeader(HEADER),
+        Origin origin = new Origin(
+                request.getHeader(HEADER),
                 "ui".equalsIgnoreCase(request.getHeader(SOURCE_HEADER)) ? Origin.Source.UI : Origin.Source.API);
         request.setAttribute(ATTRIBUTE, origin);
         response.setHeader(HEADER, origin.requestId());

@@ -18,7 +18,8 @@ import java.util.List;
 class RestWebConfiguration implements WebMvcConfigurer {
 
     static {
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class)
+        SpringDocUtils.getConfig()
+                .addRequestWrapperToIgnore(Caller.class)
                 .replaceWithClass(IntegrationId.class, String.class);
     }
 

@@ -21,15 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NoStorageInTheApiTest {
 
-    private static final String[] STORAGE = {"com.mongodb", "org.bson", "org.springframework.data.mongodb",
-            "org.axonframework"};
+    private static final String[] STORAGE = {
+        "com.mongodb", "org.bson", "org.springframework.data.mongodb", "org.axonframework"
+    };
 
     @Test
     void noClassOfTheApiDependsOnAStorageLibrary() {
         JavaClasses api = new ClassFileImporter().importPath(Path.of("target/classes"));
 
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(Stream.of(STORAGE).map(name -> name + "..")
-                        .toArray(String[]::new))
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(Stream.of(STORAGE).map(name -> name + "..").toArray(String[]::new))
                 .check(api);
     }
 
@@ -42,7 +45,8 @@ class NoStorageInTheApiTest {
                 sources.filter(path -> path.toString().endsWith(".java"))
                         .filter(path -> !path.endsWith(NoStorageInTheApiTest.class.getSimpleName() + ".java"))
                         .filter(NoStorageInTheApiTest::namesStorage)
-                        .map(Path::toString).forEach(naming::add);
+                        .map(Path::toString)
+                        .forEach(naming::add);
             }
         }
         assertThat(naming).as("sources naming a class of a storage library").isEmpty();

@@ -3,13 +3,13 @@ package io.integrationregistry.adapters.rest;
 import io.integrationregistry.adapters.rest.security.RegistryUser;
 import io.integrationregistry.adapters.rest.security.Role;
 import io.integrationregistry.adapters.rest.security.SecurityConfiguration;
-import io.integrationregistry.application.projections.port.in.ForAdministeringProjections;
 import io.integrationregistry.application.audit.port.in.ForAuditing;
 import io.integrationregistry.application.connections.port.in.ForConnectingAccounts;
-import io.integrationregistry.application.integrations.port.in.ForManagingIntegrations;
-import io.integrationregistry.application.integrations.port.in.ForReadingIntegrations;
 import io.integrationregistry.application.connections.port.in.ForTestingConnections;
 import io.integrationregistry.application.documents.port.in.ForUsingDocuments;
+import io.integrationregistry.application.integrations.port.in.ForManagingIntegrations;
+import io.integrationregistry.application.integrations.port.in.ForReadingIntegrations;
+import io.integrationregistry.application.projections.port.in.ForAdministeringProjections;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -42,11 +42,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * package a controller lives in and however its handler methods are declared: they speak HTTP to it and
  * check what reaches the ports.
  */
-@WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-        pattern = "io\\.integrationregistry\\.adapters\\.rest\\..*PastStates"),
-        properties = {"registry.security.users.alice.password={noop}unused",
-                "registry.security.users.alice.company=" + WebLayerSlice.COMPANY,
-                "registry.security.users.alice.roles=INTEGRATION_ADMIN"})
+@WebMvcTest(
+        includeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = "io\\.integrationregistry\\.adapters\\.rest\\..*PastStates"),
+        properties = {
+            "registry.security.users.alice.password={noop}unused",
+            "registry.security.users.alice.company=" + WebLayerSlice.COMPANY,
+            "registry.security.users.alice.roles=INTEGRATION_ADMIN"
+        })
 @ContextConfiguration(classes = WebLayerSlice.WebLayer.class)
 public abstract class WebLayerSlice {
 
@@ -57,27 +62,33 @@ public abstract class WebLayerSlice {
 
     /** Scans the adapter; Spring's web slice keeps only what belongs to the web layer. */
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan(basePackages = "io.integrationregistry.adapters.rest",
+    @ComponentScan(
+            basePackages = "io.integrationregistry.adapters.rest",
             excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
     @Import(SecurityConfiguration.class)
-    static class WebLayer {
-    }
+    static class WebLayer {}
 
     @Autowired
     protected MockMvc mvc;
 
     @MockitoBean
     protected ForManagingIntegrations management;
+
     @MockitoBean
     protected ForReadingIntegrations reading;
+
     @MockitoBean
     protected ForAuditing auditing;
+
     @MockitoBean
     protected ForUsingDocuments documents;
+
     @MockitoBean
     protected ForConnectingAccounts accounts;
+
     @MockitoBean
     protected ForTestingConnections connectionTests;
+
     @MockitoBean
     protected ForAdministeringProjections projections;
 

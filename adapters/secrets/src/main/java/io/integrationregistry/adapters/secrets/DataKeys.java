@@ -3,6 +3,9 @@ package io.integrationregistry.adapters.secrets;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import io.integrationregistry.application.shared.SecretUnreadable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -11,8 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The data key of each integration: made on its first seal, stored only wrapped by the primary master
@@ -28,8 +29,7 @@ public final class DataKeys {
     private static final Logger LOG = LoggerFactory.getLogger(DataKeys.class);
 
     /** An unwrapped data key and the key id its ciphertexts carry. */
-    record DataKey(Aead aead, String keyId) {
-    }
+    record DataKey(Aead aead, String keyId) {}
 
     private final MasterKeyRing masterKeys;
     private final WrappedDataKeys store;
@@ -65,9 +65,13 @@ public final class DataKeys {
         Optional<WrappedDataKey> stored = store.find(integrationId);
         if (stored.isEmpty()) {
             KeysetHandle fresh = newDataKey();
-            WrappedDataKey wrapped = new WrappedDataKey(integrationId,
-                    masterKeys.wrap(fresh, associatedData(integrationId)), masterKeys.primaryId(), clock.instant(),
-                    null, 0);
+            WrappedDataKey wrapped = new WrappedDataKey(
+                    integrationId,
+                    masterKeys.wrap(fresh, associatedData(integrationId)),
+                    masterKeys.primaryId(),
+                    clock.instant(),
+                    null,
+                    0);
             if (store.insertIfAbsent(wrapped)) {
                 return remember(integrationId, fresh);
             }
@@ -109,8 +113,13 @@ public final class DataKeys {
             }
         });
         RewrapReport report = new RewrapReport(examined.get(), rewrapped.get(), already.get(), failed.get(), primary);
-        LOG.info("Re-wrapped the data keys under master key '{}': {} examined, {} re-wrapped, {} already under it,"
-                + " {} failed", primary, report.examined(), report.rewrapped(), report.alreadyUnderPrimary(),
+        LOG.info(
+                "Re-wrapped the data keys under master key '{}': {} examined, {} re-wrapped, {} already under it,"
+                        + " {} failed",
+                primary,
+                report.examined(),
+                report.rewrapped(),
+                report.alreadyUnderPrimary(),
                 report.failed());
         return report;
     }
@@ -127,7 +136,11 @@ public final class DataKeys {
         return masterKeys.primaryId();
     }
 
-    private enum Outcome { REWRAPPED, ALREADY_UNDER_PRIMARY, FAILED }
+    private enum Outcome {
+        REWRAPPED,
+        ALREADY_UNDER_PRIMARY,
+        FAILED
+    }
 
     private Outcome rewrap(WrappedDataKey dataKey, String primary) {
         WrappedDataKey current = dataKey;
@@ -136,11 +149,14 @@ public final class DataKeys {
             if (current.masterKeyId().equals(primary)) {
                 return Outcome.ALREADY_UNDER_PRIMARY;
             }
-            Optional<KeysetHandle> plain = masterKeys.unwrap(current.wrappedKey(), current.masterKeyId(),
-                    associatedData(current.integrationId()));
+            Optional<KeysetHandle> plain = masterKeys.unwrap(
+                    current.wrappedKey(), current.masterKeyId(), associatedData(current.integrationId()));
             if (plain.isEmpty()) {
-                LOG.warn("The data key of integration {} is wrapped by master key '{}', which is not configured or"
-                        + " does not unwrap it; it is left as it is", current.integrationId(), current.masterKeyId());
+                LOG.warn(
+                        "The data key of integration {} is wrapped by master key '{}', which is not configured or"
+                                + " does not unwrap it; it is left as it is",
+                        current.integrationId(),
+                        current.masterKeyId());
                 return Outcome.FAILED;
             }
             byte[] rewrapped = masterKeys.wrap(plain.get(), associatedData(current.integrationId()));
@@ -157,7 +173,8 @@ public final class DataKeys {
     }
 
     private Optional<DataKey> unwrapped(WrappedDataKey stored) {
-        return masterKeys.unwrap(stored.wrappedKey(), stored.masterKeyId(), associatedData(stored.integrationId()))
+        return masterKeys
+                .unwrap(stored.wrappedKey(), stored.masterKeyId(), associatedData(stored.integrationId()))
                 .map(DataKeys::dataKeyOf);
     }
 
@@ -180,7 +197,9 @@ public final class DataKeys {
 
     private static DataKey dataKeyOf(KeysetHandle keyset) {
         try {
-            return new DataKey(TinkAead.of(keyset), KEY_ID_PREFIX + Integer.toUnsignedString(keyset.getPrimary().getId()));
+            return new DataKey(
+                    TinkAead.of(keyset),
+                    KEY_ID_PREFIX + Integer.toUnsignedString(keyset.getPrimary().getId()));
         } catch (GeneralSecurityException notAead) {
             throw new IllegalStateException("a data key is not a usable AEAD keyset ("
                     + notAead.getClass().getSimpleName() + ")");
@@ -191,7 +210,8 @@ public final class DataKeys {
         try {
             return TinkAead.newAes256GcmKeyset();
         } catch (GeneralSecurityException failure) {
-            throw new IllegalStateException("cannot generate a data key (" + failure.getClass().getSimpleName() + ")");
+            throw new IllegalStateException(
+                    "cannot generate a data key (" + failure.getClass().getSimpleName() + ")");
         }
     }
 

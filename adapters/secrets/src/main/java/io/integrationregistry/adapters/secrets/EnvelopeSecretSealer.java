@@ -6,6 +6,7 @@ import io.integrationregistry.application.shared.SecretUnreadable;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.SealedSecret;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -51,8 +52,10 @@ public final class EnvelopeSecretSealer implements ForSealingSecrets {
 
     @Override
     public PlainSecret openToken(ConnectionKey connection, SealedSecret sealed) {
-        return opened(open(connection.integration(), associatedData(connection), sealed),
-                "a token of a connection to integration " + connection.integration().value());
+        return opened(
+                open(connection.integration(), associatedData(connection), sealed),
+                "a token of a connection to integration "
+                        + connection.integration().value());
     }
 
     @Override
@@ -67,7 +70,8 @@ public final class EnvelopeSecretSealer implements ForSealingSecrets {
             byte[] ciphertext = dataKey.aead().encrypt(plaintext, associatedData);
             return new SealedSecret(dataKey.keyId(), Base64.getEncoder().encodeToString(ciphertext), last4);
         } catch (GeneralSecurityException failure) {
-            throw new IllegalStateException("sealing a secret failed (" + failure.getClass().getSimpleName() + ")");
+            throw new IllegalStateException(
+                    "sealing a secret failed (" + failure.getClass().getSimpleName() + ")");
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }

@@ -2,6 +2,7 @@ package io.integrationregistry.adapters.secrets;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
+
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,8 +64,8 @@ public final class MasterKeyRing {
                 throw new IllegalStateException(at + ".id is required: 1 to 64 letters, digits, '.', '_' or '-'");
             }
             if (!ids.add(key.id())) {
-                throw new IllegalStateException(at + ".id '" + key.id() + "' is used by another master key;"
-                        + " every id must be unique");
+                throw new IllegalStateException(
+                        at + ".id '" + key.id() + "' is used by another master key;" + " every id must be unique");
             }
             if (key.primary()) {
                 primaries.add(key.id());
@@ -107,7 +108,8 @@ public final class MasterKeyRing {
         try {
             return TinkAead.wrap(dataKey, keys.get(primaryId), associatedData);
         } catch (GeneralSecurityException failure) {
-            throw new IllegalStateException("wrapping a data key failed (" + failure.getClass().getSimpleName() + ")");
+            throw new IllegalStateException(
+                    "wrapping a data key failed (" + failure.getClass().getSimpleName() + ")");
         }
     }
 

@@ -1,6 +1,9 @@
 package io.integrationregistry.adapters.secrets;
 
 import com.google.crypto.tink.KeysetHandle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +14,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Obtains a master keyset: the single one configured in {@value #KEYSET_PROPERTY}, or, for the embedded
@@ -30,8 +31,7 @@ public final class MasterKeys {
     private static final Logger LOG = LoggerFactory.getLogger(MasterKeys.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
-    private MasterKeys() {
-    }
+    private MasterKeys() {}
 
     /** @throws IllegalStateException naming {@value #KEYSET_PROPERTY} when the keyset is malformed or not AEAD */
     public static KeysetHandle fromConfiguredKeyset(String tinkJsonKeyset) {
@@ -63,7 +63,8 @@ public final class MasterKeys {
     }
 
     private static KeysetHandle load(Path file) throws IOException {
-        return parsedAeadKeyset(Files.readString(file, StandardCharsets.UTF_8),
+        return parsedAeadKeyset(
+                Files.readString(file, StandardCharsets.UTF_8),
                 "the keyset file " + file + " (used when " + KEYSET_PROPERTY + " is not configured)");
     }
 
@@ -81,8 +82,12 @@ public final class MasterKeys {
         } finally {
             Files.deleteIfExists(pending);
         }
-        LOG.warn("Generated a new master key for secrets in {} for the embedded default; production must configure {}"
-                + " (or {})", file, MasterKeyRing.MASTER_KEYS_PROPERTY, KEYSET_PROPERTY);
+        LOG.warn(
+                "Generated a new master key for secrets in {} for the embedded default; production must configure {}"
+                        + " (or {})",
+                file,
+                MasterKeyRing.MASTER_KEYS_PROPERTY,
+                KEYSET_PROPERTY);
         return keyset;
     }
 
@@ -154,7 +159,8 @@ public final class MasterKeys {
         try {
             return TinkAead.serialize(keyset);
         } catch (GeneralSecurityException failure) {
-            throw new IllegalStateException("cannot serialise the keyset (" + failure.getClass().getSimpleName() + ")");
+            throw new IllegalStateException(
+                    "cannot serialise the keyset (" + failure.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -1,10 +1,5 @@
 package io.integrationregistry.adapters.secrets;
 
-import java.time.Instant;
-import java.util.Date;
-import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.springframework.dao.DuplicateKeyException;
@@ -13,6 +8,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The wrapped data keys in the collection {@value #COLLECTION}, one document per integration under its
@@ -65,9 +66,13 @@ public final class MongoWrappedDataKeys implements WrappedDataKeys {
 
     @Override
     public boolean rewrap(WrappedDataKey current, byte[] wrappedKey, String masterKeyId, Instant at) {
-        Query stillAsRead = byId(current.integrationId()).addCriteria(Criteria.where(REVISION).is(current.revision()));
-        Update rewrapped = new Update().set(WRAPPED_KEY, new Binary(wrappedKey)).set(MASTER_KEY_ID, masterKeyId)
-                .set(REWRAPPED_AT, Date.from(at)).set(REVISION, current.revision() + 1);
+        Query stillAsRead = byId(current.integrationId())
+                .addCriteria(Criteria.where(REVISION).is(current.revision()));
+        Update rewrapped = new Update()
+                .set(WRAPPED_KEY, new Binary(wrappedKey))
+                .set(MASTER_KEY_ID, masterKeyId)
+                .set(REWRAPPED_AT, Date.from(at))
+                .set(REVISION, current.revision() + 1);
         try {
             return mongo.updateFirst(stillAsRead, rewrapped, COLLECTION).getMatchedCount() == 1;
         } catch (RuntimeException failure) {
@@ -94,8 +99,12 @@ public final class MongoWrappedDataKeys implements WrappedDataKeys {
         byte[] bytes = wrapped instanceof Binary binary ? binary.getData() : (byte[]) wrapped;
         Date rewrappedAt = document.getDate(REWRAPPED_AT);
         Number revision = document.get(REVISION, Number.class);
-        return new WrappedDataKey(document.getString("_id"), bytes, document.getString(MASTER_KEY_ID),
-                document.getDate(CREATED_AT).toInstant(), rewrappedAt == null ? null : rewrappedAt.toInstant(),
+        return new WrappedDataKey(
+                document.getString("_id"),
+                bytes,
+                document.getString(MASTER_KEY_ID),
+                document.getDate(CREATED_AT).toInstant(),
+                rewrappedAt == null ? null : rewrappedAt.toInstant(),
                 revision == null ? 0 : revision.longValue());
     }
 }

@@ -9,6 +9,5 @@ package io.integrationregistry.adapters.secrets;
  * @param failed              data keys that no configured master key unwraps; left as they were
  * @param primaryMasterKeyId  the id of the primary master key
  */
-public record RewrapReport(long examined, long rewrapped, long alreadyUnderPrimary, long failed,
-                           String primaryMasterKeyId) {
-}
+public record RewrapReport(
+        long examined, long rewrapped, long alreadyUnderPrimary, long failed, String primaryMasterKeyId) {}

@@ -13,14 +13,15 @@ import org.springframework.dao.DataAccessResourceFailureException;
  */
 final class StorageOutages {
 
-    private StorageOutages() {
-    }
+    private StorageOutages() {}
 
     /** The database could not be reached, or answered no longer: no socket, no server chosen in time, no primary. */
     static boolean isOutage(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StorageUnavailable || cause instanceof MongoSocketException
-                    || cause instanceof MongoTimeoutException || cause instanceof MongoNotPrimaryException
+            if (cause instanceof StorageUnavailable
+                    || cause instanceof MongoSocketException
+                    || cause instanceof MongoTimeoutException
+                    || cause instanceof MongoNotPrimaryException
                     || cause instanceof DataAccessResourceFailureException) {
                 return true;
             }

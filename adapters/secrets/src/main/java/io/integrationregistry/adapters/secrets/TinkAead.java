@@ -23,12 +23,12 @@ final class TinkAead {
             // Both generateNew and getPrimitive(RegistryConfiguration) need the AEAD key managers registered.
             AeadConfig.register();
         } catch (GeneralSecurityException failure) {
-            throw new ExceptionInInitializerError("cannot register Tink AEAD (" + failure.getClass().getSimpleName() + ")");
+            throw new ExceptionInInitializerError(
+                    "cannot register Tink AEAD (" + failure.getClass().getSimpleName() + ")");
         }
     }
 
-    private TinkAead() {
-    }
+    private TinkAead() {}
 
     /** @throws GeneralSecurityException when the keyset holds no AEAD key Tink can use */
     static Aead of(KeysetHandle keyset) throws GeneralSecurityException {

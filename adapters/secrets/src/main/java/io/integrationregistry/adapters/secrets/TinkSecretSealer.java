@@ -8,6 +8,7 @@ import io.integrationregistry.application.shared.SecretUnreadable;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.SealedSecret;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -59,8 +60,10 @@ public final class TinkSecretSealer implements ForSealingSecrets {
 
     @Override
     public PlainSecret openToken(ConnectionKey connection, SealedSecret sealed) {
-        return opened(open(associatedData(connection), sealed),
-                "a token of a connection to integration " + connection.integration().value());
+        return opened(
+                open(associatedData(connection), sealed),
+                "a token of a connection to integration "
+                        + connection.integration().value());
     }
 
     private SealedSecret sealWith(byte[] associatedData, PlainSecret secret, String last4) {
@@ -69,7 +72,8 @@ public final class TinkSecretSealer implements ForSealingSecrets {
             byte[] ciphertext = aead.encrypt(plaintext, associatedData);
             return new SealedSecret(primaryKeyId, Base64.getEncoder().encodeToString(ciphertext), last4);
         } catch (GeneralSecurityException failure) {
-            throw new IllegalStateException("sealing a secret failed (" + failure.getClass().getSimpleName() + ")");
+            throw new IllegalStateException(
+                    "sealing a secret failed (" + failure.getClass().getSimpleName() + ")");
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }

@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param rewrappedAt   when it was last wrapped by another master key; null if never
  * @param revision      goes up at each re-wrap, so that two concurrent re-wraps cannot both replace it
  */
-public record WrappedDataKey(String integrationId, byte[] wrappedKey, String masterKeyId, Instant createdAt,
-                             Instant rewrappedAt, long revision) {
+public record WrappedDataKey(
+        String integrationId,
+        byte[] wrappedKey,
+        String masterKeyId,
+        Instant createdAt,
+        Instant rewrappedAt,
+        long revision) {
 
     public WrappedDataKey {
         Objects.requireNonNull(integrationId, "integrationId");
@@ -32,9 +37,12 @@ public record WrappedDataKey(String integrationId, byte[] wrappedKey, String mas
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof WrappedDataKey that && integrationId.equals(that.integrationId)
-                && Arrays.equals(wrappedKey, that.wrappedKey) && masterKeyId.equals(that.masterKeyId)
-                && createdAt.equals(that.createdAt) && Objects.equals(rewrappedAt, that.rewrappedAt)
+        return other instanceof WrappedDataKey that
+                && integrationId.equals(that.integrationId)
+                && Arrays.equals(wrappedKey, that.wrappedKey)
+                && masterKeyId.equals(that.masterKeyId)
+                && createdAt.equals(that.createdAt)
+                && Objects.equals(rewrappedAt, that.rewrappedAt)
                 && revision == that.revision;
     }
 
@@ -45,7 +53,7 @@ public record WrappedDataKey(String integrationId, byte[] wrappedKey, String mas
 
     @Override
     public String toString() {
-        return "WrappedDataKey[integrationId=" + integrationId + ", masterKeyId=" + masterKeyId
-                + ", revision=" + revision + "]";
+        return "WrappedDataKey[integrationId=" + integrationId + ", masterKeyId=" + masterKeyId + ", revision="
+                + revision + "]";
     }
 }

@@ -1,18 +1,27 @@
 package io.integrationregistry.adapters.secrets;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.AesGcmKey;
+import fixtures.mongo.EmbeddedMongo;
 import io.integrationregistry.application.shared.ConnectionKey;
 import io.integrationregistry.application.shared.SecretUnreadable;
-import fixtures.mongo.EmbeddedMongo;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.SealedSecret;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,17 +37,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.bson.Document;
-import org.bson.types.Binary;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Envelope encryption on the embedded MongoDB-wire server: data keys, master keys, rotation. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -50,6 +51,7 @@ class EnvelopeSecretSealerTest {
 
     @TempDir
     static Path folder;
+
     private static EmbeddedMongo server;
 
     private MongoTemplate mongo;
@@ -83,13 +85,16 @@ class EnvelopeSecretSealerTest {
         assertThat(sealed.last4()).isEqualTo("WXYZ");
         assertThat(sealer.open(owner, sealed).reveal()).isEqualTo(LONG_SECRET);
         assertThat(sealer.holdsSameSecret(owner, sealed, secret(LONG_SECRET))).isTrue();
-        assertThat(sealer.holdsSameSecret(owner, sealed, secret(LONG_SECRET + "!"))).isFalse();
+        assertThat(sealer.holdsSameSecret(owner, sealed, secret(LONG_SECRET + "!")))
+                .isFalse();
         assertThat(sealer(ring(key("k1", K1, true))).open(owner, sealed).reveal())
-                .as("opens after a restart, from the stored data key").isEqualTo(LONG_SECRET);
+                .as("opens after a restart, from the stored data key")
+                .isEqualTo(LONG_SECRET);
         Document stored = storedDataKey(owner);
         assertThat(stored.getString("masterKeyId")).isEqualTo("k1");
         assertThat(stored.getDate("createdAt")).isNotNull();
-        assertThat(mongo.getCollection(MongoWrappedDataKeys.COLLECTION).countDocuments()).isEqualTo(1);
+        assertThat(mongo.getCollection(MongoWrappedDataKeys.COLLECTION).countDocuments())
+                .isEqualTo(1);
     }
 
     @Test
@@ -100,7 +105,8 @@ class EnvelopeSecretSealerTest {
         SealedSecret second = sealer.seal(owner, secret("another-secret-0123456789"));
 
         assertThat(second.keyId()).isEqualTo(first.keyId());
-        assertThat(mongo.getCollection(MongoWrappedDataKeys.COLLECTION).countDocuments()).isEqualTo(1);
+        assertThat(mongo.getCollection(MongoWrappedDataKeys.COLLECTION).countDocuments())
+                .isEqualTo(1);
     }
 
     @Test
@@ -110,12 +116,17 @@ class EnvelopeSecretSealerTest {
 
         byte[] wrapped = storedDataKey(owner).get("wrappedKey", Binary.class).getData();
 
-        KeysetHandle unwrapped = ring.unwrap(wrapped, "k1", DataKeys.associatedData(owner.value())).orElseThrow();
-        byte[] rawKey = ((AesGcmKey) unwrapped.getPrimary().getKey()).getKeyBytes().toByteArray(InsecureSecretKeyAccess.get());
+        KeysetHandle unwrapped = ring.unwrap(wrapped, "k1", DataKeys.associatedData(owner.value()))
+                .orElseThrow();
+        byte[] rawKey =
+                ((AesGcmKey) unwrapped.getPrimary().getKey()).getKeyBytes().toByteArray(InsecureSecretKeyAccess.get());
         assertThat(rawKey).hasSize(32);
-        assertThat(indexOf(wrapped, rawKey)).as("the raw 256-bit key is not in the stored bytes").isEqualTo(-1);
+        assertThat(indexOf(wrapped, rawKey))
+                .as("the raw 256-bit key is not in the stored bytes")
+                .isEqualTo(-1);
         assertThatThrownBy(() -> TinkProtoKeysetFormat.parseKeyset(wrapped, InsecureSecretKeyAccess.get()))
-                .as("the stored bytes are not a plaintext keyset").isInstanceOf(Exception.class);
+                .as("the stored bytes are not a plaintext keyset")
+                .isInstanceOf(Exception.class);
     }
 
     @Test
@@ -124,12 +135,16 @@ class EnvelopeSecretSealerTest {
         IntegrationId other = IntegrationId.of(UUID.randomUUID());
         SealedSecret sealedForA = sealer.seal(owner, secret(LONG_SECRET));
 
-        assertThatThrownBy(() -> sealer.open(other, sealedForA)).as("B has no data key yet")
-                .isInstanceOf(SecretUnreadable.class).hasMessageNotContaining(LONG_SECRET);
+        assertThatThrownBy(() -> sealer.open(other, sealedForA))
+                .as("B has no data key yet")
+                .isInstanceOf(SecretUnreadable.class)
+                .hasMessageNotContaining(LONG_SECRET);
         sealer.seal(other, secret("a-secret-of-integration-b"));
-        assertThatThrownBy(() -> sealer.open(other, sealedForA)).as("B's own data key does not open it")
+        assertThatThrownBy(() -> sealer.open(other, sealedForA))
+                .as("B's own data key does not open it")
                 .isInstanceOf(SecretUnreadable.class);
-        assertThat(sealer.holdsSameSecret(other, sealedForA, secret(LONG_SECRET))).isFalse();
+        assertThat(sealer.holdsSameSecret(other, sealedForA, secret(LONG_SECRET)))
+                .isFalse();
     }
 
     @Test
@@ -157,7 +172,8 @@ class EnvelopeSecretSealerTest {
         assertThat(sealer.openToken(alice, token).reveal()).isEqualTo("access-token-0123456789");
         assertThatThrownBy(() -> sealer.openToken(new ConnectionKey(owner, "bob"), token))
                 .isInstanceOf(SecretUnreadable.class);
-        assertThatThrownBy(() -> sealer.open(owner, token)).as("a token is not a secret of the integration")
+        assertThatThrownBy(() -> sealer.open(owner, token))
+                .as("a token is not a secret of the integration")
                 .isInstanceOf(SecretUnreadable.class);
     }
 
@@ -168,8 +184,8 @@ class EnvelopeSecretSealerTest {
         EnvelopeSecretSealer underK1 = sealer(ring(key("k1", K1, true)));
         SealedSecret secretOfA = underK1.seal(owner, secret(LONG_SECRET));
         SealedSecret secretOfB = underK1.seal(other, secret("secret-of-integration-b-0123"));
-        SealedSecret tokenOfA = underK1.sealToken(new ConnectionKey(owner, "alice"),
-                PlainSecret.of("token", "refresh-token-0123456789"));
+        SealedSecret tokenOfA = underK1.sealToken(
+                new ConnectionKey(owner, "alice"), PlainSecret.of("token", "refresh-token-0123456789"));
         List<SealedSecret> events = List.of(secretOfA, secretOfB, tokenOfA);
         List<SealedSecret> eventsBefore = List.copyOf(events);
 
@@ -186,24 +202,31 @@ class EnvelopeSecretSealerTest {
         assertThat(storedDataKey(owner).getString("masterKeyId")).isEqualTo("k2");
         assertThat(storedDataKey(other).getString("masterKeyId")).isEqualTo("k2");
         assertThat(storedDataKey(owner).getDate("rewrappedAt")).isNotNull();
-        assertThat(rotatedKeys.rewrapAll()).as("a second run changes nothing")
+        assertThat(rotatedKeys.rewrapAll())
+                .as("a second run changes nothing")
                 .isEqualTo(new RewrapReport(2, 0, 2, 0, "k2"));
 
         // Restart with k2 only.
         EnvelopeSecretSealer underK2 = sealer(ring(key("k2", K2, true)));
         assertThat(underK2.open(owner, secretOfA).reveal()).isEqualTo(LONG_SECRET);
         assertThat(underK2.open(other, secretOfB).reveal()).isEqualTo("secret-of-integration-b-0123");
-        assertThat(underK2.openToken(new ConnectionKey(owner, "alice"), tokenOfA).reveal())
+        assertThat(underK2.openToken(new ConnectionKey(owner, "alice"), tokenOfA)
+                        .reveal())
                 .isEqualTo("refresh-token-0123456789");
         assertThat(events).as("the sealed secrets kept in events are the same").isEqualTo(eventsBefore);
-        assertThat(output.getAll()).contains("2 re-wrapped").doesNotContain(LONG_SECRET).doesNotContain(K1)
+        assertThat(output.getAll())
+                .contains("2 re-wrapped")
+                .doesNotContain(LONG_SECRET)
+                .doesNotContain(K1)
                 .doesNotContain(K2);
         assertThatThrownBy(() -> sealer(ring(key("k1", K1, true))).open(owner, secretOfA))
-                .as("the removed master key no longer unwraps the data key").isInstanceOf(SecretUnreadable.class);
+                .as("the removed master key no longer unwraps the data key")
+                .isInstanceOf(SecretUnreadable.class);
     }
 
     @Test
-    void givenADataKeyWrappedByAMasterKeyThatIsNoLongerConfigured_thenARewrapCountsItAsFailedAndKeepsItAndNothingSealsWithIt() {
+    void
+            givenADataKeyWrappedByAMasterKeyThatIsNoLongerConfigured_thenARewrapCountsItAsFailedAndKeepsItAndNothingSealsWithIt() {
         sealer(ring(key("k0", MasterKeys.newKeysetJson(), true))).seal(owner, secret(LONG_SECRET));
         Document before = storedDataKey(owner);
 
@@ -213,7 +236,9 @@ class EnvelopeSecretSealerTest {
         assertThat(storedDataKey(owner)).isEqualTo(before);
         assertThatThrownBy(() -> sealer(ring(key("k2", K2, true))).seal(owner, secret(LONG_SECRET)))
                 .as("no second data key is made beside the one that does not unwrap")
-                .isInstanceOf(SecretUnreadable.class).hasMessageContaining("k2").hasMessageNotContaining(LONG_SECRET);
+                .isInstanceOf(SecretUnreadable.class)
+                .hasMessageContaining("k2")
+                .hasMessageNotContaining(LONG_SECRET);
     }
 
     @Test
@@ -229,13 +254,17 @@ class EnvelopeSecretSealerTest {
         assertThat(legacy.keyId()).doesNotStartWith("dk1:");
         assertThat(sameKeyset.open(owner, legacy).reveal()).isEqualTo(LONG_SECRET);
         assertThat(afterRotation.open(owner, legacy).reveal()).isEqualTo(LONG_SECRET);
-        assertThat(afterRotation.holdsSameSecret(owner, legacy, secret(LONG_SECRET))).isTrue();
-        assertThat(afterRotation.openToken(new ConnectionKey(owner, "alice"), legacyToken).reveal())
+        assertThat(afterRotation.holdsSameSecret(owner, legacy, secret(LONG_SECRET)))
+                .isTrue();
+        assertThat(afterRotation
+                        .openToken(new ConnectionKey(owner, "alice"), legacyToken)
+                        .reveal())
                 .isEqualTo("legacy-token-0123456789");
         assertThat(afterRotation.holdsSameSecret(IntegrationId.of(UUID.randomUUID()), legacy, secret(LONG_SECRET)))
                 .isFalse();
         assertThat(mongo.getCollection(MongoWrappedDataKeys.COLLECTION).countDocuments())
-                .as("opening an old secret makes no data key").isZero();
+                .as("opening an old secret makes no data key")
+                .isZero();
     }
 
     @Test
@@ -262,7 +291,8 @@ class EnvelopeSecretSealerTest {
                 SealedSecret sealed = seals.get(i).get(30, TimeUnit.SECONDS);
                 assertThat(later.open(owner, sealed).reveal()).isEqualTo("secret-of-racer-" + i + "-0123456789");
             }
-            assertThat(mongo.getCollection(MongoWrappedDataKeys.COLLECTION).countDocuments()).isEqualTo(1);
+            assertThat(mongo.getCollection(MongoWrappedDataKeys.COLLECTION).countDocuments())
+                    .isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
@@ -286,7 +316,8 @@ class EnvelopeSecretSealerTest {
             Future<?> traffic = pool.submit(() -> {
                 for (int i = 0; i < 20; i++) {
                     IntegrationId id = integrations.get(i);
-                    assertThat(serving.open(id, sealed.get(i)).reveal()).isEqualTo("secret-number-" + i + "-0123456789");
+                    assertThat(serving.open(id, sealed.get(i)).reveal())
+                            .isEqualTo("secret-number-" + i + "-0123456789");
                     serving.seal(id, secret("another-secret-" + i + "-0123456789"));
                 }
             });
@@ -311,7 +342,8 @@ class EnvelopeSecretSealerTest {
         WrappedDataKeys counting = new CountingStore(store, reads);
         MasterKeyRing ring = ring(key("k1", K1, true));
         SealedSecret sealed = sealer(ring).seal(owner, secret(LONG_SECRET));
-        EnvelopeSecretSealer restarted = new EnvelopeSecretSealer(new DataKeys(ring, counting, Clock.systemUTC(), 10), ring);
+        EnvelopeSecretSealer restarted =
+                new EnvelopeSecretSealer(new DataKeys(ring, counting, Clock.systemUTC(), 10), ring);
 
         for (int call = 0; call < 20; call++) {
             assertThat(restarted.open(owner, sealed).reveal()).isEqualTo(LONG_SECRET);

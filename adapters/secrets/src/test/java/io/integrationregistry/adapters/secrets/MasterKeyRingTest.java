@@ -1,12 +1,13 @@
 package io.integrationregistry.adapters.secrets;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MasterKeyRingTest {
 
@@ -52,14 +53,18 @@ class MasterKeyRingTest {
     @Test
     void givenAMalformedOrMissingKeyset_thenTheErrorNamesTheKeyButNoKeyMaterial() {
         String broken = K2.substring(0, K2.length() / 2);
-        assertRefused(List.of(key("k1", K1, true), key("k2", broken, false)),
-                "master-keys[1].keyset (id 'k2')", "not a valid Tink JSON keyset");
+        assertRefused(
+                List.of(key("k1", K1, true), key("k2", broken, false)),
+                "master-keys[1].keyset (id 'k2')",
+                "not a valid Tink JSON keyset");
         assertRefused(List.of(key("k1", "", true)), "master-keys[0].keyset", "empty");
     }
 
     @Test
     void aConfiguredKeyShowsNoKeyMaterialWhenPrinted() {
-        assertThat(key("k1", K1, true).toString()).doesNotContain(keyMaterialOf(K1)).contains("k1");
+        assertThat(key("k1", K1, true).toString())
+                .doesNotContain(keyMaterialOf(K1))
+                .contains("k1");
     }
 
     private static void assertRefused(List<MasterKeyRing.Configured> keys, String... messageParts) {

@@ -1,9 +1,5 @@
 package io.integrationregistry.adapters.secrets;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
@@ -12,6 +8,12 @@ import com.google.crypto.tink.mac.PredefinedMacParameters;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.SealedSecret;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -25,12 +27,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @ExtendWith(OutputCaptureExtension.class)
 class MasterKeysTest {
@@ -51,7 +52,8 @@ class MasterKeysTest {
 
         Path file = folder.resolve(MasterKeys.KEYSET_FILE);
         assertThat(file).exists();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files).as("no temporary file is left behind").containsExactly(file);
         }
@@ -63,7 +65,8 @@ class MasterKeysTest {
 
         KeysetHandle reloaded = MasterKeys.loadOrGenerate(folder);
 
-        assertThat(new TinkSecretSealer(reloaded).holdsSameSecret(owner, sealed, secret)).isTrue();
+        assertThat(new TinkSecretSealer(reloaded).holdsSameSecret(owner, sealed, secret))
+                .isTrue();
     }
 
     @Test
@@ -86,7 +89,8 @@ class MasterKeysTest {
                 .contains("WARN", file.toString(), MasterKeys.KEYSET_PROPERTY)
                 .doesNotContain(keyMaterialOf(json))
                 .doesNotContain(json);
-        assertThat(output.getAll().lines().filter(line -> line.contains("WARN"))).hasSize(1);
+        assertThat(output.getAll().lines().filter(line -> line.contains("WARN")))
+                .hasSize(1);
     }
 
     @Test
@@ -156,11 +160,14 @@ class MasterKeysTest {
             KeysetHandle onDisk = MasterKeys.loadOrGenerate(folder);
             SealedSecret sealed = new TinkSecretSealer(onDisk).seal(owner, secret);
             for (Future<KeysetHandle> handle : handles) {
-                assertThat(new TinkSecretSealer(handle.get(10, TimeUnit.SECONDS)).holdsSameSecret(owner, sealed, secret))
-                        .as("every start seals with the keyset that stayed on disk").isTrue();
+                assertThat(new TinkSecretSealer(handle.get(10, TimeUnit.SECONDS))
+                                .holdsSameSecret(owner, sealed, secret))
+                        .as("every start seals with the keyset that stayed on disk")
+                        .isTrue();
             }
             try (Stream<Path> files = Files.list(folder)) {
-                assertThat(files).as("no temporary file is left behind")
+                assertThat(files)
+                        .as("no temporary file is left behind")
                         .containsExactly(folder.resolve(MasterKeys.KEYSET_FILE));
             }
         } finally {

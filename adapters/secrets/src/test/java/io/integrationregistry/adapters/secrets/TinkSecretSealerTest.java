@@ -1,8 +1,5 @@
 package io.integrationregistry.adapters.secrets;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.mac.MacConfig;
@@ -10,13 +7,17 @@ import com.google.crypto.tink.mac.PredefinedMacParameters;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.SealedSecret;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(OutputCaptureExtension.class)
 class TinkSecretSealerTest {
@@ -38,7 +39,8 @@ class TinkSecretSealerTest {
     void givenASealedSecret_whenAnotherSecretIsOffered_thenItIsNotRecognised() {
         SealedSecret sealed = sealer.seal(owner, secret(LONG_SECRET));
 
-        assertThat(sealer.holdsSameSecret(owner, sealed, secret(LONG_SECRET + "!"))).isFalse();
+        assertThat(sealer.holdsSameSecret(owner, sealed, secret(LONG_SECRET + "!")))
+                .isFalse();
         assertThat(sealer.holdsSameSecret(owner, sealed, secret("s3cr3t"))).isFalse();
     }
 
@@ -49,7 +51,8 @@ class TinkSecretSealerTest {
         String plaintextBase64 = Base64.getEncoder().encodeToString(LONG_SECRET.getBytes(StandardCharsets.UTF_8));
         assertThat(sealed.ciphertext()).doesNotContain(LONG_SECRET).doesNotContain(plaintextBase64);
         assertThat(Base64.getDecoder().decode(sealed.ciphertext()))
-                .asString(StandardCharsets.UTF_8).doesNotContain(LONG_SECRET);
+                .asString(StandardCharsets.UTF_8)
+                .doesNotContain(LONG_SECRET);
         assertThat(output.getAll()).doesNotContain(LONG_SECRET).doesNotContain(plaintextBase64);
     }
 
@@ -66,7 +69,8 @@ class TinkSecretSealerTest {
         SealedSecret sealed = sealer.seal(owner, secret(LONG_SECRET));
         IntegrationId otherIntegration = IntegrationId.of(UUID.randomUUID());
 
-        assertThat(sealer.holdsSameSecret(otherIntegration, sealed, secret(LONG_SECRET))).isFalse();
+        assertThat(sealer.holdsSameSecret(otherIntegration, sealed, secret(LONG_SECRET)))
+                .isFalse();
     }
 
     @Test
@@ -74,7 +78,8 @@ class TinkSecretSealerTest {
         SealedSecret notBase64 = new SealedSecret("1", "%%% not base64 %%%", null);
         SealedSecret notTink = new SealedSecret("1", Base64.getEncoder().encodeToString(new byte[40]), null);
 
-        assertThat(sealer.holdsSameSecret(owner, notBase64, secret(LONG_SECRET))).isFalse();
+        assertThat(sealer.holdsSameSecret(owner, notBase64, secret(LONG_SECRET)))
+                .isFalse();
         assertThat(sealer.holdsSameSecret(owner, notTink, secret(LONG_SECRET))).isFalse();
     }
 
@@ -93,7 +98,8 @@ class TinkSecretSealerTest {
     void whenSealing_thenTheKeyIdIsThatOfThePrimaryKey() {
         SealedSecret sealed = sealer.seal(owner, secret(LONG_SECRET));
 
-        assertThat(sealed.keyId()).isEqualTo(Integer.toUnsignedString(keyset.getPrimary().getId()));
+        assertThat(sealed.keyId())
+                .isEqualTo(Integer.toUnsignedString(keyset.getPrimary().getId()));
     }
 
     @Test
@@ -109,13 +115,16 @@ class TinkSecretSealerTest {
         SealedSecret sealedAfterRotation = rotatedSealer.seal(owner, secret(LONG_SECRET));
 
         assertThat(rotated.size()).isEqualTo(2);
-        assertThat(rotatedSealer.holdsSameSecret(owner, sealedBeforeRotation, secret(LONG_SECRET))).isTrue();
+        assertThat(rotatedSealer.holdsSameSecret(owner, sealedBeforeRotation, secret(LONG_SECRET)))
+                .isTrue();
         assertThat(sealedAfterRotation.keyId())
                 .isEqualTo(Integer.toUnsignedString(rotated.getPrimary().getId()))
                 .isNotEqualTo(sealedBeforeRotation.keyId());
-        assertThat(rotatedSealer.holdsSameSecret(owner, sealedAfterRotation, secret(LONG_SECRET))).isTrue();
+        assertThat(rotatedSealer.holdsSameSecret(owner, sealedAfterRotation, secret(LONG_SECRET)))
+                .isTrue();
         assertThat(sealer.holdsSameSecret(owner, sealedAfterRotation, secret(LONG_SECRET)))
-                .as("the old keyset does not know the new key").isFalse();
+                .as("the old keyset does not know the new key")
+                .isFalse();
     }
 
     @Test

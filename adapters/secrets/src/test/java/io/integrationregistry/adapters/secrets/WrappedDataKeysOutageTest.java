@@ -26,8 +26,8 @@ class WrappedDataKeysOutageTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        client = MongoClients.create("mongodb://127.0.0.1:" + port
-                + "/?serverSelectionTimeoutMS=200&connectTimeoutMS=200");
+        client = MongoClients.create(
+                "mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=200&connectTimeoutMS=200");
         keys = new MongoWrappedDataKeys(new MongoTemplate(client, "absent"));
     }
 
@@ -40,11 +40,12 @@ class WrappedDataKeysOutageTest {
     void everyCallWhileTheDatabaseIsAwayThrowsStorageUnavailable() {
         WrappedDataKey key = new WrappedDataKey("an-integration", new byte[] {1}, "primary", Instant.now(), null, 0);
 
-        assertThatThrownBy(() -> keys.find("an-integration")).isInstanceOf(StorageUnavailable.class)
+        assertThatThrownBy(() -> keys.find("an-integration"))
+                .isInstanceOf(StorageUnavailable.class)
                 .hasRootCauseInstanceOf(MongoTimeoutException.class);
         assertThatThrownBy(() -> keys.insertIfAbsent(key)).isInstanceOf(StorageUnavailable.class);
         assertThatThrownBy(() -> keys.rewrap(key, new byte[] {2}, "primary", Instant.now()))
                 .isInstanceOf(StorageUnavailable.class);
-        assertThatThrownBy(() -> keys.forEach(found -> { })).isInstanceOf(StorageUnavailable.class);
+        assertThatThrownBy(() -> keys.forEach(found -> {})).isInstanceOf(StorageUnavailable.class);
     }
 }

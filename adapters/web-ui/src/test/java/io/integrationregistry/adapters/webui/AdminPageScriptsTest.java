@@ -31,8 +31,9 @@ class AdminPageScriptsTest {
             "^[;!+~]?\\((async\\s+)?(function\\b|\\([^)]*\\)\\s*=>)|^[;!+~]function\\b|^\\}[ \\t]*\\)?[ \\t]*\\([ \\t]*\\)",
             Pattern.MULTILINE);
     /** A top-level `var`, or an assignment to a property of window/globalThis/self. */
-    private static final Pattern GLOBAL = Pattern.compile(
-            "^var\\s|\\b(window|globalThis|self)\\.[A-Za-z_$][\\w$]*\\s*=[^=]", Pattern.MULTILINE);
+    private static final Pattern GLOBAL =
+            Pattern.compile("^var\\s|\\b(window|globalThis|self)\\.[A-Za-z_$][\\w$]*\\s*=[^=]", Pattern.MULTILINE);
+
     private static final Pattern RELATIVE_IMPORT = Pattern.compile("\\bfrom\\s+'(\\./[^']+)'");
     private static final Pattern SCRIPT_TAG = Pattern.compile("<script\\b[^>]*>", Pattern.CASE_INSENSITIVE);
 
@@ -56,7 +57,8 @@ class AdminPageScriptsTest {
             }
             Matcher global = GLOBAL.matcher(text);
             if (global.find()) {
-                problems.add(script.getFileName() + " sets a global: " + global.group().trim());
+                problems.add(script.getFileName() + " sets a global: "
+                        + global.group().trim());
             }
             Matcher imported = RELATIVE_IMPORT.matcher(text);
             while (imported.find()) {
@@ -76,26 +78,34 @@ class AdminPageScriptsTest {
         while (tag.find()) {
             tags.add(tag.group());
         }
-        assertThat(tags).isNotEmpty().allSatisfy(script -> assertThat(script)
-                .contains("type=\"module\"")
-                .containsPattern("src=\"/assets/[\\w-]+\\.js\""));
+        assertThat(tags)
+                .isNotEmpty()
+                .allSatisfy(script ->
+                        assertThat(script).contains("type=\"module\"").containsPattern("src=\"/assets/[\\w-]+\\.js\""));
     }
 
     @Test
     void theChecksCatchAClosureAGlobalAndAScriptWithoutModuleSyntax() {
-        assertThat(IIFE.matcher("(function () {\n    'use strict';\n})();\n").find()).isTrue();
+        assertThat(IIFE.matcher("(function () {\n    'use strict';\n})();\n").find())
+                .isTrue();
         assertThat(IIFE.matcher(";(() => {\n})();\n").find()).isTrue();
         assertThat(IIFE.matcher("x();\n}());\n").find()).isTrue();
-        assertThat(IIFE.matcher("export function f() {\n    (function () {})();\n}\n").find()).isFalse();
+        assertThat(IIFE.matcher("export function f() {\n    (function () {})();\n}\n")
+                        .find())
+                .isFalse();
         assertThat(GLOBAL.matcher("window.registry = {};").find()).isTrue();
         assertThat(GLOBAL.matcher("var state = {};").find()).isTrue();
-        assertThat(GLOBAL.matcher("if (window.isSecureContext === true) {}").find()).isFalse();
-        assertThat(IMPORT_OR_EXPORT.matcher("const a = 1;\n// import nothing\n").find()).isFalse();
+        assertThat(GLOBAL.matcher("if (window.isSecureContext === true) {}").find())
+                .isFalse();
+        assertThat(IMPORT_OR_EXPORT.matcher("const a = 1;\n// import nothing\n").find())
+                .isFalse();
     }
 
     private static List<Path> scripts() throws IOException {
         try (Stream<Path> files = Files.walk(ASSETS)) {
-            return files.filter(file -> file.toString().endsWith(".js")).sorted().toList();
+            return files.filter(file -> file.toString().endsWith(".js"))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -25,8 +25,8 @@ public class DataKeysEndpoint {
      * @param byMasterKey        how many stored data keys each master key id wraps
      * @param rewrapAll          re-wraps every data key under the primary master key
      */
-    public DataKeysEndpoint(Supplier<String> primaryMasterKeyId, Supplier<Map<String, Long>> byMasterKey,
-                            Supplier<Rewrap> rewrapAll) {
+    public DataKeysEndpoint(
+            Supplier<String> primaryMasterKeyId, Supplier<Map<String, Long>> byMasterKey, Supplier<Rewrap> rewrapAll) {
         this.primaryMasterKeyId = primaryMasterKeyId;
         this.byMasterKey = byMasterKey;
         this.rewrapAll = rewrapAll;
@@ -36,8 +36,7 @@ public class DataKeysEndpoint {
      * @param primaryMasterKeyId the master key that wraps new data keys
      * @param byMasterKey        how many stored data keys each master key id wraps
      */
-    public record Status(String primaryMasterKeyId, Map<String, Long> byMasterKey) {
-    }
+    public record Status(String primaryMasterKeyId, Map<String, Long> byMasterKey) {}
 
     /**
      * What one re-wrap of every data key did.
@@ -48,9 +47,8 @@ public class DataKeysEndpoint {
      * @param failed              data keys that no configured master key unwraps; left as they were
      * @param primaryMasterKeyId  the id of the primary master key
      */
-    public record Rewrap(long examined, long rewrapped, long alreadyUnderPrimary, long failed,
-                        String primaryMasterKeyId) {
-    }
+    public record Rewrap(
+            long examined, long rewrapped, long alreadyUnderPrimary, long failed, String primaryMasterKeyId) {}
 
     @ReadOperation
     public Status status() {

@@ -43,8 +43,10 @@ class ProjectionsRestController {
 
     @PostMapping("/{name}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Rebuild a projection", description = "Resets it and replays every event into it; "
-            + "answers 202 at once, follow the progress in the status.")
+    @Operation(
+            summary = "Rebuild a projection",
+            description = "Resets it and replays every event into it; "
+                    + "answers 202 at once, follow the progress in the status.")
     List<ProjectionStatus> replay(Authentication authentication, @PathVariable String name) {
         requireOperator(authentication);
         projections.rebuild(name);
@@ -53,8 +55,9 @@ class ProjectionsRestController {
 
     /** The security filters already require the role; this keeps the rule beside the operations it guards. */
     private static void requireOperator(Authentication authentication) {
-        boolean operator = authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(authority -> Role.OPERATOR.authority().equals(authority.getAuthority()));
+        boolean operator = authentication != null
+                && authentication.getAuthorities().stream()
+                        .anyMatch(authority -> Role.OPERATOR.authority().equals(authority.getAuthority()));
         if (!operator) {
             throw new AccessDeniedException("only operators of the service administer projections");
         }

@@ -16,16 +16,34 @@ import java.util.Map;
  * version and no change, but a {@code test}: {@code {"origins": […], "outcome", "summary"}}; the
  * {@code integrationId} of a test of values typed for a new integration is null.
  */
-record AuditEntryResource(String eventId, String integrationId, String integrationName, String company,
-                          AuditEntryType type, String actor, Instant at, String requestId, String source,
-                          Long version, List<Map<String, Object>> changes,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) AuditEntry.TestedConnection test) {
+record AuditEntryResource(
+        String eventId,
+        String integrationId,
+        String integrationName,
+        String company,
+        AuditEntryType type,
+        String actor,
+        Instant at,
+        String requestId,
+        String source,
+        Long version,
+        List<Map<String, Object>> changes,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AuditEntry.TestedConnection test) {
 
     static AuditEntryResource of(AuditEntry entry) {
         boolean test = entry.type() == AuditEntryType.TESTED;
-        return new AuditEntryResource(entry.eventId(), entry.integrationId(), entry.integrationName(),
-                entry.company(), entry.type(), entry.actor(), entry.at(), entry.requestId(), entry.source(),
-                test ? null : entry.version(), entry.changes().stream().map(AuditEntryResource::change).toList(),
+        return new AuditEntryResource(
+                entry.eventId(),
+                entry.integrationId(),
+                entry.integrationName(),
+                entry.company(),
+                entry.type(),
+                entry.actor(),
+                entry.at(),
+                entry.requestId(),
+                entry.source(),
+                test ? null : entry.version(),
+                entry.changes().stream().map(AuditEntryResource::change).toList(),
                 entry.test());
     }
 

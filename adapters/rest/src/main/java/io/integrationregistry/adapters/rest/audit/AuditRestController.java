@@ -1,14 +1,14 @@
 package io.integrationregistry.adapters.rest.audit;
 
-import io.integrationregistry.adapters.rest.problem.InvalidRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.integrationregistry.adapters.rest.problem.InvalidRequest;
 import io.integrationregistry.application.audit.port.in.AuditEntry;
 import io.integrationregistry.application.audit.port.in.AuditEntryType;
 import io.integrationregistry.application.audit.port.in.AuditPage;
 import io.integrationregistry.application.audit.port.in.AuditQuery;
-import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.audit.port.in.ForAuditing;
 import io.integrationregistry.application.integrations.port.out.RecordedEvent;
+import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationRuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,8 +43,19 @@ import java.util.Optional;
 @Tag(name = "Audit", description = "Who changed what, when, from what to what")
 class AuditRestController {
 
-    private static final List<String> CSV_COLUMNS = List.of("eventId", "integrationId", "integrationName", "company",
-            "type", "actor", "at", "requestId", "source", "version", "changes", "test");
+    private static final List<String> CSV_COLUMNS = List.of(
+            "eventId",
+            "integrationId",
+            "integrationName",
+            "company",
+            "type",
+            "actor",
+            "at",
+            "requestId",
+            "source",
+            "version",
+            "changes",
+            "test");
 
     private final ForAuditing auditing;
     private final ObjectMapper json;
@@ -55,35 +66,46 @@ class AuditRestController {
     }
 
     @GetMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The audit trail", description = "Newest first; `next` is the cursor of the next page "
-            + "(null on the last). Pages are stable under concurrent writes.")
-    AuditPageResource trail(Authentication authentication, Caller caller,
-                            @RequestParam(required = false) String integrationId,
-                            @RequestParam(required = false) String actor,
-                            @Parameter(schema = @Schema(allowableValues = {"ADDED", "EDITED", "ACTIVATED", "DEACTIVATED",
-                                    "TESTED"}))
-                            @RequestParam(required = false) String type,
-                            @RequestParam(required = false) String from,
-                            @RequestParam(required = false) String to,
-                            @RequestParam(required = false) String cursor,
-                            @RequestParam(required = false, defaultValue = "50") String size) {
+    @Operation(
+            summary = "The audit trail",
+            description = "Newest first; `next` is the cursor of the next page "
+                    + "(null on the last). Pages are stable under concurrent writes.")
+    AuditPageResource trail(
+            Authentication authentication,
+            Caller caller,
+            @RequestParam(required = false) String integrationId,
+            @RequestParam(required = false) String actor,
+            @Parameter(schema = @Schema(allowableValues = {"ADDED", "EDITED", "ACTIVATED", "DEACTIVATED", "TESTED"}))
+                    @RequestParam(required = false)
+                    String type,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false, defaultValue = "50") String size) {
         Auditors.require(authentication);
-        AuditPage page = auditing.trail(caller.company(), query(integrationId, actor, type, from, to),
-                Optional.ofNullable(cursor).filter(c -> !c.isBlank()), number("size", size));
-        return new AuditPageResource(page.items().stream().map(AuditEntryResource::of).toList(),
+        AuditPage page = auditing.trail(
+                caller.company(),
+                query(integrationId, actor, type, from, to),
+                Optional.ofNullable(cursor).filter(c -> !c.isBlank()),
+                number("size", size));
+        return new AuditPageResource(
+                page.items().stream().map(AuditEntryResource::of).toList(),
                 page.next().orElse(null));
     }
 
     @GetMapping("/api/audit/export")
     @Operation(summary = "Export the audit trail", description = "The same filters, streamed as CSV or NDJSON.")
-    ResponseEntity<StreamingResponseBody> export(Authentication authentication, Caller caller,
-                                                 @RequestParam(required = false) String integrationId,
-                                                 @RequestParam(required = false) String actor,
-                                                 @RequestParam(required = false) String type,
-                                                 @RequestParam(required = false) String from,
-                                                 @RequestParam(required = false) String to,
-                                                 @Parameter(schema = @Schema(allowableValues = {"csv", "ndjson"}))
-                                                 @RequestParam(required = false, defaultValue = "csv") String format) {
+    ResponseEntity<StreamingResponseBody> export(
+            Authentication authentication,
+            Caller caller,
+            @RequestParam(required = false) String integrationId,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @Parameter(schema = @Schema(allowableValues = {"csv", "ndjson"}))
+                    @RequestParam(required = false, defaultValue = "csv")
+                    String format) {
         Auditors.require(authentication);
         AuditQuery query = query(integrationId, actor, type, from, to);
         boolean csv = switch (format.toLowerCase(Locale.ROOT)) {
@@ -102,25 +124,35 @@ class AuditRestController {
             writer.flush();
         };
         return ResponseEntity.ok()
-                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8)
-                        : new MediaType("application", "x-ndjson"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build()
-                        .toString())
+                .contentType(
+                        csv
+                                ? new MediaType("text", "csv", StandardCharsets.UTF_8)
+                                : new MediaType("application", "x-ndjson"))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename)
+                                .build()
+                                .toString())
                 .body(body);
     }
 
     @GetMapping(path = "/api/integrations/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "History of one integration", description = "Its events straight from the event store, "
-            + "oldest first; secrets only as {\"set\": true}.")
-    HistoryResource history(Authentication authentication, Caller caller,
-                            @PathVariable("id") IntegrationId integrationId) {
+    @Operation(
+            summary = "History of one integration",
+            description =
+                    "Its events straight from the event store, " + "oldest first; secrets only as {\"set\": true}.")
+    HistoryResource history(
+            Authentication authentication, Caller caller, @PathVariable("id") IntegrationId integrationId) {
         Auditors.require(authentication);
         List<RecordedEvent> history = auditing.history(caller.company(), integrationId);
         if (history.isEmpty()) {
-            throw new IntegrationRuleViolation(IntegrationRuleViolation.Rule.INTEGRATION_MUST_EXIST,
-                    integrationId.value());
+            throw new IntegrationRuleViolation(
+                    IntegrationRuleViolation.Rule.INTEGRATION_MUST_EXIST, integrationId.value());
         }
-        return new HistoryResource(integrationId.value(), history.stream().map(HistoryEventResource::of).toList());
+        return new HistoryResource(
+                integrationId.value(),
+                history.stream().map(HistoryEventResource::of).toList());
     }
 
     private void write(Writer writer, AuditEntry entry, boolean csv) {
@@ -132,13 +164,21 @@ class AuditRestController {
                 return;
             }
             // Arrays.asList: a test of values not yet saved has no integration id
-            List<String> cells = java.util.Arrays.asList(resource.eventId(), resource.integrationId(), resource.integrationName(),
-                    resource.company(), resource.type().name(), String.valueOf(resource.actor()),
-                    resource.at().toString(), String.valueOf(resource.requestId()), String.valueOf(resource.source()),
+            List<String> cells = java.util.Arrays.asList(
+                    resource.eventId(),
+                    resource.integrationId(),
+                    resource.integrationName(),
+                    resource.company(),
+                    resource.type().name(),
+                    String.valueOf(resource.actor()),
+                    resource.at().toString(),
+                    String.valueOf(resource.requestId()),
+                    String.valueOf(resource.source()),
                     resource.version() == null ? "" : Long.toString(resource.version()),
                     json.writeValueAsString(resource.changes()),
                     resource.test() == null ? "" : json.writeValueAsString(resource.test()));
-            writer.write(String.join(",", cells.stream().map(AuditRestController::csvCell).toList()));
+            writer.write(String.join(
+                    ",", cells.stream().map(AuditRestController::csvCell).toList()));
             writer.write("\r\n");
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
@@ -163,7 +203,10 @@ class AuditRestController {
                 throw InvalidRequest.of("type", "must be ADDED, EDITED, ACTIVATED, DEACTIVATED or TESTED");
             }
         }
-        return new AuditQuery(present(integrationId), present(actor), wantedType,
+        return new AuditQuery(
+                present(integrationId),
+                present(actor),
+                wantedType,
                 present(from).map(raw -> PastStates.instant("from", raw)),
                 present(to).map(raw -> PastStates.instant("to", raw)));
     }
@@ -180,9 +223,7 @@ class AuditRestController {
         }
     }
 
-    record AuditPageResource(List<AuditEntryResource> items, String next) {
-    }
+    record AuditPageResource(List<AuditEntryResource> items, String next) {}
 
-    record HistoryResource(String integrationId, List<HistoryEventResource> items) {
-    }
+    record HistoryResource(String integrationId, List<HistoryEventResource> items) {}
 }

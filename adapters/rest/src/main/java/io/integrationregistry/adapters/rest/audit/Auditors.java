@@ -11,12 +11,13 @@ final class Auditors {
 
     private static final Set<String> ALLOWED = Set.of("ROLE_INTEGRATION_ADMIN", "ROLE_AUDITOR");
 
-    private Auditors() {
-    }
+    private Auditors() {}
 
     static void require(Authentication authentication) {
-        boolean allowed = authentication != null && authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).anyMatch(ALLOWED::contains);
+        boolean allowed = authentication != null
+                && authentication.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .anyMatch(ALLOWED::contains);
         if (!allowed) {
             throw new AccessDeniedException("only administrators and auditors read the audit trail");
         }

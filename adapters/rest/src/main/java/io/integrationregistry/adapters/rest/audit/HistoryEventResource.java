@@ -1,8 +1,8 @@
 package io.integrationregistry.adapters.rest.audit;
 
 import io.integrationregistry.application.audit.port.in.AuditEntryType;
-import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.application.integrations.port.in.AuthenticationView;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.IntegrationEvent;
 
 import java.time.Instant;
@@ -10,8 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One event of an integration's history, as stored; its secrets shown only as {@code {"set": true}}. */
-record HistoryEventResource(String eventId, long version, AuditEntryType type, Instant at, String actor,
-                            String requestId, String source, Map<String, Object> payload) {
+record HistoryEventResource(
+        String eventId,
+        long version,
+        AuditEntryType type,
+        Instant at,
+        String actor,
+        String requestId,
+        String source,
+        Map<String, Object> payload) {
 
     static HistoryEventResource of(RecordedEvent historic) {
         IntegrationEvent event = historic.event();
@@ -38,8 +45,15 @@ record HistoryEventResource(String eventId, long version, AuditEntryType type, I
         } else {
             type = AuditEntryType.DEACTIVATED;
         }
-        return new HistoryEventResource(historic.eventId(), historic.sequence(), type, historic.recordedAt(),
-                historic.actor(), historic.requestId(), historic.source(), payload);
+        return new HistoryEventResource(
+                historic.eventId(),
+                historic.sequence(),
+                type,
+                historic.recordedAt(),
+                historic.actor(),
+                historic.requestId(),
+                historic.source(),
+                payload);
     }
 
     private static Map<String, Object> authentication(AuthenticationView view) {

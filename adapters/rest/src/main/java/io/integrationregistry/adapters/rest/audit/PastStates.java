@@ -1,9 +1,9 @@
 package io.integrationregistry.adapters.rest.audit;
 
 import io.integrationregistry.adapters.rest.problem.InvalidRequest;
-import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.audit.port.in.ForAuditing;
 import io.integrationregistry.application.integrations.port.in.IntegrationView;
+import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.domain.IntegrationId;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -26,8 +26,8 @@ public final class PastStates {
         this.auditing = auditing;
     }
 
-    public Optional<IntegrationView> find(Authentication authentication, Caller caller, IntegrationId id,
-                                          String asOf, String version) {
+    public Optional<IntegrationView> find(
+            Authentication authentication, Caller caller, IntegrationId id, String asOf, String version) {
         Auditors.require(authentication);
         if (asOf != null && version != null) {
             throw InvalidRequest.of("asOf", "cannot be combined with version");

@@ -41,12 +41,14 @@ final class CallbackQueryMasking extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String masked = masked(request.getQueryString());
-        chain.doFilter(new HttpServletRequestWrapper(request) {
-            @Override
-            public String getQueryString() {
-                return masked;
-            }
-        }, response);
+        chain.doFilter(
+                new HttpServletRequestWrapper(request) {
+                    @Override
+                    public String getQueryString() {
+                        return masked;
+                    }
+                },
+                response);
     }
 
     static String masked(String query) {

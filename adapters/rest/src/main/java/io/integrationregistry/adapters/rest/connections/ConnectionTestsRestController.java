@@ -3,9 +3,9 @@ package io.integrationregistry.adapters.rest.connections;
 import io.integrationregistry.adapters.rest.integrations.IntegrationRequestReader;
 import io.integrationregistry.adapters.rest.integrations.RequestBodies;
 import io.integrationregistry.application.connections.port.in.ConnectionReport;
-import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.connections.port.in.ForTestingConnections;
 import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
+import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.domain.IntegrationId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,26 +31,32 @@ class ConnectionTestsRestController {
     }
 
     @PostMapping("/test")
-    @Operation(summary = "Test values being typed", description = "The body is that of a new integration. Calls "
-            + "serviceInfo and, with an API key, files of the root folder; answers a report per step "
-            + "(reachable, authenticated, listedRoot). Nothing is stored.")
+    @Operation(
+            summary = "Test values being typed",
+            description = "The body is that of a new integration. Calls "
+                    + "serviceInfo and, with an API key, files of the root folder; answers a report per step "
+                    + "(reachable, authenticated, listedRoot). Nothing is stored.")
     ConnectionReport testTyped(Caller caller, HttpServletRequest request) {
-        IntegrationDraft typed = IntegrationRequestReader.creation(RequestBodies.read(request)).draft();
+        IntegrationDraft typed =
+                IntegrationRequestReader.creation(RequestBodies.read(request)).draft();
         return tests.test(caller, typed);
     }
 
     @PostMapping("/{id}/test")
-    @Operation(summary = "Test a saved integration", description = "Without a body, the saved values; with the "
-            + "body of an edit, the values being edited (a secret left out is the saved one, sent only to the "
-            + "origin it was saved for: 400 on authentication.apiKey otherwise). OAuth2 uses the signed-in user's "
-            + "connection, and only on the base URL's origin it was made for. Nothing is stored; the test is "
-            + "recorded in the audit trail.")
-    ConnectionReport testSaved(Caller caller, HttpServletRequest request,
-                               @PathVariable("id") IntegrationId integrationId) {
+    @Operation(
+            summary = "Test a saved integration",
+            description = "Without a body, the saved values; with the "
+                    + "body of an edit, the values being edited (a secret left out is the saved one, sent only to the "
+                    + "origin it was saved for: 400 on authentication.apiKey otherwise). OAuth2 uses the signed-in user's "
+                    + "connection, and only on the base URL's origin it was made for. Nothing is stored; the test is "
+                    + "recorded in the audit trail.")
+    ConnectionReport testSaved(
+            Caller caller, HttpServletRequest request, @PathVariable("id") IntegrationId integrationId) {
         byte[] body = RequestBodies.read(request);
-        Optional<IntegrationDraft> typed = body.length == 0 || new String(body,
-                java.nio.charset.StandardCharsets.UTF_8).isBlank()
-                ? Optional.empty() : Optional.of(IntegrationRequestReader.edit(body).draft());
+        Optional<IntegrationDraft> typed =
+                body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()
+                        ? Optional.empty()
+                        : Optional.of(IntegrationRequestReader.edit(body).draft());
         return tests.test(caller, integrationId, typed);
     }
 }

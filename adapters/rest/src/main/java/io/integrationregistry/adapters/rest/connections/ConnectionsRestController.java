@@ -2,12 +2,12 @@ package io.integrationregistry.adapters.rest.connections;
 
 import io.integrationregistry.adapters.rest.IntegrationIdConverter;
 import io.integrationregistry.application.connections.AuthorizationRefused;
-import io.integrationregistry.application.connections.port.in.ConnectionView;
 import io.integrationregistry.application.connections.NotAnOAuth2Integration;
-import io.integrationregistry.application.documents.port.out.ProviderFailure;
-import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.application.connections.port.in.ConnectionView;
 import io.integrationregistry.application.connections.port.in.ForConnectingAccounts;
 import io.integrationregistry.application.connections.port.in.ForConnectingAccounts.AuthorizationStart;
+import io.integrationregistry.application.documents.port.out.ProviderFailure;
+import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationRuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,9 +15,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,8 +35,9 @@ import java.time.Duration;
  * and answers a small page for the person in front of the browser.
  */
 @RestController
-@Tag(name = "OAuth2 connections", description = "Connect the signed-in user's provider account to an OAuth2 "
-        + "integration")
+@Tag(
+        name = "OAuth2 connections",
+        description = "Connect the signed-in user's provider account to an OAuth2 " + "integration")
 class ConnectionsRestController {
 
     /**
@@ -46,6 +47,7 @@ class ConnectionsRestController {
      * served over HTTPS; and it lives as long as the state does.
      */
     static final String BROWSER_BINDING_COOKIE = "registry_oauth2_browser";
+
     private static final Duration BINDING_LIFETIME = Duration.ofMinutes(10);
 
     private final ForConnectingAccounts accounts;
@@ -53,13 +55,16 @@ class ConnectionsRestController {
 
     ConnectionsRestController(ForConnectingAccounts accounts, @Value("${registry.public-url:}") String publicUrl) {
         this.accounts = accounts;
-        this.secureCookies = publicUrl.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https:");
+        this.secureCookies =
+                publicUrl.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https:");
     }
 
     @GetMapping("/api/integrations/{id}/oauth2/authorize")
-    @Operation(summary = "Start connecting", description = "Answers 302 to the provider's authentication URL with "
-            + "response_type=code, client_id, redirect_uri and a single-use state valid for 10 minutes, and sets "
-            + "a cookie for the callback: the flow completes only in the browser that started it.")
+    @Operation(
+            summary = "Start connecting",
+            description = "Answers 302 to the provider's authentication URL with "
+                    + "response_type=code, client_id, redirect_uri and a single-use state valid for 10 minutes, and sets "
+                    + "a cookie for the callback: the flow completes only in the browser that started it.")
     ResponseEntity<Void> authorize(@PathVariable("id") IntegrationId integration, Caller caller) {
         AuthorizationStart start = accounts.startAuthorization(caller, integration);
         return ResponseEntity.status(HttpStatus.FOUND)
@@ -70,21 +75,27 @@ class ConnectionsRestController {
     }
 
     @GetMapping(path = "/api/integrations/{id}/oauth2/authorize", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Start connecting, from a page", description = "With Accept: application/json, answers "
-            + "the same authorization URL as {\"authorizationUrl\": …} instead of redirecting to it, and sets the "
-            + "same cookie: the URL must be opened in the browser that asked for it (the request must store "
-            + "cookies, e.g. fetch with credentials 'same-origin'); opened anywhere else, the callback refuses it.")
-    ResponseEntity<java.util.Map<String, String>> authorizeAsJson(@PathVariable("id") IntegrationId integration,
-                                                                  Caller caller) {
+    @Operation(
+            summary = "Start connecting, from a page",
+            description =
+                    "With Accept: application/json, answers "
+                            + "the same authorization URL as {\"authorizationUrl\": …} instead of redirecting to it, and sets the "
+                            + "same cookie: the URL must be opened in the browser that asked for it (the request must store "
+                            + "cookies, e.g. fetch with credentials 'same-origin'); opened anywhere else, the callback refuses it.")
+    ResponseEntity<java.util.Map<String, String>> authorizeAsJson(
+            @PathVariable("id") IntegrationId integration, Caller caller) {
         AuthorizationStart start = accounts.startAuthorization(caller, integration);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.SET_COOKIE, bindingCookie(integration, start.browserBinding(), BINDING_LIFETIME))
                 .body(java.util.Map.of("authorizationUrl", start.redirect().toString()));
     }
 
     @GetMapping(path = "/api/integrations/{id}/oauth2/connection", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The signed-in user's connection", description = "NOT_CONNECTED, CONNECTED (with the "
-            + "access token's expiry) or RECONNECT_REQUIRED; never a token.")
+    @Operation(
+            summary = "The signed-in user's connection",
+            description = "NOT_CONNECTED, CONNECTED (with the "
+                    + "access token's expiry) or RECONNECT_REQUIRED; never a token.")
     ConnectionView connection(Caller caller, @PathVariable("id") IntegrationId integration) {
         return accounts.connection(caller, integration);
     }
@@ -97,13 +108,17 @@ class ConnectionsRestController {
     }
 
     @GetMapping(path = "/oauth2/callback/{id}", produces = MediaType.TEXT_HTML_VALUE)
-    @Operation(summary = "The redirect URI", description = "Where the provider sends the browser back with "
-            + "code and state. Answers a page saying whether the account is connected. Refused unless the "
-            + "browser brings the cookie set when it started connecting.")
-    ResponseEntity<String> callback(@PathVariable String id, @RequestParam(required = false) String code,
-                                    @RequestParam(required = false) String state,
-                                    @RequestParam(required = false) String error,
-                                    @CookieValue(name = BROWSER_BINDING_COOKIE, required = false) String binding) {
+    @Operation(
+            summary = "The redirect URI",
+            description = "Where the provider sends the browser back with "
+                    + "code and state. Answers a page saying whether the account is connected. Refused unless the "
+                    + "browser brings the cookie set when it started connecting.")
+    ResponseEntity<String> callback(
+            @PathVariable String id,
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String error,
+            @CookieValue(name = BROWSER_BINDING_COOKIE, required = false) String binding) {
         IntegrationId integration;
         try {
             integration = IntegrationIdConverter.parse(id);
@@ -114,20 +129,29 @@ class ConnectionsRestController {
         String spent = binding == null ? null : bindingCookie(integration, "", Duration.ZERO);
         try {
             accounts.completeAuthorization(integration, code, state, error, binding);
-            return page(HttpStatus.OK, "Connected", "Your account is connected. You can close this window.", null,
-                    spent);
+            return page(
+                    HttpStatus.OK, "Connected", "Your account is connected. You can close this window.", null, spent);
         } catch (AuthorizationRefused refused) {
-            return page(HttpStatus.BAD_REQUEST, "Not connected", refused.getMessage(),
-                    refused.providerSaid().orElse(null), spent);
+            return page(
+                    HttpStatus.BAD_REQUEST,
+                    "Not connected",
+                    refused.getMessage(),
+                    refused.providerSaid().orElse(null),
+                    spent);
         } catch (IntegrationRuleViolation unknown) {
             return page(HttpStatus.NOT_FOUND, "Not connected", "This integration does not exist.", null, spent);
         } catch (NotAnOAuth2Integration notOAuth2) {
             return page(HttpStatus.CONFLICT, "Not connected", notOAuth2.getMessage(), null, spent);
         } catch (ProviderFailure failure) {
-            HttpStatus status = failure.kind() == ProviderFailure.Kind.TIMEOUT ? HttpStatus.GATEWAY_TIMEOUT
+            HttpStatus status = failure.kind() == ProviderFailure.Kind.TIMEOUT
+                    ? HttpStatus.GATEWAY_TIMEOUT
                     : HttpStatus.BAD_GATEWAY;
-            return page(status, "Not connected", "The provider's token endpoint could not be used: "
-                    + failure.getMessage(), null, spent);
+            return page(
+                    status,
+                    "Not connected",
+                    "The provider's token endpoint could not be used: " + failure.getMessage(),
+                    null,
+                    spent);
         }
     }
 
@@ -138,7 +162,8 @@ class ConnectionsRestController {
                 .httpOnly(true)
                 .secure(secureCookies)
                 .sameSite("Lax")
-                .build().toString();
+                .build()
+                .toString();
     }
 
     /**
@@ -146,8 +171,8 @@ class ConnectionsRestController {
      * word: it is shown apart, as a quotation under "The provider said:", escaped and cut short, so that it
      * cannot pass for the registry's own message.
      */
-    private static ResponseEntity<String> page(HttpStatus status, String title, String message, String providerSaid,
-                                               String setCookie) {
+    private static ResponseEntity<String> page(
+            HttpStatus status, String title, String message, String providerSaid, String setCookie) {
         String quoted = "";
         if (providerSaid != null && !providerSaid.isBlank()) {
             // Already cut to 200 characters by the application, which keeps printable characters only.

@@ -2,6 +2,7 @@ package io.integrationregistry.adapters.rest.documents;
 
 import io.integrationregistry.adapters.rest.problem.FieldProblem;
 import io.integrationregistry.adapters.rest.problem.InvalidRequest;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,8 +6,7 @@ import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
 /** The ETag of an integration is its version, quoted; If-Match accepts it strong or weak, or {@code *}. */
 final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     static String of(long version) {
         return "\"" + version + "\"";

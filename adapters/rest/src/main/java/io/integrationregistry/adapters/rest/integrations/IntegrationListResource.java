@@ -8,7 +8,7 @@ import java.util.List;
 record IntegrationListResource(List<IntegrationResource> items, int page, int size, long total) {
 
     static IntegrationListResource of(IntegrationPage page) {
-        return new IntegrationListResource(page.items().stream().map(IntegrationResource::of).toList(),
-                page.page(), page.size(), page.total());
+        return new IntegrationListResource(
+                page.items().stream().map(IntegrationResource::of).toList(), page.page(), page.size(), page.total());
     }
 }

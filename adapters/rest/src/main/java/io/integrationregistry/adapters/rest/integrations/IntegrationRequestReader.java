@@ -1,7 +1,5 @@
 package io.integrationregistry.adapters.rest.integrations;
 
-import io.integrationregistry.adapters.rest.problem.FieldProblem;
-import io.integrationregistry.adapters.rest.problem.InvalidRequest;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -10,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.integrationregistry.adapters.rest.problem.FieldProblem;
+import io.integrationregistry.adapters.rest.problem.InvalidRequest;
 import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
 import io.integrationregistry.domain.AuthenticationSpec;
 import io.integrationregistry.domain.BaseApiUrl;
@@ -34,15 +34,13 @@ import java.util.function.Function;
 public final class IntegrationRequestReader {
 
     /** What a request asks for: the draft, and (on creation) whether it starts active. */
-    public record IntegrationRequest(IntegrationDraft draft, boolean active) {
-    }
+    public record IntegrationRequest(IntegrationDraft draft, boolean active) {}
 
-    private static final Set<String> CREATION_FIELDS = Set.of("name", "baseApiUrl", "requestParameters", "active",
-            "authentication");
-    private static final Set<String> EDIT_FIELDS = Set.of("name", "baseApiUrl", "requestParameters",
-            "authentication");
-    private static final Set<String> OAUTH2_FIELDS = Set.of("type", "authenticationUrl", "tokenEndpointUrl",
-            "clientId", "clientSecret", "redirectUri");
+    private static final Set<String> CREATION_FIELDS =
+            Set.of("name", "baseApiUrl", "requestParameters", "active", "authentication");
+    private static final Set<String> EDIT_FIELDS = Set.of("name", "baseApiUrl", "requestParameters", "authentication");
+    private static final Set<String> OAUTH2_FIELDS =
+            Set.of("type", "authenticationUrl", "tokenEndpointUrl", "clientId", "clientSecret", "redirectUri");
     private static final Set<String> API_KEY_FIELDS = Set.of("type", "apiKey");
 
     private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
@@ -50,13 +48,15 @@ public final class IntegrationRequestReader {
             .build();
 
     static {
-        STRICT_JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build());
+        STRICT_JSON
+                .getFactory()
+                .setStreamReadConstraints(
+                        StreamReadConstraints.builder().maxNestingDepth(32).build());
     }
 
     private final List<FieldProblem> problems = new ArrayList<>();
 
-    private IntegrationRequestReader() {
-    }
+    private IntegrationRequestReader() {}
 
     public static IntegrationRequest creation(byte[] body) {
         return new IntegrationRequestReader().read(body, CREATION_FIELDS, true);
@@ -68,12 +68,17 @@ public final class IntegrationRequestReader {
 
     private IntegrationRequest read(byte[] body, Set<String> allowed, boolean creation) {
         ObjectNode root = parse(body);
-        unknownFields(root, "", allowed, creation ? "is not a field of an integration"
-                : "cannot be changed here (use /activate or /deactivate for the status)");
+        unknownFields(
+                root,
+                "",
+                allowed,
+                creation
+                        ? "is not a field of an integration"
+                        : "cannot be changed here (use /activate or /deactivate for the status)");
         IntegrationName name = value("name", requiredText(root, "name"), IntegrationName::new);
         BaseApiUrl baseApiUrl = value("baseApiUrl", requiredText(root, "baseApiUrl"), BaseApiUrl::new);
-        RequestParameters parameters = value("requestParameters", optionalText(root, "requestParameters", ""),
-                RequestParameters::of);
+        RequestParameters parameters =
+                value("requestParameters", optionalText(root, "requestParameters", ""), RequestParameters::of);
         boolean active = optionalBoolean(root, "active", true);
         AuthenticationSpec<PlainSecret> authentication = authentication(root.get("authentication"));
         if (!problems.isEmpty()) {
@@ -92,9 +97,12 @@ public final class IntegrationRequestReader {
         } catch (JsonProcessingException malformed) {
             // Where, not what: the parser's own message quotes the text it stumbled on, which can be a secret.
             JsonLocation where = malformed.getLocation();
-            throw InvalidRequest.of("body", where == null || where.getLineNr() < 1 ? "must be well-formed JSON"
-                    : "must be well-formed JSON (broken at line " + where.getLineNr() + ", column "
-                    + where.getColumnNr() + ")");
+            throw InvalidRequest.of(
+                    "body",
+                    where == null || where.getLineNr() < 1
+                            ? "must be well-formed JSON"
+                            : "must be well-formed JSON (broken at line " + where.getLineNr() + ", column "
+                                    + where.getColumnNr() + ")");
         } catch (java.io.IOException unreadable) {
             throw InvalidRequest.of("body", "must be well-formed JSON");
         }
@@ -121,19 +129,26 @@ public final class IntegrationRequestReader {
             case "OAUTH2" -> {
                 unknownFields(node, "authentication.", OAUTH2_FIELDS, "is not a field of OAUTH2 authentication");
                 if (node.has("redirectUri")) {
-                    problems.add(FieldProblem.of("authentication.redirectUri",
-                            "is generated by the service and cannot be set"));
+                    problems.add(FieldProblem.of(
+                            "authentication.redirectUri", "is generated by the service and cannot be set"));
                 }
-                WebUrl authenticationUrl = value("authentication.authenticationUrl",
-                        requiredText(node, "authentication.authenticationUrl", "authenticationUrl"), WebUrl::new);
-                WebUrl tokenEndpointUrl = value("authentication.tokenEndpointUrl",
-                        requiredText(node, "authentication.tokenEndpointUrl", "tokenEndpointUrl"), WebUrl::new);
-                ClientId clientId = value("authentication.clientId",
-                        requiredText(node, "authentication.clientId", "clientId"), ClientId::new);
+                WebUrl authenticationUrl = value(
+                        "authentication.authenticationUrl",
+                        requiredText(node, "authentication.authenticationUrl", "authenticationUrl"),
+                        WebUrl::new);
+                WebUrl tokenEndpointUrl = value(
+                        "authentication.tokenEndpointUrl",
+                        requiredText(node, "authentication.tokenEndpointUrl", "tokenEndpointUrl"),
+                        WebUrl::new);
+                ClientId clientId = value(
+                        "authentication.clientId",
+                        requiredText(node, "authentication.clientId", "clientId"),
+                        ClientId::new);
                 Optional<PlainSecret> clientSecret = secret(node, "authentication.clientSecret", "clientSecret");
                 return authenticationUrl == null || tokenEndpointUrl == null || clientId == null || clientSecret == null
-                        ? null : new AuthenticationSpec.OAuth2Spec<>(authenticationUrl, tokenEndpointUrl, clientId,
-                        clientSecret);
+                        ? null
+                        : new AuthenticationSpec.OAuth2Spec<>(
+                                authenticationUrl, tokenEndpointUrl, clientId, clientSecret);
             }
             case "API_KEY" -> {
                 unknownFields(node, "authentication.", API_KEY_FIELDS, "is not a field of API_KEY authentication");
@@ -226,9 +241,11 @@ public final class IntegrationRequestReader {
     }
 
     private static String printable(String name) {
-        String shown = name.codePoints().limit(64)
+        String shown = name.codePoints()
+                .limit(64)
                 .map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return name.length() > 64 ? shown + "..." : shown;
     }
 }

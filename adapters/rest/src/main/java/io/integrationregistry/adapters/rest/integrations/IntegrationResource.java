@@ -10,23 +10,51 @@ import io.integrationregistry.domain.IntegrationStatus;
 import java.time.Instant;
 
 /** An integration as the API shows it: no secret, only whether each is set and at most its last four. */
-record IntegrationResource(String id, String name, String baseApiUrl, String requestParameters,
-                           IntegrationStatus status, long version, Instant createdAt, Instant updatedAt,
-                           String lastChangedBy, Authentication authentication) {
+record IntegrationResource(
+        String id,
+        String name,
+        String baseApiUrl,
+        String requestParameters,
+        IntegrationStatus status,
+        long version,
+        Instant createdAt,
+        Instant updatedAt,
+        String lastChangedBy,
+        Authentication authentication) {
 
     static IntegrationResource of(IntegrationView view) {
-        return new IntegrationResource(view.id(), view.name(), view.baseApiUrl(), view.requestParameters(),
-                view.status(), view.version(), view.createdAt(), view.updatedAt(), view.lastChangedBy(),
+        return new IntegrationResource(
+                view.id(),
+                view.name(),
+                view.baseApiUrl(),
+                view.requestParameters(),
+                view.status(),
+                view.version(),
+                view.createdAt(),
+                view.updatedAt(),
+                view.lastChangedBy(),
                 Authentication.of(view.authentication()));
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Authentication(AuthenticationType type, String authenticationUrl, String tokenEndpointUrl,
-                          String clientId, Secret clientSecret, String redirectUri, Secret apiKey) {
+    record Authentication(
+            AuthenticationType type,
+            String authenticationUrl,
+            String tokenEndpointUrl,
+            String clientId,
+            Secret clientSecret,
+            String redirectUri,
+            Secret apiKey) {
 
         static Authentication of(AuthenticationView view) {
-            return new Authentication(view.type(), view.authenticationUrl(), view.tokenEndpointUrl(),
-                    view.clientId(), Secret.of(view.clientSecret()), view.redirectUri(), Secret.of(view.apiKey()));
+            return new Authentication(
+                    view.type(),
+                    view.authenticationUrl(),
+                    view.tokenEndpointUrl(),
+                    view.clientId(),
+                    Secret.of(view.clientSecret()),
+                    view.redirectUri(),
+                    Secret.of(view.apiKey()));
         }
     }
 

@@ -6,12 +6,12 @@ import io.integrationregistry.adapters.rest.openapi.ApiDocumentation;
 import io.integrationregistry.adapters.rest.problem.FieldProblem;
 import io.integrationregistry.adapters.rest.problem.InvalidRequest;
 import io.integrationregistry.adapters.rest.problem.PreconditionRequired;
-import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.integrations.port.in.ForManagingIntegrations;
 import io.integrationregistry.application.integrations.port.in.ForReadingIntegrations;
 import io.integrationregistry.application.integrations.port.in.IdempotencyKey;
-import io.integrationregistry.application.integrations.port.in.Receipt;
 import io.integrationregistry.application.integrations.port.in.IntegrationQuery;
+import io.integrationregistry.application.integrations.port.in.Receipt;
+import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationRuleViolation;
 import io.integrationregistry.domain.IntegrationStatus;
@@ -56,55 +56,69 @@ class IntegrationsRestController {
     private final ForReadingIntegrations reading;
     private final PastStates pastStates;
 
-    IntegrationsRestController(ForManagingIntegrations management, ForReadingIntegrations reading,
-                               PastStates pastStates) {
+    IntegrationsRestController(
+            ForManagingIntegrations management, ForReadingIntegrations reading, PastStates pastStates) {
         this.management = management;
         this.reading = reading;
         this.pastStates = pastStates;
     }
 
     @PostMapping(consumes = JSON)
-    @Operation(summary = "Add an integration", description = "Answers 201 with Location and ETag. With an "
-            + "Idempotency-Key, repeating the same request within 24 h returns the first answer and adds nothing.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            schema = @Schema(implementation = ApiDocumentation.NewIntegration.class)))
-    ResponseEntity<IntegrationResource> add(Caller caller, HttpServletRequest request,
-                                            @RequestHeader(name = "Idempotency-Key", required = false)
-                                            String idempotencyKey) {
+    @Operation(
+            summary = "Add an integration",
+            description =
+                    "Answers 201 with Location and ETag. With an "
+                            + "Idempotency-Key, repeating the same request within 24 h returns the first answer and adds nothing.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content = @Content(schema = @Schema(implementation = ApiDocumentation.NewIntegration.class)))
+    ResponseEntity<IntegrationResource> add(
+            Caller caller,
+            HttpServletRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         byte[] body = RequestBodies.read(request);
         IntegrationRequest integration = IntegrationRequestReader.creation(body);
-        Optional<IdempotencyKey> key = Optional.ofNullable(idempotencyKey)
-                .map(value -> idempotencyKey(value, caller, body));
+        Optional<IdempotencyKey> key =
+                Optional.ofNullable(idempotencyKey).map(value -> idempotencyKey(value, caller, body));
         Receipt receipt = management.add(caller, integration.draft(), integration.active(), key);
-        return ResponseEntity.created(URI.create("/api/integrations/" + receipt.integrationId().value()))
+        return ResponseEntity.created(URI.create(
+                        "/api/integrations/" + receipt.integrationId().value()))
                 .eTag(ETags.of(receipt.version()))
                 .body(IntegrationResource.of(receipt.integration()));
     }
 
     @GetMapping
-    @Operation(summary = "List the company's integrations", description = "Sorted by name; filtered by status "
-            + "and by a part of the name.")
-    IntegrationListResource list(Caller caller,
-                                 @Parameter(schema = @Schema(allowableValues = {"ACTIVE", "INACTIVE"}))
-                                 @RequestParam(required = false) String status,
-                                 @RequestParam(required = false) String q,
-                                 @RequestParam(required = false, defaultValue = "0") String page,
-                                 @RequestParam(required = false, defaultValue = "50") String size) {
+    @Operation(
+            summary = "List the company's integrations",
+            description = "Sorted by name; filtered by status " + "and by a part of the name.")
+    IntegrationListResource list(
+            Caller caller,
+            @Parameter(schema = @Schema(allowableValues = {"ACTIVE", "INACTIVE"})) @RequestParam(required = false)
+                    String status,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false, defaultValue = "0") String page,
+            @RequestParam(required = false, defaultValue = "50") String size) {
         IntegrationQuery query = query(status, q, page, size);
         return IntegrationListResource.of(reading.list(caller.company(), query));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read one integration", description = "Answers the integration with its ETag; with "
-            + "asOf (an RFC 3339 instant) or version, as it was then, folded from its events (admins and "
-            + "auditors only; 404 before it existed).")
-    ResponseEntity<IntegrationResource> find(Authentication authentication, Caller caller,
-                                             @PathVariable("id") IntegrationId integrationId,
-                                             @RequestParam(required = false) String asOf,
-                                             @RequestParam(required = false) String version) {
+    @Operation(
+            summary = "Read one integration",
+            description = "Answers the integration with its ETag; with "
+                    + "asOf (an RFC 3339 instant) or version, as it was then, folded from its events (admins and "
+                    + "auditors only; 404 before it existed).")
+    ResponseEntity<IntegrationResource> find(
+            Authentication authentication,
+            Caller caller,
+            @PathVariable("id") IntegrationId integrationId,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String version) {
         if (asOf != null || version != null) {
-            return pastStates.find(authentication, caller, integrationId, asOf, version)
-                    .map(view -> ResponseEntity.ok().eTag(ETags.of(view.version())).body(IntegrationResource.of(view)))
+            return pastStates
+                    .find(authentication, caller, integrationId, asOf, version)
+                    .map(view ->
+                            ResponseEntity.ok().eTag(ETags.of(view.version())).body(IntegrationResource.of(view)))
                     .orElseThrow(() -> notFound(integrationId));
         }
         return reading.find(caller.company(), integrationId)
@@ -113,15 +127,19 @@ class IntegrationsRestController {
     }
 
     @PutMapping(path = "/{id}", consumes = JSON)
-    @Operation(summary = "Replace the editable fields", description = "Requires If-Match with the ETag of the "
-            + "version it replaces (428 without, 412 when stale). A secret left out is kept. An edit that changes "
-            + "nothing answers the same version and stores nothing.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            schema = @Schema(implementation = ApiDocumentation.EditedIntegration.class)))
-    ResponseEntity<IntegrationResource> edit(Caller caller, HttpServletRequest request,
-                                             @PathVariable("id") IntegrationId integrationId,
-                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                             String ifMatch) {
+    @Operation(
+            summary = "Replace the editable fields",
+            description = "Requires If-Match with the ETag of the "
+                    + "version it replaces (428 without, 412 when stale). A secret left out is kept. An edit that changes "
+                    + "nothing answers the same version and stores nothing.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content = @Content(schema = @Schema(implementation = ApiDocumentation.EditedIntegration.class)))
+    ResponseEntity<IntegrationResource> edit(
+            Caller caller,
+            HttpServletRequest request,
+            @PathVariable("id") IntegrationId integrationId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         if (ifMatch == null) {
             throw new PreconditionRequired();
         }
@@ -130,25 +148,30 @@ class IntegrationsRestController {
     }
 
     @PostMapping("/{id}/activate")
-    @Operation(summary = "Activate", description = "If-Match is honoured when sent; activating an active "
-            + "integration stores nothing.")
-    ResponseEntity<IntegrationResource> activate(Caller caller, @PathVariable("id") IntegrationId integrationId,
-                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                                 String ifMatch) {
+    @Operation(
+            summary = "Activate",
+            description = "If-Match is honoured when sent; activating an active " + "integration stores nothing.")
+    ResponseEntity<IntegrationResource> activate(
+            Caller caller,
+            @PathVariable("id") IntegrationId integrationId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return answer(management.activate(caller, integrationId, ETags.expected(ifMatch)));
     }
 
     @PostMapping("/{id}/deactivate")
-    @Operation(summary = "Deactivate", description = "If-Match is honoured when sent; deactivating an inactive "
-            + "integration stores nothing.")
-    ResponseEntity<IntegrationResource> deactivate(Caller caller, @PathVariable("id") IntegrationId integrationId,
-                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                                   String ifMatch) {
+    @Operation(
+            summary = "Deactivate",
+            description = "If-Match is honoured when sent; deactivating an inactive " + "integration stores nothing.")
+    ResponseEntity<IntegrationResource> deactivate(
+            Caller caller,
+            @PathVariable("id") IntegrationId integrationId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return answer(management.deactivate(caller, integrationId, ETags.expected(ifMatch)));
     }
 
     private static ResponseEntity<IntegrationResource> answer(Receipt receipt) {
-        return ResponseEntity.status(HttpStatus.OK).eTag(ETags.of(receipt.version()))
+        return ResponseEntity.status(HttpStatus.OK)
+                .eTag(ETags.of(receipt.version()))
                 .body(IntegrationResource.of(receipt.integration()));
     }
 

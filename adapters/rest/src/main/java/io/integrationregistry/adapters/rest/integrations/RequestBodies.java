@@ -11,8 +11,7 @@ public final class RequestBodies {
 
     static final int MAX_BYTES = 64 * 1024;
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     public static byte[] read(HttpServletRequest request) {
         if (request.getContentLengthLong() > MAX_BYTES) {
@@ -26,8 +25,10 @@ public final class RequestBodies {
             return body;
         } catch (IOException unreadable) {
             // the client sent less than it announced, or broken chunks: its request is at fault
-            throw InvalidRequest.of("body", "could not be read to its end (shorter than its Content-Length, or "
-                    + "broken chunks); send it again");
+            throw InvalidRequest.of(
+                    "body",
+                    "could not be read to its end (shorter than its Content-Length, or "
+                            + "broken chunks); send it again");
         }
     }
 

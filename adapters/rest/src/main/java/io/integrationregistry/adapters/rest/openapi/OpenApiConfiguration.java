@@ -36,14 +36,25 @@ public class OpenApiConfiguration {
         return new OpenAPI()
                 .info(new Info().title("Integration registry").version("1").description(DESCRIPTION))
                 .servers(List.of(new Server().url(publicUrl).description("This service")))
-                .components(new Components()
-                        .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                                .description("User name and password of registry.security.users.*; used when no "
-                                        + "JWT issuer is configured."))
-                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT")
-                                .description("A JWT of the configured issuer and audience; used instead of "
-                                        + "HTTP Basic when spring.security.oauth2.resourceserver.jwt.* is set.")));
+                .components(
+                        new Components()
+                                .addSecuritySchemes(
+                                        BASIC,
+                                        new SecurityScheme()
+                                                .type(SecurityScheme.Type.HTTP)
+                                                .scheme("basic")
+                                                .description(
+                                                        "User name and password of registry.security.users.*; used when no "
+                                                                + "JWT issuer is configured."))
+                                .addSecuritySchemes(
+                                        BEARER,
+                                        new SecurityScheme()
+                                                .type(SecurityScheme.Type.HTTP)
+                                                .scheme("bearer")
+                                                .bearerFormat("JWT")
+                                                .description(
+                                                        "A JWT of the configured issuer and audience; used instead of "
+                                                                + "HTTP Basic when spring.security.oauth2.resourceserver.jwt.* is set.")));
     }
 
     /** Added once the description is built, which sets its schemas to those of the controllers' types. */
@@ -51,7 +62,8 @@ public class OpenApiConfiguration {
     OpenApiCustomizer operationAnswers() {
         return api -> {
             Components components = api.getComponents() == null ? new Components() : api.getComponents();
-            api.setComponents(components.addSchemas(FIELD_PROBLEM, fieldProblem()).addSchemas(PROBLEM, problem()));
+            api.setComponents(
+                    components.addSchemas(FIELD_PROBLEM, fieldProblem()).addSchemas(PROBLEM, problem()));
             new OperationAnswers().customise(api);
         };
     }
@@ -62,14 +74,22 @@ public class OpenApiConfiguration {
                 .required(List.of("type", "title", "status"))
                 .description("An RFC 9457 problem detail. Further members may name what the problem concerns, "
                         + "e.g. providerMessage (a provider's own message, secrets masked) or connectionStatus.")
-                .addProperty("type", new StringSchema().format("uri-reference").example(ProblemTypes.INVALID_REQUEST.toString())
-                        .description("The kind of problem, e.g. /problems/invalid-request, /problems/stale-version"))
+                .addProperty(
+                        "type",
+                        new StringSchema()
+                                .format("uri-reference")
+                                .example(ProblemTypes.INVALID_REQUEST.toString())
+                                .description(
+                                        "The kind of problem, e.g. /problems/invalid-request, /problems/stale-version"))
                 .addProperty("title", new StringSchema().example("Invalid request"))
                 .addProperty("status", new IntegerSchema().example(400))
                 .addProperty("detail", new StringSchema().example("2 fields are invalid; see errors"))
                 .addProperty("instance", new StringSchema().format("uri-reference"))
-                .addProperty("errors", new ArraySchema().items(new Schema<>().$ref(FIELD_PROBLEM))
-                        .description("For bad input: every broken field at once"))
+                .addProperty(
+                        "errors",
+                        new ArraySchema()
+                                .items(new Schema<>().$ref(FIELD_PROBLEM))
+                                .description("For bad input: every broken field at once"))
                 .additionalProperties(true);
     }
 
@@ -78,8 +98,7 @@ public class OpenApiConfiguration {
                 .required(List.of("field", "rule", "message"))
                 .addProperty("field", new StringSchema().example("authentication.apiKey"))
                 .addProperty("rule", new StringSchema().example("must not be blank"))
-                .addProperty("message", new StringSchema().example("authentication.apiKey must not be blank"))
-;
+                .addProperty("message", new StringSchema().example("authentication.apiKey must not be blank"));
     }
 
     private static final String DESCRIPTION = """

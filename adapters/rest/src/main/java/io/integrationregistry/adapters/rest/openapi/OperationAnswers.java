@@ -34,11 +34,13 @@ final class OperationAnswers implements OpenApiCustomizer {
 
     /** Errors every signed-in call can meet: not signed in, role not allowed, locked out, database gone. */
     private static final List<Integer> SIGNED_IN = List.of(401, 403, 429, 503);
+
     private static final List<Integer> ON_ONE = List.of(400, 401, 403, 404, 429, 503);
     private static final List<Integer> A_CHANGE = List.of(400, 401, 403, 404, 409, 412, 429, 503);
     private static final List<Integer> THROUGH_PROVIDER = List.of(400, 401, 403, 404, 409, 429, 502, 503, 504);
     /** An OAuth2 connection of one integration: 409 when it is not an OAuth2 integration. */
     private static final List<Integer> ON_AN_OAUTH2_ONE = List.of(401, 403, 404, 409, 429, 503);
+
     private static final List<Integer> PAGES = List.of(400, 404, 409, 502, 504);
 
     /** An operation's answers: its success statuses (the first the usual one), its errors, whether it is open. */
@@ -53,8 +55,9 @@ final class OperationAnswers implements OpenApiCustomizer {
             entry("GET /api/integrations", Answers.of(List.of(200), List.of(400, 401, 403, 429, 503))),
             entry("POST /api/integrations", Answers.of(List.of(201), List.of(400, 401, 403, 409, 422, 429, 503))),
             entry("GET /api/integrations/{id}", Answers.of(List.of(200), ON_ONE)),
-            entry("PUT /api/integrations/{id}", Answers.of(List.of(200),
-                    List.of(400, 401, 403, 404, 409, 412, 428, 429, 503))),
+            entry(
+                    "PUT /api/integrations/{id}",
+                    Answers.of(List.of(200), List.of(400, 401, 403, 404, 409, 412, 428, 429, 503))),
             entry("POST /api/integrations/{id}/activate", Answers.of(List.of(200), A_CHANGE)),
             entry("POST /api/integrations/{id}/deactivate", Answers.of(List.of(200), A_CHANGE)),
             entry("POST /api/integrations/test", Answers.of(List.of(200), List.of(400, 401, 403, 429, 503))),
@@ -79,18 +82,23 @@ final class OperationAnswers implements OpenApiCustomizer {
             entry("GET /auth/method", new Answers(List.of(200), List.of(), true, false)),
             entry("GET /api/me", Answers.of(List.of(200), List.of(401, 403, 429))),
             entry("GET /api/admin/projections", Answers.of(List.of(200), SIGNED_IN)),
-            entry("POST /api/admin/projections/{name}/replay", Answers.of(List.of(202),
-                    List.of(400, 401, 403, 409, 429, 503))));
+            entry(
+                    "POST /api/admin/projections/{name}/replay",
+                    Answers.of(List.of(202), List.of(400, 401, 403, 409, 429, 503))));
 
     private static final Map<Integer, String> MEANING = Map.ofEntries(
             entry(400, "Bad input: every broken field is named in errors"),
             entry(401, "Not signed in"),
             entry(403, "The caller's role may not do this, or a change sent by another site's page"),
-            entry(404, "No such integration in the caller's company (another company's answers the same), "
-                    + "or nothing at the provider"),
-            entry(409, "A conflict: a duplicate name, a concurrent change, an integration not active or not OAuth2, "
-                    + "an OAuth2 connection required, a rebuild under way, or a creation with the same "
-                    + "Idempotency-Key still in progress (with Retry-After)"),
+            entry(
+                    404,
+                    "No such integration in the caller's company (another company's answers the same), "
+                            + "or nothing at the provider"),
+            entry(
+                    409,
+                    "A conflict: a duplicate name, a concurrent change, an integration not active or not OAuth2, "
+                            + "an OAuth2 connection required, a rebuild under way, or a creation with the same "
+                            + "Idempotency-Key still in progress (with Retry-After)"),
             entry(412, "If-Match names an older version"),
             entry(422, "The Idempotency-Key was used with another body"),
             entry(428, "If-Match is required"),
@@ -101,10 +109,12 @@ final class OperationAnswers implements OpenApiCustomizer {
 
     /** What the parameters whose meaning the handlers' signatures do not tell are for. */
     private static final Map<String, String> PARAMETERS = Map.of(
-            "cursor", "The next of the previous page, with the same filters; left out for the first page. Opaque; "
-                    + "entries recorded since do not shift the following pages",
-            "Idempotency-Key", "Makes retries safe: the same key and body within the retention answer the first "
-                    + "answer; another body with the key answers 422",
+            "cursor",
+                    "The next of the previous page, with the same filters; left out for the first page. Opaque; "
+                            + "entries recorded since do not shift the following pages",
+            "Idempotency-Key",
+                    "Makes retries safe: the same key and body within the retention answer the first "
+                            + "answer; another body with the key answers 422",
             "If-Match", "The ETag of the version this change was made on; a stale one answers 412",
             "asOf", "The integration as it was at this instant (RFC 3339); auditors and administrators only",
             "version", "The integration as it was at this version; auditors and administrators only");
@@ -114,30 +124,39 @@ final class OperationAnswers implements OpenApiCustomizer {
         if (api.getPaths() == null) {
             return;
         }
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                answer(method.name() + " " + path, operation)));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> answer(method.name() + " " + path, operation)));
     }
 
     private static void answer(String key, Operation operation) {
         Answers answers = BY_OPERATION.getOrDefault(key, Answers.of(List.of(), SIGNED_IN));
-        operation.setSecurity(answers.open() ? List.of() : List.of(
-                new SecurityRequirement().addList(OpenApiConfiguration.BASIC),
-                new SecurityRequirement().addList(OpenApiConfiguration.BEARER)));
+        operation.setSecurity(
+                answers.open()
+                        ? List.of()
+                        : List.of(
+                                new SecurityRequirement().addList(OpenApiConfiguration.BASIC),
+                                new SecurityRequirement().addList(OpenApiConfiguration.BEARER)));
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         if (!answers.success().isEmpty()) {
-            ApiResponse generated = responses.entrySet().stream().filter(entry -> entry.getKey().startsWith("2"))
-                    .map(Map.Entry::getValue).findFirst().orElse(new ApiResponse().description("OK"));
+            ApiResponse generated = responses.entrySet().stream()
+                    .filter(entry -> entry.getKey().startsWith("2"))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(new ApiResponse().description("OK"));
             responses.keySet().removeIf(code -> code.startsWith("2") || code.startsWith("3"));
             for (int status : answers.success()) {
                 responses.addApiResponse(Integer.toString(status), success(key, status, generated));
             }
         }
         for (int status : answers.errors()) {
-            responses.addApiResponse(Integer.toString(status), answers.errorsAsPages() ? page(status) : problem(status));
+            responses.addApiResponse(
+                    Integer.toString(status), answers.errorsAsPages() ? page(status) : problem(status));
         }
         operation.setResponses(responses);
         if (operation.getParameters() != null) {
-            operation.getParameters().stream().filter(parameter -> parameter.getDescription() == null)
+            operation.getParameters().stream()
+                    .filter(parameter -> parameter.getDescription() == null)
                     .forEach(parameter -> parameter.setDescription(PARAMETERS.get(parameter.getName())));
         }
         RequestBody body = RequestBodiesRead.of(key);
@@ -149,18 +168,23 @@ final class OperationAnswers implements OpenApiCustomizer {
     private static ApiResponse success(String key, int status, ApiResponse generated) {
         return switch (status) {
             case 204 -> new ApiResponse().description("Done; nothing to answer");
-            case 302 -> new ApiResponse().description("To the provider's authentication URL; sets the cookie the "
-                            + "callback expects (with Accept: application/json, 200 with the URL instead)")
-                    .addHeaderObject("Location", header("The provider's authentication URL"));
+            case 302 ->
+                new ApiResponse()
+                        .description("To the provider's authentication URL; sets the cookie the "
+                                + "callback expects (with Accept: application/json, 200 with the URL instead)")
+                        .addHeaderObject("Location", header("The provider's authentication URL"));
             default -> {
                 ApiResponse answer = new ApiResponse()
                         .description(status == 201 ? "Created" : status == 202 ? "Accepted" : "OK")
-                        .content(generated.getContent()).headers(generated.getHeaders());
+                        .content(generated.getContent())
+                        .headers(generated.getHeaders());
                 if (key.equals("POST /api/integrations")) {
                     answer.addHeaderObject("Location", header("The new integration"));
                 }
-                if (key.equals("POST /api/integrations") || key.equals("PUT /api/integrations/{id}")
-                        || key.equals("GET /api/integrations/{id}") || key.endsWith("/activate")
+                if (key.equals("POST /api/integrations")
+                        || key.equals("PUT /api/integrations/{id}")
+                        || key.equals("GET /api/integrations/{id}")
+                        || key.endsWith("/activate")
                         || key.endsWith("/deactivate")) {
                     answer.addHeaderObject("ETag", header("The integration's version, for If-Match"));
                 }
@@ -170,9 +194,12 @@ final class OperationAnswers implements OpenApiCustomizer {
     }
 
     private static ApiResponse problem(int status) {
-        ApiResponse answer = new ApiResponse().description(MEANING.getOrDefault(status, "Failed"))
-                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType()
-                        .schema(new Schema<>().$ref(OpenApiConfiguration.PROBLEM))));
+        ApiResponse answer = new ApiResponse()
+                .description(MEANING.getOrDefault(status, "Failed"))
+                .content(new Content()
+                        .addMediaType(
+                                PROBLEM_JSON,
+                                new MediaType().schema(new Schema<>().$ref(OpenApiConfiguration.PROBLEM))));
         if (status == 429 || status == 503) {
             answer.addHeaderObject("Retry-After", header("Seconds to wait before trying again"));
         }
@@ -181,7 +208,8 @@ final class OperationAnswers implements OpenApiCustomizer {
 
     /** The OAuth2 callback answers the browser with a page, whatever went wrong. */
     private static ApiResponse page(int status) {
-        return new ApiResponse().description("A page saying why the account was not connected: "
+        return new ApiResponse()
+                .description("A page saying why the account was not connected: "
                         + MEANING.getOrDefault(status, "failed").toLowerCase(java.util.Locale.ROOT))
                 .content(new Content().addMediaType("text/html", new MediaType().schema(new StringSchema())));
     }
@@ -195,22 +223,30 @@ final class OperationAnswers implements OpenApiCustomizer {
 
         static RequestBody of(String key) {
             return switch (key) {
-                case "POST /api/integrations/test" -> json("NewIntegration", true,
-                        "The values being typed: the body of a new integration");
-                case "POST /api/integrations/{id}/test" -> json("EditedIntegration", false,
-                        "Optional: the values being edited (the body of an edit); without it, the saved values");
-                case "POST /api/integrations/{id}/documents/uploads" -> new RequestBody().required(true)
-                        .description("The file's bytes, with its content type (not a form)")
-                        .content(new Content().addMediaType("application/octet-stream",
-                                new MediaType().schema(new BinarySchema()))
-                                .addMediaType("*/*", new MediaType().schema(new BinarySchema())));
+                case "POST /api/integrations/test" ->
+                    json("NewIntegration", true, "The values being typed: the body of a new integration");
+                case "POST /api/integrations/{id}/test" ->
+                    json(
+                            "EditedIntegration",
+                            false,
+                            "Optional: the values being edited (the body of an edit); without it, the saved values");
+                case "POST /api/integrations/{id}/documents/uploads" ->
+                    new RequestBody()
+                            .required(true)
+                            .description("The file's bytes, with its content type (not a form)")
+                            .content(new Content()
+                                    .addMediaType(
+                                            "application/octet-stream", new MediaType().schema(new BinarySchema()))
+                                    .addMediaType("*/*", new MediaType().schema(new BinarySchema())));
                 default -> null;
             };
         }
 
         private static RequestBody json(String schema, boolean required, String description) {
-            return new RequestBody().required(required).description(description).content(new Content()
-                    .addMediaType(JSON, new MediaType().schema(new Schema<>().$ref(schema))));
+            return new RequestBody()
+                    .required(required)
+                    .description(description)
+                    .content(new Content().addMediaType(JSON, new MediaType().schema(new Schema<>().$ref(schema))));
         }
     }
 }

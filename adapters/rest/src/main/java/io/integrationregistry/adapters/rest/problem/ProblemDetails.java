@@ -11,8 +11,7 @@ import java.util.List;
 /** RFC 9457 problem details of this API: a type per kind of problem, and the broken fields. */
 public final class ProblemDetails {
 
-    private ProblemDetails() {
-    }
+    private ProblemDetails() {}
 
     /** @param type one of {@link ProblemTypes} */
     public static ProblemDetail of(HttpStatus status, URI type, String title, String detail) {
@@ -23,9 +22,11 @@ public final class ProblemDetails {
     }
 
     public static ProblemDetail invalid(List<FieldProblem> problems) {
-        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
-                problems.size() == 1 ? problems.get(0).message()
-                        : problems.size() + " fields are invalid; see errors");
+        ProblemDetail problem = of(
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.INVALID_REQUEST,
+                "Invalid request",
+                problems.size() == 1 ? problems.get(0).message() : problems.size() + " fields are invalid; see errors");
         problem.setProperty("errors", problems);
         return problem;
     }
@@ -35,6 +36,8 @@ public final class ProblemDetails {
      * failed answer had already chosen (an export's CSV).
      */
     static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -39,21 +39,23 @@ class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         ProblemDetail problem = status == null
-                ? ProblemDetails.of(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
-                "There is nothing at this address.")
+                ? ProblemDetails.of(
+                        HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", "There is nothing at this address.")
                 : ProblemDetails.of(status, ProblemTypes.forStatus(status), status.getReasonPhrase(), detail(status));
         return answer(problem);
     }
 
     private ResponseEntity<byte[]> answer(ProblemDetail problem) throws JsonProcessingException {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(json.writeValueAsBytes(problem));
     }
 
     /** A header the security firewall refused when a filter read it, before any controller ran. */
     private static boolean rejected(Object failure) {
-        for (Throwable cause = failure instanceof Throwable thrown ? thrown : null; cause != null;
-             cause = cause.getCause()) {
+        for (Throwable cause = failure instanceof Throwable thrown ? thrown : null;
+                cause != null;
+                cause = cause.getCause()) {
             if (cause instanceof RequestRejectedException) {
                 return true;
             }
@@ -66,8 +68,10 @@ class ProblemErrorController implements ErrorController {
             case BAD_REQUEST -> "The request is malformed: its path, query or headers cannot be read.";
             case NOT_FOUND -> "There is nothing at this address.";
             case METHOD_NOT_ALLOWED -> "This address does not take this method.";
-            default -> status.is5xxServerError() ? "The request could not be handled."
-                    : "The request cannot be served: " + status.getReasonPhrase() + ".";
+            default ->
+                status.is5xxServerError()
+                        ? "The request could not be handled."
+                        : "The request cannot be served: " + status.getReasonPhrase() + ".";
         };
     }
 }

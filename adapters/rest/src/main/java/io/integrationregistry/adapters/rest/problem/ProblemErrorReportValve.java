@@ -46,10 +46,14 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
         String type = ProblemTypes.forStatus(status).toString();
-        String detail = !errors.isEmpty() ? "Transfer-Encoding " + TRANSFER_ENCODING_RULE
-                : status == 400 ? "The request is malformed: its request line or headers cannot be read "
-                + "(such as bytes that are not allowed in a URL, or a header that is too large)."
-                : status >= 500 ? "The request could not be handled." : "The request cannot be served: " + title + ".";
+        String detail = !errors.isEmpty()
+                ? "Transfer-Encoding " + TRANSFER_ENCODING_RULE
+                : status == 400
+                        ? "The request is malformed: its request line or headers cannot be read "
+                                + "(such as bytes that are not allowed in a URL, or a header that is too large)."
+                        : status >= 500
+                                ? "The request could not be handled."
+                                : "The request cannot be served: " + title + ".";
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");

@@ -23,8 +23,14 @@ public final class ProblemResponses {
     }
 
     /** @param type one of {@link ProblemTypes} */
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
-                      String title, String detail) throws IOException {
+    public void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            URI type,
+            String title,
+            String detail)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }

@@ -57,8 +57,7 @@ public final class ProblemTypes {
     /** The type of a status no other type names, and that is no HTTP status either. */
     public static final URI ERROR = type("error");
 
-    private ProblemTypes() {
-    }
+    private ProblemTypes() {}
 
     /**
      * The type of an answer known only by its status (what the framework or the servlet container refuses):
@@ -67,7 +66,9 @@ public final class ProblemTypes {
      */
     public static URI forStatus(int status) {
         HttpStatus known = HttpStatus.resolve(status);
-        return known == null ? ERROR : type(known.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        return known == null
+                ? ERROR
+                : type(known.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 
     public static URI forStatus(HttpStatusCode status) {

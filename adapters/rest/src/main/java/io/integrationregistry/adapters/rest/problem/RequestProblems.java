@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /** What the client sent wrong: a broken field, a missing precondition, a header never accepted here. */
 final class RequestProblems {
 
-    static final String REJECTED = "The request was refused: a header or parameter holds something never accepted here.";
+    static final String REJECTED =
+            "The request was refused: a header or parameter holds something never accepted here.";
     static final String REJECTED_RULE = "must not contain control characters";
     /** The header or parameter the firewall names (its value is left out of the answer). */
     private static final List<Pattern> REJECTED_PARTS = List.of(
@@ -21,21 +22,23 @@ final class RequestProblems {
             Pattern.compile("parameter name \"(.*?)\" is not allowed", Pattern.DOTALL),
             Pattern.compile("parameter: \"(.*?)\" has a value", Pattern.DOTALL));
 
-    private RequestProblems() {
-    }
+    private RequestProblems() {}
 
     static ProblemDetail invalid(InvalidRequest invalid) {
         return ProblemDetails.invalid(invalid.problems());
     }
 
     static ProblemDetail invalid(InvalidValue invalid) {
-        return ProblemDetails.invalid(List.of(
-                new FieldProblem(invalid.field(), invalid.rule(), invalid.field() + " " + invalid.rule())));
+        return ProblemDetails.invalid(
+                List.of(new FieldProblem(invalid.field(), invalid.rule(), invalid.field() + " " + invalid.rule())));
     }
 
     static ProblemDetail preconditionRequired(PreconditionRequired required) {
-        return ProblemDetails.of(HttpStatus.PRECONDITION_REQUIRED, ProblemTypes.PRECONDITION_REQUIRED,
-                "If-Match required", required.getMessage());
+        return ProblemDetails.of(
+                HttpStatus.PRECONDITION_REQUIRED,
+                ProblemTypes.PRECONDITION_REQUIRED,
+                "If-Match required",
+                required.getMessage());
     }
 
     /**
@@ -63,9 +66,11 @@ final class RequestProblems {
     }
 
     private static String printable(String name) {
-        String shown = name.codePoints().limit(64)
+        String shown = name.codePoints()
+                .limit(64)
                 .map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return shown.isEmpty() ? "(blank)" : name.length() > 64 ? shown + "..." : shown;
     }
 }

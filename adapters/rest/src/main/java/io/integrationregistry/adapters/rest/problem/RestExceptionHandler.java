@@ -1,14 +1,14 @@
 package io.integrationregistry.adapters.rest.problem;
 
-import io.integrationregistry.application.integrations.IdempotencyKeyReused;
-import io.integrationregistry.application.integrations.IdempotencyStillInFlight;
-import io.integrationregistry.application.integrations.NameAlreadyTaken;
 import io.integrationregistry.application.connections.AuthorizationRefused;
 import io.integrationregistry.application.connections.ConnectionRequired;
 import io.integrationregistry.application.connections.IntegrationNotActive;
 import io.integrationregistry.application.connections.NotAnOAuth2Integration;
-import io.integrationregistry.application.documents.port.out.ProviderFailure;
 import io.integrationregistry.application.documents.TooManyProviderCalls;
+import io.integrationregistry.application.documents.port.out.ProviderFailure;
+import io.integrationregistry.application.integrations.IdempotencyKeyReused;
+import io.integrationregistry.application.integrations.IdempotencyStillInFlight;
+import io.integrationregistry.application.integrations.NameAlreadyTaken;
 import io.integrationregistry.application.integrations.port.out.ConcurrentModification;
 import io.integrationregistry.application.projections.port.out.RebuildUnderWay;
 import io.integrationregistry.application.shared.SecretUnreadable;
@@ -156,12 +156,13 @@ class RestExceptionHandler extends ResponseEntityExceptionHandler {
      * answered like any unknown one: 404, as the id converter says.
      */
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
-                                                        HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException mismatch, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = mismatch.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof IntegrationRuleViolation violation) {
                 ProblemDetail problem = RefusalProblems.ruleViolation(violation);
-                return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                return ResponseEntity.status(problem.getStatus())
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                         .body(problem);
             }
         }
@@ -170,9 +171,10 @@ class RestExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Framework errors (405, 406, 415, unreadable bodies ...) get this API's problem shape too. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-                                                             HttpStatusCode statusCode, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail
+                ? detail
                 : ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
         if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
             problem.setType(ProblemTypes.forStatus(statusCode));

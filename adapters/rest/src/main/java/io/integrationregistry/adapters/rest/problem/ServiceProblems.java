@@ -18,14 +18,17 @@ final class ServiceProblems {
 
     /** The advice's logger: one category for every failure the API answers. */
     private static final Logger log = LoggerFactory.getLogger(RestExceptionHandler.class);
+
     private static final String RETRY_AFTER_SECONDS = "5";
 
-    private ServiceProblems() {
-    }
+    private ServiceProblems() {}
 
     static ProblemDetail secretUnreadable(SecretUnreadable unreadable) {
         log.error("A sealed secret does not open: {}", unreadable.getMessage());
-        return ProblemDetails.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.SECRET_UNREADABLE, "Secret unreadable",
+        return ProblemDetails.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                ProblemTypes.SECRET_UNREADABLE,
+                "Secret unreadable",
                 "The service cannot open a stored secret with its configured keyset; an operator must restore "
                         + "the key. Nothing was sent to the provider.");
     }
@@ -39,13 +42,19 @@ final class ServiceProblems {
             log.warn("Database unavailable: {}", failure.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ProblemDetails.of(
-                            HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.STORAGE_UNAVAILABLE, "Database unavailable",
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemDetails.of(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            ProblemTypes.STORAGE_UNAVAILABLE,
+                            "Database unavailable",
                             "The database cannot be reached; nothing was changed. Retry later."));
         }
         log.error("Unexpected failure", failure);
-        return ProblemDetails.answer(ProblemDetails.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR,
-                "Internal error", "The request could not be handled."));
+        return ProblemDetails.answer(ProblemDetails.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                ProblemTypes.INTERNAL_ERROR,
+                "Internal error",
+                "The request could not be handled."));
     }
 
     private static boolean isStorageOutage(Throwable failure) {

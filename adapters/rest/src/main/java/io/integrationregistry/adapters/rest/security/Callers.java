@@ -21,8 +21,7 @@ public final class Callers {
     /** The company claim read from a plain {@link JwtAuthenticationToken} (one not made by this package). */
     static final String DEFAULT_COMPANY_CLAIM = "company";
 
-    private Callers() {
-    }
+    private Callers() {}
 
     /**
      * The caller of the signed-in user.
@@ -33,7 +32,8 @@ public final class Callers {
      *                                                    {@link CompanyId} (answered with 403)
      */
     public static Caller of(Authentication authentication) {
-        if (authentication == null || authentication instanceof AnonymousAuthenticationToken
+        if (authentication == null
+                || authentication instanceof AnonymousAuthenticationToken
                 || !authentication.isAuthenticated()) {
             throw new AuthenticationCredentialsNotFoundException("nobody is signed in");
         }

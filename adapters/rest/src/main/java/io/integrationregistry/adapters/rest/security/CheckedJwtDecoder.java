@@ -53,7 +53,8 @@ final class CheckedJwtDecoder implements JwtDecoder {
                     + "of tokens meant for this service (comma-separated), so that a token issued for another "
                     + "service is refused");
         }
-        String issuer = settings.issuer() != null ? settings.issuer()
+        String issuer = settings.issuer() != null
+                ? settings.issuer()
                 : issuerUri == null || issuerUri.isBlank() ? null : issuerUri.strip();
         if (issuer == null) {
             problems.add(ISSUER + " (or " + ISSUER_URI + ") is required with a JWT issuer: the iss of the "
@@ -85,13 +86,15 @@ final class CheckedJwtDecoder implements JwtDecoder {
     }
 
     private static OAuth2TokenValidatorResult expires(Jwt jwt) {
-        return jwt.getExpiresAt() != null ? OAuth2TokenValidatorResult.success()
+        return jwt.getExpiresAt() != null
+                ? OAuth2TokenValidatorResult.success()
                 : invalid("The token has no exp: a token that never expires is not accepted");
     }
 
     private OAuth2TokenValidatorResult forUs(Jwt jwt) {
         List<String> named = jwt.getAudience();
-        return named != null && !Collections.disjoint(named, audiences) ? OAuth2TokenValidatorResult.success()
+        return named != null && !Collections.disjoint(named, audiences)
+                ? OAuth2TokenValidatorResult.success()
                 : invalid("The token's aud names none of the audiences of this service");
     }
 

@@ -54,11 +54,12 @@ final class CompanyAuthorizationManager implements AuthorizationManager<RequestA
     }
 
     @Override
-    public AuthorizationResult authorize(Supplier<Authentication> authentication,
-                                         RequestAuthorizationContext context) {
+    public AuthorizationResult authorize(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
         Authentication signedIn = authentication.get();
-        if (signedIn != null && !TRUST.isAnonymous(signedIn) && signedIn.getAuthorities().stream()
-                .anyMatch(authority -> Role.OPERATOR.authority().equals(authority.getAuthority()))) {
+        if (signedIn != null
+                && !TRUST.isAnonymous(signedIn)
+                && signedIn.getAuthorities().stream()
+                        .anyMatch(authority -> Role.OPERATOR.authority().equals(authority.getAuthority()))) {
             return new NoCompany(OPERATOR_HAS_NO_COMPANY);
         }
         AuthorizationResult byRole = roles.authorize(() -> signedIn, context);
@@ -80,7 +81,8 @@ final class CompanyAuthorizationManager implements AuthorizationManager<RequestA
     @Deprecated
     public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
         AuthorizationResult result = authorize(authentication, context);
-        return result instanceof AuthorizationDecision decision ? decision
+        return result instanceof AuthorizationDecision decision
+                ? decision
                 : new AuthorizationDecision(result != null && result.isGranted());
     }
 }

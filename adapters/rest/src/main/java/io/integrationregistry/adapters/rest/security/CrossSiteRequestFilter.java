@@ -59,10 +59,17 @@ final class CrossSiteRequestFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        log.info("Refused a cross-site {} {} (Sec-Fetch-Site {}, Origin {})", request.getMethod(),
-                request.getRequestURI(), loggable(request.getHeader(FETCH_SITE)),
+        log.info(
+                "Refused a cross-site {} {} (Sec-Fetch-Site {}, Origin {})",
+                request.getMethod(),
+                request.getRequestURI(),
+                loggable(request.getHeader(FETCH_SITE)),
                 loggable(request.getHeader(HttpHeaders.ORIGIN)));
-        problems.write(request, response, HttpStatus.FORBIDDEN, ProblemTypes.CROSS_SITE_REQUEST,
+        problems.write(
+                request,
+                response,
+                HttpStatus.FORBIDDEN,
+                ProblemTypes.CROSS_SITE_REQUEST,
                 "Cross-site request refused",
                 "A request that changes data is refused when a page of another site sent it. Use the admin "
                         + "page of this service, or an API client that sends no Origin header.");
@@ -70,7 +77,8 @@ final class CrossSiteRequestFilter extends OncePerRequestFilter {
 
     boolean allowed(HttpServletRequest request) {
         String fetchSite = request.getHeader(FETCH_SITE);
-        Optional<String> origin = Optional.ofNullable(request.getHeader(HttpHeaders.ORIGIN)).map(String::strip);
+        Optional<String> origin =
+                Optional.ofNullable(request.getHeader(HttpHeaders.ORIGIN)).map(String::strip);
         String site = fetchSite == null ? "" : fetchSite.strip().toLowerCase(Locale.ROOT);
         switch (site) {
             case "same-origin", "none":
@@ -85,7 +93,8 @@ final class CrossSiteRequestFilter extends OncePerRequestFilter {
                     return true;
                 }
                 Optional<String> sent = origin(origin.get());
-                return sent.isPresent() && (sent.equals(publicOrigin) || sent.get().equals(ownOrigin(request)));
+                return sent.isPresent()
+                        && (sent.equals(publicOrigin) || sent.get().equals(ownOrigin(request)));
         }
     }
 

@@ -29,8 +29,15 @@ import java.util.regex.Pattern;
 final class EqualCostAuthenticationProvider extends AbstractUserDetailsAuthenticationProvider {
 
     /** The encodings whose check is a deliberately slow hash. */
-    private static final Set<String> COSTLY = Set.of("bcrypt", "scrypt", "argon2", "pbkdf2",
-            "scrypt@springsecurity_v5_8", "argon2@springsecurity_v5_8", "pbkdf2@springsecurity_v5_8");
+    private static final Set<String> COSTLY = Set.of(
+            "bcrypt",
+            "scrypt",
+            "argon2",
+            "pbkdf2",
+            "scrypt@springsecurity_v5_8",
+            "argon2@springsecurity_v5_8",
+            "pbkdf2@springsecurity_v5_8");
+
     private static final Pattern BCRYPT = Pattern.compile("^\\{bcrypt}\\$(2[abyx]?)\\$(\\d{2})\\$.*");
 
     private final RegistryUserDetailsService users;
@@ -54,7 +61,8 @@ final class EqualCostAuthenticationProvider extends AbstractUserDetailsAuthentic
     }
 
     @Override
-    protected void additionalAuthenticationChecks(UserDetails user, UsernamePasswordAuthenticationToken authentication) {
+    protected void additionalAuthenticationChecks(
+            UserDetails user, UsernamePasswordAuthenticationToken authentication) {
         Object credentials = authentication.getCredentials();
         String stored = user.getPassword();
         if (credentials == null || stored == null) {
@@ -81,7 +89,8 @@ final class EqualCostAuthenticationProvider extends AbstractUserDetailsAuthentic
 
     static boolean costly(String stored) {
         int end = stored.indexOf('}');
-        return stored.startsWith("{") && end > 1
+        return stored.startsWith("{")
+                && end > 1
                 && COSTLY.contains(stored.substring(1, end).toLowerCase(Locale.ROOT));
     }
 
@@ -99,8 +108,8 @@ final class EqualCostAuthenticationProvider extends AbstractUserDetailsAuthentic
                     default -> BCryptPasswordEncoder.BCryptVersion.$2A;
                 };
                 try {
-                    return "{bcrypt}" + new BCryptPasswordEncoder(version, Integer.parseInt(bcrypt.group(2)))
-                            .encode(random);
+                    return "{bcrypt}"
+                            + new BCryptPasswordEncoder(version, Integer.parseInt(bcrypt.group(2))).encode(random);
                 } catch (IllegalArgumentException unusualCost) {
                     return stored;
                 }

@@ -31,7 +31,8 @@ final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
     private static String detail(AccessDeniedException denied) {
         if (denied instanceof AuthorizationDeniedException authorization) {
             return authorization.getAuthorizationResult() instanceof CompanyAuthorizationManager.NoCompany noCompany
-                    ? noCompany.reason() : NOT_ALLOWED;
+                    ? noCompany.reason()
+                    : NOT_ALLOWED;
         }
         // thrown by this package (Callers) with a message meant for the user
         String message = denied.getMessage();

@@ -33,7 +33,10 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
     static final String XHR_HEADER = "X-Requested-With";
     static final String XHR_VALUE = "XMLHttpRequest";
 
-    enum Mode { BASIC, BEARER }
+    enum Mode {
+        BASIC,
+        BEARER
+    }
 
     private final Mode mode;
     private final ProblemResponses problems;
@@ -46,17 +49,22 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response,
-                         AuthenticationException failure) throws IOException {
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
         if (failure instanceof TooManySignInAttempts tooMany) {
             long seconds = tooMany.retryAfterSeconds();
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_SIGN_IN_ATTEMPTS,
-                    "Too many sign-in attempts", "Too many failed sign-in attempts for this user name or from this "
-                            + "address. Try again in " + seconds + " s.");
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    ProblemTypes.TOO_MANY_SIGN_IN_ATTEMPTS,
+                    "Too many sign-in attempts",
+                    "Too many failed sign-in attempts for this user name or from this " + "address. Try again in "
+                            + seconds + " s.");
             return;
         }
         if (mode == Mode.BEARER) {
@@ -65,8 +73,8 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
         } else if (!XHR_VALUE.equalsIgnoreCase(request.getHeader(XHR_HEADER)) && !navigation(request)) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
         }
-        problems.write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
-                detail(failure));
+        problems.write(
+                request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail(failure));
     }
 
     /** Whether a browser is loading a page: it navigates, or it asks for HTML before anything else. */
@@ -91,8 +99,9 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
                 preferred = type;
             }
         }
-        return preferred != null && (MediaType.TEXT_HTML.equalsTypeAndSubtype(preferred)
-                || MediaType.APPLICATION_XHTML_XML.equalsTypeAndSubtype(preferred));
+        return preferred != null
+                && (MediaType.TEXT_HTML.equalsTypeAndSubtype(preferred)
+                        || MediaType.APPLICATION_XHTML_XML.equalsTypeAndSubtype(preferred));
     }
 
     private String detail(AuthenticationException failure) {

@@ -30,7 +30,7 @@ final class ProblemRequestRejectedHandler implements RequestRejectedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException {
-        problems.write(request, response, HttpStatus.BAD_REQUEST, ProblemTypes.REQUEST_REJECTED, "Request rejected",
-                DETAIL);
+        problems.write(
+                request, response, HttpStatus.BAD_REQUEST, ProblemTypes.REQUEST_REJECTED, "Request rejected", DETAIL);
     }
 }

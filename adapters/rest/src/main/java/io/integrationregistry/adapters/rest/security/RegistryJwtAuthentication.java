@@ -13,8 +13,8 @@ public final class RegistryJwtAuthentication extends JwtAuthenticationToken {
 
     private final String company;
 
-    public RegistryJwtAuthentication(Jwt jwt, Collection<? extends GrantedAuthority> authorities, String name,
-                                     String company) {
+    public RegistryJwtAuthentication(
+            Jwt jwt, Collection<? extends GrantedAuthority> authorities, String name, String company) {
         super(jwt, authorities, name);
         this.company = company;
     }

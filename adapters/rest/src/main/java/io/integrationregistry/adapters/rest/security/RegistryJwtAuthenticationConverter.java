@@ -34,7 +34,8 @@ public final class RegistryJwtAuthenticationConverter implements Converter<Jwt, 
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        List<GrantedAuthority> authorities = roles(jwt).stream().map(Role::grantedAuthority).toList();
+        List<GrantedAuthority> authorities =
+                roles(jwt).stream().map(Role::grantedAuthority).toList();
         return new RegistryJwtAuthentication(jwt, authorities, username(jwt), company(jwt));
     }
 

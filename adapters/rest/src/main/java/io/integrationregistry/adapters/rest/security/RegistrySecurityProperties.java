@@ -40,8 +40,10 @@ import java.util.Map;
  * @param signIn how failed HTTP Basic sign-ins are throttled
  */
 @ConfigurationProperties(prefix = RegistrySecurityProperties.PREFIX)
-public record RegistrySecurityProperties(Map<String, User> users, @DefaultValue Jwt jwt,
-                                         @DefaultValue SignIn signIn) {
+public record RegistrySecurityProperties(
+        Map<String, User> users,
+        @DefaultValue Jwt jwt,
+        @DefaultValue SignIn signIn) {
 
     public static final String PREFIX = "registry.security";
 
@@ -61,8 +63,12 @@ public record RegistrySecurityProperties(Map<String, User> users, @DefaultValue 
      * @param forgetAfter  a counter without a failure for this long is forgotten
      * @param maxTracked   the most user names, and the most addresses, counted at a time
      */
-    public record SignIn(Integer maxFailures, java.time.Duration firstLockout, java.time.Duration maxLockout,
-                         java.time.Duration forgetAfter, Integer maxTracked) {
+    public record SignIn(
+            Integer maxFailures,
+            java.time.Duration firstLockout,
+            java.time.Duration maxLockout,
+            java.time.Duration forgetAfter,
+            Integer maxTracked) {
 
         /** The settings, defaults filled in. */
         public SignInAttempts.Settings settings() {
@@ -109,17 +115,24 @@ public record RegistrySecurityProperties(Map<String, User> users, @DefaultValue 
      * @param issuer        the {@code iss} a token must carry; required in JWT mode unless
      *                      {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} names it
      */
-    public record Jwt(@DefaultValue("company") String companyClaim, @DefaultValue("roles") String rolesClaim,
-                      @DefaultValue("preferred_username") String usernameClaim, List<String> audiences,
-                      String issuer) {
+    public record Jwt(
+            @DefaultValue("company") String companyClaim,
+            @DefaultValue("roles") String rolesClaim,
+            @DefaultValue("preferred_username") String usernameClaim,
+            List<String> audiences,
+            String issuer) {
 
         @ConstructorBinding
         public Jwt {
             companyClaim = blankTo(companyClaim, "company");
             rolesClaim = blankTo(rolesClaim, "roles");
             usernameClaim = blankTo(usernameClaim, "preferred_username");
-            audiences = audiences == null ? List.of() : audiences.stream()
-                    .filter(audience -> audience != null && !audience.isBlank()).map(String::strip).toList();
+            audiences = audiences == null
+                    ? List.of()
+                    : audiences.stream()
+                            .filter(audience -> audience != null && !audience.isBlank())
+                            .map(String::strip)
+                            .toList();
             issuer = issuer == null || issuer.isBlank() ? null : issuer.strip();
         }
 

@@ -30,8 +30,7 @@ public final class RegistryUser implements UserDetails, CredentialsContainer {
         this.username = Objects.requireNonNull(username, "username");
         this.password = password;
         this.company = company;
-        this.roles = roles == null || roles.isEmpty() ? Set.of()
-                : Collections.unmodifiableSet(EnumSet.copyOf(roles));
+        this.roles = roles == null || roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(roles));
         this.authorities = this.roles.stream().map(Role::grantedAuthority).toList();
     }
 

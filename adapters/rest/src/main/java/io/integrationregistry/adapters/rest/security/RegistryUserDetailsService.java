@@ -28,6 +28,7 @@ public final class RegistryUserDetailsService implements UserDetailsService {
 
     /** The users created when no user and no JWT issuer is configured: an administrator of a company ... */
     public static final String GENERATED_USERNAME = "admin";
+
     public static final String GENERATED_COMPANY = "default";
     /** ... and an operator of the service. */
     public static final String GENERATED_OPERATOR = "operator";
@@ -67,8 +68,8 @@ public final class RegistryUserDetailsService implements UserDetailsService {
      *
      * @throws IllegalStateException naming the property at fault
      */
-    static List<RegistryUser> fromProperties(Map<String, RegistrySecurityProperties.User> configured,
-                                             PasswordEncoder encoder) {
+    static List<RegistryUser> fromProperties(
+            Map<String, RegistrySecurityProperties.User> configured, PasswordEncoder encoder) {
         List<RegistryUser> users = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         configured.forEach((username, user) -> {
@@ -93,8 +94,8 @@ public final class RegistryUserDetailsService implements UserDetailsService {
                 if (role.isPresent()) {
                     roles.add(role.get());
                 } else {
-                    problems.add(property + ".roles: unknown role '" + name.strip() + "'; the roles are "
-                            + Role.names());
+                    problems.add(
+                            property + ".roles: unknown role '" + name.strip() + "'; the roles are " + Role.names());
                 }
             }
             if (user.roles().stream().allMatch(name -> name == null || name.isBlank())) {
@@ -103,8 +104,11 @@ public final class RegistryUserDetailsService implements UserDetailsService {
             }
             checkCompany(property, user.company(), roles, problems);
             if (problems.size() == before) {
-                users.add(new RegistryUser(username.strip(), user.password().strip(),
-                        roles.contains(Role.OPERATOR) ? null : user.company().strip(), roles));
+                users.add(new RegistryUser(
+                        username.strip(),
+                        user.password().strip(),
+                        roles.contains(Role.OPERATOR) ? null : user.company().strip(),
+                        roles));
             }
         });
         if (!problems.isEmpty()) {
@@ -141,8 +145,8 @@ public final class RegistryUserDetailsService implements UserDetailsService {
         }
     }
 
-    private static void checkPassword(String property, String password, PasswordEncoder encoder,
-                                      List<String> problems) {
+    private static void checkPassword(
+            String property, String password, PasswordEncoder encoder, List<String> problems) {
         if (password == null || password.isBlank()) {
             problems.add(property + ": is required");
             return;

@@ -1,7 +1,7 @@
 package io.integrationregistry.adapters.rest.security;
 
-import io.integrationregistry.adapters.rest.problem.ProblemResponses;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.integrationregistry.adapters.rest.problem.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -65,10 +65,22 @@ public class SecurityConfiguration {
 
     /** Paths open to everybody. */
     static final String[] OPEN_PATHS = {
-            "/", "/index.html", "/assets/**", "/favicon.ico", "/error",
-            "/oauth2/callback/**", "/auth/method",
-            "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html",
-            "/actuator/health", "/actuator/health/**", "/actuator/info"};
+        "/",
+        "/index.html",
+        "/assets/**",
+        "/favicon.ico",
+        "/error",
+        "/oauth2/callback/**",
+        "/auth/method",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/v3/api-docs.yaml",
+        "/swagger-ui/**",
+        "/swagger-ui.html",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info"
+    };
     /**
      * Only this service's own scripts, styles and images; no inline script, no framing. (Swagger UI,
      * which needs inline styles, keeps the browser's defaults.)
@@ -82,13 +94,16 @@ public class SecurityConfiguration {
      * path, which a path-pattern matcher needs, is gone.
      */
     static final RequestMatcher SWAGGER_UI = request -> {
-        String path = request.getRequestURI().substring(Math.min(request.getContextPath().length(),
-                request.getRequestURI().length()));
+        String path = request.getRequestURI()
+                .substring(Math.min(
+                        request.getContextPath().length(),
+                        request.getRequestURI().length()));
         return path.startsWith("/swagger-ui/") || path.equals("/swagger-ui.html");
     };
     /** Static files of the admin page beside index.html, readable by everybody. */
     static final String[] OPEN_STATIC_FILES = {
-            "/*.js", "/*.css", "/*.map", "/*.png", "/*.svg", "/*.webmanifest", "/robots.txt"};
+        "/*.js", "/*.css", "/*.map", "/*.png", "/*.svg", "/*.webmanifest", "/robots.txt"
+    };
 
     @Bean
     public PasswordEncoder passwordEncoder() {
@@ -102,71 +117,81 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public SecurityFilterChain registrySecurityFilterChain(HttpSecurity http, RegistrySecurityProperties properties,
-                                                           ObjectProvider<JwtDecoder> jwtDecoders,
-                                                           ObjectProvider<ObjectMapper> objectMappers,
-                                                           ObjectProvider<SignInAttempts> signInAttempts,
-                                                           PasswordEncoder passwordEncoder,
-                                                           @Value("${registry.public-url:http://localhost:8080}")
-                                                           String publicUrl,
-                                                           @Value("${" + CheckedJwtDecoder.ISSUER_URI + ":}")
-                                                           String issuerUri) throws Exception {
+    public SecurityFilterChain registrySecurityFilterChain(
+            HttpSecurity http,
+            RegistrySecurityProperties properties,
+            ObjectProvider<JwtDecoder> jwtDecoders,
+            ObjectProvider<ObjectMapper> objectMappers,
+            ObjectProvider<SignInAttempts> signInAttempts,
+            PasswordEncoder passwordEncoder,
+            @Value("${registry.public-url:http://localhost:8080}") String publicUrl,
+            @Value("${" + CheckedJwtDecoder.ISSUER_URI + ":}") String issuerUri)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses(objectMappers.getIfAvailable(ObjectMapper::new));
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
         http.addFilterAfter(new CrossSiteRequestFilter(publicUrl, problems), HeaderWriterFilter.class);
 
-        http.headers(headers -> headers
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+        http.headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(SWAGGER_UI),
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
                         .frameOptions(frame -> frame.deny())
-                        .referrerPolicy(referrer -> referrer.policy(
-                                ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(OPEN_PATHS).permitAll()
-                        .requestMatchers(HttpMethod.GET, OPEN_STATIC_FILES).permitAll()
-                        .requestMatchers("/actuator", "/actuator/**").hasRole(Role.OPERATOR.name())
-                        .requestMatchers("/api/admin", "/api/admin/**").hasRole(Role.OPERATOR.name())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(OPEN_PATHS)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, OPEN_STATIC_FILES)
+                        .permitAll()
+                        .requestMatchers("/actuator", "/actuator/**")
+                        .hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/api/admin", "/api/admin/**")
+                        .hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/integrations/*/documents/**", "/api/integrations/*/oauth2/**")
                         .access(CompanyAuthorizationManager.anyOf(Role.INTEGRATION_ADMIN, Role.DOCUMENT_USER))
-                        .requestMatchers(HttpMethod.GET, "/api/**").access(CompanyAuthorizationManager.anyOf(
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .access(CompanyAuthorizationManager.anyOf(
                                 Role.INTEGRATION_ADMIN, Role.AUDITOR, Role.DOCUMENT_USER))
-                        .requestMatchers(HttpMethod.HEAD, "/api/**").access(CompanyAuthorizationManager.anyOf(
+                        .requestMatchers(HttpMethod.HEAD, "/api/**")
+                        .access(CompanyAuthorizationManager.anyOf(
                                 Role.INTEGRATION_ADMIN, Role.AUDITOR, Role.DOCUMENT_USER))
-                        .requestMatchers("/api", "/api/**").access(CompanyAuthorizationManager.anyOf(
-                                Role.INTEGRATION_ADMIN))
-                        .anyRequest().denyAll());
+                        .requestMatchers("/api", "/api/**")
+                        .access(CompanyAuthorizationManager.anyOf(Role.INTEGRATION_ADMIN))
+                        .anyRequest()
+                        .denyAll());
 
         JwtDecoder jwtDecoder = jwtDecoders.getIfAvailable();
         if (jwtDecoder != null) {
             CheckedJwtDecoder checked = CheckedJwtDecoder.of(jwtDecoder, properties.jwt(), issuerUri);
             if (!properties.users().isEmpty()) {
-                log.warn("A JWT issuer is configured: the {} user(s) of {}.users.* are ignored",
-                        properties.users().size(), RegistrySecurityProperties.PREFIX);
+                log.warn(
+                        "A JWT issuer is configured: the {} user(s) of {}.users.* are ignored",
+                        properties.users().size(),
+                        RegistrySecurityProperties.PREFIX);
             }
             ProblemAuthenticationEntryPoint entryPoint =
                     new ProblemAuthenticationEntryPoint(ProblemAuthenticationEntryPoint.Mode.BEARER, problems);
             http.httpBasic(AbstractHttpConfigurer::disable)
-                    .oauth2ResourceServer(server -> server
-                            .jwt(jwt -> jwt.decoder(checked)
-                                    .jwtAuthenticationConverter(new RegistryJwtAuthenticationConverter(properties.jwt())))
+                    .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(checked)
+                                    .jwtAuthenticationConverter(
+                                            new RegistryJwtAuthenticationConverter(properties.jwt())))
                             .authenticationEntryPoint(entryPoint)
                             .accessDeniedHandler(accessDenied))
-                    .exceptionHandling(exceptions -> exceptions
-                            .authenticationEntryPoint(entryPoint)
-                            .accessDeniedHandler(accessDenied));
-            log.info("Users sign in with JWT bearer tokens of issuer '{}' for audience(s) {} (company claim '{}', "
-                            + "roles claim '{}')", checked.issuer(), checked.audiences(),
-                    properties.jwt().companyClaim(), properties.jwt().rolesClaim());
+                    .exceptionHandling(exceptions ->
+                            exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
+            log.info(
+                    "Users sign in with JWT bearer tokens of issuer '{}' for audience(s) {} (company claim '{}', "
+                            + "roles claim '{}')",
+                    checked.issuer(),
+                    checked.audiences(),
+                    properties.jwt().companyClaim(),
+                    properties.jwt().rolesClaim());
         } else {
             RegistryUserDetailsService users = basicUsers(properties, passwordEncoder);
-            EqualCostAuthenticationProvider provider =
-                    new EqualCostAuthenticationProvider(users, passwordEncoder);
+            EqualCostAuthenticationProvider provider = new EqualCostAuthenticationProvider(users, passwordEncoder);
             ProblemAuthenticationEntryPoint entryPoint =
                     new ProblemAuthenticationEntryPoint(ProblemAuthenticationEntryPoint.Mode.BASIC, problems);
             // a SignInAttempts bean, when there is one, brings its own clock (tests); else the system's
@@ -175,36 +200,48 @@ public class SecurityConfiguration {
             http.authenticationManager(new ThrottledAuthenticationManager(new ProviderManager(provider), attempts))
                     .httpBasic(basic -> basic.realmName(ProblemAuthenticationEntryPoint.REALM)
                             .authenticationEntryPoint(entryPoint))
-                    .exceptionHandling(exceptions -> exceptions
-                            .authenticationEntryPoint(entryPoint)
-                            .accessDeniedHandler(accessDenied));
+                    .exceptionHandling(exceptions ->
+                            exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
         }
         return http.build();
     }
 
-    private static RegistryUserDetailsService basicUsers(RegistrySecurityProperties properties,
-                                                         PasswordEncoder passwordEncoder) {
+    private static RegistryUserDetailsService basicUsers(
+            RegistrySecurityProperties properties, PasswordEncoder passwordEncoder) {
         if (!properties.users().isEmpty()) {
             RegistryUserDetailsService users = new RegistryUserDetailsService(
                     RegistryUserDetailsService.fromProperties(properties.users(), passwordEncoder));
-            log.info("Users sign in with HTTP Basic: {} user(s) from {}.users.*", users.usernames().size(),
+            log.info(
+                    "Users sign in with HTTP Basic: {} user(s) from {}.users.*",
+                    users.usernames().size(),
                     RegistrySecurityProperties.PREFIX);
             return users;
         }
         String password = RegistryUserDetailsService.randomPassword();
         String operatorPassword = RegistryUserDetailsService.randomPassword();
-        log.warn(String.format("%n%nUsing generated security password for the user '%s' (role %s, company '%s'): "
+        log.warn(String.format(
+                "%n%nUsing generated security password for the user '%s' (role %s, company '%s'): "
                         + "%s%nUsing generated security password for the user '%s' (role %s, no company): %s"
                         + "%n%nThese generated passwords are for development use only. Configure users in %s.users.* "
                         + "or a JWT issuer (spring.security.oauth2.resourceserver.jwt.*) before production.%n",
-                RegistryUserDetailsService.GENERATED_USERNAME, Role.INTEGRATION_ADMIN,
-                RegistryUserDetailsService.GENERATED_COMPANY, password,
-                RegistryUserDetailsService.GENERATED_OPERATOR, Role.OPERATOR, operatorPassword,
+                RegistryUserDetailsService.GENERATED_USERNAME,
+                Role.INTEGRATION_ADMIN,
+                RegistryUserDetailsService.GENERATED_COMPANY,
+                password,
+                RegistryUserDetailsService.GENERATED_OPERATOR,
+                Role.OPERATOR,
+                operatorPassword,
                 RegistrySecurityProperties.PREFIX));
         return new RegistryUserDetailsService(List.of(
-                new RegistryUser(RegistryUserDetailsService.GENERATED_USERNAME, "{noop}" + password,
-                        RegistryUserDetailsService.GENERATED_COMPANY, Set.of(Role.INTEGRATION_ADMIN)),
-                new RegistryUser(RegistryUserDetailsService.GENERATED_OPERATOR, "{noop}" + operatorPassword,
-                        null, Set.of(Role.OPERATOR))));
+                new RegistryUser(
+                        RegistryUserDetailsService.GENERATED_USERNAME,
+                        "{noop}" + password,
+                        RegistryUserDetailsService.GENERATED_COMPANY,
+                        Set.of(Role.INTEGRATION_ADMIN)),
+                new RegistryUser(
+                        RegistryUserDetailsService.GENERATED_OPERATOR,
+                        "{noop}" + operatorPassword,
+                        null,
+                        Set.of(Role.OPERATOR))));
     }
 }

@@ -26,8 +26,9 @@ class SessionRestController {
     }
 
     @GetMapping(path = "/auth/method", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The sign-in method", description = "BASIC (user name and password) or BEARER (a JWT "
-            + "from the configured issuer). Open.")
+    @Operation(
+            summary = "The sign-in method",
+            description = "BASIC (user name and password) or BEARER (a JWT " + "from the configured issuer). Open.")
     Map<String, String> method() {
         return Map.of("method", bearer ? "BEARER" : "BASIC");
     }
@@ -35,11 +36,15 @@ class SessionRestController {
     @GetMapping(path = "/api/me", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The signed-in user", description = "Login, company and roles.")
     Map<String, Object> me(Authentication authentication, Caller caller) {
-        List<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        List<String> roles = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority.startsWith("ROLE_"))
                 .map(authority -> authority.substring("ROLE_".length()))
-                .filter(role -> java.util.Arrays.stream(Role.values()).anyMatch(known -> known.name().equals(role)))
-                .sorted().toList();
-        return Map.of("login", caller.actor().login(), "company", caller.company().value(), "roles", roles);
+                .filter(role -> java.util.Arrays.stream(Role.values())
+                        .anyMatch(known -> known.name().equals(role)))
+                .sorted()
+                .toList();
+        return Map.of(
+                "login", caller.actor().login(), "company", caller.company().value(), "roles", roles);
     }
 }

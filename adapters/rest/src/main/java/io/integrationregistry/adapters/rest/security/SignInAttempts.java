@@ -39,11 +39,11 @@ public final class SignInAttempts {
      * @param forgetAfter  a counter without a failure for this long is forgotten (at least {@code maxLockout})
      * @param maxTracked   the most user names, and the most addresses, counted at a time
      */
-    public record Settings(int maxFailures, Duration firstLockout, Duration maxLockout, Duration forgetAfter,
-                           int maxTracked) {
+    public record Settings(
+            int maxFailures, Duration firstLockout, Duration maxLockout, Duration forgetAfter, int maxTracked) {
 
-        public static final Settings DEFAULTS = new Settings(10, Duration.ofSeconds(1), Duration.ofMinutes(15),
-                Duration.ofHours(1), 10_000);
+        public static final Settings DEFAULTS =
+                new Settings(10, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1), 10_000);
 
         public Settings {
             if (maxFailures < 1) {
@@ -68,8 +68,8 @@ public final class SignInAttempts {
     }
 
     /** What a failure did: the lock-out it started for the user name and for the address, if any. */
-    public record Failure(int userFailures, Optional<Duration> userLockout, int addressFailures,
-                          Optional<Duration> addressLockout) {
+    public record Failure(
+            int userFailures, Optional<Duration> userLockout, int addressFailures, Optional<Duration> addressLockout) {
 
         /** Whether this failure locked out the user name or the address. */
         public boolean lockedOut() {
@@ -133,8 +133,7 @@ public final class SignInAttempts {
     /** One table of counters, ordered by last failure (oldest first). */
     private static final class Counters {
 
-        record Counted(int failures, Optional<Duration> lockout) {
-        }
+        record Counted(int failures, Optional<Duration> lockout) {}
 
         private static final class Counter {
             int failures;

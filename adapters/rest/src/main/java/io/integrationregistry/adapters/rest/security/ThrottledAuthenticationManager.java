@@ -37,8 +37,11 @@ final class ThrottledAuthenticationManager implements AuthenticationManager {
         Optional<Duration> locked = attempts.lockedFor(username, address);
         if (locked.isPresent()) {
             TooManySignInAttempts refused = new TooManySignInAttempts(locked.get());
-            log.debug("Sign-in refused without a check for user name '{}' from {}: locked out for {} s more",
-                    loggable(username), address, refused.retryAfterSeconds());
+            log.debug(
+                    "Sign-in refused without a check for user name '{}' from {}: locked out for {} s more",
+                    loggable(username),
+                    address,
+                    refused.retryAfterSeconds());
             throw refused;
         }
         Authentication signedIn;
@@ -50,9 +53,14 @@ final class ThrottledAuthenticationManager implements AuthenticationManager {
         } catch (AuthenticationException failed) {
             SignInAttempts.Failure failure = attempts.failed(username, address);
             if (failure.lockedOut()) {
-                log.warn("Sign-in locked out after failed attempts: user name '{}' ({} failed{}), address {} ({} "
-                                + "failed{})", loggable(username), failure.userFailures(),
-                        lockout(failure.userLockout()), address, failure.addressFailures(),
+                log.warn(
+                        "Sign-in locked out after failed attempts: user name '{}' ({} failed{}), address {} ({} "
+                                + "failed{})",
+                        loggable(username),
+                        failure.userFailures(),
+                        lockout(failure.userLockout()),
+                        address,
+                        failure.addressFailures(),
                         lockout(failure.addressLockout()));
             } else {
                 log.info("Failed sign-in for user name '{}' from {}", loggable(username), address);
@@ -67,11 +75,14 @@ final class ThrottledAuthenticationManager implements AuthenticationManager {
 
     private static String address(Authentication authentication) {
         return authentication.getDetails() instanceof WebAuthenticationDetails details
-                && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
+                        && details.getRemoteAddress() != null
+                ? details.getRemoteAddress()
+                : "unknown";
     }
 
     private static String lockout(Optional<Duration> lockout) {
-        return lockout.map(duration -> ", locked out for " + duration.toSeconds() + " s").orElse("");
+        return lockout.map(duration -> ", locked out for " + duration.toSeconds() + " s")
+                .orElse("");
     }
 
     /** The user name as typed, safe for a log line: no control characters, at most 64 characters. */
@@ -80,7 +91,8 @@ final class ThrottledAuthenticationManager implements AuthenticationManager {
             return "";
         }
         StringBuilder safe = new StringBuilder();
-        username.codePoints().limit(LOGGED_NAME_LENGTH)
+        username.codePoints()
+                .limit(LOGGED_NAME_LENGTH)
                 .forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));
         return username.codePointCount(0, username.length()) > LOGGED_NAME_LENGTH ? safe + "…" : safe.toString();
     }

@@ -73,7 +73,9 @@ class ProjectionsRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void anUnknownProjectionIsABrokenField() throws Exception {
-        doThrow(new InvalidValue("name", "is not a projection of this service")).when(projections).rebuild("nope");
+        doThrow(new InvalidValue("name", "is not a projection of this service"))
+                .when(projections)
+                .rebuild("nope");
 
         mvc.perform(post("/api/admin/projections/{name}/replay", "nope").with(operator()))
                 .andExpect(problem(400, "invalid-request"))
@@ -85,14 +87,12 @@ class ProjectionsRestControllerSliceTest extends WebLayerSlice {
     void anUnreachableEventStoreIsServiceUnavailable() throws Exception {
         when(projections.projections()).thenThrow(new StorageUnavailable("token store unreachable", null));
 
-        mvc.perform(get("/api/admin/projections").with(operator()))
-                .andExpect(problem(503, "storage-unavailable"));
+        mvc.perform(get("/api/admin/projections").with(operator())).andExpect(problem(503, "storage-unavailable"));
     }
 
     @Test
     void aCompanysAdministratorMayNotAdministerProjections() throws Exception {
-        mvc.perform(get("/api/admin/projections").with(admin()))
-                .andExpect(problem(403, "forbidden"));
+        mvc.perform(get("/api/admin/projections").with(admin())).andExpect(problem(403, "forbidden"));
         mvc.perform(post("/api/admin/projections/{name}/replay", PROJECTION).with(admin()))
                 .andExpect(problem(403, "forbidden"));
 

@@ -49,20 +49,35 @@ class AuditRestControllerSliceTest extends WebLayerSlice {
 
     private static final CompanyId ACME = new CompanyId(COMPANY);
     private static final Instant AT = Instant.parse("2026-11-30T12:00:00Z");
-    private static final AuditEntry EDITED = new AuditEntry("event-7", INTEGRATION, "CRM files", COMPANY,
-            AuditEntryType.EDITED, "alice", AT, "req-7", "ui", 3,
+    private static final AuditEntry EDITED = new AuditEntry(
+            "event-7",
+            INTEGRATION,
+            "CRM files",
+            COMPANY,
+            AuditEntryType.EDITED,
+            "alice",
+            AT,
+            "req-7",
+            "ui",
+            3,
             List.of(FieldChange.of("name", "CRM", "CRM files"), FieldChange.secretChanged("authentication.apiKey")));
 
     // --- inputs mapped to the port, answers rendered ---
 
     @Test
     void theTrailsFiltersCursorAndSizeReachThePort() throws Exception {
-        when(auditing.trail(any(), any(), any(), anyInt())).thenReturn(new AuditPage(List.of(EDITED),
-                Optional.of("cursor-3")));
+        when(auditing.trail(any(), any(), any(), anyInt()))
+                .thenReturn(new AuditPage(List.of(EDITED), Optional.of("cursor-3")));
 
-        mvc.perform(get("/api/audit").with(auditor()).param("integrationId", INTEGRATION).param("actor", " alice ")
-                        .param("type", "edited").param("from", "2026-11-01T00:00:00Z")
-                        .param("to", "2026-12-01T01:00:00+01:00").param("cursor", "cursor-2").param("size", "20"))
+        mvc.perform(get("/api/audit")
+                        .with(auditor())
+                        .param("integrationId", INTEGRATION)
+                        .param("actor", " alice ")
+                        .param("type", "edited")
+                        .param("from", "2026-11-01T00:00:00Z")
+                        .param("to", "2026-12-01T01:00:00+01:00")
+                        .param("cursor", "cursor-2")
+                        .param("size", "20"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.next").value("cursor-3"))
                 .andExpect(jsonPath("$.items[0].eventId").value("event-7"))
@@ -74,10 +89,17 @@ class AuditRestControllerSliceTest extends WebLayerSlice {
                 .andExpect(jsonPath("$.items[0].changes[1].changed").value(true))
                 .andExpect(jsonPath("$.items[0].changes[1].before").doesNotExist());
 
-        verify(auditing).trail(ACME, new AuditQuery(Optional.of(INTEGRATION), Optional.of("alice"),
-                        Optional.of(AuditEntryType.EDITED), Optional.of(Instant.parse("2026-11-01T00:00:00Z")),
-                        Optional.of(Instant.parse("2026-12-01T00:00:00Z"))),
-                Optional.of("cursor-2"), 20);
+        verify(auditing)
+                .trail(
+                        ACME,
+                        new AuditQuery(
+                                Optional.of(INTEGRATION),
+                                Optional.of("alice"),
+                                Optional.of(AuditEntryType.EDITED),
+                                Optional.of(Instant.parse("2026-11-01T00:00:00Z")),
+                                Optional.of(Instant.parse("2026-12-01T00:00:00Z"))),
+                        Optional.of("cursor-2"),
+                        20);
     }
 
     @Test
@@ -94,26 +116,50 @@ class AuditRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void theExportStreamsTheFilteredEntriesAsCsv() throws Exception {
-        AuditEntry formula = new AuditEntry("event-8", INTEGRATION, "=HYPERLINK(\"https://evil.example\")", COMPANY,
-                AuditEntryType.ACTIVATED, "alice", AT, "req-8", "api", 4, List.of());
+        AuditEntry formula = new AuditEntry(
+                "event-8",
+                INTEGRATION,
+                "=HYPERLINK(\"https://evil.example\")",
+                COMPANY,
+                AuditEntryType.ACTIVATED,
+                "alice",
+                AT,
+                "req-8",
+                "api",
+                4,
+                List.of());
         exportAnswers(EDITED, formula);
 
         MvcResult started = mvc.perform(get("/api/audit/export").with(auditor()).param("type", "activated"))
-                .andExpect(request().asyncStarted()).andReturn();
+                .andExpect(request().asyncStarted())
+                .andReturn();
         mvc.perform(asyncDispatch(started))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
-                .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION,
-                        allOf(containsString("attachment"), containsString("audit-acme-"), containsString(".csv"))))
-                .andExpect(content().string(allOf(
-                        containsString("eventId,integrationId,integrationName,company,type,actor,at,requestId,"
-                                + "source,version,changes,test\r\n"),
-                        containsString("\"event-7\",\"" + INTEGRATION + "\",\"CRM files\",\"acme\",\"EDITED\""),
-                        // a cell a spreadsheet would run is defused
-                        containsString("\"'=HYPERLINK(\"\"https://evil.example\"\")\""))));
+                .andExpect(header().string(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                allOf(
+                                        containsString("attachment"),
+                                        containsString("audit-acme-"),
+                                        containsString(".csv"))))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("eventId,integrationId,integrationName,company,type,actor,at,requestId,"
+                                        + "source,version,changes,test\r\n"),
+                                containsString("\"event-7\",\"" + INTEGRATION + "\",\"CRM files\",\"acme\",\"EDITED\""),
+                                // a cell a spreadsheet would run is defused
+                                containsString("\"'=HYPERLINK(\"\"https://evil.example\"\")\""))));
 
-        verify(auditing).export(eq(ACME), eq(new AuditQuery(Optional.empty(), Optional.empty(),
-                Optional.of(AuditEntryType.ACTIVATED), Optional.empty(), Optional.empty())), any());
+        verify(auditing)
+                .export(
+                        eq(ACME),
+                        eq(new AuditQuery(
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(AuditEntryType.ACTIVATED),
+                                Optional.empty(),
+                                Optional.empty())),
+                        any());
     }
 
     @Test
@@ -121,31 +167,53 @@ class AuditRestControllerSliceTest extends WebLayerSlice {
         exportAnswers(EDITED);
 
         MvcResult started = mvc.perform(get("/api/audit/export").with(admin()).param("format", "NDJSON"))
-                .andExpect(request().asyncStarted()).andReturn();
+                .andExpect(request().asyncStarted())
+                .andReturn();
         mvc.perform(asyncDispatch(started))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("application/x-ndjson"))
-                .andExpect(content().string(allOf(containsString("{\"eventId\":\"event-7\""),
-                        containsString("\"changed\":true"))));
+                .andExpect(content()
+                        .string(allOf(containsString("{\"eventId\":\"event-7\""), containsString("\"changed\":true"))));
     }
 
     @Test
     void theHistoryIsReadFromThePortWithSecretsOnlyAsSet() throws Exception {
         IntegrationId id = new IntegrationId(INTEGRATION);
-        when(auditing.history(any(), any())).thenReturn(List.of(
-                new RecordedEvent("event-1", 1, AT, "alice", "req-1", "api", new IntegrationEvent.IntegrationAdded(
-                        id, ACME, AT, new IntegrationName("CRM files"), new BaseApiUrl("https://crm.example.com"),
-                        RequestParameters.NONE, new Authentication.ApiKey(new SealedSecret("key-1",
-                        "c2VhbGVkLWNpcGhlcnRleHQ=", "cdef")), true)),
-                new RecordedEvent("event-2", 2, AT, "bob", "req-2", "ui",
-                        new IntegrationEvent.IntegrationDeactivated(id, ACME, AT))));
+        when(auditing.history(any(), any()))
+                .thenReturn(List.of(
+                        new RecordedEvent(
+                                "event-1",
+                                1,
+                                AT,
+                                "alice",
+                                "req-1",
+                                "api",
+                                new IntegrationEvent.IntegrationAdded(
+                                        id,
+                                        ACME,
+                                        AT,
+                                        new IntegrationName("CRM files"),
+                                        new BaseApiUrl("https://crm.example.com"),
+                                        RequestParameters.NONE,
+                                        new Authentication.ApiKey(
+                                                new SealedSecret("key-1", "c2VhbGVkLWNpcGhlcnRleHQ=", "cdef")),
+                                        true)),
+                        new RecordedEvent(
+                                "event-2",
+                                2,
+                                AT,
+                                "bob",
+                                "req-2",
+                                "ui",
+                                new IntegrationEvent.IntegrationDeactivated(id, ACME, AT))));
 
         mvc.perform(get("/api/integrations/{id}/history", INTEGRATION).with(auditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.integrationId").value(INTEGRATION))
                 .andExpect(jsonPath("$.items[0].type").value("ADDED"))
                 .andExpect(jsonPath("$.items[0].payload.name").value("CRM files"))
-                .andExpect(jsonPath("$.items[0].payload.authentication.apiKey.set").value(true))
+                .andExpect(
+                        jsonPath("$.items[0].payload.authentication.apiKey.set").value(true))
                 .andExpect(jsonPath("$.items[1].type").value("DEACTIVATED"))
                 .andExpect(jsonPath("$.items[1].actor").value("bob"))
                 .andExpect(content().string(not(containsString("c2VhbGVkLWNpcGhlcnRleHQ="))));
@@ -157,8 +225,7 @@ class AuditRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void documentUsersMayNotReadTheTrail() throws Exception {
-        mvc.perform(get("/api/audit").with(documentUser()))
-                .andExpect(problem(403, "forbidden"));
+        mvc.perform(get("/api/audit").with(documentUser())).andExpect(problem(403, "forbidden"));
         mvc.perform(get("/api/integrations/{id}/history", INTEGRATION).with(documentUser()))
                 .andExpect(problem(403, "forbidden"));
 
@@ -181,7 +248,9 @@ class AuditRestControllerSliceTest extends WebLayerSlice {
         mvc.perform(get("/api/audit").with(auditor()).param("from", "yesterday"))
                 .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("from"));
-        mvc.perform(get("/api/audit").with(auditor()).param("from", "2026-12-02T00:00:00Z")
+        mvc.perform(get("/api/audit")
+                        .with(auditor())
+                        .param("from", "2026-12-02T00:00:00Z")
                         .param("to", "2026-12-01T00:00:00Z"))
                 .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("from"));
@@ -205,8 +274,8 @@ class AuditRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void anUnreachableAuditStoreIsServiceUnavailable() throws Exception {
-        when(auditing.trail(any(), any(), any(), anyInt())).thenThrow(new StorageUnavailable("trail unreachable",
-                null));
+        when(auditing.trail(any(), any(), any(), anyInt()))
+                .thenThrow(new StorageUnavailable("trail unreachable", null));
 
         mvc.perform(get("/api/audit").with(auditor()))
                 .andExpect(problem(503, "storage-unavailable"))
@@ -216,11 +285,13 @@ class AuditRestControllerSliceTest extends WebLayerSlice {
     @SuppressWarnings("unchecked")
     private void exportAnswers(AuditEntry... entries) {
         doAnswer(call -> {
-            Consumer<AuditEntry> sink = call.getArgument(2, Consumer.class);
-            for (AuditEntry entry : entries) {
-                sink.accept(entry);
-            }
-            return null;
-        }).when(auditing).export(any(), any(), any());
+                    Consumer<AuditEntry> sink = call.getArgument(2, Consumer.class);
+                    for (AuditEntry entry : entries) {
+                        sink.accept(entry);
+                    }
+                    return null;
+                })
+                .when(auditing)
+                .export(any(), any(), any());
     }
 }

@@ -3,8 +3,8 @@ package io.integrationregistry.adapters.rest.connections;
 import io.integrationregistry.adapters.rest.WebLayerSlice;
 import io.integrationregistry.application.connections.port.in.ConnectionReport;
 import io.integrationregistry.application.documents.TooManyProviderCalls;
-import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
+import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.shared.Origin;
 import io.integrationregistry.domain.AuthenticationSpec;
 import io.integrationregistry.domain.CompanyId;
@@ -46,10 +46,14 @@ class ConnectionTestsRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void valuesTypedForANewIntegrationAreTestedAndTheReportRendered() throws Exception {
-        when(connectionTests.test(any(Caller.class), any(IntegrationDraft.class))).thenReturn(REPORT);
+        when(connectionTests.test(any(Caller.class), any(IntegrationDraft.class)))
+                .thenReturn(REPORT);
 
-        mvc.perform(post("/api/integrations/test").with(admin()).contentType(MediaType.APPLICATION_JSON)
-                        .content(TYPED).header("X-Request-Id", "req-test-1"))
+        mvc.perform(post("/api/integrations/test")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(TYPED)
+                        .header("X-Request-Id", "req-test-1"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.ok").value(false))
                 .andExpect(jsonPath("$.steps[0].name").value("reachable"))
@@ -69,13 +73,16 @@ class ConnectionTestsRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void aSavedIntegrationIsTestedWithItsSavedValuesWhenNoBodyCame() throws Exception {
-        when(connectionTests.test(any(Caller.class), any(IntegrationId.class), any())).thenReturn(REPORT);
+        when(connectionTests.test(any(Caller.class), any(IntegrationId.class), any()))
+                .thenReturn(REPORT);
 
         mvc.perform(post("/api/integrations/{id}/test", INTEGRATION).with(admin()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.steps.length()").value(3));
-        mvc.perform(post("/api/integrations/{id}/test", INTEGRATION).with(admin())
-                        .contentType(MediaType.APPLICATION_JSON).content("  \n"))
+        mvc.perform(post("/api/integrations/{id}/test", INTEGRATION)
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("  \n"))
                 .andExpect(status().isOk());
 
         verify(connectionTests, org.mockito.Mockito.times(2)).test(any(Caller.class), eq(ID), eq(Optional.empty()));
@@ -83,9 +90,11 @@ class ConnectionTestsRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void aSavedIntegrationIsTestedWithTheValuesBeingEdited() throws Exception {
-        when(connectionTests.test(any(Caller.class), any(IntegrationId.class), any())).thenReturn(REPORT);
+        when(connectionTests.test(any(Caller.class), any(IntegrationId.class), any()))
+                .thenReturn(REPORT);
 
-        mvc.perform(post("/api/integrations/{id}/test", INTEGRATION).with(admin())
+        mvc.perform(post("/api/integrations/{id}/test", INTEGRATION)
+                        .with(admin())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"CRM files\", \"baseApiUrl\": \"https://other.example.com\","
                                 + " \"authentication\": {\"type\": \"API_KEY\"}}"))
@@ -105,11 +114,12 @@ class ConnectionTestsRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void aSavedSecretForAnotherOriginIsABrokenField() throws Exception {
-        when(connectionTests.test(any(Caller.class), any(IntegrationId.class), any())).thenThrow(
-                new IntegrationRuleViolation(IntegrationRuleViolation.Rule.SECRET_BOUND_TO_ORIGIN,
-                        "authentication.apiKey"));
+        when(connectionTests.test(any(Caller.class), any(IntegrationId.class), any()))
+                .thenThrow(new IntegrationRuleViolation(
+                        IntegrationRuleViolation.Rule.SECRET_BOUND_TO_ORIGIN, "authentication.apiKey"));
 
-        mvc.perform(post("/api/integrations/{id}/test", INTEGRATION).with(admin())
+        mvc.perform(post("/api/integrations/{id}/test", INTEGRATION)
+                        .with(admin())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"CRM\", \"baseApiUrl\": \"https://elsewhere.example\","
                                 + " \"authentication\": {\"type\": \"API_KEY\"}}"))
@@ -119,8 +129,9 @@ class ConnectionTestsRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void anUnknownIntegrationIsNotFound() throws Exception {
-        when(connectionTests.test(any(Caller.class), any(IntegrationId.class), any())).thenThrow(
-                new IntegrationRuleViolation(IntegrationRuleViolation.Rule.INTEGRATION_MUST_EXIST, INTEGRATION));
+        when(connectionTests.test(any(Caller.class), any(IntegrationId.class), any()))
+                .thenThrow(new IntegrationRuleViolation(
+                        IntegrationRuleViolation.Rule.INTEGRATION_MUST_EXIST, INTEGRATION));
 
         mvc.perform(post("/api/integrations/{id}/test", INTEGRATION).with(admin()))
                 .andExpect(problem(404, "not-found"));
@@ -131,7 +142,9 @@ class ConnectionTestsRestControllerSliceTest extends WebLayerSlice {
         when(connectionTests.test(any(Caller.class), any(IntegrationDraft.class)))
                 .thenThrow(new TooManyProviderCalls("the company's calls are all under way", Duration.ofMillis(200)));
 
-        mvc.perform(post("/api/integrations/test").with(admin()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/integrations/test")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(TYPED))
                 .andExpect(problem(429, "too-many-provider-calls"))
                 // never less than a second
@@ -140,13 +153,16 @@ class ConnectionTestsRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void aStatusInTheValuesBeingEditedIsRefusedBeforeThePort() throws Exception {
-        mvc.perform(post("/api/integrations/{id}/test", INTEGRATION).with(admin())
+        mvc.perform(post("/api/integrations/{id}/test", INTEGRATION)
+                        .with(admin())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"CRM\", \"baseApiUrl\": \"https://crm.example.com\", \"active\": true,"
                                 + " \"authentication\": {\"type\": \"API_KEY\"}}"))
                 .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("active"));
-        mvc.perform(post("/api/integrations/test").with(admin()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/integrations/test")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("[1, 2]"))
                 .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("body"));
@@ -156,7 +172,9 @@ class ConnectionTestsRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void onlyAdministratorsTestConnections() throws Exception {
-        mvc.perform(post("/api/integrations/test").with(documentUser()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/integrations/test")
+                        .with(documentUser())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(TYPED))
                 .andExpect(problem(403, "forbidden"));
 

@@ -2,12 +2,12 @@ package io.integrationregistry.adapters.rest.connections;
 
 import io.integrationregistry.adapters.rest.WebLayerSlice;
 import io.integrationregistry.application.connections.AuthorizationRefused;
+import io.integrationregistry.application.connections.NotAnOAuth2Integration;
 import io.integrationregistry.application.connections.port.in.ConnectionStatus;
 import io.integrationregistry.application.connections.port.in.ConnectionView;
-import io.integrationregistry.application.connections.NotAnOAuth2Integration;
+import io.integrationregistry.application.connections.port.in.ForConnectingAccounts.AuthorizationStart;
 import io.integrationregistry.application.documents.port.out.ProviderFailure;
 import io.integrationregistry.application.shared.Caller;
-import io.integrationregistry.application.connections.port.in.ForConnectingAccounts.AuthorizationStart;
 import io.integrationregistry.application.shared.Origin;
 import io.integrationregistry.application.shared.StorageUnavailable;
 import io.integrationregistry.domain.CompanyId;
@@ -49,8 +49,8 @@ class ConnectionsRestControllerSliceTest extends WebLayerSlice {
     private static final String CALLBACK = "/oauth2/callback/" + INTEGRATION;
     private static final String COOKIE = "registry_oauth2_browser";
     private static final IntegrationId ID = new IntegrationId(INTEGRATION);
-    private static final URI PROVIDER = URI.create("https://login.provider.example/authorize?response_type=code"
-            + "&client_id=registry&state=s-1");
+    private static final URI PROVIDER =
+            URI.create("https://login.provider.example/authorize?response_type=code" + "&client_id=registry&state=s-1");
 
     // --- inputs mapped to the port, answers rendered ---
 
@@ -62,9 +62,13 @@ class ConnectionsRestControllerSliceTest extends WebLayerSlice {
                 .andExpect(status().isFound())
                 .andExpect(header().string(HttpHeaders.LOCATION, PROVIDER.toString()))
                 .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-store"))
-                .andExpect(header().string(HttpHeaders.SET_COOKIE, allOf(containsString(COOKIE + "=binding-1"),
-                        containsString("Path=" + CALLBACK), containsString("HttpOnly"),
-                        containsString("SameSite=Lax"))));
+                .andExpect(header().string(
+                                HttpHeaders.SET_COOKIE,
+                                allOf(
+                                        containsString(COOKIE + "=binding-1"),
+                                        containsString("Path=" + CALLBACK),
+                                        containsString("HttpOnly"),
+                                        containsString("SameSite=Lax"))));
 
         ArgumentCaptor<Caller> caller = ArgumentCaptor.forClass(Caller.class);
         verify(accounts).startAuthorization(caller.capture(), eq(ID));
@@ -85,15 +89,18 @@ class ConnectionsRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void theConnectionIsReadAndForgottenForTheCaller() throws Exception {
-        when(accounts.connection(any(), any())).thenReturn(new ConnectionView(ConnectionStatus.CONNECTED,
-                Instant.parse("2026-12-07T09:00:00Z"), Instant.parse("2026-12-07T08:00:00Z"), null));
+        when(accounts.connection(any(), any()))
+                .thenReturn(new ConnectionView(
+                        ConnectionStatus.CONNECTED,
+                        Instant.parse("2026-12-07T09:00:00Z"),
+                        Instant.parse("2026-12-07T08:00:00Z"),
+                        null));
 
         mvc.perform(get(OAUTH2 + "/connection").with(documentUser()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CONNECTED"))
                 .andExpect(jsonPath("$.expiresAt").isNotEmpty());
-        mvc.perform(delete(OAUTH2 + "/connection").with(documentUser()))
-                .andExpect(status().isNoContent());
+        mvc.perform(delete(OAUTH2 + "/connection").with(documentUser())).andExpect(status().isNoContent());
 
         verify(accounts).connection(any(Caller.class), eq(ID));
         ArgumentCaptor<Caller> caller = ArgumentCaptor.forClass(Caller.class);
@@ -103,18 +110,21 @@ class ConnectionsRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void theProvidersRedirectBackCompletesTheFlowWithoutASignIn() throws Exception {
-        when(accounts.completeAuthorization(any(), any(), any(), any(), any())).thenReturn(new ConnectionView(
-                ConnectionStatus.CONNECTED, null, null, null));
+        when(accounts.completeAuthorization(any(), any(), any(), any(), any()))
+                .thenReturn(new ConnectionView(ConnectionStatus.CONNECTED, null, null, null));
 
-        mvc.perform(get(CALLBACK).param("code", "code-1").param("state", "s-1")
-                        .cookie(new Cookie(COOKIE, "binding-1")))
+        mvc.perform(get(CALLBACK).param("code", "code-1").param("state", "s-1").cookie(new Cookie(COOKIE, "binding-1")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(content().string(containsString("Your account is connected.")))
                 .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-store"))
                 // the binding is spent
-                .andExpect(header().string(HttpHeaders.SET_COOKIE, allOf(containsString(COOKIE + "="),
-                        containsString("Max-Age=0"), containsString("Path=" + CALLBACK))));
+                .andExpect(header().string(
+                                HttpHeaders.SET_COOKIE,
+                                allOf(
+                                        containsString(COOKIE + "="),
+                                        containsString("Max-Age=0"),
+                                        containsString("Path=" + CALLBACK))));
 
         verify(accounts).completeAuthorization(ID, "code-1", "s-1", null, "binding-1");
     }
@@ -125,18 +135,19 @@ class ConnectionsRestControllerSliceTest extends WebLayerSlice {
     void anIntegrationWithoutOAuth2HasNothingToConnect() throws Exception {
         when(accounts.startAuthorization(any(), any())).thenThrow(new NotAnOAuth2Integration(ID));
 
-        mvc.perform(get(OAUTH2 + "/authorize").with(admin()))
-                .andExpect(problem(409, "not-oauth2"));
+        mvc.perform(get(OAUTH2 + "/authorize").with(admin())).andExpect(problem(409, "not-oauth2"));
     }
 
     @Test
     void anUnknownIntegrationOrAnOutageIsAProblem() throws Exception {
-        when(accounts.connection(any(), any())).thenThrow(new IntegrationRuleViolation(
-                IntegrationRuleViolation.Rule.INTEGRATION_MUST_EXIST, INTEGRATION));
-        doThrow(new StorageUnavailable("connections unreachable", null)).when(accounts).disconnect(any(), any());
+        when(accounts.connection(any(), any()))
+                .thenThrow(new IntegrationRuleViolation(
+                        IntegrationRuleViolation.Rule.INTEGRATION_MUST_EXIST, INTEGRATION));
+        doThrow(new StorageUnavailable("connections unreachable", null))
+                .when(accounts)
+                .disconnect(any(), any());
 
-        mvc.perform(get(OAUTH2 + "/connection").with(admin()))
-                .andExpect(problem(404, "not-found"));
+        mvc.perform(get(OAUTH2 + "/connection").with(admin())).andExpect(problem(404, "not-found"));
         mvc.perform(delete(OAUTH2 + "/connection").with(admin()))
                 .andExpect(problem(503, "storage-unavailable"))
                 .andExpect(header().exists(HttpHeaders.RETRY_AFTER));
@@ -150,8 +161,11 @@ class ConnectionsRestControllerSliceTest extends WebLayerSlice {
         mvc.perform(get(CALLBACK).param("error", "access_denied").param("state", "s-1"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
-                .andExpect(content().string(allOf(containsString("The provider said:"),
-                        containsString("&lt;b&gt;user said no&lt;/b&gt;"), not(containsString("<b>")))))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("The provider said:"),
+                                containsString("&lt;b&gt;user said no&lt;/b&gt;"),
+                                not(containsString("<b>")))))
                 // no cookie came, so none is spent
                 .andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE));
 
@@ -172,10 +186,8 @@ class ConnectionsRestControllerSliceTest extends WebLayerSlice {
         mvc.perform(get(CALLBACK).param("code", "timeout").param("state", "s"))
                 .andExpect(status().isGatewayTimeout())
                 .andExpect(content().string(containsString("token endpoint could not be used")));
-        mvc.perform(get(CALLBACK).param("code", "refused").param("state", "s"))
-                .andExpect(status().isBadGateway());
-        mvc.perform(get(CALLBACK).param("code", "api-key").param("state", "s"))
-                .andExpect(status().isConflict());
+        mvc.perform(get(CALLBACK).param("code", "refused").param("state", "s")).andExpect(status().isBadGateway());
+        mvc.perform(get(CALLBACK).param("code", "api-key").param("state", "s")).andExpect(status().isConflict());
         mvc.perform(get(CALLBACK).param("code", "gone").param("state", "s"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("This integration does not exist.")));
@@ -192,8 +204,7 @@ class ConnectionsRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void auditorsMayNotConnect() throws Exception {
-        mvc.perform(get(OAUTH2 + "/authorize").with(auditor()))
-                .andExpect(problem(403, "forbidden"));
+        mvc.perform(get(OAUTH2 + "/authorize").with(auditor())).andExpect(problem(403, "forbidden"));
 
         verifyNoInteractions(accounts);
     }

@@ -2,15 +2,15 @@ package io.integrationregistry.adapters.rest.documents;
 
 import io.integrationregistry.adapters.rest.WebLayerSlice;
 import io.integrationregistry.application.connections.ConnectionRequired;
+import io.integrationregistry.application.connections.IntegrationNotActive;
 import io.integrationregistry.application.connections.port.in.ConnectionStatus;
+import io.integrationregistry.application.documents.TooManyProviderCalls;
 import io.integrationregistry.application.documents.port.out.DeletionTarget;
 import io.integrationregistry.application.documents.port.out.DocumentMetadata;
-import io.integrationregistry.application.connections.IntegrationNotActive;
 import io.integrationregistry.application.documents.port.out.OperationResult;
 import io.integrationregistry.application.documents.port.out.ProviderContent;
 import io.integrationregistry.application.documents.port.out.ProviderFailure;
 import io.integrationregistry.application.documents.port.out.ServiceInfo;
-import io.integrationregistry.application.documents.TooManyProviderCalls;
 import io.integrationregistry.application.documents.port.out.UploadTarget;
 import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.shared.Origin;
@@ -52,17 +52,25 @@ class DocumentsRestControllerSliceTest extends WebLayerSlice {
 
     private static final String DOCUMENTS = "/api/integrations/" + INTEGRATION + "/documents";
     private static final IntegrationId ID = new IntegrationId(INTEGRATION);
-    private static final DocumentMetadata REPORT = new DocumentMetadata("doc-1", "Report.pdf", "file", null, null,
-            "application/pdf", Instant.parse("2026-11-30T12:00:00Z"), 2048L, false);
-    private static final DocumentMetadata FOLDER = new DocumentMetadata("folder-9", "Invoices", "folder", null, null,
-            null, null, null, null);
+    private static final DocumentMetadata REPORT = new DocumentMetadata(
+            "doc-1",
+            "Report.pdf",
+            "file",
+            null,
+            null,
+            "application/pdf",
+            Instant.parse("2026-11-30T12:00:00Z"),
+            2048L,
+            false);
+    private static final DocumentMetadata FOLDER =
+            new DocumentMetadata("folder-9", "Invoices", "folder", null, null, null, null, null, null);
 
     // --- inputs mapped to the port, answers rendered ---
 
     @Test
     void serviceInfoIsAskedForTheCallersIntegration() throws Exception {
-        when(documents.serviceInfo(any(), any())).thenReturn(new ServiceInfo("1.2", "5.0", "Acme Docs",
-                List.of("files", "search"), List.of()));
+        when(documents.serviceInfo(any(), any()))
+                .thenReturn(new ServiceInfo("1.2", "5.0", "Acme Docs", List.of("files", "search"), List.of()));
 
         mvc.perform(get(DOCUMENTS + "/serviceInfo").with(documentUser()).header("X-Request-Id", "req-docs-1"))
                 .andExpect(status().isOk())
@@ -81,7 +89,10 @@ class DocumentsRestControllerSliceTest extends WebLayerSlice {
         when(documents.files(any(), any(), any(), any(), any())).thenReturn(List.of(FOLDER, REPORT));
         when(documents.search(any(), any(), any(), any(), any(), any())).thenReturn(List.of(REPORT));
 
-        mvc.perform(get(DOCUMENTS + "/files").with(admin()).param("parentId", "/").param("max", "20")
+        mvc.perform(get(DOCUMENTS + "/files")
+                        .with(admin())
+                        .param("parentId", "/")
+                        .param("max", "20")
                         .param("offset", "40"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].id").value("folder-9"))
@@ -108,10 +119,16 @@ class DocumentsRestControllerSliceTest extends WebLayerSlice {
         mvc.perform(get(DOCUMENTS + "/metadata").with(documentUser()).param("id", "doc-1"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.title").value("Report.pdf"));
-        mvc.perform(post(DOCUMENTS + "/folders").with(documentUser()).param("parentId", "/").param("name", "Invoices"))
+        mvc.perform(post(DOCUMENTS + "/folders")
+                        .with(documentUser())
+                        .param("parentId", "/")
+                        .param("name", "Invoices"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id").value("folder-9"));
-        mvc.perform(put(DOCUMENTS + "/rename").with(documentUser()).param("id", "doc-1").param("name", "Q4.pdf"))
+        mvc.perform(put(DOCUMENTS + "/rename")
+                        .with(documentUser())
+                        .param("id", "doc-1")
+                        .param("name", "Q4.pdf"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("success"));
         mvc.perform(put(DOCUMENTS + "/delete").with(documentUser()).param("folderId", "folder-9"))
@@ -121,8 +138,8 @@ class DocumentsRestControllerSliceTest extends WebLayerSlice {
         verify(documents).metadata(any(Caller.class), eq(ID), eq("doc-1"));
         verify(documents).createFolder(any(Caller.class), eq(ID), eq("/"), eq("Invoices"));
         verify(documents).rename(any(Caller.class), eq(ID), eq("doc-1"), eq("Q4.pdf"));
-        verify(documents).delete(any(Caller.class), eq(ID), eq(new DeletionTarget(DeletionTarget.Kind.FOLDER,
-                "folder-9")));
+        verify(documents)
+                .delete(any(Caller.class), eq(ID), eq(new DeletionTarget(DeletionTarget.Kind.FOLDER, "folder-9")));
     }
 
     @Test
@@ -149,7 +166,10 @@ class DocumentsRestControllerSliceTest extends WebLayerSlice {
         when(documents.thumbnail(any(), any(), any(), any()))
                 .thenReturn(new ProviderContent("image/png", -1, new ByteArrayInputStream(png)));
 
-        mvc.perform(get(DOCUMENTS + "/thumbnail").with(documentUser()).param("id", "doc-1").param("size", "128"))
+        mvc.perform(get(DOCUMENTS + "/thumbnail")
+                        .with(documentUser())
+                        .param("id", "doc-1")
+                        .param("size", "128"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("image/png"))
                 .andExpect(content().bytes(png))
@@ -162,19 +182,30 @@ class DocumentsRestControllerSliceTest extends WebLayerSlice {
     void anUploadStreamsTheBodyToThePortWithItsTargetTypeAndLength() throws Exception {
         byte[] file = "first line\nsecond line\n".getBytes(StandardCharsets.UTF_8);
         AtomicReference<byte[]> received = new AtomicReference<>();
-        when(documents.upload(any(), any(), any(), any(), anyLong(), anyString())).thenAnswer(call -> {
-            received.set(call.getArgument(3, InputStream.class).readAllBytes());
-            return REPORT;
-        });
+        when(documents.upload(any(), any(), any(), any(), anyLong(), anyString()))
+                .thenAnswer(call -> {
+                    received.set(call.getArgument(3, InputStream.class).readAllBytes());
+                    return REPORT;
+                });
 
-        mvc.perform(post(DOCUMENTS + "/uploads").with(admin()).param("parentId", "folder-9")
-                        .param("filename", "notes.txt").param("documentId", "doc-1")
-                        .contentType(MediaType.TEXT_PLAIN).content(file))
+        mvc.perform(post(DOCUMENTS + "/uploads")
+                        .with(admin())
+                        .param("parentId", "folder-9")
+                        .param("filename", "notes.txt")
+                        .param("documentId", "doc-1")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content(file))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id").value("doc-1"));
 
-        verify(documents).upload(any(Caller.class), eq(ID), eq(new UploadTarget("folder-9", "notes.txt", "doc-1",
-                null)), any(InputStream.class), eq((long) file.length), eq(MediaType.TEXT_PLAIN_VALUE));
+        verify(documents)
+                .upload(
+                        any(Caller.class),
+                        eq(ID),
+                        eq(new UploadTarget("folder-9", "notes.txt", "doc-1", null)),
+                        any(InputStream.class),
+                        eq((long) file.length),
+                        eq(MediaType.TEXT_PLAIN_VALUE));
         assertThat(received.get()).isEqualTo(file);
     }
 
@@ -185,10 +216,16 @@ class DocumentsRestControllerSliceTest extends WebLayerSlice {
         mvc.perform(get(DOCUMENTS + "/search").with(admin()).param("max", "0").param("offset", "-1"))
                 .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("query", "max", "offset")));
-        mvc.perform(put(DOCUMENTS + "/delete").with(admin()).param("documentId", "d").param("folderId", "f"))
+        mvc.perform(put(DOCUMENTS + "/delete")
+                        .with(admin())
+                        .param("documentId", "d")
+                        .param("folderId", "f"))
                 .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("documentId"));
-        mvc.perform(get(DOCUMENTS + "/thumbnail").with(admin()).param("id", "doc-1").param("size", "99999"))
+        mvc.perform(get(DOCUMENTS + "/thumbnail")
+                        .with(admin())
+                        .param("id", "doc-1")
+                        .param("size", "99999"))
                 .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("size"));
 
@@ -218,8 +255,9 @@ class DocumentsRestControllerSliceTest extends WebLayerSlice {
     void providerFailuresAreGatewayProblemsWithTheProvidersWords() throws Exception {
         when(documents.metadata(any(), any(), eq("gone")))
                 .thenThrow(new ProviderFailure(ProviderFailure.Kind.NOT_FOUND, 404, null, "no such document"));
-        when(documents.metadata(any(), any(), eq("locked"))).thenThrow(new ProviderFailure(
-                ProviderFailure.Kind.CREDENTIALS_REFUSED, 401, "token expired", "the provider answered 401"));
+        when(documents.metadata(any(), any(), eq("locked")))
+                .thenThrow(new ProviderFailure(
+                        ProviderFailure.Kind.CREDENTIALS_REFUSED, 401, "token expired", "the provider answered 401"));
         when(documents.metadata(any(), any(), eq("slow")))
                 .thenThrow(new ProviderFailure(ProviderFailure.Kind.TIMEOUT, "no answer within 10 s"));
         when(documents.metadata(any(), any(), eq("far")))
@@ -246,8 +284,8 @@ class DocumentsRestControllerSliceTest extends WebLayerSlice {
                 .andExpect(problem(502, "provider-error"))
                 .andExpect(jsonPath("$.providerMessage").value("document is locked"));
 
-        verify(documents).delete(any(Caller.class), eq(ID), eq(new DeletionTarget(DeletionTarget.Kind.DOCUMENT,
-                "doc-1")));
+        verify(documents)
+                .delete(any(Caller.class), eq(ID), eq(new DeletionTarget(DeletionTarget.Kind.DOCUMENT, "doc-1")));
     }
 
     @Test
@@ -282,8 +320,7 @@ class DocumentsRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void auditorsMayNotUseDocuments() throws Exception {
-        mvc.perform(get(DOCUMENTS + "/serviceInfo").with(auditor()))
-                .andExpect(problem(403, "forbidden"));
+        mvc.perform(get(DOCUMENTS + "/serviceInfo").with(auditor())).andExpect(problem(403, "forbidden"));
 
         verifyNoInteractions(documents);
     }

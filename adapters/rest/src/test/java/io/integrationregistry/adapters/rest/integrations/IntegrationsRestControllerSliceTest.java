@@ -4,20 +4,20 @@ import io.integrationregistry.adapters.rest.WebLayerSlice;
 import io.integrationregistry.application.integrations.IdempotencyKeyReused;
 import io.integrationregistry.application.integrations.IdempotencyStillInFlight;
 import io.integrationregistry.application.integrations.NameAlreadyTaken;
-import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.application.integrations.port.in.AuthenticationView;
 import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
 import io.integrationregistry.application.integrations.port.in.IdempotencyKey;
 import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
-import io.integrationregistry.application.shared.Origin;
-import io.integrationregistry.application.integrations.port.in.Receipt;
-import io.integrationregistry.application.integrations.port.out.ConcurrentModification;
-import io.integrationregistry.application.shared.SecretUnreadable;
-import io.integrationregistry.application.shared.StorageUnavailable;
-import io.integrationregistry.application.integrations.port.in.AuthenticationView;
 import io.integrationregistry.application.integrations.port.in.IntegrationPage;
 import io.integrationregistry.application.integrations.port.in.IntegrationQuery;
 import io.integrationregistry.application.integrations.port.in.IntegrationView;
+import io.integrationregistry.application.integrations.port.in.Receipt;
 import io.integrationregistry.application.integrations.port.in.SecretView;
+import io.integrationregistry.application.integrations.port.out.ConcurrentModification;
+import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.application.shared.Origin;
+import io.integrationregistry.application.shared.SecretUnreadable;
+import io.integrationregistry.application.shared.StorageUnavailable;
 import io.integrationregistry.domain.AuthenticationSpec;
 import io.integrationregistry.domain.AuthenticationType;
 import io.integrationregistry.domain.CompanyId;
@@ -36,8 +36,8 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
@@ -70,7 +70,9 @@ class IntegrationsRestControllerSliceTest extends WebLayerSlice {
     void aNewIntegrationReachesThePortWithItsCallerDraftStatusAndIdempotencyKey() throws Exception {
         when(management.add(any(), any(), anyBoolean(), any())).thenReturn(receipt(1, IntegrationStatus.INACTIVE));
 
-        mvc.perform(post("/api/integrations").with(admin()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/integrations")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(NEW_INTEGRATION)
                         .header("Idempotency-Key", "create-crm-1")
                         .header("X-Request-Id", "req-add-1")
@@ -101,7 +103,9 @@ class IntegrationsRestControllerSliceTest extends WebLayerSlice {
         assertThat(draft.getValue().requestParameters().value()).isEqualTo("tenant=7");
         AuthenticationSpec<PlainSecret> authentication = draft.getValue().authentication();
         assertThat(authentication).isInstanceOf(AuthenticationSpec.ApiKeySpec.class);
-        assertThat(((AuthenticationSpec.ApiKeySpec<PlainSecret>) authentication).apiKey().map(PlainSecret::reveal))
+        assertThat(((AuthenticationSpec.ApiKeySpec<PlainSecret>) authentication)
+                        .apiKey()
+                        .map(PlainSecret::reveal))
                 .contains(API_KEY);
         assertThat(active.getValue()).isFalse();
         assertThat(key.getValue()).get().extracting(IdempotencyKey::value).isEqualTo("create-crm-1");
@@ -114,14 +118,20 @@ class IntegrationsRestControllerSliceTest extends WebLayerSlice {
         String otherBody = NEW_INTEGRATION.replace("CRM files", "CRM documents");
 
         for (String body : List.of(NEW_INTEGRATION, NEW_INTEGRATION, otherBody)) {
-            mvc.perform(post("/api/integrations").with(admin()).contentType(MediaType.APPLICATION_JSON).content(body)
-                    .header("Idempotency-Key", "create-crm-1")).andExpect(status().isCreated());
+            mvc.perform(post("/api/integrations")
+                            .with(admin())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body)
+                            .header("Idempotency-Key", "create-crm-1"))
+                    .andExpect(status().isCreated());
         }
 
         @SuppressWarnings("unchecked")
         ArgumentCaptor<Optional<IdempotencyKey>> keys = ArgumentCaptor.forClass(Optional.class);
         verify(management, org.mockito.Mockito.times(3)).add(any(), any(), anyBoolean(), keys.capture());
-        List<String> digests = keys.getAllValues().stream().map(key -> key.orElseThrow().requestDigest()).toList();
+        List<String> digests = keys.getAllValues().stream()
+                .map(key -> key.orElseThrow().requestDigest())
+                .toList();
         assertThat(digests.get(0)).isEqualTo(digests.get(1)).isNotEqualTo(digests.get(2));
     }
 
@@ -129,19 +139,26 @@ class IntegrationsRestControllerSliceTest extends WebLayerSlice {
     void withoutAnIdempotencyKeyNoneReachesThePort() throws Exception {
         when(management.add(any(), any(), anyBoolean(), any())).thenReturn(receipt(1, IntegrationStatus.ACTIVE));
 
-        mvc.perform(post("/api/integrations").with(admin()).contentType(MediaType.APPLICATION_JSON)
-                .content(NEW_INTEGRATION.replace("\"active\": false,", ""))).andExpect(status().isCreated());
+        mvc.perform(post("/api/integrations")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(NEW_INTEGRATION.replace("\"active\": false,", "")))
+                .andExpect(status().isCreated());
 
         verify(management).add(any(), any(), eq(true), eq(Optional.empty()));
     }
 
     @Test
     void theListQueryReachesThePortAndThePageIsRendered() throws Exception {
-        when(reading.list(any(), any())).thenReturn(new IntegrationPage(
-                List.of(view(3, IntegrationStatus.INACTIVE)), 2, 10, 21));
+        when(reading.list(any(), any()))
+                .thenReturn(new IntegrationPage(List.of(view(3, IntegrationStatus.INACTIVE)), 2, 10, 21));
 
-        mvc.perform(get("/api/integrations").with(auditor())
-                        .param("status", "inactive").param("q", "crm").param("page", "2").param("size", "10"))
+        mvc.perform(get("/api/integrations")
+                        .with(auditor())
+                        .param("status", "inactive")
+                        .param("q", "crm")
+                        .param("page", "2")
+                        .param("size", "10"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].id").value(INTEGRATION))
                 .andExpect(jsonPath("$.items[0].status").value("INACTIVE"))
@@ -149,8 +166,10 @@ class IntegrationsRestControllerSliceTest extends WebLayerSlice {
                 .andExpect(jsonPath("$.size").value(10))
                 .andExpect(jsonPath("$.total").value(21));
 
-        verify(reading).list(new CompanyId(COMPANY), new IntegrationQuery(Optional.of(IntegrationStatus.INACTIVE),
-                Optional.of("crm"), 2, 10));
+        verify(reading)
+                .list(
+                        new CompanyId(COMPANY),
+                        new IntegrationQuery(Optional.of(IntegrationStatus.INACTIVE), Optional.of("crm"), 2, 10));
     }
 
     @Test
@@ -180,17 +199,20 @@ class IntegrationsRestControllerSliceTest extends WebLayerSlice {
         when(auditing.atVersion(any(), any(), eq(2L))).thenReturn(Optional.of(view(2, IntegrationStatus.ACTIVE)));
         when(auditing.asOf(any(), any(), any())).thenReturn(Optional.of(view(1, IntegrationStatus.ACTIVE)));
 
-        mvc.perform(get("/api/integrations/{id}", INTEGRATION).param("version", "2").with(auditor()))
+        mvc.perform(get("/api/integrations/{id}", INTEGRATION)
+                        .param("version", "2")
+                        .with(auditor()))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"2\""));
-        mvc.perform(get("/api/integrations/{id}", INTEGRATION).param("asOf", "2026-11-28T10:15:30+01:00")
+        mvc.perform(get("/api/integrations/{id}", INTEGRATION)
+                        .param("asOf", "2026-11-28T10:15:30+01:00")
                         .with(auditor()))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"1\""));
 
         verify(auditing).atVersion(new CompanyId(COMPANY), new IntegrationId(INTEGRATION), 2);
-        verify(auditing).asOf(new CompanyId(COMPANY), new IntegrationId(INTEGRATION),
-                Instant.parse("2026-11-28T09:15:30Z"));
+        verify(auditing)
+                .asOf(new CompanyId(COMPANY), new IntegrationId(INTEGRATION), Instant.parse("2026-11-28T09:15:30Z"));
         verifyNoInteractions(reading);
     }
 
@@ -198,15 +220,22 @@ class IntegrationsRestControllerSliceTest extends WebLayerSlice {
     void anEditReachesThePortWithTheVersionOfIfMatch() throws Exception {
         when(management.edit(any(), any(), any(), any())).thenReturn(receipt(4, IntegrationStatus.ACTIVE));
 
-        mvc.perform(put("/api/integrations/{id}", INTEGRATION).with(admin()).contentType(MediaType.APPLICATION_JSON)
-                        .header(HttpHeaders.IF_MATCH, "W/\"3\"").content(EDITED_INTEGRATION))
+        mvc.perform(put("/api/integrations/{id}", INTEGRATION)
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header(HttpHeaders.IF_MATCH, "W/\"3\"")
+                        .content(EDITED_INTEGRATION))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"4\""))
                 .andExpect(jsonPath("$.version").value(4));
 
         ArgumentCaptor<IntegrationDraft> draft = ArgumentCaptor.forClass(IntegrationDraft.class);
-        verify(management).edit(any(Caller.class), eq(new IntegrationId(INTEGRATION)), draft.capture(),
-                eq(ExpectedVersion.of(3)));
+        verify(management)
+                .edit(
+                        any(Caller.class),
+                        eq(new IntegrationId(INTEGRATION)),
+                        draft.capture(),
+                        eq(ExpectedVersion.of(3)));
         assertThat(draft.getValue().name().value()).isEqualTo("CRM archive");
         assertThat(draft.getValue().baseApiUrl().value()).isEqualTo("https://archive.example.com");
         // a secret left out is kept: no new value reaches the port
@@ -218,7 +247,8 @@ class IntegrationsRestControllerSliceTest extends WebLayerSlice {
         when(management.activate(any(), any(), any())).thenReturn(receipt(5, IntegrationStatus.ACTIVE));
         when(management.deactivate(any(), any(), any())).thenReturn(receipt(6, IntegrationStatus.INACTIVE));
 
-        mvc.perform(post("/api/integrations/{id}/activate", INTEGRATION).with(admin())
+        mvc.perform(post("/api/integrations/{id}/activate", INTEGRATION)
+                        .with(admin())
                         .header(HttpHeaders.IF_MATCH, "\"4\""))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"5\""))
@@ -238,7 +268,9 @@ class IntegrationsRestControllerSliceTest extends WebLayerSlice {
     void aTakenNameIsAConflictNamingTheField() throws Exception {
         when(management.add(any(), any(), anyBoolean(), any())).thenThrow(new NameAlreadyTaken("CRM files"));
 
-        mvc.perform(post("/api/integrations").with(admin()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/integrations")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(NEW_INTEGRATION))
                 .andExpect(problem(409, "duplicate-name"))
                 .andExpect(jsonPath("$.errors[0].field").value("name"))
@@ -247,25 +279,34 @@ class IntegrationsRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void aReusedOrUnfinishedIdempotencyKeyIsRefused() throws Exception {
-        when(management.add(any(), any(), anyBoolean(), any())).thenThrow(new IdempotencyKeyReused())
+        when(management.add(any(), any(), anyBoolean(), any()))
+                .thenThrow(new IdempotencyKeyReused())
                 .thenThrow(new IdempotencyStillInFlight());
 
-        mvc.perform(post("/api/integrations").with(admin()).contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", "k1").content(NEW_INTEGRATION))
+        mvc.perform(post("/api/integrations")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", "k1")
+                        .content(NEW_INTEGRATION))
                 .andExpect(problem(422, "idempotency-key-reused"));
-        mvc.perform(post("/api/integrations").with(admin()).contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", "k1").content(NEW_INTEGRATION))
+        mvc.perform(post("/api/integrations")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", "k1")
+                        .content(NEW_INTEGRATION))
                 .andExpect(problem(409, "idempotency-key-in-flight"))
                 .andExpect(header().string(HttpHeaders.RETRY_AFTER, "1"));
     }
 
     @Test
     void aBrokenBodyNamesEveryBrokenFieldAndReachesNoPort() throws Exception {
-        mvc.perform(post("/api/integrations").with(admin()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/integrations")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"\", \"baseApiUrl\": \"ftp://x\", \"colour\": \"red\"}"))
                 .andExpect(problem(400, "invalid-request"))
-                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("name", "baseApiUrl", "colour",
-                        "authentication")));
+                .andExpect(jsonPath(
+                        "$.errors[*].field", containsInAnyOrder("name", "baseApiUrl", "colour", "authentication")));
 
         verifyNoInteractions(management);
     }
@@ -277,8 +318,11 @@ class IntegrationsRestControllerSliceTest extends WebLayerSlice {
         when(management.activate(any(), any(), any()))
                 .thenThrow(new ConcurrentModification(INTEGRATION, "appended at the same time", null));
 
-        mvc.perform(put("/api/integrations/{id}", INTEGRATION).with(admin()).contentType(MediaType.APPLICATION_JSON)
-                        .header(HttpHeaders.IF_MATCH, "\"3\"").content(EDITED_INTEGRATION))
+        mvc.perform(put("/api/integrations/{id}", INTEGRATION)
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header(HttpHeaders.IF_MATCH, "\"3\"")
+                        .content(EDITED_INTEGRATION))
                 .andExpect(problem(412, "stale-version"));
         mvc.perform(post("/api/integrations/{id}/activate", INTEGRATION).with(admin()))
                 .andExpect(problem(409, "concurrent-change"));
@@ -286,11 +330,16 @@ class IntegrationsRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void anEditWithoutIfMatchIsRefusedBeforeThePort() throws Exception {
-        mvc.perform(put("/api/integrations/{id}", INTEGRATION).with(admin()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/integrations/{id}", INTEGRATION)
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(EDITED_INTEGRATION))
                 .andExpect(problem(428, "precondition-required"));
-        mvc.perform(put("/api/integrations/{id}", INTEGRATION).with(admin()).contentType(MediaType.APPLICATION_JSON)
-                        .header(HttpHeaders.IF_MATCH, "version three").content(EDITED_INTEGRATION))
+        mvc.perform(put("/api/integrations/{id}", INTEGRATION)
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header(HttpHeaders.IF_MATCH, "version three")
+                        .content(EDITED_INTEGRATION))
                 .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("If-Match"));
 
@@ -301,37 +350,43 @@ class IntegrationsRestControllerSliceTest extends WebLayerSlice {
     void anUnknownOrMalformedIdIsNotFound() throws Exception {
         when(reading.find(any(), any())).thenReturn(Optional.empty());
 
-        mvc.perform(get("/api/integrations/{id}", INTEGRATION).with(admin()))
-                .andExpect(problem(404, "not-found"));
-        mvc.perform(get("/api/integrations/{id}", "not-a-uuid").with(admin()))
-                .andExpect(problem(404, "not-found"));
+        mvc.perform(get("/api/integrations/{id}", INTEGRATION).with(admin())).andExpect(problem(404, "not-found"));
+        mvc.perform(get("/api/integrations/{id}", "not-a-uuid").with(admin())).andExpect(problem(404, "not-found"));
 
         verify(reading).find(new CompanyId(COMPANY), new IntegrationId(INTEGRATION));
     }
 
     @Test
     void anotherCompanysIntegrationIsNotFoundAndNewIdsAreAConflict() throws Exception {
-        when(management.deactivate(any(), any(), any())).thenThrow(new IntegrationRuleViolation(
-                IntegrationRuleViolation.Rule.INTEGRATION_BELONGS_TO_ITS_COMPANY, INTEGRATION));
-        when(management.add(any(), any(), anyBoolean(), any())).thenThrow(new IntegrationRuleViolation(
-                IntegrationRuleViolation.Rule.INTEGRATION_ID_MUST_BE_NEW, INTEGRATION));
+        when(management.deactivate(any(), any(), any()))
+                .thenThrow(new IntegrationRuleViolation(
+                        IntegrationRuleViolation.Rule.INTEGRATION_BELONGS_TO_ITS_COMPANY, INTEGRATION));
+        when(management.add(any(), any(), anyBoolean(), any()))
+                .thenThrow(new IntegrationRuleViolation(
+                        IntegrationRuleViolation.Rule.INTEGRATION_ID_MUST_BE_NEW, INTEGRATION));
 
         mvc.perform(post("/api/integrations/{id}/deactivate", INTEGRATION).with(admin()))
                 .andExpect(problem(404, "not-found"))
                 // the same answer as for an id that does not exist: nothing tells another company's apart
                 .andExpect(jsonPath("$.detail").value("There is no integration with this id in your company."));
-        mvc.perform(post("/api/integrations").with(admin()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/integrations")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(NEW_INTEGRATION))
                 .andExpect(problem(409, "conflict"));
     }
 
     @Test
     void aSecretThatMustBeGivenAgainIsABrokenField() throws Exception {
-        when(management.edit(any(), any(), any(), any())).thenThrow(new IntegrationRuleViolation(
-                IntegrationRuleViolation.Rule.SECRET_BOUND_TO_ORIGIN, "authentication.apiKey"));
+        when(management.edit(any(), any(), any(), any()))
+                .thenThrow(new IntegrationRuleViolation(
+                        IntegrationRuleViolation.Rule.SECRET_BOUND_TO_ORIGIN, "authentication.apiKey"));
 
-        mvc.perform(put("/api/integrations/{id}", INTEGRATION).with(admin()).contentType(MediaType.APPLICATION_JSON)
-                        .header(HttpHeaders.IF_MATCH, "\"3\"").content(EDITED_INTEGRATION))
+        mvc.perform(put("/api/integrations/{id}", INTEGRATION)
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header(HttpHeaders.IF_MATCH, "\"3\"")
+                        .content(EDITED_INTEGRATION))
                 .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("authentication.apiKey"))
                 .andExpect(jsonPath("$.errors[0].rule").value("must be given again to send it to another origin"));
@@ -339,7 +394,10 @@ class IntegrationsRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void aBrokenListQueryNamesEveryBrokenParameter() throws Exception {
-        mvc.perform(get("/api/integrations").with(admin()).param("status", "paused").param("page", "first")
+        mvc.perform(get("/api/integrations")
+                        .with(admin())
+                        .param("status", "paused")
+                        .param("page", "first")
                         .param("size", "many"))
                 .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("status", "page", "size")));
@@ -372,8 +430,7 @@ class IntegrationsRestControllerSliceTest extends WebLayerSlice {
     void writesAreForAdministratorsOnly() throws Exception {
         mvc.perform(post("/api/integrations/{id}/activate", INTEGRATION).with(auditor()))
                 .andExpect(problem(403, "forbidden"));
-        mvc.perform(get("/api/integrations"))
-                .andExpect(problem(401, "unauthorized"));
+        mvc.perform(get("/api/integrations")).andExpect(problem(401, "unauthorized"));
 
         verifyNoInteractions(management, reading);
     }
@@ -384,8 +441,18 @@ class IntegrationsRestControllerSliceTest extends WebLayerSlice {
 
     private static IntegrationView view(long version, IntegrationStatus status) {
         Instant at = Instant.parse("2026-12-01T08:00:00Z");
-        return new IntegrationView(INTEGRATION, COMPANY, "CRM files", "https://crm.example.com/api", "tenant=7",
-                status, version, at, at, "alice", new AuthenticationView(AuthenticationType.API_KEY, null, null,
-                null, null, null, new SecretView(true, "cdef")));
+        return new IntegrationView(
+                INTEGRATION,
+                COMPANY,
+                "CRM files",
+                "https://crm.example.com/api",
+                "tenant=7",
+                status,
+                version,
+                at,
+                at,
+                "alice",
+                new AuthenticationView(
+                        AuthenticationType.API_KEY, null, null, null, null, null, new SecretView(true, "cdef")));
     }
 }

@@ -18,7 +18,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The OpenAPI description names the configured public URL as its server, whatever Host a request names. */
-@SpringBootTest(classes = OpenApiServersTest.App.class, properties = "registry.public-url=https://registry.acme.example")
+@SpringBootTest(
+        classes = OpenApiServersTest.App.class,
+        properties = "registry.public-url=https://registry.acme.example")
 @AutoConfigureMockMvc
 class OpenApiServersTest {
 
@@ -28,7 +30,8 @@ class OpenApiServersTest {
     static class App {
         @org.springframework.context.annotation.Bean
         SecurityFilterChain open(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
+            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                    .build();
         }
     }
 
@@ -38,11 +41,10 @@ class OpenApiServersTest {
     @Test
     void openApiServersComeFromThePublicUrlNotFromTheHostHeader() throws Exception {
         for (String host : new String[] {"evil.example", "localhost:8080"}) {
-            mvc.perform(get("/v3/api-docs").header(HttpHeaders.HOST, host)
-                            .with(request -> {
-                                request.setServerName(host.split(":")[0]);
-                                return request;
-                            }))
+            mvc.perform(get("/v3/api-docs").header(HttpHeaders.HOST, host).with(request -> {
+                        request.setServerName(host.split(":")[0]);
+                        return request;
+                    }))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.servers", hasSize(1)))
                     .andExpect(jsonPath("$.servers[0].url").value("https://registry.acme.example"));

@@ -13,39 +13,43 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import static org.hamcrest.Matchers.not;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(classes = SecurityTestApp.App.class, properties = {
-        "registry.security.users.alice.password={noop}alice-secret",
-        "registry.security.users.alice.company=acme",
-        "registry.security.users.alice.roles=INTEGRATION_ADMIN",
-        "registry.security.users.dora.password={noop}dora-secret",
-        "registry.security.users.dora.company=globex",
-        "registry.security.users.dora.roles=document_user",
-        "registry.security.users.multi.password={noop}multi-secret",
-        "registry.security.users.multi.company=acme",
-        "registry.security.users.multi.roles=AUDITOR, DOCUMENT_USER",
-        "registry.security.users.olga.password={noop}olga-secret",
-        "registry.security.users.olga.roles=OPERATOR"})
+@SpringBootTest(
+        classes = SecurityTestApp.App.class,
+        properties = {
+            "registry.security.users.alice.password={noop}alice-secret",
+            "registry.security.users.alice.company=acme",
+            "registry.security.users.alice.roles=INTEGRATION_ADMIN",
+            "registry.security.users.dora.password={noop}dora-secret",
+            "registry.security.users.dora.company=globex",
+            "registry.security.users.dora.roles=document_user",
+            "registry.security.users.multi.password={noop}multi-secret",
+            "registry.security.users.multi.company=acme",
+            "registry.security.users.multi.roles=AUDITOR, DOCUMENT_USER",
+            "registry.security.users.olga.password={noop}olga-secret",
+            "registry.security.users.olga.roles=OPERATOR"
+        })
 @AutoConfigureMockMvc
 class BasicSecurityTest {
 
     /** The auditor's password is configured bcrypt-encoded. */
     @DynamicPropertySource
     static void bcryptUser(DynamicPropertyRegistry registry) {
-        registry.add("registry.security.users.audrey.password",
+        registry.add(
+                "registry.security.users.audrey.password",
                 () -> "{bcrypt}" + new BCryptPasswordEncoder().encode("audrey-secret"));
         registry.add("registry.security.users.audrey.company", () -> "acme");
         registry.add("registry.security.users.audrey.roles", () -> "AUDITOR");
@@ -69,7 +73,8 @@ class BasicSecurityTest {
     @Test
     void the_same_user_signs_in_again_and_again() throws Exception {
         for (int i = 0; i < 3; i++) {
-            mvc.perform(get("/api/probe").with(httpBasic("alice", "alice-secret"))).andExpect(status().isOk());
+            mvc.perform(get("/api/probe").with(httpBasic("alice", "alice-secret")))
+                    .andExpect(status().isOk());
         }
     }
 
@@ -101,8 +106,8 @@ class BasicSecurityTest {
 
     @Test
     void no_credentials_get_401_problem_with_a_basic_challenge() throws Exception {
-        for (ResultActions result : new ResultActions[] {
-                mvc.perform(get("/api/probe")), mvc.perform(post("/api/probe"))}) {
+        for (ResultActions result :
+                new ResultActions[] {mvc.perform(get("/api/probe")), mvc.perform(post("/api/probe"))}) {
             result.andExpect(status().isUnauthorized())
                     .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"integration-registry\""))
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -121,7 +126,8 @@ class BasicSecurityTest {
                 .andExpect(header().doesNotExist(HttpHeaders.WWW_AUTHENTICATE))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("/problems/unauthorized"));
-        mvc.perform(get("/api/probe").header("X-Requested-With", "XMLHttpRequest")
+        mvc.perform(get("/api/probe")
+                        .header("X-Requested-With", "XMLHttpRequest")
                         .with(httpBasic("alice", "wrong")))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().doesNotExist(HttpHeaders.WWW_AUTHENTICATE));
@@ -130,9 +136,10 @@ class BasicSecurityTest {
     @Test
     void wrong_password_or_unknown_user_get_401_problem() throws Exception {
         for (ResultActions result : new ResultActions[] {
-                mvc.perform(get("/api/probe").with(httpBasic("alice", "wrong"))),
-                mvc.perform(get("/api/probe").with(httpBasic("audrey", "alice-secret"))),
-                mvc.perform(get("/api/probe").with(httpBasic("nobody", "alice-secret")))}) {
+            mvc.perform(get("/api/probe").with(httpBasic("alice", "wrong"))),
+            mvc.perform(get("/api/probe").with(httpBasic("audrey", "alice-secret"))),
+            mvc.perform(get("/api/probe").with(httpBasic("nobody", "alice-secret")))
+        }) {
             result.andExpect(status().isUnauthorized())
                     .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("Basic")))
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -150,7 +157,8 @@ class BasicSecurityTest {
         expectForbidden(mvc.perform(get("/actuator/metrics").with(httpBasic("audrey", "audrey-secret"))));
         expectForbidden(mvc.perform(get("/actuator/metrics").with(httpBasic("dora", "dora-secret"))));
         expectForbidden(mvc.perform(get("/actuator/metrics").with(httpBasic("alice", "alice-secret"))));
-        mvc.perform(get("/actuator/metrics").with(httpBasic("olga", "olga-secret"))).andExpect(status().isOk());
+        mvc.perform(get("/actuator/metrics").with(httpBasic("olga", "olga-secret")))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -160,8 +168,10 @@ class BasicSecurityTest {
         expectForbidden(mvc.perform(post("/actuator/datakeys").with(httpBasic("alice", "alice-secret"))));
         // the service's operator may, without belonging to any company
         mvc.perform(post("/api/admin/probe").with(httpBasic("olga", "olga-secret")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.operator").value("olga"));
-        mvc.perform(post("/actuator/datakeys").with(httpBasic("olga", "olga-secret"))).andExpect(status().isOk());
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.operator").value("olga"));
+        mvc.perform(post("/actuator/datakeys").with(httpBasic("olga", "olga-secret")))
+                .andExpect(status().isOk());
         // ... and sees no company's API
         expectForbidden(mvc.perform(get("/api/probe").with(httpBasic("olga", "olga-secret"))))
                 .andExpect(jsonPath("$.detail").value(CompanyAuthorizationManager.OPERATOR_HAS_NO_COMPANY));
@@ -170,9 +180,18 @@ class BasicSecurityTest {
 
     @Test
     void the_page_its_assets_the_api_description_and_the_oauth2_callback_are_open() throws Exception {
-        for (String path : new String[] {"/", "/index.html", "/assets/app.js", "/favicon.ico", "/error",
-                "/oauth2/callback/abc", "/v3/api-docs", "/swagger-ui.html", "/swagger-ui/index.html",
-                "/actuator/info"}) {
+        for (String path : new String[] {
+            "/",
+            "/index.html",
+            "/assets/app.js",
+            "/favicon.ico",
+            "/error",
+            "/oauth2/callback/abc",
+            "/v3/api-docs",
+            "/swagger-ui.html",
+            "/swagger-ui/index.html",
+            "/actuator/info"
+        }) {
             int status = mvc.perform(get(path)).andReturn().getResponse().getStatus();
             assertThat(status).as(path).isNotIn(401, 403);
         }
@@ -184,7 +203,8 @@ class BasicSecurityTest {
         // a streamed answer (an audit export) commits its headers after its dispatch, when that path is gone
         assertThat(SecurityConfiguration.SWAGGER_UI.matches(new MockHttpServletRequest("GET", "/api/audit/export")))
                 .isFalse();
-        assertThat(SecurityConfiguration.SWAGGER_UI.matches(new MockHttpServletRequest("GET", "/swagger-ui/index.html")))
+        assertThat(SecurityConfiguration.SWAGGER_UI.matches(
+                        new MockHttpServletRequest("GET", "/swagger-ui/index.html")))
                 .isTrue();
         assertThat(SecurityConfiguration.SWAGGER_UI.matches(new MockHttpServletRequest("GET", "/swagger-ui.html")))
                 .isTrue();
@@ -201,7 +221,8 @@ class BasicSecurityTest {
         mvc.perform(get("/api/probe").with(httpBasic("alice", "alice-secret")))
                 .andExpect(status().isOk())
                 .andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE))
-                .andExpect(result -> assertThat(result.getRequest().getSession(false)).isNull());
+                .andExpect(result ->
+                        assertThat(result.getRequest().getSession(false)).isNull());
     }
 
     private static ResultActions expectForbidden(ResultActions result) throws Exception {

@@ -26,11 +26,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code Origin}, and a browser is never challenged for Basic credentials when it loads a page. (MockMvc's
  * requests are {@code http://localhost}; the public URL is another origin.)
  */
-@SpringBootTest(classes = SecurityTestApp.App.class, properties = {
-        "registry.security.users.alice.password={noop}alice-secret",
-        "registry.security.users.alice.company=acme",
-        "registry.security.users.alice.roles=INTEGRATION_ADMIN",
-        "registry.public-url=https://registry.acme.example"})
+@SpringBootTest(
+        classes = SecurityTestApp.App.class,
+        properties = {
+            "registry.security.users.alice.password={noop}alice-secret",
+            "registry.security.users.alice.company=acme",
+            "registry.security.users.alice.roles=INTEGRATION_ADMIN",
+            "registry.public-url=https://registry.acme.example"
+        })
 @AutoConfigureMockMvc
 class CrossSiteRequestTest {
 
@@ -43,19 +46,25 @@ class CrossSiteRequestTest {
     @Test
     void crossSiteRequestForgeryThroughBasicAuthenticationIsRefused() throws Exception {
         for (MockHttpServletRequestBuilder write : new MockHttpServletRequestBuilder[] {
-                post("/api/probe"), put("/api/probe"), delete("/api/probe"), post("/api/admin/probe")}) {
-            expectRefused(mvc.perform(signedIn(write).header("Sec-Fetch-Site", "cross-site")
-                    .header(HttpHeaders.ORIGIN, OTHER_SITE)));
+            post("/api/probe"), put("/api/probe"), delete("/api/probe"), post("/api/admin/probe")
+        }) {
+            expectRefused(mvc.perform(
+                    signedIn(write).header("Sec-Fetch-Site", "cross-site").header(HttpHeaders.ORIGIN, OTHER_SITE)));
         }
         // a form posted by another site's page, as Chromium sends it
-        expectRefused(mvc.perform(signedIn(post("/api/probe")).header("Sec-Fetch-Site", "cross-site")
-                .header("Sec-Fetch-Mode", "navigate").header(HttpHeaders.ORIGIN, OTHER_SITE)
+        expectRefused(mvc.perform(signedIn(post("/api/probe"))
+                .header("Sec-Fetch-Site", "cross-site")
+                .header("Sec-Fetch-Mode", "navigate")
+                .header(HttpHeaders.ORIGIN, OTHER_SITE)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)));
         // a page on a sibling host of the same site is refused too, unless it is the public URL's
-        expectRefused(mvc.perform(signedIn(post("/api/probe")).header("Sec-Fetch-Site", "same-site")
+        expectRefused(mvc.perform(signedIn(post("/api/probe"))
+                .header("Sec-Fetch-Site", "same-site")
                 .header(HttpHeaders.ORIGIN, "https://blog.acme.example")));
-        mvc.perform(signedIn(post("/api/probe")).header("Sec-Fetch-Site", "same-site")
-                .header(HttpHeaders.ORIGIN, PUBLIC_ORIGIN)).andExpect(status().isOk());
+        mvc.perform(signedIn(post("/api/probe"))
+                        .header("Sec-Fetch-Site", "same-site")
+                        .header(HttpHeaders.ORIGIN, PUBLIC_ORIGIN))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -64,7 +73,8 @@ class CrossSiteRequestTest {
         expectRefused(mvc.perform(signedIn(post("/api/probe")).header(HttpHeaders.ORIGIN, "null")));
         expectRefused(mvc.perform(signedIn(post("/api/probe")).header(HttpHeaders.ORIGIN, "http://localhost:8080")));
         expectRefused(mvc.perform(signedIn(post("/api/probe")).header(HttpHeaders.ORIGIN, "https://localhost")));
-        mvc.perform(signedIn(post("/api/probe")).header(HttpHeaders.ORIGIN, PUBLIC_ORIGIN)).andExpect(status().isOk());
+        mvc.perform(signedIn(post("/api/probe")).header(HttpHeaders.ORIGIN, PUBLIC_ORIGIN))
+                .andExpect(status().isOk());
         mvc.perform(signedIn(post("/api/probe")).header(HttpHeaders.ORIGIN, "https://registry.acme.example:443"))
                 .andExpect(status().isOk());
         mvc.perform(signedIn(post("/api/probe")).header(HttpHeaders.ORIGIN, "http://localhost"))
@@ -74,22 +84,29 @@ class CrossSiteRequestTest {
     @Test
     void the_service_s_own_pages_and_api_clients_keep_working() throws Exception {
         // the admin page: same origin
-        mvc.perform(signedIn(post("/api/probe")).header("Sec-Fetch-Site", "same-origin")
-                .header(HttpHeaders.ORIGIN, "http://localhost")).andExpect(status().isOk());
+        mvc.perform(signedIn(post("/api/probe"))
+                        .header("Sec-Fetch-Site", "same-origin")
+                        .header(HttpHeaders.ORIGIN, "http://localhost"))
+                .andExpect(status().isOk());
         // curl and other API clients send neither header
         mvc.perform(signedIn(post("/api/probe"))).andExpect(status().isOk());
         // what the user typed
-        mvc.perform(signedIn(post("/api/probe")).header("Sec-Fetch-Site", "none")).andExpect(status().isOk());
+        mvc.perform(signedIn(post("/api/probe")).header("Sec-Fetch-Site", "none"))
+                .andExpect(status().isOk());
         // reads change nothing and stay open to links from other sites
-        mvc.perform(signedIn(get("/api/probe")).header("Sec-Fetch-Site", "cross-site")
-                .header(HttpHeaders.ORIGIN, OTHER_SITE)).andExpect(status().isOk());
+        mvc.perform(signedIn(get("/api/probe"))
+                        .header("Sec-Fetch-Site", "cross-site")
+                        .header(HttpHeaders.ORIGIN, OTHER_SITE))
+                .andExpect(status().isOk());
     }
 
     @Test
     void a_refused_cross_site_request_is_not_a_sign_in_attempt() throws Exception {
         // refused before its credentials are looked at: a forged request with a wrong password is a 403, not a 401
-        expectRefused(mvc.perform(post("/api/probe").with(httpBasic("alice", "wrong"))
-                .header("Sec-Fetch-Site", "cross-site").header(HttpHeaders.ORIGIN, OTHER_SITE)));
+        expectRefused(mvc.perform(post("/api/probe")
+                .with(httpBasic("alice", "wrong"))
+                .header("Sec-Fetch-Site", "cross-site")
+                .header(HttpHeaders.ORIGIN, OTHER_SITE)));
         expectRefused(mvc.perform(post("/api/probe").header("Sec-Fetch-Site", "cross-site")));
     }
 
@@ -100,16 +117,21 @@ class CrossSiteRequestTest {
                 .andExpect(header().doesNotExist(HttpHeaders.WWW_AUTHENTICATE))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("/problems/unauthorized"));
-        mvc.perform(get("/api/probe").header(HttpHeaders.ACCEPT,
-                        "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"))
+        mvc.perform(get("/api/probe")
+                        .header(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().doesNotExist(HttpHeaders.WWW_AUTHENTICATE));
         mvc.perform(post("/api/probe").with(httpBasic("alice", "wrong")).header("Sec-Fetch-Mode", "navigate"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().doesNotExist(HttpHeaders.WWW_AUTHENTICATE));
         // API clients keep their challenge
-        for (String accept : new String[] {"*/*", "application/json", "application/json, text/html;q=0.5",
-                "text/html;q=0.1, application/problem+json", "not a media type"}) {
+        for (String accept : new String[] {
+            "*/*",
+            "application/json",
+            "application/json, text/html;q=0.5",
+            "text/html;q=0.1, application/problem+json",
+            "not a media type"
+        }) {
             mvc.perform(get("/api/probe").header(HttpHeaders.ACCEPT, accept))
                     .andExpect(status().isUnauthorized())
                     .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"integration-registry\""));

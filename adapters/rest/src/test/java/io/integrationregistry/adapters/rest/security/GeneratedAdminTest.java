@@ -40,7 +40,9 @@ class GeneratedAdminTest {
         assertThat(matcher.find()).as("the generated password is logged").isTrue();
         String password = matcher.group(1);
         assertThat(password).hasSizeGreaterThanOrEqualTo(20);
-        assertThat(output.getAll().split(Pattern.quote(password), -1)).as("logged exactly once").hasSize(2);
+        assertThat(output.getAll().split(Pattern.quote(password), -1))
+                .as("logged exactly once")
+                .hasSize(2);
 
         mvc.perform(get("/api/probe").with(httpBasic("admin", password)))
                 .andExpect(status().isOk())
@@ -59,13 +61,19 @@ class GeneratedAdminTest {
         Matcher admin = GENERATED.matcher(output.getAll());
         Matcher operator = GENERATED_OPERATOR.matcher(output.getAll());
         assertThat(admin.find()).isTrue();
-        assertThat(operator.find()).as("the operator's generated password is logged").isTrue();
+        assertThat(operator.find())
+                .as("the operator's generated password is logged")
+                .isTrue();
         String password = operator.group(1);
         assertThat(password).hasSizeGreaterThanOrEqualTo(20).isNotEqualTo(admin.group(1));
-        assertThat(output.getAll().split(Pattern.quote(password), -1)).as("logged exactly once").hasSize(2);
+        assertThat(output.getAll().split(Pattern.quote(password), -1))
+                .as("logged exactly once")
+                .hasSize(2);
 
-        mvc.perform(get("/actuator/metrics").with(httpBasic("operator", password))).andExpect(status().isOk());
-        mvc.perform(post("/api/admin/probe").with(httpBasic("operator", password))).andExpect(status().isOk());
+        mvc.perform(get("/actuator/metrics").with(httpBasic("operator", password)))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/admin/probe").with(httpBasic("operator", password)))
+                .andExpect(status().isOk());
         mvc.perform(get("/api/probe").with(httpBasic("operator", password))).andExpect(status().isForbidden());
         mvc.perform(get("/actuator/metrics").with(httpBasic("operator", admin.group(1))))
                 .andExpect(status().isUnauthorized());

@@ -13,11 +13,14 @@ import org.springframework.http.ResponseEntity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same rules through a real servlet container. */
-@SpringBootTest(classes = SecurityTestApp.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = SecurityTestApp.App.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "registry.security.users.alice.password={noop}alice-secret",
-                "registry.security.users.alice.company=acme",
-                "registry.security.users.alice.roles=AUDITOR"})
+            "registry.security.users.alice.password={noop}alice-secret",
+            "registry.security.users.alice.company=acme",
+            "registry.security.users.alice.roles=AUDITOR"
+        })
 class HttpSecurityTest {
 
     @Autowired
@@ -27,13 +30,16 @@ class HttpSecurityTest {
     void unauthenticated_forbidden_and_allowed_over_http() {
         ResponseEntity<String> anonymous = rest.getForEntity("/api/probe", String.class);
         assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
-        assertThat(anonymous.getHeaders().getContentType()).matches(MediaType.APPLICATION_PROBLEM_JSON::isCompatibleWith);
+        assertThat(anonymous.getHeaders().getContentType())
+                .matches(MediaType.APPLICATION_PROBLEM_JSON::isCompatibleWith);
         assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
                 .isEqualTo("Basic realm=\"integration-registry\"");
-        assertThat(anonymous.getBody()).contains("\"type\":\"/problems/unauthorized\"", "\"status\":401")
+        assertThat(anonymous.getBody())
+                .contains("\"type\":\"/problems/unauthorized\"", "\"status\":401")
                 .doesNotContain("trace", "Exception");
 
-        ResponseEntity<String> read = rest.withBasicAuth("alice", "alice-secret").getForEntity("/api/probe", String.class);
+        ResponseEntity<String> read =
+                rest.withBasicAuth("alice", "alice-secret").getForEntity("/api/probe", String.class);
         assertThat(read.getStatusCode().value()).isEqualTo(200);
         assertThat(read.getBody()).contains("\"actor\":\"alice\"", "\"company\":\"acme\"");
 

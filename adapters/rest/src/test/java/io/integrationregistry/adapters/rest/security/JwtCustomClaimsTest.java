@@ -16,10 +16,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The claims naming the company and the roles are configurable. */
-@SpringBootTest(classes = {SecurityTestApp.App.class, JwtSecurityTest.TrustedKey.class}, properties = {
-        "registry.security.jwt.company-claim=org",
-        "registry.security.jwt.roles-claim=realm_access.roles",
-        Tokens.ISSUER_PROPERTY, Tokens.AUDIENCES_PROPERTY})
+@SpringBootTest(
+        classes = {SecurityTestApp.App.class, JwtSecurityTest.TrustedKey.class},
+        properties = {
+            "registry.security.jwt.company-claim=org",
+            "registry.security.jwt.roles-claim=realm_access.roles",
+            Tokens.ISSUER_PROPERTY,
+            Tokens.AUDIENCES_PROPERTY
+        })
 @AutoConfigureMockMvc
 class JwtCustomClaimsTest {
 
@@ -28,8 +32,13 @@ class JwtCustomClaimsTest {
 
     @Test
     void company_and_roles_come_from_the_configured_claims() throws Exception {
-        String token = Tokens.signed(Map.of("preferred_username", "bob", "org", "initech",
-                "realm_access", Map.of("roles", List.of("default-roles", "integration_admin"))));
+        String token = Tokens.signed(Map.of(
+                "preferred_username",
+                "bob",
+                "org",
+                "initech",
+                "realm_access",
+                Map.of("roles", List.of("default-roles", "integration_admin"))));
         mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.actor").value("bob"))
@@ -43,8 +52,8 @@ class JwtCustomClaimsTest {
         String token = Tokens.signed(Map.of("company", "acme", "roles", List.of("INTEGRATION_ADMIN")));
         mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                 .andExpect(status().isForbidden());
-        String noCompany = Tokens.signed(Map.of("company", "acme",
-                "realm_access", Map.of("roles", List.of("INTEGRATION_ADMIN"))));
+        String noCompany =
+                Tokens.signed(Map.of("company", "acme", "realm_access", Map.of("roles", List.of("INTEGRATION_ADMIN"))));
         mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + noCompany))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value(Callers.NO_COMPANY));

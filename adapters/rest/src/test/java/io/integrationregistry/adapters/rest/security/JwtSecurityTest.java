@@ -1,6 +1,7 @@
 package io.integrationregistry.adapters.rest.security;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,16 +14,15 @@ import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -33,12 +33,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** JWT mode: a {@link JwtDecoder} exists (here built from a key generated in the test). */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(classes = {SecurityTestApp.App.class, JwtSecurityTest.TrustedKey.class}, properties = {
-        // configured Basic users are ignored once a JWT issuer is configured
-        "registry.security.users.alice.password={noop}alice-secret",
-        "registry.security.users.alice.company=acme",
-        "registry.security.users.alice.roles=INTEGRATION_ADMIN",
-        Tokens.ISSUER_PROPERTY, Tokens.AUDIENCES_PROPERTY})
+@SpringBootTest(
+        classes = {SecurityTestApp.App.class, JwtSecurityTest.TrustedKey.class},
+        properties = {
+            // configured Basic users are ignored once a JWT issuer is configured
+            "registry.security.users.alice.password={noop}alice-secret",
+            "registry.security.users.alice.company=acme",
+            "registry.security.users.alice.roles=INTEGRATION_ADMIN",
+            Tokens.ISSUER_PROPERTY,
+            Tokens.AUDIENCES_PROPERTY
+        })
 @AutoConfigureMockMvc
 class JwtSecurityTest {
 
@@ -55,8 +59,8 @@ class JwtSecurityTest {
 
     @Test
     void a_valid_token_with_roles_and_company_signs_in_and_yields_the_caller() throws Exception {
-        String token = Tokens.signed(Map.of("preferred_username", "alice@acme.example", "company", "acme",
-                "roles", List.of("INTEGRATION_ADMIN")));
+        String token = Tokens.signed(Map.of(
+                "preferred_username", "alice@acme.example", "company", "acme", "roles", List.of("INTEGRATION_ADMIN")));
         mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.actor").value("alice@acme.example"))
@@ -87,10 +91,12 @@ class JwtSecurityTest {
     void jwtModeChecksTheAudience() throws Exception {
         Map<String, Object> admin = Map.of("company", "acme", "roles", List.of("INTEGRATION_ADMIN"));
         String forAnotherService = Tokens.signed(with(admin, "aud", List.of("billing")));
-        expectUnauthorized(mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + forAnotherService)))
+        expectUnauthorized(
+                        mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + forAnotherService)))
                 .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("invalid_token")));
         String withoutAudience = Tokens.signed(with(admin, "aud", List.of()));
-        expectUnauthorized(mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + withoutAudience)));
+        expectUnauthorized(
+                mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + withoutAudience)));
         // one configured audience among others is enough
         String forUsAndOthers = Tokens.signed(with(admin, "aud", List.of("billing", Tokens.AUDIENCE)));
         mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + forUsAndOthers))
@@ -99,7 +105,8 @@ class JwtSecurityTest {
 
     @Test
     void jwtModeRefusesTokensWithoutExp() throws Exception {
-        String neverExpires = Tokens.signedWithoutExpiry(Map.of("company", "acme", "roles", List.of("INTEGRATION_ADMIN")));
+        String neverExpires =
+                Tokens.signedWithoutExpiry(Map.of("company", "acme", "roles", List.of("INTEGRATION_ADMIN")));
         expectUnauthorized(mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + neverExpires)))
                 .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("invalid_token")));
     }
@@ -163,7 +170,9 @@ class JwtSecurityTest {
 
     @Test
     void an_expired_token_gets_401_problem_with_a_bearer_challenge() throws Exception {
-        String expired = Tokens.sign(Tokens.TRUSTED, Map.of("company", "acme", "roles", List.of("INTEGRATION_ADMIN")),
+        String expired = Tokens.sign(
+                Tokens.TRUSTED,
+                Map.of("company", "acme", "roles", List.of("INTEGRATION_ADMIN")),
                 Instant.now().minus(Duration.ofMinutes(10)));
         expectUnauthorized(mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + expired)))
                 .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("invalid_token")));
@@ -171,7 +180,9 @@ class JwtSecurityTest {
 
     @Test
     void a_badly_signed_token_gets_401_problem() throws Exception {
-        String forged = Tokens.sign(Tokens.STRANGER, Map.of("company", "acme", "roles", List.of("INTEGRATION_ADMIN")),
+        String forged = Tokens.sign(
+                Tokens.STRANGER,
+                Map.of("company", "acme", "roles", List.of("INTEGRATION_ADMIN")),
                 Instant.now().plus(Duration.ofMinutes(5)));
         expectUnauthorized(mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer " + forged)));
         expectUnauthorized(mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, "Bearer not-a-jwt")));

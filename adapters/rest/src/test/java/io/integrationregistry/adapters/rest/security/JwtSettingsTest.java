@@ -30,7 +30,8 @@ class JwtSettingsTest {
 
     @Test
     void springsIssuerUriNamesTheIssuerToo() {
-        CheckedJwtDecoder decoder = CheckedJwtDecoder.of(Tokens.decoder(),
+        CheckedJwtDecoder decoder = CheckedJwtDecoder.of(
+                Tokens.decoder(),
                 new RegistrySecurityProperties.Jwt(null, null, null, List.of(" integration-registry "), " "),
                 "https://login.acme.example/realms/acme");
         assertThat(decoder.issuer()).isEqualTo("https://login.acme.example/realms/acme");
@@ -41,6 +42,7 @@ class JwtSettingsTest {
         new SpringApplicationBuilder(SecurityTestApp.App.class, JwtSecurityTest.TrustedKey.class)
                 .properties("server.port=0", "spring.main.banner-mode=off")
                 .properties(properties)
-                .run().close();
+                .run()
+                .close();
     }
 }

@@ -25,8 +25,10 @@ class RegistryJwtAuthenticationConverterTest {
 
     @Test
     void the_name_is_preferred_username_else_sub() {
-        assertThat(defaults.username(jwt(Map.of("sub", "s", "preferred_username", "p")))).isEqualTo("p");
-        assertThat(defaults.username(jwt(Map.of("sub", "s", "preferred_username", " ")))).isEqualTo("s");
+        assertThat(defaults.username(jwt(Map.of("sub", "s", "preferred_username", "p"))))
+                .isEqualTo("p");
+        assertThat(defaults.username(jwt(Map.of("sub", "s", "preferred_username", " "))))
+                .isEqualTo("s");
         assertThat(defaults.username(jwt(Map.of("sub", "s")))).isEqualTo("s");
     }
 
@@ -34,7 +36,8 @@ class RegistryJwtAuthenticationConverterTest {
     void a_dotted_claim_name_reads_the_claim_of_that_name_first_and_else_a_nested_one() {
         var converter = new RegistryJwtAuthenticationConverter(
                 new RegistrySecurityProperties.Jwt("https://example.com/company", "realm_access.roles", null));
-        assertThat(converter.company(jwt(Map.of("https://example.com/company", "acme")))).isEqualTo("acme");
+        assertThat(converter.company(jwt(Map.of("https://example.com/company", "acme"))))
+                .isEqualTo("acme");
         assertThat(converter.roles(jwt(Map.of("realm_access", Map.of("roles", List.of("AUDITOR"))))))
                 .containsExactly(Role.AUDITOR);
         assertThat(converter.company(jwt(Map.of("company", 42)))).isNull();

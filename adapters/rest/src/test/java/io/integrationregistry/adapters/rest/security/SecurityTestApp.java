@@ -20,14 +20,12 @@ import java.util.Map;
 @TestComponent
 final class SecurityTestApp {
 
-    private SecurityTestApp() {
-    }
+    private SecurityTestApp() {}
 
     @SpringBootConfiguration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     @Import({SecurityConfiguration.class, ProbeController.class})
-    static class App {
-    }
+    static class App {}
 
     @RestController
     static class ProbeController {
@@ -70,7 +68,8 @@ final class SecurityTestApp {
         }
 
         private static Map<String, String> describe(Caller caller) {
-            return Map.of("actor", caller.actor().login(), "company", caller.company().value());
+            return Map.of(
+                    "actor", caller.actor().login(), "company", caller.company().value());
         }
     }
 }

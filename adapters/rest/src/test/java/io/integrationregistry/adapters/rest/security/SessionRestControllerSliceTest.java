@@ -25,8 +25,9 @@ class SessionRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void theSignedInUserIsRenderedWithCompanyAndKnownRolesSorted() throws Exception {
-        mvc.perform(get("/api/me").with(user(new RegistryUser("multi", "{noop}unused", COMPANY,
-                        Set.of(Role.DOCUMENT_USER, Role.AUDITOR)))))
+        mvc.perform(get("/api/me")
+                        .with(user(new RegistryUser(
+                                "multi", "{noop}unused", COMPANY, Set.of(Role.DOCUMENT_USER, Role.AUDITOR)))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.login").value("multi"))
                 .andExpect(jsonPath("$.company").value(COMPANY))
@@ -42,7 +43,6 @@ class SessionRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void anOperatorInNoCompanyIsForbiddenTheCompanyApi() throws Exception {
-        mvc.perform(get("/api/me").with(operator()))
-                .andExpect(problem(403, "forbidden"));
+        mvc.perform(get("/api/me").with(operator())).andExpect(problem(403, "forbidden"));
     }
 }

@@ -73,7 +73,8 @@ class SignInAttemptsTest {
         Duration expected = Duration.ofSeconds(1);
         for (int failure = 11; failure <= 30; failure++) {
             clock.advance(attempts.lockedFor("alice", "10.0.0.9").orElse(Duration.ZERO));
-            expected = expected.multipliedBy(2).compareTo(Duration.ofMinutes(15)) > 0 ? Duration.ofMinutes(15)
+            expected = expected.multipliedBy(2).compareTo(Duration.ofMinutes(15)) > 0
+                    ? Duration.ofMinutes(15)
                     : expected.multipliedBy(2);
 
             SignInAttempts.Failure further = attempts.failed("alice", "10.0.0.1");
@@ -151,8 +152,10 @@ class SignInAttemptsTest {
 
     @Test
     void memory_is_bounded_by_dropping_the_oldest_counters() {
-        SignInAttempts small = new SignInAttempts(new SignInAttempts.Settings(10, Duration.ofSeconds(1),
-                Duration.ofMinutes(15), Duration.ofHours(1), 100), clock);
+        SignInAttempts small = new SignInAttempts(
+                new SignInAttempts.Settings(
+                        10, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1), 100),
+                clock);
 
         for (int i = 0; i < 10_000; i++) {
             small.failed("user-" + i, "10.0." + (i / 256) + "." + (i % 256));
@@ -175,31 +178,39 @@ class SignInAttemptsTest {
 
     @Test
     void settings_are_checked() {
-        assertThatThrownBy(() -> new SignInAttempts.Settings(0, Duration.ofSeconds(1), Duration.ofMinutes(1),
-                Duration.ofHours(1), 10)).hasMessageContaining("max-failures");
-        assertThatThrownBy(() -> new SignInAttempts.Settings(10, Duration.ofSeconds(10), Duration.ofSeconds(1),
-                Duration.ofHours(1), 10)).hasMessageContaining("max-lockout");
-        assertThat(new SignInAttempts.Settings(10, Duration.ofSeconds(1), Duration.ofMinutes(15),
-                Duration.ofMinutes(1), 10).forgetAfter()).isEqualTo(Duration.ofMinutes(15));
+        assertThatThrownBy(() -> new SignInAttempts.Settings(
+                        0, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1), 10))
+                .hasMessageContaining("max-failures");
+        assertThatThrownBy(() -> new SignInAttempts.Settings(
+                        10, Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofHours(1), 10))
+                .hasMessageContaining("max-lockout");
+        assertThat(new SignInAttempts.Settings(
+                                10, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofMinutes(1), 10)
+                        .forgetAfter())
+                .isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test
     void the_settings_are_read_from_registry_security_sign_in_and_default_when_left_out() {
         RegistrySecurityProperties configured = new Binder(new MapConfigurationPropertySource(Map.of(
-                "registry.security.sign-in.max-failures", "5",
-                "registry.security.sign-in.max-lockout", "PT5M"))).bindOrCreate("registry.security",
-                RegistrySecurityProperties.class);
+                        "registry.security.sign-in.max-failures", "5",
+                        "registry.security.sign-in.max-lockout", "PT5M")))
+                .bindOrCreate("registry.security", RegistrySecurityProperties.class);
         RegistrySecurityProperties unset = new Binder(new MapConfigurationPropertySource(Map.of()))
                 .bindOrCreate("registry.security", RegistrySecurityProperties.class);
 
-        assertThat(configured.signIn().settings()).isEqualTo(new SignInAttempts.Settings(5, Duration.ofSeconds(1),
-                Duration.ofMinutes(5), Duration.ofHours(1), 10_000));
+        assertThat(configured.signIn().settings())
+                .isEqualTo(new SignInAttempts.Settings(
+                        5, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1), 10_000));
         assertThat(unset.signIn().settings()).isEqualTo(SignInAttempts.Settings.DEFAULTS);
     }
 
     @Test
     void logged_user_names_carry_no_control_characters_and_are_cut() {
-        assertThat(ThrottledAuthenticationManager.loggable("eve\r\nINFO forged")).isEqualTo("eve??INFO forged");
-        assertThat(ThrottledAuthenticationManager.loggable("b".repeat(100))).hasSize(65).endsWith("…");
+        assertThat(ThrottledAuthenticationManager.loggable("eve\r\nINFO forged"))
+                .isEqualTo("eve??INFO forged");
+        assertThat(ThrottledAuthenticationManager.loggable("b".repeat(100)))
+                .hasSize(65)
+                .endsWith("…");
     }
 }

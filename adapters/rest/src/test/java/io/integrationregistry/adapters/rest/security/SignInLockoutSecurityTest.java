@@ -36,17 +36,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * address (127.0.0.x), which the service sees as the request's remote address; the counters' clock is
  * moved by the test.
  */
-@SpringBootTest(classes = SecurityTestApp.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = SecurityTestApp.App.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "registry.security.users.alice.password={noop}alice-secret",
-                "registry.security.users.alice.company=acme",
-                "registry.security.users.alice.roles=AUDITOR",
-                "registry.security.users.bob.password={noop}bob-secret",
-                "registry.security.users.bob.company=acme",
-                "registry.security.users.bob.roles=AUDITOR",
-                "registry.security.users.carol.password={noop}carol-secret",
-                "registry.security.users.carol.company=acme",
-                "registry.security.users.carol.roles=AUDITOR"})
+            "registry.security.users.alice.password={noop}alice-secret",
+            "registry.security.users.alice.company=acme",
+            "registry.security.users.alice.roles=AUDITOR",
+            "registry.security.users.bob.password={noop}bob-secret",
+            "registry.security.users.bob.company=acme",
+            "registry.security.users.bob.roles=AUDITOR",
+            "registry.security.users.carol.password={noop}carol-secret",
+            "registry.security.users.carol.company=acme",
+            "registry.security.users.carol.roles=AUDITOR"
+        })
 @Import(SignInLockoutSecurityTest.ControlledClock.class)
 @ExtendWith(OutputCaptureExtension.class)
 class SignInLockoutSecurityTest {
@@ -87,15 +90,15 @@ class SignInLockoutSecurityTest {
 
     /** GET /api/probe as this user, from this loopback address. */
     private Answer signIn(String from, String user, String password) {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        String credentials =
+                Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /api/probe HTTP/1.1\r\nHost: localhost:" + port + "\r\nAuthorization: Basic "
-                    + credentials + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n")
+            out.write(("GET /api/probe HTTP/1.1\r\nHost: localhost:" + port + "\r\nAuthorization: Basic " + credentials
+                            + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return parse(socket.getInputStream());
@@ -113,7 +116,8 @@ class SignInLockoutSecurityTest {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < head.length; i++) {
             int colon = head[i].indexOf(':');
-            headers.putIfAbsent(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+            headers.putIfAbsent(
+                    head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
                     head[i].substring(colon + 1).trim());
         }
         String body = raw.substring(end + 4);
@@ -157,14 +161,18 @@ class SignInLockoutSecurityTest {
             CapturedOutput output) throws IOException {
         String wrong = "wrong-" + UUID.randomUUID();
         for (int i = 1; i <= 10; i++) {
-            assertThat(signIn(address(1, 1), "alice", wrong).status()).as("attempt %d", i).isEqualTo(401);
+            assertThat(signIn(address(1, 1), "alice", wrong).status())
+                    .as("attempt %d", i)
+                    .isEqualTo(401);
         }
 
         assertTooMany(signIn(address(1, 1), "alice", wrong), "1");
         assertTooMany(signIn(address(1, 2), "alice", "alice-secret"), "1");
 
-        assertThat(output).contains("Sign-in locked out after failed attempts: user name 'alice' (10 failed")
-                .doesNotContain(wrong).doesNotContain("alice-secret");
+        assertThat(output)
+                .contains("Sign-in locked out after failed attempts: user name 'alice' (10 failed")
+                .doesNotContain(wrong)
+                .doesNotContain("alice-secret");
         assertThat(output.toString().lines().filter(line -> line.contains("Sign-in locked out")))
                 .allMatch(line -> line.contains("WARN"));
     }
@@ -182,7 +190,8 @@ class SignInLockoutSecurityTest {
     @Test
     void ten_failures_from_one_address_with_many_user_names_lock_the_address_only() throws IOException {
         for (int i = 0; i < 10; i++) {
-            assertThat(signIn(address(3, 1), "guess-" + i, "password-" + i).status()).isEqualTo(401);
+            assertThat(signIn(address(3, 1), "guess-" + i, "password-" + i).status())
+                    .isEqualTo(401);
         }
 
         assertTooMany(signIn(address(3, 1), "bob", "bob-secret"), "1");
@@ -203,7 +212,8 @@ class SignInLockoutSecurityTest {
         clock.advance(Duration.ofSeconds(2));
         assertThat(signIn(address(4, 4), "bob", "bob-secret").status()).isEqualTo(200);
         for (int i = 1; i <= 9; i++) {
-            assertThat(signIn(address(4, 5), "bob", "wrong").status()).as("attempt %d after the success", i)
+            assertThat(signIn(address(4, 5), "bob", "wrong").status())
+                    .as("attempt %d after the success", i)
                     .isEqualTo(401);
         }
         assertThat(signIn(address(4, 6), "bob", "bob-secret").status()).isEqualTo(200);

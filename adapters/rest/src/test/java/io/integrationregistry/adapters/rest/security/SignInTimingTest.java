@@ -4,15 +4,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,11 +33,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * with a {@code {bcrypt}} password, or a user name nobody has. Timed through the service's filters (HTTP
  * Basic), with a lock-out threshold high enough not to cut the attempts short.
  */
-@SpringBootTest(classes = SecurityTestApp.App.class, properties = {
-        "registry.security.users.noop-user.password={noop}right-password",
-        "registry.security.users.noop-user.company=acme",
-        "registry.security.users.noop-user.roles=AUDITOR",
-        "registry.security.sign-in.max-failures=1000"})
+@SpringBootTest(
+        classes = SecurityTestApp.App.class,
+        properties = {
+            "registry.security.users.noop-user.password={noop}right-password",
+            "registry.security.users.noop-user.company=acme",
+            "registry.security.users.noop-user.roles=AUDITOR",
+            "registry.security.sign-in.max-failures=1000"
+        })
 @AutoConfigureMockMvc
 class SignInTimingTest {
 
@@ -52,7 +55,8 @@ class SignInTimingTest {
 
     @DynamicPropertySource
     static void bcryptUser(DynamicPropertyRegistry registry) {
-        registry.add("registry.security.users.bcrypt-user.password",
+        registry.add(
+                "registry.security.users.bcrypt-user.password",
                 () -> "{bcrypt}" + new BCryptPasswordEncoder().encode("right-password"));
         registry.add("registry.security.users.bcrypt-user.company", () -> "acme");
         registry.add("registry.security.users.bcrypt-user.roles", () -> "AUDITOR");
@@ -74,10 +78,13 @@ class SignInTimingTest {
         }
         Map<String, Double> medians = new LinkedHashMap<>();
         nanos.forEach((user, times) -> medians.put(user, median(times) / 1e6));
-        double fastest = medians.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        double slowest = medians.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        double fastest =
+                medians.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double slowest =
+                medians.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         System.out.printf("Failed sign-in medians (ms): %s%n", medians);
-        assertThat(slowest / fastest).as("median ms of a failed sign-in per user: %s", medians)
+        assertThat(slowest / fastest)
+                .as("median ms of a failed sign-in per user: %s", medians)
                 .isLessThan(FACTOR);
     }
 
@@ -106,7 +113,7 @@ class SignInTimingTest {
         for (String user : List.of("noop-user", "bcrypt-user", "nobody")) {
             costly.set(0);
             assertThatThrownBy(() -> signIn.authenticate(
-                    UsernamePasswordAuthenticationToken.unauthenticated(user, "wrong-password")))
+                            UsernamePasswordAuthenticationToken.unauthenticated(user, "wrong-password")))
                     .isInstanceOf(BadCredentialsException.class);
             assertThat(costly).as(user).hasValue(1);
         }
@@ -114,10 +121,9 @@ class SignInTimingTest {
 
     @Test
     void the_dummy_hash_has_the_algorithm_and_cost_of_the_configured_users() {
-        String cost11 = "{bcrypt}" + new BCryptPasswordEncoder(BCryptPasswordEncoder.BCryptVersion.$2B, 11)
-                .encode("x");
-        EqualCostAuthenticationProvider provider = new EqualCostAuthenticationProvider(new RegistryUserDetailsService(
-                List.of(user("noop-user", "{noop}a"), user("slow", cost11))), encoder);
+        String cost11 = "{bcrypt}" + new BCryptPasswordEncoder(BCryptPasswordEncoder.BCryptVersion.$2B, 11).encode("x");
+        EqualCostAuthenticationProvider provider = new EqualCostAuthenticationProvider(
+                new RegistryUserDetailsService(List.of(user("noop-user", "{noop}a"), user("slow", cost11))), encoder);
         assertThat(provider.dummy()).startsWith("{bcrypt}$2b$11$").isNotEqualTo(cost11);
         EqualCostAuthenticationProvider onlyNoop = new EqualCostAuthenticationProvider(
                 new RegistryUserDetailsService(List.of(user("noop-user", "{noop}a"))), encoder);

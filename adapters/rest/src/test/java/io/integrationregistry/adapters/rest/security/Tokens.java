@@ -27,16 +27,18 @@ final class Tokens {
     static final KeyPair STRANGER = generate();
     /** The issuer and the audience the tests configure; every token carries them unless its claims say else. */
     static final String ISSUER = "https://login.acme.example/realms/acme";
+
     static final String AUDIENCE = "integration-registry";
     /** The settings that make the service accept the tokens of this class. */
     static final String ISSUER_PROPERTY = "registry.security.jwt.issuer=" + ISSUER;
+
     static final String AUDIENCES_PROPERTY = "registry.security.jwt.audiences=other-service," + AUDIENCE;
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     static JwtDecoder decoder() {
-        return NimbusJwtDecoder.withPublicKey((RSAPublicKey) TRUSTED.getPublic()).build();
+        return NimbusJwtDecoder.withPublicKey((RSAPublicKey) TRUSTED.getPublic())
+                .build();
     }
 
     /** A token valid for five minutes, signed with the trusted key, with a subject and the given claims. */

@@ -21,18 +21,28 @@ class UserConfigurationTest {
 
     @Test
     void valid_users_become_registry_users_with_role_authorities() {
-        List<RegistryUser> users = RegistryUserDetailsService.fromProperties(Map.of(
-                "alice", new RegistrySecurityProperties.User("{noop}a", " acme ", List.of("INTEGRATION_ADMIN")),
-                "bob", new RegistrySecurityProperties.User("{bcrypt}" + new org.springframework.security.crypto.bcrypt
-                        .BCryptPasswordEncoder(4).encode("b"), "acme", List.of("auditor", " DOCUMENT_USER"))), encoder);
+        List<RegistryUser> users = RegistryUserDetailsService.fromProperties(
+                Map.of(
+                        "alice", new RegistrySecurityProperties.User("{noop}a", " acme ", List.of("INTEGRATION_ADMIN")),
+                        "bob",
+                                new RegistrySecurityProperties.User(
+                                        "{bcrypt}"
+                                                + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(
+                                                                4)
+                                                        .encode("b"),
+                                        "acme",
+                                        List.of("auditor", " DOCUMENT_USER"))),
+                encoder);
         RegistryUserDetailsService service = new RegistryUserDetailsService(users);
         UserDetails bob = service.loadUserByUsername("bob");
         assertThat(bob).isInstanceOf(RegistryUser.class);
         assertThat(((RegistryUser) bob).company()).isEqualTo("acme");
-        assertThat(bob.getAuthorities()).extracting(Object::toString)
+        assertThat(bob.getAuthorities())
+                .extracting(Object::toString)
                 .containsExactlyInAnyOrder("ROLE_AUDITOR", "ROLE_DOCUMENT_USER");
         assertThat(encoder.matches("b", bob.getPassword())).isTrue();
-        assertThat(((RegistryUser) service.loadUserByUsername("alice")).company()).isEqualTo("acme");
+        assertThat(((RegistryUser) service.loadUserByUsername("alice")).company())
+                .isEqualTo("acme");
         assertThatThrownBy(() -> service.loadUserByUsername("carol")).isInstanceOf(UsernameNotFoundException.class);
     }
 
@@ -66,8 +76,8 @@ class UserConfigurationTest {
 
     @Test
     void an_operator_needs_no_company_and_may_have_neither_a_company_nor_a_company_role() {
-        List<RegistryUser> users = RegistryUserDetailsService.fromProperties(Map.of(
-                "olga", new RegistrySecurityProperties.User("{noop}o", null, List.of("operator"))), encoder);
+        List<RegistryUser> users = RegistryUserDetailsService.fromProperties(
+                Map.of("olga", new RegistrySecurityProperties.User("{noop}o", null, List.of("operator"))), encoder);
         assertThat(users).singleElement().satisfies(olga -> {
             assertThat(olga.company()).isNull();
             assertThat(olga.roles()).containsExactly(Role.OPERATOR);
@@ -75,7 +85,8 @@ class UserConfigurationTest {
 
         Map<String, RegistrySecurityProperties.User> wrong = new LinkedHashMap<>();
         wrong.put("omar", new RegistrySecurityProperties.User("{noop}o", "acme", List.of("OPERATOR")));
-        wrong.put("otto", new RegistrySecurityProperties.User("{noop}o", null, List.of("OPERATOR", "INTEGRATION_ADMIN")));
+        wrong.put(
+                "otto", new RegistrySecurityProperties.User("{noop}o", null, List.of("OPERATOR", "INTEGRATION_ADMIN")));
         assertThatThrownBy(() -> RegistryUserDetailsService.fromProperties(wrong, encoder))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("registry.security.users.omar.company: must be left out for an OPERATOR")
@@ -87,11 +98,14 @@ class UserConfigurationTest {
     @Test
     void the_service_does_not_start_with_an_unknown_role() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(SecurityTestApp.App.class)
-                .properties("server.port=0", "spring.main.banner-mode=off",
-                        "registry.security.users.bob.password={noop}b",
-                        "registry.security.users.bob.company=acme",
-                        "registry.security.users.bob.roles=AUDITOR,SUPERUSER")
-                .run().close())
+                        .properties(
+                                "server.port=0",
+                                "spring.main.banner-mode=off",
+                                "registry.security.users.bob.password={noop}b",
+                                "registry.security.users.bob.company=acme",
+                                "registry.security.users.bob.roles=AUDITOR,SUPERUSER")
+                        .run()
+                        .close())
                 .rootCause()
                 .hasMessageContaining("registry.security.users.bob.roles: unknown role 'SUPERUSER'");
     }

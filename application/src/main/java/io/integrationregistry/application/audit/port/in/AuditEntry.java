@@ -8,19 +8,49 @@ import java.util.List;
  * connection test ({@link AuditEntryType#TESTED}), with its {@link TestedConnection} and no change and no
  * version (0).
  */
-public record AuditEntry(String eventId, String integrationId, String integrationName, String company,
-                         AuditEntryType type, String actor, Instant at, String requestId, String source,
-                         long version, List<FieldChange> changes, TestedConnection test) {
+public record AuditEntry(
+        String eventId,
+        String integrationId,
+        String integrationName,
+        String company,
+        AuditEntryType type,
+        String actor,
+        Instant at,
+        String requestId,
+        String source,
+        long version,
+        List<FieldChange> changes,
+        TestedConnection test) {
 
     public AuditEntry {
         changes = List.copyOf(changes);
     }
 
     /** An entry of an event. */
-    public AuditEntry(String eventId, String integrationId, String integrationName, String company,
-                      AuditEntryType type, String actor, Instant at, String requestId, String source,
-                      long version, List<FieldChange> changes) {
-        this(eventId, integrationId, integrationName, company, type, actor, at, requestId, source, version, changes,
+    public AuditEntry(
+            String eventId,
+            String integrationId,
+            String integrationName,
+            String company,
+            AuditEntryType type,
+            String actor,
+            Instant at,
+            String requestId,
+            String source,
+            long version,
+            List<FieldChange> changes) {
+        this(
+                eventId,
+                integrationId,
+                integrationName,
+                company,
+                type,
+                actor,
+                at,
+                requestId,
+                source,
+                version,
+                changes,
                 null);
     }
 

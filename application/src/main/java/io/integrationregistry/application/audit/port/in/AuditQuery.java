@@ -6,8 +6,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Filters of the audit trail; every one optional. */
-public record AuditQuery(Optional<String> integrationId, Optional<String> actor, Optional<AuditEntryType> type,
-                         Optional<Instant> from, Optional<Instant> to) {
+public record AuditQuery(
+        Optional<String> integrationId,
+        Optional<String> actor,
+        Optional<AuditEntryType> type,
+        Optional<Instant> from,
+        Optional<Instant> to) {
 
     public AuditQuery {
         integrationId = integrationId == null ? Optional.empty() : integrationId;

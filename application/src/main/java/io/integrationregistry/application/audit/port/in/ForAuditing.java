@@ -1,10 +1,7 @@
 package io.integrationregistry.application.audit.port.in;
 
-import io.integrationregistry.application.audit.port.in.AuditEntry;
-import io.integrationregistry.application.audit.port.in.AuditPage;
-import io.integrationregistry.application.audit.port.in.AuditQuery;
-import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.application.integrations.port.in.IntegrationView;
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;
 

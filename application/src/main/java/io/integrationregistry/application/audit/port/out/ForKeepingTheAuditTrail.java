@@ -1,10 +1,10 @@
 package io.integrationregistry.application.audit.port.out;
 
+import io.integrationregistry.application.integrations.port.out.RecordedEvent;
+import io.integrationregistry.application.projections.port.out.ForRebuildingAReadModel;
 import io.integrationregistry.domain.IntegrationId;
 
 import java.util.OptionalLong;
-import io.integrationregistry.application.integrations.port.out.RecordedEvent;
-import io.integrationregistry.application.projections.port.out.ForRebuildingAReadModel;
 
 /**
  * The audit trail read model, as the event stream feeds it: one entry per event, built with

@@ -18,13 +18,14 @@ public record ConnectionReport(boolean ok, List<Step> steps) {
     }
 
     public enum Outcome {
-        PASSED, FAILED, SKIPPED
+        PASSED,
+        FAILED,
+        SKIPPED
     }
 
     /**
      * @param latencyMillis how long the call took, or null when it was not made
      * @param message       what the provider or the service said, for a human
      */
-    public record Step(String name, Outcome outcome, Long latencyMillis, String message) {
-    }
+    public record Step(String name, Outcome outcome, Long latencyMillis, String message) {}
 }

@@ -11,6 +11,6 @@ import java.time.Instant;
  */
 public record ConnectionView(ConnectionStatus status, Instant expiresAt, Instant connectedAt, String reason) {
 
-    public static final ConnectionView NOT_CONNECTED = new ConnectionView(ConnectionStatus.NOT_CONNECTED, null, null,
-            null);
+    public static final ConnectionView NOT_CONNECTED =
+            new ConnectionView(ConnectionStatus.NOT_CONNECTED, null, null, null);
 }

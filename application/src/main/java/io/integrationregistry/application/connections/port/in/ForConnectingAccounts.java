@@ -1,9 +1,9 @@
 package io.integrationregistry.application.connections.port.in;
 
+import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.domain.IntegrationId;
 
 import java.net.URI;
-import io.integrationregistry.application.shared.Caller;
 
 /** The OAuth 2.0 handshake by which a user connects their provider account to an integration. */
 public interface ForConnectingAccounts {
@@ -16,8 +16,7 @@ public interface ForConnectingAccounts {
     AuthorizationStart startAuthorization(Caller caller, IntegrationId integration);
 
     /** A started authorization: the provider's URL, and the browser's binding value (never stored as such). */
-    record AuthorizationStart(URI redirect, String browserBinding) {
-    }
+    record AuthorizationStart(URI redirect, String browserBinding) {}
 
     /**
      * The provider's answer at the redirect URI. The state says which user and integration it is for; the
@@ -30,8 +29,8 @@ public interface ForConnectingAccounts {
      *         handed out for this integration, was used already or expired, was started in another browser,
      *         or the provider sent an error
      */
-    ConnectionView completeAuthorization(IntegrationId integration, String code, String state, String error,
-                                         String browserBinding);
+    ConnectionView completeAuthorization(
+            IntegrationId integration, String code, String state, String error, String browserBinding);
 
     ConnectionView connection(Caller caller, IntegrationId integration);
 

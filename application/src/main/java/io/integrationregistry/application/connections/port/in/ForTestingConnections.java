@@ -1,10 +1,10 @@
 package io.integrationregistry.application.connections.port.in;
 
+import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
+import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.domain.IntegrationId;
 
 import java.util.Optional;
-import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
-import io.integrationregistry.application.shared.Caller;
 
 /** Tries an integration's provider before or after it is saved; nothing is stored but the test's record. */
 public interface ForTestingConnections {

@@ -11,8 +11,13 @@ import java.util.Objects;
  * user and integration it was issued for, and to the browser that started the flow: the hash of a random
  * value that only that browser holds (in a cookie), which the callback must bring back.
  */
-public record AuthorizationState(String stateHash, IntegrationId integration, CompanyId company, String user,
-                                 Instant expiresAt, String browserBindingHash) {
+public record AuthorizationState(
+        String stateHash,
+        IntegrationId integration,
+        CompanyId company,
+        String user,
+        Instant expiresAt,
+        String browserBindingHash) {
 
     public AuthorizationState {
         Objects.requireNonNull(stateHash, "stateHash");

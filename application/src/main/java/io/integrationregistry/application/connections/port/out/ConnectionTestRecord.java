@@ -19,9 +19,18 @@ import java.util.Optional;
  * @param outcome     {@code PASSED}, {@code FAILED} or {@code REFUSED} (the test was not run)
  * @param summary     one human sentence about the outcome; never a secret
  */
-public record ConnectionTestRecord(String id, CompanyId company, Optional<IntegrationId> integration,
-                                   String integrationName, Actor actor, Instant at, String requestId,
-                                   String source, List<String> origins, String outcome, String summary) {
+public record ConnectionTestRecord(
+        String id,
+        CompanyId company,
+        Optional<IntegrationId> integration,
+        String integrationName,
+        Actor actor,
+        Instant at,
+        String requestId,
+        String source,
+        List<String> origins,
+        String outcome,
+        String summary) {
 
     public ConnectionTestRecord {
         Objects.requireNonNull(id, "id");

@@ -1,9 +1,9 @@
 package io.integrationregistry.application.connections.port.out;
 
+import io.integrationregistry.application.shared.ConnectionKey;
 import io.integrationregistry.domain.IntegrationId;
 
 import java.util.Optional;
-import io.integrationregistry.application.shared.ConnectionKey;
 
 /** The users' OAuth 2.0 connections, one per user and integration. */
 public interface ForKeepingConnections {

@@ -1,11 +1,11 @@
 package io.integrationregistry.application.connections.port.out;
 
+import io.integrationregistry.application.shared.ConnectionKey;
 import io.integrationregistry.domain.SealedSecret;
 
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import io.integrationregistry.application.shared.ConnectionKey;
 
 /**
  * A user's OAuth 2.0 tokens for one integration, sealed like every secret.
@@ -16,9 +16,16 @@ import io.integrationregistry.application.shared.ConnectionKey;
  *                           were obtained with; when the integration's differ, the tokens are void
  * @param revision           increases with every change, so that a refresh can tell it raced another
  */
-public record StoredConnection(ConnectionKey key, SealedSecret accessToken, Optional<SealedSecret> refreshToken,
-                               Optional<Instant> expiresAt, boolean reconnectRequired, String clientFingerprint,
-                               Instant connectedAt, Instant updatedAt, long revision) {
+public record StoredConnection(
+        ConnectionKey key,
+        SealedSecret accessToken,
+        Optional<SealedSecret> refreshToken,
+        Optional<Instant> expiresAt,
+        boolean reconnectRequired,
+        String clientFingerprint,
+        Instant connectedAt,
+        Instant updatedAt,
+        long revision) {
 
     public StoredConnection {
         Objects.requireNonNull(key, "key");

@@ -4,7 +4,8 @@ package io.integrationregistry.application.documents.port.out;
 public record DeletionTarget(Kind kind, String id) {
 
     public enum Kind {
-        DOCUMENT("documentId"), FOLDER("folderId");
+        DOCUMENT("documentId"),
+        FOLDER("folderId");
 
         private final String parameter;
 

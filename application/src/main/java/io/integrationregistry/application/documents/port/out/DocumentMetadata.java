@@ -9,6 +9,13 @@ import java.time.Instant;
  * @param kind         {@code file} or {@code folder}, as the provider spells it
  * @param dateModified read from RFC 3339 or from epoch milliseconds
  */
-public record DocumentMetadata(String id, String title, String kind, String viewLink, String downloadLink,
-                               String mimeType, Instant dateModified, Long size, Boolean readOnly) {
-}
+public record DocumentMetadata(
+        String id,
+        String title,
+        String kind,
+        String viewLink,
+        String downloadLink,
+        String mimeType,
+        Instant dateModified,
+        Long size,
+        Boolean readOnly) {}

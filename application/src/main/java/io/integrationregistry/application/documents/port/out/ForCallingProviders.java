@@ -1,6 +1,5 @@
 package io.integrationregistry.application.documents.port.out;
 
-
 import java.io.InputStream;
 import java.util.List;
 
@@ -16,11 +15,16 @@ public interface ForCallingProviders {
 
     DocumentMetadata metadata(ProviderEndpoint endpoint, ProviderCredentials credentials, String id);
 
-    List<DocumentMetadata> files(ProviderEndpoint endpoint, ProviderCredentials credentials, String parentId,
-                                 Integer max, Integer offset);
+    List<DocumentMetadata> files(
+            ProviderEndpoint endpoint, ProviderCredentials credentials, String parentId, Integer max, Integer offset);
 
-    List<DocumentMetadata> search(ProviderEndpoint endpoint, ProviderCredentials credentials, String query,
-                                  String parentId, Integer max, Integer offset);
+    List<DocumentMetadata> search(
+            ProviderEndpoint endpoint,
+            ProviderCredentials credentials,
+            String query,
+            String parentId,
+            Integer max,
+            Integer offset);
 
     /** The bytes of a file, still streaming: the caller closes the content. */
     ProviderContent download(ProviderEndpoint endpoint, ProviderCredentials credentials, String id);
@@ -35,11 +39,16 @@ public interface ForCallingProviders {
      *
      * @param length the number of bytes, or -1 when not known in advance
      */
-    OperationResult upload(ProviderEndpoint endpoint, ProviderCredentials credentials, String id,
-                           InputStream body, long length, String contentType);
+    OperationResult upload(
+            ProviderEndpoint endpoint,
+            ProviderCredentials credentials,
+            String id,
+            InputStream body,
+            long length,
+            String contentType);
 
-    DocumentMetadata createFolder(ProviderEndpoint endpoint, ProviderCredentials credentials, String parentId,
-                                  String name);
+    DocumentMetadata createFolder(
+            ProviderEndpoint endpoint, ProviderCredentials credentials, String parentId, String name);
 
     OperationResult delete(ProviderEndpoint endpoint, ProviderCredentials credentials, DeletionTarget target);
 

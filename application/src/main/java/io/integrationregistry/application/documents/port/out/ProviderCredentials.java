@@ -6,16 +6,13 @@ import io.integrationregistry.domain.PlainSecret;
 public sealed interface ProviderCredentials {
 
     /** {@code serviceInfo} is called without authentication. */
-    record None() implements ProviderCredentials {
-    }
+    record None() implements ProviderCredentials {}
 
     /** Headers {@code apiKey} and {@code username}: the key, and the login of the user who calls. */
-    record ApiKey(PlainSecret apiKey, String username) implements ProviderCredentials {
-    }
+    record ApiKey(PlainSecret apiKey, String username) implements ProviderCredentials {}
 
     /** Header {@code Authorization: Bearer <token>}. */
-    record Bearer(PlainSecret accessToken) implements ProviderCredentials {
-    }
+    record Bearer(PlainSecret accessToken) implements ProviderCredentials {}
 
     None NONE = new None();
 }

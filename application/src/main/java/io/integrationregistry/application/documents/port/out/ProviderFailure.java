@@ -35,8 +35,8 @@ public final class ProviderFailure extends RuntimeException {
         this(kind, providerStatus, providerMessage, detail, false);
     }
 
-    private ProviderFailure(Kind kind, int providerStatus, String providerMessage, String detail,
-                            boolean credentialsNotSent) {
+    private ProviderFailure(
+            Kind kind, int providerStatus, String providerMessage, String detail, boolean credentialsNotSent) {
         super(detail, null, false, false);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.providerStatus = providerStatus;

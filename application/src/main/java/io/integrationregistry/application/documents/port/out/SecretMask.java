@@ -16,8 +16,7 @@ public final class SecretMask {
 
     public static final String HIDDEN = "(hidden)";
 
-    private SecretMask() {
-    }
+    private SecretMask() {}
 
     /** The text with every appearance of a secret hidden; null stays null. */
     public static String mask(String text, Collection<String> secrets) {
@@ -34,7 +33,7 @@ public final class SecretMask {
                 String lower = fold(codePoint);
                 for (int c = 0; c < lower.length(); c++) {
                     folded.append(lower.charAt(c));
-                    spans.add(new int[]{i, next});
+                    spans.add(new int[] {i, next});
                 }
             }
             i = next;

@@ -1,9 +1,9 @@
 package io.integrationregistry.application.integrations.port.in;
 
+import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.domain.IntegrationId;
 
 import java.util.Optional;
-import io.integrationregistry.application.shared.Caller;
 
 /** What administrators do with their company's integrations. */
 public interface ForManagingIntegrations {

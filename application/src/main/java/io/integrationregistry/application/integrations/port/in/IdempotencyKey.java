@@ -11,7 +11,9 @@ public record IdempotencyKey(String value, String requestDigest) {
     public static final int MAX_LENGTH = 255;
 
     public IdempotencyKey {
-        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH
+        if (value == null
+                || value.isEmpty()
+                || value.length() > MAX_LENGTH
                 || !value.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
             throw new InvalidValue("Idempotency-Key", "must be 1 to " + MAX_LENGTH + " visible ASCII characters");
         }

@@ -19,8 +19,11 @@ import io.integrationregistry.domain.RequestParameters;
  *       integration and so none of the draft: on creation, whether the integration starts active.</li>
  * </ul>
  */
-public record IntegrationDraft(IntegrationName name, BaseApiUrl baseApiUrl, RequestParameters requestParameters,
-                               AuthenticationSpec<PlainSecret> authentication) {
+public record IntegrationDraft(
+        IntegrationName name,
+        BaseApiUrl baseApiUrl,
+        RequestParameters requestParameters,
+        AuthenticationSpec<PlainSecret> authentication) {
 
     public IntegrationDraft {
         if (name == null) {

@@ -6,14 +6,14 @@ import io.integrationregistry.domain.InvalidValue;
 import java.util.Optional;
 
 /** A page of a company's integrations, sorted by name, optionally filtered by status and name part. */
-public record IntegrationQuery(Optional<IntegrationStatus> status, Optional<String> nameContains, int page,
-                               int size) {
+public record IntegrationQuery(Optional<IntegrationStatus> status, Optional<String> nameContains, int page, int size) {
 
     public static final int MAX_SIZE = 200;
 
     public IntegrationQuery {
         status = status == null ? Optional.empty() : status;
-        nameContains = nameContains == null ? Optional.empty()
+        nameContains = nameContains == null
+                ? Optional.empty()
                 : nameContains.map(String::strip).filter(part -> !part.isEmpty());
         if (page < 0) {
             throw new InvalidValue("page", "must be 0 or more");

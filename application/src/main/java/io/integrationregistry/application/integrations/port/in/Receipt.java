@@ -7,5 +7,4 @@ import io.integrationregistry.domain.IntegrationId;
  * sequence number of its last event; unchanged when the command changed nothing) and whether the
  * command changed anything. Once a receipt is given, every read shows at least this version.
  */
-public record Receipt(IntegrationId integrationId, long version, boolean changed, IntegrationView integration) {
-}
+public record Receipt(IntegrationId integrationId, long version, boolean changed, IntegrationView integration) {}

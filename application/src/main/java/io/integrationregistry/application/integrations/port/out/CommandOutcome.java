@@ -1,5 +1,4 @@
 package io.integrationregistry.application.integrations.port.out;
 
 /** The integration's version after a command, and whether the command appended any event. */
-public record CommandOutcome(long version, boolean changed) {
-}
+public record CommandOutcome(long version, boolean changed) {}

@@ -1,9 +1,9 @@
 package io.integrationregistry.application.integrations.port.out;
 
+import io.integrationregistry.application.projections.port.out.ForRebuildingAReadModel;
 import io.integrationregistry.domain.IntegrationId;
 
 import java.util.OptionalLong;
-import io.integrationregistry.application.projections.port.out.ForRebuildingAReadModel;
 
 /**
  * The integration list read model, as the event stream feeds it. Applying an event twice, or an

@@ -12,16 +12,22 @@ import java.util.Objects;
  * the channel are absent where the one who hands the event over does not carry them (a projection's
  * feed carries no time; events recorded before requests were tracked carry no request).
  */
-public record RecordedEvent(String eventId, long sequence, Instant recordedAt, String actor, String requestId,
-                            String source, IntegrationEvent event) {
+public record RecordedEvent(
+        String eventId,
+        long sequence,
+        Instant recordedAt,
+        String actor,
+        String requestId,
+        String source,
+        IntegrationEvent event) {
 
     public RecordedEvent {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(event, "event");
     }
 
-    public RecordedEvent(String eventId, long sequence, String actor, String requestId, String source,
-                         IntegrationEvent event) {
+    public RecordedEvent(
+            String eventId, long sequence, String actor, String requestId, String source, IntegrationEvent event) {
         this(eventId, sequence, null, actor, requestId, source, event);
     }
 

@@ -9,8 +9,8 @@ import java.time.Instant;
  * A creation request remembered under its idempotency key: the integration it creates, a salted
  * fingerprint of the request, when it was first seen, and its answer once it has one.
  */
-public record RememberedRequest(IntegrationId integrationId, String salt, String fingerprint, Instant firstSeen,
-                                IntegrationView answer) {
+public record RememberedRequest(
+        IntegrationId integrationId, String salt, String fingerprint, Instant firstSeen, IntegrationView answer) {
 
     public boolean answered() {
         return answer != null;

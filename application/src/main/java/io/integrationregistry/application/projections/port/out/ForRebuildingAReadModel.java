@@ -1,7 +1,8 @@
 package io.integrationregistry.application.projections.port.out;
 
-import java.util.Optional;
 import io.integrationregistry.application.integrations.port.out.RecordedEvent;
+
+import java.util.Optional;
 
 /**
  * A read model rebuilt from the first event beside the one it serves. The served model goes on receiving

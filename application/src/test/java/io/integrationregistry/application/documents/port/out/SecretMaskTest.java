@@ -24,8 +24,7 @@ class SecretMaskTest {
                 .isEqualTo("key " + HIDDEN + " refused");
         assertThat(SecretMask.mask("key 12c9a3f7-evil-ks refused", List.of(KEY)))
                 .isEqualTo("key " + HIDDEN + " refused");
-        assertThat(SecretMask.mask("invalid:sklive7f3a9c21xyz", List.of(KEY)))
-                .isEqualTo("invalid:" + HIDDEN + "xyz");
+        assertThat(SecretMask.mask("invalid:sklive7f3a9c21xyz", List.of(KEY))).isEqualTo("invalid:" + HIDDEN + "xyz");
     }
 
     @Test
@@ -36,7 +35,8 @@ class SecretMaskTest {
 
     @Test
     void text_without_the_secret_is_left_as_it_was() {
-        assertThat(SecretMask.mask("key sk-Live-7f3a9c2 refused", List.of(KEY))).isEqualTo("key sk-Live-7f3a9c2 refused");
+        assertThat(SecretMask.mask("key sk-Live-7f3a9c2 refused", List.of(KEY)))
+                .isEqualTo("key sk-Live-7f3a9c2 refused");
         assertThat(SecretMask.mask("anything", List.of())).isEqualTo("anything");
         assertThat(SecretMask.mask("anything", List.of("--"))).isEqualTo("anything");
         assertThat(SecretMask.mask(null, List.of(KEY))).isNull();
