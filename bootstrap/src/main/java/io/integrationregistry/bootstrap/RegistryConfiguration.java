@@ -131,8 +131,8 @@ class RegistryConfiguration {
 
     @Bean
     ProjectionsHealthIndicator projectionsHealthIndicator(
-            ProjectionService projections, IntegrationService integrations) {
-        return new ProjectionsHealthIndicator(projections, integrations::readYourWritesTimeouts);
+            ProjectionService projections, ReadYourWrites readYourWrites) {
+        return new ProjectionsHealthIndicator(projections, readYourWrites::timeouts);
     }
 
     @Bean

@@ -22,7 +22,6 @@ import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.application.integrations.port.out.StoredIntegration;
 import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.shared.ForSealingSecrets;
-import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.AuthenticationSpec;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.Integration;
@@ -36,7 +35,6 @@ import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.IntegrationRuleViolation;
 import io.integrationregistry.domain.IntegrationRuleViolation.Rule;
 import io.integrationregistry.domain.IntegrationState;
-import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.SealedSecret;
 
 import java.time.Clock;
@@ -54,7 +52,7 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
 
     private final ForStoringIntegrations store;
     private final ForListingIntegrations list;
-    private final ForSealingSecrets secrets;
+    private final DraftSecrets secrets;
     private final ForGeneratingIdentifiers identifiers;
     private final NameRegister names;
     private final IdempotentCreations idempotentCreations;
@@ -80,7 +78,7 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
         this.connections = connections;
         this.store = store;
         this.list = list;
-        this.secrets = secrets;
+        this.secrets = new DraftSecrets(secrets);
         this.identifiers = identifiers;
         this.clock = clock;
         this.names = new NameRegister(reservations, store, clock, settings.nameReservationGrace());
@@ -106,7 +104,7 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
         names.reserve(caller.company(), draft.name(), id);
         AuthenticationSpec<SealedSecret> authentication;
         try {
-            authentication = draft.authentication().mapSecrets(secret -> Optional.of(secrets.seal(id, secret)));
+            authentication = secrets.sealed(id, draft);
         } catch (RuntimeException notSealed) {
             // Nothing reached the store.
             names.release(caller.company(), draft.name(), id);
@@ -189,8 +187,7 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
         }
         CommandOutcome outcome;
         try {
-            AuthenticationSpec<SealedSecret> authentication = draft.authentication()
-                    .mapSecrets(secret -> sealUnlessAlreadyStored(id, current.authentication(), draft, secret));
+            AuthenticationSpec<SealedSecret> authentication = secrets.sealedFor(id, current.authentication(), draft);
             outcome = store.execute(
                     new EditIntegration(
                             id,
@@ -264,35 +261,10 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
         return new Receipt(id, outcome.version(), outcome.changed(), readYourWrites.shown(caller, id, outcome));
     }
 
-    /** How many receipts the list did not catch up with in time since the start (each one also repaired it). */
-    public long readYourWritesTimeouts() {
-        return readYourWrites.timeouts();
-    }
-
     private StoredIntegration loadOfCompany(CompanyId company, IntegrationId id) {
         return store.load(id)
                 .filter(stored -> stored.integration().companyId().equals(company))
                 .orElseThrow(() -> new IntegrationRuleViolation(Rule.INTEGRATION_MUST_EXIST, id.value()));
-    }
-
-    /**
-     * A secret typed again unchanged is given as the stored one, so that it does not count as an edit,
-     * and still counts as given where a secret must be given again (to send it to another origin).
-     */
-    private Optional<SealedSecret> sealUnlessAlreadyStored(
-            IntegrationId id, Authentication stored, IntegrationDraft draft, PlainSecret typed) {
-        Optional<SealedSecret> storedOfSameType =
-                stored.type() == draft.authentication().type() ? Optional.of(secretOf(stored)) : Optional.empty();
-        if (storedOfSameType.isPresent() && secrets.holdsSameSecret(id, storedOfSameType.get(), typed)) {
-            return storedOfSameType;
-        }
-        return Optional.of(secrets.seal(id, typed));
-    }
-
-    private static SealedSecret secretOf(Authentication authentication) {
-        return authentication instanceof Authentication.OAuth2 oauth2
-                ? oauth2.clientSecret()
-                : ((Authentication.ApiKey) authentication).apiKey();
     }
 
     /**

@@ -10,7 +10,6 @@ import io.integrationregistry.application.testdoubles.InMemoryConnections;
 import io.integrationregistry.application.testdoubles.InMemoryIdempotencyKeys;
 import io.integrationregistry.application.testdoubles.InMemoryIntegrationStore;
 import io.integrationregistry.application.testdoubles.InMemoryNameReservations;
-import io.integrationregistry.application.testdoubles.IntegrationServices;
 import io.integrationregistry.application.testdoubles.MutableClock;
 import io.integrationregistry.application.testdoubles.RandomIdentifiers;
 import io.integrationregistry.application.testdoubles.ReversibleSecretSealer;
@@ -35,7 +34,10 @@ class ReadYourWritesTest {
 
     private final InMemoryIntegrationStore store = new InMemoryIntegrationStore();
     private final CannedIntegrationList neverCaughtUp = new CannedIntegrationList();
-    private final IntegrationService service = IntegrationServices.of(
+    private final RegistrySettings settings = RegistrySettings.defaults();
+    private final ReadYourWrites readYourWrites =
+            new ReadYourWrites(neverCaughtUp, store, settings.readYourWritesTimeout());
+    private final IntegrationService service = new IntegrationService(
             store,
             neverCaughtUp,
             new ReversibleSecretSealer(),
@@ -43,8 +45,9 @@ class ReadYourWritesTest {
             new InMemoryNameReservations(),
             new InMemoryIdempotencyKeys(),
             new MutableClock(Instant.parse("2025-03-01T09:00:00Z")),
-            RegistrySettings.defaults(),
-            url -> Optional.empty(),
+            settings,
+            new TransportPolicy(settings.plainHttp(), url -> Optional.empty()),
+            readYourWrites,
             new InMemoryConnections());
 
     @Test
@@ -52,7 +55,7 @@ class ReadYourWritesTest {
         Receipt added = service.add(ALICE, draft(), true);
         Receipt deactivated = service.deactivate(ALICE, added.integrationId(), ExpectedVersion.of(0));
 
-        assertThat(service.readYourWritesTimeouts()).isEqualTo(2);
+        assertThat(readYourWrites.timeouts()).isEqualTo(2);
         assertThat(neverCaughtUp.caughtUp).hasSize(2);
         assertThat(neverCaughtUp.caughtUp.get(1))
                 .extracting(RecordedEvent::sequence)
