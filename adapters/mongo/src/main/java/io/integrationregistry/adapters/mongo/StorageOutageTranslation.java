@@ -4,6 +4,7 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
 
 /**
  * The boundary of this adapter: every call the application makes on one of its beans reports an outage of
@@ -14,13 +15,20 @@ import org.springframework.stereotype.Component;
 final class StorageOutageTranslation implements BeanPostProcessor {
 
     private static final String PACKAGE = StorageOutageTranslation.class.getPackageName();
+    private static final String APPLICATION = "io.integrationregistry.application.";
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String name) {
-        if (!PACKAGE.equals(bean.getClass().getPackageName())) {
+        if (!PACKAGE.equals(bean.getClass().getPackageName()) || !implementsAPort(bean.getClass())) {
             return bean;
         }
         return translating(bean);
+    }
+
+    /** A bean the application calls through one of its ports (not, say, a health indicator of this adapter). */
+    private static boolean implementsAPort(Class<?> type) {
+        return ClassUtils.getAllInterfacesForClassAsSet(type).stream()
+                .anyMatch(port -> port.getName().startsWith(APPLICATION));
     }
 
     /** The adapter, its outages reported as {@code StorageUnavailable}; of its own class, so it is wired as before. */

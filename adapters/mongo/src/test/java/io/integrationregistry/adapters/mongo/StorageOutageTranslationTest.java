@@ -50,11 +50,15 @@ class StorageOutageTranslationTest {
     }
 
     @Test
-    void onlyTheBeansOfThisAdapterAreWrapped() throws Exception {
+    void onlyTheBeansOfThisAdapterThatImplementAPortAreWrapped() throws Exception {
         Object other = new Object();
+        MongoPingHealthIndicator health = new MongoPingHealthIndicator(templateOfAnAbsentDatabase());
 
         assertThat(new StorageOutageTranslation().postProcessAfterInitialization(other, "other"))
                 .isSameAs(other);
+        // a health indicator reports the outage itself, as DOWN
+        assertThat(new StorageOutageTranslation().postProcessAfterInitialization(health, "mongoHealthIndicator"))
+                .isSameAs(health);
         assertThat(AopUtils.isAopProxy(new StorageOutageTranslation()
                         .postProcessAfterInitialization(
                                 new MongoConnectionTestTrail(templateOfAnAbsentDatabase()), "trail")))
