@@ -1,5 +1,6 @@
 package io.integrationregistry.adapters.providerhttp;
 
+import fixtures.providers.DocumentProviderStub;
 import io.integrationregistry.application.documents.port.out.ProviderCredentials;
 import io.integrationregistry.domain.PlainSecret;
 
@@ -12,8 +13,13 @@ enum Credentials {
         }
 
         @Override
-        void accept(FakeProvider provider) {
-            provider.acceptApiKey(KEY, USER);
+        DocumentProviderStub provider() {
+            return OfferTree.planted(DocumentProviderStub.withApiKey(KEY, USER));
+        }
+
+        @Override
+        String refusal() {
+            return "invalid API key";
         }
 
         @Override
@@ -28,8 +34,13 @@ enum Credentials {
         }
 
         @Override
-        void accept(FakeProvider provider) {
-            provider.acceptBearer(TOKEN);
+        DocumentProviderStub provider() {
+            return OfferTree.planted(DocumentProviderStub.withBearerToken(TOKEN));
+        }
+
+        @Override
+        String refusal() {
+            return "the token is not active";
         }
 
         @Override
@@ -44,7 +55,11 @@ enum Credentials {
 
     abstract ProviderCredentials credentials();
 
-    abstract void accept(FakeProvider provider);
+    /** A provider holding the {@link OfferTree} that takes these credentials. */
+    abstract DocumentProviderStub provider();
+
+    /** The provider's reason for refusing wrong credentials of this kind. */
+    abstract String refusal();
 
     abstract ProviderCredentials wrong();
 }

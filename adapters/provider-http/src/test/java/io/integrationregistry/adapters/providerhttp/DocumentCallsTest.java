@@ -1,6 +1,7 @@
 package io.integrationregistry.adapters.providerhttp;
 
-import io.integrationregistry.adapters.providerhttp.FakeProvider.Recorded;
+import fixtures.providers.DocumentProviderStub;
+import fixtures.providers.DocumentProviderStub.Received;
 import io.integrationregistry.application.documents.port.out.DeletionTarget;
 import io.integrationregistry.application.documents.port.out.DocumentMetadata;
 import io.integrationregistry.application.documents.port.out.OperationResult;
@@ -34,17 +35,16 @@ class DocumentCallsTest {
 
     private static final Map<String, String> REQUEST_PARAMETERS = Map.of("tenant", "acme", "x", "1");
 
-    private FakeProvider fake;
+    private DocumentProviderStub fake;
     private HttpDocumentProvider provider;
     private ProviderEndpoint endpoint;
 
     private void start(Credentials credentials) throws IOException {
-        fake = FakeProvider.start();
-        credentials.accept(fake);
+        fake = credentials.provider();
         OutboundGuard guard = new OutboundGuard(
                 OutboundPolicy.of(true, "127.0.0.1"), host -> new InetAddress[] {InetAddress.getLoopbackAddress()});
         provider = new HttpDocumentProvider(guard, ProviderHttpSettings.defaults());
-        endpoint = new ProviderEndpoint(new BaseApiUrl(fake.baseUrl()), RequestParameters.of("tenant=acme&x=1"));
+        endpoint = new ProviderEndpoint(new BaseApiUrl(fake.baseApiUrl()), RequestParameters.of("tenant=acme&x=1"));
     }
 
     @AfterEach
@@ -76,7 +76,7 @@ class DocumentCallsTest {
         provider.delete(endpoint, given, new DeletionTarget(DeletionTarget.Kind.DOCUMENT, created.id()));
         provider.delete(endpoint, given, new DeletionTarget(DeletionTarget.Kind.FOLDER, folder.id()));
 
-        List<Recorded> requests = fake.requests();
+        List<Received> requests = fake.received();
         assertThat(requests)
                 .extracting(request -> request.method() + " " + request.endpoint())
                 .containsExactly(
@@ -91,7 +91,7 @@ class DocumentCallsTest {
                         "PUT rename",
                         "PUT delete",
                         "PUT delete");
-        for (Recorded request : requests) {
+        for (Received request : requests) {
             assertThat(request.query()).containsAllEntriesOf(REQUEST_PARAMETERS);
             if (credentials == Credentials.API_KEY) {
                 assertThat(request.header("apiKey")).isEqualTo(Credentials.KEY);
@@ -135,6 +135,12 @@ class DocumentCallsTest {
     @EnumSource(Credentials.class)
     void service_info_is_asked_without_credentials(Credentials credentials) throws IOException {
         start(credentials);
+        fake.documents().serviceInfo("""
+                {"webhookVersion":"1.0","version":"2.3.4","publisher":"Fake DMS",
+                 "availableEndpoints":["metadata","files","search","download","thumbnail","uploadInit",
+                   "upload","createFolder","delete","rename","serviceInfo"],
+                 "customActions":[{"name":"approve","label":"Approve","parameters":{"level":2}}],
+                 "supportsWebhooks":true}""");
 
         ServiceInfo info = provider.serviceInfo(endpoint);
 
@@ -145,7 +151,7 @@ class DocumentCallsTest {
         assertThat(info.customActions())
                 .singleElement()
                 .isEqualTo(Map.of("name", "approve", "label", "Approve", "parameters", Map.of("level", 2)));
-        Recorded request = fake.last();
+        Received request = fake.last();
         assertThat(request.method()).isEqualTo("GET");
         assertThat(request.endpoint()).isEqualTo("serviceInfo");
         assertThat(request.query()).isEqualTo(REQUEST_PARAMETERS);
@@ -157,13 +163,13 @@ class DocumentCallsTest {
     @Test
     void a_cookie_a_provider_sets_is_never_sent_back() throws IOException {
         start(Credentials.API_KEY);
-        fake.setCookies(true);
+        fake.faults().setCookies(true);
 
         provider.metadata(endpoint, Credentials.API_KEY.credentials(), "doc-1");
         provider.metadata(endpoint, Credentials.API_KEY.credentials(), "doc-2");
         provider.serviceInfo(endpoint);
 
-        assertThat(fake.requests())
+        assertThat(fake.received())
                 .allSatisfy(request -> assertThat(request.header("Cookie")).isNull());
     }
 
@@ -260,10 +266,10 @@ class DocumentCallsTest {
         assertThat(file.title()).isEqualTo("Plan.txt");
         assertThat(folder.kind()).isEqualTo("folder");
         assertThat(provider.rename(endpoint, given, file.id(), "Plan v2.txt")).isEqualTo(OperationResult.succeeded());
-        assertThat(fake.titleOf(file.id())).isEqualTo("Plan v2.txt");
+        assertThat(fake.documents().titleOf(file.id())).isEqualTo("Plan v2.txt");
         assertThat(provider.delete(endpoint, given, new DeletionTarget(DeletionTarget.Kind.FOLDER, folder.id())))
                 .isEqualTo(OperationResult.succeeded());
-        assertThat(fake.has(folder.id())).isFalse();
+        assertThat(fake.documents().has(folder.id())).isFalse();
     }
 
     @Test
@@ -291,7 +297,7 @@ class DocumentCallsTest {
                 .isInstanceOfSatisfying(ProviderFailure.class, failure -> {
                     assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.CREDENTIALS_REFUSED);
                     assertThat(failure.providerStatus()).isEqualTo(403);
-                    assertThat(failure.providerMessage()).isEqualTo("invalid credentials");
+                    assertThat(failure.providerMessage()).isEqualTo(credentials.refusal());
                     assertThat(failure.getMessage())
                             .doesNotContain(Credentials.KEY)
                             .doesNotContain(Credentials.TOKEN);

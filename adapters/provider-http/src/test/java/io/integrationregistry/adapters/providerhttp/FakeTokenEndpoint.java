@@ -118,7 +118,7 @@ final class FakeTokenEndpoint implements AutoCloseable {
     private void handle(HttpExchange exchange) {
         try {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Map<String, String> form = FakeProvider.parseQuery(body);
+            Map<String, String> form = parseForm(body);
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             requests.add(new Recorded(exchange.getRequestHeaders().getFirst("Content-Type"), authorization, form));
             Thread.sleep(delay.toMillis());
@@ -210,5 +210,19 @@ final class FakeTokenEndpoint implements AutoCloseable {
                 out.write(bytes);
             }
         }
+    }
+
+    private static Map<String, String> parseForm(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        if (body.isEmpty()) {
+            return form;
+        }
+        for (String pair : body.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            form.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return form;
     }
 }

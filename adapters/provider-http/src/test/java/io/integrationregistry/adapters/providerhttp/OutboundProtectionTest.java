@@ -1,5 +1,6 @@
 package io.integrationregistry.adapters.providerhttp;
 
+import fixtures.providers.DocumentProviderStub;
 import io.integrationregistry.application.documents.port.out.ProviderContent;
 import io.integrationregistry.application.documents.port.out.ProviderCredentials;
 import io.integrationregistry.application.documents.port.out.ProviderEndpoint;
@@ -38,18 +39,17 @@ class OutboundProtectionTest {
 
     private final ProviderCredentials credentials = Credentials.API_KEY.credentials();
     private final AtomicInteger rebindLookups = new AtomicInteger();
-    private FakeProvider fake;
+    private DocumentProviderStub fake;
     private OutboundGuard guard;
     private HttpDocumentProvider provider;
     private ProviderEndpoint endpoint;
 
     @BeforeEach
     void start() throws IOException {
-        fake = FakeProvider.start();
-        Credentials.API_KEY.accept(fake);
+        fake = Credentials.API_KEY.provider();
         guard = new OutboundGuard(OutboundPolicy.of(true, "127.0.0.1"), this::resolve);
         provider = newProvider();
-        endpoint = new ProviderEndpoint(new BaseApiUrl(fake.baseUrl()), RequestParameters.of("tenant=acme"));
+        endpoint = new ProviderEndpoint(new BaseApiUrl(fake.baseApiUrl()), RequestParameters.of("tenant=acme"));
     }
 
     @AfterEach
@@ -60,44 +60,47 @@ class OutboundProtectionTest {
 
     @Test
     void a_get_follows_a_redirect_on_the_same_origin_with_its_credentials() {
-        fake.redirectNext("metadata", FakeProvider.BASE_PATH + "/metadata?id=doc-1&moved=1");
+        fake.faults().redirectNext("metadata", DocumentProviderStub.BASE_PATH + "/metadata?id=doc-1&moved=1");
 
         assertThat(provider.metadata(endpoint, credentials, "doc-1").id()).isEqualTo("doc-1");
 
-        assertThat(fake.requests()).hasSize(2);
+        assertThat(fake.received()).hasSize(2);
         assertThat(fake.last().query()).containsEntry("moved", "1");
         assertThat(fake.last().header("apiKey")).isEqualTo(Credentials.KEY);
     }
 
     @Test
     void a_relative_location_is_resolved_against_the_current_url() {
-        fake.redirectNext("metadata", "metadata?id=doc-2");
+        fake.faults().redirectNext("metadata", "metadata?id=doc-2");
 
         assertThat(provider.metadata(endpoint, credentials, "doc-1").id()).isEqualTo("doc-2");
-        assertThat(fake.last().path()).isEqualTo(FakeProvider.BASE_PATH + "/metadata");
+        assertThat(fake.last().path()).isEqualTo(DocumentProviderStub.BASE_PATH + "/metadata");
     }
 
     @Test
     void three_redirects_are_followed() throws IOException {
-        fake.redirectNext("download", fake.hops(2, FakeProvider.BASE_PATH + "/download?id=doc-1"));
+        fake.faults().redirectNext("download", fake.hops(2, DocumentProviderStub.BASE_PATH + "/download?id=doc-1"));
 
         try (ProviderContent content = provider.download(endpoint, credentials, "doc-1")) {
             assertThat(content.body().readAllBytes()).hasSize(1234);
         }
-        assertThat(fake.requests())
-                .extracting(FakeProvider.Recorded::path)
+        assertThat(fake.received())
+                .extracting(DocumentProviderStub.Received::path)
                 .containsExactly(
-                        FakeProvider.BASE_PATH + "/download", "/hop", "/hop", FakeProvider.BASE_PATH + "/download");
+                        DocumentProviderStub.BASE_PATH + "/download",
+                        "/hop",
+                        "/hop",
+                        DocumentProviderStub.BASE_PATH + "/download");
     }
 
     @Test
     void a_fourth_redirect_is_refused() {
-        fake.redirectNext("metadata", fake.hops(3, FakeProvider.BASE_PATH + "/metadata?id=doc-1"));
+        fake.faults().redirectNext("metadata", fake.hops(3, DocumentProviderStub.BASE_PATH + "/metadata?id=doc-1"));
 
         ProviderFailure failure = failureOf(() -> provider.metadata(endpoint, credentials, "doc-1"));
 
         assertThat(failure.kind()).isEqualTo(Kind.OUTBOUND_REFUSED);
-        assertThat(fake.requests()).hasSize(4);
+        assertThat(fake.received()).hasSize(4);
     }
 
     @ParameterizedTest
@@ -113,24 +116,23 @@ class OutboundProtectionTest {
                 "gopher://127.0.0.1:%d/_GET"
             })
     void a_redirect_to_where_the_service_must_not_go_is_refused(String location) {
-        fake.redirectNext("metadata", location.formatted(fake.port()));
+        fake.faults().redirectNext("metadata", location.formatted(fake.port()));
 
         ProviderFailure failure = failureOf(() -> provider.metadata(endpoint, credentials, "doc-1"));
 
         assertThat(failure.kind()).isEqualTo(Kind.OUTBOUND_REFUSED);
-        assertThat(fake.requests()).hasSize(1);
+        assertThat(fake.received()).hasSize(1);
     }
 
     @Test
     void credentials_do_not_follow_a_redirect_to_another_origin() throws IOException {
-        try (FakeProvider other = FakeProvider.start()) {
-            Credentials.API_KEY.accept(other);
-            fake.redirectNext("metadata", other.baseUrl() + "/metadata?id=doc-1");
+        try (DocumentProviderStub other = Credentials.API_KEY.provider()) {
+            fake.faults().redirectNext("metadata", other.baseApiUrl() + "/metadata?id=doc-1");
 
             ProviderFailure failure = failureOf(() -> provider.metadata(endpoint, credentials, "doc-1"));
 
             assertThat(failure.kind()).isEqualTo(Kind.CREDENTIALS_REFUSED);
-            assertThat(other.requests()).singleElement().satisfies(request -> {
+            assertThat(other.received()).singleElement().satisfies(request -> {
                 assertThat(request.header("apiKey")).isNull();
                 assertThat(request.header("username")).isNull();
                 assertThat(request.header("Authorization")).isNull();
@@ -140,19 +142,20 @@ class OutboundProtectionTest {
 
     @Test
     void other_methods_do_not_follow_redirects() {
-        fake.redirectNext("createFolder", FakeProvider.BASE_PATH + "/createFolder?parentId=%2F&name=x");
+        fake.faults()
+                .redirectNext("createFolder", DocumentProviderStub.BASE_PATH + "/createFolder?parentId=%2F&name=x");
 
         ProviderFailure failure = failureOf(() -> provider.createFolder(endpoint, credentials, "/", "x"));
 
         assertThat(failure.kind()).isEqualTo(Kind.PROVIDER_ERROR);
         assertThat(failure.providerStatus()).isEqualTo(302);
-        assertThat(fake.requests()).hasSize(1);
+        assertThat(fake.received()).hasSize(1);
     }
 
     @Test
     void the_connection_goes_to_the_address_that_was_checked_and_a_rebound_name_is_refused() {
         ProviderEndpoint rebinding = new ProviderEndpoint(
-                new BaseApiUrl("http://rebind.provider.test:" + fake.port() + FakeProvider.BASE_PATH),
+                new BaseApiUrl("http://rebind.provider.test:" + fake.port() + DocumentProviderStub.BASE_PATH),
                 RequestParameters.NONE);
 
         // First lookup: 127.0.0.1, allowed. The client connects there and does not ask again.
@@ -167,7 +170,7 @@ class OutboundProtectionTest {
             assertThat(failure.kind()).isEqualTo(Kind.OUTBOUND_REFUSED);
         }
         assertThat(rebindLookups).hasValue(2);
-        assertThat(fake.requests()).hasSize(2);
+        assertThat(fake.received()).hasSize(2);
     }
 
     @Test
@@ -218,7 +221,7 @@ class OutboundProtectionTest {
             assertThat(failure.kind()).isEqualTo(Kind.OUTBOUND_REFUSED);
             assertThat(failure.getMessage()).doesNotContain(Credentials.KEY);
         }
-        assertThat(fake.requests()).isEmpty();
+        assertThat(fake.received()).isEmpty();
     }
 
     @Test
@@ -231,7 +234,7 @@ class OutboundProtectionTest {
             assertThat(failure.kind()).isEqualTo(Kind.OUTBOUND_REFUSED);
             assertThat(failure.getMessage()).contains("only https");
         }
-        assertThat(fake.requests()).isEmpty();
+        assertThat(fake.received()).isEmpty();
     }
 
     private HttpDocumentProvider newProvider() {

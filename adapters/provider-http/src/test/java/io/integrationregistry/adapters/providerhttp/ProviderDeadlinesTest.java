@@ -1,5 +1,6 @@
 package io.integrationregistry.adapters.providerhttp;
 
+import fixtures.providers.DocumentProviderStub;
 import io.integrationregistry.application.documents.port.out.ProviderContent;
 import io.integrationregistry.application.documents.port.out.ProviderCredentials;
 import io.integrationregistry.application.documents.port.out.ProviderEndpoint;
@@ -31,20 +32,19 @@ class ProviderDeadlinesTest {
     private static final Duration MARGIN = Duration.ofSeconds(3);
 
     private final ProviderCredentials credentials = Credentials.BEARER.credentials();
-    private FakeProvider fake;
+    private DocumentProviderStub fake;
     private HttpDocumentProvider provider;
     private ProviderEndpoint endpoint;
 
     private void start(Duration callDeadline, Duration transferDeadline, long minimumRate, Duration window)
             throws IOException {
-        fake = FakeProvider.start();
-        Credentials.BEARER.accept(fake);
+        fake = Credentials.BEARER.provider();
         provider = new HttpDocumentProvider(
                 new OutboundGuard(OutboundPolicy.of(true, "127.0.0.1"), host ->
                         new InetAddress[] {InetAddress.getLoopbackAddress()}),
                 new ProviderHttpSettings(Duration.ofSeconds(2), READ_TIMEOUT, 64 * 1024, 1024 * 1024)
                         .withDeadlines(callDeadline, transferDeadline, minimumRate, window));
-        endpoint = new ProviderEndpoint(new BaseApiUrl(fake.baseUrl()), RequestParameters.NONE);
+        endpoint = new ProviderEndpoint(new BaseApiUrl(fake.baseApiUrl()), RequestParameters.NONE);
     }
 
     @AfterEach
@@ -58,7 +58,7 @@ class ProviderDeadlinesTest {
         Duration deadline = Duration.ofSeconds(1);
         start(deadline, Duration.ofMinutes(1), 0, Duration.ofSeconds(30));
         // 100 bytes, one every 100 ms: 10 s in all, yet never 5 s between two of them.
-        fake.trickleNext("files", "application/json", json(100), TRICKLE);
+        fake.faults().trickleNext("files", "application/json", json(100), TRICKLE);
         long started = System.nanoTime();
 
         assertThatThrownBy(() -> provider.files(endpoint, credentials, "/", null, null))
@@ -76,7 +76,7 @@ class ProviderDeadlinesTest {
     void a_provider_slow_to_answer_at_all_ends_at_the_call_deadline_not_the_read_timeout() throws IOException {
         Duration deadline = Duration.ofSeconds(1);
         start(deadline, Duration.ofMinutes(1), 0, Duration.ofSeconds(30));
-        fake.delayNext("metadata", Duration.ofSeconds(4));
+        fake.faults().delayNext("metadata", Duration.ofSeconds(4));
         long started = System.nanoTime();
 
         assertThatThrownBy(() -> provider.metadata(endpoint, credentials, "doc-1"))
@@ -91,7 +91,7 @@ class ProviderDeadlinesTest {
     void a_download_ends_at_the_transfer_deadline() throws IOException {
         Duration deadline = Duration.ofSeconds(1);
         start(Duration.ofSeconds(30), deadline, 0, Duration.ofSeconds(30));
-        fake.trickleNext("download", "application/pdf", new byte[100], TRICKLE);
+        fake.faults().trickleNext("download", "application/pdf", new byte[100], TRICKLE);
         long started = System.nanoTime();
 
         try (ProviderContent content = provider.download(endpoint, credentials, "doc-1")) {
@@ -109,7 +109,7 @@ class ProviderDeadlinesTest {
         Duration window = Duration.ofMillis(500);
         start(Duration.ofSeconds(30), Duration.ofMinutes(10), 1_000, window);
         // 10 bytes a second where 1000 are the least
-        fake.trickleNext("download", "application/pdf", new byte[200], TRICKLE);
+        fake.faults().trickleNext("download", "application/pdf", new byte[200], TRICKLE);
         long started = System.nanoTime();
 
         try (ProviderContent content = provider.download(endpoint, credentials, "doc-1")) {
@@ -125,7 +125,7 @@ class ProviderDeadlinesTest {
     @Test
     void a_fast_download_is_not_cut_off_by_the_minimum_rate() throws IOException {
         start(Duration.ofSeconds(30), Duration.ofMinutes(10), 1_000, Duration.ofMillis(200));
-        fake.addLargeFile("big", 512 * 1024);
+        OfferTree.largeFile(fake, "big", 512 * 1024);
 
         try (ProviderContent content = provider.download(endpoint, credentials, "big")) {
             assertThat(readAll(content.body())).isEqualTo(512 * 1024);

@@ -1,5 +1,6 @@
 package io.integrationregistry.adapters.providerhttp;
 
+import fixtures.providers.DocumentProviderStub;
 import io.integrationregistry.application.documents.port.out.ProviderCredentials;
 import io.integrationregistry.application.documents.port.out.ProviderEndpoint;
 import io.integrationregistry.application.documents.port.out.ProviderFailure;
@@ -28,19 +29,18 @@ class ProviderFailuresTest {
 
     private static final long MAX_ANSWER = 64 * 1024;
 
-    private FakeProvider fake;
+    private DocumentProviderStub fake;
     private HttpDocumentProvider provider;
     private ProviderEndpoint endpoint;
     private final ProviderCredentials credentials = Credentials.API_KEY.credentials();
 
     @BeforeEach
     void start() throws IOException {
-        fake = FakeProvider.start();
-        Credentials.API_KEY.accept(fake);
+        fake = Credentials.API_KEY.provider();
         provider = new HttpDocumentProvider(
                 guard(),
                 new ProviderHttpSettings(Duration.ofSeconds(2), Duration.ofMillis(400), MAX_ANSWER, 1024 * 1024));
-        endpoint = new ProviderEndpoint(new BaseApiUrl(fake.baseUrl()), RequestParameters.of("tenant=acme"));
+        endpoint = new ProviderEndpoint(new BaseApiUrl(fake.baseApiUrl()), RequestParameters.of("tenant=acme"));
     }
 
     @AfterEach
@@ -67,7 +67,7 @@ class ProviderFailuresTest {
 
     @Test
     void unauthorized_is_credentials_refused() {
-        fake.answerNext("files", 401, "application/json", "{\"message\":\"token expired\"}");
+        fake.faults().answerNext("files", 401, "application/json", "{\"message\":\"token expired\"}");
 
         ProviderFailure failure = failureOf(() -> provider.files(endpoint, credentials, "/", null, null));
 
@@ -77,7 +77,8 @@ class ProviderFailuresTest {
 
     @Test
     void a_server_error_is_a_provider_error_that_keeps_the_status() {
-        fake.answerNext("search", 500, "application/json", "{\"status\":\"error\",\"error\":\"index offline\"}");
+        fake.faults()
+                .answerNext("search", 500, "application/json", "{\"status\":\"error\",\"error\":\"index offline\"}");
 
         ProviderFailure failure = failureOf(() -> provider.search(endpoint, credentials, "x", null, null, null));
 
@@ -90,7 +91,9 @@ class ProviderFailuresTest {
     void an_error_body_reaches_the_caller_only_as_a_cleaned_short_provider_message() {
         String hostile =
                 "<script>alert(1)</script>\u0000\u001b[31m forged\r\nX-Injected: yes\u202Eevil" + "A".repeat(500);
-        fake.answerNext("metadata", 500, "application/json", Json.write(Map.of("status", "error", "error", hostile)));
+        fake.faults()
+                .answerNext(
+                        "metadata", 500, "application/json", Json.write(Map.of("status", "error", "error", hostile)));
 
         ProviderFailure failure = failureOf(() -> provider.metadata(endpoint, credentials, "doc-1"));
 
@@ -104,7 +107,7 @@ class ProviderFailuresTest {
 
     @Test
     void an_error_body_that_is_not_json_gives_no_provider_message() {
-        fake.answerNext("metadata", 502, "text/html", "<html><h1>Bad gateway</h1><script>x()</script></html>");
+        fake.faults().answerNext("metadata", 502, "text/html", "<html><h1>Bad gateway</h1><script>x()</script></html>");
 
         ProviderFailure failure = failureOf(() -> provider.metadata(endpoint, credentials, "doc-1"));
 
@@ -117,11 +120,13 @@ class ProviderFailuresTest {
     @ParameterizedTest
     @EnumSource(Credentials.class)
     void a_provider_that_echoes_our_credential_does_not_get_it_shown(Credentials kind) {
-        fake.answerNext(
-                "metadata",
-                403,
-                "application/json",
-                Json.write(Map.of("error", "bad key " + Credentials.KEY + " or token Bearer " + Credentials.TOKEN)));
+        fake.faults()
+                .answerNext(
+                        "metadata",
+                        403,
+                        "application/json",
+                        Json.write(Map.of(
+                                "error", "bad key " + Credentials.KEY + " or token Bearer " + Credentials.TOKEN)));
 
         ProviderFailure failure = failureOf(() -> provider.metadata(endpoint, kind.credentials(), "doc-1"));
 
@@ -132,11 +137,12 @@ class ProviderFailuresTest {
 
     @Test
     void an_operation_failure_reason_is_cleaned_too() {
-        fake.answerNext(
-                "rename",
-                200,
-                "application/json",
-                Json.write(Map.of("status", "failure", "error", "locked by\n" + Credentials.KEY + "\u0007")));
+        fake.faults()
+                .answerNext(
+                        "rename",
+                        200,
+                        "application/json",
+                        Json.write(Map.of("status", "failure", "error", "locked by\n" + Credentials.KEY + "\u0007")));
 
         assertThat(provider.rename(endpoint, credentials, "doc-1", "x").error())
                 .isEqualTo("locked by " + ProviderText.HIDDEN);
@@ -144,7 +150,7 @@ class ProviderFailuresTest {
 
     @Test
     void a_provider_slower_than_the_read_timeout_times_out_quickly() {
-        fake.delayNext("metadata", Duration.ofSeconds(5));
+        fake.faults().delayNext("metadata", Duration.ofSeconds(5));
         long started = System.nanoTime();
 
         ProviderFailure failure = failureOf(() -> provider.metadata(endpoint, credentials, "doc-1"));
@@ -156,14 +162,14 @@ class ProviderFailuresTest {
 
     @Test
     void a_service_info_slower_than_the_read_timeout_times_out() {
-        fake.delayNext("serviceInfo", Duration.ofSeconds(5));
+        fake.faults().delayNext("serviceInfo", Duration.ofSeconds(5));
 
         assertThat(failureOf(() -> provider.serviceInfo(endpoint)).kind()).isEqualTo(Kind.TIMEOUT);
     }
 
     @Test
     void a_json_answer_announced_larger_than_the_limit_is_refused_before_it_is_read() {
-        fake.answerNext("files", 200, "application/json", largeJsonArray());
+        fake.faults().answerNext("files", 200, "application/json", largeJsonArray());
 
         ProviderFailure failure = failureOf(() -> provider.files(endpoint, credentials, "/", null, null));
 
@@ -172,8 +178,9 @@ class ProviderFailuresTest {
 
     @Test
     void a_json_answer_without_length_is_cut_off_at_the_limit() {
-        fake.answerNextChunked(
-                "search", 200, "application/json", largeJsonArray().getBytes(StandardCharsets.UTF_8));
+        fake.faults()
+                .answerNextChunked(
+                        "search", 200, "application/json", largeJsonArray().getBytes(StandardCharsets.UTF_8));
 
         ProviderFailure failure = failureOf(() -> provider.search(endpoint, credentials, "x", null, null, null));
 
@@ -182,8 +189,9 @@ class ProviderFailuresTest {
 
     @Test
     void the_provider_still_answers_after_an_oversized_answer_was_dropped() {
-        fake.answerNextChunked(
-                "search", 200, "application/json", largeJsonArray().getBytes(StandardCharsets.UTF_8));
+        fake.faults()
+                .answerNextChunked(
+                        "search", 200, "application/json", largeJsonArray().getBytes(StandardCharsets.UTF_8));
         failureOf(() -> provider.search(endpoint, credentials, "x", null, null, null));
 
         assertThat(provider.metadata(endpoint, credentials, "doc-1").id()).isEqualTo("doc-1");

@@ -1,6 +1,8 @@
 package io.integrationregistry.adapters.providerhttp;
 
-import io.integrationregistry.adapters.providerhttp.FakeProvider.Recorded;
+import fixtures.providers.DocumentProviderStub;
+import fixtures.providers.DocumentProviderStub.Received;
+import fixtures.providers.ProviderFaults;
 import io.integrationregistry.application.documents.port.out.OperationResult;
 import io.integrationregistry.application.documents.port.out.ProviderContent;
 import io.integrationregistry.application.documents.port.out.ProviderCredentials;
@@ -28,18 +30,17 @@ class StreamingTest {
     private static final long MIB = 1024 * 1024;
 
     private final ProviderCredentials credentials = Credentials.BEARER.credentials();
-    private FakeProvider fake;
+    private DocumentProviderStub fake;
     private HttpDocumentProvider provider;
     private ProviderEndpoint endpoint;
 
     private void start(long maxDownloadBytes) throws IOException {
-        fake = FakeProvider.start();
-        Credentials.BEARER.accept(fake);
+        fake = Credentials.BEARER.provider();
         provider = new HttpDocumentProvider(
                 new OutboundGuard(OutboundPolicy.of(true, "127.0.0.1"), host ->
                         new InetAddress[] {InetAddress.getLoopbackAddress()}),
                 new ProviderHttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(20), 64 * 1024, maxDownloadBytes));
-        endpoint = new ProviderEndpoint(new BaseApiUrl(fake.baseUrl()), RequestParameters.of("tenant=acme&x=1"));
+        endpoint = new ProviderEndpoint(new BaseApiUrl(fake.baseApiUrl()), RequestParameters.of("tenant=acme&x=1"));
     }
 
     @AfterEach
@@ -52,33 +53,33 @@ class StreamingTest {
     void a_download_reaches_the_caller_while_the_provider_is_still_sending_it() throws IOException {
         start(ProviderHttpSettings.DEFAULT_MAX_DOWNLOAD_BYTES);
         long size = 64 * MIB;
-        fake.addLargeFile("big", size);
-        fake.holdDownloads(true);
+        OfferTree.largeFile(fake, "big", size);
+        fake.faults().holdDownloads(true);
 
         try (ProviderContent content = provider.download(endpoint, credentials, "big")) {
             assertThat(content.length()).isEqualTo(size);
             assertThat(content.contentType()).isEqualTo("application/octet-stream");
             InputStream body = content.body();
             byte[] buffer = new byte[8 * 1024];
-            long total = readFully(body, buffer, FakeProvider.HOLD_AFTER_BYTES, 0);
+            long total = readFully(body, buffer, ProviderFaults.HOLD_AFTER_BYTES, 0);
 
             // The provider waits for this before it sends the other 63 MiB: had the download been buffered,
             // the first bytes would never have arrived.
-            assertThat(fake.downloadFinished()).isFalse();
-            fake.releaseDownload();
+            assertThat(fake.faults().downloadFinished()).isFalse();
+            fake.faults().releaseDownload();
             total = readFully(body, buffer, Long.MAX_VALUE, total);
 
             assertThat(total).isEqualTo(size);
         }
-        assertThat(fake.downloadFinished()).isTrue();
+        assertThat(fake.faults().downloadFinished()).isTrue();
         assertThat(fake.last().query()).containsEntry("id", "big").containsEntry("tenant", "acme");
     }
 
     @Test
     void closing_a_download_early_drops_the_connection_instead_of_reading_the_rest() throws IOException {
         start(ProviderHttpSettings.DEFAULT_MAX_DOWNLOAD_BYTES);
-        fake.addLargeFile("big", 64 * MIB);
-        fake.holdDownloads(true);
+        OfferTree.largeFile(fake, "big", 64 * MIB);
+        fake.faults().holdDownloads(true);
         long started = System.nanoTime();
 
         try (ProviderContent content = provider.download(endpoint, credentials, "big")) {
@@ -87,14 +88,14 @@ class StreamingTest {
 
         // Reading the rest would wait for the provider's release, which never comes.
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-        assertThat(fake.downloadFinished()).isFalse();
+        assertThat(fake.faults().downloadFinished()).isFalse();
         assertThat(provider.metadata(endpoint, credentials, "doc-1").id()).isEqualTo("doc-1");
     }
 
     @Test
     void a_download_announced_larger_than_the_limit_is_refused_before_it_is_read() throws IOException {
         start(MIB);
-        fake.addLargeFile("big", 2 * MIB);
+        OfferTree.largeFile(fake, "big", 2 * MIB);
 
         assertThatThrownBy(() -> provider.download(endpoint, credentials, "big"))
                 .isInstanceOfSatisfying(
@@ -105,8 +106,8 @@ class StreamingTest {
     @Test
     void a_download_without_length_stops_once_it_passes_the_limit() throws IOException {
         start(MIB);
-        fake.addLargeFile("big", 2 * MIB);
-        fake.chunkedDownloads(true);
+        OfferTree.largeFile(fake, "big", 2 * MIB);
+        fake.faults().chunkedDownloads(true);
 
         try (ProviderContent content = provider.download(endpoint, credentials, "big")) {
             assertThat(content.length()).isEqualTo(-1);
@@ -142,11 +143,11 @@ class StreamingTest {
                 "application/octet-stream");
 
         assertThat(result).isEqualTo(OperationResult.succeeded());
-        Recorded upload = fake.last();
+        Received upload = fake.last();
         assertThat(upload.method()).isEqualTo("PUT");
         assertThat(upload.header("Content-Length")).isEqualTo(String.valueOf(size));
         assertThat(upload.header("Content-Type")).startsWith("application/octet-stream");
-        assertThat(upload.bodySize()).isEqualTo(size);
+        assertThat(upload.bodyBytes()).isEqualTo(size);
         assertThat(upload.bodySha256()).isEqualTo(Patterns.sha256(size));
         assertThat(upload.query())
                 .containsEntry("id", id)
@@ -165,10 +166,10 @@ class StreamingTest {
                 provider.upload(endpoint, credentials, id, Patterns.stream(size, MIB, fake.uploadStarted()), -1, null);
 
         assertThat(result.success()).isTrue();
-        Recorded upload = fake.last();
+        Received upload = fake.last();
         assertThat(upload.header("Transfer-Encoding")).isEqualToIgnoringCase("chunked");
         assertThat(upload.header("Content-Type")).startsWith("application/octet-stream");
-        assertThat(upload.bodySize()).isEqualTo(size);
+        assertThat(upload.bodyBytes()).isEqualTo(size);
         assertThat(upload.bodySha256()).isEqualTo(Patterns.sha256(size));
     }
 

@@ -1,6 +1,7 @@
 package io.integrationregistry.adapters.providerhttp;
 
-import io.integrationregistry.adapters.providerhttp.FakeProvider.DateStyle;
+import fixtures.providers.DateStyle;
+import fixtures.providers.DocumentProviderStub;
 import io.integrationregistry.application.documents.port.out.DeletionTarget;
 import io.integrationregistry.application.documents.port.out.DocumentMetadata;
 import io.integrationregistry.application.documents.port.out.OperationResult;
@@ -27,20 +28,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Providers write their JSON a little differently each; what can be understood is. */
 class TolerantReadingTest {
 
-    private FakeProvider fake;
+    private DocumentProviderStub fake;
     private HttpDocumentProvider provider;
     private ProviderEndpoint endpoint;
     private final ProviderCredentials credentials = Credentials.API_KEY.credentials();
 
     @BeforeEach
     void start() throws IOException {
-        fake = FakeProvider.start();
-        Credentials.API_KEY.accept(fake);
+        fake = Credentials.API_KEY.provider();
         provider = new HttpDocumentProvider(
                 new OutboundGuard(OutboundPolicy.of(true, "127.0.0.1"), host ->
                         new InetAddress[] {InetAddress.getLoopbackAddress()}),
                 ProviderHttpSettings.defaults());
-        endpoint = new ProviderEndpoint(new BaseApiUrl(fake.baseUrl()), RequestParameters.of("tenant=acme"));
+        endpoint = new ProviderEndpoint(new BaseApiUrl(fake.baseApiUrl()), RequestParameters.of("tenant=acme"));
     }
 
     @AfterEach
@@ -58,7 +58,7 @@ class TolerantReadingTest {
         "EPOCH_MILLIS_STRING, 2024-05-06T07:08:09.123Z"
     })
     void date_modified_is_read_in_every_shape_providers_use(DateStyle style, String expected) {
-        fake.dateStyle(style);
+        fake.documents().dateStyle(style);
 
         assertThat(provider.metadata(endpoint, credentials, "doc-1").dateModified())
                 .isEqualTo(Instant.parse(expected));
@@ -66,7 +66,7 @@ class TolerantReadingTest {
 
     @Test
     void a_date_that_cannot_be_read_is_unknown_rather_than_a_failure() {
-        fake.dateStyle(DateStyle.GARBAGE);
+        fake.documents().dateStyle(DateStyle.GARBAGE);
 
         DocumentMetadata offer = provider.metadata(endpoint, credentials, "doc-1");
 
@@ -76,7 +76,7 @@ class TolerantReadingTest {
 
     @Test
     void unknown_fields_are_ignored() {
-        fake.unknownFields(true);
+        fake.documents().unknownFields(true);
 
         assertThat(provider.files(endpoint, credentials, "/", null, null))
                 .extracting(DocumentMetadata::id)
@@ -85,7 +85,7 @@ class TolerantReadingTest {
 
     @Test
     void missing_optional_fields_are_null() {
-        fake.omitOptional(true);
+        fake.documents().omitOptional(true);
 
         assertThat(provider.metadata(endpoint, credentials, "doc-1"))
                 .isEqualTo(new DocumentMetadata("doc-1", "Offer.pdf", "file", null, null, null, null, null, null));
@@ -93,14 +93,14 @@ class TolerantReadingTest {
 
     @Test
     void a_size_sent_as_a_string_is_a_number() {
-        fake.sizeAsString(true);
+        fake.documents().sizeAsString(true);
 
         assertThat(provider.metadata(endpoint, credentials, "doc-1").size()).isEqualTo(1234L);
     }
 
     @Test
     void numbers_and_strings_stand_in_for_each_other() {
-        fake.answerNext("metadata", 200, "application/json", """
+        fake.faults().answerNext("metadata", 200, "application/json", """
                 {"id": 42, "title": "Q3", "size": "17", "readOnly": "true", "dateModified": 1714979289123.0}""");
 
         assertThat(provider.metadata(endpoint, credentials, "42"))
@@ -111,11 +111,12 @@ class TolerantReadingTest {
     @ParameterizedTest
     @ValueSource(strings = {"items", "files", "results"})
     void a_list_wrapped_in_an_object_is_unwrapped(String wrapper) {
-        fake.answerNext(
-                "files",
-                200,
-                "application/json",
-                "{\"" + wrapper + "\":[{\"id\":\"a\"},{\"id\":\"b\"}]," + "\"total\":2}");
+        fake.faults()
+                .answerNext(
+                        "files",
+                        200,
+                        "application/json",
+                        "{\"" + wrapper + "\":[{\"id\":\"a\"},{\"id\":\"b\"}]," + "\"total\":2}");
 
         assertThat(provider.files(endpoint, credentials, "/", null, null))
                 .extracting(DocumentMetadata::id)
@@ -133,7 +134,7 @@ class TolerantReadingTest {
                 "null"
             })
     void an_answer_that_is_not_what_the_api_describes_is_a_provider_error(String body) {
-        fake.answerNext("metadata", 200, "application/json", body);
+        fake.faults().answerNext("metadata", 200, "application/json", body);
 
         assertThatThrownBy(() -> provider.metadata(endpoint, credentials, "doc-1"))
                 .isInstanceOfSatisfying(ProviderFailure.class, failure -> {
@@ -145,7 +146,7 @@ class TolerantReadingTest {
 
     @Test
     void a_list_with_an_item_without_id_is_a_provider_error() {
-        fake.answerNext("search", 200, "application/json", "[{\"id\":\"a\"},{\"title\":\"b\"}]");
+        fake.faults().answerNext("search", 200, "application/json", "[{\"id\":\"a\"},{\"title\":\"b\"}]");
 
         assertThatThrownBy(() -> provider.search(endpoint, credentials, "x", null, null, null))
                 .isInstanceOfSatisfying(
@@ -155,21 +156,21 @@ class TolerantReadingTest {
 
     @Test
     void operation_answers_are_read_from_result_or_status_and_an_empty_success_is_a_success() {
-        fake.answerNext("rename", 200, "application/json", "{\"result\":\"success\"}");
+        fake.faults().answerNext("rename", 200, "application/json", "{\"result\":\"success\"}");
         assertThat(provider.rename(endpoint, credentials, "doc-1", "x")).isEqualTo(OperationResult.succeeded());
 
-        fake.answerNext("delete", 204, null, "");
+        fake.faults().answerNext("delete", 204, null, "");
         assertThat(provider.delete(endpoint, credentials, new DeletionTarget(DeletionTarget.Kind.DOCUMENT, "doc-1")))
                 .isEqualTo(OperationResult.succeeded());
 
-        fake.answerNext("upload", 200, "application/json", "{\"result\":\"fail\",\"unknown\":1}");
+        fake.faults().answerNext("upload", 200, "application/json", "{\"result\":\"fail\",\"unknown\":1}");
         assertThat(provider.upload(endpoint, credentials, "doc-1", new ByteArrayInputStream(new byte[] {1}), 1, null))
                 .isEqualTo(new OperationResult(false, "fail"));
     }
 
     @Test
     void an_operation_answer_that_says_neither_success_nor_failure_is_a_provider_error() {
-        fake.answerNext("rename", 200, "application/json", "{\"done\":true}");
+        fake.faults().answerNext("rename", 200, "application/json", "{\"done\":true}");
 
         assertThatThrownBy(() -> provider.rename(endpoint, credentials, "doc-1", "x"))
                 .isInstanceOfSatisfying(
