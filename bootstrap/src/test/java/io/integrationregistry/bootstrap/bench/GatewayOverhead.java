@@ -26,6 +26,9 @@ final class GatewayOverhead {
     static final int CLIENTS = 32;
     private static final int WARM_UP_CALLS = 600;
     private static final int MIN_CALLS = 320;
+    /** How the service is configured for B5 (see {@link Service#properties}), as the output states it. */
+    static final String CALL_LIMITS = "the service admits " + CLIENTS + " concurrent provider calls per integration "
+            + "and per company (registry.outbound.max-concurrent-calls-per-integration and -per-company)";
 
     private final Bench bench;
 
@@ -69,7 +72,8 @@ final class GatewayOverhead {
             // Each run calls both ways; the calls are split so that the pair fits the time of one run.
             int calls = (int) bench.size("B5", 1 / (1 / slower + 1 / faster), bench.secondsPerRep("B5"), 0, MIN_CALLS);
             bench.log("B5 at " + calls + " calls per run (warm-up: " + Format.number(warmService.perSecond())
-                    + " calls/s through the service, " + Format.number(warmDirect.perSecond()) + " direct)");
+                    + " calls/s through the service, " + Format.number(warmDirect.perSecond()) + " direct); "
+                    + CALL_LIMITS);
             List<Double> serviceRates = new ArrayList<>();
             List<Double> directRates = new ArrayList<>();
             List<Double> addedP50 = new ArrayList<>();
@@ -106,6 +110,7 @@ final class GatewayOverhead {
             figure.notes.add("the stub is fixtures.providers.DocumentProviderStub (JDK HttpServer, 8 threads) on "
                     + "loopback; the integration is an active API_KEY one; the client signs in with HTTP Basic");
             figure.notes.add("added latency: the service's percentile minus the direct one, per run");
+            figure.notes.add(CALL_LIMITS + ", so that both ways run at the same concurrency");
             figure.seconds = (System.nanoTime() - begin) / 1e9;
             bench.profileIfMissed(figure, () -> calls(service, throughService, calls));
             return figure;

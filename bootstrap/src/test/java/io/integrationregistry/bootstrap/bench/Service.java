@@ -53,7 +53,11 @@ final class Service implements AutoCloseable {
                 "registry.security.users." + READER + ".company=" + READER_COMPANY,
                 "registry.security.users." + READER + ".roles=INTEGRATION_ADMIN",
                 "registry.outbound.allow-plain-http=true",
-                "registry.outbound.allowed-private-hosts=127.0.0.1"));
+                "registry.outbound.allowed-private-hosts=127.0.0.1",
+                // B5 makes its concurrent document calls to one integration of one company: the service is
+                // configured, as an operator would, to admit that many at once (the defaults admit fewer).
+                "registry.outbound.max-concurrent-calls-per-integration=" + GatewayOverhead.CLIENTS,
+                "registry.outbound.max-concurrent-calls-per-company=" + GatewayOverhead.CLIENTS));
         properties.addAll(backend.properties());
         return properties;
     }
