@@ -1,5 +1,6 @@
 package io.integrationregistry.bootstrap.reliability;
 
+import fixtures.providers.DocumentProviderStub;
 import io.integrationregistry.bootstrap.RunningRegistry;
 import io.integrationregistry.bootstrap.reliability.FuzzRequest.Framing;
 import io.integrationregistry.bootstrap.reliability.FuzzRequest.Header;
@@ -22,13 +23,13 @@ final class FuzzService implements AutoCloseable {
 
     static final String EVENTS = "domainevents";
 
-    private final FuzzProvider provider;
+    private final DocumentProviderStub provider;
     private final RunningRegistry registry;
     private final MongoTemplate mongo;
     private final FuzzClient client;
     private final List<FuzzEndpoint> endpoints;
 
-    private FuzzService(FuzzProvider provider, RunningRegistry registry) {
+    private FuzzService(DocumentProviderStub provider, RunningRegistry registry) {
         this.provider = provider;
         this.registry = registry;
         this.mongo = registry.bean(MongoTemplate.class);
@@ -38,7 +39,8 @@ final class FuzzService implements AutoCloseable {
     }
 
     static FuzzService start() {
-        FuzzProvider provider = FuzzProvider.start();
+        DocumentProviderStub provider = DocumentProviderStub.open();
+        provider.documents().makeUpMissingItems(true);
         try {
             List<String> properties = new ArrayList<>(List.of(
                     "registry.embedded-mongo.path=" + Files.createTempDirectory("registry-fuzz"),
