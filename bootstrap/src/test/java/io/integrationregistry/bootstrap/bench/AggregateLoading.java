@@ -13,7 +13,6 @@ import io.integrationregistry.domain.IntegrationEvent;
 import io.integrationregistry.domain.IntegrationId;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 import java.lang.reflect.Field;
 import java.time.Instant;
@@ -78,7 +77,7 @@ final class AggregateLoading {
         on.ratio("long/short time", on.measured.median() / on.baseline.median(), Figure.Goal.AT_MOST, 1.5);
         on.notes.add("commands (activate and deactivate in turn) through the command gateway "
                 + "(ForStoringIntegrations.execute), one at a time; each run's value is the median of its commands");
-        on.notes.add("histories stored by the service's storage engine, dated in the past");
+        on.notes.add("histories stored in the service's event collection with its serializer, dated in the past");
         on.seconds = (System.nanoTime() - begin) / 1e9;
         bench.profileIfMissed(on, () -> commands(longOne, COMMANDS_PER_REP));
 
@@ -145,9 +144,8 @@ final class AggregateLoading {
         IntegrationId id = IntegrationId.of(java.util.UUID.randomUUID());
         List<GenericDomainEventMessage<IntegrationEvent>> history = bench.seeder.history(
                 id, company, name + " " + id.value().substring(0, 8), events, Seeder.Shape.SWITCHES_ONLY);
-        EventStorageEngine engine = bench.service.bean(EventStorageEngine.class);
         for (int from = 0; from < history.size(); from += 1_000) {
-            engine.appendEvents(history.subList(from, Math.min(history.size(), from + 1_000)));
+            bench.seeder.append(history.subList(from, Math.min(history.size(), from + 1_000)));
         }
         ForKeepingTheIntegrationList list = bench.service.bean(ForKeepingTheIntegrationList.class);
         ForKeepingTheAuditTrail trail = bench.service.bean(ForKeepingTheAuditTrail.class);

@@ -108,8 +108,8 @@ final class Footprint {
         figure.notes.add("each run a new JVM with default options (" + javaExecutable() + "), the service alone in it; "
                 + "heap read through MemoryMXBean after System.gc(), RSS from /proc/self/status, once healthy and after "
                 + "one GET /api/integrations");
-        figure.notes.add("integrations and events above the other figures' were stored straight through the service's "
-                + "storage engine and list collection, dated in the past");
+        figure.notes.add("integrations and events above the other figures' were stored straight into the service's "
+                + "event and list collections, dated in the past");
         figure.seconds = (System.nanoTime() - begin) / 1e9;
         return figure;
     }

@@ -76,7 +76,7 @@ final class ProjectionRebuild {
                                 + Format.number(Stats.of(entry.getValue()).median()) + " events/s")
                         .reduce((a, b) -> a + ", " + b)
                         .orElse("");
-        figure.notes.add("events stored by the service's storage engine, dated in the past so that only replays see "
+        figure.notes.add("events stored with the service's serializer, dated in the past so that only replays see "
                 + "them; a replay is timed from the rebuild request to both processors reaching the head; each rebuilt "
                 + "read model is checked (one list entry per integration, one audit entry per event)");
         figure.notes.add("raw baseline: one cursor over domainevents sorted by timestamp and sequence number, "

@@ -15,7 +15,9 @@ import io.integrationregistry.domain.RequestParameters;
 import io.integrationregistry.domain.SealedSecret;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
+import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -27,14 +29,18 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Stores histories of integrations the way the service stores them, only faster: events through the
- * service's own Axon storage engine (its serializer, revisions and document shape) in batches, and, where
- * asked, the list entries those histories lead to, written straight into {@code integration_list} in the
- * shape the list projection gives them.
+ * Stores histories of integrations the way the service stores them, only faster: events in the service's
+ * own event collection, in batches, serialised by its own serializer (its revisions) into Axon's document
+ * shape, which the service's storage engine also writes; and, where asked, the list entries those histories
+ * lead to, written straight into {@code integration_list} in the shape the list projection gives them.
  *
  * <p>The histories are dated in the past (from 2001-01-01, one second apart, in order), before any event
  * the running service stores: the service's tracking processors, which follow the store by time, see
- * them only when replayed from the start, so seeding does not set them to work on a backlog.
+ * them only when replayed from the start, so seeding does not set them to work on a backlog. They are
+ * written without the service's storage engine, which stamps every event it appends with the time of the
+ * append and bounds each insert by {@code registry.axon.append-timeout}: seeded through it, the histories
+ * would be dated now (a backlog for the processors) and a batch of hundreds of events could overrun the
+ * timeout on the embedded server.
  */
 final class Seeder {
 
@@ -59,14 +65,17 @@ final class Seeder {
         }
     }
 
-    private final EventStorageEngine engine;
+    private final MongoTemplate axonMongo;
+    private final Serializer eventSerializer;
+    private final DocumentPerEventStorageStrategy documents = new DocumentPerEventStorageStrategy();
     private final ForSealingSecrets secrets;
     private final Service service;
     private final AtomicLong clock = new AtomicLong();
 
     Seeder(Service service) {
         this.service = service;
-        this.engine = service.bean(EventStorageEngine.class);
+        this.axonMongo = service.bean(MongoTemplate.class);
+        this.eventSerializer = service.bean("eventSerializer", Serializer.class);
         this.secrets = service.bean(ForSealingSecrets.class);
     }
 
@@ -104,7 +113,7 @@ final class Seeder {
                 entries.add(listEntry(integration, history.size() - 1));
             }
             if (events.size() >= BATCH) {
-                engine.appendEvents(events);
+                append(events);
                 stored += events.size();
                 events.clear();
             }
@@ -117,7 +126,7 @@ final class Seeder {
             }
         }
         if (!events.isEmpty()) {
-            engine.appendEvents(events);
+            append(events);
             stored += events.size();
         }
         if (!entries.isEmpty()) {
@@ -125,6 +134,11 @@ final class Seeder {
         }
         return new Seeded(
                 integrations, stored, withListEntries ? integrations.size() : 0, (System.nanoTime() - begin) / 1e9);
+    }
+
+    /** Stores events with the timestamps they carry, as one insert. */
+    void append(List<? extends EventMessage<?>> events) {
+        documents.appendEvents(axonMongo.eventCollection(), events, eventSerializer);
     }
 
     /** The events of one integration: its addition, then {@code eventsEach - 1} changes. */
