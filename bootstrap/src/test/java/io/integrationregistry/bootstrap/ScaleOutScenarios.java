@@ -73,7 +73,7 @@ abstract class ScaleOutScenarios {
     static final Duration MARGIN = Duration.ofSeconds(10);
     static final int INTEGRATIONS = 8;
     static final int THREADS = 6;
-    static final int CHANGES = Boolean.getBoolean("reliability.soak") ? 1_000 : 80;
+    static final int CHANGES = Boolean.getBoolean("reliability.soak") ? 1_000 : 40;
     private static final int MAX_ATTEMPTS = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 

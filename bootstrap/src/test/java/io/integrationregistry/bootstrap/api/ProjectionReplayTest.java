@@ -32,13 +32,13 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rebuilding the audit trail from 800 stored events (2,000 with {@code -Dreliability.soak=true}) gives back exactly
+ * Rebuilding the audit trail from 400 stored events (2,000 with {@code -Dreliability.soak=true}) gives back exactly
  * the trail it replaced.
  */
 @DirtiesContext
 class ProjectionReplayTest extends ApiTestBase {
 
-    private static final int INTEGRATIONS = Boolean.getBoolean("reliability.soak") ? 200 : 80;
+    private static final int INTEGRATIONS = Boolean.getBoolean("reliability.soak") ? 200 : 40;
     private static final int EVENTS_EACH = 10;
 
     @Autowired

@@ -55,7 +55,7 @@ class ClockSkewTest {
     private static final String LOOK_BACK = System.getProperty("reliability.look-back");
     private static final int INTEGRATIONS = SOAK ? 40 : 8;
     private static final int THREADS = SOAK ? 8 : 6;
-    private static final int CHANGES = SOAK ? 1_500 : 100;
+    private static final int CHANGES = SOAK ? 1_500 : 40;
     private static final List<String> PROCESSORS = List.of("integration-list", "audit-trail");
     private static final String EXACT = "exact-clock";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);

@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 class HttpFuzzTest {
 
     private static final boolean SOAK = Boolean.getBoolean("reliability.soak");
-    private static final int MINIMUM_REQUESTS = SOAK ? 100_000 : 2_000;
+    private static final int MINIMUM_REQUESTS = SOAK ? 100_000 : 1_000;
     // 540 batches of 1 to MAX_BATCH requests each: about 2,400 by default, 108,000 in a soak
     private static final int MAX_BATCH = SOAK ? 400 : 8;
 
