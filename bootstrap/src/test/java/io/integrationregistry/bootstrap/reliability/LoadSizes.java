@@ -23,7 +23,7 @@ import java.time.Duration;
  *   <tr><td>crashes, and acknowledged commands before each</td><td>1 after 50</td><td>3 after 1000</td></tr>
  * </table>
  *
- * For example: <code>mvn -B -pl bootstrap -am verify -Dreliability.soak=true
+ * For example: <code>./mvnw -B -pl bootstrap -am verify -Dreliability.soak=true
  * -Dtest='**&#47;reliability/*Test' -Dsurefire.failIfNoSpecifiedTests=false</code> (the entity keeps the
  * pattern's slash from closing this comment).
  */
