@@ -3,7 +3,7 @@ package io.integrationregistry.bootstrap.reliability;
 import java.time.Duration;
 
 /**
- * How much load the reliability scenarios send. By default they are sized for {@code mvn -B verify}
+ * How much load the reliability scenarios send. By default they are sized for {@code ./mvnw -B verify}
  * on a small machine (about three minutes for the whole package); {@code -Dreliability.soak=true}
  * scales every count and duration up:
  *
