@@ -12,6 +12,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.time.Instant;
+import java.util.Set;
 
 /**
  * Says what went wrong with a call in the terms of {@link ProviderFailure}. The detail names the call
@@ -58,15 +60,83 @@ final class Failures {
         return new ProviderFailure(Kind.OUTBOUND_REFUSED, call + ": " + refusal.getMessage());
     }
 
-    /** An error status; {@code providerMessage} already cleaned. */
-    static ProviderFailure status(int status, String providerMessage, String call, String host) {
+    /**
+     * Calls the Document Webhooks API marks optional, or that a minimal provider leaves out: a web
+     * server's 404 for them means the endpoint is missing. {@code serviceInfo} names no document, so
+     * each of its 404s is a missing endpoint; the others name one, so a 404 carrying the provider's own
+     * JSON error is a missing document. The core calls ({@code metadata}, {@code files},
+     * {@code download}, {@code uploadInit}, {@code upload}) every provider has: their 404 is a missing
+     * document or folder.
+     */
+    static final Set<String> OPTIONAL_CALLS =
+            Set.of("serviceInfo", "search", "thumbnail", "createFolder", "rename", "delete");
+
+    /**
+     * What a provider's error status means. The one table of it (the REST adapter's
+     * {@code ProviderProblems} says what each kind answers the client):
+     *
+     * <pre>
+     * provider status           kind
+     * 400                       REJECTED_REQUEST
+     * 401, 403                  CREDENTIALS_REFUSED (an OAuth2 token is refreshed and the call retried once first)
+     * 404, core call            NOT_FOUND
+     * 404, optional call        NOT_FOUND with the provider's JSON error (not for serviceInfo), else NOT_IMPLEMENTED
+     * 405, 501                  NOT_IMPLEMENTED
+     * 409                       CONFLICT
+     * 413                       PAYLOAD_TOO_LARGE
+     * 429                       RATE_LIMITED, with the provider's Retry-After (see RetryAfter)
+     * anything else             PROVIDER_ERROR
+     * </pre>
+     *
+     * {@code providerMessage} is already cleaned; {@code providerJson} says whether the body was a JSON
+     * object (the provider's own error) rather than a web server's page or nothing.
+     */
+    static ProviderFailure status(
+            int status, String providerMessage, boolean providerJson, String retryAfter, String call, String host) {
         String detail = "the provider answered " + call + " at " + host + " with HTTP " + status;
+        Kind kind = switch (status) {
+            case 400 -> Kind.REJECTED_REQUEST;
+            case 401, 403 -> Kind.CREDENTIALS_REFUSED;
+            case 404 -> missingEndpoint(call, providerJson) ? Kind.NOT_IMPLEMENTED : Kind.NOT_FOUND;
+            case 405, 501 -> Kind.NOT_IMPLEMENTED;
+            case 409 -> Kind.CONFLICT;
+            case 413 -> Kind.PAYLOAD_TOO_LARGE;
+            case 429 -> Kind.RATE_LIMITED;
+            default -> Kind.PROVIDER_ERROR;
+        };
+        return switch (kind) {
+            case NOT_IMPLEMENTED ->
+                new ProviderFailure(
+                        kind,
+                        status,
+                        providerMessage,
+                        "the provider does not offer " + call + " (it answered HTTP " + status + " at " + host + ")");
+            case RATE_LIMITED ->
+                ProviderFailure.rateLimited(status, providerMessage, detail, RetryAfter.of(retryAfter, Instant.now()));
+            default -> new ProviderFailure(kind, status, providerMessage, detail);
+        };
+    }
+
+    /**
+     * An error status of the OAuth 2.0 token endpoint, which is not the Document Webhooks API: its refusals
+     * concern the integration's client, not the request of the user, so only a refusal of credentials (401,
+     * 403) and 404 keep a meaning of their own, and every other status is a provider error.
+     */
+    static ProviderFailure status(int status, String providerMessage, String call, String host) {
         Kind kind = switch (status) {
             case 404 -> Kind.NOT_FOUND;
             case 401, 403 -> Kind.CREDENTIALS_REFUSED;
             default -> Kind.PROVIDER_ERROR;
         };
-        return new ProviderFailure(kind, status, providerMessage, detail);
+        return new ProviderFailure(
+                kind,
+                status,
+                providerMessage,
+                "the provider answered " + call + " at " + host + " with HTTP " + status);
+    }
+
+    private static boolean missingEndpoint(String call, boolean providerJson) {
+        return OPTIONAL_CALLS.contains(call) && (call.equals("serviceInfo") || !providerJson);
     }
 
     static ProviderFailure unreadable(int status, String call, String host, String what) {

@@ -272,15 +272,20 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
         if (answer.isSuccess()) {
             return;
         }
-        String message = null;
+        JsonNode error = null;
         try {
-            message = ProviderText.clean(
-                    ProviderJson.errorMessage(ProviderJson.tree(answer.readAtMost(MAX_ERROR_BYTES))),
-                    CredentialHeaders.secrets(credentials));
+            error = ProviderJson.tree(answer.readAtMost(MAX_ERROR_BYTES));
         } catch (IOException unreadable) {
             // The status says enough.
         }
-        throw Failures.status(answer.status(), message, call, host(answer));
+        String message = ProviderText.clean(ProviderJson.errorMessage(error), CredentialHeaders.secrets(credentials));
+        throw Failures.status(
+                answer.status(),
+                message,
+                error != null && error.isObject(),
+                answer.header(HttpHeaders.RETRY_AFTER),
+                call,
+                host(answer));
     }
 
     private static ContentType contentTypeOf(String contentType) {

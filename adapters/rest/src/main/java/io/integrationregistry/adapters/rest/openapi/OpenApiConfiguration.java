@@ -118,5 +118,8 @@ public class OpenApiConfiguration {
             duplicate name, conflicting change or an integration in the wrong state, 412 stale If-Match, 422 \
             Idempotency-Key reused with another body, 428 If-Match missing, 429 too many sign-in failures or \
             provider calls (with Retry-After), 502 the provider failed or refused the credentials, 503 the \
-            database is unavailable (with Retry-After), 504 the provider did not answer in time.""";
+            database is unavailable (with Retry-After), 504 the provider did not answer in time. A provider's \
+            own refusal keeps its meaning (types /problems/provider-*): 400 rejected request, 404 no such \
+            document or folder, 409 conflict, 413 too large, 429 rate limited (its Retry-After passed on), \
+            501 a call the provider does not offer.""";
 }

@@ -37,7 +37,8 @@ final class OperationAnswers implements OpenApiCustomizer {
 
     private static final List<Integer> ON_ONE = List.of(400, 401, 403, 404, 429, 503);
     private static final List<Integer> A_CHANGE = List.of(400, 401, 403, 404, 409, 412, 429, 503);
-    private static final List<Integer> THROUGH_PROVIDER = List.of(400, 401, 403, 404, 409, 429, 502, 503, 504);
+    private static final List<Integer> THROUGH_PROVIDER =
+            List.of(400, 401, 403, 404, 409, 413, 429, 501, 502, 503, 504);
     /** An OAuth2 connection of one integration: 409 when it is not an OAuth2 integration. */
     private static final List<Integer> ON_AN_OAUTH2_ONE = List.of(401, 403, 404, 409, 429, 503);
 
@@ -87,7 +88,7 @@ final class OperationAnswers implements OpenApiCustomizer {
                     Answers.of(List.of(202), List.of(400, 401, 403, 409, 429, 503))));
 
     private static final Map<Integer, String> MEANING = Map.ofEntries(
-            entry(400, "Bad input: every broken field is named in errors"),
+            entry(400, "Bad input: every broken field is named in errors; or the provider rejected the request"),
             entry(401, "Not signed in"),
             entry(403, "The caller's role may not do this, or a change sent by another site's page"),
             entry(
@@ -98,11 +99,16 @@ final class OperationAnswers implements OpenApiCustomizer {
                     409,
                     "A conflict: a duplicate name, a concurrent change, an integration not active or not OAuth2, "
                             + "an OAuth2 connection required, a rebuild under way, or a creation with the same "
-                            + "Idempotency-Key still in progress (with Retry-After)"),
+                            + "Idempotency-Key still in progress (with Retry-After), or a conflict at the provider"),
+            entry(413, "The provider refused the request, such as an upload, as too large"),
             entry(412, "If-Match names an older version"),
             entry(422, "The Idempotency-Key was used with another body"),
             entry(428, "If-Match is required"),
-            entry(429, "Too many failed sign-ins, or too many provider calls in flight (with Retry-After)"),
+            entry(
+                    429,
+                    "Too many failed sign-ins, too many provider calls in flight, or the provider limited the "
+                            + "calls (with Retry-After)"),
+            entry(501, "The provider does not offer this call"),
             entry(502, "The provider failed, refused the credentials, or answered too much"),
             entry(503, "The database is unavailable (with Retry-After)"),
             entry(504, "The provider did not answer in time"));

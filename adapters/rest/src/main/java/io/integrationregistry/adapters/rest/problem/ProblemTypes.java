@@ -41,7 +41,12 @@ public final class ProblemTypes {
     public static final URI OAUTH2_AUTHORIZATION_REFUSED = type("oauth2-authorization-refused");
 
     // what the provider did
+    public static final URI PROVIDER_REJECTED_REQUEST = type("provider-rejected-request");
     public static final URI PROVIDER_NOT_FOUND = type("provider-not-found");
+    public static final URI PROVIDER_NOT_IMPLEMENTED = type("provider-not-implemented");
+    public static final URI PROVIDER_CONFLICT = type("provider-conflict");
+    public static final URI PROVIDER_PAYLOAD_TOO_LARGE = type("provider-payload-too-large");
+    public static final URI PROVIDER_RATE_LIMITED = type("provider-rate-limited");
     public static final URI PROVIDER_REFUSED_CREDENTIALS = type("provider-refused-credentials");
     public static final URI PROVIDER_TIMEOUT = type("provider-timeout");
     public static final URI PROVIDER_UNREACHABLE = type("provider-unreachable");

@@ -124,7 +124,7 @@ class RestExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProviderFailure.class)
     ResponseEntity<ProblemDetail> providerFailed(ProviderFailure failure) {
-        return ProblemDetails.answer(ProviderProblems.failed(failure));
+        return ProviderProblems.answer(failure);
     }
 
     @ExceptionHandler(TooManyProviderCalls.class)

@@ -1,6 +1,8 @@
 package io.integrationregistry.application.documents.port.out;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A provider call that did not give an answer to use. {@code providerMessage} is the provider's own
@@ -10,8 +12,18 @@ import java.util.Objects;
 public final class ProviderFailure extends RuntimeException {
 
     public enum Kind {
-        /** The provider answered 404. */
+        /** The provider answered 400: it refused the request as malformed. */
+        REJECTED_REQUEST,
+        /** The provider answered 404 for a document or folder it does not have. */
         NOT_FOUND,
+        /** The provider does not offer the call: 405, 501, or a 404 of the endpoint itself. */
+        NOT_IMPLEMENTED,
+        /** The provider answered 409, such as for a name already taken in the folder. */
+        CONFLICT,
+        /** The provider answered 413: the request, such as an upload, is larger than it takes. */
+        PAYLOAD_TOO_LARGE,
+        /** The provider answered 429: too many calls; {@link #retryAfter()} says how long to wait. */
+        RATE_LIMITED,
         /** The provider answered 401 or 403: missing or invalid credentials. */
         CREDENTIALS_REFUSED,
         /** The provider answered with another error status, or an answer that cannot be read. */
@@ -30,18 +42,37 @@ public final class ProviderFailure extends RuntimeException {
     private final int providerStatus;
     private final String providerMessage;
     private final boolean credentialsNotSent;
+    private final Duration retryAfter;
 
     public ProviderFailure(Kind kind, int providerStatus, String providerMessage, String detail) {
-        this(kind, providerStatus, providerMessage, detail, false);
+        this(kind, providerStatus, providerMessage, detail, false, null);
     }
 
     private ProviderFailure(
-            Kind kind, int providerStatus, String providerMessage, String detail, boolean credentialsNotSent) {
+            Kind kind,
+            int providerStatus,
+            String providerMessage,
+            String detail,
+            boolean credentialsNotSent,
+            Duration retryAfter) {
         super(detail, null, false, false);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.providerStatus = providerStatus;
         this.providerMessage = providerMessage;
         this.credentialsNotSent = credentialsNotSent;
+        this.retryAfter = retryAfter;
+    }
+
+    /** The provider answered 429 and asked to wait this long before calling again. */
+    public static ProviderFailure rateLimited(
+            int providerStatus, String providerMessage, String detail, Duration retryAfter) {
+        return new ProviderFailure(
+                Kind.RATE_LIMITED,
+                providerStatus,
+                providerMessage,
+                detail,
+                false,
+                Objects.requireNonNull(retryAfter, "retryAfter"));
     }
 
     /**
@@ -49,7 +80,7 @@ public final class ProviderFailure extends RuntimeException {
      * which go only to the origin called, were not sent there, so the answer says nothing of them.
      */
     public static ProviderFailure credentialsNotSent(int providerStatus, String detail) {
-        return new ProviderFailure(Kind.PROVIDER_ERROR, providerStatus, null, detail, true);
+        return new ProviderFailure(Kind.PROVIDER_ERROR, providerStatus, null, detail, true, null);
     }
 
     public ProviderFailure(Kind kind, String detail) {
@@ -68,6 +99,11 @@ public final class ProviderFailure extends RuntimeException {
     /** Whether the answer came from an origin the credentials were not sent to. */
     public boolean credentialsNotSent() {
         return credentialsNotSent;
+    }
+
+    /** How long the provider asked to wait before calling again; present only when it limited the calls. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     /** The provider's explanation, or null. */
