@@ -277,6 +277,39 @@ class DocumentsRestControllerSliceTest extends WebLayerSlice {
     }
 
     @Test
+    void aProviderRefusalKeepsItsMeaningAndARateLimitPassesOnItsRetryAfter() throws Exception {
+        when(documents.metadata(any(), any(), eq("bad")))
+                .thenThrow(new ProviderFailure(ProviderFailure.Kind.REJECTED_REQUEST, 400, "bad id", "HTTP 400"));
+        when(documents.metadata(any(), any(), eq("taken")))
+                .thenThrow(new ProviderFailure(ProviderFailure.Kind.CONFLICT, 409, "name taken", "HTTP 409"));
+        when(documents.metadata(any(), any(), eq("big")))
+                .thenThrow(new ProviderFailure(ProviderFailure.Kind.PAYLOAD_TOO_LARGE, 413, null, "HTTP 413"));
+        when(documents.metadata(any(), any(), eq("busy")))
+                .thenThrow(ProviderFailure.rateLimited(429, "slow down", "HTTP 429", Duration.ofSeconds(42)));
+        when(documents.metadata(any(), any(), eq("absent")))
+                .thenThrow(new ProviderFailure(
+                        ProviderFailure.Kind.NOT_IMPLEMENTED, 404, null, "the provider does not offer metadata"));
+
+        mvc.perform(get(DOCUMENTS + "/metadata").with(admin()).param("id", "bad"))
+                .andExpect(problem(400, "provider-rejected-request"))
+                .andExpect(jsonPath("$.providerStatus").value(400))
+                .andExpect(jsonPath("$.providerMessage").value("bad id"));
+        mvc.perform(get(DOCUMENTS + "/metadata").with(admin()).param("id", "taken"))
+                .andExpect(problem(409, "provider-conflict"))
+                .andExpect(jsonPath("$.providerMessage").value("name taken"));
+        mvc.perform(get(DOCUMENTS + "/metadata").with(admin()).param("id", "big"))
+                .andExpect(problem(413, "provider-payload-too-large"))
+                .andExpect(jsonPath("$.providerStatus").value(413));
+        mvc.perform(get(DOCUMENTS + "/metadata").with(admin()).param("id", "busy"))
+                .andExpect(problem(429, "provider-rate-limited"))
+                .andExpect(header().string("Retry-After", "42"))
+                .andExpect(jsonPath("$.providerStatus").value(429));
+        mvc.perform(get(DOCUMENTS + "/metadata").with(admin()).param("id", "absent"))
+                .andExpect(problem(501, "provider-not-implemented"))
+                .andExpect(jsonPath("$.detail").value("the provider does not offer metadata"));
+    }
+
+    @Test
     void aProviderThatSaysItDidNotDeleteIsAProviderError() throws Exception {
         when(documents.delete(any(), any(), any())).thenReturn(new OperationResult(false, "document is locked"));
 
