@@ -178,7 +178,7 @@ class ApiDescriptionTest extends ApiTestBase {
                         .path("responses")
                         .fieldNames())
                 .toIterable()
-                .contains("404", "409", "429", "502", "503", "504");
+                .contains("404", "409", "413", "429", "501", "502", "503", "504");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.integrationregistry.adapters.providerhttp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.integrationregistry.adapters.providerhttp.GuardedDnsResolver.RefusedAddress;
 import io.integrationregistry.application.documents.port.out.ProviderFailure;
 import io.integrationregistry.application.documents.port.out.ProviderFailure.Kind;
@@ -13,6 +14,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -20,6 +22,9 @@ import java.util.Set;
  * and the host, never a header, a query string or a body, so it cannot carry a credential.
  */
 final class Failures {
+
+    /** How much of an error answer is read to find the provider's explanation. */
+    private static final long MAX_ERROR_BYTES = 64 * 1024;
 
     private Failures() {}
 
@@ -58,6 +63,26 @@ final class Failures {
             return new ProviderFailure(Kind.UNREACHABLE, call + ": " + refusal.getMessage());
         }
         return new ProviderFailure(Kind.OUTBOUND_REFUSED, call + ": " + refusal.getMessage());
+    }
+
+    /**
+     * The failure an error answer of the Document Webhooks API stands for: its status, and the provider's
+     * explanation from the start of its body, cleaned of these secrets.
+     */
+    static ProviderFailure of(Answer answer, Collection<String> secrets, String call) {
+        JsonNode error = null;
+        try {
+            error = ProviderJson.tree(answer.readAtMost(MAX_ERROR_BYTES));
+        } catch (IOException unreadable) {
+            // The status says enough.
+        }
+        return status(
+                answer.status(),
+                ProviderText.clean(ProviderJson.errorMessage(error), secrets),
+                error != null && error.isObject(),
+                answer.header("Retry-After"),
+                call,
+                answer.url().getHost());
     }
 
     /**

@@ -37,8 +37,6 @@ import java.util.function.Function;
 public final class HttpDocumentProvider implements ForCallingProviders, AutoCloseable {
 
     private static final List<Header> ACCEPT_JSON = List.of(new BasicHeader(HttpHeaders.ACCEPT, "application/json"));
-    /** How much of an error answer is read to find the provider's explanation. */
-    private static final long MAX_ERROR_BYTES = 64 * 1024;
 
     private final GuardedHttpClient client;
     private final boolean ownsClient;
@@ -269,23 +267,9 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
 
     /** Throws the failure an error status stands for, with the provider's cleaned explanation. */
     private static void requireSuccess(Answer answer, ProviderCredentials credentials, String call) {
-        if (answer.isSuccess()) {
-            return;
+        if (!answer.isSuccess()) {
+            throw Failures.of(answer, CredentialHeaders.secrets(credentials), call);
         }
-        JsonNode error = null;
-        try {
-            error = ProviderJson.tree(answer.readAtMost(MAX_ERROR_BYTES));
-        } catch (IOException unreadable) {
-            // The status says enough.
-        }
-        String message = ProviderText.clean(ProviderJson.errorMessage(error), CredentialHeaders.secrets(credentials));
-        throw Failures.status(
-                answer.status(),
-                message,
-                error != null && error.isObject(),
-                answer.header(HttpHeaders.RETRY_AFTER),
-                call,
-                host(answer));
     }
 
     private static ContentType contentTypeOf(String contentType) {
