@@ -26,6 +26,17 @@ final class Failures {
     /** How much of an error answer is read to find the provider's explanation. */
     private static final long MAX_ERROR_BYTES = 64 * 1024;
 
+    /**
+     * Calls a provider may not implement (a minimal one offers only the core calls below): a web
+     * server's 404 for them means the endpoint is missing. {@code serviceInfo} names no document, so
+     * each of its 404s is a missing endpoint; the others name one, so a 404 carrying the provider's own
+     * JSON error is a missing document. The core calls ({@code metadata}, {@code files},
+     * {@code download}, {@code uploadInit}, {@code upload}) every provider has: their 404 is a missing
+     * document or folder.
+     */
+    static final Set<String> OPTIONAL_CALLS =
+            Set.of("serviceInfo", "search", "thumbnail", "createFolder", "rename", "delete");
+
     private Failures() {}
 
     static ProviderFailure of(IOException failure, String call, String host) {
@@ -84,17 +95,6 @@ final class Failures {
                 call,
                 answer.url().getHost());
     }
-
-    /**
-     * Calls the Document Webhooks API marks optional, or that a minimal provider leaves out: a web
-     * server's 404 for them means the endpoint is missing. {@code serviceInfo} names no document, so
-     * each of its 404s is a missing endpoint; the others name one, so a 404 carrying the provider's own
-     * JSON error is a missing document. The core calls ({@code metadata}, {@code files},
-     * {@code download}, {@code uploadInit}, {@code upload}) every provider has: their 404 is a missing
-     * document or folder.
-     */
-    static final Set<String> OPTIONAL_CALLS =
-            Set.of("serviceInfo", "search", "thumbnail", "createFolder", "rename", "delete");
 
     /**
      * What a provider's error status means. The one table of it (the REST adapter's
