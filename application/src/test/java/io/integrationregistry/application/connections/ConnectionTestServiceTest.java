@@ -266,6 +266,21 @@ class ConnectionTestServiceTest {
     }
 
     @Test
+    void aProtectedServiceInfoWithNoCredentialsToSendIsSkippedNotFailed() {
+        provider.failServiceInfo = new ProviderFailure(ProviderFailure.Kind.CREDENTIALS_REFUSED, 401, null, "no");
+
+        ConnectionReport report = services.tests().test(DORA, draft(BASE, oauth2()));
+
+        assertThat(provider.calls).containsExactly("serviceInfo https://dms.acme.example none");
+        assertThat(step(report, "reachable").outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(step(report, "serviceInfo").outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(step(report, "serviceInfo").message()).contains("protects serviceInfo");
+        assertThat(step(report, "authenticated").outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(step(report, "authenticated").message()).contains("connect your account after saving");
+        assertThat(report.ok()).isFalse();
+    }
+
+    @Test
     void a404OnEveryCallFailsAuthenticatedSayingTheBaseUrlIsProbablyWrong() {
         IntegrationId id = add(draft(BASE, apiKey(Optional.of(API_KEY))));
         provider.failServiceInfo = new ProviderFailure(ProviderFailure.Kind.NOT_FOUND, 404, null, "not found");
