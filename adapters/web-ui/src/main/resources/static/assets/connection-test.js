@@ -7,8 +7,12 @@ import {focus, h, replace} from './dom.js';
 import {requestBody} from './form-fields.js';
 import {clearErrors, showFieldErrors} from './form-errors.js';
 
-const STEP_NAMES = {reachable: 'Provider reachable', authenticated: 'Credentials accepted', listedRoot: 'Root folder listed'};
+const STEP_NAMES = {reachable: 'Provider reachable', serviceInfo: 'Service information',
+    authenticated: 'Credentials accepted', listedRoot: 'Root folder listed'};
+/** A skipped step was not run (or the provider does not offer it): neither passed nor failed. */
 const OUTCOMES = {PASSED: 'Passed', FAILED: 'Failed', SKIPPED: 'Skipped'};
+const DETAIL_NAMES = {publisher: 'Publisher', version: 'Version', webhookVersion: 'Webhook version',
+    availableEndpoints: 'Offered endpoints', customActions: 'Custom actions'};
 
 /** The test button (for those who may change integrations) and the place of its report. */
 export function buildConnectionTest(writer) {
@@ -64,5 +68,18 @@ function renderReport(testReport, report) {
             h('span', {class: 'step-name', text: STEP_NAMES[step.name] || step.name}),
             step.latencyMillis !== null && step.latencyMillis !== undefined
                 ? h('span', {class: 'step-latency', text: `${step.latencyMillis} ms`}) : null,
-            step.message ? h('p', {class: 'step-message', text: step.message}) : null))));
+            step.message ? h('p', {class: 'step-message', text: step.message}) : null,
+            renderDetails(step.details)))));
+}
+
+/** What a step found (serviceInfo: what the provider says about itself), as the provider wrote it. */
+function renderDetails(details) {
+    const entries = Object.entries(details || {});
+    if (!entries.length) {
+        return null;
+    }
+    return h('dl', {class: 'step-details'}, entries.flatMap(([name, value]) => [
+        h('dt', {text: DETAIL_NAMES[name] || name}),
+        h('dd', {text: String(value)})
+    ]));
 }

@@ -1,17 +1,12 @@
 package io.integrationregistry.application.connections;
 
 import io.integrationregistry.application.connections.port.in.ConnectionReport;
-import io.integrationregistry.application.connections.port.in.ConnectionReport.Outcome;
-import io.integrationregistry.application.connections.port.in.ConnectionReport.Step;
 import io.integrationregistry.application.connections.port.in.ForTestingConnections;
 import io.integrationregistry.application.connections.port.out.ConnectionTestRecord;
 import io.integrationregistry.application.connections.port.out.ForRecordingConnectionTests;
-import io.integrationregistry.application.documents.port.out.DocumentMetadata;
 import io.integrationregistry.application.documents.port.out.ForCallingProviders;
 import io.integrationregistry.application.documents.port.out.ProviderCredentials;
 import io.integrationregistry.application.documents.port.out.ProviderEndpoint;
-import io.integrationregistry.application.documents.port.out.ProviderFailure;
-import io.integrationregistry.application.documents.port.out.ServiceInfo;
 import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
 import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.shared.ForSealingSecrets;
@@ -24,7 +19,6 @@ import io.integrationregistry.domain.IntegrationRuleViolation.Rule;
 import io.integrationregistry.domain.PlainSecret;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,16 +27,14 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Tries a provider the way the product will use it: {@code serviceInfo} without credentials, then,
- * where there are credentials to try, the root folder's {@code files}. Each step says how long it took
- * and what the provider said; a failed step skips the ones that depend on it. Secrets are used, never
+ * Tries a provider the way the product will use it, through a {@link ConnectionProbe}: {@code serviceInfo}
+ * and, where there are credentials to try, the root folder's {@code files}, both with the credentials.
+ * Each step says how long it took and what the provider said; a failed step skips the ones that depend on it. Secrets are used, never
  * echoed, and a stored one goes only to the origin it was saved for. Every test, a refused one too, is
  * recorded for the audit trail: who tested what, the origins called and the outcome.
  */
 public final class ConnectionTestService implements ForTestingConnections {
 
-    static final String ROOT = "/";
-    private static final int ROOT_PAGE = 10;
     private static final String CONNECT_AFTER_SAVING = "connect your account after saving to test OAuth2 credentials";
 
     private final ForCallingProviders providers;
@@ -131,83 +123,13 @@ public final class ConnectionTestService implements ForTestingConnections {
     }
 
     private ConnectionReport run(ProviderEndpoint endpoint, Supplier<ProviderCredentialsOrSkip> credentials) {
-        List<Step> steps = new ArrayList<>();
-        boolean answered;
-        long started = System.nanoTime();
-        try {
-            String said = describe(providers.serviceInfo(endpoint));
-            steps.add(new Step("reachable", Outcome.PASSED, elapsedMillis(started), said));
-            answered = true;
-        } catch (ProviderFailure failure) {
-            steps.add(new Step("reachable", Outcome.FAILED, elapsedMillis(started), message(failure)));
-            // A provider without serviceInfo still answered: its credentials can still be tried.
-            answered = failure.providerStatus() > 0;
-        }
-        if (!answered) {
-            steps.add(new Step("authenticated", Outcome.SKIPPED, null, "the provider could not be reached"));
-            steps.add(new Step("listedRoot", Outcome.SKIPPED, null, "the provider could not be reached"));
-            return ConnectionReport.of(steps);
-        }
+        ConnectionProbe probe = new ConnectionProbe(providers, endpoint);
         ProviderCredentialsOrSkip chosen = credentials.get();
-        if (chosen instanceof Skipped skipped) {
-            steps.add(new Step("authenticated", Outcome.SKIPPED, null, skipped.reason()));
-            steps.add(new Step("listedRoot", Outcome.SKIPPED, null, skipped.reason()));
-            return ConnectionReport.of(steps);
+        if (chosen instanceof Use use) {
+            return probe.run(use.credentials(), null);
         }
-        ProviderCredentials use = ((Use) chosen).credentials();
-        started = System.nanoTime();
-        try {
-            List<DocumentMetadata> root = providers.files(endpoint, use, ROOT, ROOT_PAGE, 0);
-            long millis = elapsedMillis(started);
-            steps.add(new Step("authenticated", Outcome.PASSED, millis, "the provider accepted the credentials"));
-            steps.add(new Step(
-                    "listedRoot",
-                    Outcome.PASSED,
-                    millis,
-                    "the root folder lists " + root.size() + (root.size() == ROOT_PAGE ? " or more" : "") + " item"
-                            + (root.size() == 1 ? "" : "s")));
-        } catch (ProviderFailure failure) {
-            long millis = elapsedMillis(started);
-            if (failure.credentialsNotSent()) {
-                steps.add(new Step(
-                        "authenticated",
-                        Outcome.FAILED,
-                        millis,
-                        "the credentials were not sent: " + failure.getMessage()));
-                steps.add(new Step("listedRoot", Outcome.SKIPPED, null, "the credentials were not sent"));
-            } else if (failure.kind() == ProviderFailure.Kind.CREDENTIALS_REFUSED) {
-                steps.add(new Step("authenticated", Outcome.FAILED, millis, message(failure)));
-                steps.add(new Step("listedRoot", Outcome.SKIPPED, null, "the credentials were refused"));
-            } else {
-                steps.add(new Step("authenticated", Outcome.PASSED, millis, "the credentials were not refused"));
-                steps.add(new Step("listedRoot", Outcome.FAILED, millis, message(failure)));
-            }
-        }
-        return ConnectionReport.of(steps);
-    }
-
-    private static String describe(ServiceInfo info) {
-        StringBuilder said = new StringBuilder("the provider answered serviceInfo");
-        if (info.publisher() != null) {
-            said.append(": ").append(OAuth2ConnectionService.cleaned(info.publisher()));
-        }
-        if (info.webhookVersion() != null) {
-            said.append(", webhook version ").append(OAuth2ConnectionService.cleaned(info.webhookVersion()));
-        }
-        return said.toString();
-    }
-
-    private static String message(ProviderFailure failure) {
-        String message = failure.providerStatus() > 0
-                ? "the provider answered " + failure.providerStatus() + ": " + failure.getMessage()
-                : failure.getMessage();
-        return failure.providerMessage() == null
-                ? message
-                : message + " (the provider said: " + OAuth2ConnectionService.cleaned(failure.providerMessage()) + ")";
-    }
-
-    private static long elapsedMillis(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1_000_000;
+        // Without credentials to try, the provider is still asked whether it is there.
+        return probe.run(ProviderCredentials.NONE, ((Skipped) chosen).reason());
     }
 
     /** Runs one test and records it; the record names origins only, never a path, a query or a secret. */

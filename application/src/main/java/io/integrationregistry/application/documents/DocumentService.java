@@ -7,7 +7,6 @@ import io.integrationregistry.application.documents.port.out.DocumentMetadata;
 import io.integrationregistry.application.documents.port.out.ForCallingProviders;
 import io.integrationregistry.application.documents.port.out.OperationResult;
 import io.integrationregistry.application.documents.port.out.ProviderContent;
-import io.integrationregistry.application.documents.port.out.ProviderEndpoint;
 import io.integrationregistry.application.documents.port.out.ProviderFailure;
 import io.integrationregistry.application.documents.port.out.ServiceInfo;
 import io.integrationregistry.application.documents.port.out.UploadTarget;
@@ -31,7 +30,7 @@ public final class DocumentService implements ForUsingDocuments {
 
     @Override
     public ServiceInfo serviceInfo(Caller caller, IntegrationId integration) {
-        return providers.serviceInfo(ProviderEndpoint.of(access.activeIntegrationOf(caller.company(), integration)));
+        return access.call(caller, integration, providers::serviceInfo);
     }
 
     @Override
@@ -73,6 +72,9 @@ public final class DocumentService implements ForUsingDocuments {
     /**
      * The bytes can be streamed only once, so a refused token is refreshed and retried at
      * {@code uploadInit}, which carries no body; {@code upload} follows right after with the same token.
+     * The answer is the document as stored, read back with {@code metadata}: {@code uploadInit} answers
+     * before the bytes, with placeholders. Should that read fail, the upload still succeeded, and the
+     * answer is what is known: {@code uploadInit}'s, without its placeholders.
      */
     @Override
     public DocumentMetadata upload(
@@ -92,11 +94,12 @@ public final class DocumentService implements ForUsingDocuments {
                     null,
                     "the provider answered uploadInit without the new file's id");
         }
+        CountingInputStream counted = new CountingInputStream(body);
         OperationResult sent = access.call(
                 caller,
                 active,
                 (endpoint, credentials) ->
-                        providers.upload(endpoint, credentials, created.id(), body, length, contentType),
+                        providers.upload(endpoint, credentials, created.id(), counted, length, contentType),
                 false);
         if (!sent.success()) {
             throw new ProviderFailure(
@@ -105,7 +108,15 @@ public final class DocumentService implements ForUsingDocuments {
                     sent.error(),
                     "the provider did not accept the uploaded bytes");
         }
-        return created;
+        try {
+            return access.call(
+                    caller,
+                    active,
+                    (endpoint, credentials) -> providers.metadata(endpoint, credentials, created.id()),
+                    true);
+        } catch (ProviderFailure notReadBack) {
+            return UploadPlaceholders.dropped(created, counted.count());
+        }
     }
 
     @Override

@@ -113,7 +113,8 @@ class ConnectionTestServiceTest {
         assertThat(report.ok()).isTrue();
         assertThat(provider.calls)
                 .containsExactly(
-                        "serviceInfo https://dms.acme.example", "files https://dms.acme.example key=" + API_KEY);
+                        "serviceInfo https://dms.acme.example key=" + API_KEY,
+                        "files https://dms.acme.example key=" + API_KEY);
     }
 
     @Test
@@ -126,7 +127,7 @@ class ConnectionTestServiceTest {
         assertThat(report.ok()).isTrue();
         assertThat(provider.calls)
                 .containsExactly(
-                        "serviceInfo https://dms.elsewhere.example",
+                        "serviceInfo https://dms.elsewhere.example key=ak_live_typed_again_0123",
                         "files https://dms.elsewhere.example key=ak_live_typed_again_0123");
     }
 
@@ -152,9 +153,12 @@ class ConnectionTestServiceTest {
 
         ConnectionReport report = services.tests().test(DORA, id, Optional.of(draft(NEW_ORIGIN_BASE, oauth2())));
 
-        assertThat(provider.calls).containsExactly("serviceInfo https://dms.elsewhere.example");
+        assertThat(provider.calls).containsExactly("serviceInfo https://dms.elsewhere.example none");
+        assertThat(report.ok()).isFalse();
         assertThat(report.steps())
-                .filteredOn(step -> !step.name().equals("reachable"))
+                .filteredOn(step ->
+                        step.name().equals("authenticated") || step.name().equals("listedRoot"))
+                .hasSize(2)
                 .allSatisfy(step -> {
                     assertThat(step.outcome()).isEqualTo(Outcome.SKIPPED);
                     assertThat(step.message()).contains("not sent").contains("https://dms.acme.example");
@@ -203,11 +207,162 @@ class ConnectionTestServiceTest {
         ConnectionReport report = services.tests().test(DORA, id, Optional.empty());
 
         assertThat(report.ok()).isFalse();
-        Step authenticated = report.steps().get(1);
-        assertThat(authenticated.name()).isEqualTo("authenticated");
+        Step authenticated = step(report, "authenticated");
         assertThat(authenticated.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(authenticated.message()).contains("not sent").doesNotContain("accepted");
-        assertThat(report.steps().get(2).outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(step(report, "listedRoot").outcome()).isEqualTo(Outcome.SKIPPED);
+    }
+
+    @Test
+    void aProviderWithoutServiceInfoIsReachableAndItsRootListingDecides() {
+        IntegrationId id = add(draft(BASE, apiKey(Optional.of(API_KEY))));
+        provider.failServiceInfo = new ProviderFailure(ProviderFailure.Kind.NOT_FOUND, 404, null, "not found");
+
+        ConnectionReport report = services.tests().test(DORA, id, Optional.empty());
+
+        assertThat(report.ok()).isTrue();
+        assertThat(step(report, "reachable").outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(step(report, "serviceInfo").outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(step(report, "serviceInfo").message()).contains("does not offer serviceInfo");
+        assertThat(step(report, "authenticated").outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(step(report, "listedRoot").outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void serviceInfoAnsweringMethodNotAllowedOrNotImplementedIsNotOfferedEither() {
+        IntegrationId id = add(draft(BASE, apiKey(Optional.of(API_KEY))));
+        for (int status : new int[] {405, 501}) {
+            provider.failServiceInfo = new ProviderFailure(ProviderFailure.Kind.PROVIDER_ERROR, status, null, "no");
+
+            ConnectionReport report = services.tests().test(DORA, id, Optional.empty());
+
+            assertThat(report.ok()).as("%d", status).isTrue();
+            assertThat(step(report, "serviceInfo").outcome()).as("%d", status).isEqualTo(Outcome.SKIPPED);
+        }
+    }
+
+    @Test
+    void serviceInfoIsSentTheCredentialsSoAProviderProtectingItPasses() {
+        IntegrationId id = add(draft(BASE, apiKey(Optional.of(API_KEY))));
+
+        ConnectionReport report = services.tests().test(DORA, id, Optional.empty());
+
+        assertThat(provider.calls).first().isEqualTo("serviceInfo https://dms.acme.example key=" + API_KEY);
+        assertThat(report.ok()).isTrue();
+        assertThat(step(report, "serviceInfo").outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void aRefusedServiceInfoDoesNotMakeTheProviderUnreachable() {
+        IntegrationId id = add(draft(BASE, apiKey(Optional.of(API_KEY))));
+        provider.failServiceInfo = new ProviderFailure(ProviderFailure.Kind.CREDENTIALS_REFUSED, 401, null, "no");
+
+        ConnectionReport report = services.tests().test(DORA, id, Optional.empty());
+
+        assertThat(step(report, "reachable").outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(step(report, "serviceInfo").outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(step(report, "authenticated").outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(report.ok()).isTrue();
+    }
+
+    @Test
+    void aProtectedServiceInfoWithNoCredentialsToSendIsSkippedNotFailed() {
+        provider.failServiceInfo = new ProviderFailure(ProviderFailure.Kind.CREDENTIALS_REFUSED, 401, null, "no");
+
+        ConnectionReport report = services.tests().test(DORA, draft(BASE, oauth2()));
+
+        assertThat(provider.calls).containsExactly("serviceInfo https://dms.acme.example none");
+        assertThat(step(report, "reachable").outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(step(report, "serviceInfo").outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(step(report, "serviceInfo").message()).contains("protects serviceInfo");
+        assertThat(step(report, "authenticated").outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(step(report, "authenticated").message()).contains("connect your account after saving");
+        assertThat(report.ok()).isFalse();
+    }
+
+    @Test
+    void a404OnEveryCallFailsAuthenticatedSayingTheBaseUrlIsProbablyWrong() {
+        IntegrationId id = add(draft(BASE, apiKey(Optional.of(API_KEY))));
+        provider.failServiceInfo = new ProviderFailure(ProviderFailure.Kind.NOT_FOUND, 404, null, "not found");
+        provider.failFiles = new ProviderFailure(ProviderFailure.Kind.NOT_FOUND, 404, null, "not found");
+
+        ConnectionReport report = services.tests().test(DORA, id, Optional.empty());
+
+        assertThat(report.ok()).isFalse();
+        assertThat(step(report, "reachable").outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(step(report, "authenticated").outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(step(report, "authenticated").message())
+                .contains("every call answered 404")
+                .contains("base API URL is probably wrong");
+        assertThat(step(report, "listedRoot").outcome()).isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
+    void aServerErrorOnTheRootListingDoesNotPassAuthenticated() {
+        IntegrationId id = add(draft(BASE, apiKey(Optional.of(API_KEY))));
+        provider.failFiles = new ProviderFailure(ProviderFailure.Kind.PROVIDER_ERROR, 500, null, "broke");
+
+        ConnectionReport report = services.tests().test(DORA, id, Optional.empty());
+
+        assertThat(report.ok()).isFalse();
+        assertThat(step(report, "authenticated").outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(step(report, "authenticated").message()).contains("not confirmed");
+        assertThat(step(report, "listedRoot").message()).contains("500");
+    }
+
+    @Test
+    void theReportNamesTheUserAnApiKeyWasSentAs() {
+        IntegrationId id = add(draft(BASE, apiKey(Optional.of(API_KEY))));
+
+        ConnectionReport passed = services.tests().test(DORA, id, Optional.empty());
+        provider.failFiles = new ProviderFailure(ProviderFailure.Kind.CREDENTIALS_REFUSED, 403, "bad user", "refused");
+        ConnectionReport refused = services.tests().test(DORA, id, Optional.empty());
+
+        assertThat(step(passed, "authenticated").message()).contains("sent as user dora");
+        assertThat(step(refused, "authenticated").outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(step(refused, "authenticated").message()).contains("sent as user dora");
+        assertThat(passed.toString() + refused).doesNotContain(API_KEY);
+    }
+
+    @Test
+    void theServiceInfoStepShowsWhatTheProviderSaysAboutItself() {
+        IntegrationId id = add(draft(BASE, apiKey(Optional.of(API_KEY))));
+        provider.info = new ServiceInfo(
+                "1.2",
+                "9.1",
+                "Acme\u0007 Docs",
+                List.of("files", "download"),
+                List.of(java.util.Map.of("name", "approve")));
+
+        ConnectionReport report = services.tests().test(DORA, id, Optional.empty());
+
+        assertThat(step(report, "serviceInfo").details())
+                .containsExactly(
+                        java.util.Map.entry("publisher", "Acme Docs"),
+                        java.util.Map.entry("version", "9.1"),
+                        java.util.Map.entry("webhookVersion", "1.2"),
+                        java.util.Map.entry("availableEndpoints", "files, download"),
+                        java.util.Map.entry("customActions", "approve"));
+    }
+
+    @Test
+    void anUnreachableProviderFailsReachableAndSkipsTheRest() {
+        IntegrationId id = add(draft(BASE, apiKey(Optional.of(API_KEY))));
+        provider.failServiceInfo = new ProviderFailure(ProviderFailure.Kind.UNREACHABLE, "no connection");
+
+        ConnectionReport report = services.tests().test(DORA, id, Optional.empty());
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.steps())
+                .extracting(step -> step.name() + "=" + step.outcome())
+                .containsExactly(
+                        "reachable=FAILED", "serviceInfo=SKIPPED", "authenticated=SKIPPED", "listedRoot=SKIPPED");
+        assertThat(provider.calls).noneMatch(call -> call.startsWith("files"));
+        assertThat(records.records).singleElement().satisfies(record -> {
+            assertThat(record.outcome()).isEqualTo("FAILED");
+            assertThat(record.summary())
+                    .isEqualTo("reachable failed, serviceInfo skipped, authenticated skipped, listedRoot skipped");
+        });
     }
 
     private IntegrationId add(IntegrationDraft draft) {
@@ -231,15 +386,27 @@ class ConnectionTestServiceTest {
                 Optional.of(PlainSecret.of("authentication.clientSecret", "client-secret-0123456789")));
     }
 
+    private static Step step(ConnectionReport report, String name) {
+        return report.steps().stream()
+                .filter(step -> step.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no step " + name + " in " + report));
+    }
+
     /** A provider that answers serviceInfo, lists nothing, and records where it was called with what. */
     private static final class Provider extends UnansweringProvider {
         final List<String> calls = new ArrayList<>();
         ProviderFailure failFiles;
+        ProviderFailure failServiceInfo;
+        ServiceInfo info = new ServiceInfo("1", "1", "Acme", List.of("files"), List.of());
 
         @Override
-        public ServiceInfo serviceInfo(ProviderEndpoint endpoint) {
-            calls.add("serviceInfo " + endpoint.baseApiUrl().origin());
-            return new ServiceInfo("1", "1", "Acme", List.of("files"), List.of());
+        public ServiceInfo serviceInfo(ProviderEndpoint endpoint, ProviderCredentials credentials) {
+            calls.add("serviceInfo " + endpoint.baseApiUrl().origin() + " " + sent(credentials));
+            if (failServiceInfo != null) {
+                throw failServiceInfo;
+            }
+            return info;
         }
 
         @Override
@@ -249,16 +416,19 @@ class ConnectionTestServiceTest {
                 String parentId,
                 Integer max,
                 Integer offset) {
-            String sent = credentials instanceof ProviderCredentials.ApiKey key
-                    ? "key=" + key.apiKey().reveal()
-                    : credentials instanceof ProviderCredentials.Bearer bearer
-                            ? "bearer=" + bearer.accessToken().reveal()
-                            : "none";
-            calls.add("files " + endpoint.baseApiUrl().origin() + " " + sent);
+            calls.add("files " + endpoint.baseApiUrl().origin() + " " + sent(credentials));
             if (failFiles != null) {
                 throw failFiles;
             }
             return List.of();
+        }
+
+        private static String sent(ProviderCredentials credentials) {
+            return credentials instanceof ProviderCredentials.ApiKey key
+                    ? "key=" + key.apiKey().reveal()
+                    : credentials instanceof ProviderCredentials.Bearer bearer
+                            ? "bearer=" + bearer.accessToken().reveal()
+                            : "none";
         }
     }
 

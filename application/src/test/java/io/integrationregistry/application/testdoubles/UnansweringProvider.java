@@ -17,7 +17,7 @@ import java.util.List;
 public abstract class UnansweringProvider implements ForCallingProviders {
 
     @Override
-    public ServiceInfo serviceInfo(ProviderEndpoint endpoint) {
+    public ServiceInfo serviceInfo(ProviderEndpoint endpoint, ProviderCredentials credentials) {
         throw new UnsupportedOperationException();
     }
 

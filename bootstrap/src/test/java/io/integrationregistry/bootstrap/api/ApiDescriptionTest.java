@@ -205,6 +205,23 @@ class ApiDescriptionTest extends ApiTestBase {
     }
 
     @Test
+    void theDocumentLinksSayWhereTheyLead() {
+        JsonNode document = description.at("/components/schemas/DocumentResource/properties");
+        assertThat(document.at("/downloadLink/description").asText())
+                .contains("/api/integrations/{id}/documents/download?id=")
+                .contains("percent-encoded")
+                .contains("Absent for a folder");
+        assertThat(document.at("/downloadLink/format").asText()).isEqualTo("uri-reference");
+        assertThat(document.at("/viewLink/description").asText()).contains("passed through unchanged");
+        assertThat(operations
+                        .get("POST /api/integrations/test")
+                        .path("description")
+                        .asText())
+                .contains("`serviceInfo` (optional")
+                .contains("base API URL is probably wrong");
+    }
+
+    @Test
     void theAuditTrailSaysHowToReachItsFollowingPage() {
         JsonNode cursor = null;
         for (JsonNode parameter : operations.get("GET /api/audit").path("parameters")) {

@@ -123,7 +123,8 @@ class CredentialDestinationsApiTest extends ProviderApiTestBase {
                             oauth2SecretLeftOut(name, elsewhere.baseApiUrl(), authorizationServer.tokenEndpoint()));
 
             assertThat(test.status()).as(test.body()).isEqualTo(200);
-            JsonNode authenticated = test.json().path("steps").get(1);
+            JsonNode authenticated = test.json().path("steps").get(2);
+            assertThat(authenticated.path("name").asText()).isEqualTo("authenticated");
             assertThat(authenticated.path("outcome").asText()).isEqualTo("SKIPPED");
             assertThat(authenticated.path("message").asText()).contains("not sent");
             assertThat(elsewhere.received())
@@ -144,7 +145,8 @@ class CredentialDestinationsApiTest extends ProviderApiTestBase {
 
             assertThat(report.status()).as(report.body()).isEqualTo(200);
             assertThat(report.json().path("ok").asBoolean()).isFalse();
-            JsonNode authenticated = report.json().path("steps").get(1);
+            JsonNode authenticated = report.json().path("steps").get(2);
+            assertThat(authenticated.path("name").asText()).isEqualTo("authenticated");
             assertThat(authenticated.path("outcome").asText()).isEqualTo("FAILED");
             assertThat(authenticated.path("message").asText())
                     .contains("not sent")

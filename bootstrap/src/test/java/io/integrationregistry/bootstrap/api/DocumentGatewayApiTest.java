@@ -101,13 +101,8 @@ class DocumentGatewayApiTest extends ProviderApiTestBase {
                         "delete");
         assertThat(provider.received()).allSatisfy(request -> {
             assertThat(request.query()).containsEntry("tenant", "acme").containsEntry("region", "eu");
-            if (!request.endpoint().equals("serviceInfo")) {
-                assertThat(request.headers())
-                        .containsEntry("apikey", PROVIDER_KEY)
-                        .containsEntry("username", "dora");
-            } else {
-                assertThat(request.headers()).doesNotContainKey("apikey");
-            }
+            // serviceInfo included: some providers protect it.
+            assertThat(request.headers()).containsEntry("apikey", PROVIDER_KEY).containsEntry("username", "dora");
         });
         assertThat(provider.received("uploadInit").get(0).query())
                 .containsEntry("parentId", folderId)
@@ -123,7 +118,8 @@ class DocumentGatewayApiTest extends ProviderApiTestBase {
 
         assertThat(metadata.path("dateModified").asText()).isEqualTo("2025-01-01T00:00:00Z");
         assertThat(metadata.has("vendorExtension")).isFalse();
-        assertThat(metadata.has("downloadLink")).isFalse();
+        // The provider gives no download link; the answer links to this service's own download.
+        assertThat(metadata.path("downloadLink").asText()).isEqualTo(documents("download?id=d-1"));
     }
 
     @Test
@@ -183,7 +179,7 @@ class DocumentGatewayApiTest extends ProviderApiTestBase {
                     .startsWith("credentials ")
                     .contains("(hidden)")
                     .endsWith(" are not valid here");
-            assertThat(tested.json().path("steps").get(1).path("message").asText())
+            assertThat(tested.json().path("steps").get(2).path("message").asText())
                     .as(echoed)
                     .contains("(hidden)");
             for (String body : List.of(refused.body(), tested.body())) {
@@ -261,13 +257,13 @@ class DocumentGatewayApiTest extends ProviderApiTestBase {
         assertThat(good.json().path("steps"))
                 .extracting(step ->
                         step.path("name").asText() + "=" + step.path("outcome").asText())
-                .containsExactly("reachable=PASSED", "authenticated=PASSED", "listedRoot=PASSED");
+                .containsExactly("reachable=PASSED", "serviceInfo=PASSED", "authenticated=PASSED", "listedRoot=PASSED");
         assertThat(good.json().path("steps").get(0).path("latencyMillis").isNumber())
                 .isTrue();
         assertThat(wrongKey.json().path("ok").asBoolean()).isFalse();
-        assertThat(wrongKey.json().path("steps").get(1).path("outcome").asText())
+        assertThat(wrongKey.json().path("steps").get(2).path("outcome").asText())
                 .isEqualTo("FAILED");
-        assertThat(wrongKey.json().path("steps").get(1).path("message").asText())
+        assertThat(wrongKey.json().path("steps").get(2).path("message").asText())
                 .contains("invalid API key");
         assertThat(good.body() + wrongKey.body()).doesNotContain(PROVIDER_KEY).doesNotContain("typed-wrong-key");
     }

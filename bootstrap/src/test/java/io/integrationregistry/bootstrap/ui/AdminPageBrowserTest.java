@@ -81,6 +81,7 @@ class AdminPageBrowserTest {
     private static final Dimension DESKTOP = new Dimension(1280, 900);
     private static final String CLIENT_SECRET = "northwind-client-secret-7f3a";
     private static final String API_KEY = "northwind-api-key-0123456789-k9x2";
+    private static final String TYPED_KEY = "typed-provider-key-0123456789-ui";
 
     private static final boolean INSTALLED = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     /** Commands go through chromedriver, so Selenium's own DevTools client (and its version warning) is not needed. */
@@ -586,6 +587,45 @@ class AdminPageBrowserTest {
         waitUntil(() -> element("#page-info").getText().equals("Page 1 of 2"));
         assertThat(driver.findElements(By.cssSelector("#integration-list [data-integration-id]")))
                 .hasSize(20);
+    }
+
+    @Test
+    @Order(11)
+    void the_connection_test_shows_skipped_steps_apart_from_passed_and_failed_ones() {
+        signInAs("alice", "alice-pw");
+        open("#/integrations/new");
+        visible("#integration-form");
+        type("#field-name", "Unreachable " + shortId());
+        // A private address: the service refuses to call it, so the provider is not reached.
+        type("#field-baseApiUrl", "https://10.0.0.7/api");
+        element("#auth-type-apikey").click();
+        type("#field-apiKey", TYPED_KEY);
+
+        visible("#test-connection").click();
+        waitUntil(() ->
+                driver.findElements(By.cssSelector("#test-report .test-step")).size() == 4);
+
+        assertThat(visible("#test-report .test-summary").getText()).isEqualTo("Connection test failed");
+        WebElement failed = element("#test-report .test-step[data-step='reachable']");
+        assertThat(failed.getAttribute("data-outcome")).isEqualTo("FAILED");
+        List<WebElement> skipped = driver.findElements(By.cssSelector("#test-report .test-step.step-skipped"));
+        assertThat(skipped)
+                .extracting(step -> step.getAttribute("data-step"))
+                .containsExactly("serviceInfo", "authenticated", "listedRoot");
+        for (WebElement step : skipped) {
+            assertThat(step.getAttribute("data-outcome")).isEqualTo("SKIPPED");
+            assertThat(step.findElement(By.cssSelector(".step-outcome")).getText())
+                    .isEqualToIgnoringCase("Skipped");
+            assertThat(step.getCssValue("border-top-style")).isEqualTo("dashed");
+            assertThat(step.findElement(By.cssSelector(".step-outcome")).getCssValue("background-color"))
+                    .isNotEqualTo(
+                            failed.findElement(By.cssSelector(".step-outcome")).getCssValue("background-color"));
+        }
+        assertThat(failed.getCssValue("border-top-style")).isEqualTo("solid");
+        assertThat(element("#test-report .test-step[data-step='serviceInfo']").getText())
+                .contains("Service information")
+                .contains("the provider could not be reached");
+        assertThat(driver.getPageSource()).doesNotContain(TYPED_KEY);
     }
 
     // ---------------------------------------------------------------- helpers

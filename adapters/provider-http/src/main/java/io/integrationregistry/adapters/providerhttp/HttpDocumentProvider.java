@@ -59,9 +59,8 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
     }
 
     @Override
-    public ServiceInfo serviceInfo(ProviderEndpoint endpoint) {
-        return getJson(
-                endpoint, ProviderCredentials.NONE, "serviceInfo", CallParameters.none(), ProviderJson::serviceInfo);
+    public ServiceInfo serviceInfo(ProviderEndpoint endpoint, ProviderCredentials credentials) {
+        return getJson(endpoint, credentials, "serviceInfo", CallParameters.none(), ProviderJson::serviceInfo);
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Reads {@code dateModified} the ways providers write it: RFC 3339 as the Document Webhooks API asks, ISO-8601 without
  * an offset (taken as UTC) or without a time, or epoch milliseconds as a number or a numeric string.
- * A date that cannot be read is unknown (null): it is not worth failing a listing for.
+ * A date that cannot be read is unknown (null): it is not worth failing a listing for. So is the epoch
+ * itself (0, or 1970-01-01T00:00:00Z): providers write it where they have no date, as a placeholder.
  */
 final class ProviderDates {
 
@@ -23,16 +24,28 @@ final class ProviderDates {
     private ProviderDates() {}
 
     static Instant read(JsonNode value) {
+        return unlessPlaceholder(readAny(value));
+    }
+
+    static Instant read(String raw) {
+        return unlessPlaceholder(readAny(raw));
+    }
+
+    private static Instant unlessPlaceholder(Instant instant) {
+        return Instant.EPOCH.equals(instant) ? null : instant;
+    }
+
+    private static Instant readAny(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return null;
         }
         if (value.isNumber()) {
             return value.canConvertToLong() ? epochMillis(value.asLong()) : null;
         }
-        return value.isTextual() ? read(value.asText()) : null;
+        return value.isTextual() ? readAny(value.asText()) : null;
     }
 
-    static Instant read(String raw) {
+    private static Instant readAny(String raw) {
         String text = raw.strip();
         if (text.isEmpty()) {
             return null;

@@ -133,7 +133,7 @@ class DocumentCallsTest {
 
     @ParameterizedTest
     @EnumSource(Credentials.class)
-    void service_info_is_asked_without_credentials(Credentials credentials) throws IOException {
+    void service_info_carries_the_credentials_like_every_call(Credentials credentials) throws IOException {
         start(credentials);
         fake.documents().serviceInfo("""
                 {"webhookVersion":"1.0","version":"2.3.4","publisher":"Fake DMS",
@@ -142,7 +142,7 @@ class DocumentCallsTest {
                  "customActions":[{"name":"approve","label":"Approve","parameters":{"level":2}}],
                  "supportsWebhooks":true}""");
 
-        ServiceInfo info = provider.serviceInfo(endpoint);
+        ServiceInfo info = provider.serviceInfo(endpoint, credentials.credentials());
 
         assertThat(info.webhookVersion()).isEqualTo("1.0");
         assertThat(info.version()).isEqualTo("2.3.4");
@@ -155,9 +155,12 @@ class DocumentCallsTest {
         assertThat(request.method()).isEqualTo("GET");
         assertThat(request.endpoint()).isEqualTo("serviceInfo");
         assertThat(request.query()).isEqualTo(REQUEST_PARAMETERS);
-        assertThat(request.header("apiKey")).isNull();
-        assertThat(request.header("username")).isNull();
-        assertThat(request.header("Authorization")).isNull();
+        if (credentials == Credentials.API_KEY) {
+            assertThat(request.header("apiKey")).isEqualTo(Credentials.KEY);
+            assertThat(request.header("username")).isEqualTo(Credentials.USER);
+        } else {
+            assertThat(request.header("Authorization")).isEqualTo("Bearer " + Credentials.TOKEN);
+        }
     }
 
     @Test
@@ -167,7 +170,7 @@ class DocumentCallsTest {
 
         provider.metadata(endpoint, Credentials.API_KEY.credentials(), "doc-1");
         provider.metadata(endpoint, Credentials.API_KEY.credentials(), "doc-2");
-        provider.serviceInfo(endpoint);
+        provider.serviceInfo(endpoint, Credentials.API_KEY.credentials());
 
         assertThat(fake.received())
                 .allSatisfy(request -> assertThat(request.header("Cookie")).isNull());

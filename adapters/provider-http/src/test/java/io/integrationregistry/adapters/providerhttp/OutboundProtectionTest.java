@@ -215,7 +215,7 @@ class OutboundProtectionTest {
 
         for (Runnable call : List.<Runnable>of(
                 () -> provider.metadata(inside, credentials, "doc-1"),
-                () -> provider.serviceInfo(inside),
+                () -> provider.serviceInfo(inside, credentials),
                 () -> provider.createFolder(inside, credentials, "/", "x"))) {
             ProviderFailure failure = failureOf(call);
             assertThat(failure.kind()).isEqualTo(Kind.OUTBOUND_REFUSED);

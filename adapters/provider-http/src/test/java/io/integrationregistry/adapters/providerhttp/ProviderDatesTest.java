@@ -1,5 +1,9 @@
 package io.integrationregistry.adapters.providerhttp;
 
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,11 +25,26 @@ class ProviderDatesTest {
                 "2024-05-06T07:08:09.123456789-05:30| 2024-05-06T12:38:09.123456789Z",
                 "2024-05-06T07:08                   | 2024-05-06T07:08:00Z",
                 "2024-05-06                         | 2024-05-06T00:00:00Z",
-                "0                                  | 1970-01-01T00:00:00Z",
+                "1                                  | 1970-01-01T00:00:00.001Z",
                 "1714979289123                      | 2024-05-06T07:08:09.123Z"
             })
     void readable_dates(String text, String expected) {
         assertThat(ProviderDates.read(text)).isEqualTo(Instant.parse(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", " 0 ", "1970-01-01T00:00:00Z", "1970-01-01", "1970-01-01T01:00:00+01:00"})
+    void epochZeroIsAnAbsentDateNot1970(String text) {
+        assertThat(ProviderDates.read(text)).isNull();
+        assertThat(ProviderDates.read(TextNode.valueOf(text))).isNull();
+    }
+
+    @Test
+    void epochZeroAsAJsonNumberIsAnAbsentDateNot1970() {
+        assertThat(ProviderDates.read(IntNode.valueOf(0))).isNull();
+        assertThat(ProviderDates.read(LongNode.valueOf(0L))).isNull();
+        assertThat(ProviderDates.read(LongNode.valueOf(1735689600000L)))
+                .isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
     }
 
     @ParameterizedTest

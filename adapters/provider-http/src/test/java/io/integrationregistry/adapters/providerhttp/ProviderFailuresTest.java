@@ -164,7 +164,8 @@ class ProviderFailuresTest {
     void a_service_info_slower_than_the_read_timeout_times_out() {
         fake.faults().delayNext("serviceInfo", Duration.ofSeconds(5));
 
-        assertThat(failureOf(() -> provider.serviceInfo(endpoint)).kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(failureOf(() -> provider.serviceInfo(endpoint, credentials)).kind())
+                .isEqualTo(Kind.TIMEOUT);
     }
 
     @Test

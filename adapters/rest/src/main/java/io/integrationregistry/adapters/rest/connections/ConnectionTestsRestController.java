@@ -24,6 +24,14 @@ import java.util.Optional;
 @Tag(name = "Integrations")
 class ConnectionTestsRestController {
 
+    /** What the report's steps mean, for both operations. */
+    static final String STEPS = "Steps: `reachable` (the provider's host answered HTTP, whatever the status); "
+            + "`serviceInfo` (optional: SKIPPED when the provider does not offer it, i.e. 404, 405 or 501; when "
+            + "offered, its fields are in the step's `details`); `authenticated` (PASSED only on a 2xx of an "
+            + "authenticated call; 401 and 403 fail it, and so does 404 on every call: the base API URL is "
+            + "probably wrong; the message names the user an API key was sent as); `listedRoot`. `ok` is true "
+            + "when the credentials were accepted and the root folder listed.";
+
     private final ForTestingConnections tests;
 
     ConnectionTestsRestController(ForTestingConnections tests) {
@@ -34,8 +42,8 @@ class ConnectionTestsRestController {
     @Operation(
             summary = "Test values being typed",
             description = "The body is that of a new integration. Calls "
-                    + "serviceInfo and, with an API key, files of the root folder; answers a report per step "
-                    + "(reachable, authenticated, listedRoot). Nothing is stored.")
+                    + "serviceInfo and, with an API key, files of the root folder, both with the credentials; "
+                    + "answers a report per step. " + STEPS + " Nothing is stored.")
     ConnectionReport testTyped(Caller caller, HttpServletRequest request) {
         IntegrationDraft typed =
                 IntegrationRequestReader.creation(RequestBodies.read(request)).draft();
@@ -48,8 +56,8 @@ class ConnectionTestsRestController {
             description = "Without a body, the saved values; with the "
                     + "body of an edit, the values being edited (a secret left out is the saved one, sent only to the "
                     + "origin it was saved for: 400 on authentication.apiKey otherwise). OAuth2 uses the signed-in user's "
-                    + "connection, and only on the base URL's origin it was made for. Nothing is stored; the test is "
-                    + "recorded in the audit trail.")
+                    + "connection, and only on the base URL's origin it was made for. " + STEPS + " Nothing is "
+                    + "stored; the test is recorded in the audit trail.")
     ConnectionReport testSaved(
             Caller caller, HttpServletRequest request, @PathVariable("id") IntegrationId integrationId) {
         byte[] body = RequestBodies.read(request);

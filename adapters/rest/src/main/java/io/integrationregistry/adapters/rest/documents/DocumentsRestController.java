@@ -74,7 +74,7 @@ class DocumentsRestController {
         GatewayParameters parameters = new GatewayParameters();
         String checkedId = parameters.required("id", documentId);
         parameters.check();
-        return DocumentResource.of(documents.metadata(caller, integrationId, checkedId));
+        return DocumentResource.of(integrationId, documents.metadata(caller, integrationId, checkedId));
     }
 
     @GetMapping("/files")
@@ -91,7 +91,7 @@ class DocumentsRestController {
         Integer checkedOffset = parameters.number("offset", offset, 0, Integer.MAX_VALUE);
         parameters.check();
         return documents.files(caller, integrationId, parent, checkedMax, checkedOffset).stream()
-                .map(DocumentResource::of)
+                .map(metadata -> DocumentResource.of(integrationId, metadata))
                 .toList();
     }
 
@@ -111,7 +111,7 @@ class DocumentsRestController {
         Integer checkedOffset = parameters.number("offset", offset, 0, Integer.MAX_VALUE);
         parameters.check();
         return documents.search(caller, integrationId, checkedQuery, parent, checkedMax, checkedOffset).stream()
-                .map(DocumentResource::of)
+                .map(metadata -> DocumentResource.of(integrationId, metadata))
                 .toList();
     }
 
@@ -156,7 +156,9 @@ class DocumentsRestController {
     @Operation(
             summary = "Upload a file",
             description = "The request body is the file's bytes, streamed to the "
-                    + "provider: `uploadInit` creates the file, then `upload` sends the bytes. Answers the new file.")
+                    + "provider: `uploadInit` creates the file, then `upload` sends the bytes. Answers the new file "
+                    + "as the provider stored it (read back with `metadata`); should that read fail, what is known "
+                    + "of it, without uploadInit's placeholder date or size.")
     DocumentResource upload(
             Caller caller,
             HttpServletRequest request,
@@ -177,6 +179,7 @@ class DocumentsRestController {
                 request.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : request.getContentType();
         try (InputStream body = request.getInputStream()) {
             return DocumentResource.of(
+                    integrationId,
                     documents.upload(caller, integrationId, target, body, request.getContentLengthLong(), contentType));
         } catch (UncheckedIOException bodyBroke) {
             // The caller's own upload stopped midway: its request, not the provider, is at fault.
@@ -196,7 +199,7 @@ class DocumentsRestController {
         String parent = parameters.required("parentId", parentId);
         String checkedName = parameters.required("name", name);
         parameters.check();
-        return DocumentResource.of(documents.createFolder(caller, integrationId, parent, checkedName));
+        return DocumentResource.of(integrationId, documents.createFolder(caller, integrationId, parent, checkedName));
     }
 
     @PutMapping("/delete")

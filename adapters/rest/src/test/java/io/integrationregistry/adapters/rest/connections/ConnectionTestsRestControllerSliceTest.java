@@ -36,6 +36,12 @@ class ConnectionTestsRestControllerSliceTest extends WebLayerSlice {
     private static final IntegrationId ID = new IntegrationId(INTEGRATION);
     private static final ConnectionReport REPORT = ConnectionReport.of(List.of(
             new ConnectionReport.Step("reachable", ConnectionReport.Outcome.PASSED, 42L, "serviceInfo answered"),
+            new ConnectionReport.Step(
+                    "serviceInfo",
+                    ConnectionReport.Outcome.PASSED,
+                    42L,
+                    "the provider answered serviceInfo",
+                    java.util.Map.of("publisher", "Acme Docs")),
             new ConnectionReport.Step("authenticated", ConnectionReport.Outcome.FAILED, 17L, "the provider said 401"),
             new ConnectionReport.Step("listedRoot", ConnectionReport.Outcome.SKIPPED, null, "not authenticated")));
     private static final String TYPED = """
@@ -58,8 +64,10 @@ class ConnectionTestsRestControllerSliceTest extends WebLayerSlice {
                 .andExpect(jsonPath("$.ok").value(false))
                 .andExpect(jsonPath("$.steps[0].name").value("reachable"))
                 .andExpect(jsonPath("$.steps[0].latencyMillis").value(42))
-                .andExpect(jsonPath("$.steps[1].outcome").value("FAILED"))
-                .andExpect(jsonPath("$.steps[2].outcome").value("SKIPPED"));
+                .andExpect(jsonPath("$.steps[0].details").isEmpty())
+                .andExpect(jsonPath("$.steps[1].details.publisher").value("Acme Docs"))
+                .andExpect(jsonPath("$.steps[2].outcome").value("FAILED"))
+                .andExpect(jsonPath("$.steps[3].outcome").value("SKIPPED"));
 
         ArgumentCaptor<Caller> caller = ArgumentCaptor.forClass(Caller.class);
         ArgumentCaptor<IntegrationDraft> draft = ArgumentCaptor.forClass(IntegrationDraft.class);
@@ -78,7 +86,7 @@ class ConnectionTestsRestControllerSliceTest extends WebLayerSlice {
 
         mvc.perform(post("/api/integrations/{id}/test", INTEGRATION).with(admin()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.steps.length()").value(3));
+                .andExpect(jsonPath("$.steps.length()").value(4));
         mvc.perform(post("/api/integrations/{id}/test", INTEGRATION)
                         .with(admin())
                         .contentType(MediaType.APPLICATION_JSON)

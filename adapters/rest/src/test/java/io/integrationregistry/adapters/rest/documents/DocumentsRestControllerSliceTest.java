@@ -85,6 +85,41 @@ class DocumentsRestControllerSliceTest extends WebLayerSlice {
     }
 
     @Test
+    void downloadLinkIsTheServicesOwnDownloadOfTheDocumentAndNullForFolders() throws Exception {
+        DocumentMetadata odd = new DocumentMetadata(
+                "a+b/c=d&e f",
+                "Odd.pdf",
+                "file",
+                "https://provider.example/view/odd",
+                "https://provider.example/raw/odd?token=provider-only",
+                "application/pdf",
+                null,
+                4L,
+                false);
+        when(documents.files(any(), any(), any(), any(), any())).thenReturn(List.of(FOLDER, odd));
+        when(documents.metadata(any(), any(), any())).thenReturn(odd);
+        when(documents.search(any(), any(), any(), any(), any(), any())).thenReturn(List.of(odd));
+        when(documents.createFolder(any(), any(), any(), any())).thenReturn(FOLDER);
+        String link = DOCUMENTS + "/download?id=a%2Bb%2Fc%3Dd%26e%20f";
+
+        mvc.perform(get(DOCUMENTS + "/files").with(documentUser()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].downloadLink").doesNotExist())
+                .andExpect(jsonPath("$[1].downloadLink").value(link))
+                .andExpect(jsonPath("$[1].viewLink").value("https://provider.example/view/odd"));
+        mvc.perform(get(DOCUMENTS + "/metadata").with(documentUser()).param("id", "a+b/c=d&e f"))
+                .andExpect(jsonPath("$.downloadLink").value(link));
+        mvc.perform(get(DOCUMENTS + "/search").with(documentUser()).param("query", "odd"))
+                .andExpect(jsonPath("$[0].downloadLink").value(link));
+        mvc.perform(post(DOCUMENTS + "/folders")
+                        .with(documentUser())
+                        .param("parentId", "/")
+                        .param("name", "Invoices"))
+                .andExpect(jsonPath("$.id").value("folder-9"))
+                .andExpect(jsonPath("$.downloadLink").doesNotExist());
+    }
+
+    @Test
     void listingAndSearchingPassTheirParametersOn() throws Exception {
         when(documents.files(any(), any(), any(), any(), any())).thenReturn(List.of(FOLDER, REPORT));
         when(documents.search(any(), any(), any(), any(), any(), any())).thenReturn(List.of(REPORT));

@@ -11,7 +11,11 @@ import java.util.List;
  */
 public interface ForCallingProviders {
 
-    ServiceInfo serviceInfo(ProviderEndpoint endpoint);
+    /**
+     * What the provider says about itself. Not every provider offers it, and some protect it, so it
+     * carries the credentials like every other call.
+     */
+    ServiceInfo serviceInfo(ProviderEndpoint endpoint, ProviderCredentials credentials);
 
     DocumentMetadata metadata(ProviderEndpoint endpoint, ProviderCredentials credentials, String id);
 

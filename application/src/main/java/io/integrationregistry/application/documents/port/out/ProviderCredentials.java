@@ -5,7 +5,7 @@ import io.integrationregistry.domain.PlainSecret;
 /** What authorizes a call to a provider, sent in headers. */
 public sealed interface ProviderCredentials {
 
-    /** {@code serviceInfo} is called without authentication. */
+    /** No credentials at all: for a test that has none to send. */
     record None() implements ProviderCredentials {}
 
     /** Headers {@code apiKey} and {@code username}: the key, and the login of the user who calls. */
