@@ -41,8 +41,10 @@ public record Scopes(List<String> values) {
         if (values.size() > MAX_COUNT) {
             broken.add(new InvalidValue(FIELD, "must hold at most " + MAX_COUNT + " scopes"));
         }
+        // Past the most a list may hold, tokens are not checked one by one: the list is refused anyway,
+        // and the answer stays as short as the longest list allowed.
         Map<String, Integer> firstIndex = new HashMap<>();
-        for (int i = 0; i < values.size(); i++) {
+        for (int i = 0; i < Math.min(values.size(), MAX_COUNT); i++) {
             String field = FIELD + "[" + i + "]";
             String token = values.get(i);
             String rule = tokenRule(token);

@@ -80,18 +80,32 @@ class ScopesTest {
 
     @Test
     void everyBrokenRuleIsListedAtOnce() {
-        List<String> values = new ArrayList<>(tokens(50));
+        List<String> values = new ArrayList<>(tokens(10));
         values.set(3, "bad token");
         values.set(7, "");
         values.add("scope0");
+        values.add(null);
 
         assertThat(Scopes.violations(values))
                 .extracting(InvalidValue::field)
                 .containsExactly(
-                        "authentication.scopes",
                         "authentication.scopes[3]",
                         "authentication.scopes[7]",
-                        "authentication.scopes[50]");
+                        "authentication.scopes[10]",
+                        "authentication.scopes[11]");
+    }
+
+    @Test
+    void aListTooLongIsRefusedWithoutATokenByTokenAccountOfWhatLiesBeyondTheLimit() {
+        List<String> values = new ArrayList<>(tokens(50));
+        values.set(2, "bad token");
+        for (int i = 0; i < 1_000; i++) {
+            values.add("");
+        }
+
+        assertThat(Scopes.violations(values))
+                .extracting(InvalidValue::field)
+                .containsExactly("authentication.scopes", "authentication.scopes[2]");
     }
 
     @Test
