@@ -41,6 +41,7 @@ const FIELD_LABELS = {
     'authentication.clientId': 'Client ID',
     'authentication.clientSecret': 'Client secret',
     'authentication.redirectUri': 'Redirect URI',
+    'authentication.scopes': 'Scopes',
     'authentication.apiKey': 'API key'
 };
 
@@ -112,6 +113,8 @@ function flatten(payload) {
     ['type', 'authenticationUrl', 'tokenEndpointUrl', 'clientId', 'redirectUri'].forEach(field => {
         flat[`authentication.${field}`] = auth[field] === undefined ? null : auth[field];
     });
+    // as the audit trail shows them: space-separated, none as no value
+    flat['authentication.scopes'] = auth.scopes && auth.scopes.length ? auth.scopes.join(' ') : null;
     ['clientSecret', 'apiKey'].forEach(field => {
         flat[`authentication.${field}`] = auth[field] && auth[field].set ? 'set' : null;
     });

@@ -4,7 +4,7 @@
  * and a banner when someone else changed the integration meanwhile.
  */
 import {focus, h, replace, show} from './dom.js';
-import {BY_SERVER_FIELD, describe, FIELDS} from './form-fields.js';
+import {describe, fieldOf, FIELDS} from './form-fields.js';
 
 /** The status line, the error message and the stale-edit banner above the form. */
 export function buildNotices() {
@@ -42,7 +42,9 @@ export function clearErrors(fields, notices) {
 
 /** The service's message with the field's label in place of its server name. */
 function friendly(field, message) {
-    const text = message || '';
+    // a scope is named by its place in the list typed, counted from 1
+    const text = (message || '').replace(/authentication\.scopes\[(\d+)\]/g,
+        (server, index) => `scope ${Number(index) + 1}`).replace(/^scope /, 'Scope ');
     if (field.server && text.startsWith(field.server + ' ')) {
         return field.label + text.slice(field.server.length);
     }
@@ -57,7 +59,7 @@ export function showFieldErrors(fields, notices, problems) {
     const unplaced = [];
     const invalid = new Set();
     problems.forEach(problem => {
-        const field = BY_SERVER_FIELD[problem.field];
+        const field = fieldOf(problem.field);
         const visible = field && !(field.key in fields.inputs && fields.inputs[field.key].closest('[hidden]'));
         if (!field || !visible) {
             unplaced.push(problem.message || `${problem.field} ${problem.rule}`);

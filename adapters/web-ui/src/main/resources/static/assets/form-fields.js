@@ -15,10 +15,16 @@ export const FIELDS = [
     {key: 'tokenEndpointUrl', label: 'Token endpoint URL', server: 'authentication.tokenEndpointUrl'},
     {key: 'clientId', label: 'Client ID', server: 'authentication.clientId'},
     {key: 'clientSecret', label: 'Client secret', server: 'authentication.clientSecret'},
+    {key: 'scopes', label: 'Scopes', server: 'authentication.scopes'},
     {key: 'apiKey', label: 'API key', server: 'authentication.apiKey'}
 ];
 export const BY_SERVER_FIELD = Object.fromEntries(FIELDS.map(field => [field.server, field]));
 BY_SERVER_FIELD.authentication = BY_SERVER_FIELD['authentication.type'];
+
+/** The field a server field names; a scope's problem (`authentication.scopes[3]`) belongs to the scopes input. */
+export function fieldOf(server) {
+    return BY_SERVER_FIELD[String(server).replace(/\[\d+\]$/, '')];
+}
 
 /**
  * Builds the inputs, their hints and error slots. With `readOnly` the values are shown but cannot be
@@ -70,6 +76,11 @@ export function buildFields(readOnly) {
         }),
         textField(fields, 'clientId', 'Client ID', {required: true}),
         secretField(fields, 'clientSecret', 'Client secret'),
+        textField(fields, 'scopes', 'Scopes', {
+            placeholder: 'openid files.read',
+            hint: 'Optional: the scopes to ask the provider for, separated by spaces (at most 50), e.g. openid '
+                + 'files.read. They replace any scope parameter written in the Authentication URL.'
+        }),
         fields.redirectKnown,
         fields.redirectPending);
 
@@ -213,6 +224,7 @@ export function fillFields(fields, integration) {
     inputs.authenticationUrl.value = auth.authenticationUrl || '';
     inputs.tokenEndpointUrl.value = auth.tokenEndpointUrl || '';
     inputs.clientId.value = auth.clientId || '';
+    inputs.scopes.value = (auth.scopes || []).join(' ');
     inputs.clientSecret.value = '';
     inputs.apiKey.value = '';
 }
@@ -232,6 +244,8 @@ export function requestBody(fields, {forEdit, active}) {
         if (inputs.clientSecret.value) {
             authentication.clientSecret = inputs.clientSecret.value;
         }
+        // spaces only: a comma may be part of a scope
+        authentication.scopes = inputs.scopes.value.split(/\s+/).filter(scope => scope !== '');
     } else if (type === 'API_KEY') {
         if (inputs.apiKey.value) {
             authentication.apiKey = inputs.apiKey.value;

@@ -15,6 +15,7 @@ import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.RequestParameters;
+import io.integrationregistry.domain.Scopes;
 import io.integrationregistry.domain.WebUrl;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContextInitializer;
@@ -119,7 +120,8 @@ public final class RunningRegistry implements AutoCloseable {
                         new WebUrl("https://auth.example/authorize"),
                         new WebUrl("https://auth.example/token"),
                         new ClientId("client-1"),
-                        Optional.of(PlainSecret.of("authentication.clientSecret", clientSecret))));
+                        Optional.of(PlainSecret.of("authentication.clientSecret", clientSecret)),
+                        Scopes.NONE));
     }
 
     static IntegrationDraft apiKeyDraft(String name, String apiKey) {

@@ -10,7 +10,8 @@ public sealed interface Authentication permits Authentication.OAuth2, Authentica
             WebUrl tokenEndpointUrl,
             ClientId clientId,
             SealedSecret clientSecret,
-            RedirectUri redirectUri)
+            RedirectUri redirectUri,
+            Scopes scopes)
             implements Authentication {
 
         public OAuth2 {
@@ -19,6 +20,7 @@ public sealed interface Authentication permits Authentication.OAuth2, Authentica
             Checks.present("authentication.clientId", clientId);
             Checks.present("authentication.clientSecret", clientSecret);
             Checks.present("authentication.redirectUri", redirectUri);
+            Checks.present(Scopes.FIELD, scopes);
         }
 
         @Override

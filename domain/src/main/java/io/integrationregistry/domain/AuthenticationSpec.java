@@ -17,7 +17,12 @@ public sealed interface AuthenticationSpec<S> permits AuthenticationSpec.OAuth2S
     /** The same spec with each given secret transformed, e.g. sealed. */
     <T> AuthenticationSpec<T> mapSecrets(Function<? super S, Optional<T>> transform);
 
-    record OAuth2Spec<S>(WebUrl authenticationUrl, WebUrl tokenEndpointUrl, ClientId clientId, Optional<S> clientSecret)
+    record OAuth2Spec<S>(
+            WebUrl authenticationUrl,
+            WebUrl tokenEndpointUrl,
+            ClientId clientId,
+            Optional<S> clientSecret,
+            Scopes scopes)
             implements AuthenticationSpec<S> {
 
         public OAuth2Spec {
@@ -25,6 +30,7 @@ public sealed interface AuthenticationSpec<S> permits AuthenticationSpec.OAuth2S
             Checks.present("authentication.tokenEndpointUrl", tokenEndpointUrl);
             Checks.present("authentication.clientId", clientId);
             Checks.optional("authentication.clientSecret", clientSecret);
+            Checks.present(Scopes.FIELD, scopes);
         }
 
         @Override
@@ -34,7 +40,8 @@ public sealed interface AuthenticationSpec<S> permits AuthenticationSpec.OAuth2S
 
         @Override
         public <T> OAuth2Spec<T> mapSecrets(Function<? super S, Optional<T>> transform) {
-            return new OAuth2Spec<>(authenticationUrl, tokenEndpointUrl, clientId, clientSecret.flatMap(transform));
+            return new OAuth2Spec<>(
+                    authenticationUrl, tokenEndpointUrl, clientId, clientSecret.flatMap(transform), scopes);
         }
     }
 

@@ -174,7 +174,12 @@ public final class IntegrationDecider {
                     ? current.issuedRedirectUri()
                     : proposedRedirectUri;
             return new OAuth2(
-                    oauth2.authenticationUrl(), oauth2.tokenEndpointUrl(), oauth2.clientId(), secret, redirectUri);
+                    oauth2.authenticationUrl(),
+                    oauth2.tokenEndpointUrl(),
+                    oauth2.clientId(),
+                    secret,
+                    redirectUri,
+                    oauth2.scopes());
         }
         ApiKeySpec<SealedSecret> apiKey = (ApiKeySpec<SealedSecret>) spec;
         return new ApiKey(apiKey.apiKey()

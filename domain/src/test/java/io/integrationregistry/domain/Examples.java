@@ -66,19 +66,19 @@ final class Examples {
     }
 
     static AuthenticationSpec<SealedSecret> oauth2Spec(SealedSecret clientSecret) {
-        return new OAuth2Spec<>(AUTHENTICATION_URL, TOKEN_URL, CLIENT_ID, Optional.of(clientSecret));
+        return new OAuth2Spec<>(AUTHENTICATION_URL, TOKEN_URL, CLIENT_ID, Optional.of(clientSecret), Scopes.NONE);
     }
 
     static AuthenticationSpec<SealedSecret> oauth2SpecKeepingTheSecret() {
-        return new OAuth2Spec<>(AUTHENTICATION_URL, TOKEN_URL, CLIENT_ID, Optional.empty());
+        return new OAuth2Spec<>(AUTHENTICATION_URL, TOKEN_URL, CLIENT_ID, Optional.empty(), Scopes.NONE);
     }
 
     static AuthenticationSpec<SealedSecret> oauth2SpecKeepingTheSecret(WebUrl tokenEndpointUrl) {
-        return new OAuth2Spec<>(AUTHENTICATION_URL, tokenEndpointUrl, CLIENT_ID, Optional.empty());
+        return new OAuth2Spec<>(AUTHENTICATION_URL, tokenEndpointUrl, CLIENT_ID, Optional.empty(), Scopes.NONE);
     }
 
     static AuthenticationSpec<SealedSecret> oauth2SpecKeepingTheSecret(ClientId clientId) {
-        return new OAuth2Spec<>(AUTHENTICATION_URL, TOKEN_URL, clientId, Optional.empty());
+        return new OAuth2Spec<>(AUTHENTICATION_URL, TOKEN_URL, clientId, Optional.empty(), Scopes.NONE);
     }
 
     static Authentication apiKey(SealedSecret key) {
@@ -86,7 +86,7 @@ final class Examples {
     }
 
     static Authentication oauth2(SealedSecret clientSecret, RedirectUri redirectUri) {
-        return new OAuth2(AUTHENTICATION_URL, TOKEN_URL, CLIENT_ID, clientSecret, redirectUri);
+        return new OAuth2(AUTHENTICATION_URL, TOKEN_URL, CLIENT_ID, clientSecret, redirectUri, Scopes.NONE);
     }
 
     // ---- commands

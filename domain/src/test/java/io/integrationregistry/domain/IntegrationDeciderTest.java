@@ -1,11 +1,14 @@
 package io.integrationregistry.domain;
 
+import io.integrationregistry.domain.AuthenticationSpec.OAuth2Spec;
 import io.integrationregistry.domain.IntegrationCommand.ActivateIntegration;
 import io.integrationregistry.domain.IntegrationCommand.DeactivateIntegration;
 import io.integrationregistry.domain.IntegrationCommand.EditIntegration;
 import io.integrationregistry.domain.IntegrationRuleViolation.Rule;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
 
 import static io.integrationregistry.domain.DeciderSpecification.given;
 import static io.integrationregistry.domain.DeciderSpecification.givenNoHistory;
@@ -211,7 +214,8 @@ class IntegrationDeciderTest {
                             TOKEN_URL_ON_THE_SAME_ORIGIN,
                             CLIENT_ID,
                             CLIENT_SECRET,
-                            PROPOSED_REDIRECT)));
+                            PROPOSED_REDIRECT,
+                            Scopes.NONE)));
         }
 
         @Test
@@ -254,7 +258,60 @@ class IntegrationDeciderTest {
             given(addedWithOAuth2())
                     .when(editAuthentication(oauth2SpecKeepingTheSecret(OTHER_CLIENT_ID)))
                     .thenExpect(editedAuthentication(new Authentication.OAuth2(
-                            AUTHENTICATION_URL, TOKEN_URL, OTHER_CLIENT_ID, CLIENT_SECRET, PROPOSED_REDIRECT)));
+                            AUTHENTICATION_URL,
+                            TOKEN_URL,
+                            OTHER_CLIENT_ID,
+                            CLIENT_SECRET,
+                            PROPOSED_REDIRECT,
+                            Scopes.NONE)));
+        }
+
+        @Test
+        void givenAnOAuth2Integration_whenOnlyTheScopesChange_thenIntegrationEditedWithTheNewScopes() {
+            Scopes scopes = Scopes.of("openid", "files.read");
+            given(addedWithOAuth2())
+                    .when(editAuthentication(
+                            new OAuth2Spec<>(AUTHENTICATION_URL, TOKEN_URL, CLIENT_ID, Optional.empty(), scopes)))
+                    .thenExpect(editedAuthentication(new Authentication.OAuth2(
+                            AUTHENTICATION_URL, TOKEN_URL, CLIENT_ID, CLIENT_SECRET, PROPOSED_REDIRECT, scopes)));
+        }
+
+        @Test
+        void givenAnOAuth2IntegrationWithScopes_whenEditedWithTheSameScopes_thenNoEvent() {
+            Scopes scopes = Scopes.of("openid", "files.read");
+            given(added(
+                            new Authentication.OAuth2(
+                                    AUTHENTICATION_URL, TOKEN_URL, CLIENT_ID, CLIENT_SECRET, PROPOSED_REDIRECT, scopes),
+                            true))
+                    .when(editAuthentication(
+                            new OAuth2Spec<>(AUTHENTICATION_URL, TOKEN_URL, CLIENT_ID, Optional.empty(), scopes)))
+                    .thenExpectNoEvent();
+        }
+
+        @Test
+        void givenAnOAuth2IntegrationWithScopes_whenEditedWithTheSameScopesInAnotherOrder_thenIntegrationEdited() {
+            given(added(
+                            new Authentication.OAuth2(
+                                    AUTHENTICATION_URL,
+                                    TOKEN_URL,
+                                    CLIENT_ID,
+                                    CLIENT_SECRET,
+                                    PROPOSED_REDIRECT,
+                                    Scopes.of("openid", "files.read")),
+                            true))
+                    .when(editAuthentication(new OAuth2Spec<>(
+                            AUTHENTICATION_URL,
+                            TOKEN_URL,
+                            CLIENT_ID,
+                            Optional.empty(),
+                            Scopes.of("files.read", "openid"))))
+                    .thenExpect(editedAuthentication(new Authentication.OAuth2(
+                            AUTHENTICATION_URL,
+                            TOKEN_URL,
+                            CLIENT_ID,
+                            CLIENT_SECRET,
+                            PROPOSED_REDIRECT,
+                            Scopes.of("files.read", "openid"))));
         }
 
         @Test
@@ -320,7 +377,12 @@ class IntegrationDeciderTest {
                             oauth2SpecKeepingTheSecret(OTHER_CLIENT_ID),
                             LATER_PROPOSED_REDIRECT))
                     .thenExpect(editedAuthentication(new Authentication.OAuth2(
-                            AUTHENTICATION_URL, TOKEN_URL, OTHER_CLIENT_ID, CLIENT_SECRET, PROPOSED_REDIRECT)));
+                            AUTHENTICATION_URL,
+                            TOKEN_URL,
+                            OTHER_CLIENT_ID,
+                            CLIENT_SECRET,
+                            PROPOSED_REDIRECT,
+                            Scopes.NONE)));
         }
 
         @Test

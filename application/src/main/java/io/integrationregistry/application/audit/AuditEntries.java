@@ -105,6 +105,7 @@ public final class AuditEntries {
                 "authentication.redirectUri",
                 before == null ? null : before.redirectUri(),
                 after.redirectUri());
+        compare(changes, "authentication.scopes", before == null ? null : before.scopes(), after.scopes());
         secret(
                 changes,
                 "authentication.clientSecret",

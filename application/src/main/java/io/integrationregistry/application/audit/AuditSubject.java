@@ -12,6 +12,8 @@ import java.util.HexFormat;
 /**
  * What the audit trail compares between two versions of an integration, flat. A secret is kept only
  * as a fingerprint of its ciphertext, enough to tell that it was replaced and nothing about its value.
+ * The scopes are kept as the space-separated list the provider is sent (null when there are none), so
+ * that a change of them, their order included, shows as one field change.
  */
 public record AuditSubject(
         String name,
@@ -23,6 +25,7 @@ public record AuditSubject(
         String tokenEndpointUrl,
         String clientId,
         String redirectUri,
+        String scopes,
         String clientSecretSeal,
         String apiKeySeal) {
 
@@ -45,6 +48,7 @@ public record AuditSubject(
                     oauth2.tokenEndpointUrl().value(),
                     oauth2.clientId().value(),
                     oauth2.redirectUri().value(),
+                    oauth2.scopes().isEmpty() ? null : oauth2.scopes().asParameter(),
                     seal(oauth2.clientSecret()),
                     null);
         }
@@ -54,6 +58,7 @@ public record AuditSubject(
                 requestParameters,
                 status,
                 "API_KEY",
+                null,
                 null,
                 null,
                 null,
@@ -73,6 +78,7 @@ public record AuditSubject(
                 tokenEndpointUrl,
                 clientId,
                 redirectUri,
+                scopes,
                 clientSecretSeal,
                 apiKeySeal);
     }

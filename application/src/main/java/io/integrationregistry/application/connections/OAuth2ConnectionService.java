@@ -48,6 +48,7 @@ public final class OAuth2ConnectionService implements ForConnectingAccounts {
 
     static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
     private static final Set<String> OWN_PARAMETERS = Set.of("response_type", "client_id", "redirect_uri", "state");
+    private static final String SCOPE = "scope";
 
     private final ProviderAccessService access;
     private final ForKeepingAuthorizationStates states;
@@ -90,11 +91,20 @@ public final class OAuth2ConnectionService implements ForConnectingAccounts {
                 new QueryParameter("client_id", oauth2.clientId().value()),
                 new QueryParameter("redirect_uri", oauth2.redirectUri().value()),
                 new QueryParameter("state", state)));
+        // The integration's scopes replace any scope the authentication URL or its parameters name;
+        // without scopes, the scope written there (if any) is sent as it is.
+        boolean ownScope = !oauth2.scopes().isEmpty();
+        if (ownScope) {
+            parameters.add(new QueryParameter(SCOPE, oauth2.scopes().asParameter()));
+        }
         // The integration's own parameters (such as access_type=offline) too, but never in place of ours.
         integration.requestParameters().pairs().stream()
                 .filter(parameter -> !OWN_PARAMETERS.contains(parameter.name()))
+                .filter(parameter -> !(ownScope && parameter.name().equals(SCOPE)))
                 .forEach(parameters::add);
-        String url = oauth2.authenticationUrl().value();
+        String url = ownScope
+                ? oauth2.authenticationUrl().withoutParameter(SCOPE)
+                : oauth2.authenticationUrl().value();
         String query = parameters.stream().map(QueryParameter::encoded).collect(Collectors.joining("&"));
         String separator = url.contains("?") ? (url.endsWith("?") || url.endsWith("&") ? "" : "&") : "?";
         return new AuthorizationStart(URI.create(url + separator + query), browserBinding);

@@ -17,6 +17,7 @@ import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.RedirectUri;
 import io.integrationregistry.domain.RequestParameters;
+import io.integrationregistry.domain.Scopes;
 import io.integrationregistry.domain.SealedSecret;
 import io.integrationregistry.domain.WebUrl;
 import org.junit.jupiter.api.Test;
@@ -141,6 +142,43 @@ class AuditEntriesFieldByFieldTest {
                         FieldChange.of("baseApiUrl", "https://docs.example/api/v1", "https://docs2.example/api"),
                         FieldChange.of("requestParameters", "access_type=offline", null),
                         FieldChange.of("authentication.clientId", "client-1", "client-2"));
+    }
+
+    @Test
+    void given_an_edit_of_the_scopes_then_they_are_listed_as_one_field_change_space_separated() {
+        AuditSubject none = addedOAuth2();
+        Authentication.OAuth2 withScopes = oauth2("client-1", CLIENT_SECRET, Scopes.of("openid", "files.read"));
+
+        AuditEntries.Step set = AuditEntries.next(
+                none,
+                recorded(1, "bob", edited("Docs", "https://docs.example/api/v1", "access_type=offline", withScopes)));
+        AuditEntries.Step reordered = AuditEntries.next(
+                set.after(),
+                recorded(
+                        2,
+                        "bob",
+                        edited(
+                                "Docs",
+                                "https://docs.example/api/v1",
+                                "access_type=offline",
+                                oauth2("client-1", CLIENT_SECRET, Scopes.of("files.read", "openid")))));
+        AuditEntries.Step cleared = AuditEntries.next(
+                reordered.after(),
+                recorded(
+                        3,
+                        "bob",
+                        edited(
+                                "Docs",
+                                "https://docs.example/api/v1",
+                                "access_type=offline",
+                                oauth2("client-1", CLIENT_SECRET))));
+
+        assertThat(set.entry().changes())
+                .containsExactly(FieldChange.of("authentication.scopes", null, "openid files.read"));
+        assertThat(reordered.entry().changes())
+                .containsExactly(FieldChange.of("authentication.scopes", "openid files.read", "files.read openid"));
+        assertThat(cleared.entry().changes())
+                .containsExactly(FieldChange.of("authentication.scopes", "files.read openid", null));
     }
 
     @Test
@@ -338,12 +376,17 @@ class AuditEntriesFieldByFieldTest {
     }
 
     private static Authentication.OAuth2 oauth2(String clientId, SealedSecret secret) {
+        return oauth2(clientId, secret, Scopes.NONE);
+    }
+
+    private static Authentication.OAuth2 oauth2(String clientId, SealedSecret secret, Scopes scopes) {
         return new Authentication.OAuth2(
                 new WebUrl("https://auth.example/authorize"),
                 new WebUrl("https://auth.example/token"),
                 new ClientId(clientId),
                 secret,
-                new RedirectUri(REDIRECT));
+                new RedirectUri(REDIRECT),
+                scopes);
     }
 
     private static IntegrationAdded added(Authentication authentication, boolean active) {

@@ -13,6 +13,7 @@ import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.RedirectUri;
 import io.integrationregistry.domain.RequestParameters;
+import io.integrationregistry.domain.Scopes;
 import io.integrationregistry.domain.SealedSecret;
 import io.integrationregistry.domain.WebUrl;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,8 @@ class AuditEntriesTest {
                 new WebUrl("https://auth.example/token"),
                 new ClientId("client-1"),
                 secret,
-                new RedirectUri("https://registry.example/oauth2/callback/" + ID.value()));
+                new RedirectUri("https://registry.example/oauth2/callback/" + ID.value()),
+                Scopes.NONE);
     }
 
     private static IntegrationEvent added(SealedSecret secret) {

@@ -45,6 +45,7 @@ import io.integrationregistry.domain.IntegrationRuleViolation.Rule;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.RedirectUri;
 import io.integrationregistry.domain.RequestParameters;
+import io.integrationregistry.domain.Scopes;
 import io.integrationregistry.domain.WebUrl;
 import org.junit.jupiter.api.Test;
 
@@ -383,7 +384,8 @@ class ConnectionTestServiceTest {
                 new WebUrl("https://auth.acme.example/authorize"),
                 new WebUrl("https://auth.acme.example/token"),
                 new ClientId("registry"),
-                Optional.of(PlainSecret.of("authentication.clientSecret", "client-secret-0123456789")));
+                Optional.of(PlainSecret.of("authentication.clientSecret", "client-secret-0123456789")),
+                Scopes.NONE);
     }
 
     private static Step step(ConnectionReport report, String name) {

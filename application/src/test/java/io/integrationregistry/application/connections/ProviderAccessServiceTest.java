@@ -42,6 +42,7 @@ import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.RedirectUri;
 import io.integrationregistry.domain.RequestParameters;
+import io.integrationregistry.domain.Scopes;
 import io.integrationregistry.domain.WebUrl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,8 @@ class ProviderAccessServiceTest {
                                         new WebUrl("https://auth.acme.example/token"),
                                         new ClientId("registry"),
                                         Optional.of(PlainSecret.of(
-                                                "authentication.clientSecret", "client-secret-0123456789")))),
+                                                "authentication.clientSecret", "client-secret-0123456789")),
+                                        Scopes.NONE)),
                         true,
                         Optional.empty())
                 .integrationId();
@@ -172,7 +174,8 @@ class ProviderAccessServiceTest {
                                 new WebUrl("https://auth.acme.example/authorize"),
                                 new WebUrl("https://auth.acme.example/token"),
                                 new ClientId("registry"),
-                                Optional.empty())),
+                                Optional.empty(),
+                                Scopes.NONE)),
                 ExpectedVersion.ANY);
 
         ConnectionRequired required = catchThrowableOfType(

@@ -39,6 +39,7 @@ import io.integrationregistry.domain.PlainHttp;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.RedirectUri;
 import io.integrationregistry.domain.RequestParameters;
+import io.integrationregistry.domain.Scopes;
 import io.integrationregistry.domain.SealedSecret;
 import io.integrationregistry.domain.WebUrl;
 import org.junit.jupiter.api.Nested;
@@ -193,7 +194,8 @@ class IntegrationServiceTest {
                             new WebUrl("https://auth.acme.example/authorize"),
                             new WebUrl("http://auth.acme.example/token"),
                             new ClientId("registry"),
-                            Optional.of(secret("client-secret-1"))));
+                            Optional.of(secret("client-secret-1")),
+                            Scopes.NONE));
 
             InvalidValue refusal = catchThrowableOfType(InvalidValue.class, () -> service.add(ALICE, overHttp, true));
 
@@ -234,7 +236,8 @@ class IntegrationServiceTest {
                             new WebUrl("https://auth.acme.example/authorize"),
                             new WebUrl("https://auth.internal.example/token"),
                             new ClientId("registry"),
-                            Optional.of(secret("client-secret-1"))));
+                            Optional.of(secret("client-secret-1")),
+                            Scopes.NONE));
 
             InvalidValue refusal = catchThrowableOfType(
                     InvalidValue.class,
@@ -547,7 +550,8 @@ class IntegrationServiceTest {
                                             new WebUrl("https://auth.acme.example/authorize"),
                                             new WebUrl("https://login.elsewhere.example/token"),
                                             new ClientId("registry"),
-                                            Optional.empty())),
+                                            Optional.empty(),
+                                            Scopes.NONE)),
                             ExpectedVersion.ANY));
 
             assertThat(refused.rule()).isEqualTo(Rule.SECRET_BOUND_TO_ORIGIN);
@@ -575,7 +579,8 @@ class IntegrationServiceTest {
                     new WebUrl("https://auth.acme.example/authorize"),
                     new WebUrl("https://auth.acme.example/token"),
                     new ClientId("registry"),
-                    Optional.empty());
+                    Optional.empty(),
+                    Scopes.NONE);
         }
     }
 
@@ -733,7 +738,8 @@ class IntegrationServiceTest {
                         new WebUrl("https://auth.acme.example/authorize"),
                         new WebUrl("https://auth.acme.example/token"),
                         new ClientId("registry"),
-                        Optional.of(secret(clientSecret))));
+                        Optional.of(secret(clientSecret)),
+                        Scopes.NONE));
     }
 
     private static IntegrationDraft draft(

@@ -222,6 +222,18 @@ class ApiDescriptionTest extends ApiTestBase {
     }
 
     @Test
+    void theOAuth2ScopesAreDescribedAsAListOfScopeTokensAsked() {
+        JsonNode scopes = description.at("/components/schemas/OAuth2Input/properties/scopes");
+        assertThat(scopes.path("type").asText()).isEqualTo("array");
+        assertThat(scopes.path("maxItems").asInt()).isEqualTo(50);
+        assertThat(scopes.path("uniqueItems").asBoolean()).isTrue();
+        assertThat(scopes.path("description").asText()).contains("space-separated scope parameter");
+        assertThat(scopes.at("/items/pattern").asText()).isEqualTo("^[\\x21\\x23-\\x5B\\x5D-\\x7E]+$");
+        assertThat(description.at("/components/schemas/ApiKeyInput/properties").has("scopes"))
+                .isFalse();
+    }
+
+    @Test
     void theAuditTrailSaysHowToReachItsFollowingPage() {
         JsonNode cursor = null;
         for (JsonNode parameter : operations.get("GET /api/audit").path("parameters")) {

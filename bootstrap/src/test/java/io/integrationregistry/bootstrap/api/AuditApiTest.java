@@ -193,6 +193,57 @@ class AuditApiTest extends ApiTestBase {
     }
 
     @Test
+    void oauth2ScopesAreShownEditedAndToldByTheTrailTheHistoryAndThePastStates() {
+        String name = unique("Scoped");
+        String scoped = oauth2Body(name)
+                .replace(
+                        "\"clientId\": \"registry-client\"",
+                        "\"clientId\": \"registry-client\", \"scopes\": [\"openid\", \"files.read\"]");
+        Answer created = alice().post("/api/integrations", scoped);
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+        assertThat(scopes(created.json())).containsExactly("openid", "files.read");
+        assertThat(scopes(alice().get("/api/integrations/" + id).json())).containsExactly("openid", "files.read");
+        JsonNode listed = alice().get("/api/integrations?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .json()
+                .path("items");
+        assertThat(listed).hasSize(1);
+        assertThat(scopes(listed.get(0))).containsExactly("openid", "files.read");
+
+        String rescoped = scoped.replace(", \"clientSecret\": \"" + CLIENT_SECRET + "\"", "")
+                .replace("[\"openid\", \"files.read\"]", "[\"files.read\", \"files.write\"]");
+        Answer edited = carol().put("/api/integrations/" + id, rescoped, ifMatch("\"0\""));
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.json().path("version").asLong()).isEqualTo(1);
+        assertThat(scopes(alice().get("/api/integrations/" + id).json())).containsExactly("files.read", "files.write");
+        Answer same = carol().put("/api/integrations/" + id, rescoped, ifMatch("\"1\""));
+        assertThat(same.json().path("version").asLong()).isEqualTo(1);
+
+        JsonNode trail = awaitTrail(id, 2);
+        JsonNode edit = trail.path("items").get(0);
+        assertThat(edit.path("changes")).hasSize(1);
+        assertThat(change(edit, "authentication.scopes").path("before").asText())
+                .isEqualTo("openid files.read");
+        assertThat(change(edit, "authentication.scopes").path("after").asText()).isEqualTo("files.read files.write");
+        JsonNode history =
+                auditor().get("/api/integrations/" + id + "/history").json().path("items");
+        assertThat(scopes(history.get(0).path("payload"))).containsExactly("openid", "files.read");
+        assertThat(scopes(history.get(1).path("payload"))).containsExactly("files.read", "files.write");
+        assertThat(scopes(
+                        auditor().get("/api/integrations/" + id + "?version=0").json()))
+                .containsExactly("openid", "files.read");
+        assertThat(scopes(
+                        auditor().get("/api/integrations/" + id + "?version=1").json()))
+                .containsExactly("files.read", "files.write");
+    }
+
+    private static List<String> scopes(JsonNode integration) {
+        List<String> scopes = new ArrayList<>();
+        integration.path("authentication").path("scopes").forEach(scope -> scopes.add(scope.asText()));
+        return scopes;
+    }
+
+    @Test
     void the_trail_pages_newest_first_with_a_cursor_that_later_writes_do_not_disturb() {
         String id = alice().post("/api/integrations", apiKeyBody(unique("Paged"), API_KEY))
                 .json()

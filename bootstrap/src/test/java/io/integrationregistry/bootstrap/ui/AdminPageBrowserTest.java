@@ -269,10 +269,20 @@ class AdminPageBrowserTest {
         type("#field-clientSecret", CLIENT_SECRET);
         assertThat(element("#field-clientSecret").getAttribute("type")).isEqualTo("password");
         assertThat(element("#field-clientSecret").getAttribute("autocomplete")).isEqualTo("new-password");
+        type("#field-scopes", "openid  files\\read");
+        element("#save-integration").click();
+        assertThat(visible("#error-scopes").getText()).startsWith("Scope 2 must be a scope token");
+        assertThat(element("#field-scopes").getAttribute("aria-invalid")).isEqualTo("true");
+        element("#field-scopes").clear();
+        type("#field-scopes", " openid  files.read ");
         element("#save-integration").click();
 
         wait(10).until(ExpectedConditions.urlMatches("#/integrations/[0-9a-f-]{36}$"));
         String id = driver.getCurrentUrl().replaceAll(".*#/integrations/", "");
+        assertThat(alice().integration(id).path("authentication").path("scopes"))
+                .extracting(JsonNode::asText)
+                .containsExactly("openid", "files.read");
+        waitUntil(() -> element("#field-scopes").getDomProperty("value").equals("openid files.read"));
         waitUntil(() -> !element("#field-redirectUri").getDomProperty("value").isEmpty());
         assertThat(element("#field-redirectUri").getDomProperty("value"))
                 .isEqualTo("https://registry.acme.example/oauth2/callback/" + id)
@@ -302,6 +312,7 @@ class AdminPageBrowserTest {
         assertThat(driver.getCurrentUrl())
                 .contains("response_type=code")
                 .contains("client_id=registry")
+                .contains("scope=openid%20files.read")
                 .contains("state=")
                 .doesNotContain(CLIENT_SECRET);
         driver.close();
@@ -499,6 +510,7 @@ class AdminPageBrowserTest {
         assertThat(driver.findElements(By.id("form-status-toggle"))).isEmpty();
         assertThat(driver.findElements(By.id("connect-account"))).isEmpty();
         assertThat(element("#field-name").getAttribute("readonly")).isNotNull();
+        assertThat(element("#field-scopes").getAttribute("readonly")).isNotNull();
         assertThat(element("#auth-type-oauth2").isEnabled()).isFalse();
         assertThat(element("#open-history").isDisplayed()).isTrue();
 
@@ -719,7 +731,12 @@ class AdminPageBrowserTest {
     }
 
     private static void assertOAuth2FieldsShown(boolean oauth2) {
-        Stream.of("#field-authenticationUrl", "#field-tokenEndpointUrl", "#field-clientId", "#field-clientSecret")
+        Stream.of(
+                        "#field-authenticationUrl",
+                        "#field-tokenEndpointUrl",
+                        "#field-clientId",
+                        "#field-clientSecret",
+                        "#field-scopes")
                 .forEach(css -> assertThat(element(css).isDisplayed()).as(css).isEqualTo(oauth2));
         assertThat(element("#field-apiKey").isDisplayed()).as("#field-apiKey").isEqualTo(!oauth2);
         assertThat((Boolean) script("return document.getElementById('apikey-fields').hidden"))

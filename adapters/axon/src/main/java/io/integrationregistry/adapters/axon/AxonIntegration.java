@@ -46,7 +46,7 @@ class AxonIntegration {
      * state records raises it: snapshots of another revision are then ignored (see {@link #SNAPSHOTS}) and the
      * aggregate is loaded from its events, until the snapshot trigger writes one of the new shape.
      */
-    static final String SNAPSHOT_REVISION = "1";
+    static final String SNAPSHOT_REVISION = "2";
 
     /** Loads a snapshot only if it was written in this class's current shape. */
     static final SnapshotFilter SNAPSHOTS = snapshot -> !AxonIntegration.class

@@ -138,7 +138,8 @@ public class AxonMongoConfiguration {
     }
 
     static EventUpcasterChain upcasters() {
-        return new EventUpcasterChain(new IntegrationEditedUpcaster());
+        // in the order of the revisions: each upcaster reads the shape the one before it wrote
+        return new EventUpcasterChain(new IntegrationEditedUpcaster(), new ScopesUpcaster());
     }
 
     /**

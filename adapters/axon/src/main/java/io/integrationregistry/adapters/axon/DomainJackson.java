@@ -19,6 +19,7 @@ import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.IntegrationState;
 import io.integrationregistry.domain.RedirectUri;
 import io.integrationregistry.domain.RequestParameters;
+import io.integrationregistry.domain.Scopes;
 import io.integrationregistry.domain.WebUrl;
 
 import java.util.List;
@@ -50,6 +51,7 @@ final class DomainJackson {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
         SINGLE_STRING_VALUES.forEach(type -> mapper.addMixIn(type, SingleStringValue.class));
+        mapper.addMixIn(Scopes.class, StringListValue.class);
         mapper.addMixIn(Authentication.class, AuthenticationTypes.class);
         mapper.addMixIn(IntegrationState.class, StateTypes.class);
         return mapper;
@@ -62,6 +64,16 @@ final class DomainJackson {
 
         @JsonValue
         abstract String value();
+    }
+
+    /** A record of one list of strings, such as the scopes, written as a plain JSON array. */
+    abstract static class StringListValue {
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        StringListValue(List<String> values) {}
+
+        @JsonValue
+        abstract List<String> values();
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")

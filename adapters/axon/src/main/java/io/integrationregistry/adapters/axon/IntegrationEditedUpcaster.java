@@ -17,7 +17,7 @@ final class IntegrationEditedUpcaster extends SingleEventUpcaster {
     private static final String TYPE = IntegrationEdited.class.getName();
     private static final SimpleSerializedType REVISION_1 = new SimpleSerializedType(TYPE, null);
     private static final SimpleSerializedType REVISION_2 =
-            new SimpleSerializedType(TYPE, EventRevisions.INTEGRATION_EDITED);
+            new SimpleSerializedType(TYPE, EventRevisions.INTEGRATION_EDITED_2);
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {

@@ -1,5 +1,6 @@
 package io.integrationregistry.adapters.axon;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.ReadConcern;
@@ -16,6 +17,7 @@ import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.IntegrationState;
 import io.integrationregistry.domain.RequestParameters;
+import io.integrationregistry.domain.Scopes;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -242,6 +244,78 @@ abstract class EventStoreContract {
 
         assertThat(read).containsExactly(Samples.added(id), edited);
     }
+
+    @Test
+    void oauth2EventsStoredBeforeScopesAreReadWithNoScopes() {
+        IntegrationId id = Samples.newId();
+        IntegrationEvent.IntegrationEdited backToOAuth2 = new IntegrationEvent.IntegrationEdited(
+                id,
+                Samples.COMPANY,
+                Samples.T0.plusSeconds(2),
+                new IntegrationName("Docs 2"),
+                new BaseApiUrl("https://docs.example/api/v1"),
+                RequestParameters.NONE,
+                Samples.oauth2(id));
+        List<IntegrationEvent> events = List.of(Samples.added(id), Samples.editedToApiKey(id, 1), backToOAuth2);
+        // As the revision before scopes stored them: IntegrationAdded without a revision, IntegrationEdited
+        // in revision 2, and no scopes in the OAuth2 authentication.
+        ObjectMapper beforeScopes = DomainJackson.objectMapper().addMixIn(Authentication.OAuth2.class, NoScopes.class);
+        MongoEventStorageEngine beforeScopesWriter = MongoEventStorageEngine.builder()
+                .mongoTemplate(template)
+                .eventSerializer(JacksonSerializer.builder()
+                        .objectMapper(beforeScopes)
+                        .revisionResolver(type -> type == IntegrationEvent.IntegrationEdited.class
+                                ? EventRevisions.INTEGRATION_EDITED_2
+                                : null)
+                        .build())
+                .snapshotSerializer(serializer)
+                .build();
+        beforeScopesWriter.appendEvents(messages(id, 0, events));
+        List<Document> stored = new ArrayList<>();
+        template.eventCollection()
+                .find()
+                .sort(new Document("sequenceNumber", 1))
+                .into(stored);
+        assertThat(stored)
+                .extracting(document -> document.getString("payloadRevision"))
+                .containsExactly(null, "2", "2");
+        assertThat(stored).allSatisfy(document -> assertThat(document.toJson()).doesNotContain("scopes"));
+
+        List<Object> read = new ArrayList<>();
+        engine.readEvents(id.value()).asStream().forEach(message -> read.add(message.getPayload()));
+
+        assertThat(read).containsExactlyElementsOf(events);
+        assertThat(((Authentication.OAuth2) ((IntegrationEvent.IntegrationAdded) read.get(0)).authentication())
+                        .scopes())
+                .isEqualTo(Scopes.NONE);
+    }
+
+    @Test
+    void scopesAreStoredInTheNewRevisionsAndReadBack() {
+        IntegrationId id = Samples.newId();
+        Authentication.OAuth2 withScopes = Samples.oauth2(id, Scopes.of("openid", "files.read"));
+        IntegrationEvent.IntegrationAdded added = new IntegrationEvent.IntegrationAdded(
+                id,
+                Samples.COMPANY,
+                Samples.T0,
+                new IntegrationName("Docs"),
+                new BaseApiUrl("https://docs.example/api/v1"),
+                RequestParameters.NONE,
+                withScopes,
+                true);
+        engine.appendEvents(messages(id, 0, List.of(added)));
+
+        Document stored = template.eventCollection().find().first();
+        assertThat(stored.getString("payloadRevision")).isEqualTo(EventRevisions.INTEGRATION_ADDED);
+        assertThat(stored.get("serializedPayload").toString()).contains("\"scopes\":[\"openid\",\"files.read\"]");
+        List<Object> read = new ArrayList<>();
+        engine.readEvents(id.value()).asStream().forEach(message -> read.add(message.getPayload()));
+        assertThat(read).containsExactly(added);
+    }
+
+    /** The OAuth2 authentication as it was stored before it had scopes. */
+    @JsonIgnoreProperties("scopes")
+    abstract static class NoScopes {}
 
     /** IntegrationEdited as revision 1 stored it. */
     abstract static class Revision1Edited {

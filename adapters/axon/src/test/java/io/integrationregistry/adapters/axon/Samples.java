@@ -12,6 +12,7 @@ import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.RedirectUri;
 import io.integrationregistry.domain.RequestParameters;
+import io.integrationregistry.domain.Scopes;
 import io.integrationregistry.domain.SealedSecret;
 import io.integrationregistry.domain.WebUrl;
 
@@ -40,12 +41,17 @@ final class Samples {
     }
 
     static Authentication.OAuth2 oauth2(IntegrationId id) {
+        return oauth2(id, Scopes.NONE);
+    }
+
+    static Authentication.OAuth2 oauth2(IntegrationId id, Scopes scopes) {
         return new Authentication.OAuth2(
                 new WebUrl("https://auth.example/authorize?prompt=consent"),
                 new WebUrl("https://auth.example/token"),
                 new ClientId("client-1"),
                 CLIENT_SECRET,
-                redirectUri(id));
+                redirectUri(id),
+                scopes);
     }
 
     static IntegrationEvent.IntegrationAdded added(IntegrationId id) {
@@ -92,7 +98,8 @@ final class Samples {
                         new WebUrl("https://auth.example/authorize?prompt=consent"),
                         new WebUrl("https://auth.example/token"),
                         new ClientId("client-1"),
-                        Optional.of(CLIENT_SECRET)),
+                        Optional.of(CLIENT_SECRET),
+                        Scopes.NONE),
                 true,
                 redirectUri(id));
     }

@@ -100,6 +100,7 @@ final class AuditDocuments {
                 .append("tokenEndpointUrl", subject.tokenEndpointUrl())
                 .append("clientId", subject.clientId())
                 .append("redirectUri", subject.redirectUri())
+                .append("scopes", subject.scopes())
                 .append("clientSecretSeal", subject.clientSecretSeal())
                 .append("apiKeySeal", subject.apiKeySeal());
     }
@@ -115,6 +116,7 @@ final class AuditDocuments {
                 stored.getString("tokenEndpointUrl"),
                 stored.getString("clientId"),
                 stored.getString("redirectUri"),
+                stored.getString("scopes"),
                 stored.getString("clientSecretSeal"),
                 stored.getString("apiKeySeal"));
     }

@@ -6,6 +6,8 @@ import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.AuthenticationType;
 import org.bson.Document;
 
+import java.util.List;
+
 /**
  * The stored shape of an integration's authentication. It is built from the masked view, never from
  * the sealed secrets themselves, so that no ciphertext or key id can reach the read model.
@@ -21,19 +23,23 @@ final class AuthenticationDocument {
         putPresent(stored, "tokenEndpointUrl", view.tokenEndpointUrl());
         putPresent(stored, "clientId", view.clientId());
         putPresent(stored, "redirectUri", view.redirectUri());
+        putPresent(stored, "scopes", view.scopes());
         putPresent(stored, "clientSecret", secret(view.clientSecret()));
         putPresent(stored, "apiKey", secret(view.apiKey()));
         return stored;
     }
 
     static AuthenticationView view(Document stored) {
+        AuthenticationType type = AuthenticationType.valueOf(stored.getString("type"));
         return new AuthenticationView(
-                AuthenticationType.valueOf(stored.getString("type")),
+                type,
                 stored.getString("authenticationUrl"),
                 stored.getString("tokenEndpointUrl"),
                 stored.getString("clientId"),
                 secretView(stored.get("clientSecret", Document.class)),
                 stored.getString("redirectUri"),
+                // an OAuth2 entry written before scopes existed asks for none
+                type == AuthenticationType.OAUTH2 ? stored.getList("scopes", String.class, List.of()) : null,
                 secretView(stored.get("apiKey", Document.class)));
     }
 

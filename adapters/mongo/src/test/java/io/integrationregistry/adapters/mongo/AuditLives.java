@@ -14,6 +14,7 @@ import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.RedirectUri;
 import io.integrationregistry.domain.RequestParameters;
+import io.integrationregistry.domain.Scopes;
 import io.integrationregistry.domain.SealedSecret;
 import io.integrationregistry.domain.WebUrl;
 
@@ -55,7 +56,8 @@ final class AuditLives {
                 new WebUrl("https://auth.example/token"),
                 new ClientId(clientId),
                 secret,
-                new RedirectUri("https://registry.example/oauth2/callback/" + id.value()));
+                new RedirectUri("https://registry.example/oauth2/callback/" + id.value()),
+                Scopes.NONE);
     }
 
     static IntegrationAdded added(

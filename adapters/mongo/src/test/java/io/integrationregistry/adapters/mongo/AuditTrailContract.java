@@ -4,6 +4,7 @@ import io.integrationregistry.application.audit.port.in.AuditEntry;
 import io.integrationregistry.application.audit.port.in.AuditEntryType;
 import io.integrationregistry.application.audit.port.in.AuditPage;
 import io.integrationregistry.application.audit.port.in.AuditQuery;
+import io.integrationregistry.application.audit.port.in.FieldChange;
 import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.BaseApiUrl;
@@ -13,6 +14,7 @@ import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.InvalidValue;
 import io.integrationregistry.domain.RequestParameters;
+import io.integrationregistry.domain.Scopes;
 import io.integrationregistry.domain.SealedSecret;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,31 @@ abstract class AuditTrailContract extends AuditTrailFixture {
         assertThat(edit.changes())
                 .extracting(change -> change.field())
                 .containsExactly("name", "authentication.apiKey");
+    }
+
+    @Test
+    void aChangeOfTheScopesIsOneFieldChangeComparedWithTheStoredVersionBefore() {
+        IntegrationId id = newId();
+        Authentication.OAuth2 none = AuditLives.oauth2(id, "client-1", KEY);
+        Authentication.OAuth2 some = new Authentication.OAuth2(
+                none.authenticationUrl(),
+                none.tokenEndpointUrl(),
+                none.clientId(),
+                KEY,
+                none.redirectUri(),
+                Scopes.of("openid", "files.read"));
+        String base = "https://docs.example/api/v1";
+        trail.apply(AuditLives.recorded(0, "alice", AuditLives.added(id, ACME, T0, "Docs", none, true)));
+        trail.apply(AuditLives.recorded(
+                1, "bob", AuditLives.edited(id, ACME, T0.plusSeconds(1), "Docs", base, "access_type=offline", some)));
+        trail.apply(AuditLives.recorded(
+                2, "bob", AuditLives.edited(id, ACME, T0.plusSeconds(2), "Docs", base, "access_type=offline", some)));
+
+        List<AuditEntry> entries = all(ACME, AuditQuery.everything());
+
+        assertThat(entries.get(1).changes())
+                .containsExactly(FieldChange.of("authentication.scopes", null, "openid files.read"));
+        assertThat(entries.get(0).changes()).isEmpty();
     }
 
     @Test

@@ -167,6 +167,6 @@ abstract class IdempotencyKeysContract {
                 T0,
                 "alice",
                 new AuthenticationView(
-                        AuthenticationType.API_KEY, null, null, null, null, null, new SecretView(true, "wxyz")));
+                        AuthenticationType.API_KEY, null, null, null, null, null, null, new SecretView(true, "wxyz")));
     }
 }

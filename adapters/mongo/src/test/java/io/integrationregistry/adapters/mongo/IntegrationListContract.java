@@ -20,6 +20,7 @@ import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.IntegrationStatus;
 import io.integrationregistry.domain.RedirectUri;
 import io.integrationregistry.domain.RequestParameters;
+import io.integrationregistry.domain.Scopes;
 import io.integrationregistry.domain.SealedSecret;
 import io.integrationregistry.domain.WebUrl;
 import org.bson.Document;
@@ -100,7 +101,37 @@ abstract class IntegrationListContract {
         assertThat(view.authentication().clientId()).isEqualTo("client-1");
         assertThat(view.authentication().redirectUri()).isEqualTo(redirect(id).value());
         assertThat(view.authentication().clientSecret()).isEqualTo(new SecretView(true, "wxyz"));
+        assertThat(view.authentication().scopes()).isEmpty();
         assertThat(view.authentication().apiKey()).isNull();
+    }
+
+    @Test
+    void theScopesOfAnOAuth2IntegrationAreListedInOrderAndAnEntryStoredWithoutThemHasNone() {
+        IntegrationId id = newId();
+        list.apply(recorded(0, "alice", added(id, ACME, "Docs", true)));
+        list.apply(recorded(
+                1,
+                "bob",
+                new IntegrationEdited(
+                        id,
+                        ACME,
+                        T0.plusSeconds(1),
+                        new IntegrationName("Docs"),
+                        new BaseApiUrl("https://docs.example/api/v1"),
+                        RequestParameters.NONE,
+                        new Authentication.OAuth2(
+                                new WebUrl("https://auth.example/authorize"),
+                                new WebUrl("https://auth.example/token"),
+                                new ClientId("client-1"),
+                                CLIENT_SECRET,
+                                redirect(id),
+                                Scopes.of("openid", "files.read")))));
+
+        assertThat(list.find(ACME, id).orElseThrow().authentication().scopes()).containsExactly("openid", "files.read");
+
+        mongo.getCollection(MongoIntegrationList.COLLECTION)
+                .updateOne(new Document(), new Document("$unset", new Document("authentication.scopes", "")));
+        assertThat(list.find(ACME, id).orElseThrow().authentication().scopes()).isEmpty();
     }
 
     @Test
@@ -129,6 +160,7 @@ abstract class IntegrationListContract {
         assertThat(view.authentication().clientSecret()).isNull();
         assertThat(view.authentication().clientId()).isNull();
         assertThat(view.authentication().authenticationUrl()).isNull();
+        assertThat(view.authentication().scopes()).isNull();
     }
 
     @Test
@@ -576,7 +608,8 @@ abstract class IntegrationListContract {
                         new WebUrl("https://auth.example/token"),
                         new ClientId("client-1"),
                         CLIENT_SECRET,
-                        redirect(id)),
+                        redirect(id),
+                        Scopes.NONE),
                 active);
     }
 

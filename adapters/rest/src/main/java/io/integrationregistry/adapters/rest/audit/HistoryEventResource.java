@@ -65,6 +65,7 @@ record HistoryEventResource(
             shown.put("clientId", view.clientId());
             shown.put("clientSecret", Map.of("set", true));
             shown.put("redirectUri", view.redirectUri());
+            shown.put("scopes", view.scopes());
         }
         if (view.apiKey() != null) {
             shown.put("apiKey", Map.of("set", true));

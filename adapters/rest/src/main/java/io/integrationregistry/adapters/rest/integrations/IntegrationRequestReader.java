@@ -18,6 +18,7 @@ import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.InvalidValue;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.RequestParameters;
+import io.integrationregistry.domain.Scopes;
 import io.integrationregistry.domain.WebUrl;
 
 import java.util.ArrayList;
@@ -39,8 +40,8 @@ public final class IntegrationRequestReader {
     private static final Set<String> CREATION_FIELDS =
             Set.of("name", "baseApiUrl", "requestParameters", "active", "authentication");
     private static final Set<String> EDIT_FIELDS = Set.of("name", "baseApiUrl", "requestParameters", "authentication");
-    private static final Set<String> OAUTH2_FIELDS =
-            Set.of("type", "authenticationUrl", "tokenEndpointUrl", "clientId", "clientSecret", "redirectUri");
+    private static final Set<String> OAUTH2_FIELDS = Set.of(
+            "type", "authenticationUrl", "tokenEndpointUrl", "clientId", "clientSecret", "redirectUri", "scopes");
     private static final Set<String> API_KEY_FIELDS = Set.of("type", "apiKey");
 
     private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
@@ -145,10 +146,15 @@ public final class IntegrationRequestReader {
                         requiredText(node, "authentication.clientId", "clientId"),
                         ClientId::new);
                 Optional<PlainSecret> clientSecret = secret(node, "authentication.clientSecret", "clientSecret");
-                return authenticationUrl == null || tokenEndpointUrl == null || clientId == null || clientSecret == null
+                Scopes scopes = scopes(node.get("scopes"));
+                return authenticationUrl == null
+                                || tokenEndpointUrl == null
+                                || clientId == null
+                                || clientSecret == null
+                                || scopes == null
                         ? null
                         : new AuthenticationSpec.OAuth2Spec<>(
-                                authenticationUrl, tokenEndpointUrl, clientId, clientSecret);
+                                authenticationUrl, tokenEndpointUrl, clientId, clientSecret, scopes);
             }
             case "API_KEY" -> {
                 unknownFields(node, "authentication.", API_KEY_FIELDS, "is not a field of API_KEY authentication");
@@ -174,6 +180,25 @@ public final class IntegrationRequestReader {
         }
         PlainSecret secret = value(field, value.textValue(), raw -> PlainSecret.of(field, raw));
         return secret == null ? null : Optional.of(secret);
+    }
+
+    /**
+     * Left out, null or empty: no scope. Every broken token is reported under its index, a value that
+     * is not a string as well; null here means the field is broken.
+     */
+    private Scopes scopes(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return Scopes.NONE;
+        }
+        if (!value.isArray()) {
+            problems.add(FieldProblem.of("authentication.scopes", "must be an array of strings"));
+            return null;
+        }
+        List<String> tokens = new ArrayList<>();
+        value.forEach(token -> tokens.add(token.isTextual() ? token.textValue() : null));
+        List<InvalidValue> broken = Scopes.violations(tokens);
+        broken.forEach(invalid -> problems.add(FieldProblem.of(invalid.field(), invalid.rule())));
+        return broken.isEmpty() ? new Scopes(tokens) : null;
     }
 
     private void unknownFields(JsonNode node, String prefix, Set<String> allowed, String rule) {

@@ -8,6 +8,7 @@ import io.integrationregistry.domain.AuthenticationType;
 import io.integrationregistry.domain.IntegrationStatus;
 
 import java.time.Instant;
+import java.util.List;
 
 /** An integration as the API shows it: no secret, only whether each is set and at most its last four. */
 record IntegrationResource(
@@ -44,6 +45,7 @@ record IntegrationResource(
             String clientId,
             Secret clientSecret,
             String redirectUri,
+            List<String> scopes,
             Secret apiKey) {
 
         static Authentication of(AuthenticationView view) {
@@ -54,6 +56,7 @@ record IntegrationResource(
                     view.clientId(),
                     Secret.of(view.clientSecret()),
                     view.redirectUri(),
+                    view.scopes(),
                     Secret.of(view.apiKey()));
         }
     }

@@ -1,7 +1,11 @@
 package io.integrationregistry.adapters.rest.openapi;
 
+import io.integrationregistry.domain.Scopes;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
 import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.List;
 
 /**
  * The request shapes of the API for its OpenAPI description. The controller reads bodies itself, to
@@ -62,7 +66,24 @@ public final class ApiDocumentation {
             String clientId,
 
             @Schema(description = "write-only; required when OAuth2 is first chosen")
-            String clientSecret)
+            String clientSecret,
+
+            @ArraySchema(
+                    arraySchema =
+                            @Schema(
+                                    description = "the scopes asked for in the authorization request, sent as one"
+                                            + " space-separated scope parameter (replacing a scope written in the"
+                                            + " authentication URL or the request parameters); left out or empty: none",
+                                    example = "[\"openid\", \"files.read\"]"),
+                    maxItems = Scopes.MAX_COUNT,
+                    uniqueItems = true,
+                    schema =
+                            @Schema(
+                                    description =
+                                            "an RFC 6749 scope token: printable ASCII without space, '\"' and '\\'",
+                                    pattern = "^[\\x21\\x23-\\x5B\\x5D-\\x7E]+$",
+                                    maxLength = Scopes.MAX_TOKEN_LENGTH))
+            List<String> scopes)
             implements AuthenticationInput {}
 
     @Schema(name = "ApiKeyInput")

@@ -453,6 +453,6 @@ class IntegrationsRestControllerSliceTest extends WebLayerSlice {
                 at,
                 "alice",
                 new AuthenticationView(
-                        AuthenticationType.API_KEY, null, null, null, null, null, new SecretView(true, "cdef")));
+                        AuthenticationType.API_KEY, null, null, null, null, null, null, new SecretView(true, "cdef")));
     }
 }
