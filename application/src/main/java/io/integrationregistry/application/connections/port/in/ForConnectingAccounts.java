@@ -23,6 +23,7 @@ public interface ForConnectingAccounts {
      * browser binding, that the browser which brought it is the one that started the flow.
      *
      * @param error the provider's {@code error} parameter, when the user declined or the provider failed
+     * @param errorDescription the provider's {@code error_description} parameter, which explains the error
      * @param browserBinding the value {@link #startAuthorization} gave that browser, as it brought it back;
      *        null when it brought none
      * @throws io.integrationregistry.application.connections.AuthorizationRefused when the state is not one
@@ -30,7 +31,12 @@ public interface ForConnectingAccounts {
      *         or the provider sent an error
      */
     ConnectionView completeAuthorization(
-            IntegrationId integration, String code, String state, String error, String browserBinding);
+            IntegrationId integration,
+            String code,
+            String state,
+            String error,
+            String errorDescription,
+            String browserBinding);
 
     ConnectionView connection(Caller caller, IntegrationId integration);
 
