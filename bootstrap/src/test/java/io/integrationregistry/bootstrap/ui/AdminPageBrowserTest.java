@@ -302,6 +302,7 @@ class AdminPageBrowserTest {
                 .contains("response_type=code")
                 .contains("client_id=registry")
                 .contains("state=")
+                .contains("code_challenge_method=S256")
                 .doesNotContain(CLIENT_SECRET);
         driver.close();
         driver.switchTo().window(page);
