@@ -9,7 +9,8 @@ import java.net.URI;
 public interface ForConnectingAccounts {
 
     /**
-     * Where to send the user's browser: the provider's authentication URL with a fresh, single-use state;
+     * Where to send the user's browser: the provider's authentication URL (its own query kept) with a fresh,
+     * single-use state and a PKCE challenge whose verifier is kept with the state;
      * and the value the browser that starts the flow must keep (in a cookie) and bring back to the callback,
      * so that the provider account connected is the one of whoever started it.
      */
