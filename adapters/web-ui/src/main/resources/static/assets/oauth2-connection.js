@@ -70,7 +70,8 @@ async function refreshConnection(view, state, connect, disconnect) {
         replace(state, h('span', {class: 'badge badge-active', text: 'Connected'}), ' ',
             connection.connectedAt ? h('span', {}, 'since ', time(connection.connectedAt)) : null,
             connection.expiresAt ? h('span', {}, ' · access token valid until ', time(connection.expiresAt),
-                ', then refreshed automatically') : null);
+                ', then refreshed automatically') : null,
+            grantedScope(connection));
         connect.textContent = 'Reconnect';
         show(disconnect, true);
     } else if (connection.status === 'RECONNECT_REQUIRED') {
@@ -84,6 +85,17 @@ async function refreshConnection(view, state, connect, disconnect) {
         connect.textContent = 'Connect';
         show(disconnect, false);
     }
+}
+
+/**
+ * The scope the provider granted, as it named it; a provider that names none granted what was asked for
+ * (RFC 6749 §5.1). Shown as text, never as markup.
+ */
+function grantedScope(connection) {
+    return h('span', {class: 'connection-scope', id: 'connection-scope'}, ' · granted scope: ',
+        connection.grantedScope
+            ? h('code', {text: connection.grantedScope})
+            : h('span', {class: 'muted', text: 'as requested (the provider named none)'}));
 }
 
 /**

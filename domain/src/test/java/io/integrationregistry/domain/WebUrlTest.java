@@ -43,16 +43,4 @@ class WebUrlTest {
     void aUrlWithUserInfoIsRefused() {
         assertRefused(FIELD, () -> WebUrl.of(FIELD, "https://a:b@auth.mycompany.com/authorize", PlainHttp.ALLOWED));
     }
-
-    @Test
-    void withoutAParameterDropsEveryPairOfThatNameAndKeepsTheRestAsWritten() {
-        WebUrl url = new WebUrl("https://auth.example/authorize?scope=a&prompt=consent&sc%6Fpe=b+c&x=%20y&scopes=z");
-
-        assertThat(url.withoutParameter("scope"))
-                .isEqualTo("https://auth.example/authorize?prompt=consent&x=%20y&scopes=z");
-        assertThat(new WebUrl("https://auth.example/authorize?scope=a").withoutParameter("scope"))
-                .isEqualTo("https://auth.example/authorize");
-        assertThat(new WebUrl("https://auth.example/authorize").withoutParameter("scope"))
-                .isEqualTo("https://auth.example/authorize");
-    }
 }

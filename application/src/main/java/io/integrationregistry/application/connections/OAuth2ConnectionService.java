@@ -13,9 +13,11 @@ import io.integrationregistry.application.connections.port.out.TokenRefused;
 import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.shared.ConnectionKey;
 import io.integrationregistry.application.shared.ForSealingSecrets;
+import io.integrationregistry.application.shared.SecretUnreadable;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.Integration;
 import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.QueryParameter;
 
 import java.net.URI;
@@ -28,11 +30,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The OAuth 2.0 authorization-code handshake, per user and integration. The {@code state} handed to
@@ -42,12 +44,15 @@ import java.util.stream.Collectors;
  * started the flow, by another 256 random bits that only this browser gets (the web adapter keeps them
  * in a cookie) and that are stored only as their hash: a state someone else started (and, say, sent as a
  * link) is refused, so nobody can have their own registry user connected to a victim's provider account,
- * nor the victim's user to theirs.
+ * nor the victim's user to theirs. Every authorization request carries a PKCE challenge (S256); its
+ * verifier is stored with the state, sealed for the user's connection, and sent only with the code
+ * exchange, so that a code intercepted on its way back is worth nothing without it.
  */
 public final class OAuth2ConnectionService implements ForConnectingAccounts {
 
     static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
-    private static final Set<String> OWN_PARAMETERS = Set.of("response_type", "client_id", "redirect_uri", "state");
+    private static final Set<String> OWN_PARAMETERS =
+            Set.of("response_type", "client_id", "redirect_uri", "state", "code_challenge", "code_challenge_method");
     private static final String SCOPE = "scope";
 
     private final ProviderAccessService access;
@@ -79,35 +84,39 @@ public final class OAuth2ConnectionService implements ForConnectingAccounts {
         Authentication.OAuth2 oauth2 = oauth2Of(integration);
         String state = randomValue();
         String browserBinding = randomValue();
+        ProofKey proofKey = ProofKey.generate(random);
+        ConnectionKey key = new ConnectionKey(id, caller.actor().login());
         states.remember(new AuthorizationState(
                 hash(state),
                 id,
                 caller.company(),
                 caller.actor().login(),
                 clock.instant().plus(STATE_LIFETIME),
-                hash(browserBinding)));
+                hash(browserBinding),
+                Optional.of(secrets.sealToken(key, proofKey.verifier()))));
         List<QueryParameter> parameters = new ArrayList<>(List.of(
                 new QueryParameter("response_type", "code"),
                 new QueryParameter("client_id", oauth2.clientId().value()),
                 new QueryParameter("redirect_uri", oauth2.redirectUri().value()),
-                new QueryParameter("state", state)));
+                new QueryParameter("state", state),
+                new QueryParameter("code_challenge", proofKey.challenge()),
+                new QueryParameter("code_challenge_method", ProofKey.METHOD)));
         // The integration's scopes replace any scope the authentication URL or its parameters name;
         // without scopes, the scope written there (if any) is sent as it is.
-        boolean ownScope = !oauth2.scopes().isEmpty();
-        if (ownScope) {
+        Set<String> ownNames = OWN_PARAMETERS;
+        if (!oauth2.scopes().isEmpty()) {
             parameters.add(new QueryParameter(SCOPE, oauth2.scopes().asParameter()));
+            ownNames = new HashSet<>(OWN_PARAMETERS);
+            ownNames.add(SCOPE);
         }
-        // The integration's own parameters (such as access_type=offline) too, but never in place of ours.
-        integration.requestParameters().pairs().stream()
-                .filter(parameter -> !OWN_PARAMETERS.contains(parameter.name()))
-                .filter(parameter -> !(ownScope && parameter.name().equals(SCOPE)))
-                .forEach(parameters::add);
-        String url = ownScope
-                ? oauth2.authenticationUrl().withoutParameter(SCOPE)
-                : oauth2.authenticationUrl().value();
-        String query = parameters.stream().map(QueryParameter::encoded).collect(Collectors.joining("&"));
-        String separator = url.contains("?") ? (url.endsWith("?") || url.endsWith("&") ? "" : "&") : "?";
-        return new AuthorizationStart(URI.create(url + separator + query), browserBinding);
+        // The authentication URL's own query and the integration's parameters (such as access_type=offline)
+        // too, but never in place of ours, nor besides them.
+        URI url = AuthorizationUrl.compose(
+                oauth2.authenticationUrl().value(),
+                parameters,
+                integration.requestParameters().pairs(),
+                ownNames);
+        return new AuthorizationStart(url, browserBinding);
     }
 
     private String randomValue() {
@@ -118,7 +127,7 @@ public final class OAuth2ConnectionService implements ForConnectingAccounts {
 
     @Override
     public ConnectionView completeAuthorization(
-            IntegrationId id, String code, String state, String error, String browserBinding) {
+            IntegrationId id, String code, String state, String error, String errorDescription, String browserBinding) {
         if (state == null || state.isBlank()) {
             throw new AuthorizationRefused("the provider's answer carries no state");
         }
@@ -140,20 +149,25 @@ public final class OAuth2ConnectionService implements ForConnectingAccounts {
             throw new AuthorizationRefused("the state expired; start connecting again");
         }
         if (error != null && !error.isBlank()) {
-            throw new AuthorizationRefused("the provider did not authorize the connection", cleaned(error));
+            throw new AuthorizationRefused(
+                    "the provider did not authorize the connection", cleaned(error), explanation(errorDescription));
         }
         if (code == null || code.isBlank()) {
             throw new AuthorizationRefused("the provider's answer carries no code");
         }
+        ConnectionKey key = new ConnectionKey(id, issued.user());
+        PlainSecret codeVerifier = codeVerifierOf(key, issued);
         Integration integration = access.integrationOf(issued.company(), id);
         Authentication.OAuth2 oauth2 = oauth2Of(integration);
         TokenGrant grant;
         try {
-            grant = tokens.exchangeCode(OAuth2Client.of(id, oauth2, secrets), code, oauth2.redirectUri());
+            grant = tokens.exchangeCode(OAuth2Client.of(id, oauth2, secrets), code, oauth2.redirectUri(), codeVerifier);
         } catch (TokenRefused refused) {
-            throw new AuthorizationRefused("the provider's token endpoint refused the code", cleaned(refused.error()));
+            throw new AuthorizationRefused(
+                    "the provider's token endpoint refused the code",
+                    cleaned(refused.error()),
+                    explanation(refused.description()));
         }
-        ConnectionKey key = new ConnectionKey(id, issued.user());
         Instant now = clock.instant();
         long revision = connections.find(key).map(StoredConnection::revision).orElse(0L) + 1;
         StoredConnection connection = new StoredConnection(
@@ -165,9 +179,24 @@ public final class OAuth2ConnectionService implements ForConnectingAccounts {
                 OAuth2Client.fingerprint(integration),
                 now,
                 now,
-                revision);
+                revision,
+                grant.scope());
         connections.save(connection);
         return viewOf(connection);
+    }
+
+    /**
+     * The state's PKCE verifier. A state without one (stored before the service used PKCE), or whose
+     * sealed verifier does not open for this user's connection, is refused: no code is exchanged without
+     * the verifier its authorization request was made with.
+     */
+    private PlainSecret codeVerifierOf(ConnectionKey key, AuthorizationState issued) {
+        String again = "this connection attempt holds no usable proof key (PKCE code verifier); start connecting again";
+        try {
+            return secrets.openToken(key, issued.codeVerifier().orElseThrow(() -> new AuthorizationRefused(again)));
+        } catch (SecretUnreadable unreadable) {
+            throw new AuthorizationRefused(again);
+        }
     }
 
     @Override
@@ -182,7 +211,12 @@ public final class OAuth2ConnectionService implements ForConnectingAccounts {
         try {
             return viewOf(access.usableConnection(key, integration));
         } catch (ConnectionRequired required) {
-            return new ConnectionView(required.status(), null, stored.get().connectedAt(), required.getMessage());
+            return new ConnectionView(
+                    required.status(),
+                    null,
+                    stored.get().connectedAt(),
+                    required.getMessage(),
+                    stored.get().grantedScope().orElse(null));
         }
     }
 
@@ -194,7 +228,11 @@ public final class OAuth2ConnectionService implements ForConnectingAccounts {
 
     private static ConnectionView viewOf(StoredConnection connection) {
         return new ConnectionView(
-                ConnectionStatus.CONNECTED, connection.expiresAt().orElse(null), connection.connectedAt(), null);
+                ConnectionStatus.CONNECTED,
+                connection.expiresAt().orElse(null),
+                connection.connectedAt(),
+                null,
+                connection.grantedScope().orElse(null));
     }
 
     private static Authentication.OAuth2 oauth2Of(Integration integration) {
@@ -213,13 +251,22 @@ public final class OAuth2ConnectionService implements ForConnectingAccounts {
         }
     }
 
-    /** A provider's word for a human: printable characters only, and not too many. */
+    /** A provider's explanation, cleaned like its word; null when it gave none. */
+    private static String explanation(String description) {
+        String cleaned = cleaned(description);
+        return cleaned.isBlank() ? null : cleaned;
+    }
+
+    /**
+     * A provider's word for a human: printable characters only (no control characters, nor invisible
+     * formatting ones that could reorder what is shown), and not too many.
+     */
     static String cleaned(String text) {
         if (text == null) {
             return "";
         }
         String printable = text.codePoints()
-                .filter(c -> !Character.isISOControl(c))
+                .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();
         return printable.length() > 200 ? printable.substring(0, 200) + "…" : printable;

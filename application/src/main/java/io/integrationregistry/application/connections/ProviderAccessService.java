@@ -190,7 +190,9 @@ public final class ProviderAccessService implements ForCallingProvidersAsUsers {
                 connection.clientFingerprint(),
                 connection.connectedAt(),
                 now,
-                connection.revision() + 1);
+                connection.revision() + 1,
+                // RFC 6749 §6: a refresh answer may name a new scope; one naming none keeps the scope granted.
+                grant.scope().or(connection::grantedScope));
     }
 
     private ConnectionRequired reconnectRequired(StoredConnection connection, String reason) {
@@ -203,7 +205,8 @@ public final class ProviderAccessService implements ForCallingProvidersAsUsers {
                 connection.clientFingerprint(),
                 connection.connectedAt(),
                 clock.instant(),
-                connection.revision() + 1);
+                connection.revision() + 1,
+                connection.grantedScope());
         connections.replace(connection.revision(), marked);
         return new ConnectionRequired(
                 connection.key().integration(), ConnectionStatus.RECONNECT_REQUIRED, reason + "; connect again");

@@ -447,7 +447,8 @@ class ConnectionTestServiceTest {
 
     private static final class NoTokens implements ForObtainingTokens {
         @Override
-        public TokenGrant exchangeCode(TokenClient client, String code, RedirectUri redirectUri) {
+        public TokenGrant exchangeCode(
+                TokenClient client, String code, RedirectUri redirectUri, PlainSecret codeVerifier) {
             throw new UnsupportedOperationException();
         }
 

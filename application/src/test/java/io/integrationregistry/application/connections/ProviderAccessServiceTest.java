@@ -127,7 +127,7 @@ class ProviderAccessServiceTest {
 
     private void connect(Duration lifetime, boolean withRefreshToken) {
         tokens.grants.add(() -> grant("access-1", withRefreshToken ? "refresh-1" : null, lifetime));
-        services.accounts().completeAuthorization(id, "code-1", stateOfAuthorizeRedirect(), null, browserBinding);
+        services.accounts().completeAuthorization(id, "code-1", stateOfAuthorizeRedirect(), null, null, browserBinding);
     }
 
     @Test
@@ -219,10 +219,10 @@ class ProviderAccessServiceTest {
 
         AuthorizationRefused withoutCookie = catchThrowableOfType(
                 AuthorizationRefused.class,
-                () -> services.accounts().completeAuthorization(id, "code-1", first, null, null));
+                () -> services.accounts().completeAuthorization(id, "code-1", first, null, null, null));
         AuthorizationRefused withAnotherBrowsersCookie = catchThrowableOfType(
                 AuthorizationRefused.class,
-                () -> services.accounts().completeAuthorization(id, "code-1", second, null, firstBrowser));
+                () -> services.accounts().completeAuthorization(id, "code-1", second, null, null, firstBrowser));
 
         assertThat(withoutCookie.getMessage()).contains("another browser");
         assertThat(withAnotherBrowsersCookie.getMessage()).contains("another browser");
@@ -237,7 +237,7 @@ class ProviderAccessServiceTest {
 
         AuthorizationRefused refused = catchThrowableOfType(
                 AuthorizationRefused.class,
-                () -> services.accounts().completeAuthorization(id, "code-1", state, null, browserBinding));
+                () -> services.accounts().completeAuthorization(id, "code-1", state, null, null, browserBinding));
 
         assertThat(refused.getMessage()).contains("expired");
         assertThat(connections.byKey).isEmpty();
@@ -422,7 +422,8 @@ class ProviderAccessServiceTest {
         final List<String> requests = new ArrayList<>();
 
         @Override
-        public TokenGrant exchangeCode(TokenClient client, String code, RedirectUri redirectUri) {
+        public TokenGrant exchangeCode(
+                TokenClient client, String code, RedirectUri redirectUri, PlainSecret codeVerifier) {
             requests.add("code:" + code + ":" + redirectUri.value());
             return grants.removeFirst().get();
         }

@@ -9,13 +9,17 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A careless OAuth 2.0 token endpoint on a loopback port: it refuses every request and repeats in its
- * error description everything it received, the form (client secret, code or refresh token) and the
+ * error description everything it received, the form (client secret, code and code verifier, or refresh
+ * token) and the
  * Authorization header. A request without HTTP Basic gets 401, so that the client tries Basic too.
  */
 final class CanaryTokenEndpoint implements AutoCloseable {
@@ -24,6 +28,7 @@ final class CanaryTokenEndpoint implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
+    private final Set<String> codeVerifiers = ConcurrentHashMap.newKeySet();
 
     CanaryTokenEndpoint() {
         try {
@@ -51,10 +56,21 @@ final class CanaryTokenEndpoint implements AutoCloseable {
         return requests.get();
     }
 
+    /** The PKCE code verifiers the requests brought, which it repeated as well. */
+    Set<String> codeVerifiers() {
+        return Set.copyOf(codeVerifiers);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             requests.incrementAndGet();
             String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            for (String pair : form.split("&")) {
+                if (pair.startsWith("code_verifier=")) {
+                    codeVerifiers.add(
+                            URLDecoder.decode(pair.substring("code_verifier=".length()), StandardCharsets.UTF_8));
+                }
+            }
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             boolean basic = authorization != null && authorization.startsWith("Basic ");
             byte[] body = JSON.writeValueAsBytes(Map.of(

@@ -64,7 +64,8 @@ class SecretCanaryTest extends ProviderApiTestBase {
 
     @BeforeAll
     static void startTheFixtures() {
-        authorizationServer = TestAuthorizationServer.start(OAUTH2_CLIENT_SECRET);
+        authorizationServer =
+                TestAuthorizationServer.start(OAUTH2_CLIENT_SECRET, TestAuthorizationServer.Requirement.PKCE);
         louderConsole = CanaryLogAppender.quietConsole();
         keyedProvider = DocumentProviderStub.withApiKey(API_KEY);
         typedProvider = DocumentProviderStub.withApiKey(TYPED_API_KEY);
@@ -492,6 +493,10 @@ class SecretCanaryTest extends ProviderApiTestBase {
                         startingBrowser());
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(carelessTokenEndpoint.requests()).isEqualTo(2);
+        assertThat(carelessTokenEndpoint.codeVerifiers()).hasSize(1);
+        carelessTokenEndpoint
+                .codeVerifiers()
+                .forEach(verifier -> canaries.remember("code verifier echoed by the token endpoint", verifier));
     }
 
     private void readsHistoryAndAudit() {
@@ -555,11 +560,17 @@ class SecretCanaryTest extends ProviderApiTestBase {
         return authorizationServer.servedOn(line.thread()) || line.logger().startsWith("jdk.internal.httpclient");
     }
 
+    /** The codes and tokens the authorization server issued, and the PKCE code verifiers it received. */
     private void rememberIssuedTokens() {
         authorizationServer
                 .issuedTokens()
                 .forEach(token -> canaries.remember(
                         "token issued by the authorization " + "server " + token.substring(0, 6) + "…", token));
+        authorizationServer
+                .receivedCodeVerifiers()
+                .forEach(verifier -> canaries.remember(
+                        "code verifier received by the authorization server " + verifier.substring(0, 6) + "…",
+                        verifier));
     }
 
     private void exercise(String path, Runnable steps) {

@@ -314,6 +314,7 @@ class AdminPageBrowserTest {
                 .contains("client_id=registry")
                 .contains("scope=openid%20files.read")
                 .contains("state=")
+                .contains("code_challenge_method=S256")
                 .doesNotContain(CLIENT_SECRET);
         driver.close();
         driver.switchTo().window(page);

@@ -4,6 +4,7 @@ import io.integrationregistry.application.connections.port.out.AuthorizationStat
 import io.integrationregistry.application.connections.port.out.ForKeepingAuthorizationStates;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.SealedSecret;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * The OAuth 2.0 states waiting for their callback, one document per state hash. Consuming one is a
  * single find-and-delete, so that of two callbacks with the same state only one gets it. A TTL index
  * on the expiry lets MongoDB purge the states nobody came back for; servers without TTL indexes keep
- * them, and a state may be answered after its expiry, which its caller checks.
+ * them, and a state may be answered after its expiry, which its caller checks. The PKCE code verifier
+ * kept with a state is stored only sealed (key id and ciphertext), never in plain text.
  */
 public class MongoAuthorizationStates implements ForKeepingAuthorizationStates {
 
@@ -29,6 +31,9 @@ public class MongoAuthorizationStates implements ForKeepingAuthorizationStates {
     static final String USER = "user";
     static final String EXPIRES_AT = "expiresAt";
     static final String BROWSER_BINDING_HASH = "browserBindingHash";
+    static final String CODE_VERIFIER = "codeVerifier";
+    private static final String KEY_ID = "keyId";
+    private static final String CIPHERTEXT = "ciphertext";
 
     private final MongoTemplate mongo;
 
@@ -56,6 +61,10 @@ public class MongoAuthorizationStates implements ForKeepingAuthorizationStates {
                 .append(COMPANY_ID, state.company().value())
                 .append(USER, state.user())
                 .append(BROWSER_BINDING_HASH, state.browserBindingHash());
+        state.codeVerifier()
+                .ifPresent(verifier -> stored.append(
+                        CODE_VERIFIER,
+                        new Document(KEY_ID, verifier.keyId()).append(CIPHERTEXT, verifier.ciphertext())));
         PreciseInstants.put(stored, EXPIRES_AT, state.expiresAt());
         mongo.insert(stored, COLLECTION);
     }
@@ -76,6 +85,10 @@ public class MongoAuthorizationStates implements ForKeepingAuthorizationStates {
                 stored.getString(USER),
                 PreciseInstants.get(stored, EXPIRES_AT),
                 // A state stored before states were bound to a browser matches no browser: it is refused.
-                stored.get(BROWSER_BINDING_HASH, ""));
+                stored.get(BROWSER_BINDING_HASH, ""),
+                // A state stored before the service used PKCE has no verifier: it is refused.
+                Optional.ofNullable(stored.get(CODE_VERIFIER, Document.class))
+                        .map(verifier ->
+                                new SealedSecret(verifier.getString(KEY_ID), verifier.getString(CIPHERTEXT), null)));
     }
 }

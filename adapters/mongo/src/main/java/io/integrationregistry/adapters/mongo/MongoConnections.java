@@ -22,7 +22,8 @@ import static org.springframework.data.mongodb.core.ReplaceOptions.replaceOption
  * The users' OAuth 2.0 connections, one document per integration and user. The tokens are stored only
  * as their sealed secrets (key id, ciphertext and the optional hint), never in plain text. A refresh
  * replaces the document in one conditional write on its revision, so that of two racing refreshes
- * only one is stored, without transactions.
+ * only one is stored, without transactions. The scope the provider granted is no secret and is stored
+ * as it is; a document without one is a connection whose provider named no scope.
  */
 public class MongoConnections implements ForKeepingConnections {
 
@@ -38,6 +39,7 @@ public class MongoConnections implements ForKeepingConnections {
     static final String CONNECTED_AT = "connectedAt";
     static final String UPDATED_AT = "updatedAt";
     static final String REVISION = "revision";
+    static final String GRANTED_SCOPE = "grantedScope";
     private static final String KEY_ID = "keyId";
     private static final String CIPHERTEXT = "ciphertext";
     private static final String LAST4 = "last4";
@@ -115,6 +117,7 @@ public class MongoConnections implements ForKeepingConnections {
                 .append(CLIENT_FINGERPRINT, connection.clientFingerprint());
         PreciseInstants.put(stored, CONNECTED_AT, connection.connectedAt());
         PreciseInstants.put(stored, UPDATED_AT, connection.updatedAt());
+        connection.grantedScope().ifPresent(scope -> stored.append(GRANTED_SCOPE, scope));
         return stored.append(REVISION, connection.revision());
     }
 
@@ -130,7 +133,8 @@ public class MongoConnections implements ForKeepingConnections {
                 stored.getString(CLIENT_FINGERPRINT),
                 PreciseInstants.get(stored, CONNECTED_AT),
                 PreciseInstants.get(stored, UPDATED_AT),
-                ((Number) stored.get(REVISION)).longValue());
+                ((Number) stored.get(REVISION)).longValue(),
+                Optional.ofNullable(stored.getString(GRANTED_SCOPE)));
     }
 
     private static Document secret(SealedSecret secret) {

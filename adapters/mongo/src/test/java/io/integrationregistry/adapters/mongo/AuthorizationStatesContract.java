@@ -2,6 +2,8 @@ package io.integrationregistry.adapters.mongo;
 
 import io.integrationregistry.application.connections.port.out.AuthorizationState;
 import io.integrationregistry.domain.CompanyId;
+import io.integrationregistry.domain.SealedSecret;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
@@ -84,7 +86,13 @@ abstract class AuthorizationStatesContract {
     void given_states_of_different_hashes_then_consuming_one_leaves_the_others() {
         AuthorizationState first = state("hash-1", T0);
         AuthorizationState second = new AuthorizationState(
-                "hash-2", newId(), new CompanyId("globex"), "bob", T0.plusSeconds(1), "browser-hash-2");
+                "hash-2",
+                newId(),
+                new CompanyId("globex"),
+                "bob",
+                T0.plusSeconds(1),
+                "browser-hash-2",
+                Optional.empty());
         AuthorizationState third = state("hash-3", T0.plusSeconds(2));
         states.remember(first);
         states.remember(second);
@@ -144,7 +152,40 @@ abstract class AuthorizationStatesContract {
                 .containsExactlyInAnyOrder(keys("_id"), keys("expiresAt"));
     }
 
+    @Test
+    void theCodeVerifierIsStoredOnlySealedAndComesBackWithItsState() {
+        AuthorizationState state = state("hash-1", T0);
+        states.remember(state);
+        Document stored =
+                mongo.getCollection(MongoAuthorizationStates.COLLECTION).find().first();
+
+        assertThat(stored.get(MongoAuthorizationStates.CODE_VERIFIER, Document.class))
+                .containsOnlyKeys("keyId", "ciphertext")
+                .containsEntry("ciphertext", "sealed-verifier-of-hash-1");
+        assertThat(states.consume("hash-1")).contains(state);
+    }
+
+    @Test
+    void aStateStoredWithoutACodeVerifierComesBackWithoutOne() {
+        mongo.getCollection(MongoAuthorizationStates.COLLECTION)
+                .insertOne(new Document("_id", "old")
+                        .append("integrationId", newId().value())
+                        .append("companyId", "acme")
+                        .append("user", "alice")
+                        .append("expiresAt", java.util.Date.from(T0))
+                        .append("browserBindingHash", "b"));
+
+        assertThat(states.consume("old").orElseThrow().codeVerifier()).isEmpty();
+    }
+
     private static AuthorizationState state(String hash, Instant expiresAt) {
-        return new AuthorizationState(hash, newId(), ACME, "alice", expiresAt, "browser-hash-of-" + hash);
+        return new AuthorizationState(
+                hash,
+                newId(),
+                ACME,
+                "alice",
+                expiresAt,
+                "browser-hash-of-" + hash,
+                Optional.of(new SealedSecret("key-1", "sealed-verifier-of-" + hash, null)));
     }
 }

@@ -79,7 +79,7 @@ abstract class ConnectionsContract {
         assertThat(connections.find(connection.key())).contains(connection);
         Document stored =
                 mongo.findById(MongoConnections.idOf(connection.key()), Document.class, MongoConnections.COLLECTION);
-        assertThat(stored).doesNotContainKeys("refreshToken", "expiresAt", "expiresAtNanos");
+        assertThat(stored).doesNotContainKeys("refreshToken", "expiresAt", "expiresAtNanos", "grantedScope");
     }
 
     @Test
@@ -99,6 +99,29 @@ abstract class ConnectionsContract {
         connections.save(connection);
 
         assertThat(connections.find(connection.key())).contains(connection);
+    }
+
+    @Test
+    void theGrantedScopeIsStoredAsItIsAndKeptByAReplace() {
+        ConnectionKey key = new ConnectionKey(newId(), "alice");
+        connections.save(full(key, 0));
+        StoredConnection narrowed = new StoredConnection(
+                key,
+                ACCESS,
+                Optional.of(REFRESH),
+                Optional.empty(),
+                false,
+                "fp-1",
+                T0,
+                T0.plusSeconds(1),
+                1,
+                Optional.of("documents"));
+
+        Document stored = mongo.findById(MongoConnections.idOf(key), Document.class, MongoConnections.COLLECTION);
+        assertThat(connections.replace(0, narrowed)).isTrue();
+
+        assertThat(stored.getString(MongoConnections.GRANTED_SCOPE)).isEqualTo("documents openid");
+        assertThat(connections.find(key).orElseThrow().grantedScope()).contains("documents");
     }
 
     @Test
@@ -298,6 +321,7 @@ abstract class ConnectionsContract {
                 "fp-1",
                 T0,
                 updatedAt,
-                revision);
+                revision,
+                Optional.of("documents openid"));
     }
 }

@@ -60,12 +60,15 @@ public final class HttpTokenEndpoint implements ForObtainingTokens, AutoCloseabl
     }
 
     @Override
-    public TokenGrant exchangeCode(TokenClient tokenClient, String code, RedirectUri redirectUri) {
+    public TokenGrant exchangeCode(
+            TokenClient tokenClient, String code, RedirectUri redirectUri, PlainSecret codeVerifier) {
+        String verifier = codeVerifier.reveal();
         List<NameValuePair> grant = List.of(
                 new BasicNameValuePair("grant_type", "authorization_code"),
                 new BasicNameValuePair("code", code),
-                new BasicNameValuePair("redirect_uri", redirectUri.value()));
-        return obtain(tokenClient, grant, code);
+                new BasicNameValuePair("redirect_uri", redirectUri.value()),
+                new BasicNameValuePair("code_verifier", verifier));
+        return obtain(tokenClient, grant, code, verifier);
     }
 
     @Override
@@ -83,8 +86,9 @@ public final class HttpTokenEndpoint implements ForObtainingTokens, AutoCloseabl
         }
     }
 
-    private TokenGrant obtain(TokenClient tokenClient, List<NameValuePair> grant, String grantSecret) {
-        List<String> secrets = List.of(tokenClient.clientSecret().reveal(), grantSecret);
+    private TokenGrant obtain(TokenClient tokenClient, List<NameValuePair> grant, String... grantSecrets) {
+        List<String> secrets = new ArrayList<>(List.of(grantSecrets));
+        secrets.add(tokenClient.clientSecret().reveal());
         TokenAnswer answer = post(tokenClient, grant, false);
         if (answer.rejectsClient()) {
             answer = post(tokenClient, grant, true);
@@ -131,7 +135,7 @@ public final class HttpTokenEndpoint implements ForObtainingTokens, AutoCloseabl
         TokenGrant grant(List<String> secrets) {
             boolean success = status >= 200 && status < 300;
             if (success && body != null && ProviderJson.text(body.get("access_token")) != null) {
-                return tokens();
+                return tokens(secrets);
             }
             // Some endpoints answer an error with 200; RFC 6749 §5.2 says 400 or 401.
             if (error() != null && (success || status == 400 || status == 401)) {
@@ -155,7 +159,7 @@ public final class HttpTokenEndpoint implements ForObtainingTokens, AutoCloseabl
             return body == null ? null : ProviderJson.text(body.get("error"));
         }
 
-        private TokenGrant tokens() {
+        private TokenGrant tokens(List<String> secrets) {
             try {
                 PlainSecret access = PlainSecret.received("access_token", ProviderJson.text(body.get("access_token")));
                 String refresh = ProviderJson.text(body.get("refresh_token"));
@@ -164,7 +168,10 @@ public final class HttpTokenEndpoint implements ForObtainingTokens, AutoCloseabl
                         : Optional.of(PlainSecret.received("refresh_token", refresh));
                 Long seconds = ProviderJson.wholeNumber(body.get("expires_in"));
                 return new TokenGrant(
-                        access, refreshToken, Optional.ofNullable(seconds).map(Duration::ofSeconds));
+                        access,
+                        refreshToken,
+                        Optional.ofNullable(seconds).map(Duration::ofSeconds),
+                        Optional.ofNullable(TokenAnswerBody.scope(body.get("scope"), secrets)));
             } catch (InvalidValue unusable) {
                 // The rule names the field, never the value.
                 throw new ProviderFailure(

@@ -35,6 +35,8 @@ class HttpTokenEndpointTest {
     private static final String CLIENT_SECRET = "cs_7Hq/+:&é=9Lm2";
     private static final RedirectUri REDIRECT_URI = new RedirectUri("https://registry.example/oauth2/callback/42");
     private static final String CODE = "code-Zx81Qa";
+    private static final PlainSecret VERIFIER =
+            PlainSecret.received("code_verifier", "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
 
     private FakeTokenEndpoint endpoint;
     private HttpTokenEndpoint tokens;
@@ -60,7 +62,7 @@ class HttpTokenEndpointTest {
 
     @Test
     void a_code_is_exchanged_with_the_client_s_secret_in_the_form() {
-        TokenGrant grant = tokens.exchangeCode(client, CODE, REDIRECT_URI);
+        TokenGrant grant = tokens.exchangeCode(client, CODE, REDIRECT_URI, VERIFIER);
 
         assertThat(grant.accessToken().reveal()).isEqualTo("at-1-x9Y8w7");
         assertThat(grant.refreshToken()).map(PlainSecret::reveal).contains("rt-1-q1W2e3");
@@ -70,16 +72,24 @@ class HttpTokenEndpointTest {
         assertThat(request.authorization()).isNull();
         assertThat(request.form())
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
-                        "grant_type", "authorization_code",
-                        "code", CODE,
-                        "redirect_uri", REDIRECT_URI.value(),
-                        "client_id", CLIENT_ID,
-                        "client_secret", CLIENT_SECRET));
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        CODE,
+                        "redirect_uri",
+                        REDIRECT_URI.value(),
+                        "code_verifier",
+                        VERIFIER.reveal(),
+                        "client_id",
+                        CLIENT_ID,
+                        "client_secret",
+                        CLIENT_SECRET));
+        assertThat(grant.scope()).contains("files.read files.write");
     }
 
     @Test
     void a_refresh_token_is_exchanged_for_new_tokens() {
-        TokenGrant first = tokens.exchangeCode(client, CODE, REDIRECT_URI);
+        TokenGrant first = tokens.exchangeCode(client, CODE, REDIRECT_URI, VERIFIER);
 
         TokenGrant refreshed = tokens.refresh(client, first.refreshToken().orElseThrow());
 
@@ -100,17 +110,18 @@ class HttpTokenEndpointTest {
     void expires_in_may_come_as_a_string() {
         endpoint.expiresInAsString(true);
 
-        assertThat(tokens.exchangeCode(client, CODE, REDIRECT_URI).expiresIn()).contains(Duration.ofSeconds(3600));
+        assertThat(tokens.exchangeCode(client, CODE, REDIRECT_URI, VERIFIER).expiresIn())
+                .contains(Duration.ofSeconds(3600));
     }
 
     @Test
     void a_grant_without_refresh_token_or_lifetime_is_still_a_grant() {
         endpoint.omitRefreshToken(true);
-        assertThat(tokens.exchangeCode(client, CODE, REDIRECT_URI).refreshToken())
+        assertThat(tokens.exchangeCode(client, CODE, REDIRECT_URI, VERIFIER).refreshToken())
                 .isEmpty();
 
         endpoint.answer(200, "application/json", "{\"access_token\":\"only-this\",\"unknown\":[1]}");
-        TokenGrant grant = tokens.exchangeCode(client, CODE, REDIRECT_URI);
+        TokenGrant grant = tokens.exchangeCode(client, CODE, REDIRECT_URI, VERIFIER);
         assertThat(grant.accessToken().reveal()).isEqualTo("only-this");
         assertThat(grant.refreshToken()).isEmpty();
         assertThat(grant.expiresIn()).isEqualTo(Optional.empty());
@@ -124,10 +135,45 @@ class HttpTokenEndpointTest {
                 "application/x-www-form-urlencoded",
                 "access_token=gho_abc%2B1&scope=repo&token_type=bearer&expires_in=28800");
 
-        TokenGrant grant = tokens.exchangeCode(client, CODE, REDIRECT_URI);
+        TokenGrant grant = tokens.exchangeCode(client, CODE, REDIRECT_URI, VERIFIER);
 
         assertThat(grant.accessToken().reveal()).isEqualTo("gho_abc+1");
         assertThat(grant.expiresIn()).contains(Duration.ofHours(8));
+        assertThat(grant.scope()).contains("repo");
+    }
+
+    @Test
+    void theGrantedScopeIsKeptAsScopeTokensOnlyAndAnAbsentOneIsNoneNamed() {
+        String scope = "openid  https://api.example/files.read bell\\u0007word <b> \\\"quoted\\\" back\\\\slash "
+                + VERIFIER.reveal() + " \\u202Eevil";
+        endpoint.answer(200, "application/json", "{\"access_token\":\"at\",\"scope\":\"" + scope + "\"}");
+        TokenGrant messy = tokens.exchangeCode(client, CODE, REDIRECT_URI, VERIFIER);
+        endpoint.answer(200, "application/json", "{\"access_token\":\"at\",\"scope\":[\"a\",\"b\",7]}");
+        TokenGrant listed = tokens.exchangeCode(client, CODE, REDIRECT_URI, VERIFIER);
+        endpoint.answer(200, "application/json", "{\"access_token\":\"at\",\"scope\":\" \"}");
+        TokenGrant blank = tokens.exchangeCode(client, CODE, REDIRECT_URI, VERIFIER);
+        endpoint.answer(200, "application/json", "{\"access_token\":\"at\"}");
+        TokenGrant none = tokens.exchangeCode(client, CODE, REDIRECT_URI, VERIFIER);
+
+        assertThat(messy.scope()).contains("openid https://api.example/files.read <b>");
+        assertThat(listed.scope()).contains("a b");
+        assertThat(blank.scope()).isEmpty();
+        assertThat(none.scope()).isEmpty();
+    }
+
+    @Test
+    void theCodeVerifierEchoedByARefusingEndpointIsHidden() {
+        endpoint.answer(
+                400,
+                "application/json",
+                "{\"error\":\"invalid_grant\",\"error_description\":\"verifier " + VERIFIER.reveal()
+                        + " does not match\"}");
+
+        assertThatThrownBy(() -> tokens.exchangeCode(client, CODE, REDIRECT_URI, VERIFIER))
+                .isInstanceOfSatisfying(TokenRefused.class, refused -> {
+                    assertThat(refused.description()).isEqualTo("verifier " + ProviderText.HIDDEN + " does not match");
+                    assertThat(refused.getMessage()).doesNotContain(VERIFIER.reveal());
+                });
     }
 
     @Test
@@ -148,7 +194,7 @@ class HttpTokenEndpointTest {
 
     @Test
     void an_unknown_code_means_the_grant_is_gone() {
-        assertThatThrownBy(() -> tokens.exchangeCode(client, "forged", REDIRECT_URI))
+        assertThatThrownBy(() -> tokens.exchangeCode(client, "forged", REDIRECT_URI, VERIFIER))
                 .isInstanceOfSatisfying(
                         TokenRefused.class,
                         refused -> assertThat(refused.grantIsGone()).isTrue());
@@ -160,7 +206,7 @@ class HttpTokenEndpointTest {
         endpoint.accept(ClientAuthentication.BASIC);
         endpoint.rejectClientsWith(status);
 
-        TokenGrant grant = tokens.exchangeCode(client, CODE, REDIRECT_URI);
+        TokenGrant grant = tokens.exchangeCode(client, CODE, REDIRECT_URI, VERIFIER);
 
         assertThat(grant.accessToken().reveal()).isEqualTo("at-1-x9Y8w7");
         assertThat(endpoint.requests()).hasSize(2);
@@ -169,6 +215,7 @@ class HttpTokenEndpointTest {
         assertThat(basic.form())
                 .doesNotContainKeys("client_secret", "client_id")
                 .containsEntry("code", CODE)
+                .containsEntry("code_verifier", VERIFIER.reveal())
                 .containsEntry("grant_type", "authorization_code");
         String expected = "registry+client%3A1:cs_7Hq%2F%2B%3A%26%C3%A9%3D9Lm2";
         assertThat(basic.authorization())
@@ -182,7 +229,7 @@ class HttpTokenEndpointTest {
         TokenClient wrongSecret = new TokenClient(
                 client.tokenEndpointUrl(), client.clientId(), PlainSecret.of("clientSecret", "not-the-secret"));
 
-        assertThatThrownBy(() -> tokens.exchangeCode(wrongSecret, CODE, REDIRECT_URI))
+        assertThatThrownBy(() -> tokens.exchangeCode(wrongSecret, CODE, REDIRECT_URI, VERIFIER))
                 .isInstanceOfSatisfying(TokenRefused.class, refused -> {
                     assertThat(refused.error()).isEqualTo("invalid_client");
                     assertThat(refused.grantIsGone()).isFalse();
@@ -210,7 +257,7 @@ class HttpTokenEndpointTest {
     void a_success_that_is_not_a_token_response_is_a_provider_failure(String body) {
         endpoint.answer(200, "text/html", body);
 
-        assertThatThrownBy(() -> tokens.exchangeCode(client, CODE, REDIRECT_URI))
+        assertThatThrownBy(() -> tokens.exchangeCode(client, CODE, REDIRECT_URI, VERIFIER))
                 .isInstanceOfSatisfying(
                         ProviderFailure.class,
                         failure -> assertThat(failure.kind()).isEqualTo(Kind.PROVIDER_ERROR));
@@ -220,7 +267,7 @@ class HttpTokenEndpointTest {
     void an_error_answered_with_200_is_still_a_refusal() {
         endpoint.answer(200, "application/json", "{\"error\":\"bad_verification_code\"}");
 
-        assertThatThrownBy(() -> tokens.exchangeCode(client, CODE, REDIRECT_URI))
+        assertThatThrownBy(() -> tokens.exchangeCode(client, CODE, REDIRECT_URI, VERIFIER))
                 .isInstanceOfSatisfying(
                         TokenRefused.class,
                         refused -> assertThat(refused.error()).isEqualTo("bad_verification_code"));
@@ -230,7 +277,7 @@ class HttpTokenEndpointTest {
     void a_slow_endpoint_times_out() {
         endpoint.delay(Duration.ofSeconds(3));
 
-        assertThatThrownBy(() -> tokens.exchangeCode(client, CODE, REDIRECT_URI))
+        assertThatThrownBy(() -> tokens.exchangeCode(client, CODE, REDIRECT_URI, VERIFIER))
                 .isInstanceOfSatisfying(
                         ProviderFailure.class,
                         failure -> assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT));
@@ -241,7 +288,7 @@ class HttpTokenEndpointTest {
         TokenClient metadata = new TokenClient(
                 new WebUrl("http://169.254.169.254/latest/api/token"), client.clientId(), client.clientSecret());
 
-        assertThatThrownBy(() -> tokens.exchangeCode(metadata, CODE, REDIRECT_URI))
+        assertThatThrownBy(() -> tokens.exchangeCode(metadata, CODE, REDIRECT_URI, VERIFIER))
                 .isInstanceOfSatisfying(
                         ProviderFailure.class,
                         failure -> assertThat(failure.kind()).isEqualTo(Kind.OUTBOUND_REFUSED));

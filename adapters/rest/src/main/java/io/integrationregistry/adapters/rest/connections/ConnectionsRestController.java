@@ -63,8 +63,9 @@ class ConnectionsRestController {
     @Operation(
             summary = "Start connecting",
             description = "Answers 302 to the provider's authentication URL with "
-                    + "response_type=code, client_id, redirect_uri and a single-use state valid for 10 minutes, and sets "
-                    + "a cookie for the callback: the flow completes only in the browser that started it.")
+                    + "response_type=code, client_id, redirect_uri, a single-use state valid for 10 minutes and a PKCE "
+                    + "challenge (code_challenge, code_challenge_method=S256) added to the query it already has, and "
+                    + "sets a cookie for the callback: the flow completes only in the browser that started it.")
     ResponseEntity<Void> authorize(@PathVariable("id") IntegrationId integration, Caller caller) {
         AuthorizationStart start = accounts.startAuthorization(caller, integration);
         return ResponseEntity.status(HttpStatus.FOUND)
@@ -95,7 +96,8 @@ class ConnectionsRestController {
     @Operation(
             summary = "The signed-in user's connection",
             description = "NOT_CONNECTED, CONNECTED (with the "
-                    + "access token's expiry) or RECONNECT_REQUIRED; never a token.")
+                    + "access token's expiry) or RECONNECT_REQUIRED, and the grantedScope the provider named (null when "
+                    + "it named none: it granted the scope requested); never a token.")
     ConnectionView connection(Caller caller, @PathVariable("id") IntegrationId integration) {
         return accounts.connection(caller, integration);
     }
@@ -118,30 +120,37 @@ class ConnectionsRestController {
             @RequestParam(required = false) String code,
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String error,
+            @RequestParam(name = "error_description", required = false) String errorDescription,
             @CookieValue(name = BROWSER_BINDING_COOKIE, required = false) String binding) {
         IntegrationId integration;
         try {
             integration = IntegrationIdConverter.parse(id);
         } catch (IntegrationRuleViolation unknown) {
-            return page(HttpStatus.NOT_FOUND, "Not connected", "This integration does not exist.", null, null);
+            return page(HttpStatus.NOT_FOUND, "Not connected", "This integration does not exist.", null, null, null);
         }
         // The binding is good for one callback, whatever its outcome.
         String spent = binding == null ? null : bindingCookie(integration, "", Duration.ZERO);
         try {
-            accounts.completeAuthorization(integration, code, state, error, binding);
+            accounts.completeAuthorization(integration, code, state, error, errorDescription, binding);
             return page(
-                    HttpStatus.OK, "Connected", "Your account is connected. You can close this window.", null, spent);
+                    HttpStatus.OK,
+                    "Connected",
+                    "Your account is connected. You can close this window.",
+                    null,
+                    null,
+                    spent);
         } catch (AuthorizationRefused refused) {
             return page(
                     HttpStatus.BAD_REQUEST,
                     "Not connected",
                     refused.getMessage(),
                     refused.providerSaid().orElse(null),
+                    refused.providerExplained().orElse(null),
                     spent);
         } catch (IntegrationRuleViolation unknown) {
-            return page(HttpStatus.NOT_FOUND, "Not connected", "This integration does not exist.", null, spent);
+            return page(HttpStatus.NOT_FOUND, "Not connected", "This integration does not exist.", null, null, spent);
         } catch (NotAnOAuth2Integration notOAuth2) {
-            return page(HttpStatus.CONFLICT, "Not connected", notOAuth2.getMessage(), null, spent);
+            return page(HttpStatus.CONFLICT, "Not connected", notOAuth2.getMessage(), null, null, spent);
         } catch (ProviderFailure failure) {
             HttpStatus status = failure.kind() == ProviderFailure.Kind.TIMEOUT
                     ? HttpStatus.GATEWAY_TIMEOUT
@@ -150,6 +159,7 @@ class ConnectionsRestController {
                     status,
                     "Not connected",
                     "The provider's token endpoint could not be used: " + failure.getMessage(),
+                    null,
                     null,
                     spent);
         }
@@ -167,17 +177,25 @@ class ConnectionsRestController {
     }
 
     /**
-     * The page the browser lands on. What the provider said (its {@code error} text) is not the registry's
-     * word: it is shown apart, as a quotation under "The provider said:", escaped and cut short, so that it
-     * cannot pass for the registry's own message.
+     * The page the browser lands on. What the provider said (its {@code error} code, and its
+     * {@code error_description} below it) is not the registry's word: it is shown apart, as a quotation under
+     * "The provider said:", escaped and cut short, so that it cannot pass for the registry's own message.
      */
     private static ResponseEntity<String> page(
-            HttpStatus status, String title, String message, String providerSaid, String setCookie) {
+            HttpStatus status,
+            String title,
+            String message,
+            String providerSaid,
+            String providerExplained,
+            String setCookie) {
         String quoted = "";
         if (providerSaid != null && !providerSaid.isBlank()) {
-            // Already cut to 200 characters by the application, which keeps printable characters only.
+            // Both already cut to 200 characters by the application, which keeps printable characters only.
+            String explained = providerExplained == null || providerExplained.isBlank()
+                    ? ""
+                    : "</p><p>" + HtmlUtils.htmlEscape(providerExplained);
             quoted = "<section><h2>The provider said:</h2><blockquote><p>" + HtmlUtils.htmlEscape(providerSaid)
-                    + "</p></blockquote></section>";
+                    + explained + "</p></blockquote></section>";
         }
         String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
                 + HtmlUtils.htmlEscape(title) + "</title></head><body><main><h1>" + HtmlUtils.htmlEscape(title)

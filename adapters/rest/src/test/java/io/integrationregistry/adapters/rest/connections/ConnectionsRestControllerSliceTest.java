@@ -94,12 +94,14 @@ class ConnectionsRestControllerSliceTest extends WebLayerSlice {
                         ConnectionStatus.CONNECTED,
                         Instant.parse("2026-12-07T09:00:00Z"),
                         Instant.parse("2026-12-07T08:00:00Z"),
-                        null));
+                        null,
+                        "documents openid"));
 
         mvc.perform(get(OAUTH2 + "/connection").with(documentUser()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CONNECTED"))
-                .andExpect(jsonPath("$.expiresAt").isNotEmpty());
+                .andExpect(jsonPath("$.expiresAt").isNotEmpty())
+                .andExpect(jsonPath("$.grantedScope").value("documents openid"));
         mvc.perform(delete(OAUTH2 + "/connection").with(documentUser())).andExpect(status().isNoContent());
 
         verify(accounts).connection(any(Caller.class), eq(ID));
@@ -110,7 +112,7 @@ class ConnectionsRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void theProvidersRedirectBackCompletesTheFlowWithoutASignIn() throws Exception {
-        when(accounts.completeAuthorization(any(), any(), any(), any(), any()))
+        when(accounts.completeAuthorization(any(), any(), any(), any(), any(), any()))
                 .thenReturn(new ConnectionView(ConnectionStatus.CONNECTED, null, null, null));
 
         mvc.perform(get(CALLBACK).param("code", "code-1").param("state", "s-1").cookie(new Cookie(COOKIE, "binding-1")))
@@ -126,7 +128,7 @@ class ConnectionsRestControllerSliceTest extends WebLayerSlice {
                                         containsString("Max-Age=0"),
                                         containsString("Path=" + CALLBACK))));
 
-        verify(accounts).completeAuthorization(ID, "code-1", "s-1", null, "binding-1");
+        verify(accounts).completeAuthorization(ID, "code-1", "s-1", null, null, "binding-1");
     }
 
     // --- failures mapped to problem details (the API) and to pages (the browser's redirect back) ---
@@ -155,7 +157,7 @@ class ConnectionsRestControllerSliceTest extends WebLayerSlice {
 
     @Test
     void aRefusedRedirectBackIsAPageQuotingTheProviderEscaped() throws Exception {
-        when(accounts.completeAuthorization(any(), any(), any(), any(), any()))
+        when(accounts.completeAuthorization(any(), any(), any(), any(), any(), any()))
                 .thenThrow(new AuthorizationRefused("the provider refused: access_denied", "<b>user said no</b>"));
 
         mvc.perform(get(CALLBACK).param("error", "access_denied").param("state", "s-1"))
@@ -169,18 +171,42 @@ class ConnectionsRestControllerSliceTest extends WebLayerSlice {
                 // no cookie came, so none is spent
                 .andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE));
 
-        verify(accounts).completeAuthorization(ID, null, "s-1", "access_denied", null);
+        verify(accounts).completeAuthorization(ID, null, "s-1", "access_denied", null, null);
+    }
+
+    @Test
+    void theCallbackPageShowsTheProvidersErrorDescriptionEscaped() throws Exception {
+        when(accounts.completeAuthorization(any(), any(), any(), any(), any(), any()))
+                .thenThrow(new AuthorizationRefused(
+                        "the provider did not authorize the connection",
+                        "invalid_request",
+                        "<script>alert(1)</script> missing scope parameter"));
+
+        mvc.perform(get(CALLBACK)
+                        .param("error", "invalid_request")
+                        .param("error_description", "<script>alert(1)</script> missing scope parameter")
+                        .param("state", "s-1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<blockquote><p>invalid_request</p><p>&lt;script&gt;alert(1)"
+                                        + "&lt;/script&gt; missing scope parameter</p></blockquote>"),
+                                not(containsString("<script>")))));
+
+        verify(accounts)
+                .completeAuthorization(
+                        ID, null, "s-1", "invalid_request", "<script>alert(1)</script> missing scope parameter", null);
     }
 
     @Test
     void aRedirectBackThatCannotCompleteIsAPageWithTheMatchingStatus() throws Exception {
-        when(accounts.completeAuthorization(any(), eq("timeout"), any(), any(), any()))
+        when(accounts.completeAuthorization(any(), eq("timeout"), any(), any(), any(), any()))
                 .thenThrow(new ProviderFailure(ProviderFailure.Kind.TIMEOUT, "no answer within 10 s"));
-        when(accounts.completeAuthorization(any(), eq("refused"), any(), any(), any()))
+        when(accounts.completeAuthorization(any(), eq("refused"), any(), any(), any(), any()))
                 .thenThrow(new ProviderFailure(ProviderFailure.Kind.CREDENTIALS_REFUSED, "invalid_client"));
-        when(accounts.completeAuthorization(any(), eq("api-key"), any(), any(), any()))
+        when(accounts.completeAuthorization(any(), eq("api-key"), any(), any(), any(), any()))
                 .thenThrow(new NotAnOAuth2Integration(ID));
-        when(accounts.completeAuthorization(any(), eq("gone"), any(), any(), any()))
+        when(accounts.completeAuthorization(any(), eq("gone"), any(), any(), any(), any()))
                 .thenThrow(new IntegrationRuleViolation(IntegrationRuleViolation.Rule.INTEGRATION_MUST_EXIST, "x"));
 
         mvc.perform(get(CALLBACK).param("code", "timeout").param("state", "s"))

@@ -9,7 +9,8 @@ import java.net.URI;
 public interface ForConnectingAccounts {
 
     /**
-     * Where to send the user's browser: the provider's authentication URL with a fresh, single-use state;
+     * Where to send the user's browser: the provider's authentication URL (its own query kept) with a fresh,
+     * single-use state and a PKCE challenge whose verifier is kept with the state;
      * and the value the browser that starts the flow must keep (in a cookie) and bring back to the callback,
      * so that the provider account connected is the one of whoever started it.
      */
@@ -23,6 +24,7 @@ public interface ForConnectingAccounts {
      * browser binding, that the browser which brought it is the one that started the flow.
      *
      * @param error the provider's {@code error} parameter, when the user declined or the provider failed
+     * @param errorDescription the provider's {@code error_description} parameter, which explains the error
      * @param browserBinding the value {@link #startAuthorization} gave that browser, as it brought it back;
      *        null when it brought none
      * @throws io.integrationregistry.application.connections.AuthorizationRefused when the state is not one
@@ -30,7 +32,12 @@ public interface ForConnectingAccounts {
      *         or the provider sent an error
      */
     ConnectionView completeAuthorization(
-            IntegrationId integration, String code, String state, String error, String browserBinding);
+            IntegrationId integration,
+            String code,
+            String state,
+            String error,
+            String errorDescription,
+            String browserBinding);
 
     ConnectionView connection(Caller caller, IntegrationId integration);
 

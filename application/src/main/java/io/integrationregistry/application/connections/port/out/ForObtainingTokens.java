@@ -11,8 +11,11 @@ import io.integrationregistry.domain.RedirectUri;
  */
 public interface ForObtainingTokens {
 
-    /** {@code grant_type=authorization_code} with the code the provider handed to the redirect URI. */
-    TokenGrant exchangeCode(TokenClient client, String code, RedirectUri redirectUri);
+    /**
+     * {@code grant_type=authorization_code} with the code the provider handed to the redirect URI, and the
+     * PKCE {@code code_verifier} (RFC 7636 §4.5) whose challenge went with the authorization request.
+     */
+    TokenGrant exchangeCode(TokenClient client, String code, RedirectUri redirectUri, PlainSecret codeVerifier);
 
     /** {@code grant_type=refresh_token}. */
     TokenGrant refresh(TokenClient client, PlainSecret refreshToken);

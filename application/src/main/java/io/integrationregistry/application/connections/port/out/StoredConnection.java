@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param clientFingerprint  fingerprint of the client id, client secret and token endpoint the tokens
  *                           were obtained with; when the integration's differ, the tokens are void
  * @param revision           increases with every change, so that a refresh can tell it raced another
+ * @param grantedScope       the scope the token endpoint said it granted, kept across refreshes that name
+ *                           none; empty when it never named one (it granted the scope requested)
  */
 public record StoredConnection(
         ConnectionKey key,
@@ -25,7 +27,8 @@ public record StoredConnection(
         String clientFingerprint,
         Instant connectedAt,
         Instant updatedAt,
-        long revision) {
+        long revision,
+        Optional<String> grantedScope) {
 
     public StoredConnection {
         Objects.requireNonNull(key, "key");
@@ -33,5 +36,30 @@ public record StoredConnection(
         refreshToken = refreshToken == null ? Optional.empty() : refreshToken;
         expiresAt = expiresAt == null ? Optional.empty() : expiresAt;
         Objects.requireNonNull(clientFingerprint, "clientFingerprint");
+        grantedScope = grantedScope == null ? Optional.empty() : grantedScope;
+    }
+
+    /** A connection whose token endpoint named no scope. */
+    public StoredConnection(
+            ConnectionKey key,
+            SealedSecret accessToken,
+            Optional<SealedSecret> refreshToken,
+            Optional<Instant> expiresAt,
+            boolean reconnectRequired,
+            String clientFingerprint,
+            Instant connectedAt,
+            Instant updatedAt,
+            long revision) {
+        this(
+                key,
+                accessToken,
+                refreshToken,
+                expiresAt,
+                reconnectRequired,
+                clientFingerprint,
+                connectedAt,
+                updatedAt,
+                revision,
+                Optional.empty());
     }
 }
