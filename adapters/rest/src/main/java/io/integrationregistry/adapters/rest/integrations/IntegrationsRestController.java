@@ -77,7 +77,8 @@ class IntegrationsRestController {
             HttpServletRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         byte[] body = RequestBodies.read(request);
-        IntegrationRequest integration = IntegrationRequestReader.creation(body);
+        IntegrationRequest integration = IntegrationRequestReader.creation(
+                body, partial -> management.violations(caller, Optional.empty(), partial));
         Optional<IdempotencyKey> key =
                 Optional.ofNullable(idempotencyKey).map(value -> idempotencyKey(value, caller, body));
         Receipt receipt = management.add(caller, integration.draft(), integration.active(), key);
@@ -143,7 +144,9 @@ class IntegrationsRestController {
         if (ifMatch == null) {
             throw new PreconditionRequired();
         }
-        IntegrationRequest integration = IntegrationRequestReader.edit(RequestBodies.read(request));
+        IntegrationRequest integration = IntegrationRequestReader.edit(
+                RequestBodies.read(request),
+                partial -> management.violations(caller, Optional.of(integrationId), partial));
         return answer(management.edit(caller, integrationId, integration.draft(), ETags.expected(ifMatch)));
     }
 
