@@ -44,7 +44,6 @@ public final class IntegrationRequestReader {
     private static final Set<String> OAUTH2_FIELDS =
             Set.of("type", "authenticationUrl", "tokenEndpointUrl", "clientId", "clientSecret", "redirectUri");
     private static final Set<String> API_KEY_FIELDS = Set.of("type", "apiKey");
-    private static final Function<PartialDraft, List<InvalidValue>> NOTHING_MORE = partial -> List.of();
 
     private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -68,11 +67,15 @@ public final class IntegrationRequestReader {
     private IntegrationRequestReader() {}
 
     public static IntegrationRequest creation(byte[] body) {
-        return creation(body, NOTHING_MORE);
+        return creation(body, IntegrationRequestReader::nothingMore);
     }
 
     public static IntegrationRequest edit(byte[] body) {
-        return edit(body, NOTHING_MORE);
+        return edit(body, IntegrationRequestReader::nothingMore);
+    }
+
+    private static List<InvalidValue> nothingMore(PartialDraft partial) {
+        return List.of();
     }
 
     /**

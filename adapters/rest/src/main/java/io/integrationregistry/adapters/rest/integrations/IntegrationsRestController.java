@@ -6,6 +6,7 @@ import io.integrationregistry.adapters.rest.openapi.ApiDocumentation;
 import io.integrationregistry.adapters.rest.problem.FieldProblem;
 import io.integrationregistry.adapters.rest.problem.InvalidRequest;
 import io.integrationregistry.adapters.rest.problem.PreconditionRequired;
+import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
 import io.integrationregistry.application.integrations.port.in.ForManagingIntegrations;
 import io.integrationregistry.application.integrations.port.in.ForReadingIntegrations;
 import io.integrationregistry.application.integrations.port.in.IdempotencyKey;
@@ -144,10 +145,11 @@ class IntegrationsRestController {
         if (ifMatch == null) {
             throw new PreconditionRequired();
         }
+        ExpectedVersion expected = ETags.expected(ifMatch);
         IntegrationRequest integration = IntegrationRequestReader.edit(
                 RequestBodies.read(request),
                 partial -> management.violations(caller, Optional.of(integrationId), partial));
-        return answer(management.edit(caller, integrationId, integration.draft(), ETags.expected(ifMatch)));
+        return answer(management.edit(caller, integrationId, integration.draft(), expected));
     }
 
     @PostMapping("/{id}/activate")
