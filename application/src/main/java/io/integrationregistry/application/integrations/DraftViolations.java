@@ -3,9 +3,11 @@ package io.integrationregistry.application.integrations;
 import io.integrationregistry.application.integrations.port.in.PartialDraft;
 import io.integrationregistry.domain.Authentication;
 import io.integrationregistry.domain.AuthenticationType;
+import io.integrationregistry.domain.BaseApiUrl;
 import io.integrationregistry.domain.Integration;
 import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.InvalidValue;
+import io.integrationregistry.domain.WebUrl;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,16 +62,16 @@ final class DraftViolations {
         if (storedOfSameType.isEmpty()) {
             return Optional.of(new InvalidValue(field, SECRET_REQUIRED));
         }
-        Optional<String> savedFor;
+        String savedFor;
         Optional<String> sentTo;
         if (storedOfSameType.get() instanceof Authentication.OAuth2 oauth2) {
-            savedFor = Optional.of(oauth2.tokenEndpointUrl().origin());
-            sentTo = draft.tokenEndpointUrl().map(url -> url.origin());
+            savedFor = oauth2.tokenEndpointUrl().origin();
+            sentTo = draft.tokenEndpointUrl().map(WebUrl::origin);
         } else {
-            savedFor = Optional.of(stored.get().baseApiUrl().origin());
-            sentTo = draft.baseApiUrl().map(url -> url.origin());
+            savedFor = stored.get().baseApiUrl().origin();
+            sentTo = draft.baseApiUrl().map(BaseApiUrl::origin);
         }
-        return sentTo.isPresent() && !sentTo.equals(savedFor)
+        return sentTo.filter(origin -> !origin.equals(savedFor)).isPresent()
                 ? Optional.of(new InvalidValue(field, SECRET_BOUND_TO_ORIGIN))
                 : Optional.empty();
     }

@@ -57,9 +57,8 @@ public final class IntegrationRequestReader {
     }
 
     private final List<FieldProblem> problems = new ArrayList<>();
-    /** What was read of the authentication, even when some of it is broken (see {@link PartialDraft}). */
+    // What was read of the authentication, even when some of it is broken (see PartialDraft).
     private AuthenticationType chosenType;
-
     private WebUrl chosenAuthenticationUrl;
     private WebUrl chosenTokenEndpointUrl;
     private boolean secretLeftOut;
