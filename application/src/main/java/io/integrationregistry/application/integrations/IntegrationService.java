@@ -10,6 +10,7 @@ import io.integrationregistry.application.integrations.port.in.IntegrationPage;
 import io.integrationregistry.application.integrations.port.in.IntegrationQuery;
 import io.integrationregistry.application.integrations.port.in.IntegrationView;
 import io.integrationregistry.application.integrations.port.in.IntegrationViews;
+import io.integrationregistry.application.integrations.port.in.PartialDraft;
 import io.integrationregistry.application.integrations.port.in.Receipt;
 import io.integrationregistry.application.integrations.port.out.CommandOutcome;
 import io.integrationregistry.application.integrations.port.out.ConcurrentModification;
@@ -35,6 +36,7 @@ import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.IntegrationRuleViolation;
 import io.integrationregistry.domain.IntegrationRuleViolation.Rule;
 import io.integrationregistry.domain.IntegrationState;
+import io.integrationregistry.domain.InvalidValue;
 import io.integrationregistry.domain.SealedSecret;
 
 import java.time.Clock;
@@ -219,6 +221,13 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
             connections.deleteAllOf(id);
         }
         return receipt(caller, id, outcome);
+    }
+
+    @Override
+    public List<InvalidValue> violations(Caller caller, Optional<IntegrationId> edited, PartialDraft draft) {
+        Optional<Integration> stored = edited.filter(id -> DraftViolations.needsStored(draft))
+                .map(id -> loadOfCompany(caller.company(), id).integration());
+        return DraftViolations.of(draft, stored, transport);
     }
 
     @Override

@@ -1,15 +1,16 @@
 package io.integrationregistry.application.integrations;
 
 import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
+import io.integrationregistry.application.integrations.port.in.PartialDraft;
 import io.integrationregistry.application.integrations.port.out.ForJudgingOutboundUrls;
-import io.integrationregistry.domain.AuthenticationSpec;
 import io.integrationregistry.domain.BaseApiUrl;
 import io.integrationregistry.domain.InvalidValue;
 import io.integrationregistry.domain.PlainHttp;
-import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.WebUrl;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Which provider URLs an integration may be given now: plain http only where it is allowed, and, for
@@ -30,17 +31,39 @@ public final class TransportPolicy {
 
     /** @throws InvalidValue naming the first URL of the draft the policy refuses */
     public void requireAcceptable(IntegrationDraft draft) {
-        BaseApiUrl.of(draft.baseApiUrl().value(), plainHttp);
-        requireCallable("baseApiUrl", draft.baseApiUrl().value());
-        if (draft.authentication() instanceof AuthenticationSpec.OAuth2Spec<PlainSecret> oauth2) {
-            WebUrl.of(
-                    "authentication.authenticationUrl",
-                    oauth2.authenticationUrl().value(),
-                    plainHttp);
-            WebUrl.of(
-                    "authentication.tokenEndpointUrl", oauth2.tokenEndpointUrl().value(), plainHttp);
-            requireCallable(
-                    "authentication.tokenEndpointUrl", oauth2.tokenEndpointUrl().value());
+        List<InvalidValue> refused = violations(PartialDraft.of(draft));
+        if (!refused.isEmpty()) {
+            throw refused.get(0);
+        }
+    }
+
+    /**
+     * Every URL the policy refuses among those a draft, complete or not, gives: the base URL, the
+     * authentication URL and the token endpoint, in that order, each named once.
+     */
+    public List<InvalidValue> violations(PartialDraft draft) {
+        List<InvalidValue> refused = new ArrayList<>();
+        draft.baseApiUrl()
+                .ifPresent(url -> judge(refused, () -> {
+                    BaseApiUrl.of(url.value(), plainHttp);
+                    requireCallable("baseApiUrl", url.value());
+                }));
+        draft.authenticationUrl()
+                .ifPresent(url ->
+                        judge(refused, () -> WebUrl.of("authentication.authenticationUrl", url.value(), plainHttp)));
+        draft.tokenEndpointUrl()
+                .ifPresent(url -> judge(refused, () -> {
+                    WebUrl.of("authentication.tokenEndpointUrl", url.value(), plainHttp);
+                    requireCallable("authentication.tokenEndpointUrl", url.value());
+                }));
+        return refused;
+    }
+
+    private static void judge(List<InvalidValue> refused, Runnable check) {
+        try {
+            check.run();
+        } catch (InvalidValue invalid) {
+            refused.add(invalid);
         }
     }
 

@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.integrationregistry.adapters.rest.problem.FieldProblem;
 import io.integrationregistry.adapters.rest.problem.InvalidRequest;
 import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
+import io.integrationregistry.application.integrations.port.in.PartialDraft;
 import io.integrationregistry.domain.AuthenticationSpec;
+import io.integrationregistry.domain.AuthenticationType;
 import io.integrationregistry.domain.BaseApiUrl;
 import io.integrationregistry.domain.ClientId;
 import io.integrationregistry.domain.IntegrationName;
@@ -56,18 +58,42 @@ public final class IntegrationRequestReader {
     }
 
     private final List<FieldProblem> problems = new ArrayList<>();
+    // What was read of the authentication, even when some of it is broken (see PartialDraft).
+    private AuthenticationType chosenType;
+    private WebUrl chosenAuthenticationUrl;
+    private WebUrl chosenTokenEndpointUrl;
+    private boolean secretLeftOut;
 
     private IntegrationRequestReader() {}
 
     public static IntegrationRequest creation(byte[] body) {
-        return new IntegrationRequestReader().read(body, CREATION_FIELDS, true);
+        return creation(body, IntegrationRequestReader::nothingMore);
     }
 
     public static IntegrationRequest edit(byte[] body) {
-        return new IntegrationRequestReader().read(body, EDIT_FIELDS, false);
+        return edit(body, IntegrationRequestReader::nothingMore);
     }
 
-    private IntegrationRequest read(byte[] body, Set<String> allowed, boolean creation) {
+    private static List<InvalidValue> nothingMore(PartialDraft partial) {
+        return List.of();
+    }
+
+    /**
+     * Reads a new integration, and refuses it naming, with what is wrong in the request, what {@code judge}
+     * finds wrong with the fields that could be read: the use cases' own rules, judged before anything is
+     * stored, so that every broken field is named in one answer.
+     */
+    public static IntegrationRequest creation(byte[] body, Function<PartialDraft, List<InvalidValue>> judge) {
+        return new IntegrationRequestReader().read(body, CREATION_FIELDS, true, judge);
+    }
+
+    /** Reads an edit, as {@link #creation(byte[], Function)} reads a new integration. */
+    public static IntegrationRequest edit(byte[] body, Function<PartialDraft, List<InvalidValue>> judge) {
+        return new IntegrationRequestReader().read(body, EDIT_FIELDS, false, judge);
+    }
+
+    private IntegrationRequest read(
+            byte[] body, Set<String> allowed, boolean creation, Function<PartialDraft, List<InvalidValue>> judge) {
         ObjectNode root = parse(body);
         unknownFields(
                 root,
@@ -82,8 +108,17 @@ public final class IntegrationRequestReader {
                 value("requestParameters", optionalText(root, "requestParameters", ""), RequestParameters::of);
         boolean active = optionalBoolean(root, "active", true);
         AuthenticationSpec<PlainSecret> authentication = authentication(root.get("authentication"));
-        if (!problems.isEmpty()) {
-            throw new InvalidRequest(problems);
+        List<FieldProblem> all = DraftProblems.union(
+                problems,
+                judge.apply(new PartialDraft(
+                        Optional.ofNullable(name),
+                        Optional.ofNullable(baseApiUrl),
+                        Optional.ofNullable(chosenType),
+                        Optional.ofNullable(chosenAuthenticationUrl),
+                        Optional.ofNullable(chosenTokenEndpointUrl),
+                        secretLeftOut)));
+        if (!all.isEmpty()) {
+            throw new InvalidRequest(all);
         }
         return new IntegrationRequest(new IntegrationDraft(name, baseApiUrl, parameters, authentication), active);
     }
@@ -147,6 +182,7 @@ public final class IntegrationRequestReader {
                         ClientId::new);
                 Optional<PlainSecret> clientSecret = secret(node, "authentication.clientSecret", "clientSecret");
                 Scopes scopes = scopes(node.get("scopes"));
+                chosen(AuthenticationType.OAUTH2, authenticationUrl, tokenEndpointUrl, clientSecret);
                 return authenticationUrl == null
                                 || tokenEndpointUrl == null
                                 || clientId == null
@@ -159,6 +195,7 @@ public final class IntegrationRequestReader {
             case "API_KEY" -> {
                 unknownFields(node, "authentication.", API_KEY_FIELDS, "is not a field of API_KEY authentication");
                 Optional<PlainSecret> apiKey = secret(node, "authentication.apiKey", "apiKey");
+                chosen(AuthenticationType.API_KEY, null, null, apiKey);
                 return apiKey == null ? null : new AuthenticationSpec.ApiKeySpec<>(apiKey);
             }
             default -> {
@@ -166,6 +203,14 @@ public final class IntegrationRequestReader {
                 return null;
             }
         }
+    }
+
+    private void chosen(
+            AuthenticationType type, WebUrl authenticationUrl, WebUrl tokenEndpointUrl, Optional<PlainSecret> secret) {
+        chosenType = type;
+        chosenAuthenticationUrl = authenticationUrl;
+        chosenTokenEndpointUrl = tokenEndpointUrl;
+        secretLeftOut = secret != null && secret.isEmpty();
     }
 
     /** A secret left out or null is kept as stored; null here means the field is broken. */

@@ -6,6 +6,7 @@ import io.integrationregistry.adapters.rest.openapi.ApiDocumentation;
 import io.integrationregistry.adapters.rest.problem.FieldProblem;
 import io.integrationregistry.adapters.rest.problem.InvalidRequest;
 import io.integrationregistry.adapters.rest.problem.PreconditionRequired;
+import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
 import io.integrationregistry.application.integrations.port.in.ForManagingIntegrations;
 import io.integrationregistry.application.integrations.port.in.ForReadingIntegrations;
 import io.integrationregistry.application.integrations.port.in.IdempotencyKey;
@@ -77,7 +78,8 @@ class IntegrationsRestController {
             HttpServletRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         byte[] body = RequestBodies.read(request);
-        IntegrationRequest integration = IntegrationRequestReader.creation(body);
+        IntegrationRequest integration = IntegrationRequestReader.creation(
+                body, partial -> management.violations(caller, Optional.empty(), partial));
         Optional<IdempotencyKey> key =
                 Optional.ofNullable(idempotencyKey).map(value -> idempotencyKey(value, caller, body));
         Receipt receipt = management.add(caller, integration.draft(), integration.active(), key);
@@ -143,8 +145,11 @@ class IntegrationsRestController {
         if (ifMatch == null) {
             throw new PreconditionRequired();
         }
-        IntegrationRequest integration = IntegrationRequestReader.edit(RequestBodies.read(request));
-        return answer(management.edit(caller, integrationId, integration.draft(), ETags.expected(ifMatch)));
+        ExpectedVersion expected = ETags.expected(ifMatch);
+        IntegrationRequest integration = IntegrationRequestReader.edit(
+                RequestBodies.read(request),
+                partial -> management.violations(caller, Optional.of(integrationId), partial));
+        return answer(management.edit(caller, integrationId, integration.draft(), expected));
     }
 
     @PostMapping("/{id}/activate")

@@ -2,7 +2,9 @@ package io.integrationregistry.application.integrations.port.in;
 
 import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.domain.IntegrationId;
+import io.integrationregistry.domain.InvalidValue;
 
+import java.util.List;
 import java.util.Optional;
 
 /** What administrators do with their company's integrations. */
@@ -16,6 +18,13 @@ public interface ForManagingIntegrations {
     }
 
     Receipt edit(Caller caller, IntegrationId id, IntegrationDraft draft, ExpectedVersion expected);
+
+    /**
+     * Every rule of adding ({@code edited} empty) or editing an integration that the fields a draft gives
+     * break, each as the field and its rule, in the order of the fields; stores nothing. An edited
+     * integration that is not there (or is another company's) is refused as the edit would be.
+     */
+    List<InvalidValue> violations(Caller caller, Optional<IntegrationId> edited, PartialDraft draft);
 
     Receipt activate(Caller caller, IntegrationId id, ExpectedVersion expected);
 
