@@ -37,6 +37,7 @@ import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.RedirectUri;
 import io.integrationregistry.domain.RequestParameters;
+import io.integrationregistry.domain.Scopes;
 import io.integrationregistry.domain.WebUrl;
 import org.junit.jupiter.api.Test;
 
@@ -272,7 +273,8 @@ class OAuth2ConnectionServiceTest {
                                         new WebUrl("https://auth.acme.example/token"),
                                         new ClientId("registry"),
                                         Optional.of(PlainSecret.of(
-                                                "authentication.clientSecret", "client-secret-0123456789")))),
+                                                "authentication.clientSecret", "client-secret-0123456789")),
+                                        Scopes.NONE)),
                         true,
                         Optional.empty())
                 .integrationId();

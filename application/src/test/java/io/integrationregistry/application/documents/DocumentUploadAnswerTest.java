@@ -198,7 +198,8 @@ class DocumentUploadAnswerTest {
 
     private static final class NoTokens implements ForObtainingTokens {
         @Override
-        public TokenGrant exchangeCode(TokenClient client, String code, RedirectUri redirectUri) {
+        public TokenGrant exchangeCode(
+                TokenClient client, String code, RedirectUri redirectUri, PlainSecret codeVerifier) {
             throw new UnsupportedOperationException();
         }
 

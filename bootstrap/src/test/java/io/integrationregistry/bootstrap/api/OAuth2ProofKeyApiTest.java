@@ -60,7 +60,7 @@ class OAuth2ProofKeyApiTest extends ProviderApiTestBase {
     @Test
     void aServerRequiringPkceConnectsRefreshesAndReconnectsWithTheGrantedScopeShown() {
         // Access tokens of a second: every call refreshes first.
-        String id = registerWith(TestAuthorizationServer.SHORT_LIVED_CLIENT_ID, "scope=documents");
+        String id = registerWith(TestAuthorizationServer.SHORT_LIVED_CLIENT_ID, "[\"documents\"]");
         String authorizationUrl = authorize(id);
         Map<String, List<String>> query = queryOf(authorizationUrl);
         Document storedState = states().find(Filters.eq("integrationId", id)).first();
@@ -69,6 +69,7 @@ class OAuth2ProofKeyApiTest extends ProviderApiTestBase {
 
         assertThat(callback.status()).as(callback.body()).isEqualTo(200);
         assertThat(query.get("code_challenge_method")).containsExactly("S256");
+        assertThat(query.get("scope")).containsExactly("documents");
         assertThat(query.get("code_challenge")).hasSize(1);
         String verifier = authorizationServer.receivedCodeVerifiers().stream()
                 .filter(received ->
@@ -98,7 +99,7 @@ class OAuth2ProofKeyApiTest extends ProviderApiTestBase {
 
     @Test
     void aServerRequiringAScopeRefusesAScopelessRequestAndTheCallbackPageShowsItsErrorAndDescription() {
-        String id = registerWith(TestAuthorizationServer.CLIENT_ID, "");
+        String id = registerWith(TestAuthorizationServer.CLIENT_ID, "[]");
         int exchanges = authorizationServer.tokenRequests("authorization_code");
 
         String sentBack = authorizationServer.signIn(authorize(id));
@@ -115,7 +116,7 @@ class OAuth2ProofKeyApiTest extends ProviderApiTestBase {
 
     @Test
     void theCallbackPageShowsTheErrorDescriptionEscapedWithoutControlCharactersAndCut() {
-        String id = registerWith(TestAuthorizationServer.CLIENT_ID, "scope=documents");
+        String id = registerWith(TestAuthorizationServer.CLIENT_ID, "[\"documents\"]");
         String state = queryOf(authorize(id)).get("state").get(0);
         String description = "<script>alert('registry')</script>\u0007\u202E line\r\nbreak " + "z".repeat(300);
 
@@ -137,7 +138,7 @@ class OAuth2ProofKeyApiTest extends ProviderApiTestBase {
 
     @Test
     void aCodeIsNotExchangedWithoutTheVerifierOfItsOwnState() {
-        String id = registerWith(TestAuthorizationServer.CLIENT_ID, "scope=documents");
+        String id = registerWith(TestAuthorizationServer.CLIENT_ID, "[\"documents\"]");
         String first = authorize(id);
         String firstCookie = browserCookie;
         String firstRedirect = authorizationServer.signIn(first);
@@ -172,7 +173,8 @@ class OAuth2ProofKeyApiTest extends ProviderApiTestBase {
 
     // --- the browser's part, done with a real HTTP client -------------------------------------------
 
-    private String registerWith(String clientId, String requestParameters) {
+    /** Registers an integration asking for the given scopes, a JSON array. */
+    private String registerWith(String clientId, String scopes) {
         String body = oauth2Provider(
                 unique("Proof key drive"),
                 provider.baseApiUrl(),
@@ -180,8 +182,9 @@ class OAuth2ProofKeyApiTest extends ProviderApiTestBase {
                 authorizationServer.tokenEndpoint(),
                 clientId,
                 TestAuthorizationServer.CLIENT_SECRET);
-        String id = add(body.replace(
-                "\"requestParameters\": \"scope=documents\"", "\"requestParameters\": \"" + requestParameters + "\""));
+        // The scope is asked for by the integration's scopes, not by a request parameter.
+        String id = add(body.replace("\"requestParameters\": \"scope=documents\"", "\"requestParameters\": \"\"")
+                .replace("\"clientSecret\": ", "\"scopes\": " + scopes + ", \"clientSecret\": "));
         authorizationServer.allowRedirectUri(
                 clientId,
                 alice().get("/api/integrations/" + id)
