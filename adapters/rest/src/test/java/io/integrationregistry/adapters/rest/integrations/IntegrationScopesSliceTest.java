@@ -26,8 +26,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -109,7 +109,7 @@ class IntegrationScopesSliceTest extends WebLayerSlice {
                         "$.errors[?(@.field == 'authentication.scopes[4]')].rule",
                         contains("must not repeat authentication.scopes[0]")));
 
-        verifyNoInteractions(management);
+        verify(management, never()).add(any(), any(), anyBoolean(), any());
     }
 
     @Test
@@ -125,7 +125,7 @@ class IntegrationScopesSliceTest extends WebLayerSlice {
                     .andExpect(jsonPath("$.errors[*].field", contains("authentication.scopes")));
         }
 
-        verifyNoInteractions(management);
+        verify(management, never()).add(any(), any(), anyBoolean(), any());
     }
 
     @Test
@@ -141,7 +141,7 @@ class IntegrationScopesSliceTest extends WebLayerSlice {
                 .andExpect(jsonPath("$.errors[*].field", contains("authentication.scopes")))
                 .andExpect(jsonPath("$.errors[0].rule").value("is not a field of API_KEY authentication"));
 
-        verifyNoInteractions(management);
+        verify(management, never()).add(any(), any(), anyBoolean(), any());
     }
 
     private static Receipt receipt(List<String> scopes) {
