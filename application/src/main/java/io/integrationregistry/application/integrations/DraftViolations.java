@@ -31,8 +31,12 @@ final class DraftViolations {
         return draft.authenticationType().isPresent() && draft.secretLeftOut();
     }
 
-    /** @param stored the edited integration as stored; empty for a new one */
-    static List<InvalidValue> of(PartialDraft draft, Optional<Integration> stored, TransportPolicy transport) {
+    /**
+     * @param stored      the edited integration as stored; empty for a new one
+     * @param judgeSecret false when the stored integration is not the version the edit was made on
+     */
+    static List<InvalidValue> of(
+            PartialDraft draft, Optional<Integration> stored, boolean judgeSecret, TransportPolicy transport) {
         List<InvalidValue> found = new ArrayList<>();
         draft.name().ifPresent(name -> {
             try {
@@ -42,7 +46,9 @@ final class DraftViolations {
             }
         });
         found.addAll(transport.violations(draft));
-        secret(draft, stored).ifPresent(found::add);
+        if (judgeSecret) {
+            secret(draft, stored).ifPresent(found::add);
+        }
         return found;
     }
 

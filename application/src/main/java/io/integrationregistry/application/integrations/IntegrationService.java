@@ -224,10 +224,14 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
     }
 
     @Override
-    public List<InvalidValue> violations(Caller caller, Optional<IntegrationId> edited, PartialDraft draft) {
-        Optional<Integration> stored = edited.filter(id -> DraftViolations.needsStored(draft))
-                .map(id -> loadOfCompany(caller.company(), id).integration());
-        return DraftViolations.of(draft, stored, transport);
+    public List<InvalidValue> violations(
+            Caller caller, Optional<IntegrationId> edited, ExpectedVersion expected, PartialDraft draft) {
+        Optional<StoredIntegration> stored =
+                edited.filter(id -> DraftViolations.needsStored(draft)).map(id -> loadOfCompany(caller.company(), id));
+        boolean stale = stored.isPresent()
+                && expected.value().isPresent()
+                && expected.value().getAsLong() != stored.get().version();
+        return DraftViolations.of(draft, stored.map(StoredIntegration::integration), !stale, transport);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.integrationregistry.application.integrations;
 
+import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
 import io.integrationregistry.application.integrations.port.in.IntegrationDraft;
 import io.integrationregistry.application.integrations.port.in.PartialDraft;
 import io.integrationregistry.application.integrations.port.in.Receipt;
@@ -142,6 +143,12 @@ class DraftViolationsTest {
                 .extracting(InvalidValue::field, InvalidValue::rule)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
                         "authentication.apiKey", DraftViolations.SECRET_BOUND_TO_ORIGIN));
+        assertThat(service.violations(ALICE, edited, ExpectedVersion.of(0), keepingTheKeyForAnotherOrigin))
+                .extracting(InvalidValue::field)
+                .containsExactly("authentication.apiKey");
+        assertThat(service.violations(ALICE, edited, ExpectedVersion.of(7), keepingTheKeyForAnotherOrigin))
+                .as("an edit of a version since replaced is refused as stale, not judged against values unseen")
+                .isEmpty();
         assertThat(store.eventsOf(added.integrationId())).hasSize(1);
     }
 

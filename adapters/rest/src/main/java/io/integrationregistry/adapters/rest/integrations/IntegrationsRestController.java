@@ -148,7 +148,7 @@ class IntegrationsRestController {
         ExpectedVersion expected = ETags.expected(ifMatch);
         IntegrationRequest integration = IntegrationRequestReader.edit(
                 RequestBodies.read(request),
-                partial -> management.violations(caller, Optional.of(integrationId), partial));
+                partial -> management.violations(caller, Optional.of(integrationId), expected, partial));
         return answer(management.edit(caller, integrationId, integration.draft(), expected));
     }
 

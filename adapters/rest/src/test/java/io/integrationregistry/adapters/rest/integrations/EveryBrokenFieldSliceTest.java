@@ -1,6 +1,7 @@
 package io.integrationregistry.adapters.rest.integrations;
 
 import io.integrationregistry.adapters.rest.WebLayerSlice;
+import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
 import io.integrationregistry.application.integrations.port.in.PartialDraft;
 import io.integrationregistry.domain.AuthenticationType;
 import io.integrationregistry.domain.IntegrationId;
@@ -112,7 +113,8 @@ class EveryBrokenFieldSliceTest extends WebLayerSlice {
 
     @Test
     void anEditIsJudgedForItsIntegrationAndAnUnknownOneIsNotFound() throws Exception {
-        when(management.violations(any(), eq(Optional.of(new IntegrationId(INTEGRATION))), any()))
+        when(management.violations(
+                        any(), eq(Optional.of(new IntegrationId(INTEGRATION))), eq(ExpectedVersion.of(3)), any()))
                 .thenReturn(List.of(new InvalidValue("authentication.clientSecret", SECRET_REQUIRED)))
                 .thenThrow(new IntegrationRuleViolation(
                         IntegrationRuleViolation.Rule.INTEGRATION_MUST_EXIST, INTEGRATION));

@@ -24,7 +24,17 @@ public interface ForManagingIntegrations {
      * break, each as the field and its rule, in the order of the fields; stores nothing. An edited
      * integration that is not there (or is another company's) is refused as the edit would be.
      */
-    List<InvalidValue> violations(Caller caller, Optional<IntegrationId> edited, PartialDraft draft);
+    default List<InvalidValue> violations(Caller caller, Optional<IntegrationId> edited, PartialDraft draft) {
+        return violations(caller, edited, ExpectedVersion.ANY, draft);
+    }
+
+    /**
+     * The same, for an edit of the version {@code expected}: when the integration has moved on since, the
+     * rules that depend on its stored values (which the caller has not seen) are left to the edit, which
+     * is refused as stale.
+     */
+    List<InvalidValue> violations(
+            Caller caller, Optional<IntegrationId> edited, ExpectedVersion expected, PartialDraft draft);
 
     Receipt activate(Caller caller, IntegrationId id, ExpectedVersion expected);
 
