@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The service's benchmarks, B1 to B7, in one run: against its embedded default and, when the environment
+ * The service's benchmarks, B1 to B7 and B9, in one run: against its embedded default and, when the environment
  * names one in {@code MONGODB_URI}, against that MongoDB too. Prints a table and writes it as JSON
  * (see {@link Options} for the settings). Every figure is the median of at least five runs after a
  * warm-up, with their minimum and maximum; sizes that do not fit the time are scaled down and say so.
@@ -93,6 +93,7 @@ public final class Benchmarks {
             // The order matters: B4 replays every stored event, so it runs first, on a store of its own size;
             // B7 closes the service to start it anew, so it runs last.
             attempt(bench, figures, "B4", () -> List.of(new ProjectionRebuild(bench).run()));
+            attempt(bench, figures, "B9", () -> new CommandCounts(bench).run());
             if (options.includes("B1") || options.includes("B2")) {
                 attempt(bench, figures, "B1", () -> new CommandPath(bench).run());
             }

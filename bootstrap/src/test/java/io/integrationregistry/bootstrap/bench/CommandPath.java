@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * B1 and B2: adding then editing integrations on 16 threads, through the driving port and through the
- * REST API, against raw {@code insertOne} of event documents of the same size.
+ * REST API, against raw {@code insertOne} of event documents of the same size. B1 counts a run until both
+ * projections caught up with its last command, so that its ratio to the raw inserts says how many raw
+ * inserts a command costs with its projections' writes (goal: at most four, a ratio of 0.25).
  */
 final class CommandPath {
 
@@ -65,11 +67,16 @@ final class CommandPath {
         List<Double> commandRates = new ArrayList<>();
         List<Double> rawRates = new ArrayList<>();
         List<Double> commandP50 = new ArrayList<>();
+        List<Double> answeredRates = new ArrayList<>();
         for (int rep = 0; rep < bench.reps(); rep++) {
+            // A command is done once both projections show it: the time until the slower one (the audit
+            // trail) caught up with the last command counts.
+            long started = System.nanoTime();
             Load.Run commands = portPairs(pairs).requireSuccess("B1 commands");
-            commandRates.add(commands.perSecond() * 2);
-            commandP50.add(commands.p50Millis());
             bench.settle();
+            commandRates.add(pairs * 2 / ((System.nanoTime() - started) / 1e9));
+            answeredRates.add(commands.perSecond() * 2);
+            commandP50.add(commands.p50Millis());
             rawRates.add(
                     rawInserts(raw, pairs * 2).requireSuccess("raw inserts").perSecond());
         }
@@ -78,9 +85,13 @@ final class CommandPath {
                         bench.target,
                         "command path: add then edit via ForManagingIntegrations, " + THREADS + " threads")
                 .size(pairs * 2L, TABLE_COMMANDS, "commands")
-                .measured("commands", Stats.of(commandRates), "cmd/s")
+                .measured("commands with their projections", Stats.of(commandRates), "cmd/s")
                 .baseline("raw insertOne", Stats.of(rawRates), "doc/s");
-        b1.ratio("command/raw-insert", b1.measured.median() / b1.baseline.median(), Figure.Goal.AT_LEAST, 0.7);
+        // A command, with the writes of both projections, costs at most four raw inserts.
+        b1.ratio("command/raw-insert", b1.measured.median() / b1.baseline.median(), Figure.Goal.AT_LEAST, 0.25);
+        b1.extraText =
+                "answered (projections not awaited) " + Stats.of(answeredRates).format("cmd/s");
+        b1.extra.put("answeredCommandsPerSecondPerRep", answeredRates);
         b1.extra.put("storedEventsAtStart", storedAtStart);
         b1.extra.put("addEditPairLatencyP50MillisPerRep", commandP50);
         b1.extra.put("writeConcern", String.valueOf(bench.service.database().getWriteConcern()));
@@ -90,8 +101,8 @@ final class CommandPath {
         b1.notes.add("raw baseline: insertOne of copies of the events the commands stored (an IntegrationAdded and an "
                 + "IntegrationEdited document in turn), into " + RAW_COLLECTION + " with the indexes of domainevents, "
                 + "same client, database, write concern and threads");
-        b1.notes.add("each command answers once the list shows its effect (read-your-writes); the audit trail was "
-                + "let catch up between runs");
+        b1.notes.add("each command answers once the list shows its effect (read-your-writes); a run lasts until the "
+                + "audit trail, too, holds the last command's event, so the rate includes both projections' writes");
         b1.seconds = (System.nanoTime() - begin) / 1e9;
         bench.profileIfMissed(b1, () -> portPairs(pairs));
         bench.settle();
@@ -99,13 +110,14 @@ final class CommandPath {
             figures.add(b1);
         }
         if (bench.options.includes("B2")) {
-            figures.add(http(pairs, b1));
+            figures.add(http(pairs, Stats.of(answeredRates)));
         }
         raw.drop();
         return figures;
     }
 
-    private Figure http(int pairs, Figure b1) {
+    /** B2, against the rate at which the port answered B1's commands (neither waits for the audit trail). */
+    private Figure http(int pairs, Stats portAnswered) {
         long begin = System.nanoTime();
         long storedAtStart = bench.storedEvents();
         try (Http client = bench.service.admin(THREADS)) {
@@ -125,8 +137,8 @@ final class CommandPath {
                             "HTTP path: POST then PUT /api/integrations, " + THREADS + " keep-alive connections")
                     .size(pairs * 2L, TABLE_COMMANDS, "commands")
                     .measured("HTTP commands", Stats.of(rates), "cmd/s")
-                    .baseline("B1 commands", b1.measured, "cmd/s");
-            b2.ratio("http/port", b2.measured.median() / b1.measured.median(), Figure.Goal.AT_LEAST, 0.6);
+                    .baseline("B1 commands answered", portAnswered, "cmd/s");
+            b2.ratio("http/port", b2.measured.median() / portAnswered.median(), Figure.Goal.AT_LEAST, 0.6);
             b2.extra.put("storedEventsAtStart", storedAtStart);
             b2.extra.put("postPutPairLatencyP50MillisPerRep", p50);
             b2.notes.add(

@@ -63,6 +63,13 @@ final class MongoCommandStats implements CommandListener {
         }
     }
 
+    /** How many commands of each kind were counted since {@link #start()}. */
+    Map<String, Long> counts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        totals.forEach((key, sum) -> counts.put(key, sum.count().sum()));
+        return counts;
+    }
+
     /** The commands by total time, most first: count, total and mean time. */
     List<String> top(int limit) {
         return totals.entrySet().stream()
