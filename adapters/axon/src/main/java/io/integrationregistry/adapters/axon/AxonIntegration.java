@@ -27,8 +27,8 @@ import java.util.List;
 /**
  * Hosts the pure {@link IntegrationDecider} in Axon: each command handler checks the expected version,
  * asks the decider for events and applies them; the one event-sourcing handler folds them back with
- * {@code evolve}. Every handler may create the aggregate, so that a command on an integration that does
- * not exist reaches the decider and is refused by its rule rather than by the framework.
+ * {@code evolve}. Every other handler may create the aggregate, so that a command on an integration that
+ * does not exist reaches the decider and is refused by its rule rather than by the framework.
  */
 @Aggregate(
         type = "Integration",
@@ -68,8 +68,10 @@ class AxonIntegration {
         // for Axon and for snapshots
     }
 
+    // An addition names a new identifier: nothing is loaded for it. Should the identifier be stored already
+    // (a retry meeting its first attempt), the append of its first event conflicts with the stored one.
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     CommandOutcome handle(AddIntegration command, MetaData metaData) {
         return decide(command, metaData);
     }

@@ -58,10 +58,20 @@ public class MongoIntegrationList implements ForListingIntegrations, ForKeepingT
     private final MongoTemplate mongo;
     private final AppliedEvents applied = new AppliedEvents();
     private final RebuildState rebuild;
+    private final long firstWaitNanos;
 
     public MongoIntegrationList(MongoTemplate mongo) {
+        this(mongo, Duration.ofNanos(FIRST_RECHECK_NANOS));
+    }
+
+    /**
+     * With {@code firstWait}: how long a waiter waits for this instance to apply the event before it first
+     * asks the store.
+     */
+    MongoIntegrationList(MongoTemplate mongo, Duration firstWait) {
         this.mongo = mongo;
         this.rebuild = new RebuildState(mongo, COLLECTION);
+        this.firstWaitNanos = firstWait.toNanos();
     }
 
     /** Creates the indexes the queries need, unless they exist; safe to call at every start. */
@@ -206,6 +216,10 @@ public class MongoIntegrationList implements ForListingIntegrations, ForKeepingT
         long recheck = FIRST_RECHECK_NANOS;
         applied.watch(id.value());
         try {
+            // Applied here within the first wait (the usual case): the store is not asked at all.
+            if (applied.awaitVersion(id.value(), version, Math.min(timeout.toNanos(), firstWaitNanos))) {
+                return true;
+            }
             while (true) {
                 if (mongo.findOne(caughtUp, Document.class, COLLECTION) != null) {
                     return true;

@@ -546,6 +546,38 @@ abstract class IntegrationListContract {
     }
 
     @Test
+    void given_a_waiter_when_this_instance_applies_the_event_then_the_list_is_not_queried_for_it() throws Exception {
+        IntegrationId id = newId();
+        List<String> queryingThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MongoTemplate counting = new MongoTemplate(template().getMongoDatabaseFactory()) {
+            @Override
+            public <T> T findOne(Query query, Class<T> entityClass, String collectionName) {
+                queryingThreads.add(Thread.currentThread().getName());
+                return super.findOne(query, entityClass, collectionName);
+            }
+        };
+        // A first wait longer than the test, so that the waiter is still in it when the event is applied.
+        MongoIntegrationList waiting = new MongoIntegrationList(counting, Duration.ofSeconds(30));
+        java.util.concurrent.CompletableFuture<Thread> waiterThread = new CompletableFuture<>();
+        CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> {
+            waiterThread.complete(Thread.currentThread());
+            return waiting.awaitVersion(id, 0, Duration.ofSeconds(40));
+        });
+        Thread thread = waiterThread.get(20, TimeUnit.SECONDS);
+        // The waiter blocks only once it watches the integration: from then on, an application wakes it.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (thread.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(waiter).isNotCompleted();
+
+        waiting.apply(recorded(0, "alice", added(id, ACME, "Docs", true)));
+
+        assertThat(waiter.get(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(queryingThreads).doesNotContain(thread.getName());
+    }
+
+    @Test
     void given_a_waiter_when_another_instance_applies_the_event_then_the_waiter_sees_it() throws Exception {
         IntegrationId id = newId();
         list.apply(recorded(0, "alice", added(id, ACME, "Docs", true)));
