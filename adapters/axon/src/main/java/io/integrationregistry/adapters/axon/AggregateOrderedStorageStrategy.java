@@ -3,6 +3,7 @@ package io.integrationregistry.adapters.axon;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -45,8 +46,12 @@ import static org.axonframework.common.DateTimeUtils.parseInstant;
  */
 final class AggregateOrderedStorageStrategy extends DocumentPerEventStorageStrategy {
 
+    /** Integrations whose newest event's timestamp is kept: the recently commanded ones. */
+    private static final int REMEMBERED_INTEGRATIONS = 10_000;
+
     private final Duration appendTimeout;
     private final Supplier<Instant> clock;
+    private final StoredTimestamps timestamps = new StoredTimestamps(REMEMBERED_INTEGRATIONS);
 
     AggregateOrderedStorageStrategy(EventEntryConfiguration configuration, Duration lookBack, Duration appendTimeout) {
         // Axon's event clock, so that an instance whose clock is off stamps as it decides.
@@ -67,6 +72,26 @@ final class AggregateOrderedStorageStrategy extends DocumentPerEventStorageStrat
                 eventCollection.withTimeout(appendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         List<EventMessage<?>> stamped = stampedNow(bounded, events);
         bounded.insertMany(createEventDocuments(stamped, serializer).toList());
+        for (EventMessage<?> event : stamped) {
+            if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
+                timestamps.stored(domain.getAggregateIdentifier(), domain.getSequenceNumber(), domain.getTimestamp());
+            }
+        }
+    }
+
+    /**
+     * An integration's events as Axon reads them to load it before a command; the newest one's timestamp is
+     * kept, so that the command's append need not read it again (see {@link StoredTimestamps}).
+     */
+    @Override
+    public List<? extends DomainEventData<?>> findDomainEvents(
+            MongoCollection<Document> collection, String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
+        List<? extends DomainEventData<?>> found =
+                super.findDomainEvents(collection, aggregateIdentifier, firstSequenceNumber, batchSize);
+        for (DomainEventData<?> event : found) {
+            timestamps.stored(aggregateIdentifier, event.getSequenceNumber(), event.getTimestamp());
+        }
+        return found;
     }
 
     /** The events stamped now, each at the earliest at its predecessor's timestamp. */
@@ -78,8 +103,11 @@ final class AggregateOrderedStorageStrategy extends DocumentPerEventStorageStrat
                     && domain.getAggregateIdentifier() != null
                     && domain.getSequenceNumber() > 0
                     && !predecessorOf.containsKey(domain.getAggregateIdentifier())) {
-                Instant stored = storedTimestamp(
-                        eventCollection, domain.getAggregateIdentifier(), domain.getSequenceNumber() - 1);
+                Instant stored = timestamps.of(domain.getAggregateIdentifier(), domain.getSequenceNumber() - 1);
+                if (stored == null) {
+                    stored = storedTimestamp(
+                            eventCollection, domain.getAggregateIdentifier(), domain.getSequenceNumber() - 1);
+                }
                 if (stored != null) {
                     predecessorOf.put(domain.getAggregateIdentifier(), stored);
                 }

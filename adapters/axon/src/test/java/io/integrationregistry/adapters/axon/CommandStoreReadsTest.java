@@ -34,11 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * An addition names a new identifier, so the aggregate is not loaded for it: its command stores its event
- * without reading the event store first. An identifier already stored is still refused, by the event
- * store's unique (aggregate, sequence number) key.
+ * What a command reads from the event store. An addition names a new identifier, so the aggregate is not
+ * loaded for it: its command stores its event without reading the event store first; an identifier already
+ * stored is still refused, by the event store's unique (aggregate, sequence number) key. A later command
+ * loads the integration's events and stamps its own event from the newest one's timestamp, without reading
+ * that event again.
  */
-class AdditionReadsNothingTest {
+class CommandStoreReadsTest {
 
     private final Serializer serializer = JacksonSerializer.builder()
             .objectMapper(DomainJackson.objectMapper())
@@ -60,11 +62,13 @@ class AdditionReadsNothingTest {
                 .addCommandListener(new CommandListener() {
                     @Override
                     public void commandStarted(CommandStartedEvent event) {
-                        var target = event.getCommand().get(event.getCommandName());
-                        commands.add(event.getCommandName() + " "
-                                + (target != null && target.isString()
-                                        ? target.asString().getValue()
-                                        : ""));
+                        var body = event.getCommand();
+                        var target = body.get(event.getCommandName());
+                        String collection = target != null && target.isString()
+                                ? target.asString().getValue()
+                                : "";
+                        commands.add(event.getCommandName() + " " + collection
+                                + (body.containsKey("sort") ? " sorted" : ""));
                     }
                 })
                 .build());
@@ -103,6 +107,21 @@ class AdditionReadsNothingTest {
         assertThat(outcome.version()).isZero();
         assertThat(commands).noneMatch(command -> command.startsWith("find"));
         assertThat(commands).contains("insert domainevents");
+    }
+
+    @Test
+    void anEditStampsItsEventWithoutReadingThePreviousEventAgain() {
+        IntegrationId id = Samples.newId();
+        CommandGateway gateway = axon.commandGateway();
+        gateway.sendAndWait(Samples.add(id));
+        commands.clear();
+
+        CommandOutcome outcome = gateway.sendAndWait(Samples.editToApiKey(id, 1));
+
+        assertThat(outcome.version()).isEqualTo(1);
+        // The load: the snapshot, then the events in sequence; then the append. No look-up of one event.
+        assertThat(commands)
+                .containsExactly("find snapshotevents sorted", "find domainevents sorted", "insert domainevents");
     }
 
     @Test
