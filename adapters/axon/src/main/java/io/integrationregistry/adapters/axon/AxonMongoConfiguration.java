@@ -239,13 +239,13 @@ public class AxonMongoConfiguration {
 
     @Bean
     RebuildFeeds.IntegrationList integrationListRebuildFeed(
-            @Qualifier("integrationList") ForKeepingTheIntegrationList list) {
-        return new RebuildFeeds.IntegrationList(list);
+            @Qualifier("integrationList") ForKeepingTheIntegrationList list, PoisonedEvents poisonedEvents) {
+        return new RebuildFeeds.IntegrationList(list, poisonedEvents);
     }
 
     @Bean
-    RebuildFeeds.AuditTrail auditTrailRebuildFeed(ForKeepingTheAuditTrail auditTrail) {
-        return new RebuildFeeds.AuditTrail(auditTrail);
+    RebuildFeeds.AuditTrail auditTrailRebuildFeed(ForKeepingTheAuditTrail auditTrail, PoisonedEvents poisonedEvents) {
+        return new RebuildFeeds.AuditTrail(auditTrail, poisonedEvents);
     }
 
     /**
