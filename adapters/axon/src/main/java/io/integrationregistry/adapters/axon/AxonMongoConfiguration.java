@@ -57,6 +57,7 @@ public class AxonMongoConfiguration {
 
     static final String SNAPSHOT_TRIGGER = "integrationSnapshotTrigger";
     static final String COMMAND_TARGET_RESOLVER = "integrationCommandTargetResolver";
+    static final int REBUILD_BATCH = 1_000;
 
     /** Axon looks this bean up by name for its Jackson serializer. */
     @Bean(name = "defaultAxonObjectMapper")
@@ -249,8 +250,9 @@ public class AxonMongoConfiguration {
     }
 
     /**
-     * The rebuild processors: two segments, a thread for each, batches of 100 events, and not started with the
-     * service (the replays start them while a rebuild is under way, on every instance).
+     * The rebuild processors: two segments, a thread for each, batches of {@value #REBUILD_BATCH} events (each
+     * written into the rebuilt model in bulk), and not started with the service (the replays start them while a
+     * rebuild is under way, on every instance).
      */
     @Bean
     ConfigurerModule rebuildProcessorsStartOnDemand() {
@@ -263,7 +265,7 @@ public class AxonMongoConfiguration {
                                 org.axonframework.config.Configuration::eventStore,
                                 axon -> TrackingEventProcessorConfiguration.forParallelProcessing(2)
                                         .andInitialSegmentsCount(2)
-                                        .andBatchSize(100)
+                                        .andBatchSize(REBUILD_BATCH)
                                         .andAutoStart(false)
                                         .andTokenClaimInterval(500, TimeUnit.MILLISECONDS));
             }
