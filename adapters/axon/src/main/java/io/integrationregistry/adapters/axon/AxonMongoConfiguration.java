@@ -115,6 +115,8 @@ public class AxonMongoConfiguration {
                 .storageStrategy(new AggregateOrderedStorageStrategy(
                         EventEntryConfiguration.getDefault(), lookBack, appendTimeout))
                 .upcasterChain(upcasters())
+                // Events read a query at a time: a replay reads the store in this many queries fewer.
+                .batchSize(REBUILD_BATCH)
                 .build();
         engine.ensureIndexes();
         return engine;
