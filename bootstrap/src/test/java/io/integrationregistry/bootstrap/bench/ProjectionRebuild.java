@@ -1,7 +1,6 @@
 package io.integrationregistry.bootstrap.bench;
 
 import com.mongodb.client.MongoCursor;
-import com.mongodb.client.model.Sorts;
 import io.integrationregistry.application.projections.port.in.ForAdministeringProjections;
 import io.integrationregistry.domain.CompanyId;
 import org.bson.Document;
@@ -14,7 +13,9 @@ import java.util.Map;
 
 /**
  * B4: rebuilding both projections (the integration list and the audit trail) from the stored events,
- * as an administrator asks for it, against reading the same event documents with one raw cursor.
+ * as an administrator asks for it, against writing the same number of read-model documents raw, with
+ * {@code insertMany} of {@value #RAW_BATCH} into a scratch collection. On the embedded default the rebuild must
+ * also replay at least {@value #EMBEDDED_FLOOR} events/s.
  */
 final class ProjectionRebuild {
 
@@ -22,6 +23,14 @@ final class ProjectionRebuild {
     static final int EVENTS_EACH = 10;
     private static final int PROBE_EVENTS = 1_000;
     private static final List<String> PROJECTIONS = Bench.PROJECTIONS;
+    private static final List<String> READ_MODELS = List.of("integration_list", "audit_trail", "audit_subjects");
+    private static final String SCRATCH = "bench_raw_write";
+    /** The served collection each projection's rebuild is kept under. */
+    private static final Map<String, String> READ_MODEL_OF =
+            Map.of("integration-list", "integration_list", "audit-trail", "audit_trail");
+
+    static final int RAW_BATCH = 100;
+    static final int EMBEDDED_FLOOR = 5_000;
 
     private final Bench bench;
     private final ForAdministeringProjections administration;
@@ -50,6 +59,7 @@ final class ProjectionRebuild {
                 + Format.number((probe.events() + rest.events()) / (probe.seconds() + rest.seconds())) + " events/s)");
         List<Double> replayRates = new ArrayList<>();
         List<Double> rawRates = new ArrayList<>();
+        long documents = 0;
         Map<String, List<Double>> perProjection = new LinkedHashMap<>();
         for (int rep = 0; rep < bench.reps(); rep++) {
             Replay replay = replay();
@@ -59,15 +69,23 @@ final class ProjectionRebuild {
                     .forEach((name, seconds) -> perProjection
                             .computeIfAbsent(name, n -> new ArrayList<>())
                             .add(events / seconds));
-            rawRates.add(events / rawRead(events));
+            documents = readModelDocuments();
+            rawRates.add(events / rawWrite());
         }
         Figure figure = new Figure(
                         "B4", bench.target, "rebuilding the list and audit projections (both replayed at once)")
                 .size(events, TABLE_EVENTS, "stored events")
                 .measured("replayed", Stats.of(replayRates), "events/s")
-                .baseline("raw cursor read", Stats.of(rawRates), "docs/s");
-        figure.sizeDetails.add(Format.count(integrations) + " integrations of " + EVENTS_EACH + " events");
-        figure.ratio("replay/raw-read", figure.measured.median() / figure.baseline.median(), Figure.Goal.AT_LEAST, 0.5);
+                .baseline("raw insertMany of the same read-model documents", Stats.of(rawRates), "events/s");
+        figure.sizeDetails.add(Format.count(integrations) + " integrations of " + EVENTS_EACH + " events, "
+                + Format.count(documents) + " read-model documents");
+        figure.ratio(
+                "replay/raw-write", figure.measured.median() / figure.baseline.median(), Figure.Goal.AT_LEAST, 0.5);
+        figure.extra.put("floorEventsPerSecond", bench.target.equals("embedded") ? EMBEDDED_FLOOR : null);
+        if (bench.target.equals("embedded") && figure.measured.median() < EMBEDDED_FLOOR) {
+            figure.failure = "replayed " + Format.number(figure.measured.median()) + " events/s, below the floor of "
+                    + Format.count(EMBEDDED_FLOOR) + " events/s on the embedded default";
+        }
         perProjection.forEach((name, rates) ->
                 figure.extra.put(name + "EventsPerSecond", Stats.of(rates).median()));
         figure.extraText = "alone: "
@@ -79,8 +97,9 @@ final class ProjectionRebuild {
         figure.notes.add("events stored with the service's serializer, dated in the past so that only replays see "
                 + "them; a replay is timed from the rebuild request to both processors reaching the head; each rebuilt "
                 + "read model is checked (one list entry per integration, one audit entry per event)");
-        figure.notes.add("raw baseline: one cursor over domainevents sorted by timestamp and sequence number, "
-                + "as the processors read them");
+        figure.notes.add("raw baseline: the rebuilt read-model documents (integration_list, audit_trail, "
+                + "audit_subjects) written again into a scratch collection with insertMany of " + RAW_BATCH
+                + ", only the writes timed, expressed as the events those documents stand for per second");
         figure.seconds = (System.nanoTime() - begin) / 1e9;
         bench.profileIfMissed(figure, this::replay);
         return figure;
@@ -124,9 +143,16 @@ final class ProjectionRebuild {
         return new Replay((System.nanoTime() - begin) / 1e9, done);
     }
 
+    /**
+     * Whether the projection's rebuild is still under way, read from where every instance follows it (one read by
+     * key): the projections' status would count poisoned events and look at the processors on every look, and
+     * looking every 10 ms would then load the store the replay writes into.
+     */
     private boolean rebuilding(String name) {
-        return administration.projections().stream()
-                .anyMatch(status -> status.name().equals(name) && status.replaying());
+        Document state = bench.collection("read_model_rebuilds")
+                .find(new Document("_id", READ_MODEL_OF.get(name)))
+                .first();
+        return state != null && List.of("PREPARING", "REPLAYING", "FINISHING").contains(state.getString("phase"));
     }
 
     private long aggregates() {
@@ -146,23 +172,34 @@ final class ProjectionRebuild {
         }
     }
 
-    /** Seconds to read every event document in the processors' order. */
-    private double rawRead(long expected) {
-        long begin = System.nanoTime();
-        long read = 0;
-        try (MongoCursor<Document> cursor = bench.collection("domainevents")
-                .find()
-                .sort(Sorts.ascending("timestamp", "sequenceNumber"))
-                .batchSize(1_000)
-                .iterator()) {
-            while (cursor.hasNext()) {
-                cursor.next();
-                read++;
+    private long readModelDocuments() {
+        return READ_MODELS.stream()
+                .mapToLong(name -> bench.collection(name).countDocuments())
+                .sum();
+    }
+
+    /** Seconds to write every read-model document again, {@value #RAW_BATCH} a time, into a scratch collection. */
+    private double rawWrite() {
+        var scratch = bench.collection(SCRATCH);
+        long nanos = 0;
+        for (String name : READ_MODELS) {
+            try (MongoCursor<Document> cursor =
+                    bench.collection(name).find().batchSize(1_000).iterator()) {
+                List<Document> batch = new ArrayList<>(RAW_BATCH);
+                while (cursor.hasNext()) {
+                    Document document = cursor.next();
+                    document.put("_id", name + "/" + document.get("_id"));
+                    batch.add(document);
+                    if (batch.size() == RAW_BATCH || !cursor.hasNext()) {
+                        long begin = System.nanoTime();
+                        scratch.insertMany(batch);
+                        nanos += System.nanoTime() - begin;
+                        batch = new ArrayList<>(RAW_BATCH);
+                    }
+                }
             }
         }
-        if (read != expected) {
-            throw new IllegalStateException("read " + read + " of " + expected + " events");
-        }
-        return (System.nanoTime() - begin) / 1e9;
+        scratch.drop();
+        return nanos / 1e9;
     }
 }

@@ -19,7 +19,14 @@ final class AuditTrailFeed {
 
     AuditTrailFeed(ForKeepingTheAuditTrail trail, EventStore events, PoisonedEvents poisoned) {
         this.trail = trail;
-        this.feed = new ProjectionFeed(PROCESSING_GROUP, trail::apply, trail::appliedVersion, events, poisoned);
+        this.feed = new ProjectionFeed(
+                PROCESSING_GROUP,
+                PROCESSING_GROUP,
+                trail::apply,
+                trail::applyAll,
+                trail::appliedVersions,
+                events,
+                poisoned);
     }
 
     ForRebuildingAReadModel model() {

@@ -57,6 +57,7 @@ public class AxonMongoConfiguration {
 
     static final String SNAPSHOT_TRIGGER = "integrationSnapshotTrigger";
     static final String COMMAND_TARGET_RESOLVER = "integrationCommandTargetResolver";
+    static final int REBUILD_BATCH = 1_000;
 
     /** Axon looks this bean up by name for its Jackson serializer. */
     @Bean(name = "defaultAxonObjectMapper")
@@ -114,6 +115,8 @@ public class AxonMongoConfiguration {
                 .storageStrategy(new AggregateOrderedStorageStrategy(
                         EventEntryConfiguration.getDefault(), lookBack, appendTimeout))
                 .upcasterChain(upcasters())
+                // Events read a query at a time: a replay reads the store in this many queries fewer.
+                .batchSize(REBUILD_BATCH)
                 .build();
         engine.ensureIndexes();
         return engine;
@@ -239,18 +242,19 @@ public class AxonMongoConfiguration {
 
     @Bean
     RebuildFeeds.IntegrationList integrationListRebuildFeed(
-            @Qualifier("integrationList") ForKeepingTheIntegrationList list) {
-        return new RebuildFeeds.IntegrationList(list);
+            @Qualifier("integrationList") ForKeepingTheIntegrationList list, PoisonedEvents poisonedEvents) {
+        return new RebuildFeeds.IntegrationList(list, poisonedEvents);
     }
 
     @Bean
-    RebuildFeeds.AuditTrail auditTrailRebuildFeed(ForKeepingTheAuditTrail auditTrail) {
-        return new RebuildFeeds.AuditTrail(auditTrail);
+    RebuildFeeds.AuditTrail auditTrailRebuildFeed(ForKeepingTheAuditTrail auditTrail, PoisonedEvents poisonedEvents) {
+        return new RebuildFeeds.AuditTrail(auditTrail, poisonedEvents);
     }
 
     /**
-     * The rebuild processors: two segments, a thread for each, batches of 100 events, and not started with the
-     * service (the replays start them while a rebuild is under way, on every instance).
+     * The rebuild processors: two segments, a thread for each, batches of {@value #REBUILD_BATCH} events (each
+     * written into the rebuilt model in bulk), and not started with the service (the replays start them while a
+     * rebuild is under way, on every instance).
      */
     @Bean
     ConfigurerModule rebuildProcessorsStartOnDemand() {
@@ -263,7 +267,7 @@ public class AxonMongoConfiguration {
                                 org.axonframework.config.Configuration::eventStore,
                                 axon -> TrackingEventProcessorConfiguration.forParallelProcessing(2)
                                         .andInitialSegmentsCount(2)
-                                        .andBatchSize(100)
+                                        .andBatchSize(REBUILD_BATCH)
                                         .andAutoStart(false)
                                         .andTokenClaimInterval(500, TimeUnit.MILLISECONDS));
             }

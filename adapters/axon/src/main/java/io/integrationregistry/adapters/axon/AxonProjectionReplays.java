@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -39,12 +40,17 @@ import java.util.concurrent.TimeUnit;
 final class AxonProjectionReplays implements ForReplayingProjections, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AxonProjectionReplays.class);
+    static final Duration REPLAYING_CHECK = Duration.ofMillis(50);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final MongoTemplate axonMongo;
     private final Duration claimTimeout;
     private final Map<String, ForRebuildingAReadModel> models;
+    private Duration every;
+    /** Whether this instance ran a rebuild processor at its last look. */
+    private volatile boolean replayingHere;
+
     private final ScheduledExecutorService rebuilds = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "projection-rebuilds");
         thread.setDaemon(true);
@@ -65,14 +71,38 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
         this.models = new LinkedHashMap<>(models);
     }
 
-    /** Follows the rebuilds every {@code every}, until closed. */
-    // The task repeats until close() shuts the executor down, and followRebuilds catches its own failures, so
-    // the future holds nothing to wait for or check.
-    @SuppressWarnings("FutureReturnValueIgnored")
+    /**
+     * Follows the rebuilds every {@code every}, until closed; every {@link #REPLAYING_CHECK} at most while this
+     * instance replays one, so that a rebuild whose replay caught up is served without waiting for the next look.
+     */
     AxonProjectionReplays followingRebuildsEvery(Duration every) {
-        rebuilds.scheduleWithFixedDelay(
-                this::followRebuilds, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        this.every = every;
+        followAgainIn(every);
         return this;
+    }
+
+    // The task schedules its next run until close() shuts the executor down, and followRebuilds catches its own
+    // failures, so the future holds nothing to wait for or check.
+    @SuppressWarnings("FutureReturnValueIgnored")
+    private void followAgainIn(Duration delay) {
+        try {
+            rebuilds.schedule(
+                    () -> {
+                        try {
+                            followRebuilds();
+                        } finally {
+                            followAgainIn(replayingHere ? min(REPLAYING_CHECK, every) : every);
+                        }
+                    },
+                    delay.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            // closed: no further look
+        }
+    }
+
+    private static Duration min(Duration one, Duration other) {
+        return one.compareTo(other) <= 0 ? one : other;
     }
 
     @Override
@@ -115,17 +145,20 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
 
     /** One look at every rebuild, as each instance takes now and then. */
     void followRebuilds() {
-        models.forEach((name, model) -> {
+        boolean replaying = false;
+        for (Map.Entry<String, ForRebuildingAReadModel> rebuild : models.entrySet()) {
             try {
-                follow(name, model);
+                replaying |= follow(rebuild.getKey(), rebuild.getValue());
             } catch (RuntimeException failed) {
                 // The next look tries again; a rebuild left unfinished meanwhile only keeps the served model serving.
-                log.warn("Could not follow the rebuild of projection {}: {}", name, failed.toString());
+                log.warn("Could not follow the rebuild of projection {}: {}", rebuild.getKey(), failed.toString());
             }
-        });
+        }
+        replayingHere = replaying;
     }
 
-    private void follow(String name, ForRebuildingAReadModel model) {
+    /** One look at one rebuild; answers whether this instance runs its rebuild processor after it. */
+    private boolean follow(String name, ForRebuildingAReadModel model) {
         String feed = name + RebuildFeeds.SUFFIX;
         TrackingEventProcessor processor = processor(feed).orElseThrow();
         Optional<StoredPosition> upTo = model.replayingUpTo().map(StoredPosition::decode);
@@ -134,20 +167,26 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
                 processor.start();
             }
             reportCaughtUpSegments(name, model, feed, processor, upTo.get());
-            return;
+            return processor.isRunning();
         }
         if (processor.isRunning()) {
             processor.shutDown();
         }
         if (segmentsHeld(feed)) {
-            return;
+            return false;
         }
         // No instance runs the rebuild processor: its tokens go, so that it next starts from the first event.
         axonMongo.trackingTokensCollection().deleteMany(Filters.eq("processorName", feed));
         if (model.preparing()) {
             model.replayStarted(StoredPosition.newest(axonMongo));
             log.info("Projection {} being rebuilt beside the served one", name);
+            if (model.replayingUpTo().isPresent()) {
+                // Set up: the replay starts now rather than at the next look.
+                processor.start();
+                return true;
+            }
         }
+        return false;
     }
 
     /**
@@ -155,6 +194,8 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
      * before the rebuild began. Segments that do not exist yet (the first instance to start the processor
      * creates them) are not counted as caught up.
      */
+    // The processor's workers stop on their own; nothing waits for them here.
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void reportCaughtUpSegments(
             String name,
             ForRebuildingAReadModel model,
@@ -169,7 +210,9 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
             if (!segment.isErrorState()
                     && upTo.reachedBy(segment.getTrackingToken())
                     && model.caughtUp(segment.getSegment().getSegmentId(), (int) segments)) {
-                processor.shutDown();
+                // Without waiting for its workers to stop (one may wait a second for events): the other
+                // projections' rebuilds are followed meanwhile.
+                processor.shutdownAsync();
                 log.info("Projection {} rebuilt and served", name);
                 return;
             }

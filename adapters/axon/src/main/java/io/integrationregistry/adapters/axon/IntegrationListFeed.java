@@ -19,7 +19,14 @@ final class IntegrationListFeed {
 
     IntegrationListFeed(ForKeepingTheIntegrationList list, EventStore events, PoisonedEvents poisoned) {
         this.list = list;
-        this.feed = new ProjectionFeed(PROCESSING_GROUP, list::apply, list::appliedVersion, events, poisoned);
+        this.feed = new ProjectionFeed(
+                PROCESSING_GROUP,
+                PROCESSING_GROUP,
+                list::apply,
+                list::applyAll,
+                list::appliedVersions,
+                events,
+                poisoned);
     }
 
     ForRebuildingAReadModel model() {

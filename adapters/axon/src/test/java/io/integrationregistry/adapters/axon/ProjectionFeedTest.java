@@ -12,11 +12,14 @@ import io.integrationregistry.domain.IntegrationEvent;
 import io.integrationregistry.domain.IntegrationId;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.h2.mvstore.MVStore;
@@ -150,6 +153,91 @@ class ProjectionFeedTest {
 
         assertThatThrownBy(() -> feed.handle(delivered(0))).isInstanceOf(MongoSocketException.class);
         assertThat(poisoned.poisoned("feed-test")).isZero();
+    }
+
+    @Test
+    void theEventsOfAProcessorBatchAreWrittenTogetherOnceItsLastEventArrives() {
+        List<List<RecordedEvent>> written = new ArrayList<>();
+        ProjectionFeed feed = bulkFeed(written::add);
+        List<GenericEventMessage<Integer>> messages =
+                List.of(0, 1, 2).stream().map(GenericEventMessage::new).toList();
+        BatchingUnitOfWork<GenericEventMessage<Integer>> batch = new BatchingUnitOfWork<>(messages);
+        List<Integer> writtenWhenHandled = new ArrayList<>();
+
+        batch.executeWithResult(() -> {
+            feed.handle(delivered((Integer) CurrentUnitOfWork.get().getMessage().getPayload()));
+            writtenWhenHandled.add(written.size());
+            return null;
+        });
+
+        assertThat(writtenWhenHandled).containsExactly(0, 0, 1);
+        assertThat(written).hasSize(1);
+        assertThat(written.get(0)).extracting(RecordedEvent::sequence).containsExactly(0L, 1L, 2L);
+    }
+
+    @Test
+    void aBatchHoldingAPoisonEventIsAppliedOneByOneSoThatOnlyThatEventIsSkipped() {
+        onApply = event -> {
+            if (event.sequence() == 1) {
+                throw new IllegalArgumentException("not a change of an existing entry");
+            }
+        };
+        ProjectionFeed feed = bulkFeed(batch -> {
+            batch.forEach(event -> onApply.accept(event));
+            throw new AssertionError("a batch holding a poison event cannot be written");
+        });
+
+        feed.handleAll(List.of(delivered(0), delivered(1), delivered(2), delivered(3)));
+
+        assertThat(applied).extracting(RecordedEvent::sequence).containsExactly(0L, 2L, 3L);
+        assertThat(poisoned.poisoned("feed-test")).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchWhoseWriteTheDatabaseFailsGoesBackToTheProcessorWhole() {
+        ProjectionFeed feed = bulkFeed(batch -> {
+            throw new MongoSocketException("the database is away", new ServerAddress());
+        });
+
+        assertThatThrownBy(() -> feed.handleAll(List.of(delivered(0), delivered(1))))
+                .isInstanceOf(MongoSocketException.class);
+        assertThat(applied).isEmpty();
+        assertThat(poisoned.poisoned("feed-test")).isZero();
+    }
+
+    @Test
+    void aBatchContinuingAnIntegrationPastTheModelsVersionGetsTheMissingEventsFirst() {
+        List<List<RecordedEvent>> written = new ArrayList<>();
+        ProjectionFeed feed = bulkFeed(written::add);
+        versions.put(id.value(), 0L);
+
+        feed.handleAll(List.of(delivered(2), delivered(3)));
+
+        assertThat(written.get(0)).extracting(RecordedEvent::sequence).containsExactly(1L, 2L, 3L);
+    }
+
+    /** A feed that writes batches with {@code bulk}, and single events as {@link #feed()} does. */
+    private ProjectionFeed bulkFeed(Consumer<List<RecordedEvent>> bulk) {
+        return new ProjectionFeed(
+                "feed-test",
+                "feed-test",
+                event -> {
+                    onApply.accept(event);
+                    applied.add(event);
+                    versions.merge(event.event().integrationId().value(), event.sequence(), Math::max);
+                },
+                bulk,
+                ids -> {
+                    Map<IntegrationId, Long> known = new HashMap<>();
+                    ids.forEach(one -> {
+                        if (versions.containsKey(one.value())) {
+                            known.put(one, versions.get(one.value()));
+                        }
+                    });
+                    return known;
+                },
+                eventStore,
+                poisoned);
     }
 
     private ProjectionFeed feed() {

@@ -25,8 +25,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -44,7 +47,7 @@ import static io.integrationregistry.adapters.mongo.AuditDocuments.VERSION;
  * next event is compared with. Without transactions, the entry is written first (insert-only) and the
  * subject advanced after it under a version guard: a redelivered event finds the subject advanced and
  * does nothing; a crash between the two writes is repaired by the next delivery, which computes the
- * very same entry again.
+ * very same entry again. A batch of events is written the same way, in two bulk writes (see {@link AuditBatch}).
  * <p>
  * A rebuild fills {@code audit_trail_rebuild} and {@code audit_subjects_rebuild} from its own feed while the
  * served trail keeps answering and receiving new events from the served feed. Finishing copies
@@ -87,6 +90,29 @@ public class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryingTheA
     @Override
     public void apply(RecordedEvent recorded) {
         applyTo(ENTRIES, SUBJECTS, recorded);
+    }
+
+    @Override
+    public void applyAll(List<RecordedEvent> events) {
+        AuditBatch.write(mongo.getCollection(ENTRIES), mongo.getCollection(SUBJECTS), events);
+    }
+
+    @Override
+    public void applyAllToRebuild(List<RecordedEvent> events) {
+        AuditBatch.write(mongo.getCollection(REBUILD_ENTRIES), mongo.getCollection(REBUILD_SUBJECTS), events);
+    }
+
+    @Override
+    public Map<IntegrationId, Long> appliedVersions(Collection<IntegrationId> ids) {
+        Map<IntegrationId, Long> versions = new HashMap<>();
+        List<String> values = ids.stream().map(IntegrationId::value).toList();
+        for (Document stored :
+                mongo.getCollection(SUBJECTS).find(Filters.in(ID, values)).projection(new Document(VERSION, 1))) {
+            if (stored.get(VERSION) instanceof Number version) {
+                versions.put(new IntegrationId(stored.getString(ID)), version.longValue());
+            }
+        }
+        return versions;
     }
 
     /** The version of the integration's subject: the last event its entries were computed from. */

@@ -1,5 +1,7 @@
 package io.integrationregistry.adapters.mongo;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import io.integrationregistry.application.integrations.port.in.IntegrationPage;
 import io.integrationregistry.application.integrations.port.in.IntegrationQuery;
 import io.integrationregistry.application.integrations.port.in.IntegrationView;
@@ -21,7 +23,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
@@ -35,7 +40,8 @@ import static io.integrationregistry.adapters.mongo.ListEntry.VERSION;
 /**
  * The integration list read model: one document per integration, holding no secret but whether each
  * is set. Every write is one conditional single-document write, so that applying an event twice or
- * out of date changes nothing, without transactions.
+ * out of date changes nothing, without transactions. A batch of events is one bulk write, one conditional
+ * write per integration (see {@link ListBatch}).
  * <p>
  * A rebuild fills {@code integration_list_rebuild} from its own feed while {@code integration_list} keeps
  * answering reads and receiving new events from the served feed. Finishing copies every rebuilt entry over
@@ -98,6 +104,31 @@ public class MongoIntegrationList implements ForListingIntegrations, ForKeepingT
     public void apply(RecordedEvent recorded) {
         applyTo(COLLECTION, recorded);
         applied.applied(recorded.event().integrationId().value(), recorded.sequence());
+    }
+
+    @Override
+    public void applyAll(List<RecordedEvent> events) {
+        ListBatch.Writes writes = ListBatch.of(events);
+        BulkWrites.unordered(mongo.getCollection(COLLECTION), writes.models());
+        writes.versions().forEach(applied::applied);
+    }
+
+    @Override
+    public void applyAllToRebuild(List<RecordedEvent> events) {
+        BulkWrites.unordered(mongo.getCollection(REBUILD), ListBatch.of(events).models());
+    }
+
+    @Override
+    public Map<IntegrationId, Long> appliedVersions(Collection<IntegrationId> ids) {
+        Map<IntegrationId, Long> versions = new HashMap<>();
+        List<String> values = ids.stream().map(IntegrationId::value).toList();
+        for (Document found :
+                mongo.getCollection(COLLECTION).find(Filters.in(ID, values)).projection(Projections.include(VERSION))) {
+            if (found.get(VERSION) instanceof Number version) {
+                versions.put(new IntegrationId(found.getString(ID)), version.longValue());
+            }
+        }
+        return versions;
     }
 
     @Override

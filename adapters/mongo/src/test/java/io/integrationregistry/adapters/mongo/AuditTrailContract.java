@@ -195,6 +195,67 @@ abstract class AuditTrailContract extends AuditTrailFixture {
         assertThat(mongo.collectionExists(MongoAuditTrail.REBUILD_ENTRIES)).isFalse();
     }
 
+    @Test
+    void aBatchWrittenTogetherLeavesTheTrailThatEachEventAppliedInTurnLeaves() {
+        IntegrationId one = newId();
+        IntegrationId two = newId();
+        List<RecordedEvent> interleaved = interleaved(life(one, ACME, 0), life(two, GLOBEX, 10));
+        interleaved.forEach(trail::apply);
+        List<Document> inTurn = raw();
+        emptyCollections();
+
+        trail.applyAll(interleaved);
+
+        assertThat(raw()).isEqualTo(inTurn);
+        assertThat(trail.appliedVersions(List.of(one, two, newId()))).isEqualTo(java.util.Map.of(one, 2L, two, 2L));
+    }
+
+    @Test
+    void aBatchHalfWrittenThenDeliveredAgainOrTwiceLeavesTheSameTrail() {
+        List<RecordedEvent> interleaved = interleaved(life(newId(), ACME, 0), life(newId(), ACME, 10));
+        trail.applyAll(interleaved);
+        List<Document> once = raw();
+        emptyCollections();
+
+        // a crash after the entries of the first half were written, before the subjects advanced
+        trail.applyAll(interleaved.subList(0, 3));
+        mongo.getCollection(MongoAuditTrail.SUBJECTS).deleteMany(new Document());
+        trail.applyAll(interleaved);
+        trail.applyAll(interleaved);
+        trail.applyAll(interleaved.subList(1, 4));
+
+        assertThat(raw()).isEqualTo(once);
+    }
+
+    @Test
+    void aRebuildFedInBatchesServesTheTrailOfTheEvents() {
+        List<RecordedEvent> events = interleaved(life(newId(), ACME, 0), life(newId(), ACME, 10));
+        events.forEach(trail::apply);
+        List<Document> served = raw();
+        trail.requestRebuild();
+        trail.replayStarted("every event");
+
+        trail.applyAllToRebuild(events.subList(0, 4));
+        trail.applyAllToRebuild(events.subList(2, events.size()));
+
+        assertThat(trail.caughtUp(0, 1)).isTrue();
+        assertThat(raw()).isEqualTo(served);
+    }
+
+    /** The events of two lives, alternating, each life's in sequence. */
+    private static List<RecordedEvent> interleaved(List<RecordedEvent> one, List<RecordedEvent> two) {
+        List<RecordedEvent> events = new ArrayList<>();
+        for (int i = 0; i < Math.max(one.size(), two.size()); i++) {
+            if (i < one.size()) {
+                events.add(one.get(i));
+            }
+            if (i < two.size()) {
+                events.add(two.get(i));
+            }
+        }
+        return events;
+    }
+
     private List<AuditEntry> all(CompanyId company, AuditQuery query) {
         List<AuditEntry> entries = new ArrayList<>();
         trail.export(company, query, entries::add);

@@ -590,6 +590,67 @@ abstract class IntegrationListContract {
         assertThat(waiter.get(20, TimeUnit.SECONDS)).isTrue();
     }
 
+    @Test
+    void aBatchWrittenTogetherLeavesTheListThatEachEventAppliedInTurnLeaves() {
+        IntegrationId one = newId();
+        IntegrationId two = newId();
+        List<RecordedEvent> batch = twoLives(one, two);
+        batch.forEach(list::apply);
+        Document firstInTurn = rawEntry(one);
+        Document secondInTurn = rawEntry(two);
+        mongo.dropCollection(MongoIntegrationList.COLLECTION);
+
+        list.applyAll(batch);
+
+        assertThat(rawEntry(one)).isEqualTo(firstInTurn);
+        assertThat(rawEntry(two)).isEqualTo(secondInTurn);
+        assertThat(list.appliedVersions(List.of(one, two, newId()))).isEqualTo(Map.of(one, 3L, two, 1L));
+    }
+
+    @Test
+    void aBatchHalfWrittenThenDeliveredAgainOrTwiceLeavesTheSameList() {
+        IntegrationId one = newId();
+        IntegrationId two = newId();
+        List<RecordedEvent> batch = twoLives(one, two);
+        list.applyAll(batch);
+        Document first = rawEntry(one);
+        Document second = rawEntry(two);
+        mongo.dropCollection(MongoIntegrationList.COLLECTION);
+
+        list.applyAll(batch.subList(0, 3));
+        list.applyAll(batch);
+        list.applyAll(batch);
+        list.applyAll(batch.subList(1, 4));
+        list.applyAll(batch.subList(0, 1));
+
+        assertThat(rawEntry(one)).isEqualTo(first);
+        assertThat(rawEntry(two)).isEqualTo(second);
+        assertThat(list.find(ACME, one).orElseThrow().status()).isEqualTo(IntegrationStatus.ACTIVE);
+        assertThat(list.find(ACME, one).orElseThrow().name()).isEqualTo("Docs v2");
+    }
+
+    @Test
+    void aBatchOfChangesOfAnUnknownIntegrationMakesNoEntryAppear() {
+        IntegrationId id = newId();
+
+        list.applyAll(List.of(
+                recorded(1, "bob", new IntegrationDeactivated(id, ACME, T0.plusSeconds(1))),
+                recorded(2, "bob", new IntegrationActivated(id, ACME, T0.plusSeconds(2)))));
+
+        assertThat(list.find(ACME, id)).isEmpty();
+    }
+
+    /** One integration added, edited, deactivated and activated, another added and deactivated, interleaved. */
+    private static List<RecordedEvent> twoLives(IntegrationId one, IntegrationId two) {
+        return List.of(
+                recorded(0, "alice", added(one, ACME, "Docs", true)),
+                recorded(0, "alice", added(two, ACME, "Maps", true)),
+                recorded(1, "bob", editedToApiKey(one, ACME, "Docs v2", 1)),
+                recorded(1, "carol", new IntegrationDeactivated(two, ACME, T0.plusSeconds(1))),
+                recorded(2, "carol", new IntegrationDeactivated(one, ACME, T0.plusSeconds(2))),
+                recorded(3, "dave", new IntegrationActivated(one, ACME, T0.plusSeconds(3))));
+    }
+
     private Document rawEntry(IntegrationId id) {
         return mongo.getCollection(MongoIntegrationList.COLLECTION)
                 .find(new Document("_id", id.value()))

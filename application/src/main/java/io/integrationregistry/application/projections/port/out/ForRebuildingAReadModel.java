@@ -2,6 +2,7 @@ package io.integrationregistry.application.projections.port.out;
 
 import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,14 @@ public interface ForRebuildingAReadModel {
 
     /** An event, as the rebuild feed delivers it: into the model being rebuilt only. */
     void applyToRebuild(RecordedEvent event);
+
+    /**
+     * Several events in the order the rebuild feed delivered them, written together: the same model as
+     * {@link #applyToRebuild} of each in turn, and as safe to repeat in whole or in part.
+     */
+    default void applyAllToRebuild(List<RecordedEvent> events) {
+        events.forEach(this::applyToRebuild);
+    }
 
     /**
      * Segment {@code segment} of the rebuild feed's {@code segments} has handled every event up to
