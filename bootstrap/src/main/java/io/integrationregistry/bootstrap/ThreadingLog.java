@@ -2,8 +2,8 @@ package io.integrationregistry.bootstrap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.thread.Threading;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
