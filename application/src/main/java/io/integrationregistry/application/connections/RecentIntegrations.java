@@ -7,10 +7,13 @@ import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.SealedSecret;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -25,18 +28,31 @@ import java.util.function.Supplier;
  */
 final class RecentIntegrations {
 
-    private record Kept(StoredIntegration stored, SealedSecret sealedKey, PlainSecret openedKey, long checkedAt) {
+    /** One integration kept, with when it was last checked against the store and last used. */
+    private static final class Kept {
 
-        Kept checked(long at) {
-            return new Kept(stored, sealedKey, openedKey, at);
+        final StoredIntegration stored;
+        final SealedSecret sealedKey;
+        final PlainSecret openedKey;
+        final long checkedAt;
+        volatile long usedAt;
+
+        Kept(StoredIntegration stored, SealedSecret sealedKey, PlainSecret openedKey, long checkedAt) {
+            this.stored = stored;
+            this.sealedKey = sealedKey;
+            this.openedKey = openedKey;
+            this.checkedAt = checkedAt;
+            this.usedAt = checkedAt;
         }
     }
 
     private final ForStoringIntegrations store;
     private final LongSupplier nanoTime;
     private final long maxAgeNanos;
-    private final Map<IntegrationId, Kept> kept;
-    /** Counts every forgetting, so that a load that raced one is not kept. */
+    private final int capacity;
+    /** Read without a lock, so that concurrent calls never wait on each other; changed under {@code this}. */
+    private final Map<IntegrationId, Kept> kept = new ConcurrentHashMap<>();
+    /** Counts every forgetting, so that a load that raced one is not kept; changed under {@code this}. */
     private final AtomicLong forgettings = new AtomicLong();
 
     private volatile long followedUntil;
@@ -46,31 +62,24 @@ final class RecentIntegrations {
         this.store = store;
         this.nanoTime = nanoTime;
         this.maxAgeNanos = maxAge.toNanos();
-        this.kept = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<IntegrationId, Kept> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.capacity = capacity;
     }
 
     Optional<StoredIntegration> current(IntegrationId id) {
         long now = nanoTime.getAsLong();
         long before = forgettings.get();
-        Kept known;
-        synchronized (kept) {
-            known = kept.get(id);
-        }
-        if (known != null && followed && now - followedUntil < 0 && now - known.checkedAt() < maxAgeNanos) {
-            return Optional.of(known.stored());
+        Kept known = kept.get(id);
+        if (known != null && followed && now - followedUntil < 0 && now - known.checkedAt < maxAgeNanos) {
+            known.usedAt = now;
+            return Optional.of(known.stored);
         }
         OptionalLong version = store.currentVersion(id);
         if (version.isEmpty()) {
             return Optional.empty();
         }
-        if (known != null && known.stored().version() == version.getAsLong()) {
-            keep(id, known.checked(now), before);
-            return Optional.of(known.stored());
+        if (known != null && known.stored.version() == version.getAsLong()) {
+            keep(id, new Kept(known.stored, known.sealedKey, known.openedKey, now), before);
+            return Optional.of(known.stored);
         }
         Optional<StoredIntegration> loaded = store.load(id);
         loaded.ifPresent(fresh -> keep(id, new Kept(fresh, null, null, now), before));
@@ -80,32 +89,25 @@ final class RecentIntegrations {
     /** The opened API key, kept with the integration while its sealed form stays the same. */
     PlainSecret openedKey(IntegrationId id, SealedSecret sealed, Supplier<PlainSecret> open) {
         long before = forgettings.get();
-        Kept known;
-        synchronized (kept) {
-            known = kept.get(id);
-        }
-        if (known != null && sealed.equals(known.sealedKey()) && known.openedKey() != null) {
-            return known.openedKey();
+        Kept known = kept.get(id);
+        if (known != null && sealed.equals(known.sealedKey) && known.openedKey != null) {
+            return known.openedKey;
         }
         PlainSecret opened = open.get();
         if (known != null) {
-            keep(id, new Kept(known.stored(), sealed, opened, known.checkedAt()), before);
+            keep(id, new Kept(known.stored, sealed, opened, known.checkedAt), before);
         }
         return opened;
     }
 
-    void forget(IntegrationId id) {
+    synchronized void forget(IntegrationId id) {
         forgettings.incrementAndGet();
-        synchronized (kept) {
-            kept.remove(id);
-        }
+        kept.remove(id);
     }
 
-    void forgetAll() {
+    synchronized void forgetAll() {
         forgettings.incrementAndGet();
-        synchronized (kept) {
-            kept.clear();
-        }
+        kept.clear();
     }
 
     void caughtUp(Duration validFor) {
@@ -114,15 +116,26 @@ final class RecentIntegrations {
     }
 
     /** Keeps it unless something was forgotten since the caller began: what it read may already be stale. */
-    private void keep(IntegrationId id, Kept fresh, long forgettingsBefore) {
-        synchronized (kept) {
-            if (forgettings.get() != forgettingsBefore) {
-                return;
-            }
-            Kept other = kept.get(id);
-            if (other == null || other.stored().version() <= fresh.stored().version()) {
-                kept.put(id, fresh);
-            }
+    private synchronized void keep(IntegrationId id, Kept fresh, long forgettingsBefore) {
+        if (forgettings.get() != forgettingsBefore) {
+            return;
+        }
+        Kept other = kept.get(id);
+        if (other == null || other.stored.version() <= fresh.stored.version()) {
+            kept.put(id, fresh);
+        }
+        if (kept.size() > capacity) {
+            dropLeastRecentlyUsed();
+        }
+    }
+
+    /** Drops the tenth of the kept integrations used least recently, so that this runs once per many loads. */
+    private void dropLeastRecentlyUsed() {
+        List<Map.Entry<IntegrationId, Kept>> byUse = new ArrayList<>(kept.entrySet());
+        byUse.sort(Comparator.comparingLong(entry -> entry.getValue().usedAt));
+        int drop = Math.max(1, kept.size() - capacity + capacity / 10);
+        for (int i = 0; i < drop && i < byUse.size(); i++) {
+            kept.remove(byUse.get(i).getKey());
         }
     }
 }

@@ -138,6 +138,34 @@ class RecentIntegrationsTest {
         assertThat(recent.current(id).orElseThrow().integration().active()).isFalse();
     }
 
+    @Test
+    void atMostTheCapacityIsKeptAndTheIntegrationUsedLastStays() {
+        RecentIntegrations small = new RecentIntegrations(store, 10, Duration.ofSeconds(60), nanos::get);
+        small.caughtUp(Duration.ofHours(1));
+        List<IntegrationId> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(management
+                    .add(ADMIN, draft("api-key-" + i + "-0123456789", "Drive " + i), true, Optional.empty())
+                    .integrationId());
+        }
+        small.current(id);
+        for (IntegrationId other : ids) {
+            nanos.incrementAndGet();
+            small.current(id);
+            small.current(other);
+        }
+        int readsBefore = store.reads.get();
+
+        small.current(id);
+        assertThat(store.reads.get())
+                .as("the integration used all along is still kept")
+                .isEqualTo(readsBefore);
+        small.current(ids.get(0));
+        assertThat(store.reads.get())
+                .as("the one used least recently was dropped")
+                .isGreaterThan(readsBefore);
+    }
+
     private final AtomicInteger opens = new AtomicInteger();
 
     private String openedKey(StoredIntegration stored) {
@@ -150,8 +178,12 @@ class RecentIntegrationsTest {
     }
 
     private static IntegrationDraft draft(String apiKey) {
+        return draft(apiKey, "Drive");
+    }
+
+    private static IntegrationDraft draft(String apiKey, String name) {
         return new IntegrationDraft(
-                new IntegrationName("Drive"),
+                new IntegrationName(name),
                 new BaseApiUrl("https://dms.acme.example/api"),
                 RequestParameters.NONE,
                 new AuthenticationSpec.ApiKeySpec<>(Optional.of(PlainSecret.of("authentication.apiKey", apiKey))));

@@ -40,6 +40,9 @@ final class IntegrationChangeFollower implements SmartLifecycle {
     private final LinkedBlockingQueue<IntegrationChangeNotices.Notice> toGive = new LinkedBlockingQueue<>();
 
     private volatile boolean running;
+    /** Only the follower's thread reads and writes it: a failure is logged once, not every round. */
+    private boolean failing;
+
     private Registration subscription;
     private Thread thread;
 
@@ -83,6 +86,23 @@ final class IntegrationChangeFollower implements SmartLifecycle {
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+        giveWhatIsLeft();
+    }
+
+    /** The notices of events stored as the instance stops, lest the others wait for the recheck to see them. */
+    private void giveWhatIsLeft() {
+        List<IntegrationChangeNotices.Notice> left = new ArrayList<>();
+        toGive.drainTo(left);
+        if (left.isEmpty()) {
+            return;
+        }
+        try {
+            notices.give(left);
+        } catch (RuntimeException failure) {
+            log.warn(
+                    "Could not give the last notices of changed integrations: {}",
+                    failure.getClass().getName());
         }
     }
 
@@ -131,14 +151,22 @@ final class IntegrationChangeFollower implements SmartLifecycle {
                     seen = read(seen);
                     listener.caughtUp(validFor.minusNanos(System.nanoTime() - began));
                     nextRead = began + every.toNanos();
+                    if (failing) {
+                        failing = false;
+                        log.info("Following the integration changes again");
+                    }
                 }
             } catch (InterruptedException interrupted) {
                 return;
             } catch (RuntimeException failure) {
                 // Kept integrations stop serving unasked once validFor passes; retried at the next round.
-                log.warn(
-                        "Could not follow the integration changes: {}",
-                        failure.getClass().getName());
+                if (!failing) {
+                    failing = true;
+                    log.warn(
+                            "Cannot follow the integration changes ({}); provider calls ask the event store"
+                                    + " until it can again",
+                            failure.getClass().getName());
+                }
                 nextRead = System.nanoTime() + every.toNanos();
                 if (!running) {
                     return;
