@@ -2,6 +2,7 @@ package io.integrationregistry.application.connections;
 
 import io.integrationregistry.application.connections.port.in.ConnectionStatus;
 import io.integrationregistry.application.connections.port.in.ForCallingProvidersAsUsers;
+import io.integrationregistry.application.connections.port.in.ForNoticingIntegrationChanges;
 import io.integrationregistry.application.connections.port.out.ForKeepingConnections;
 import io.integrationregistry.application.connections.port.out.ForObtainingTokens;
 import io.integrationregistry.application.connections.port.out.StoredConnection;
@@ -34,13 +35,19 @@ import java.util.Optional;
  * Only a token endpoint that says {@code invalid_grant}, or a missing refresh token, ends a connection;
  * a transient failure leaves it as it was.
  */
-public final class ProviderAccessService implements ForCallingProvidersAsUsers {
+public final class ProviderAccessService implements ForCallingProvidersAsUsers, ForNoticingIntegrationChanges {
 
     /** A token this close to its expiry is refreshed before use, so it does not expire on the way. */
     private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
 
     /** How many integrations provider calls keep folded between calls. */
     private static final int KEPT_INTEGRATIONS = 10_000;
+
+    /**
+     * How long a kept integration serves, even while changes are followed, before the event store is asked
+     * whether it is still current: bounds how long a change whose notice was lost goes unseen.
+     */
+    private static final Duration RECHECK_AFTER = Duration.ofSeconds(60);
 
     private final ForSealingSecrets secrets;
     private final ForKeepingConnections connections;
@@ -58,7 +65,22 @@ public final class ProviderAccessService implements ForCallingProvidersAsUsers {
         this.connections = connections;
         this.tokens = tokens;
         this.clock = clock;
-        this.recent = new RecentIntegrations(store, KEPT_INTEGRATIONS);
+        this.recent = new RecentIntegrations(store, KEPT_INTEGRATIONS, RECHECK_AFTER, System::nanoTime);
+    }
+
+    @Override
+    public void changed(IntegrationId id) {
+        recent.forget(id);
+    }
+
+    @Override
+    public void anythingMayHaveChanged() {
+        recent.forgetAll();
+    }
+
+    @Override
+    public void caughtUp(Duration validFor) {
+        recent.caughtUp(validFor);
     }
 
     /** The integration, if it belongs to the company; otherwise it does not exist for this caller. */
@@ -91,7 +113,10 @@ public final class ProviderAccessService implements ForCallingProvidersAsUsers {
             return call.with(
                     endpoint,
                     new ProviderCredentials.ApiKey(
-                            secrets.open(integration.id(), apiKey.apiKey()),
+                            recent.openedKey(
+                                    integration.id(),
+                                    apiKey.apiKey(),
+                                    () -> secrets.open(integration.id(), apiKey.apiKey())),
                             caller.actor().login()));
         }
         Authentication.OAuth2 oauth2 = (Authentication.OAuth2) integration.authentication();

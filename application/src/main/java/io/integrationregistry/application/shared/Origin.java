@@ -1,6 +1,7 @@
 package io.integrationregistry.application.shared;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Where a command comes from: the request it was part of (the client's {@code X-Request-Id}, or one
@@ -26,9 +27,21 @@ public record Origin(String requestId, Source source) {
                 || requestId.isBlank()
                 || requestId.length() > MAX_REQUEST_ID_LENGTH
                 || !requestId.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
-            requestId = UUID.randomUUID().toString();
+            requestId = generatedRequestId();
         }
         source = source == null ? Source.API : source;
+    }
+
+    /**
+     * A random version 4 UUID. A request id only correlates log lines and events, and a client may choose its
+     * own, so it need not be unguessable: it is drawn from the thread's own generator rather than the shared
+     * secure one, on which concurrent requests would wait for each other.
+     */
+    private static String generatedRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     public static Origin generated(Source source) {
