@@ -181,7 +181,7 @@ public final class IntegrationRequestReader {
                         requiredText(node, "authentication.clientId", "clientId"),
                         ClientId::new);
                 Optional<PlainSecret> clientSecret = secret(node, "authentication.clientSecret", "clientSecret");
-                Scopes scopes = scopes(node.get("scopes"));
+                Scopes scopes = ScopesReader.read(node.get("scopes"), problems);
                 chosen(AuthenticationType.OAUTH2, authenticationUrl, tokenEndpointUrl, clientSecret);
                 return authenticationUrl == null
                                 || tokenEndpointUrl == null
@@ -225,25 +225,6 @@ public final class IntegrationRequestReader {
         }
         PlainSecret secret = value(field, value.textValue(), raw -> PlainSecret.of(field, raw));
         return secret == null ? null : Optional.of(secret);
-    }
-
-    /**
-     * Left out, null or empty: no scope. Every broken token is reported under its index, a value that
-     * is not a string as well; null here means the field is broken.
-     */
-    private Scopes scopes(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return Scopes.NONE;
-        }
-        if (!value.isArray()) {
-            problems.add(FieldProblem.of("authentication.scopes", "must be an array of strings"));
-            return null;
-        }
-        List<String> tokens = new ArrayList<>();
-        value.forEach(token -> tokens.add(token.isTextual() ? token.textValue() : null));
-        List<InvalidValue> broken = Scopes.violations(tokens);
-        broken.forEach(invalid -> problems.add(FieldProblem.of(invalid.field(), invalid.rule())));
-        return broken.isEmpty() ? new Scopes(tokens) : null;
     }
 
     private void unknownFields(JsonNode node, String prefix, Set<String> allowed, String rule) {
