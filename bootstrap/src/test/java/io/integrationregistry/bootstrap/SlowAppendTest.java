@@ -30,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An event-store insert held longer than the look-back (7 s against 5 s, one instance, clocks in sync): the
- * append fails within the append timeout (a 503 to the client) instead of being acknowledged; the insert the
- * database still carried out late is projected all the same, with its actor, once the integration changes again.
+ * An event-store insert held longer than the append timeout (7 s against 2 s, one instance): the append fails
+ * within the append timeout (a 503 to the client) instead of being acknowledged; the insert the database still
+ * carried out late, before the readers gave up on its position (5 s), is projected all the same, with its actor.
  */
 class SlowAppendTest {
 
@@ -77,7 +77,7 @@ class SlowAppendTest {
     }
 
     @Test
-    void anAppendSlowerThanTheLookBackIsRefusedAndWhatLandedIsProjectedAnyway() {
+    void anAppendSlowerThanItsTimeoutIsRefusedAndWhatLandedIsProjectedAnyway() {
         Receipt added = registry.management()
                 .add(RunningRegistry.ADMIN, RunningRegistry.apiKeyDraft("Slow store", "slow-store-api-key-0123"), true);
         IntegrationId id = added.integrationId();
@@ -94,7 +94,7 @@ class SlowAppendTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         holdEventInserts = false;
 
-        // Another integration's event, stored after the look-back has passed the edit's timestamp.
+        // Another integration's event, stored once the held insert has landed.
         await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(7)).until(() -> true);
         registry.management()
                 .add(RunningRegistry.ADMIN, RunningRegistry.apiKeyDraft("Later", "later-api-key-0123"), true);

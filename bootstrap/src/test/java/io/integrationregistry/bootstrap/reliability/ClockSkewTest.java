@@ -43,8 +43,8 @@ import static org.awaitility.Awaitility.await;
  * integration's events, the audit trail has exactly one entry per event, and no event is skipped; so do both
  * projections rebuilt from the first event afterwards. Each instance processes one of the two segments of each
  * projection. {@code -Dreliability.soak=true} sends fifteen times the load; {@code -Dreliability.skew-millis} and
- * {@code -Dreliability.look-back} change the skew and the instances' {@code registry.axon.look-back} (unset: the
- * service's default).
+ * {@code -Dreliability.gap-wait} change the skew and the instances' {@code registry.axon.gap-wait} (unset: the
+ * service's default). The processors read the store by position, so no skew should matter.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,7 +52,7 @@ class ClockSkewTest {
 
     private static final boolean SOAK = Boolean.getBoolean("reliability.soak");
     private static final long SKEW_MILLIS = Long.getLong("reliability.skew-millis", 2_000);
-    private static final String LOOK_BACK = System.getProperty("reliability.look-back");
+    private static final String GAP_WAIT = System.getProperty("reliability.gap-wait");
     private static final int INTEGRATIONS = SOAK ? 40 : 8;
     private static final int THREADS = SOAK ? 8 : 6;
     private static final int CHANGES = SOAK ? 1_500 : 40;
@@ -144,11 +144,11 @@ class ClockSkewTest {
         SkewFold.Comparison comparison = awaitProjections(fold, started);
         long caughtUp = System.nanoTime();
         System.out.printf(
-                "RELIABILITY skew: replay of both projections, look-back %s: stream %d events of %d "
+                "RELIABILITY skew: replay of both projections, gap wait %s: stream %d events of %d "
                         + "integrations (%d consecutive pairs of one integration in reversed store order); "
                         + "integration_list reflects %d of %d events, audit_trail holds %d of %d; mismatches %d; "
                         + "%s %d ms after the replay began%n",
-                lookBack(),
+                gapWait(),
                 fold.events,
                 fold.integrations(),
                 fold.reversedPairs,
@@ -209,14 +209,14 @@ class ClockSkewTest {
             long caughtUp = System.nanoTime();
             TokenSizes tokens = tokenSizes();
             System.out.printf(
-                    "RELIABILITY skew: clock %s by %d ms, look-back %s: %d commands sent, %d acknowledged "
+                    "RELIABILITY skew: clock %s by %d ms, gap wait %s: %d commands sent, %d acknowledged "
                             + "(%d x 409, %d x 412, %d other) in %d ms; stream %d events of %d integrations "
                             + "(%d consecutive pairs of one integration in reversed store order); integration_list "
                             + "reflects %d of %d events, audit_trail holds %d of %d; mismatches %d; %s %d ms after "
                             + "the load; tokens hold up to %d event ids, %d bytes%n",
                     run,
                     Math.abs(skewMillis),
-                    lookBack(),
+                    gapWait(),
                     load.sent.get(),
                     load.acknowledged.get(),
                     load.conflicts.get(),
@@ -268,8 +268,8 @@ class ClockSkewTest {
                 "registry.security.users.alice.company=acme",
                 "registry.security.users.alice.roles=INTEGRATION_ADMIN",
                 "registry.axon.node-id=" + nodeId));
-        if (LOOK_BACK != null) {
-            properties.add("registry.axon.look-back=" + LOOK_BACK);
+        if (GAP_WAIT != null) {
+            properties.add("registry.axon.gap-wait=" + GAP_WAIT);
         }
         for (String processor : PROCESSORS) {
             // How often an instance looks for unclaimed segments (Axon's default: every 5 s).
@@ -278,8 +278,8 @@ class ClockSkewTest {
         return properties;
     }
 
-    private String lookBack() {
-        return exact.bean(Environment.class).getProperty("registry.axon.look-back");
+    private String gapWait() {
+        return exact.bean(Environment.class).getProperty("registry.axon.gap-wait");
     }
 
     private TrackingEventProcessor processor(String name) {
@@ -306,7 +306,7 @@ class ClockSkewTest {
         return split;
     }
 
-    /** The largest stored token: how many event ids it keeps (those within the look-back) and its size. */
+    /** The largest stored token: how many event ids it keeps (none: a position) and its size. */
     private TokenSizes tokenSizes() throws Exception {
         int mostEventIds = 0;
         int mostBytes = 0;

@@ -1,13 +1,24 @@
 package io.integrationregistry.adapters.axon;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.serialization.Serializer;
@@ -20,49 +31,57 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import static org.axonframework.common.DateTimeUtils.parseInstant;
 
 /**
- * One document per event, as Axon's {@link DocumentPerEventStorageStrategy}, stamped when it is stored rather
- * than when it was decided, never earlier than the integration's previous event, and stored within a bounded
- * time.
+ * One document per event, as Axon's {@link DocumentPerEventStorageStrategy}, found by keys rather than by
+ * secondary indexes, so that no read grows with the store:
+ * <ul>
+ *   <li>an event's {@code _id} is its integration and sequence number (see {@link EventKeys}): an integration
+ *       is loaded by key, and a second event at one sequence number is refused by the {@code _id};
+ *   <li>each event takes the next position of the store (see {@link EventPositions}), kept in a unique field:
+ *       processors read by position (see {@link TrackedReads});
+ *   <li>an integration's snapshot is stored under the integration's id.
+ * </ul>
+ * An append takes its positions, then inserts its events within {@code appendTimeout} (the driver's operation
+ * timeout, also sent to the server). When the store refuses the insert (another append took the key), the
+ * positions it did not fill are voided at once, so that no reader waits for them.
  * <p>
- * Processors read the store in (timestamp, sequence number) order and, once they have seen an event stamped T,
- * no longer look at events stamped before T minus the look-back: an event stored later than its timestamp plus
- * the look-back would be skipped for good. Axon stamps an event when the command is decided; pool waits, pauses
- * and retries may then pass before it is stored. Here the timestamp is taken as the documents are built for the
- * insert, and the insert is bounded by {@code appendTimeout} (the driver's operation timeout, which also bounds
- * its retries and is sent to the server): an event is stored within the append timeout of its timestamp, or its
- * append fails. The look-back must therefore exceed the largest clock difference between instances plus the
- * append timeout.
- * <p>
- * Within one integration the order does not depend on clocks: an event whose timestamp would be earlier than
- * its predecessor's (stored by an instance whose clock is ahead) takes its predecessor's timestamp instead (at
- * the store's millisecond precision; the sequence number orders the two), so that every integration's events are
- * read in sequence, on a live stream as in a replay.
+ * Events are stamped when they are stored, never earlier than the integration's previous event (stored by an
+ * instance whose clock is ahead), so that every integration's history reads in time order.
  */
 final class AggregateOrderedStorageStrategy extends DocumentPerEventStorageStrategy {
 
     /** Integrations whose newest event's timestamp is kept: the recently commanded ones. */
     private static final int REMEMBERED_INTEGRATIONS = 10_000;
 
+    private final EventPositions positions;
+    private final TrackedReads trackedReads;
     private final Duration appendTimeout;
     private final Supplier<Instant> clock;
     private final StoredTimestamps timestamps = new StoredTimestamps(REMEMBERED_INTEGRATIONS);
 
-    AggregateOrderedStorageStrategy(EventEntryConfiguration configuration, Duration lookBack, Duration appendTimeout) {
+    AggregateOrderedStorageStrategy(MongoDatabase database, Duration gapWait, Duration appendTimeout) {
         // Axon's event clock, so that an instance whose clock is off stamps as it decides.
-        this(configuration, lookBack, appendTimeout, () -> GenericEventMessage.clock.instant());
+        this(database, gapWait, appendTimeout, () -> GenericEventMessage.clock.instant());
     }
 
     AggregateOrderedStorageStrategy(
-            EventEntryConfiguration configuration, Duration lookBack, Duration appendTimeout, Supplier<Instant> clock) {
-        super(configuration, lookBack);
+            MongoDatabase database, Duration gapWait, Duration appendTimeout, Supplier<Instant> clock) {
+        super(EventEntryConfiguration.getDefault(), gapWait);
+        this.positions = new EventPositions(database);
+        this.trackedReads = new TrackedReads(positions, gapWait, this::extractEvents);
         this.appendTimeout = appendTimeout;
         this.clock = clock;
+    }
+
+    EventPositions positions() {
+        return positions;
     }
 
     @Override
@@ -71,7 +90,27 @@ final class AggregateOrderedStorageStrategy extends DocumentPerEventStorageStrat
         MongoCollection<Document> bounded =
                 eventCollection.withTimeout(appendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         List<EventMessage<?>> stamped = stampedNow(bounded, events);
-        bounded.insertMany(createEventDocuments(stamped, serializer).toList());
+        List<Document> documents = createEventDocuments(stamped, serializer).toList();
+        long first = positions.take(documents.size(), appendTimeout);
+        for (int i = 0; i < documents.size(); i++) {
+            Document document = documents.get(i);
+            if (document.get(eventConfiguration().aggregateIdentifierProperty()) != null) {
+                document.put(
+                        "_id",
+                        EventKeys.key(
+                                document.getString(eventConfiguration().aggregateIdentifierProperty()),
+                                ((Number) document.get(eventConfiguration().sequenceNumberProperty())).longValue()));
+            }
+            document.put(EventKeys.POSITION, first + i);
+        }
+        try {
+            bounded.insertMany(documents);
+        } catch (MongoBulkWriteException refused) {
+            // A write the store refused (a concurrent append took the key): the positions will never be filled.
+            // An append that timed out may still land; its positions are left to the readers' wait.
+            voidPositions(bounded, first, documents.size());
+            throw refused;
+        }
         for (EventMessage<?> event : stamped) {
             if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
                 timestamps.stored(domain.getAggregateIdentifier(), domain.getSequenceNumber(), domain.getTimestamp());
@@ -79,19 +118,114 @@ final class AggregateOrderedStorageStrategy extends DocumentPerEventStorageStrat
         }
     }
 
+    /** Fills the positions an append did not fill with voids; a position its events did fill stays as it is. */
+    private static void voidPositions(MongoCollection<Document> eventCollection, long first, int count) {
+        List<Document> voids = new ArrayList<>(count);
+        for (long position = first; position < first + count; position++) {
+            voids.add(EventKeys.voidAt(position));
+        }
+        try {
+            eventCollection.insertMany(voids, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException taken) {
+            // positions the append did fill, or a reader voided already: nothing to do there
+        } catch (RuntimeException unreachable) {
+            // the readers void them once they have waited for them (see TrackedReads)
+        }
+    }
+
     /**
-     * An integration's events as Axon reads them to load it before a command; the newest one's timestamp is
-     * kept, so that the command's append need not read it again (see {@link StoredTimestamps}).
+     * An integration's events as Axon reads them to load it before a command, by key; the newest one's
+     * timestamp is kept, so that the command's append need not read it again (see {@link StoredTimestamps}).
      */
     @Override
     public List<? extends DomainEventData<?>> findDomainEvents(
             MongoCollection<Document> collection, String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
-        List<? extends DomainEventData<?>> found =
-                super.findDomainEvents(collection, aggregateIdentifier, firstSequenceNumber, batchSize);
+        List<DomainEventData<?>> found = EventKeys.read(
+                collection,
+                aggregateIdentifier,
+                firstSequenceNumber,
+                batchSize,
+                eventConfiguration().sequenceNumberProperty(),
+                document -> extractEvents(document).findFirst().orElseThrow());
         for (DomainEventData<?> event : found) {
             timestamps.stored(aggregateIdentifier, event.getSequenceNumber(), event.getTimestamp());
         }
         return found;
+    }
+
+    @Override
+    public List<? extends TrackedEventData<?>> findTrackedEvents(
+            MongoCollection<Document> eventCollection, TrackingToken lastToken, int batchSize) {
+        return trackedReads.after(eventCollection, lastToken, batchSize);
+    }
+
+    @Override
+    public TrackingToken createTailToken(MongoCollection<Document> eventCollection) {
+        return new GlobalSequenceTrackingToken(0);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(MongoCollection<Document> eventCollection, String aggregateIdentifier) {
+        long next = 0;
+        Long last = null;
+        List<? extends DomainEventData<?>> batch;
+        do {
+            batch = EventKeys.read(
+                    eventCollection,
+                    aggregateIdentifier,
+                    next,
+                    1_000,
+                    eventConfiguration().sequenceNumberProperty(),
+                    document -> extractEvents(document).findFirst().orElseThrow());
+            if (!batch.isEmpty()) {
+                last = batch.get(batch.size() - 1).getSequenceNumber();
+                next = last + 1;
+            }
+        } while (batch.size() == 1_000);
+        return Optional.ofNullable(last);
+    }
+
+    /** The integration's snapshot, under the integration's id; an older one never replaces a newer one. */
+    @Override
+    public void appendSnapshot(
+            MongoCollection<Document> snapshotCollection, DomainEventMessage<?> snapshot, Serializer serializer) {
+        Document document = createSnapshotDocument(snapshot, serializer);
+        document.put("_id", snapshot.getAggregateIdentifier());
+        try {
+            snapshotCollection.replaceOne(
+                    Filters.and(
+                            Filters.eq("_id", snapshot.getAggregateIdentifier()),
+                            Filters.lt(eventConfiguration().sequenceNumberProperty(), snapshot.getSequenceNumber())),
+                    document,
+                    new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException newer) {
+            if (newer.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw newer;
+            }
+            // a snapshot as new or newer is stored already
+        }
+    }
+
+    /** Nothing to delete: an integration has one snapshot, replaced. */
+    @Override
+    public void deleteSnapshots(
+            MongoCollection<Document> snapshotCollection, String aggregateIdentifier, long sequence) {}
+
+    @Override
+    public Stream<? extends DomainEventData<?>> findSnapshots(
+            MongoCollection<Document> snapshotCollection, String aggregateIdentifier) {
+        Document snapshot =
+                snapshotCollection.find(Filters.eq("_id", aggregateIdentifier)).first();
+        return snapshot == null ? Stream.empty() : Stream.of(extractSnapshot(snapshot));
+    }
+
+    /** The positions' unique index; every other read is by {@code _id}. */
+    @Override
+    public void ensureIndexes(
+            MongoCollection<Document> eventsCollection, MongoCollection<Document> snapshotsCollection) {
+        eventsCollection.createIndex(
+                Indexes.ascending(EventKeys.POSITION),
+                new IndexOptions().unique(true).name("uniquePosition"));
     }
 
     /** The events stamped now, each at the earliest at its predecessor's timestamp. */
@@ -143,14 +277,12 @@ final class AggregateOrderedStorageStrategy extends DocumentPerEventStorageStrat
 
     /** The timestamp the given event was stored with; null if it is not stored. */
     private Instant storedTimestamp(MongoCollection<Document> eventCollection, String aggregate, long sequence) {
-        EventEntryConfiguration fields = eventConfiguration();
         Document stored = eventCollection
-                .find(Filters.and(
-                        Filters.eq(fields.aggregateIdentifierProperty(), aggregate),
-                        Filters.eq(fields.sequenceNumberProperty(), sequence)))
-                .projection(Projections.include(fields.timestampProperty()))
+                .find(Filters.eq("_id", EventKeys.key(aggregate, sequence)))
+                .projection(Projections.include(eventConfiguration().timestampProperty()))
                 .first();
-        Object timestamp = stored == null ? null : stored.get(fields.timestampProperty());
+        Object timestamp =
+                stored == null ? null : stored.get(eventConfiguration().timestampProperty());
         return timestamp == null ? null : parseInstant(timestamp.toString());
     }
 }

@@ -25,7 +25,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -85,41 +84,48 @@ public class AxonMongoConfiguration {
     }
 
     /**
-     * The Mongo event store feeds tracking processors in timestamp order, each event stamped by the clock
-     * of the instance that decided it. A processor that has seen an event stamped T no longer looks at
-     * events stamped before T minus {@code lookBack}: an event stored later than that is skipped for good.
-     * Events are stamped as they are stored and stored within {@code registry.axon.append-timeout} or not at all
-     * (a 503), and an instance's clock may be {@code registry.axon.clock-skew} ahead: the look-back must exceed
-     * both plus a margin (see {@link EventTimeBounds}; checked at start). The defaults: 5 s > 2 s + 2 s. A longer
-     * look-back costs more than its length: the tracking token keeps the id of every event within the window,
-     * copies them for each event read and filters the store on them, so a burst of events costs the square.
-     * Within one integration, the order does not depend on clocks: see {@link AggregateOrderedStorageStrategy}.
+     * The Mongo event store, read by key and by position only (see {@link AggregateOrderedStorageStrategy}): no read
+     * of a command or a processor grows with the number of events stored, on MongoDB as on the embedded server,
+     * which has no secondary indexes. Processors read the store in the order of its positions; a position taken by
+     * an append is waited for {@code registry.axon.gap-wait}, then voided (see {@link TrackedReads}). An append is
+     * bounded by {@code registry.axon.append-timeout} (a 503 past it); the wait must exceed it plus a margin (see
+     * {@link EventTimeBounds}; checked at start). A store written before positions is brought to this layout at
+     * the first start (see {@link PositionedLayout}).
      */
-    // Axon's Mongo extension deprecates ensureIndexes() with no replacement inside the service; the event
-    // store's indexes are still created at start.
-    @SuppressWarnings("deprecation")
     @Bean
     EventStorageEngine eventStorageEngine(
             MongoTemplate axonMongoTemplate,
+            MongoDatabaseFactory databases,
             Serializer eventSerializer,
             Serializer serializer,
-            @Value("${registry.axon.look-back:PT5S}") Duration lookBack,
-            @Value("${registry.axon.append-timeout:PT2S}") Duration appendTimeout,
-            @Value("${registry.axon.clock-skew:PT2S}") Duration clockSkew) {
-        new EventTimeBounds(lookBack, appendTimeout, clockSkew).checked();
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                .mongoTemplate(axonMongoTemplate)
-                .eventSerializer(eventSerializer)
-                .snapshotSerializer(serializer)
-                .snapshotFilter(AxonIntegration.SNAPSHOTS)
-                .storageStrategy(new AggregateOrderedStorageStrategy(
-                        EventEntryConfiguration.getDefault(), lookBack, appendTimeout))
-                .upcasterChain(upcasters())
-                // Events read a query at a time: a replay reads the store in this many queries fewer.
-                .batchSize(REBUILD_BATCH)
-                .build();
-        engine.ensureIndexes();
-        return engine;
+            @Value("${registry.axon.gap-wait:PT5S}") Duration gapWait,
+            @Value("${registry.axon.append-timeout:PT2S}") Duration appendTimeout) {
+        new EventTimeBounds(gapWait, appendTimeout).checked();
+        return positionedEngine(
+                databases.getMongoDatabase(),
+                axonMongoTemplate,
+                MongoEventStorageEngine.builder()
+                        .eventSerializer(eventSerializer)
+                        .snapshotSerializer(serializer)
+                        .snapshotFilter(AxonIntegration.SNAPSHOTS)
+                        .upcasterChain(upcasters())
+                        // Events read a query at a time: a replay reads the store in this many queries fewer.
+                        .batchSize(REBUILD_BATCH),
+                new AggregateOrderedStorageStrategy(databases.getMongoDatabase(), gapWait, appendTimeout));
+    }
+
+    /**
+     * The event store on {@code database}, laid out by position (brought to it first if need be); Axon's engine
+     * creates the index as it is built.
+     */
+    static MongoEventStorageEngine positionedEngine(
+            MongoDatabase database,
+            MongoTemplate template,
+            MongoEventStorageEngine.Builder builder,
+            AggregateOrderedStorageStrategy strategy) {
+        PositionedLayout.ensure(
+                database, template.eventCollection(), template.snapshotCollection(), strategy.positions());
+        return new PositionedEventStorageEngine(builder.storageStrategy(strategy), template, strategy.positions());
     }
 
     /**

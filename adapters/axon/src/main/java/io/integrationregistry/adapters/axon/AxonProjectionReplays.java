@@ -178,7 +178,7 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
         // No instance runs the rebuild processor: its tokens go, so that it next starts from the first event.
         axonMongo.trackingTokensCollection().deleteMany(Filters.eq("processorName", feed));
         if (model.preparing()) {
-            model.replayStarted(StoredPosition.newest(axonMongo));
+            model.replayStarted(StoredPosition.newest(eventStore));
             log.info("Projection {} being rebuilt beside the served one", name);
             if (model.replayingUpTo().isPresent()) {
                 // Set up: the replay starts now rather than at the next look.

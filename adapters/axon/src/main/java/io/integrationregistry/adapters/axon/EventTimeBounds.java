@@ -6,13 +6,13 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 
 /**
- * The times that decide whether a tracking processor can miss an event. A processor that has seen an event
- * stamped T no longer looks at events stamped before T minus {@code lookBack}. An event is stamped as it is
- * stored and stored within {@code appendTimeout} or not at all (see {@link AggregateOrderedStorageStrategy});
- * another instance's clock may be up to {@code clockSkew} ahead. So no event is missed while
- * {@code lookBack > clockSkew + appendTimeout + MARGIN}, the margin covering the store's own latency.
+ * The times that decide whether a processor can give up on an empty position too early. A reader voids a position
+ * it has seen empty, behind a filled one, for {@code gapWait} (see {@link TrackedReads}); the append that took it
+ * stores its events within {@code appendTimeout} or fails. So no append that would have succeeded is cut short
+ * while {@code gapWait > appendTimeout + MARGIN}, the margin covering the store's own latency. Clocks play no part:
+ * both are durations measured on one instance.
  */
-record EventTimeBounds(Duration lookBack, Duration appendTimeout, Duration clockSkew) {
+record EventTimeBounds(Duration gapWait, Duration appendTimeout) {
 
     static final Duration MARGIN = Duration.ofMillis(500);
     private static final Logger log = LoggerFactory.getLogger(EventTimeBounds.class);
@@ -23,19 +23,18 @@ record EventTimeBounds(Duration lookBack, Duration appendTimeout, Duration clock
         }
     }
 
-    /** Whether the look-back covers the allowed clock skew, the append timeout and the margin. */
+    /** Whether the wait covers the append timeout and the margin. */
     boolean hold() {
-        return lookBack.compareTo(clockSkew.plus(appendTimeout).plus(MARGIN)) > 0;
+        return gapWait.compareTo(appendTimeout.plus(MARGIN)) > 0;
     }
 
-    /** Says loudly at start-up when the rule is broken: events stored late would then be skipped by the projections. */
+    /** Says loudly at start-up when the rule is broken: appends slower than the wait would then fail needlessly. */
     EventTimeBounds checked() {
         if (!hold()) {
             log.error(
-                    "registry.axon.look-back ({}) must exceed registry.axon.clock-skew ({}) + registry.axon.append-timeout"
-                            + " ({}) + {}: an event stored late may be skipped by the projections until they are rebuilt",
-                    lookBack,
-                    clockSkew,
+                    "registry.axon.gap-wait ({}) must exceed registry.axon.append-timeout ({}) + {}: an append still"
+                            + " under way may have its position voided by a reader and fail",
+                    gapWait,
                     appendTimeout,
                     MARGIN);
         }

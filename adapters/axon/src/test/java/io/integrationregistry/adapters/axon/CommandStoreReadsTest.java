@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
@@ -16,7 +17,6 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
@@ -67,21 +67,28 @@ class CommandStoreReadsTest {
                         String collection = target != null && target.isString()
                                 ? target.asString().getValue()
                                 : "";
-                        commands.add(event.getCommandName() + " " + collection
+                        String filter = body.containsKey("filter")
+                                ? " by "
+                                        + String.join(
+                                                ",", body.getDocument("filter").keySet())
+                                : body.containsKey("query")
+                                        ? " by "
+                                                + String.join(
+                                                        ",",
+                                                        body.getDocument("query")
+                                                                .keySet())
+                                        : "";
+                        commands.add(event.getCommandName() + " " + collection + filter
                                 + (body.containsKey("sort") ? " sorted" : ""));
                     }
                 })
                 .build());
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder()
-                        .mongoDatabase(client.getDatabase("additions"))
-                        .build())
-                .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
-                .storageStrategy(new AggregateOrderedStorageStrategy(
-                        EventEntryConfiguration.getDefault(), Duration.ofSeconds(5), Duration.ofSeconds(2)))
-                .build();
-        engine.ensureIndexes();
+        MongoDatabase database = client.getDatabase("additions");
+        MongoEventStorageEngine engine = AxonMongoConfiguration.positionedEngine(
+                database,
+                DefaultMongoTemplate.builder().mongoDatabase(database).build(),
+                MongoEventStorageEngine.builder().eventSerializer(serializer).snapshotSerializer(serializer),
+                new AggregateOrderedStorageStrategy(database, Duration.ofSeconds(5), Duration.ofSeconds(2)));
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
                 .configureEmbeddedEventStore(c -> engine)
@@ -105,8 +112,8 @@ class CommandStoreReadsTest {
         CommandOutcome outcome = axon.commandGateway().sendAndWait(Samples.add(id));
 
         assertThat(outcome.version()).isZero();
-        assertThat(commands).noneMatch(command -> command.startsWith("find"));
-        assertThat(commands).contains("insert domainevents");
+        // It takes its position, then stores its event.
+        assertThat(commands).containsExactly("findAndModify event_positions by _id", "insert domainevents");
     }
 
     @Test
@@ -119,9 +126,13 @@ class CommandStoreReadsTest {
         CommandOutcome outcome = gateway.sendAndWait(Samples.editToApiKey(id, 1));
 
         assertThat(outcome.version()).isEqualTo(1);
-        // The load: the snapshot, then the events in sequence; then the append. No look-up of one event.
+        // The load: the snapshot and the events, by key; then the append. No look-up of one event, no scan.
         assertThat(commands)
-                .containsExactly("find snapshotevents sorted", "find domainevents sorted", "insert domainevents");
+                .containsExactly(
+                        "find snapshotevents by _id",
+                        "find domainevents by _id",
+                        "findAndModify event_positions by _id",
+                        "insert domainevents");
     }
 
     @Test

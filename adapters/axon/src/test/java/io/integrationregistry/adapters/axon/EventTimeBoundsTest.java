@@ -7,26 +7,26 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The look-back must cover the clock skew, the append timeout and a margin. */
+/** The wait for an empty position must cover the append timeout and a margin. */
 class EventTimeBoundsTest {
 
     @Test
-    void theDefaultsHoldTheRuleThatTheLookBackCoversSkewPlusAppendTimeout() {
-        assertThat(new EventTimeBounds(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(2)).hold())
+    void theDefaultsHoldTheRuleThatTheGapWaitCoversTheAppendTimeout() {
+        assertThat(new EventTimeBounds(Duration.ofSeconds(5), Duration.ofSeconds(2)).hold())
                 .isTrue();
     }
 
     @Test
-    void aLookBackNoLongerThanSkewPlusAppendTimeoutPlusMarginBreaksTheRule() {
-        assertThat(new EventTimeBounds(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(2)).hold())
+    void aGapWaitNoLongerThanTheAppendTimeoutPlusMarginBreaksTheRule() {
+        assertThat(new EventTimeBounds(Duration.ofSeconds(3), Duration.ofSeconds(3)).hold())
                 .isFalse();
-        assertThat(new EventTimeBounds(Duration.ofMillis(4_500), Duration.ofSeconds(2), Duration.ofSeconds(2)).hold())
+        assertThat(new EventTimeBounds(Duration.ofMillis(2_500), Duration.ofSeconds(2)).hold())
                 .isFalse();
     }
 
     @Test
     void anAppendTimeoutMustBePositive() {
-        assertThatThrownBy(() -> new EventTimeBounds(Duration.ofSeconds(5), Duration.ZERO, Duration.ofSeconds(2)))
+        assertThatThrownBy(() -> new EventTimeBounds(Duration.ofSeconds(5), Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -16,7 +16,6 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -68,14 +67,11 @@ class ProjectionFeedTest {
         server = new MongoServer(new H2Backend(new MVStore.Builder().open()));
         client = MongoClients.create(server.bindAndGetConnectionString());
         MongoDatabase database = client.getDatabase("feed");
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                .mongoTemplate(
-                        DefaultMongoTemplate.builder().mongoDatabase(database).build())
-                .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
-                .storageStrategy(new AggregateOrderedStorageStrategy(
-                        EventEntryConfiguration.getDefault(), Duration.ofSeconds(5), Duration.ofSeconds(2)))
-                .build();
+        MongoEventStorageEngine engine = AxonMongoConfiguration.positionedEngine(
+                database,
+                DefaultMongoTemplate.builder().mongoDatabase(database).build(),
+                MongoEventStorageEngine.builder().eventSerializer(serializer).snapshotSerializer(serializer),
+                new AggregateOrderedStorageStrategy(database, Duration.ofSeconds(5), Duration.ofSeconds(2)));
         eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
         poisoned = new PoisonedEvents(database);
         List<IntegrationEvent> events = Samples.everyKind(id);

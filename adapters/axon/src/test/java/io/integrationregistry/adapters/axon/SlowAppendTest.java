@@ -3,12 +3,12 @@ package io.integrationregistry.adapters.axon;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.integrationregistry.domain.IntegrationId;
 import io.netty.channel.Channel;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
@@ -61,16 +61,16 @@ class SlowAppendTest {
     }
 
     @Test
-    void anAppendSlowerThanTheLookBackFailsAsAnOutageInsteadOfLandingUnseen() {
-        MongoCollection<Document> events = client.getDatabase("slow_append").getCollection("domainevents");
-        AggregateOrderedStorageStrategy strategy = new AggregateOrderedStorageStrategy(
-                EventEntryConfiguration.getDefault(), Duration.ofSeconds(5), APPEND_TIMEOUT);
+    void anAppendSlowerThanItsTimeoutFailsAsAnOutageInsteadOfLandingUnseen() {
+        MongoDatabase database = client.getDatabase("slow_append");
+        MongoCollection<Document> events = database.getCollection("domainevents");
+        AggregateOrderedStorageStrategy strategy =
+                new AggregateOrderedStorageStrategy(database, Duration.ofSeconds(5), APPEND_TIMEOUT);
         var serializer = JacksonSerializer.builder()
                 .objectMapper(DomainJackson.objectMapper())
                 .build();
         // A first append at the usual pace, unbounded: connection and serializer ready.
-        new AggregateOrderedStorageStrategy(
-                        EventEntryConfiguration.getDefault(), Duration.ofSeconds(5), Duration.ofSeconds(30))
+        new AggregateOrderedStorageStrategy(database, Duration.ofSeconds(5), Duration.ofSeconds(30))
                 .appendEvents(events, List.of(addition(Samples.newId())), serializer);
         var held = addition(Samples.newId());
         slowInserts = true;

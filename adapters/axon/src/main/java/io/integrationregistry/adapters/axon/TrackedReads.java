@@ -1,0 +1,135 @@
+package io.integrationregistry.adapters.axon;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * What processors read: the events after a position, in position order, read by their positions (a unique
+ * field), never by time and never by scanning the store.
+ * <p>
+ * A position taken but not yet filled (an append under way, on this instance or another) stops the read there:
+ * the events after it wait, so that no integration's events are ever handled out of order. Once a position has
+ * been seen empty, behind a filled one, for {@code gapWait}, the append that took it has failed for good (an
+ * append is bounded by a shorter timeout): the reader voids the position, and moves on. Voiding and a late insert
+ * race for the same unique position: whichever is stored first holds, so an event is either read or never
+ * acknowledged, never stored and skipped.
+ * <p>
+ * When nothing was appended since the last read, a read costs one look at the counter, by {@code _id}.
+ */
+final class TrackedReads {
+
+    private static final Logger log = LoggerFactory.getLogger(TrackedReads.class);
+    /** Empty positions being waited for, with when this instance first saw each empty; bounded. */
+    private static final int WATCHED_GAPS = 10_000;
+
+    private final EventPositions positions;
+    private final Duration gapWait;
+    private final Function<Document, Stream<? extends DomainEventData<?>>> extract;
+    private final Map<Long, Long> emptySince = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+            return size() > WATCHED_GAPS;
+        }
+    };
+
+    TrackedReads(
+            EventPositions positions,
+            Duration gapWait,
+            Function<Document, Stream<? extends DomainEventData<?>>> extract) {
+        this.positions = positions;
+        this.gapWait = gapWait;
+        this.extract = extract;
+    }
+
+    /** The position a token stands at: every event up to it has been read. Any other kind of token reads from 0. */
+    static long positionOf(TrackingToken token) {
+        TrackingToken lowerBound = token == null ? null : WrappedToken.unwrapLowerBound(token);
+        return lowerBound instanceof GlobalSequenceTrackingToken global ? global.getGlobalIndex() : 0;
+    }
+
+    List<? extends TrackedEventData<?>> after(
+            MongoCollection<Document> events, TrackingToken lastToken, int batchSize) {
+        long from = positionOf(lastToken);
+        long last = positions.lastKnown();
+        if (last <= from) {
+            last = positions.last();
+            if (last <= from) {
+                return List.of();
+            }
+        }
+        long upTo = Math.min(last, from + batchSize);
+        List<Long> wanted = new ArrayList<>((int) (upTo - from));
+        for (long position = from + 1; position <= upTo; position++) {
+            wanted.add(position);
+        }
+        Map<Long, Document> stored = new HashMap<>();
+        for (Document document : events.find(Filters.in(EventKeys.POSITION, wanted))) {
+            stored.put(((Number) document.get(EventKeys.POSITION)).longValue(), document);
+        }
+        List<TrackedEventData<?>> read = new ArrayList<>();
+        for (long position = from + 1; position <= upTo; position++) {
+            Document document = stored.get(position);
+            if (document == null && !voidedAfterWaiting(events, position)) {
+                break;
+            }
+            forget(position);
+            if (document != null && !EventKeys.isVoid(document)) {
+                TrackingToken token = new GlobalSequenceTrackingToken(position);
+                extract.apply(document).forEach(event -> read.add(new TrackedDomainEventData<>(token, event)));
+            }
+        }
+        return read;
+    }
+
+    /**
+     * Whether the empty {@code position} is given up on: seen empty for {@code gapWait} and now void (voided
+     * here, or filled by a late insert that lost the race, which the next read finds).
+     */
+    private boolean voidedAfterWaiting(MongoCollection<Document> events, long position) {
+        long now = System.nanoTime();
+        Long since;
+        synchronized (emptySince) {
+            since = emptySince.putIfAbsent(position, now);
+        }
+        if (since == null || now - since < gapWait.toNanos()) {
+            return false;
+        }
+        try {
+            events.insertOne(EventKeys.voidAt(position));
+            log.warn(
+                    "Position {} of the event store stayed empty for {}: voided, the append that took it failed",
+                    position,
+                    gapWait);
+            return true;
+        } catch (MongoWriteException | MongoBulkWriteException filled) {
+            // an insert got there first: read again
+            return false;
+        }
+    }
+
+    private void forget(long position) {
+        synchronized (emptySince) {
+            emptySince.remove(position);
+        }
+    }
+}

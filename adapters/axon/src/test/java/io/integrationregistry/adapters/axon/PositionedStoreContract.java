@@ -1,0 +1,221 @@
+package io.integrationregistry.adapters.axon;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.integrationregistry.domain.IntegrationEvent;
+import io.integrationregistry.domain.IntegrationId;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The event store's order by position: what a processor reads when appends fail, stall or never finish, and how a
+ * store written before positions is brought to them.
+ */
+abstract class PositionedStoreContract {
+
+    private static final Duration GAP_WAIT = Duration.ofMillis(300);
+    private final Serializer serializer = JacksonSerializer.builder()
+            .objectMapper(DomainJackson.objectMapper())
+            .revisionResolver(new EventRevisions())
+            .build();
+    MongoDatabase database;
+    MongoTemplate template;
+    private AggregateOrderedStorageStrategy strategy;
+    private MongoEventStorageEngine engine;
+
+    abstract MongoClient client();
+
+    @BeforeEach
+    void freshDatabase() {
+        database = client().getDatabase("positioned_store_contract");
+        database.drop();
+        template = AxonMongoConfiguration.eventStoreTemplate(database);
+        engine = newEngine();
+    }
+
+    private MongoEventStorageEngine newEngine() {
+        strategy = new AggregateOrderedStorageStrategy(database, GAP_WAIT, Duration.ofSeconds(2));
+        return AxonMongoConfiguration.positionedEngine(
+                database,
+                template,
+                MongoEventStorageEngine.builder()
+                        .eventSerializer(serializer)
+                        .snapshotSerializer(serializer)
+                        .upcasterChain(AxonMongoConfiguration.upcasters()),
+                strategy);
+    }
+
+    @Test
+    void anAppendRefusedAsConcurrentVoidsThePositionItTookAndReadersGoOnAtOnce() {
+        IntegrationId id = Samples.newId();
+        IntegrationId other = Samples.newId();
+        engine.appendEvents(messages(id, 0, List.of(Samples.added(id), Samples.editedToApiKey(id, 1))));
+        assertThatThrownBy(() -> engine.appendEvents(messages(id, 1, List.of(Samples.editedToApiKey(id, 2)))))
+                .isInstanceOf(ConcurrencyException.class);
+        engine.appendEvents(messages(other, 0, List.of(Samples.added(other))));
+
+        // One pass, no waiting: the refused append's position is void already.
+        assertThat(readAll(null)).containsExactly(id.value() + "/0", id.value() + "/1", other.value() + "/0");
+        assertThat(template.eventCollection().countDocuments(Filters.eq("_id", 3L)))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPositionTakenButNeverFilledHoldsTheReadersBackThenIsVoidedAndALateInsertIsRefused() throws Exception {
+        IntegrationId id = Samples.newId();
+        // An append that took its position and died before its insert.
+        long abandoned = strategy.positions().take(1, Duration.ofSeconds(2));
+        engine.appendEvents(messages(id, 0, List.of(Samples.added(id))));
+
+        assertThat(readAll(null))
+                .as("held back while the position may still be filled")
+                .isEmpty();
+        Thread.sleep(GAP_WAIT.toMillis() + 100);
+        assertThat(readAll(null)).containsExactly(id.value() + "/0");
+
+        // The insert that took the position, had it been only slow, is refused now: never acknowledged, never lost.
+        assertThatThrownBy(() -> template.eventCollection()
+                        .insertOne(new Document("_id", "late:0").append(EventKeys.POSITION, abandoned)))
+                .isInstanceOf(MongoWriteException.class);
+    }
+
+    @Test
+    void anEventStoredWhileItsPositionWasWaitedForIsReadInItsPlace() {
+        IntegrationId slow = Samples.newId();
+        IntegrationId fast = Samples.newId();
+        // The slow append took position 1, the fast one 2 and was stored first.
+        long taken = strategy.positions().take(1, Duration.ofSeconds(2));
+        engine.appendEvents(messages(fast, 0, List.of(Samples.added(fast))));
+        assertThat(readAll(null)).isEmpty();
+
+        Document late = template.eventCollection()
+                .find(Filters.eq(EventKeys.POSITION, 2L))
+                .first();
+        late.put("_id", EventKeys.key(slow.value(), 0));
+        late.put("aggregateIdentifier", slow.value());
+        late.put(EventKeys.POSITION, taken);
+        late.put("eventIdentifier", UUID.randomUUID().toString());
+        template.eventCollection().insertOne(late);
+
+        assertThat(readAll(null)).containsExactly(slow.value() + "/0", fast.value() + "/0");
+    }
+
+    @Test
+    void aStoreWrittenBeforePositionsIsLaidOutOnceInTimeOrderAndReadAgainFromTheStart() {
+        IntegrationId first = Samples.newId();
+        IntegrationId second = Samples.newId();
+        Instant t0 = Instant.parse("2030-01-01T00:00:00Z");
+        database.drop();
+        // Axon's own layout: generated ids, no positions; stored out of time order.
+        MongoEventStorageEngine.builder()
+                .mongoTemplate(template)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .build()
+                .appendEvents(List.of(
+                        stamped(second, 0, Samples.added(second), t0.plusSeconds(1)),
+                        stamped(first, 0, Samples.added(first), t0),
+                        stamped(first, 1, Samples.editedToApiKey(first, 1), t0.plusSeconds(2))));
+
+        engine = newEngine();
+        // A second start finds it done.
+        engine = newEngine();
+
+        assertThat(template.eventCollection()
+                        .find()
+                        .sort(Sorts.ascending(EventKeys.POSITION))
+                        .map(document -> document.getString("_id") + "@" + document.get(EventKeys.POSITION))
+                        .into(new ArrayList<>()))
+                .containsExactly(
+                        EventKeys.key(first.value(), 0) + "@1",
+                        EventKeys.key(second.value(), 0) + "@2",
+                        EventKeys.key(first.value(), 1) + "@3");
+        assertThat(database.getCollection(PositionedLayout.BEFORE_POSITIONS).countDocuments())
+                .isEqualTo(3);
+        // A processor whose token is of the old kind reads again from the start.
+        assertThat(readAll(MongoTrackingToken.of(t0.plusSeconds(5), Map.of())))
+                .containsExactly(first.value() + "/0", second.value() + "/0", first.value() + "/1");
+        assertThat(engine.readEvents(first.value()).asStream().count()).isEqualTo(2);
+        engine.appendEvents(messages(second, 1, List.of(Samples.editedToApiKey(second, 1))));
+        assertThat(template.eventCollection()
+                        .find(Filters.eq("_id", EventKeys.key(second.value(), 1)))
+                        .first()
+                        .get(EventKeys.POSITION))
+                .isEqualTo(4L);
+    }
+
+    @Test
+    void theHeadIsTheNewestStoredEventNotAPositionLeftVoid() {
+        IntegrationId id = Samples.newId();
+        engine.appendEvents(messages(id, 0, List.of(Samples.added(id))));
+        assertThatThrownBy(() -> engine.appendEvents(messages(id, 0, List.of(Samples.added(id)))))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(engine.createHeadToken()).isEqualTo(new GlobalSequenceTrackingToken(1));
+        assertThat(engine.createTailToken()).isEqualTo(new GlobalSequenceTrackingToken(0));
+    }
+
+    /** Every event a processor reads from {@code token} on, as {@code <integration>/<sequence>}, until none. */
+    private List<String> readAll(TrackingToken from) {
+        List<String> seen = new ArrayList<>();
+        TrackingToken token = from;
+        List<? extends TrackedEventMessage<?>> batch;
+        do {
+            batch = engine.readEvents(token, false).toList();
+            for (TrackedEventMessage<?> message : batch) {
+                DomainEventMessage<?> event = (DomainEventMessage<?>) message;
+                seen.add(event.getAggregateIdentifier() + "/" + event.getSequenceNumber());
+                token = message.trackingToken();
+            }
+        } while (!batch.isEmpty());
+        return seen;
+    }
+
+    private static DomainEventMessage<?> stamped(
+            IntegrationId id, long sequence, IntegrationEvent event, Instant timestamp) {
+        return new GenericDomainEventMessage<>(
+                "Integration",
+                id.value(),
+                sequence,
+                event,
+                MetaData.emptyInstance(),
+                UUID.randomUUID().toString(),
+                timestamp);
+    }
+
+    private static List<DomainEventMessage<?>> messages(
+            IntegrationId id, long firstSequence, List<? extends IntegrationEvent> events) {
+        List<DomainEventMessage<?>> messages = new ArrayList<>();
+        long sequence = firstSequence;
+        for (IntegrationEvent event : events) {
+            messages.add(new GenericDomainEventMessage<>("Integration", id.value(), sequence++, event));
+        }
+        return messages;
+    }
+}
