@@ -50,7 +50,9 @@ final class LoadEventStream {
     static LoadEventStream read(MongoDatabase database, Predicate<String> of) {
         Map<String, List<StoredEvent>> byIntegration = new TreeMap<>();
         int events = 0;
-        for (Document stored : database.getCollection("domainevents").find()) {
+        // Events only: a position left void holds no event.
+        for (Document stored : database.getCollection("domainevents")
+                .find(new Document("aggregateIdentifier", new Document("$exists", true)))) {
             String integrationId = stored.getString("aggregateIdentifier");
             if (!of.test(integrationId)) {
                 continue;

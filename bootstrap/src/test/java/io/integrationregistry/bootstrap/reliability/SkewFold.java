@@ -87,12 +87,12 @@ final class SkewFold {
         reversedPairs = reversed;
     }
 
-    /** Reads the whole stream in the store's own order: by timestamp, then sequence number. */
+    /** Reads the whole stream in the store's own order: by position (a position left void holds no event). */
     static SkewFold of(MongoDatabase database) {
         List<Document> stored = new ArrayList<>();
         database.getCollection("domainevents")
-                .find()
-                .sort(new Document("timestamp", 1).append("sequenceNumber", 1))
+                .find(new Document("aggregateIdentifier", new Document("$exists", true)))
+                .sort(new Document("position", 1))
                 .into(stored);
         return new SkewFold(stored);
     }

@@ -5,9 +5,9 @@ import com.mongodb.ReadPreference;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 
 import java.time.Duration;
@@ -36,16 +36,30 @@ final class EventPositions {
                 .getCollection(COLLECTION);
     }
 
-    /** Takes {@code count} positions, within {@code timeout}; answers the first. */
-    long take(int count, Duration timeout) {
-        Document counter = counters.withTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .findOneAndUpdate(
-                        Filters.eq("_id", EVENTS),
-                        Updates.inc(LAST, (long) count),
-                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        long last = counter == null ? count : ((Number) counter.get(LAST)).longValue();
-        known.accumulateAndGet(last, Math::max);
-        return last - count + 1;
+    /**
+     * Takes {@code count} positions, within {@code timeout}; answers the first. The counter moves from the value
+     * this instance last saw to that plus {@code count} only if it still holds that value (a compare-and-set, one
+     * write); if another instance moved it meanwhile, the counter is read and the set tried again. This instance's
+     * own appends take their turn here, so they do not race each other for it.
+     */
+    synchronized long take(int count, Duration timeout) {
+        MongoCollection<Document> bounded = counters.withTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        long seen = known.get();
+        while (true) {
+            UpdateResult set = bounded.updateOne(
+                    Filters.and(Filters.eq("_id", EVENTS), Filters.eq(LAST, seen)), Updates.set(LAST, seen + count));
+            if (set.getModifiedCount() == 1) {
+                known.accumulateAndGet(seen + count, Math::max);
+                return seen + 1;
+            }
+            Document counter = bounded.find(Filters.eq("_id", EVENTS)).first();
+            if (counter == null) {
+                atLeast(0);
+                seen = 0;
+            } else {
+                seen = ((Number) counter.get(LAST)).longValue();
+            }
+        }
     }
 
     /** The last position taken, read from the store. */
@@ -68,10 +82,7 @@ final class EventPositions {
 
     /** Sets the counter to at least {@code last}, creating it if need be. */
     void atLeast(long last) {
-        counters.updateOne(
-                Filters.eq("_id", EVENTS),
-                Updates.max(LAST, last),
-                new com.mongodb.client.model.UpdateOptions().upsert(true));
+        counters.updateOne(Filters.eq("_id", EVENTS), Updates.max(LAST, last), new UpdateOptions().upsert(true));
         known.accumulateAndGet(last, Math::max);
     }
 }

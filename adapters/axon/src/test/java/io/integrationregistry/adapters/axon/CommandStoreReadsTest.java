@@ -113,7 +113,7 @@ class CommandStoreReadsTest {
 
         assertThat(outcome.version()).isZero();
         // It takes its position, then stores its event.
-        assertThat(commands).containsExactly("findAndModify event_positions by _id", "insert domainevents");
+        assertThat(commands).containsExactly("update event_positions", "insert domainevents");
     }
 
     @Test
@@ -131,7 +131,7 @@ class CommandStoreReadsTest {
                 .containsExactly(
                         "find snapshotevents by _id",
                         "find domainevents by _id",
-                        "findAndModify event_positions by _id",
+                        "update event_positions",
                         "insert domainevents");
     }
 

@@ -29,6 +29,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -168,6 +171,32 @@ abstract class PositionedStoreContract {
                         .first()
                         .get(EventKeys.POSITION))
                 .isEqualTo(4L);
+    }
+
+    @Test
+    void appendsRacingOnOneInstanceAndAcrossInstancesTakeEveryPositionOnceAndLeaveNoHole() throws Exception {
+        // Two instances, each with appends on several threads (the embedded server's findAndModify would hand two
+        // of them the same counter value: positions are taken by compare-and-set instead).
+        List<EventPositions> instances = List.of(strategy.positions(), new EventPositions(database));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Long> taken = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Future<?>> appends = new ArrayList<>();
+        for (int thread = 0; thread < 8; thread++) {
+            EventPositions positions = instances.get(thread % 2);
+            appends.add(pool.submit(() -> {
+                for (int i = 0; i < 50; i++) {
+                    taken.add(positions.take(1, Duration.ofSeconds(10)));
+                }
+            }));
+        }
+        for (Future<?> append : appends) {
+            append.get();
+        }
+        pool.shutdown();
+
+        assertThat(taken).doesNotHaveDuplicates().hasSize(400);
+        assertThat(taken.stream().mapToLong(Long::longValue).max().orElseThrow())
+                .isEqualTo(400);
     }
 
     @Test
