@@ -77,17 +77,32 @@ final class TrackedReads {
                 return List.of();
             }
         }
-        long upTo = Math.min(last, from + batchSize);
-        List<Long> wanted = new ArrayList<>((int) (upTo - from));
-        for (long position = from + 1; position <= upTo; position++) {
+        List<TrackedEventData<?>> read = new ArrayList<>();
+        long next = from + 1;
+        // Positions that hold no event (voids) are passed over; the read goes on until it holds an event, meets a
+        // position still waited for, or reaches the last position taken.
+        while (read.isEmpty() && next <= last) {
+            long upTo = Math.min(last, next + batchSize - 1);
+            next = readRange(events, next, upTo, read);
+            if (next <= upTo) {
+                break;
+            }
+        }
+        return read;
+    }
+
+    /** Reads positions {@code first} to {@code upTo} into {@code read}; answers the position it stopped at. */
+    private long readRange(MongoCollection<Document> events, long first, long upTo, List<TrackedEventData<?>> read) {
+        List<Long> wanted = new ArrayList<>((int) (upTo - first + 1));
+        for (long position = first; position <= upTo; position++) {
             wanted.add(position);
         }
         Map<Long, Document> stored = new HashMap<>();
         for (Document document : events.find(Filters.in(EventKeys.POSITION, wanted))) {
             stored.put(((Number) document.get(EventKeys.POSITION)).longValue(), document);
         }
-        List<TrackedEventData<?>> read = new ArrayList<>();
-        for (long position = from + 1; position <= upTo; position++) {
+        long position = first;
+        for (; position <= upTo; position++) {
             Document document = stored.get(position);
             if (document == null && !voidedAfterWaiting(events, position)) {
                 break;
@@ -98,7 +113,7 @@ final class TrackedReads {
                 extract.apply(document).forEach(event -> read.add(new TrackedDomainEventData<>(token, event)));
             }
         }
-        return read;
+        return position;
     }
 
     /**

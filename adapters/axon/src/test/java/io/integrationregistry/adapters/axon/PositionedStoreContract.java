@@ -200,6 +200,23 @@ abstract class PositionedStoreContract {
     }
 
     @Test
+    void aRunOfVoidsLongerThanABatchIsPassedOverInOneRead() {
+        // More voids in a row than a read asks for (Axon's batch: 100 here), then an event.
+        long first = strategy.positions().take(250, Duration.ofSeconds(2));
+        List<Document> voids = new ArrayList<>();
+        for (long position = first; position < first + 250; position++) {
+            voids.add(EventKeys.voidAt(position));
+        }
+        template.eventCollection().insertMany(voids);
+        IntegrationId id = Samples.newId();
+        engine.appendEvents(messages(id, 0, List.of(Samples.added(id))));
+
+        assertThat(engine.readEvents(null, false).toList())
+                .extracting(message -> ((DomainEventMessage<?>) message).getAggregateIdentifier())
+                .containsExactly(id.value());
+    }
+
+    @Test
     void theHeadIsTheNewestStoredEventNotAPositionLeftVoid() {
         IntegrationId id = Samples.newId();
         engine.appendEvents(messages(id, 0, List.of(Samples.added(id))));
