@@ -14,30 +14,27 @@ import org.springframework.context.SmartLifecycle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Tells provider calls of every event stored, on any instance, within a second. An event stored here is told
- * at once, as the command commits; it is also given as a notice in {@link IntegrationChangeNotices}, in one
- * write per burst off the command's thread, and every instance reads the notices it has not seen every
- * {@code every}. After each successful read the kept integrations may serve for {@code validFor} without asking
- * the store; should reading the notices fail for longer, provider calls ask the store again.
+ * at once, as the command commits; every instance also reads, every {@code every}, which integrations the events
+ * stored since its last read belong to, from the event store itself (see {@link StoredChanges}): nothing is
+ * written for it. After each successful read the kept integrations may serve for {@code validFor} without asking
+ * the store; should reading fail for longer, provider calls ask the store again.
  * <p>
- * Each instance reads all the notices itself, with its position in memory: the projections' processors split
- * their segments across instances, so none of them sees every event on every instance.
+ * Each instance reads every new event's integration itself, with its position in memory: the projections'
+ * processors split their segments across instances, so none of them sees every event on every instance.
  */
 final class IntegrationChangeFollower implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IntegrationChangeFollower.class);
 
     private final EventStore events;
-    private final IntegrationChangeNotices notices;
+    private final StoredChanges changes;
     private final ForNoticingIntegrationChanges listener;
     private final Duration every;
     private final Duration validFor;
-    private final String instance;
-    private final LinkedBlockingQueue<IntegrationChangeNotices.Notice> toGive = new LinkedBlockingQueue<>();
 
     private volatile boolean running;
     /** Only the follower's thread reads and writes it: a failure is logged once, not every round. */
@@ -48,17 +45,15 @@ final class IntegrationChangeFollower implements SmartLifecycle {
 
     IntegrationChangeFollower(
             EventStore events,
-            IntegrationChangeNotices notices,
+            StoredChanges changes,
             ForNoticingIntegrationChanges listener,
             Duration every,
-            Duration validFor,
-            String instance) {
+            Duration validFor) {
         this.events = events;
-        this.notices = notices;
+        this.changes = changes;
         this.listener = listener;
         this.every = every;
         this.validFor = validFor;
-        this.instance = instance;
     }
 
     @Override
@@ -87,23 +82,6 @@ final class IntegrationChangeFollower implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        giveWhatIsLeft();
-    }
-
-    /** The notices of events stored as the instance stops, lest the others wait for the recheck to see them. */
-    private void giveWhatIsLeft() {
-        List<IntegrationChangeNotices.Notice> left = new ArrayList<>();
-        toGive.drainTo(left);
-        if (left.isEmpty()) {
-            return;
-        }
-        try {
-            notices.give(left);
-        } catch (RuntimeException failure) {
-            log.warn(
-                    "Could not give the last notices of changed integrations: {}",
-                    failure.getClass().getName());
-        }
     }
 
     @Override
@@ -122,7 +100,6 @@ final class IntegrationChangeFollower implements SmartLifecycle {
             }
             changed.forEach(listener::changed);
             CurrentUnitOfWork.ifStarted(unit -> unit.afterCommit(committed -> changed.forEach(listener::changed)));
-            changed.forEach(id -> toGive.add(new IntegrationChangeNotices.Notice(id.value(), instance)));
         } catch (RuntimeException failure) {
             log.warn(
                     "Could not note a stored event for provider calls: {}",
@@ -132,32 +109,15 @@ final class IntegrationChangeFollower implements SmartLifecycle {
 
     private void follow() {
         long seen = -1;
-        long nextRead = System.nanoTime();
-        List<IntegrationChangeNotices.Notice> pending = new ArrayList<>();
         while (running) {
+            long began = System.nanoTime();
             try {
-                long wait = Math.max(0, nextRead - System.nanoTime());
-                IntegrationChangeNotices.Notice first = toGive.poll(wait, TimeUnit.NANOSECONDS);
-                if (first != null) {
-                    pending.add(first);
-                    toGive.drainTo(pending);
+                seen = read(seen);
+                listener.caughtUp(validFor.minusNanos(System.nanoTime() - began));
+                if (failing) {
+                    failing = false;
+                    log.info("Following the integration changes again");
                 }
-                if (!pending.isEmpty()) {
-                    notices.give(pending);
-                    pending.clear();
-                }
-                if (System.nanoTime() - nextRead >= 0) {
-                    long began = System.nanoTime();
-                    seen = read(seen);
-                    listener.caughtUp(validFor.minusNanos(System.nanoTime() - began));
-                    nextRead = began + every.toNanos();
-                    if (failing) {
-                        failing = false;
-                        log.info("Following the integration changes again");
-                    }
-                }
-            } catch (InterruptedException interrupted) {
-                return;
             } catch (RuntimeException failure) {
                 // Kept integrations stop serving unasked once validFor passes; retried at the next round.
                 if (!failing) {
@@ -167,31 +127,28 @@ final class IntegrationChangeFollower implements SmartLifecycle {
                                     + " until it can again",
                             failure.getClass().getName());
                 }
-                nextRead = System.nanoTime() + every.toNanos();
-                if (!running) {
-                    return;
-                }
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, began + every.toNanos() - System.nanoTime()));
+            } catch (InterruptedException interrupted) {
+                return;
             }
         }
     }
 
-    /** Forgets what the notices past {@code seen} name; answers the new position. */
+    /** Forgets the integrations of the events stored since {@code seen}; answers the new position. */
     private long read(long seen) {
         if (seen < 0) {
             // Starts at the head; whatever was kept before then is dropped, after the head is read.
-            long head = notices.count();
+            long head = changes.head();
             listener.anythingMayHaveChanged();
             return head;
         }
-        IntegrationChangeNotices.Seen read = notices.since(seen);
+        StoredChanges.Seen read = changes.since(seen);
         if (read.missedSome()) {
             listener.anythingMayHaveChanged();
         }
-        for (IntegrationChangeNotices.Notice notice : read.notices()) {
-            if (!notice.instance().equals(instance)) {
-                listener.changed(new IntegrationId(notice.integration()));
-            }
-        }
-        return read.count();
+        read.integrations().forEach(integration -> listener.changed(new IntegrationId(integration)));
+        return read.position();
     }
 }

@@ -11,14 +11,14 @@ import java.time.Duration;
 
 /**
  * Provider calls keep integrations in memory and learn of their changes from {@link IntegrationChangeFollower}.
- * {@code registry.gateway.change-check} (default 250 ms): how often each instance reads the notices of the
- * other instances' changes. A kept integration serves unasked for at most a second past the last successful
+ * {@code registry.gateway.change-check} (default 250 ms): how often each instance reads which integrations the
+ * events stored since its last read belong to. A kept integration serves unasked for at most a second past the last successful
  * read, so a change made on any instance reaches every instance's provider calls within a second.
  */
 @Configuration(proxyBeanMethods = false)
 public class IntegrationChangesConfiguration {
 
-    /** A change reaches every instance's provider calls within this, the check and the notice's write included. */
+    /** A change reaches every instance's provider calls within this, the check included. */
     static final Duration WITHIN = Duration.ofSeconds(1);
 
     @Bean
@@ -34,11 +34,13 @@ public class IntegrationChangesConfiguration {
         }
         return new IntegrationChangeFollower(
                 eventStore,
-                new IntegrationChangeNotices(databases.getMongoDatabase()),
+                new StoredChanges(
+                        AxonMongoConfiguration.eventStoreTemplate(databases.getMongoDatabase())
+                                .eventCollection(),
+                        new EventPositions(databases.getMongoDatabase())),
                 providerCalls,
                 every,
                 // A read that began more than this ago no longer vouches for what is kept.
-                WITHIN.minus(every),
-                AxonMongoConfiguration.uniqueNodeId());
+                WITHIN.minus(every));
     }
 }

@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  * race for the same unique position: whichever is stored first holds, so an event is either read or never
  * acknowledged, never stored and skipped.
  * <p>
- * When nothing was appended since the last read, a read costs one look at the counter, by {@code _id}.
+ * When nothing was appended since the last read, a read costs at most one look at the counter, by {@code _id}
+ * (none within 100 ms of the last one).
  */
 final class TrackedReads {
 
@@ -42,8 +43,12 @@ final class TrackedReads {
     /** Empty positions being waited for, with when this instance first saw each empty; bounded. */
     private static final int WATCHED_GAPS = 10_000;
 
+    /** How long a read of the counter is taken as current. */
+    private static final Duration COUNTER_FRESH = Duration.ofMillis(100);
+
     private final EventPositions positions;
     private final Duration gapWait;
+    private volatile long counterReadAt = System.nanoTime() - COUNTER_FRESH.toNanos();
     private final Function<Document, Stream<? extends DomainEventData<?>>> extract;
     private final Map<Long, Long> emptySince = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -72,6 +77,14 @@ final class TrackedReads {
         long from = positionOf(lastToken);
         long last = positions.lastKnown();
         if (last <= from) {
+            // Nothing new that this instance knows of. This instance's own appends are known without a read; the
+            // counter is read for the others', at most every COUNTER_FRESH: a reader that has just caught up asks
+            // again at once, and would read it twice in a row.
+            long now = System.nanoTime();
+            if (now - counterReadAt < COUNTER_FRESH.toNanos()) {
+                return List.of();
+            }
+            counterReadAt = now;
             last = positions.last();
             if (last <= from) {
                 return List.of();

@@ -217,6 +217,26 @@ abstract class PositionedStoreContract {
     }
 
     @Test
+    void theChangesFollowedForProviderCallsIncludeAnEventStoredAfterALaterOne() {
+        StoredChanges changes = new StoredChanges(template.eventCollection(), new EventPositions(database));
+        long seen = changes.head();
+        IntegrationId slow = Samples.newId();
+        IntegrationId fast = Samples.newId();
+        long taken = strategy.positions().take(1, Duration.ofSeconds(2));
+        engine.appendEvents(messages(fast, 0, List.of(Samples.added(fast))));
+
+        StoredChanges.Seen first = changes.since(seen);
+        assertThat(first.integrations()).containsExactly(fast.value());
+        // The slow append lands after the look: the next look still finds it.
+        template.eventCollection()
+                .insertOne(new Document("_id", EventKeys.key(slow.value(), 0))
+                        .append("aggregateIdentifier", slow.value())
+                        .append(EventKeys.POSITION, taken));
+        assertThat(changes.since(first.position()).integrations()).containsExactly(slow.value());
+        assertThat(changes.since(first.position()).integrations()).isEmpty();
+    }
+
+    @Test
     void theHeadIsTheNewestStoredEventNotAPositionLeftVoid() {
         IntegrationId id = Samples.newId();
         engine.appendEvents(messages(id, 0, List.of(Samples.added(id))));
