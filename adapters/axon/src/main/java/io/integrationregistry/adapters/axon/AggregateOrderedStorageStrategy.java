@@ -2,13 +2,13 @@ package io.integrationregistry.adapters.axon;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.eventhandling.DomainEventData;
@@ -92,6 +92,9 @@ final class AggregateOrderedStorageStrategy extends DocumentPerEventStorageStrat
         List<EventMessage<?>> stamped = stampedNow(bounded, events);
         List<Document> documents = createEventDocuments(stamped, serializer).toList();
         long first = positions.take(documents.size(), appendTimeout);
+        // The append's time runs from the take: a reader gives the positions up only well after that (see
+        // TrackedReads), so an insert that has not begun within the append timeout must not begin at all.
+        long takenAt = System.nanoTime();
         for (int i = 0; i < documents.size(); i++) {
             Document document = documents.get(i);
             if (document.get(eventConfiguration().aggregateIdentifierProperty()) != null) {
@@ -103,33 +106,27 @@ final class AggregateOrderedStorageStrategy extends DocumentPerEventStorageStrat
             }
             document.put(EventKeys.POSITION, first + i);
         }
+        long left = appendTimeout.toNanos() - (System.nanoTime() - takenAt);
+        if (left <= 0) {
+            EventKeys.voidAll(bounded, first, documents.size());
+            throw new MongoTimeoutException("the append did not begin within " + appendTimeout + " of its positions");
+        }
         try {
-            bounded.insertMany(documents);
+            eventCollection.withTimeout(left, TimeUnit.NANOSECONDS).insertMany(documents);
         } catch (MongoBulkWriteException refused) {
+            if (EventKeys.refusedOnPosition(refused)) {
+                // A reader gave the positions up: the append took too long. Nothing of it is stored.
+                throw new MongoTimeoutException("the append's positions were given up before it was stored");
+            }
             // A write the store refused (a concurrent append took the key): the positions will never be filled.
             // An append that timed out may still land; its positions are left to the readers' wait.
-            voidPositions(bounded, first, documents.size());
+            EventKeys.voidAll(bounded, first, documents.size());
             throw refused;
         }
         for (EventMessage<?> event : stamped) {
             if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
                 timestamps.stored(domain.getAggregateIdentifier(), domain.getSequenceNumber(), domain.getTimestamp());
             }
-        }
-    }
-
-    /** Fills the positions an append did not fill with voids; a position its events did fill stays as it is. */
-    private static void voidPositions(MongoCollection<Document> eventCollection, long first, int count) {
-        List<Document> voids = new ArrayList<>(count);
-        for (long position = first; position < first + count; position++) {
-            voids.add(EventKeys.voidAt(position));
-        }
-        try {
-            eventCollection.insertMany(voids, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException taken) {
-            // positions the append did fill, or a reader voided already: nothing to do there
-        } catch (RuntimeException unreachable) {
-            // the readers void them once they have waited for them (see TrackedReads)
         }
     }
 
@@ -225,7 +222,7 @@ final class AggregateOrderedStorageStrategy extends DocumentPerEventStorageStrat
             MongoCollection<Document> eventsCollection, MongoCollection<Document> snapshotsCollection) {
         eventsCollection.createIndex(
                 Indexes.ascending(EventKeys.POSITION),
-                new IndexOptions().unique(true).name("uniquePosition"));
+                new IndexOptions().unique(true).name(EventKeys.POSITION_INDEX));
     }
 
     /** The events stamped now, each at the earliest at its predecessor's timestamp. */

@@ -4,6 +4,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -21,8 +22,14 @@ import java.util.function.Function;
 final class EventKeys {
 
     static final String POSITION = "position";
-    /** Keys asked for first; each further read asks for twice as many, up to the batch. */
+    static final String POSITION_INDEX = "uniquePosition";
+    /** Keys asked for first; each further read asks for twice as many, up to {@link #MOST_KEYS}. */
     private static final int FIRST_READ = 8;
+    /**
+     * The most keys or positions asked for in one query: the embedded server matches each document it finds
+     * against the whole list, so a query's cost grows with the square of its list.
+     */
+    static final int MOST_KEYS = 128;
 
     private EventKeys() {}
 
@@ -35,11 +42,34 @@ final class EventKeys {
         return new Document("_id", position).append(POSITION, position);
     }
 
+    /** Fills the positions an append did not fill with voids; a position its events did fill stays as it is. */
+    static void voidAll(MongoCollection<Document> eventCollection, long first, int count) {
+        List<Document> voids = new ArrayList<>(count);
+        for (long position = first; position < first + count; position++) {
+            voids.add(voidAt(position));
+        }
+        try {
+            eventCollection.insertMany(voids, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException taken) {
+            // positions the append did fill, or a reader voided already: nothing to do there
+        } catch (RuntimeException unreachable) {
+            // the readers void them once they have waited for them (see TrackedReads)
+        }
+    }
+
     /** Whether every write the bulk write refused was refused as a duplicate key. */
     static boolean onlyDuplicates(MongoBulkWriteException refused) {
         return refused.getWriteConcernError() == null
                 && refused.getWriteErrors().stream()
                         .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+    }
+
+    /** Whether the bulk write was refused because a position it wrote was taken already (by a void). */
+    static boolean refusedOnPosition(MongoBulkWriteException refused) {
+        return refused.getWriteErrors().stream()
+                .anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY
+                        && error.getMessage() != null
+                        && error.getMessage().contains(POSITION_INDEX));
     }
 
     static boolean isVoid(Document stored) {
@@ -71,7 +101,7 @@ final class EventKeys {
                 break;
             }
             next += ask;
-            ask = Math.min(ask * 2, limit - found.size());
+            ask = Math.min(Math.min(ask * 2, MOST_KEYS), limit - found.size());
         }
         found.sort(Comparator.comparingLong(document -> ((Number) document.get(sequenceField)).longValue()));
         List<T> result = new ArrayList<>(found.size());

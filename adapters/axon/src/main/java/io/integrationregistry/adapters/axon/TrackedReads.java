@@ -106,13 +106,16 @@ final class TrackedReads {
 
     /** Reads positions {@code first} to {@code upTo} into {@code read}; answers the position it stopped at. */
     private long readRange(MongoCollection<Document> events, long first, long upTo, List<TrackedEventData<?>> read) {
-        List<Long> wanted = new ArrayList<>((int) (upTo - first + 1));
-        for (long position = first; position <= upTo; position++) {
-            wanted.add(position);
-        }
         Map<Long, Document> stored = new HashMap<>();
-        for (Document document : events.find(Filters.in(EventKeys.POSITION, wanted))) {
-            stored.put(((Number) document.get(EventKeys.POSITION)).longValue(), document);
+        // A few positions a query: the embedded server matches every document found against the whole list.
+        for (long from = first; from <= upTo; from += EventKeys.MOST_KEYS) {
+            List<Long> wanted = new ArrayList<>(EventKeys.MOST_KEYS);
+            for (long position = from; position <= Math.min(upTo, from + EventKeys.MOST_KEYS - 1); position++) {
+                wanted.add(position);
+            }
+            for (Document document : events.find(Filters.in(EventKeys.POSITION, wanted))) {
+                stored.put(((Number) document.get(EventKeys.POSITION)).longValue(), document);
+            }
         }
         long position = first;
         for (; position <= upTo; position++) {

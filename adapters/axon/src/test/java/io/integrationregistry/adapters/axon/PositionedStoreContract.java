@@ -237,6 +237,23 @@ abstract class PositionedStoreContract {
     }
 
     @Test
+    void anAppendWhosePositionWasGivenUpFailsAsAnOutageNotAsAConflict() {
+        IntegrationId id = Samples.newId();
+        // A reader gave up the next position while the append that takes it was held up before its insert.
+        long next = strategy.positions().last() + 1;
+        template.eventCollection().insertOne(EventKeys.voidAt(next));
+
+        assertThatThrownBy(() -> engine.appendEvents(messages(id, 0, List.of(Samples.added(id)))))
+                .satisfies(failure ->
+                        assertThat(AxonIntegrationStore.isOutage(failure)).isTrue())
+                .isNotInstanceOf(ConcurrencyException.class);
+        assertThat(engine.readEvents(id.value()).asStream().count()).isZero();
+        // Nothing of it is stored; the integration can be added again.
+        engine.appendEvents(messages(id, 0, List.of(Samples.added(id))));
+        assertThat(engine.readEvents(id.value()).asStream().count()).isEqualTo(1);
+    }
+
+    @Test
     void theHeadIsTheNewestStoredEventNotAPositionLeftVoid() {
         IntegrationId id = Samples.newId();
         engine.appendEvents(messages(id, 0, List.of(Samples.added(id))));
