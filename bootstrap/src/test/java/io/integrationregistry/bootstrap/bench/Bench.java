@@ -35,9 +35,12 @@ final class Bench {
     final String target;
     final double backendSeconds;
     final Path jfrFolder;
+    /** When this backend's share of the run's time ends, a System.nanoTime(). */
+    final long endsAt;
 
-    Bench(Service service, Options options, double backendSeconds, Path jfrFolder) {
+    Bench(Service service, Options options, double backendSeconds, Path jfrFolder, long backendStarted) {
         this.service = service;
+        this.endsAt = backendStarted + (long) (backendSeconds * 1e9);
         this.options = options;
         this.seeder = new Seeder(service);
         this.target = service.backend().name();

@@ -79,7 +79,7 @@ public final class Benchmarks {
         long started = System.nanoTime();
         Service service = Service.start(backend);
         startups.put(backend.name(), (System.nanoTime() - started) / 1e9);
-        Bench bench = new Bench(service, options, backendSeconds, jfrFolder);
+        Bench bench = new Bench(service, options, backendSeconds, jfrFolder, started);
         bench.log("service started in " + Format.number((System.nanoTime() - started) / 1e9) + " s; budget "
                 + Format.number(backendSeconds) + " s");
         boolean[] open = {true};

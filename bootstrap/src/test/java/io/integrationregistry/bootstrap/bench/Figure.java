@@ -43,6 +43,7 @@ final class Figure {
     final List<String> notes = new ArrayList<>();
     /** Goals besides the ratio's that were missed, by name (the figure then misses). */
     final List<String> missedGoals = new ArrayList<>();
+
     Profiler.Summary profile;
     String failure;
     double seconds;

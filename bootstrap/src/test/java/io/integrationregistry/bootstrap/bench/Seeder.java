@@ -1,5 +1,9 @@
 package io.integrationregistry.bootstrap.bench;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
 import io.integrationregistry.adapters.mongo.SeededAuditTrail;
 import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.application.shared.ForSealingSecrets;
@@ -20,10 +24,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.serialization.Serializer;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -61,6 +61,7 @@ final class Seeder {
     private static final int BATCH = 2_000;
     /** The service's position counter: one document, its {@code last} the last position taken. */
     static final String POSITIONS = "event_positions";
+
     static final String POSITIONS_ID = "events";
     private static final Instant HISTORY_START = Instant.parse("2001-01-01T00:00:00Z");
 
