@@ -119,6 +119,8 @@ final class Bench {
      * write reads its whole collection (it has no index for a filter on more than the {@code _id}): seeding
      * thousands of integrations that way takes hours.
      */
+    // The processors are started again even when seeding failed, and not starting them fails the bench run.
+    @SuppressWarnings("Finally")
     <T> T seedWithReadModels(Supplier<T> setup) {
         settle();
         for (String name : PROJECTIONS) {
