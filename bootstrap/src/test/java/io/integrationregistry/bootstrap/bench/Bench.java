@@ -1,10 +1,11 @@
 package io.integrationregistry.bootstrap.bench;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.bson.Document;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,9 +35,12 @@ final class Bench {
     final String target;
     final double backendSeconds;
     final Path jfrFolder;
+    /** When this backend's share of the run's time ends, a System.nanoTime(). */
+    final long endsAt;
 
-    Bench(Service service, Options options, double backendSeconds, Path jfrFolder) {
+    Bench(Service service, Options options, double backendSeconds, Path jfrFolder, long backendStarted) {
         this.service = service;
+        this.endsAt = backendStarted + (long) (backendSeconds * 1e9);
         this.options = options;
         this.seeder = new Seeder(service);
         this.target = service.backend().name();
@@ -78,34 +83,20 @@ final class Bench {
     }
 
     /**
-     * Waits until the audit trail (the slower projection) holds the newest event, so that work left by one
-     * measurement does not run into the next.
+     * Waits until both projections have handled the newest stored event, so that work left by one measurement
+     * does not run into the next.
      */
     void settle() {
-        Document newest = collection("domainevents")
-                .find()
-                .sort(Sorts.descending("timestamp", "sequenceNumber"))
-                .limit(1)
-                .first();
-        if (newest == null || newest.getString("timestamp").startsWith("2001")) {
-            return;
-        }
-        String eventId = newest.getString("eventIdentifier");
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (collection("audit_trail").find(Filters.eq("_id", eventId)).first() == null) {
-            if (System.nanoTime() > deadline) {
-                log("the audit trail did not catch up within 2 minutes; going on");
-                return;
-            }
-            sleep(50);
+        if (!awaitProjections(Duration.ofMinutes(2))) {
+            log("the projections did not catch up within 2 minutes; going on");
         }
     }
 
     /**
-     * Runs {@code setup} (seeding), then waits until each projection's processor works every segment and
-     * has reached the head of the stream. The processors keep running: stopping and starting them again
-     * could leave a segment that no worker of this instance claims again (seen on a fresh store), and the
-     * seeded histories are dated before the live events, so processors already at the head skip them.
+     * Runs {@code setup} (seeding), then waits until each projection's processor works every segment and has
+     * handled every stored event: the processors read the store by position, so the seeded events are a backlog
+     * they work through. The processors keep running: stopping and starting them again could leave a segment
+     * that no worker of this instance claims again (seen on a fresh store).
      */
     // The catching up is waited for even when seeding failed, and not catching up fails the bench run.
     @SuppressWarnings("Finally")
@@ -113,15 +104,95 @@ final class Bench {
         try {
             return setup.get();
         } finally {
-            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            while (!PROJECTIONS.stream().allMatch(this::atHead)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the event processors did not reach the head of the stream");
-                }
-                sleep(10);
+            if (!awaitProjections(Duration.ofMinutes(10))) {
+                throw new IllegalStateException("the event processors did not reach the newest stored event");
             }
             sleep(200);
         }
+    }
+
+    /**
+     * Runs {@code setup}, which stores events with the read models they lead to (see {@link Seeder}), while both
+     * projections' processors are stopped; then moves every segment of theirs to the newest stored event, starts
+     * them again, and waits until each works every segment there. The live projections would otherwise work
+     * through the seeded events, one guarded write per integration each, and on the embedded server each such
+     * write reads its whole collection (it has no index for a filter on more than the {@code _id}): seeding
+     * thousands of integrations that way takes hours.
+     */
+    // The processors are started again even when seeding failed, and not starting them fails the bench run.
+    @SuppressWarnings("Finally")
+    <T> T seedWithReadModels(Supplier<T> setup) {
+        settle();
+        for (String name : PROJECTIONS) {
+            processor(name).shutDown();
+        }
+        try {
+            return setup.get();
+        } finally {
+            long newest = newestPosition();
+            TokenStore tokens = service.bean(TokenStore.class);
+            for (String name : PROJECTIONS) {
+                for (int segment : tokens.fetchSegments(name)) {
+                    tokens.storeToken(new GlobalSequenceTrackingToken(newest), name, segment);
+                    tokens.releaseClaim(name, segment);
+                }
+                processor(name).start();
+            }
+            if (!awaitProjections(Duration.ofMinutes(2))) {
+                throw new IllegalStateException("the event processors did not start again at the newest event");
+            }
+        }
+    }
+
+    /** Whether both projections reached the newest stored event within {@code timeout}. */
+    boolean awaitProjections(Duration timeout) {
+        long newest = newestPosition();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!PROJECTIONS.stream().allMatch(name -> reached(name, newest))) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            sleep(10);
+        }
+        return true;
+    }
+
+    /** The position of the newest stored event (0: none); see {@link #newestEvent}. */
+    long newestPosition() {
+        Document newest = newestEvent(service.database());
+        return newest == null ? 0 : ((Number) newest.get("position")).longValue();
+    }
+
+    /**
+     * The newest stored event (null: none): the one at the last position taken from the store's counter, or
+     * below it when the positions at the top hold voids (positions of appends that stored nothing) or are not
+     * filled yet. Read by key and by the unique position only, never by scanning the events.
+     */
+    static Document newestEvent(MongoDatabase database) {
+        Document counter = database.getCollection(Seeder.POSITIONS)
+                .find(Filters.eq("_id", Seeder.POSITIONS_ID))
+                .first();
+        long upTo = counter == null ? 0 : ((Number) counter.get("last")).longValue();
+        while (upTo > 0) {
+            List<Long> probed = new ArrayList<>();
+            for (long position = upTo; position > Math.max(0, upTo - 16); position--) {
+                probed.add(position);
+            }
+            Document newest = null;
+            for (Document event : database.getCollection("domainevents").find(Filters.in("position", probed))) {
+                if (!(event.get("_id") instanceof Number)
+                        && (newest == null
+                                || ((Number) event.get("position")).longValue()
+                                        > ((Number) newest.get("position")).longValue())) {
+                    newest = event;
+                }
+            }
+            if (newest != null) {
+                return newest;
+            }
+            upTo -= 16;
+        }
+        return null;
     }
 
     TrackingEventProcessor processor(String name) {
@@ -130,12 +201,13 @@ final class Bench {
                 .orElseThrow();
     }
 
-    /** Whether the processor works every segment of its tokens, each at the head of the event stream. */
-    boolean atHead(String name) {
+    /** Whether the processor works every segment of its tokens, each at {@code position} or beyond. */
+    boolean reached(String name, long position) {
         Map<Integer, EventTrackerStatus> segments = processor(name).processingStatus();
         return !segments.isEmpty()
-                && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp)
-                && segments.size() >= service.bean(TokenStore.class).fetchSegments(name).length;
+                && segments.size() >= service.bean(TokenStore.class).fetchSegments(name).length
+                && segments.values().stream()
+                        .allMatch(status -> status.getCurrentPosition().orElse(0) >= position);
     }
 
     /** Records a flight recording of {@code run} when the figure misses its goal (or always, by option). */

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The service's benchmarks, B1 to B7 and B9, in one run: against its embedded default and, when the environment
+ * The service's benchmarks, B1 to B9, in one run: against its embedded default and, when the environment
  * names one in {@code MONGODB_URI}, against that MongoDB too; and, where a second JDK is installed, the figures of
  * the service's speed once more on it (see {@link SecondJdk}). Prints a table and writes it as JSON
  * (see {@link Options} for the settings). Every figure is the median of at least five runs after a
@@ -112,7 +112,7 @@ public final class Benchmarks {
         long started = System.nanoTime();
         Service service = Service.start(backend);
         startups.put(backend.name(), (System.nanoTime() - started) / 1e9);
-        Bench bench = new Bench(service, options, backendSeconds, jfrFolder);
+        Bench bench = new Bench(service, options, backendSeconds, jfrFolder, started);
         bench.log("service started in " + Format.number((System.nanoTime() - started) / 1e9) + " s; budget "
                 + Format.number(backendSeconds) + " s");
         boolean[] open = {true};
@@ -123,8 +123,11 @@ public final class Benchmarks {
             }
         };
         try {
-            // The order matters: B4 replays every stored event, so it runs first, on a store of its own size;
-            // B7 closes the service to start it anew, so it runs last.
+            // The order matters: B8 measures on a small store before anything else grows it, and on a larger one
+            // once the others have grown it; B4 replays every stored event, so it runs next, on a store of its own
+            // size; B7 closes the service to start it anew, so it runs last.
+            StoreGrowth growth = new StoreGrowth(bench);
+            attempt(bench, figures, "B8", growth::small);
             attempt(bench, figures, "B4", () -> List.of(new ProjectionRebuild(bench).run()));
             attempt(bench, figures, "B9", () -> new CommandCounts(bench).run());
             if (options.includes("B1") || options.includes("B2")) {
@@ -133,6 +136,7 @@ public final class Benchmarks {
             attempt(bench, figures, "B5", () -> List.of(new GatewayOverhead(bench).run()));
             attempt(bench, figures, "B6", () -> List.of(new ReadPath(bench).run()));
             attempt(bench, figures, "B3", () -> new AggregateLoading(bench).run());
+            attempt(bench, figures, "B8", growth::large);
             attempt(bench, figures, "B7", () -> List.of(new Footprint(bench, childLog).run(close)));
         } finally {
             close.run();

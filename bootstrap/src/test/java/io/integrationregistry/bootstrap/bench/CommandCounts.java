@@ -4,7 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import fixtures.providers.DocumentProviderStub;
 import org.bson.Document;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
@@ -214,11 +213,7 @@ final class CommandCounts {
 
     /** Waits, reading through a client of its own, until the audit trail holds the newest event. */
     private void awaitProjections(MongoDatabase database) {
-        Document newest = database.getCollection("domainevents")
-                .find()
-                .sort(Sorts.descending("timestamp", "sequenceNumber"))
-                .limit(1)
-                .first();
+        Document newest = Bench.newestEvent(database);
         if (newest == null) {
             return;
         }

@@ -17,7 +17,6 @@ import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.RequestParameters;
 import org.bson.Document;
-import org.bson.types.ObjectId;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +43,7 @@ final class CommandPath {
     private final AtomicLong names = new AtomicLong();
     private final String run = UUID.randomUUID().toString().substring(0, 6);
     private List<Document> eventTemplates;
+    private final AtomicLong rawPositions = new AtomicLong();
 
     CommandPath(Bench bench) {
         this.bench = bench;
@@ -188,21 +188,28 @@ final class CommandPath {
                                 : Optional.empty()));
     }
 
-    /** The two events of the newest add-then-edit, as stored. */
+    /** The two events of the newest add-then-edit, as stored: found by position from the newest down, then by key. */
     private List<Document> templates() {
         MongoCollection<Document> events = bench.collection("domainevents");
-        Document edited = events.find(
-                        Filters.eq("payloadType", "io.integrationregistry.domain.IntegrationEvent$IntegrationEdited"))
-                .sort(Sorts.descending("timestamp"))
-                .limit(1)
-                .first();
+        Document edited = null;
+        for (long upTo = bench.newestPosition(); upTo > 0 && edited == null; upTo -= 16) {
+            List<Long> positions = new ArrayList<>();
+            for (long position = upTo; position > Math.max(0, upTo - 16); position--) {
+                positions.add(position);
+            }
+            edited = events.find(Filters.and(
+                            Filters.in("position", positions),
+                            Filters.eq(
+                                    "payloadType", "io.integrationregistry.domain.IntegrationEvent$IntegrationEdited")))
+                    .first();
+        }
         if (edited == null) {
             throw new IllegalStateException("no edit stored by the warm-up");
         }
-        List<Document> pair = events.find(Filters.eq("aggregateIdentifier", edited.getString("aggregateIdentifier")))
+        String aggregate = edited.getString("aggregateIdentifier");
+        return events.find(Filters.in("_id", aggregate + ":0", aggregate + ":1"))
                 .sort(Sorts.ascending("sequenceNumber"))
                 .into(new ArrayList<>());
-        return pair;
     }
 
     /** A collection with the indexes of the event store, on the same database. */
@@ -229,8 +236,11 @@ final class CommandPath {
     private Load.Run rawInserts(MongoCollection<Document> raw, int documents) {
         return Load.run("raw", THREADS, documents, i -> {
             Document event = new Document(eventTemplates.get(i % eventTemplates.size()));
-            event.put("_id", new ObjectId());
-            event.put("aggregateIdentifier", UUID.randomUUID().toString());
+            String aggregate = UUID.randomUUID().toString();
+            // The event store's shape: keyed by integration and sequence number, at a position of its own.
+            event.put("_id", aggregate + ":" + event.get("sequenceNumber"));
+            event.put("position", rawPositions.incrementAndGet());
+            event.put("aggregateIdentifier", aggregate);
             event.put("eventIdentifier", UUID.randomUUID().toString());
             raw.insertOne(event);
         });

@@ -41,6 +41,9 @@ final class Figure {
     Goal goal = Goal.REPORT;
     double goalValue = Double.NaN;
     final List<String> notes = new ArrayList<>();
+    /** Goals besides the ratio's that were missed, by name (the figure then misses). */
+    final List<String> missedGoals = new ArrayList<>();
+
     Profiler.Summary profile;
     String failure;
     double seconds;
@@ -87,7 +90,7 @@ final class Figure {
 
     /** Whether the figure meets its goal; null when it only reports. */
     Boolean met() {
-        if (failure != null) {
+        if (failure != null || !missedGoals.isEmpty()) {
             return false;
         }
         return switch (goal) {
@@ -172,6 +175,7 @@ final class Figure {
         json.put("ratio", Double.isNaN(ratio) ? null : ratio);
         json.put("goal", goalText());
         json.put("met", met());
+        json.put("missedGoals", missedGoals);
         json.put("line", line());
         json.put("notes", notes);
         json.put("seconds", seconds);

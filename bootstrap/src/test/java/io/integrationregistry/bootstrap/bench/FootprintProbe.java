@@ -1,6 +1,7 @@
 package io.integrationregistry.bootstrap.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 import io.integrationregistry.bootstrap.RegistryApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -17,12 +18,16 @@ import java.util.Map;
 
 /**
  * The service started alone in this process, on data stored before: prints one line, {@code FOOTPRINT}
- * and a JSON object, with the time from the JVM's start to a healthy {@code /actuator/health}, and the
- * heap (after a full collection) and resident memory once healthy and after serving one page of the list.
+ * and a JSON object, with the time from the JVM's start to a healthy {@code /actuator/health}, the time the
+ * first {@code GET /api/integrations} then takes to answer, where asked ({@value #IDLE_SECONDS}) the process's
+ * CPU time over an idle window after that answer (as a share of one core), and the heap (after a full
+ * collection) and resident memory after all that.
  */
 public final class FootprintProbe {
 
     static final String PREFIX = "FOOTPRINT ";
+    /** The system property naming the seconds of the idle window after the first list (0 or unset: none). */
+    static final String IDLE_SECONDS = "bench.idleSeconds";
 
     private FootprintProbe() {}
 
@@ -48,7 +53,22 @@ public final class FootprintProbe {
             long healthy = System.currentTimeMillis();
             result.put("startupToHealthyMillis", healthy - jvmStart);
             result.put("startupToContextReadyMillis", ready - jvmStart);
+            long listBegin = System.nanoTime();
             reader.get("/api/integrations?page=0").requireStatus(200, "GET /api/integrations");
+            result.put("firstListMillis", (System.nanoTime() - listBegin) / 1e6);
+            long idleSeconds = Long.getLong(IDLE_SECONDS, 0);
+            if (idleSeconds > 0) {
+                // The process's own CPU time (every thread: the service's pollers, the JIT, the collector)
+                // over a window in which nobody calls it.
+                OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+                long cpuBefore = os.getProcessCpuTime();
+                long wallBefore = System.nanoTime();
+                Thread.sleep(idleSeconds * 1000);
+                long cpu = os.getProcessCpuTime() - cpuBefore;
+                long wall = System.nanoTime() - wallBefore;
+                result.put("idleSeconds", wall / 1e9);
+                result.put("idleCpuShare", (double) cpu / wall);
+            }
             MongoTemplate mongo = context.getBean(MongoTemplate.class);
             result.put(
                     "integrationsListed",

@@ -12,8 +12,10 @@ import java.util.stream.Collectors;
  * <li>{@code bench.reps}: measured repetitions per figure (default and minimum 5), after one warm-up;</li>
  * <li>{@code bench.budget}: seconds the whole run may take (default 540), shared by the backends; sizes are
  *     scaled down to fit it and printed;</li>
- * <li>{@code bench.only}: a comma-separated list of figures to run (default all: B1..B7 and B9);</li>
- * <li>{@code bench.size.B1} ... {@code bench.size.B7}: a fixed size for a figure instead of the one that fits;</li>
+ * <li>{@code bench.only}: a comma-separated list of figures to run (default all: B1..B9), e.g. {@code B8};</li>
+ * <li>{@code bench.size.B1} ... {@code bench.size.B7}: a fixed size for a figure instead of the one that fits
+ *     (B8 has none: it measures at 1,000 and 40,000 stored events);</li>
+ * <li>{@code bench.idleSeconds}: the idle window of B7 in seconds (default 60);</li>
  * <li>{@code bench.jfr}: {@code missed} (default: record a flight recording of each figure that misses its
  *     goal, once), {@code all} or {@code off};</li>
  * <li>{@code bench.embedded}: {@code false} to skip the embedded default (when {@code MONGODB_URI} is set);</li>

@@ -94,8 +94,8 @@ final class ProjectionRebuild {
                                 + Format.number(Stats.of(entry.getValue()).median()) + " events/s")
                         .reduce((a, b) -> a + ", " + b)
                         .orElse("");
-        figure.notes.add("events stored with the service's serializer, dated in the past so that only replays see "
-                + "them; a replay is timed from the rebuild request to both processors reaching the head; each rebuilt "
+        figure.notes.add("events stored with the service's serializer under their keys and positions, and worked "
+                + "through by the live projections before the first replay; a replay is timed from the rebuild request to both processors reaching the head; each rebuilt "
                 + "read model is checked (one list entry per integration, one audit entry per event)");
         figure.notes.add("raw baseline: the rebuilt read-model documents (integration_list, audit_trail, "
                 + "audit_subjects) written again into a scratch collection with insertMany of " + RAW_BATCH

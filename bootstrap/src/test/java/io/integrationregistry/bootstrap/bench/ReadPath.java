@@ -34,7 +34,7 @@ final class ReadPath {
     Figure run() throws Exception {
         long begin = System.nanoTime();
         CompanyId company = new CompanyId(Service.READER_COMPANY);
-        Seeder.Seeded seeded = bench.seedThenCatchUp(() -> bench.seeder.integrations(
+        Seeder.Seeded seeded = bench.seedWithReadModels(() -> bench.seeder.integrations(
                 company, "Read path", INTEGRATIONS, 1, Seeder.Shape.EDITS_AND_SWITCHES, true));
         bench.log("B6 seeded " + INTEGRATIONS + " integrations in " + Format.number(seeded.seconds()) + " s");
         int pages = INTEGRATIONS / PAGE_SIZE;
