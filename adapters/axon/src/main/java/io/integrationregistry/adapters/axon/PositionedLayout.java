@@ -58,7 +58,10 @@ final class PositionedLayout {
         events.deleteMany(old);
         log.info("Giving the {} stored events keys and positions (once)", before.estimatedDocumentCount());
         long position = 0;
-        for (Document event : before.find().sort(Sorts.ascending("timestamp", "sequenceNumber", "_id"))) {
+        for (Document event : before.find()
+                .sort(Sorts.ascending("timestamp", "sequenceNumber", "_id"))
+                // a store of any size: MongoDB may sort it on disk
+                .allowDiskUse(true)) {
             position++;
             Document copy = new Document(event);
             copy.put(
