@@ -57,6 +57,7 @@ public class AxonMongoConfiguration {
     static final String SNAPSHOT_TRIGGER = "integrationSnapshotTrigger";
     static final String COMMAND_TARGET_RESOLVER = "integrationCommandTargetResolver";
     static final int REBUILD_BATCH = 1_000;
+    static final long FETCH_DELAY_MILLIS = 100;
 
     /** Axon looks this bean up by name for its Jackson serializer. */
     @Bean(name = "defaultAxonObjectMapper")
@@ -136,6 +137,9 @@ public class AxonMongoConfiguration {
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon) {
         return new OutageAwareEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
+                // How often the processors look for events stored by other instances (this instance's own wake
+                // them at once). A look costs one read of the position counter by key, so it can be frequent.
+                .fetchDelay(FETCH_DELAY_MILLIS)
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(axon.getComponent(EventBusSpanFactory.class)));
     }
