@@ -57,7 +57,7 @@ public class AxonMongoConfiguration {
     static final String SNAPSHOT_TRIGGER = "integrationSnapshotTrigger";
     static final String COMMAND_TARGET_RESOLVER = "integrationCommandTargetResolver";
     static final int REBUILD_BATCH = 1_000;
-    static final long FETCH_DELAY_MILLIS = 100;
+    static final Duration POLL_EVERY = Duration.ofMillis(100);
 
     /** Axon looks this bean up by name for its Jackson serializer. */
     @Bean(name = "defaultAxonObjectMapper")
@@ -130,18 +130,19 @@ public class AxonMongoConfiguration {
     }
 
     /**
-     * The event store Axon's Spring Boot support would declare, failing fast on a snapshot read when the
-     * database is away (see {@link OutageAwareEventStore}).
+     * The event store Axon's Spring Boot support would declare, with a stream of its own for each processor and
+     * failing fast on a snapshot read when the database is away (see {@link RegistryEventStore}).
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon) {
-        return new OutageAwareEventStore(EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
+        return new RegistryEventStore(
+                EmbeddedEventStore.builder()
+                        .storageEngine(storageEngine)
+                        .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
+                        .spanFactory(axon.getComponent(EventBusSpanFactory.class)),
                 // How often the processors look for events stored by other instances (this instance's own wake
                 // them at once). A look costs one read of the position counter by key, so it can be frequent.
-                .fetchDelay(FETCH_DELAY_MILLIS)
-                .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(axon.getComponent(EventBusSpanFactory.class)));
+                POLL_EVERY);
     }
 
     /** The revisions events are written in; Axon's serializers take this bean. */

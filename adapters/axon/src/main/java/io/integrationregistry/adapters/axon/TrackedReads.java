@@ -74,34 +74,37 @@ final class TrackedReads {
 
     List<? extends TrackedEventData<?>> after(
             MongoCollection<Document> events, TrackingToken lastToken, int batchSize) {
-        long from = positionOf(lastToken);
-        long last = positions.lastKnown();
-        if (last <= from) {
-            // Nothing new that this instance knows of. This instance's own appends are known without a read; the
-            // counter is read for the others', at most every COUNTER_FRESH: a reader that has just caught up asks
-            // again at once, and would read it twice in a row.
-            long now = System.nanoTime();
-            if (now - counterReadAt < COUNTER_FRESH.toNanos()) {
-                return List.of();
-            }
-            counterReadAt = now;
-            last = positions.last();
-            if (last <= from) {
-                return List.of();
-            }
-        }
         List<TrackedEventData<?>> read = new ArrayList<>();
-        long next = from + 1;
+        long next = positionOf(lastToken) + 1;
+        long last = positions.lastKnown();
+        boolean counterRead = false;
         // Positions that hold no event (voids) are passed over; the read goes on until it holds an event, meets a
-        // position still waited for, or reaches the last position taken.
-        while (read.isEmpty() && next <= last) {
-            long upTo = Math.min(last, next + batchSize - 1);
-            next = readRange(events, next, upTo, read);
-            if (next <= upTo) {
-                break;
+        // position still waited for, or has passed the last position taken.
+        while (true) {
+            if (next > last) {
+                // Everything this instance knows of is read (or void). This instance's own appends are known without
+                // a read; the counter is read for the others', at most every COUNTER_FRESH: a reader that has just
+                // caught up asks again at once, and would read it twice in a row. A read that passed over voids up
+                // to the last position known must look at the counter too, or it would wait there for an append of
+                // this instance while other instances' events are stored after the voids.
+                long now = System.nanoTime();
+                if (counterRead || now - counterReadAt < COUNTER_FRESH.toNanos()) {
+                    return read;
+                }
+                counterReadAt = now;
+                counterRead = true;
+                last = positions.last();
+                if (next > last) {
+                    return read;
+                }
             }
+            long upTo = Math.min(last, next + batchSize - 1);
+            long stoppedAt = readRange(events, next, upTo, read);
+            if (!read.isEmpty() || stoppedAt <= upTo) {
+                return read;
+            }
+            next = stoppedAt;
         }
-        return read;
     }
 
     /** Reads positions {@code first} to {@code upTo} into {@code read}; answers the position it stopped at. */

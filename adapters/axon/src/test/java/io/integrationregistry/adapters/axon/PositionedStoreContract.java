@@ -11,7 +11,9 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
@@ -32,6 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -262,6 +265,107 @@ abstract class PositionedStoreContract {
 
         assertThat(engine.createHeadToken()).isEqualTo(new GlobalSequenceTrackingToken(1));
         assertThat(engine.createTailToken()).isEqualTo(new GlobalSequenceTrackingToken(0));
+    }
+
+    @Test
+    void aReadThatPassesOverVoidsUpToTheLastPositionThisInstanceTookFindsAnotherInstancesEventsAfterThem() {
+        IntegrationId id = Samples.newId();
+        engine.appendEvents(messages(id, 0, List.of(Samples.added(id))));
+        // This instance's next append is refused: position 2, the last it took, is void.
+        assertThatThrownBy(() -> engine.appendEvents(messages(id, 0, List.of(Samples.added(id)))))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(template.eventCollection().countDocuments(Filters.eq("_id", 2L)))
+                .isEqualTo(1);
+        // Another instance stores an event at position 3; nothing tells this one.
+        IntegrationId other = Samples.newId();
+        newEngine().appendEvents(messages(other, 0, List.of(Samples.added(other))));
+
+        assertThat(readAll(new GlobalSequenceTrackingToken(1))).containsExactly(other.value() + "/0");
+    }
+
+    @Test
+    void processorStreamsStandingAtDifferentTokensEachReadEveryEventAfterTheirsInOrder() throws Exception {
+        RegistryEventStore store = eventStore(Duration.ofMillis(50));
+        try {
+            IntegrationId id = Samples.newId();
+            IntegrationId other = Samples.newId();
+            store.publish(messages(id, 0, List.of(Samples.added(id), Samples.editedToApiKey(id, 1))));
+            TrackingEventStream ahead = store.openStream(null);
+            assertThat(next(ahead, 2)).containsExactly(id.value() + "/0", id.value() + "/1");
+            TrackingEventStream behind = store.openStream(new GlobalSequenceTrackingToken(1));
+
+            store.publish(messages(other, 0, List.of(Samples.added(other))));
+            store.publish(messages(id, 2, List.of(Samples.editedToApiKey(id, 2))));
+
+            assertThat(next(ahead, 2)).containsExactly(other.value() + "/0", id.value() + "/2");
+            assertThat(next(behind, 3)).containsExactly(id.value() + "/1", other.value() + "/0", id.value() + "/2");
+            assertThat(ahead.hasNextAvailable(100, TimeUnit.MILLISECONDS)).isFalse();
+            assertThat(behind.hasNextAvailable(100, TimeUnit.MILLISECONDS)).isFalse();
+            ahead.close();
+            behind.close();
+        } finally {
+            store.shutDown();
+        }
+    }
+
+    @Test
+    void aStreamThatReadEverythingIsWokenByAStoreOnThisInstanceLongBeforeItsPoll() throws Exception {
+        Duration poll = Duration.ofSeconds(60);
+        RegistryEventStore store = eventStore(poll);
+        ExecutorService waiter = Executors.newSingleThreadExecutor();
+        try {
+            TrackingEventStream stream = store.openStream(null);
+            assertThat(stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)).isFalse();
+            long began = System.nanoTime();
+            Future<Boolean> woken = waiter.submit(() -> stream.hasNextAvailable(120, TimeUnit.SECONDS));
+            Thread.sleep(200);
+            IntegrationId id = Samples.newId();
+            store.publish(messages(id, 0, List.of(Samples.added(id))));
+
+            assertThat(woken.get(poll.toSeconds() / 2, TimeUnit.SECONDS)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(poll);
+            assertThat(next(stream, 1)).containsExactly(id.value() + "/0");
+            stream.close();
+        } finally {
+            waiter.shutdownNow();
+            store.shutDown();
+        }
+    }
+
+    @Test
+    void aStreamFindsAnotherInstancesEventsAtItsNextPoll() throws Exception {
+        RegistryEventStore store = eventStore(Duration.ofMillis(100));
+        try {
+            TrackingEventStream stream = store.openStream(null);
+            assertThat(stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)).isFalse();
+            // Another instance: its own engine on the same database, which wakes nothing here.
+            MongoEventStorageEngine otherInstance = newEngine();
+            IntegrationId id = Samples.newId();
+            otherInstance.appendEvents(messages(id, 0, List.of(Samples.added(id))));
+
+            assertThat(stream.hasNextAvailable(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(next(stream, 1)).containsExactly(id.value() + "/0");
+            stream.close();
+        } finally {
+            store.shutDown();
+        }
+    }
+
+    private RegistryEventStore eventStore(Duration poll) {
+        return new RegistryEventStore(EmbeddedEventStore.builder().storageEngine(engine), poll);
+    }
+
+    /** The next {@code count} events of {@code stream}, as {@code <integration>/<sequence>}. */
+    private static List<String> next(TrackingEventStream stream, int count) throws InterruptedException {
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            assertThat(stream.hasNextAvailable(10, TimeUnit.SECONDS))
+                    .as("event %d of %d", i + 1, count)
+                    .isTrue();
+            DomainEventMessage<?> event = (DomainEventMessage<?>) stream.nextAvailable();
+            seen.add(event.getAggregateIdentifier() + "/" + event.getSequenceNumber());
+        }
+        return seen;
     }
 
     /** Every event a processor reads from {@code token} on, as {@code <integration>/<sequence>}, until none. */
