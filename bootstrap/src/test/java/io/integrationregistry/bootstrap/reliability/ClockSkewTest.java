@@ -24,7 +24,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.env.Environment;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -182,6 +184,12 @@ class ClockSkewTest {
         return comparison;
     }
 
+    /** The skewed instance's output, kept with the other scenarios' processes' output. */
+    private static Path skewedLog(String nodeId) throws IOException {
+        Files.createDirectories(RegistryProcess.OUTPUT_FOLDER);
+        return RegistryProcess.OUTPUT_FOLDER.resolve("clock-skew-" + nodeId + ".log");
+    }
+
     // SkewedInstance.close() may be interrupted while it waits for its JVM to exit; that ends this test.
     @SuppressWarnings("try")
     private void writeConcurrentlyAndCompare(long skewMillis, String run) throws Exception {
@@ -189,7 +197,7 @@ class ClockSkewTest {
         try (RegistryProcess skewed = RegistryProcess.startReady(
                 SkewedRegistryMain.class,
                 List.of(Long.toString(skewMillis)),
-                folder.resolve(nodeId + ".log"),
+                skewedLog(nodeId),
                 START_TIMEOUT,
                 properties(nodeId))) {
             await("segment 1 of each projection on the skewed instance")
