@@ -1,5 +1,6 @@
 package io.integrationregistry.bootstrap.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.client.MongoClient;
@@ -17,17 +18,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The service's benchmarks, B1 to B7 and B9, in one run: against its embedded default and, when the environment
- * names one in {@code MONGODB_URI}, against that MongoDB too. Prints a table and writes it as JSON
+ * names one in {@code MONGODB_URI}, against that MongoDB too; and, where a second JDK is installed, the figures of
+ * the service's speed once more on it (see {@link SecondJdk}). Prints a table and writes it as JSON
  * (see {@link Options} for the settings). Every figure is the median of at least five runs after a
  * warm-up, with their minimum and maximum; sizes that do not fit the time are scaled down and say so.
  *
  * <p>Run: {@code ./mvnw -B -q -pl bootstrap -am -Pbench -DskipTests verify} from the repository's root.
  */
 public final class Benchmarks {
+
+    /**
+     * With a second JDK installed, the share of the budget the default one gets; the second runs the figures of
+     * the service's own speed ({@link #SECOND_JDK_FIGURES}), not those of the store's size (B7, B8), which do not
+     * depend on the JDK and take the longest to seed.
+     */
+    private static final double FIRST_JDK_SHARE = 0.6;
+
+    private static final List<String> SECOND_JDK_FIGURES = List.of("B1", "B2", "B3", "B4", "B5", "B6", "B9");
 
     private Benchmarks() {}
 
@@ -52,18 +65,38 @@ public final class Benchmarks {
         if (backends.isEmpty()) {
             throw new IllegalArgumentException("nothing to run: bench.embedded=false and no MONGODB_URI");
         }
-        double backendSeconds = (options.budgetSeconds() - 30) / backends.size();
+        Optional<SecondJdk> secondJdk = SecondJdk.find();
+        double ownBudget = options.budgetSeconds() * (secondJdk.isPresent() ? FIRST_JDK_SHARE : 1);
+        double backendSeconds = (ownBudget - 30) / backends.size();
         List<Figure> figures = new ArrayList<>();
         Map<String, Object> startups = new LinkedHashMap<>();
         for (Backend backend : backends) {
             runBackend(backend, options, backendSeconds, jfrFolder, childLog, figures, startups);
         }
+        JsonNode second = null;
+        if (secondJdk.isPresent()) {
+            String only = SECOND_JDK_FIGURES.stream().filter(options::includes).collect(Collectors.joining(","));
+            double left = options.budgetSeconds() - (System.nanoTime() - begin) / 1e9;
+            if (!only.isEmpty() && left > 60) {
+                second = secondJdk
+                        .get()
+                        .run(
+                                only,
+                                left - 15,
+                                targetFolder.resolve("benchmarks-second-jdk.json"),
+                                targetFolder.resolve("benchmarks-second-jdk.log"));
+            }
+        }
         double seconds = (System.nanoTime() - begin) / 1e9;
 
         List<String> table = table(figures, seconds);
+        if (second != null) {
+            table.add("");
+            table.addAll(SecondJdk.sideBySide(figures, second));
+        }
         System.out.println();
         table.forEach(System.out::println);
-        write(options, figures, startups, seconds, table);
+        write(options, figures, startups, seconds, table, second);
         deleteQuietly(work);
         System.exit(0);
     }
@@ -169,7 +202,12 @@ public final class Benchmarks {
     }
 
     private static void write(
-            Options options, List<Figure> figures, Map<String, Object> startups, double seconds, List<String> table)
+            Options options,
+            List<Figure> figures,
+            Map<String, Object> startups,
+            double seconds,
+            List<String> table,
+            JsonNode secondJdk)
             throws Exception {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put(
@@ -193,6 +231,7 @@ public final class Benchmarks {
         json.put("serviceStartSeconds", startups);
         json.put("figures", figures.stream().map(Figure::json).toList());
         json.put("table", table);
+        json.put("secondJdk", secondJdk);
         new ObjectMapper()
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(options.output().toFile(), json);
