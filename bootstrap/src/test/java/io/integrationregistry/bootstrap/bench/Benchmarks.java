@@ -65,7 +65,10 @@ public final class Benchmarks {
         if (backends.isEmpty()) {
             throw new IllegalArgumentException("nothing to run: bench.embedded=false and no MONGODB_URI");
         }
-        Optional<SecondJdk> secondJdk = SecondJdk.find();
+        String secondJdkFigures =
+                SECOND_JDK_FIGURES.stream().filter(options::includes).collect(Collectors.joining(","));
+        // Only a run that will use the second JDK gives it a share of the budget.
+        Optional<SecondJdk> secondJdk = secondJdkFigures.isEmpty() ? Optional.empty() : SecondJdk.find();
         double ownBudget = options.budgetSeconds() * (secondJdk.isPresent() ? FIRST_JDK_SHARE : 1);
         double backendSeconds = (ownBudget - 30) / backends.size();
         List<Figure> figures = new ArrayList<>();
@@ -75,17 +78,14 @@ public final class Benchmarks {
         }
         JsonNode second = null;
         if (secondJdk.isPresent()) {
-            String only = SECOND_JDK_FIGURES.stream().filter(options::includes).collect(Collectors.joining(","));
-            if (!only.isEmpty()) {
-                // Its share of the budget, whatever the first JDK's figures took.
-                second = secondJdk
-                        .get()
-                        .run(
-                                only,
-                                options.budgetSeconds() * (1 - FIRST_JDK_SHARE),
-                                targetFolder.resolve("benchmarks-second-jdk.json"),
-                                targetFolder.resolve("benchmarks-second-jdk.log"));
-            }
+            // Its share of the budget, whatever the first JDK's figures took.
+            second = secondJdk
+                    .get()
+                    .run(
+                            secondJdkFigures,
+                            options.budgetSeconds() * (1 - FIRST_JDK_SHARE),
+                            targetFolder.resolve("benchmarks-second-jdk.json"),
+                            targetFolder.resolve("benchmarks-second-jdk.log"));
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
 
