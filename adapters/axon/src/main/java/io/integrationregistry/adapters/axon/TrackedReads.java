@@ -42,6 +42,8 @@ final class TrackedReads {
     private static final Logger log = LoggerFactory.getLogger(TrackedReads.class);
     /** Empty positions being waited for, with when this instance first saw each empty; bounded. */
     private static final int WATCHED_GAPS = 10_000;
+    /** Positions whose documents are kept for the other segments' reads; about a megabyte per 1,000. */
+    private static final int REMEMBERED_POSITIONS = 2_048;
 
     /** How long a read of the counter is taken as current. */
     private static final Duration COUNTER_FRESH = Duration.ofMillis(100);
@@ -50,6 +52,17 @@ final class TrackedReads {
     private final Duration gapWait;
     private volatile long counterReadAt = System.nanoTime() - COUNTER_FRESH.toNanos();
     private final Function<Document, Stream<? extends DomainEventData<?>>> extract;
+    /**
+     * The documents at the positions read last, events and voids alike: a filled position never changes, so the
+     * processor segments of this instance, which each read every position, read each one from the database once.
+     */
+    private final Map<Long, Document> remembered = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Document> eldest) {
+            return size() > REMEMBERED_POSITIONS;
+        }
+    };
+
     private final Map<Long, Long> emptySince = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
@@ -110,14 +123,26 @@ final class TrackedReads {
     /** Reads positions {@code first} to {@code upTo} into {@code read}; answers the position it stopped at. */
     private long readRange(MongoCollection<Document> events, long first, long upTo, List<TrackedEventData<?>> read) {
         Map<Long, Document> stored = new HashMap<>();
-        // A few positions a query: the embedded server matches every document found against the whole list.
-        for (long from = first; from <= upTo; from += EventKeys.MOST_KEYS) {
-            List<Long> wanted = new ArrayList<>(EventKeys.MOST_KEYS);
-            for (long position = from; position <= Math.min(upTo, from + EventKeys.MOST_KEYS - 1); position++) {
-                wanted.add(position);
+        List<Long> missing = new ArrayList<>();
+        synchronized (remembered) {
+            for (long position = first; position <= upTo; position++) {
+                Document known = remembered.get(position);
+                if (known == null) {
+                    missing.add(position);
+                } else {
+                    stored.put(position, known);
+                }
             }
+        }
+        // A few positions a query: the embedded server matches every document found against the whole list.
+        for (int from = 0; from < missing.size(); from += EventKeys.MOST_KEYS) {
+            List<Long> wanted = missing.subList(from, Math.min(missing.size(), from + EventKeys.MOST_KEYS));
             for (Document document : events.find(Filters.in(EventKeys.POSITION, wanted))) {
-                stored.put(((Number) document.get(EventKeys.POSITION)).longValue(), document);
+                long position = ((Number) document.get(EventKeys.POSITION)).longValue();
+                stored.put(position, document);
+                synchronized (remembered) {
+                    remembered.put(position, document);
+                }
             }
         }
         long position = first;
