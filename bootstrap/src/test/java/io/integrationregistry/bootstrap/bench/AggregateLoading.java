@@ -90,7 +90,7 @@ final class AggregateLoading {
             double first = commands(longOne, 1).get(0);
             commands(shortOne, 1);
             int perRep = (int) Math.max(
-                    3, Math.min(COMMANDS_PER_REP, bench.seconds("B3") * 0.6 / bench.reps() / (first / 1000.0)));
+                    1, Math.min(COMMANDS_PER_REP, bench.seconds("B3") * 0.6 / bench.reps() / (first / 1000.0)));
             List<Double> longOff = new ArrayList<>();
             List<Double> shortOff = new ArrayList<>();
             for (int rep = 0; rep < bench.reps(); rep++) {

@@ -35,12 +35,12 @@ public final class Benchmarks {
 
     /**
      * With a second JDK installed, the share of the budget the default one gets; the second runs the figures of
-     * the service's own speed ({@link #SECOND_JDK_FIGURES}), not those of the store's size (B7, B8), which do not
-     * depend on the JDK and take the longest to seed.
+     * the service's own speed ({@link #SECOND_JDK_FIGURES}: commands, HTTP, provider calls), not those bound by the
+     * store (B3, B4, B6 to B9), which do not depend on the JDK and take the longest to seed.
      */
     private static final double FIRST_JDK_SHARE = 0.6;
 
-    private static final List<String> SECOND_JDK_FIGURES = List.of("B1", "B2", "B3", "B4", "B5", "B6", "B9");
+    private static final List<String> SECOND_JDK_FIGURES = List.of("B1", "B2", "B5");
 
     private Benchmarks() {}
 

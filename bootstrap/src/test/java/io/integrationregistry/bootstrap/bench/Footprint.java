@@ -38,6 +38,11 @@ final class Footprint {
     static final long IDLE_SECONDS = Long.getLong("bench.idleSeconds", 60);
     /** What one fresh JVM is expected to take, without the idle window: start, first list, memory readings. */
     private static final double PROBE_SECONDS = 20;
+    /**
+     * Fresh JVMs started (no warm-up one: the service the benchmark ran before has just read the same files), the
+     * last one also measuring the idle CPU: each start on the embedded default rebuilds its indexes.
+     */
+    private static final int PROBES = 3;
 
     private final Bench bench;
     private final Path logFile;
@@ -68,7 +73,7 @@ final class Footprint {
         long deadline = fixed > 0
                 ? Long.MAX_VALUE
                 : embedded
-                        ? bench.endsAt - (long) ((PROBE_SECONDS * (bench.reps() + 1) + IDLE_SECONDS) * 1e9)
+                        ? bench.endsAt - (long) ((PROBE_SECONDS * PROBES + IDLE_SECONDS) * 1e9)
                         : System.nanoTime() + (long) (bench.seconds("B7") * 1e9);
         bench.log("B7 seeding " + wanted + " more integrations of " + EVENTS_EACH + " events (at first "
                 + Format.number(probe.documentsPerSecond()) + " documents/s)");
@@ -92,11 +97,8 @@ final class Footprint {
         double idleShare = Double.NaN;
         double idleSeconds = Double.NaN;
         JsonNode last = null;
-        for (int run = 0; run <= bench.reps(); run++) {
-            JsonNode result = probeProcess(run == bench.reps() ? IDLE_SECONDS : 0);
-            if (run == 0) {
-                continue;
-            }
+        for (int run = 1; run <= PROBES; run++) {
+            JsonNode result = probeProcess(run == PROBES ? IDLE_SECONDS : 0);
             last = result;
             startup.add(result.path("startupToHealthyMillis").asDouble() / 1000);
             firstList.add(result.path("firstListMillis").asDouble() / 1000);
