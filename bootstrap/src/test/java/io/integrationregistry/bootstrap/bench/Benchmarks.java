@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * (see {@link Options} for the settings). Every figure is the median of at least five runs after a
  * warm-up, with their minimum and maximum; sizes that do not fit the time are scaled down and say so.
  *
- * <p>Run: {@code ./mvnw -B -q -pl bootstrap -am -Pbench -DskipTests verify} from the repository's root.
+ * <p>Run: {@code ./mvnw -B -q -pl bootstrap -am -Pbench -DskipTests -Dspotless.check.skip=true verify} from the repository's root.
  */
 public final class Benchmarks {
 

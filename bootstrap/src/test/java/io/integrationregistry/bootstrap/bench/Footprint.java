@@ -42,7 +42,7 @@ final class Footprint {
      * Fresh JVMs started (no warm-up one: the service the benchmark ran before has just read the same files), the
      * last one also measuring the idle CPU: each start on the embedded default rebuilds its indexes.
      */
-    private static final int PROBES = 3;
+    private static final int PROBES = 2;
 
     private final Bench bench;
     private final Path logFile;

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * How the benchmarks run, from system properties:
  * <ul>
  * <li>{@code bench.reps}: measured repetitions per figure (default and minimum 5), after one warm-up;</li>
- * <li>{@code bench.budget}: seconds the whole run may take (default 360), shared by the backends; sizes are
+ * <li>{@code bench.budget}: seconds the whole run may take (default 300), shared by the backends; sizes are
  *     scaled down to fit it and printed;</li>
  * <li>{@code bench.only}: a comma-separated list of figures to run (default all: B1..B9), e.g. {@code B8};</li>
  * <li>{@code bench.size.B1} ... {@code bench.size.B7}: a fixed size for a figure instead of the one that fits
@@ -28,7 +28,7 @@ record Options(
 
     static Options fromSystem() {
         int reps = Math.max(5, Integer.getInteger("bench.reps", 5));
-        double budget = Double.parseDouble(System.getProperty("bench.budget", "360"));
+        double budget = Double.parseDouble(System.getProperty("bench.budget", "300"));
         String only = System.getProperty("bench.only", "");
         Set<String> figures = only.isBlank()
                 ? Set.of()
