@@ -7,6 +7,7 @@ import io.integrationregistry.domain.CompanyId;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,8 +98,14 @@ final class Footprint {
         double idleShare = Double.NaN;
         double idleSeconds = Double.NaN;
         JsonNode last = null;
+        // The idle window is recorded (JFR in the probe) unless recordings are off: B7's JVMs are not the bench's.
+        Path idleRecording =
+                "off".equals(bench.options.jfr()) ? null : bench.jfrFolder.resolve("B7-" + bench.target + "-idle.jfr");
+        if (idleRecording != null) {
+            Files.createDirectories(bench.jfrFolder);
+        }
         for (int run = 1; run <= PROBES; run++) {
-            JsonNode result = probeProcess(run == PROBES ? IDLE_SECONDS : 0);
+            JsonNode result = probeProcess(run == PROBES ? IDLE_SECONDS : 0, run == PROBES ? idleRecording : null);
             last = result;
             startup.add(result.path("startupToHealthyMillis").asDouble() / 1000);
             firstList.add(result.path("firstListMillis").asDouble() / 1000);
@@ -165,14 +172,19 @@ final class Footprint {
         figure.notes.add("integrations and events above the other figures' were stored straight into the service's "
                 + "event, list and audit collections, under their keys and positions, the projections' tokens moved "
                 + "past them (see Bench#seedWithReadModels): the fresh JVMs start with no backlog");
+        if (idleRecording != null && Files.exists(idleRecording)) {
+            figure.profile = Profiler.summarize(idleRecording, idleSeconds, List.of());
+            figure.notes.add("the idle window of the last JVM recorded with JFR (profile settings): " + idleRecording);
+        }
         figure.seconds = (System.nanoTime() - begin) / 1e9;
         return figure;
     }
 
-    private JsonNode probeProcess(long idleSeconds) throws Exception {
+    private JsonNode probeProcess(long idleSeconds, Path idleRecording) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 javaExecutable(),
                 "-D" + FootprintProbe.IDLE_SECONDS + "=" + idleSeconds,
+                "-D" + FootprintProbe.IDLE_RECORDING + "=" + (idleRecording == null ? "" : idleRecording),
                 "-cp",
                 System.getProperty("java.class.path"),
                 FootprintProbe.class.getName()));

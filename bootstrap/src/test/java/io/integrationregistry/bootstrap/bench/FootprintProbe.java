@@ -3,6 +3,8 @@ package io.integrationregistry.bootstrap.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.OperatingSystemMXBean;
 import io.integrationregistry.bootstrap.RegistryApplication;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,6 +30,9 @@ public final class FootprintProbe {
     static final String PREFIX = "FOOTPRINT ";
     /** The system property naming the seconds of the idle window after the first list (0 or unset: none). */
     static final String IDLE_SECONDS = "bench.idleSeconds";
+
+    /** The system property naming the file the idle window is recorded into (JFR; unset: not recorded). */
+    static final String IDLE_RECORDING = "bench.idleRecording";
 
     private FootprintProbe() {}
 
@@ -61,11 +66,23 @@ public final class FootprintProbe {
                 // The process's own CPU time (every thread: the service's pollers, the JIT, the collector)
                 // over a window in which nobody calls it.
                 OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+                String recordTo = System.getProperty(IDLE_RECORDING);
+                Recording recording = null;
+                if (recordTo != null && !recordTo.isBlank()) {
+                    // What the idle window's CPU goes to, by thread and method.
+                    recording = new Recording(Configuration.getConfiguration("profile"));
+                    recording.start();
+                }
                 long cpuBefore = os.getProcessCpuTime();
                 long wallBefore = System.nanoTime();
                 Thread.sleep(idleSeconds * 1000);
                 long cpu = os.getProcessCpuTime() - cpuBefore;
                 long wall = System.nanoTime() - wallBefore;
+                if (recording != null) {
+                    recording.stop();
+                    recording.dump(Path.of(recordTo));
+                    recording.close();
+                }
                 result.put("idleSeconds", wall / 1e9);
                 result.put("idleCpuShare", (double) cpu / wall);
             }

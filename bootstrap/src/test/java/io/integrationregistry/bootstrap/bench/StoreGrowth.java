@@ -28,6 +28,9 @@ final class StoreGrowth {
     /** One store's figures: the events it held, each run's p50 of the edits and of the gateway calls. */
     private record Measured(long events, List<Double> editP50, List<Double> callP50) {}
 
+    /** A recording of the edits on the large store, taken when their ratio misses its goal. */
+    private Profiler.Summary editProfile;
+
     private final Bench bench;
     private final CompanyId company = new CompanyId("bench-growth");
     private final String run = Long.toString(System.nanoTime(), 36);
@@ -59,14 +62,16 @@ final class StoreGrowth {
         long begin = System.nanoTime();
         Measured large = measure(LARGE);
         double seconds = (System.nanoTime() - begin) / 1e9;
+        Figure edit = figure(
+                "edit: PUT /api/integrations/{id}, one client, one at a time",
+                large.editP50,
+                small.editP50,
+                large,
+                "edit",
+                seconds);
+        edit.profile = editProfile;
         return List.of(
-                figure(
-                        "edit: PUT /api/integrations/{id}, one client, one at a time",
-                        large.editP50,
-                        small.editP50,
-                        large,
-                        "edit",
-                        seconds),
+                edit,
                 figure(
                         "gateway: GET .../documents/files of an API-key integration, one client, one at a time",
                         large.callP50,
@@ -129,6 +134,18 @@ final class StoreGrowth {
             for (int rep = 0; rep < bench.reps(); rep++) {
                 editP50.add(Stats.percentileMillis(edits(client, edited, name, EDITS_PER_RUN), 0.5));
                 callP50.add(Stats.percentileMillis(calls(client, gateway, CALLS_PER_RUN), 0.5));
+            }
+            if (small != null && !"off".equals(bench.options.jfr())) {
+                double ratio =
+                        Stats.of(editP50).median() / Stats.of(small.editP50()).median();
+                if (ratio > GOAL || "all".equals(bench.options.jfr())) {
+                    bench.log("B8 edit ratio " + Format.number(ratio) + ": recording one more run of edits with JFR");
+                    editProfile = Profiler.record(
+                            bench.jfrFolder,
+                            "B8-" + bench.target + "-edit",
+                            bench.service.commands(),
+                            () -> edits(client, edited, name, EDITS_PER_RUN));
+                }
             }
             bench.settle();
             bench.log("B8 with " + Format.count(stored) + " events: edit p50 "
