@@ -212,17 +212,21 @@ final class Bench {
 
     /** Records a flight recording of {@code run} when the figure misses its goal (or always, by option). */
     void profileIfMissed(Figure figure, Runnable run) {
-        boolean wanted = switch (options.jfr()) {
-            case "all" -> true;
-            case "off" -> false;
-            default -> Boolean.FALSE.equals(figure.met());
-        };
-        if (!wanted) {
+        if (!recordingWanted(Boolean.FALSE.equals(figure.met()))) {
             return;
         }
         log(figure.id + " " + (Boolean.FALSE.equals(figure.met()) ? "missed its goal" : "")
                 + ": recording one more run with JFR");
         figure.profile = Profiler.record(jfrFolder, figure.id + "-" + target, service.commands(), run);
+    }
+
+    /** Whether {@code bench.jfr} asks for a recording of a figure that did ({@code missed}) or did not miss. */
+    boolean recordingWanted(boolean missed) {
+        return switch (options.jfr()) {
+            case "all" -> true;
+            case "off" -> false;
+            default -> missed;
+        };
     }
 
     void log(String message) {

@@ -98,9 +98,9 @@ final class Footprint {
         double idleShare = Double.NaN;
         double idleSeconds = Double.NaN;
         JsonNode last = null;
-        // The idle window is recorded (JFR in the probe) unless recordings are off: B7's JVMs are not the bench's.
+        // The idle window is recorded (JFR in the probe) as for a miss: whether it misses is known only after it.
         Path idleRecording =
-                "off".equals(bench.options.jfr()) ? null : bench.jfrFolder.resolve("B7-" + bench.target + "-idle.jfr");
+                bench.recordingWanted(true) ? bench.jfrFolder.resolve("B7-" + bench.target + "-idle.jfr") : null;
         if (idleRecording != null) {
             Files.createDirectories(bench.jfrFolder);
         }

@@ -135,10 +135,10 @@ final class StoreGrowth {
                 editP50.add(Stats.percentileMillis(edits(client, edited, name, EDITS_PER_RUN), 0.5));
                 callP50.add(Stats.percentileMillis(calls(client, gateway, CALLS_PER_RUN), 0.5));
             }
-            if (small != null && !"off".equals(bench.options.jfr())) {
+            if (small != null) {
                 double ratio =
                         Stats.of(editP50).median() / Stats.of(small.editP50()).median();
-                if (ratio > GOAL || "all".equals(bench.options.jfr())) {
+                if (bench.recordingWanted(ratio > GOAL)) {
                     bench.log("B8 edit ratio " + Format.number(ratio) + ": recording one more run of edits with JFR");
                     editProfile = Profiler.record(
                             bench.jfrFolder,
