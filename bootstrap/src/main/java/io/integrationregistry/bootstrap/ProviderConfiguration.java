@@ -21,9 +21,11 @@ import io.integrationregistry.application.connections.port.out.ForRecordingConne
 import io.integrationregistry.application.documents.DocumentService;
 import io.integrationregistry.application.documents.ProviderCallLimits;
 import io.integrationregistry.application.documents.port.in.ForUsingDocuments;
+import io.integrationregistry.application.documents.port.out.ForObservingProviderCalls;
 import io.integrationregistry.application.integrations.port.out.ForJudgingOutboundUrls;
 import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
 import io.integrationregistry.application.shared.ForSealingSecrets;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -87,13 +89,24 @@ class ProviderConfiguration {
         return new ProviderAccessService(store, secrets, connections, tokens, clock);
     }
 
-    /** The document calls, each company's and each integration's bounded in number. */
+    /**
+     * The document calls, each company's and each integration's bounded in number, and each observed by
+     * every {@link ForObservingProviderCalls} bean once it has ended.
+     */
     @Bean
     ForUsingDocuments documents(
-            HttpDocumentProvider providers, ProviderAccessService access, RegistryProperties properties) {
+            HttpDocumentProvider providers,
+            ProviderAccessService access,
+            ObjectProvider<ForObservingProviderCalls> observers,
+            RegistryProperties properties,
+            Clock clock) {
         RegistryProperties.Outbound outbound = properties.outbound();
         return new ProviderCallLimits(
-                new DocumentService(providers, access),
+                new DocumentService(
+                        providers,
+                        access,
+                        ForObservingProviderCalls.all(observers.orderedStream().toList()),
+                        clock),
                 outbound.maxConcurrentCallsPerIntegration(),
                 outbound.maxConcurrentCallsPerCompany());
     }
