@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,12 +40,13 @@ class ServiceLogTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Path folder;
+    @TempDir
+    static Path folder;
+
     private static RegistryProcess registry;
 
     @BeforeAll
     static void startOnTheEmbeddedDefaultAndSendOneRefusedSignIn() throws Exception {
-        folder = Files.createTempDirectory("registry-log-test");
         Files.createDirectories(RegistryProcess.OUTPUT_FOLDER);
         // no MongoDB, no users, no master key: the embedded default; only where its data and its log file go
         registry = RegistryProcess.startReady(
