@@ -87,6 +87,20 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAPackage("fixtures..");
 
+    /**
+     * The log context (every structured log line carries all of it) holds the request id alone: only the filter
+     * that sets it touches it, so nothing else, a secret least of all, can reach the log that way.
+     */
+    @ArchTest
+    static final ArchRule only_the_request_id_filter_touches_the_log_context = noClasses()
+            .that()
+            .resideInAPackage("io.integrationregistry..")
+            .and()
+            .haveNameNotMatching("io\\.integrationregistry\\.adapters\\.rest\\.RequestIds(\\$.*)?")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.slf4j.MDC");
+
     @ArchTest
     static final ArchRule only_the_axon_adapter_knows_axon = classes()
             .that()

@@ -1,5 +1,6 @@
 package io.integrationregistry.adapters.embeddedmongo;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -10,7 +11,7 @@ import java.util.Set;
 /**
  * The H2 file backend, committing every write before it is acknowledged. By itself the backend
  * commits about once a second, so a process killed in between would lose writes the service had
- * already confirmed to its callers.
+ * already confirmed to its callers. Its databases keep no secondary index ({@link WithoutSecondaryIndexes}).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -28,6 +29,11 @@ final class DurableH2Backend extends H2Backend {
 
     DurableH2Backend(String fileName) {
         super(fileName);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new WithoutSecondaryIndexes(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

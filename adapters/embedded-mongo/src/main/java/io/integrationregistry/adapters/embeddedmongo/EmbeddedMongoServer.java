@@ -36,6 +36,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                 "Embedded MongoDB-wire server on {} with data in {} (set spring.data.mongodb.uri to use a real MongoDB)",
                 address,
                 file);
+        log.info("The embedded server keeps no secondary indexes: any query other than by _id or a unique key scans "
+                + "its collection; use MongoDB (spring.data.mongodb.uri) for real loads");
     }
 
     public String connectionString(String database) {
