@@ -7,6 +7,7 @@ import io.integrationregistry.adapters.providerhttp.GuardedOutboundUrls;
 import io.integrationregistry.adapters.providerhttp.HostResolver;
 import io.integrationregistry.adapters.providerhttp.HttpDocumentProvider;
 import io.integrationregistry.adapters.providerhttp.HttpTokenEndpoint;
+import io.integrationregistry.adapters.providerhttp.MeteredTokenEndpoint;
 import io.integrationregistry.adapters.providerhttp.OutboundGuard;
 import io.integrationregistry.adapters.providerhttp.OutboundPolicy;
 import io.integrationregistry.adapters.providerhttp.ProviderHttpSettings;
@@ -24,6 +25,8 @@ import io.integrationregistry.application.documents.port.in.ForUsingDocuments;
 import io.integrationregistry.application.integrations.port.out.ForJudgingOutboundUrls;
 import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
 import io.integrationregistry.application.shared.ForSealingSecrets;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -62,6 +65,18 @@ class ProviderConfiguration {
         return new HttpTokenEndpoint(client);
     }
 
+    /** The connection pool's meters, tagged {@code httpclient=providers}. */
+    @Bean
+    MeterBinder providerHttpClientPoolMeters(GuardedHttpClient client) {
+        return client.poolMeters("providers");
+    }
+
+    /** The token endpoint as the services use it: each request timed by outcome. */
+    @Bean
+    MeteredTokenEndpoint meteredTokenEndpoint(HttpTokenEndpoint tokens, MeterRegistry registry) {
+        return new MeteredTokenEndpoint(tokens, registry);
+    }
+
     @Bean
     ForKeepingConnections connections(MongoTemplate mongo) {
         MongoConnections connections = new MongoConnections(mongo);
@@ -82,7 +97,7 @@ class ProviderConfiguration {
             ForStoringIntegrations store,
             ForSealingSecrets secrets,
             ForKeepingConnections connections,
-            HttpTokenEndpoint tokens,
+            MeteredTokenEndpoint tokens,
             Clock clock) {
         return new ProviderAccessService(store, secrets, connections, tokens, clock);
     }
@@ -103,7 +118,7 @@ class ProviderConfiguration {
             ProviderAccessService access,
             ForKeepingAuthorizationStates states,
             ForKeepingConnections connections,
-            HttpTokenEndpoint tokens,
+            MeteredTokenEndpoint tokens,
             ForSealingSecrets secrets,
             Clock clock) {
         return new OAuth2ConnectionService(access, states, connections, tokens, secrets, clock);

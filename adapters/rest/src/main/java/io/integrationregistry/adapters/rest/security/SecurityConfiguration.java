@@ -2,6 +2,7 @@ package io.integrationregistry.adapters.rest.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.integrationregistry.adapters.rest.problem.ProblemResponses;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -123,6 +124,7 @@ public class SecurityConfiguration {
             ObjectProvider<JwtDecoder> jwtDecoders,
             ObjectProvider<ObjectMapper> objectMappers,
             ObjectProvider<SignInAttempts> signInAttempts,
+            ObjectProvider<MeterRegistry> meterRegistries,
             PasswordEncoder passwordEncoder,
             @Value("${registry.public-url:http://localhost:8080}") String publicUrl,
             @Value("${" + CheckedJwtDecoder.ISSUER_URI + ":}") String issuerUri)
@@ -197,7 +199,9 @@ public class SecurityConfiguration {
             // a SignInAttempts bean, when there is one, brings its own clock (tests); else the system's
             SignInAttempts attempts = signInAttempts.getIfAvailable(
                     () -> new SignInAttempts(properties.signIn().settings(), Clock.systemUTC()));
-            http.authenticationManager(new ThrottledAuthenticationManager(new ProviderManager(provider), attempts))
+            SignInMeters meters = new SignInMeters(meterRegistries.getIfAvailable(), attempts);
+            http.authenticationManager(
+                            new ThrottledAuthenticationManager(new ProviderManager(provider), attempts, meters))
                     .httpBasic(basic -> basic.realmName(ProblemAuthenticationEntryPoint.REALM)
                             .authenticationEntryPoint(entryPoint))
                     .exceptionHandling(exceptions ->
