@@ -10,6 +10,7 @@ import io.integrationregistry.adapters.providerhttp.HttpTokenEndpoint;
 import io.integrationregistry.adapters.providerhttp.MeteredTokenEndpoint;
 import io.integrationregistry.adapters.providerhttp.OutboundGuard;
 import io.integrationregistry.adapters.providerhttp.OutboundPolicy;
+import io.integrationregistry.adapters.providerhttp.ProviderCallMeters;
 import io.integrationregistry.adapters.providerhttp.ProviderHttpSettings;
 import io.integrationregistry.application.connections.ConnectionTestService;
 import io.integrationregistry.application.connections.OAuth2ConnectionService;
@@ -22,11 +23,13 @@ import io.integrationregistry.application.connections.port.out.ForRecordingConne
 import io.integrationregistry.application.documents.DocumentService;
 import io.integrationregistry.application.documents.ProviderCallLimits;
 import io.integrationregistry.application.documents.port.in.ForUsingDocuments;
+import io.integrationregistry.application.documents.port.out.ForObservingProviderCalls;
 import io.integrationregistry.application.integrations.port.out.ForJudgingOutboundUrls;
 import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
 import io.integrationregistry.application.shared.ForSealingSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -71,6 +74,12 @@ class ProviderConfiguration {
         return client.poolMeters("providers");
     }
 
+    /** Every provider call timed, one of the observers of the document calls. */
+    @Bean
+    ProviderCallMeters providerCallMeters(MeterRegistry registry) {
+        return new ProviderCallMeters(registry);
+    }
+
     /** The token endpoint as the services use it: each request timed by outcome. */
     @Bean
     MeteredTokenEndpoint meteredTokenEndpoint(HttpTokenEndpoint tokens, MeterRegistry registry) {
@@ -102,13 +111,24 @@ class ProviderConfiguration {
         return new ProviderAccessService(store, secrets, connections, tokens, clock);
     }
 
-    /** The document calls, each company's and each integration's bounded in number. */
+    /**
+     * The document calls, each company's and each integration's bounded in number, and each observed by
+     * every {@link ForObservingProviderCalls} bean once it has ended.
+     */
     @Bean
     ForUsingDocuments documents(
-            HttpDocumentProvider providers, ProviderAccessService access, RegistryProperties properties) {
+            HttpDocumentProvider providers,
+            ProviderAccessService access,
+            ObjectProvider<ForObservingProviderCalls> observers,
+            RegistryProperties properties,
+            Clock clock) {
         RegistryProperties.Outbound outbound = properties.outbound();
         return new ProviderCallLimits(
-                new DocumentService(providers, access),
+                new DocumentService(
+                        providers,
+                        access,
+                        ForObservingProviderCalls.all(observers.orderedStream().toList()),
+                        clock),
                 outbound.maxConcurrentCallsPerIntegration(),
                 outbound.maxConcurrentCallsPerCompany());
     }

@@ -5,6 +5,7 @@ import io.integrationregistry.application.documents.port.in.ForUsingDocuments;
 import io.integrationregistry.application.documents.port.out.DeletionTarget;
 import io.integrationregistry.application.documents.port.out.DocumentMetadata;
 import io.integrationregistry.application.documents.port.out.ForCallingProviders;
+import io.integrationregistry.application.documents.port.out.ForObservingProviderCalls;
 import io.integrationregistry.application.documents.port.out.OperationResult;
 import io.integrationregistry.application.documents.port.out.ProviderContent;
 import io.integrationregistry.application.documents.port.out.ProviderFailure;
@@ -15,6 +16,7 @@ import io.integrationregistry.domain.Integration;
 import io.integrationregistry.domain.IntegrationId;
 
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.List;
 
 /** The product's document calls, through the caller's company's active integrations. */
@@ -22,21 +24,38 @@ public final class DocumentService implements ForUsingDocuments {
 
     private final ForCallingProviders providers;
     private final ForCallingProvidersAsUsers access;
+    private final ObservedCalls observed;
 
     public DocumentService(ForCallingProviders providers, ForCallingProvidersAsUsers access) {
+        this(providers, access, ForObservingProviderCalls.NONE, Clock.systemUTC());
+    }
+
+    public DocumentService(
+            ForCallingProviders providers,
+            ForCallingProvidersAsUsers access,
+            ForObservingProviderCalls observers,
+            Clock clock) {
         this.providers = providers;
         this.access = access;
+        this.observed = new ObservedCalls(observers, clock);
     }
 
     @Override
     public ServiceInfo serviceInfo(Caller caller, IntegrationId integration) {
-        return access.call(caller, integration, providers::serviceInfo);
+        return access.call(
+                caller, integration, observed.of(caller, integration, "serviceInfo", providers::serviceInfo));
     }
 
     @Override
     public DocumentMetadata metadata(Caller caller, IntegrationId integration, String id) {
         return access.call(
-                caller, integration, (endpoint, credentials) -> providers.metadata(endpoint, credentials, id));
+                caller,
+                integration,
+                observed.of(
+                        caller,
+                        integration,
+                        "metadata",
+                        (endpoint, credentials) -> providers.metadata(endpoint, credentials, id)));
     }
 
     @Override
@@ -45,7 +64,11 @@ public final class DocumentService implements ForUsingDocuments {
         return access.call(
                 caller,
                 integration,
-                (endpoint, credentials) -> providers.files(endpoint, credentials, parentId, max, offset));
+                observed.of(
+                        caller,
+                        integration,
+                        "files",
+                        (endpoint, credentials) -> providers.files(endpoint, credentials, parentId, max, offset)));
     }
 
     @Override
@@ -54,19 +77,36 @@ public final class DocumentService implements ForUsingDocuments {
         return access.call(
                 caller,
                 integration,
-                (endpoint, credentials) -> providers.search(endpoint, credentials, query, parentId, max, offset));
+                observed.of(
+                        caller,
+                        integration,
+                        "search",
+                        (endpoint, credentials) ->
+                                providers.search(endpoint, credentials, query, parentId, max, offset)));
     }
 
     @Override
     public ProviderContent download(Caller caller, IntegrationId integration, String id) {
         return access.call(
-                caller, integration, (endpoint, credentials) -> providers.download(endpoint, credentials, id));
+                caller,
+                integration,
+                observed.of(
+                        caller,
+                        integration,
+                        "download",
+                        (endpoint, credentials) -> providers.download(endpoint, credentials, id)));
     }
 
     @Override
     public ProviderContent thumbnail(Caller caller, IntegrationId integration, String id, Integer size) {
         return access.call(
-                caller, integration, (endpoint, credentials) -> providers.thumbnail(endpoint, credentials, id, size));
+                caller,
+                integration,
+                observed.of(
+                        caller,
+                        integration,
+                        "thumbnail",
+                        (endpoint, credentials) -> providers.thumbnail(endpoint, credentials, id, size)));
     }
 
     /**
@@ -86,7 +126,14 @@ public final class DocumentService implements ForUsingDocuments {
             String contentType) {
         Integration active = access.activeIntegrationOf(caller.company(), integration);
         DocumentMetadata created = access.call(
-                caller, active, (endpoint, credentials) -> providers.uploadInit(endpoint, credentials, target), true);
+                caller,
+                active,
+                observed.of(
+                        caller,
+                        integration,
+                        "uploadInit",
+                        (endpoint, credentials) -> providers.uploadInit(endpoint, credentials, target)),
+                true);
         if (created.id() == null || created.id().isBlank()) {
             throw new ProviderFailure(
                     ProviderFailure.Kind.PROVIDER_ERROR,
@@ -98,8 +145,13 @@ public final class DocumentService implements ForUsingDocuments {
         OperationResult sent = access.call(
                 caller,
                 active,
-                (endpoint, credentials) ->
-                        providers.upload(endpoint, credentials, created.id(), counted, length, contentType),
+                observed.of(
+                        caller,
+                        integration,
+                        "upload",
+                        counted::count,
+                        (endpoint, credentials) ->
+                                providers.upload(endpoint, credentials, created.id(), counted, length, contentType)),
                 false);
         if (!sent.success()) {
             throw new ProviderFailure(
@@ -112,7 +164,11 @@ public final class DocumentService implements ForUsingDocuments {
             return access.call(
                     caller,
                     active,
-                    (endpoint, credentials) -> providers.metadata(endpoint, credentials, created.id()),
+                    observed.of(
+                            caller,
+                            integration,
+                            "metadata",
+                            (endpoint, credentials) -> providers.metadata(endpoint, credentials, created.id())),
                     true);
         } catch (ProviderFailure notReadBack) {
             return UploadPlaceholders.dropped(created, counted.count());
@@ -124,18 +180,34 @@ public final class DocumentService implements ForUsingDocuments {
         return access.call(
                 caller,
                 integration,
-                (endpoint, credentials) -> providers.createFolder(endpoint, credentials, parentId, name));
+                observed.of(
+                        caller,
+                        integration,
+                        "createFolder",
+                        (endpoint, credentials) -> providers.createFolder(endpoint, credentials, parentId, name)));
     }
 
     @Override
     public OperationResult delete(Caller caller, IntegrationId integration, DeletionTarget target) {
         return access.call(
-                caller, integration, (endpoint, credentials) -> providers.delete(endpoint, credentials, target));
+                caller,
+                integration,
+                observed.of(
+                        caller,
+                        integration,
+                        "delete",
+                        (endpoint, credentials) -> providers.delete(endpoint, credentials, target)));
     }
 
     @Override
     public OperationResult rename(Caller caller, IntegrationId integration, String id, String name) {
         return access.call(
-                caller, integration, (endpoint, credentials) -> providers.rename(endpoint, credentials, id, name));
+                caller,
+                integration,
+                observed.of(
+                        caller,
+                        integration,
+                        "rename",
+                        (endpoint, credentials) -> providers.rename(endpoint, credentials, id, name)));
     }
 }

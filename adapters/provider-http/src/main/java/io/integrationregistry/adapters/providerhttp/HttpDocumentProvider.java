@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.integrationregistry.application.documents.port.out.DeletionTarget;
 import io.integrationregistry.application.documents.port.out.DocumentMetadata;
 import io.integrationregistry.application.documents.port.out.ForCallingProviders;
+import io.integrationregistry.application.documents.port.out.ForReportingTheWire;
 import io.integrationregistry.application.documents.port.out.OperationResult;
 import io.integrationregistry.application.documents.port.out.ProviderContent;
 import io.integrationregistry.application.documents.port.out.ProviderCredentials;
@@ -121,7 +122,7 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
                 .and("documentId", target.documentId())
                 .and("documentVersionId", target.documentVersionId());
         HttpPost post = new HttpPost(endpoint.url("uploadInit", parameters.list()));
-        return sendJson(post, credentials, "uploadInit", ProviderJson::metadata);
+        return sendJson(post, credentials, "uploadInit", ProviderJson::metadata, endpoint.wire());
     }
 
     @Override
@@ -137,7 +138,7 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
         CallDeadline deadline = client.transferDeadline("upload");
         put.setEntity(new InputStreamEntity(
                 new UploadSource(body, deadline::moved), length < 0 ? -1 : length, contentTypeOf(contentType)));
-        return operation(send(put, credentials, "upload", deadline), credentials, "upload");
+        return operation(send(put, credentials, "upload", deadline), credentials, "upload", endpoint.wire());
     }
 
     @Override
@@ -146,7 +147,7 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
         HttpPost post = new HttpPost(endpoint.url(
                 "createFolder",
                 CallParameters.with("parentId", parentId).and("name", name).list()));
-        return sendJson(post, credentials, "createFolder", ProviderJson::metadata);
+        return sendJson(post, credentials, "createFolder", ProviderJson::metadata, endpoint.wire());
     }
 
     @Override
@@ -154,14 +155,14 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
         HttpPut put = new HttpPut(endpoint.url(
                 "delete",
                 CallParameters.with(target.kind().parameter(), target.id()).list()));
-        return operation(put, credentials, "delete");
+        return operation(put, credentials, "delete", endpoint.wire());
     }
 
     @Override
     public OperationResult rename(ProviderEndpoint endpoint, ProviderCredentials credentials, String id, String name) {
         HttpPut put = new HttpPut(endpoint.url(
                 "rename", CallParameters.with("id", id).and("name", name).list()));
-        return operation(put, credentials, "rename");
+        return operation(put, credentials, "rename", endpoint.wire());
     }
 
     @Override
@@ -180,6 +181,7 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
         URI url = endpoint.url(call, parameters.list());
         List<Header> credentialHeaders = CredentialHeaders.of(credentials);
         Answer answer = client.get(url, ACCEPT_JSON, credentialHeaders, call);
+        endpoint.wire().answered(answer.status());
         if (!credentialHeaders.isEmpty() && answer.isSuccess() && !GuardedHttpClient.sameOrigin(url, answer.url())) {
             // The credentials stayed with the origin called: an answer from elsewhere does not say they work.
             int status = answer.status();
@@ -190,18 +192,31 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
                     call + ": the provider redirected the call to " + "another origin (" + elsewhere
                             + "), where the credentials are not sent");
         }
-        return readJson(answer, credentials, call, reader);
+        return readJson(answer, credentials, call, reader, endpoint.wire());
     }
 
     private <T> T sendJson(
-            HttpUriRequestBase request, ProviderCredentials credentials, String call, Function<JsonNode, T> reader) {
-        return readJson(send(request, credentials, call, client.callDeadline(call)), credentials, call, reader);
+            HttpUriRequestBase request,
+            ProviderCredentials credentials,
+            String call,
+            Function<JsonNode, T> reader,
+            ForReportingTheWire wire) {
+        Answer answer = send(request, credentials, call, client.callDeadline(call));
+        wire.answered(answer.status());
+        return readJson(answer, credentials, call, reader, wire);
     }
 
-    private <T> T readJson(Answer answer, ProviderCredentials credentials, String call, Function<JsonNode, T> reader) {
+    private <T> T readJson(
+            Answer answer,
+            ProviderCredentials credentials,
+            String call,
+            Function<JsonNode, T> reader,
+            ForReportingTheWire wire) {
         try (answer) {
             requireSuccess(answer, credentials, call);
-            T value = reader.apply(ProviderJson.tree(answer.readAtMost(settings.maxAnswerBytes())));
+            byte[] body = answer.readAtMost(settings.maxAnswerBytes());
+            wire.read(body.length);
+            T value = reader.apply(ProviderJson.tree(body));
             if (value == null) {
                 throw Failures.unreadable(answer.status(), call, host(answer), "is not what the API describes");
             }
@@ -211,14 +226,18 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
         }
     }
 
-    private OperationResult operation(HttpUriRequestBase request, ProviderCredentials credentials, String call) {
-        return operation(send(request, credentials, call, client.callDeadline(call)), credentials, call);
+    private OperationResult operation(
+            HttpUriRequestBase request, ProviderCredentials credentials, String call, ForReportingTheWire wire) {
+        return operation(send(request, credentials, call, client.callDeadline(call)), credentials, call, wire);
     }
 
-    private OperationResult operation(Answer answer, ProviderCredentials credentials, String call) {
+    private OperationResult operation(
+            Answer answer, ProviderCredentials credentials, String call, ForReportingTheWire wire) {
+        wire.answered(answer.status());
         try (answer) {
             requireSuccess(answer, credentials, call);
             byte[] body = answer.readAtMost(settings.maxAnswerBytes());
+            wire.read(body.length);
             if (answer.status() == 204 || body.length == 0) {
                 return OperationResult.succeeded();
             }
@@ -238,6 +257,7 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
         URI url = endpoint.url(call, parameters.list());
         Answer answer =
                 client.get(url, List.of(), CredentialHeaders.of(credentials), call, client.transferDeadline(call));
+        endpoint.wire().answered(answer.status());
         try {
             requireSuccess(answer, credentials, call);
             InputStream body = new ProviderBytes(answer.streamAtMost(settings.maxDownloadBytes()), answer);
