@@ -7,8 +7,10 @@ import io.integrationregistry.adapters.providerhttp.GuardedOutboundUrls;
 import io.integrationregistry.adapters.providerhttp.HostResolver;
 import io.integrationregistry.adapters.providerhttp.HttpDocumentProvider;
 import io.integrationregistry.adapters.providerhttp.HttpTokenEndpoint;
+import io.integrationregistry.adapters.providerhttp.MeteredTokenEndpoint;
 import io.integrationregistry.adapters.providerhttp.OutboundGuard;
 import io.integrationregistry.adapters.providerhttp.OutboundPolicy;
+import io.integrationregistry.adapters.providerhttp.ProviderCallMeters;
 import io.integrationregistry.adapters.providerhttp.ProviderHttpSettings;
 import io.integrationregistry.application.connections.ConnectionTestService;
 import io.integrationregistry.application.connections.OAuth2ConnectionService;
@@ -25,6 +27,8 @@ import io.integrationregistry.application.documents.port.out.ForObservingProvide
 import io.integrationregistry.application.integrations.port.out.ForJudgingOutboundUrls;
 import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
 import io.integrationregistry.application.shared.ForSealingSecrets;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,6 +68,24 @@ class ProviderConfiguration {
         return new HttpTokenEndpoint(client);
     }
 
+    /** The connection pool's meters, tagged {@code httpclient=providers}. */
+    @Bean
+    MeterBinder providerHttpClientPoolMeters(GuardedHttpClient client) {
+        return client.poolMeters("providers");
+    }
+
+    /** Every provider call timed, one of the observers of the document calls. */
+    @Bean
+    ProviderCallMeters providerCallMeters(MeterRegistry registry) {
+        return new ProviderCallMeters(registry);
+    }
+
+    /** The token endpoint as the services use it: each request timed by outcome. */
+    @Bean
+    MeteredTokenEndpoint meteredTokenEndpoint(HttpTokenEndpoint tokens, MeterRegistry registry) {
+        return new MeteredTokenEndpoint(tokens, registry);
+    }
+
     @Bean
     ForKeepingConnections connections(MongoTemplate mongo) {
         MongoConnections connections = new MongoConnections(mongo);
@@ -84,7 +106,7 @@ class ProviderConfiguration {
             ForStoringIntegrations store,
             ForSealingSecrets secrets,
             ForKeepingConnections connections,
-            HttpTokenEndpoint tokens,
+            MeteredTokenEndpoint tokens,
             Clock clock) {
         return new ProviderAccessService(store, secrets, connections, tokens, clock);
     }
@@ -116,7 +138,7 @@ class ProviderConfiguration {
             ProviderAccessService access,
             ForKeepingAuthorizationStates states,
             ForKeepingConnections connections,
-            HttpTokenEndpoint tokens,
+            MeteredTokenEndpoint tokens,
             ForSealingSecrets secrets,
             Clock clock) {
         return new OAuth2ConnectionService(access, states, connections, tokens, secrets, clock);

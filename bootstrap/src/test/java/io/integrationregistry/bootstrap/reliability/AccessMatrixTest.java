@@ -459,6 +459,7 @@ class AccessMatrixTest {
                         403,
                         403,
                         200),
+                row("GET /actuator/prometheus", Call.get("/actuator/prometheus"), 401, 403, 403, 403, 403, 200),
                 row("GET /actuator/projections", Call.get("/actuator/projections"), 401, 403, 403, 403, 403, 200),
                 row("GET /actuator/datakeys", Call.get("/actuator/datakeys"), 401, 403, 403, 403, 403, 200),
                 row("POST /actuator/datakeys", Call.of("POST", "/actuator/datakeys"), 401, 403, 403, 403, 403, 200));

@@ -127,6 +127,7 @@ class SecretCanaryTest extends ProviderApiTestBase {
         exercise("reads, history and audit", this::readsHistoryAndAudit);
 
         List<CanaryScanner.Finding> findings = new ArrayList<>();
+        findings.addAll(metricsScanned());
         List<HttpApi.Answer> answers = answersOfThisTest();
         for (int i = 0; i < answers.size(); i++) {
             findings.addAll(
@@ -154,6 +155,25 @@ class SecretCanaryTest extends ProviderApiTestBase {
         assertThat(storage.collections)
                 .containsKeys("registry.domainevents", "registry.integration_list", "registry.audit_trail");
         assertThat(findings).isEmpty();
+    }
+
+    /**
+     * The meters after every path above, as Prometheus scrapes them and as Actuator names them: the provider
+     * calls and the token requests made with canary secrets are there, by outcome, and no canary is.
+     */
+    private List<CanaryScanner.Finding> metricsScanned() {
+        HttpApi.Answer scrape = operator().get("/actuator/prometheus");
+        expect(scrape, 200);
+        assertThat(scrape.body())
+                .contains(
+                        "registry_provider_calls_seconds_count{",
+                        "registry_oauth2_token_refreshes_seconds_count{outcome=\"success\"}",
+                        "registry_oauth2_token_refreshes_seconds_count{outcome=\"invalid-grant\"}");
+        HttpApi.Answer names = operator().get("/actuator/metrics");
+        expect(names, 200);
+        List<CanaryScanner.Finding> findings = new ArrayList<>(canaries.scan("the Prometheus scrape", scrape.body()));
+        findings.addAll(canaries.scan("the metrics' names", names.body()));
+        return findings;
     }
 
     @Test

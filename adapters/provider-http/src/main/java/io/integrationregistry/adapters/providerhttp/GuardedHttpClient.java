@@ -1,6 +1,8 @@
 package io.integrationregistry.adapters.providerhttp;
 
 import io.integrationregistry.application.documents.port.out.ProviderFailure;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.httpcomponents.hc5.PoolingHttpClientConnectionManagerMetricsBinder;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -46,6 +48,7 @@ public final class GuardedHttpClient implements AutoCloseable {
 
     private final OutboundGuard guard;
     private final ProviderHttpSettings settings;
+    private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient client;
     /** Cancels calls past their deadline; one thread, as each timer only drops a connection. */
     private final ScheduledThreadPoolExecutor timers;
@@ -53,7 +56,7 @@ public final class GuardedHttpClient implements AutoCloseable {
     public GuardedHttpClient(OutboundGuard guard, ProviderHttpSettings settings) {
         this.guard = Objects.requireNonNull(guard, "guard");
         this.settings = Objects.requireNonNull(settings, "settings");
-        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+        this.pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(new GuardedDnsResolver(guard))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
@@ -88,6 +91,15 @@ public final class GuardedHttpClient implements AutoCloseable {
 
     public ProviderHttpSettings settings() {
         return settings;
+    }
+
+    /**
+     * The connection pool's meters (Micrometer's binder for Apache HttpClient 5), tagged {@code httpclient} with
+     * {@code name}: the connections leased and available, the requests waiting for one, and the limits. Only the
+     * pool's totals: no meter per provider host.
+     */
+    public MeterBinder poolMeters(String name) {
+        return new PoolingHttpClientConnectionManagerMetricsBinder(pool, name);
     }
 
     /** The deadline of a JSON call, started now; the answer it is given to closes it. */

@@ -17,12 +17,14 @@ import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationRuleViolation;
 import io.integrationregistry.domain.IntegrationStatus;
 import io.integrationregistry.domain.InvalidValue;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -56,12 +58,17 @@ class IntegrationsRestController {
     private final ForManagingIntegrations management;
     private final ForReadingIntegrations reading;
     private final PastStates pastStates;
+    private final IdempotencyMeters idempotency;
 
     IntegrationsRestController(
-            ForManagingIntegrations management, ForReadingIntegrations reading, PastStates pastStates) {
+            ForManagingIntegrations management,
+            ForReadingIntegrations reading,
+            PastStates pastStates,
+            ObjectProvider<MeterRegistry> meterRegistries) {
         this.management = management;
         this.reading = reading;
         this.pastStates = pastStates;
+        this.idempotency = new IdempotencyMeters(meterRegistries.getIfAvailable());
     }
 
     @PostMapping(consumes = JSON)
@@ -82,7 +89,9 @@ class IntegrationsRestController {
                 body, partial -> management.violations(caller, Optional.empty(), partial));
         Optional<IdempotencyKey> key =
                 Optional.ofNullable(idempotencyKey).map(value -> idempotencyKey(value, caller, body));
-        Receipt receipt = management.add(caller, integration.draft(), integration.active(), key);
+        Receipt receipt = key.isEmpty()
+                ? management.add(caller, integration.draft(), integration.active(), key)
+                : idempotency.counted(() -> management.add(caller, integration.draft(), integration.active(), key));
         return ResponseEntity.created(URI.create(
                         "/api/integrations/" + receipt.integrationId().value()))
                 .eTag(ETags.of(receipt.version()))

@@ -2,6 +2,7 @@ package io.integrationregistry.adapters.rest.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.integrationregistry.adapters.rest.problem.ProblemResponses;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,8 +37,8 @@ import java.util.Set;
  * {@code INTEGRATION_ADMIN}, {@code AUDITOR} and {@code DOCUMENT_USER}, everything else by
  * {@code INTEGRATION_ADMIN} only, and always by a user who belongs to a company. What concerns the whole
  * service, not one company, is for {@code OPERATOR}, who belongs to no company and may call nothing else:
- * {@code /api/admin/**} (the projections and their rebuild) and Actuator beyond health and info (metrics,
- * projections, the data keys and their re-wrap). Actuator's health and info, the OpenAPI description,
+ * {@code /api/admin/**} (the projections and their rebuild) and Actuator beyond health and info (metrics and
+ * their Prometheus scrape, projections, the data keys and their re-wrap). Actuator's health and info, the OpenAPI description,
  * Swagger UI, the admin page and its assets, {@code /error} and the OAuth2 callback are open; anything else
  * is denied.
  *
@@ -54,7 +55,7 @@ import java.util.Set;
  * {@code application/problem+json}. Failed HTTP Basic sign-ins are counted per user name and per client
  * address ({@link SignInAttempts}, {@code registry.security.sign-in.*}); a locked-out sign-in is refused with
  * {@code 429} without checking its password; every failed sign-in costs one password-hash check
- * ({@link EqualCostAuthenticationProvider}).
+ * ({@link EqualCostAuthenticationProvider}). Both are counted in meters without a tag ({@link SignInMeters}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -123,6 +124,7 @@ public class SecurityConfiguration {
             ObjectProvider<JwtDecoder> jwtDecoders,
             ObjectProvider<ObjectMapper> objectMappers,
             ObjectProvider<SignInAttempts> signInAttempts,
+            ObjectProvider<MeterRegistry> meterRegistries,
             PasswordEncoder passwordEncoder,
             @Value("${registry.public-url:http://localhost:8080}") String publicUrl,
             @Value("${" + CheckedJwtDecoder.ISSUER_URI + ":}") String issuerUri)
@@ -197,7 +199,9 @@ public class SecurityConfiguration {
             // a SignInAttempts bean, when there is one, brings its own clock (tests); else the system's
             SignInAttempts attempts = signInAttempts.getIfAvailable(
                     () -> new SignInAttempts(properties.signIn().settings(), Clock.systemUTC()));
-            http.authenticationManager(new ThrottledAuthenticationManager(new ProviderManager(provider), attempts))
+            SignInMeters meters = new SignInMeters(meterRegistries.getIfAvailable(), attempts);
+            http.authenticationManager(
+                            new ThrottledAuthenticationManager(new ProviderManager(provider), attempts, meters))
                     .httpBasic(basic -> basic.realmName(ProblemAuthenticationEntryPoint.REALM)
                             .authenticationEntryPoint(entryPoint))
                     .exceptionHandling(exceptions ->

@@ -24,10 +24,12 @@ final class ThrottledAuthenticationManager implements AuthenticationManager {
 
     private final AuthenticationManager delegate;
     private final SignInAttempts attempts;
+    private final SignInMeters meters;
 
-    ThrottledAuthenticationManager(AuthenticationManager delegate, SignInAttempts attempts) {
+    ThrottledAuthenticationManager(AuthenticationManager delegate, SignInAttempts attempts, SignInMeters meters) {
         this.delegate = delegate;
         this.attempts = attempts;
+        this.meters = meters;
     }
 
     @Override
@@ -37,6 +39,7 @@ final class ThrottledAuthenticationManager implements AuthenticationManager {
         Optional<Duration> locked = attempts.lockedFor(username, address);
         if (locked.isPresent()) {
             TooManySignInAttempts refused = new TooManySignInAttempts(locked.get());
+            meters.throttled();
             log.debug(
                     "Sign-in refused without a check for user name '{}' from {}: locked out for {} s more",
                     loggable(username),
@@ -52,6 +55,7 @@ final class ThrottledAuthenticationManager implements AuthenticationManager {
             throw broken;
         } catch (AuthenticationException failed) {
             SignInAttempts.Failure failure = attempts.failed(username, address);
+            meters.failed(failure);
             if (failure.lockedOut()) {
                 log.warn(
                         "Sign-in locked out after failed attempts: user name '{}' ({} failed{}), address {} ({} "
