@@ -12,6 +12,7 @@ import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.InvalidValue;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +23,9 @@ import java.util.Optional;
  * does not exist for the caller: its log is never read.
  */
 public final class ProviderCallLogService implements ForReadingProviderCalls {
+
+    private static final String LABELS = String.join(
+            ", ", Arrays.stream(ProviderCallOutcome.values()).map(ProviderCallOutcome::label).toList());
 
     private final ForQueryingProviderCalls log;
     private final ForListingIntegrations integrations;
@@ -68,17 +72,8 @@ public final class ProviderCallLogService implements ForReadingProviderCalls {
     private static ProviderCallOutcome outcome(String label) {
         ProviderCallOutcome outcome = ProviderCallOutcome.ofLabel(label);
         if (outcome == null) {
-            throw new InvalidValue("outcome", "must be one of " + labels());
+            throw new InvalidValue("outcome", "must be one of " + LABELS);
         }
         return outcome;
-    }
-
-    /** Every outcome's label, comma-separated. */
-    public static String labels() {
-        return String.join(
-                ", ",
-                java.util.Arrays.stream(ProviderCallOutcome.values())
-                        .map(ProviderCallOutcome::label)
-                        .toList());
     }
 }
