@@ -32,6 +32,7 @@ class ApiDescriptionTest extends ApiTestBase {
             entry("POST /api/integrations/test", Set.of("200")),
             entry("POST /api/integrations/{id}/test", Set.of("200")),
             entry("GET /api/integrations/{id}/history", Set.of("200")),
+            entry("GET /api/integrations/{id}/provider-calls", Set.of("200")),
             entry("GET /api/audit", Set.of("200")),
             entry("GET /api/audit/export", Set.of("200")),
             entry("GET /api/integrations/{id}/documents/serviceInfo", Set.of("200")),
