@@ -245,4 +245,28 @@ class ApiDescriptionTest extends ApiTestBase {
         assertThat(cursor).as("the cursor parameter").isNotNull();
         assertThat(cursor.path("description").asText()).contains("next");
     }
+
+    @Test
+    void theIntegrationReadSaysItsLastProviderCallAndHealthAndTheLogItsShape() {
+        String integration = operations
+                .get("GET /api/integrations/{id}")
+                .at("/responses/200/content/application~1json/schema/$ref")
+                .asText();
+        JsonNode properties = description.at(
+                "/components/schemas/" + integration.substring(integration.lastIndexOf('/') + 1) + "/properties");
+        assertThat(properties.at("/health/description").asText()).contains("UNKNOWN", "FAILING", "DEGRADED");
+        assertThat(properties.at("/health/enum").toString()).contains("HEALTHY");
+        assertThat(properties.has("lastCall")).as("lastCall in %s", properties).isTrue();
+        assertThat(operations
+                        .get("GET /api/integrations/{id}")
+                        .path("description")
+                        .asText())
+                .contains("health");
+        JsonNode log = operations.get("GET /api/integrations/{id}/provider-calls");
+        assertThat(log.path("description").asText()).contains("newest first").contains("never a URL");
+        List<String> parameters = new ArrayList<>();
+        log.path("parameters")
+                .forEach(parameter -> parameters.add(parameter.path("name").asText()));
+        assertThat(parameters).containsExactlyInAnyOrder("id", "outcome", "cursor", "size");
+    }
 }
