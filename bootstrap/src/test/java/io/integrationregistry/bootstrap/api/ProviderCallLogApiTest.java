@@ -230,6 +230,15 @@ class ProviderCallLogApiTest extends ProviderApiTestBase {
                         .isEqualTo(Duration.ofDays(7).toSeconds()));
     }
 
+    @Test
+    void theCallsTheLogDroppedAreAMetricForTheOperator() {
+        HttpApi.Answer metric = operator().get("/actuator/metrics/registry.provider.calls.log.dropped");
+
+        assertThat(metric.status()).as(metric.body()).isEqualTo(200);
+        assertThat(metric.json().at("/measurements/0/statistic").asText()).isEqualTo("COUNT");
+        assertThat(metric.json().at("/measurements/0/value").asDouble()).isZero();
+    }
+
     private String log(String query) {
         return "/api/integrations/" + id + "/provider-calls" + query;
     }
