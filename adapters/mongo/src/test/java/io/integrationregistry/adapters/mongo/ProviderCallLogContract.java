@@ -173,18 +173,19 @@ abstract class ProviderCallLogContract {
 
     @Test
     void theEntriesExpireAfterTheRetentionByATtlIndexOnTheirStart() {
-        Document ttl = null;
-        for (Document index : mongo.getCollection(MongoProviderCalls.ENTRIES).listIndexes()) {
-            if (index.get("key", Document.class).containsKey("at")
-                    && index.get("key", Document.class).size() == 1) {
-                ttl = index;
-            }
-        }
-
-        assertThat(ttl).isNotNull();
-        assertThat(((Number) ttl.get("expireAfterSeconds")).longValue()).isEqualTo(RETENTION.toSeconds());
+        assertThat(ttlSeconds()).isEqualTo(RETENTION.toSeconds());
         assertThat(Fixtures.indexKeys(mongo, MongoProviderCalls.ENTRIES))
                 .contains(new Document("integration", 1).append("at", -1).append("_id", -1));
+    }
+
+    @Test
+    void anotherRetentionChangesTheTtlOfTheExistingIndex() {
+        Duration shorter = Duration.ofDays(2);
+
+        new MongoProviderCalls(mongo, new ProviderCallLogSettings(100, Duration.ofHours(1), shorter, 10), clock)
+                .ensureIndexes();
+
+        assertThat(ttlSeconds()).isEqualTo(shorter.toSeconds());
     }
 
     @Test
@@ -310,6 +311,18 @@ abstract class ProviderCallLogContract {
 
         assertThat(calls.page(id, Optional.empty(), Optional.empty(), 10).items())
                 .hasSize(2);
+    }
+
+    /** The expiry of the TTL index on {@code at}, the only index of that key alone. */
+    private long ttlSeconds() {
+        List<Document> ttl = new ArrayList<>();
+        for (Document index : mongo.getCollection(MongoProviderCalls.ENTRIES).listIndexes()) {
+            if (index.get("key", Document.class).keySet().equals(java.util.Set.of("at"))) {
+                ttl.add(index);
+            }
+        }
+        assertThat(ttl).hasSize(1);
+        return ((Number) ttl.get(0).get("expireAfterSeconds")).longValue();
     }
 
     private static ProviderCallRecord call(IntegrationId id, Instant at, ProviderCallOutcome outcome) {
