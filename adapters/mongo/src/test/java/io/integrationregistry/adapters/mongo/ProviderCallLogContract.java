@@ -290,27 +290,50 @@ abstract class ProviderCallLogContract {
     }
 
     @Test
-    void theWriterFlushesOnItsOwnAndClosingWritesWhatStillWaits() throws InterruptedException {
+    void theWriterWritesACallAtOnceThenRestsForItsIntervalAndClosingWritesWhatStillWaits() throws InterruptedException {
+        IntegrationId id = newId();
+        ProviderCallLogWriter resting = writer(new ProviderCallLogSettings(100, Duration.ofHours(1), RETENTION, 10));
+        resting.start();
+
+        resting.observed(call(id, NOW.minusSeconds(2), ProviderCallOutcome.SUCCESS, "first"));
+        awaitLogged(id, 1);
+        resting.observed(call(id, NOW.minusSeconds(1), ProviderCallOutcome.SUCCESS, "second"));
+        Thread.sleep(100);
+
+        // Resting for an hour after its first write: the second call waits.
+        assertThat(resting.waiting()).isEqualTo(1);
+        assertThat(calls.page(id, Optional.empty(), Optional.empty(), 10).items())
+                .hasSize(1);
+        resting.close();
+        assertThat(resting.waiting()).isZero();
+        assertThat(calls.page(id, Optional.empty(), Optional.empty(), 10).items())
+                .extracting(ProviderCallRecord::requestId)
+                .containsExactly("second", "first");
+    }
+
+    @Test
+    void aWriterWithAShortIntervalWritesEachCallSoon() throws InterruptedException {
         IntegrationId id = newId();
         ProviderCallLogWriter quick = writer(new ProviderCallLogSettings(100, Duration.ofMillis(20), RETENTION, 10));
         quick.start();
-        quick.observed(call(id, NOW.minusSeconds(2), ProviderCallOutcome.SUCCESS));
+        try {
+            for (int n = 0; n < 3; n++) {
+                quick.observed(call(id, NOW.minusSeconds(10 - n), ProviderCallOutcome.SUCCESS));
+                awaitLogged(id, n + 1);
+            }
+        } finally {
+            quick.close();
+        }
+    }
+
+    private void awaitLogged(IntegrationId id, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (calls.page(id, Optional.empty(), Optional.empty(), 10).items().isEmpty()
+        while (calls.page(id, Optional.empty(), Optional.empty(), 10).items().size() < count
                 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
+            Thread.sleep(5);
         }
         assertThat(calls.page(id, Optional.empty(), Optional.empty(), 10).items())
-                .hasSize(1);
-        quick.close();
-
-        ProviderCallLogWriter slow = writer(new ProviderCallLogSettings(100, Duration.ofHours(1), RETENTION, 10));
-        slow.start();
-        slow.observed(call(id, NOW.minusSeconds(1), ProviderCallOutcome.SUCCESS));
-        slow.close();
-
-        assertThat(calls.page(id, Optional.empty(), Optional.empty(), 10).items())
-                .hasSize(2);
+                .hasSize(count);
     }
 
     /** The expiry of the TTL index on {@code at}, the only index of that key alone. */
