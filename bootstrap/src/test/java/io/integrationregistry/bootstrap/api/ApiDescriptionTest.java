@@ -1,6 +1,7 @@
 package io.integrationregistry.bootstrap.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.integrationregistry.application.documents.port.out.ProviderCallOutcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -268,5 +269,16 @@ class ApiDescriptionTest extends ApiTestBase {
         log.path("parameters")
                 .forEach(parameter -> parameters.add(parameter.path("name").asText()));
         assertThat(parameters).containsExactlyInAnyOrder("id", "outcome", "cursor", "size");
+        List<String> outcomes = new ArrayList<>();
+        log.path("parameters").forEach(parameter -> {
+            if (parameter.path("name").asText().equals("outcome")) {
+                parameter.at("/schema/enum").forEach(value -> outcomes.add(value.asText()));
+            }
+        });
+        assertThat(outcomes)
+                .as("every outcome a call can have, as the log spells it")
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(ProviderCallOutcome.values())
+                        .map(ProviderCallOutcome::label)
+                        .toList());
     }
 }
