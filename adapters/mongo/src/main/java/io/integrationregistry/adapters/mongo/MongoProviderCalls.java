@@ -25,10 +25,12 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import static io.integrationregistry.adapters.mongo.ProviderCallDocuments.AT;
 import static io.integrationregistry.adapters.mongo.ProviderCallDocuments.COMPANY;
@@ -60,11 +62,17 @@ public class MongoProviderCalls implements ForQueryingProviderCalls {
     private final MongoTemplate mongo;
     private final ProviderCallLogSettings settings;
     private final Clock clock;
+    private final KeptSummaries kept;
 
     public MongoProviderCalls(MongoTemplate mongo, ProviderCallLogSettings settings, Clock clock) {
+        this(mongo, settings, clock, System::nanoTime);
+    }
+
+    MongoProviderCalls(MongoTemplate mongo, ProviderCallLogSettings settings, Clock clock, LongSupplier nanoTime) {
         this.mongo = mongo;
         this.settings = settings;
         this.clock = clock;
+        this.kept = new KeptSummaries(nanoTime);
     }
 
     public void ensureIndexes() {
@@ -130,6 +138,7 @@ public class MongoProviderCalls implements ForQueryingProviderCalls {
                     new UpdateOptions().upsert(true)));
         });
         summaries().bulkWrite(updates);
+        kept.changed(byIntegration.keySet().stream().map(IntegrationId::new).toList());
     }
 
     /**
@@ -191,19 +200,37 @@ public class MongoProviderCalls implements ForQueryingProviderCalls {
                 found.stream().map(ProviderCallDocuments::record).toList(), next);
     }
 
+    /**
+     * The summaries, those read within {@link KeptSummaries#FRESH_FOR} from what this instance keeps (its own
+     * writes drop what they change), the others in one read.
+     */
     @Override
     public Map<IntegrationId, ProviderCallSummary> summaries(Collection<IntegrationId> integrations) {
         Map<IntegrationId, ProviderCallSummary> found = new HashMap<>();
-        if (integrations.isEmpty()) {
-            return found;
-        }
-        List<String> ids =
-                integrations.stream().map(IntegrationId::value).distinct().toList();
-        for (Document stored : summaries().find(Filters.in(ID, ids))) {
-            if (stored.get(LAST_CALL) instanceof Document) {
-                found.put(new IntegrationId(stored.getString(ID)), ProviderCallDocuments.summary(stored));
+        List<IntegrationId> unknown = new ArrayList<>();
+        for (IntegrationId integration : new LinkedHashSet<>(integrations)) {
+            Optional<Optional<ProviderCallSummary>> fresh = kept.fresh(integration);
+            if (fresh.isPresent()) {
+                fresh.get().ifPresent(summary -> found.put(integration, summary));
+            } else {
+                unknown.add(integration);
             }
         }
+        if (unknown.isEmpty()) {
+            return found;
+        }
+        KeptSummaries.Read reading = kept.startRead();
+        Map<IntegrationId, ProviderCallSummary> read = new HashMap<>();
+        for (Document stored : summaries()
+                .find(Filters.in(ID, unknown.stream().map(IntegrationId::value).toList()))) {
+            if (stored.get(LAST_CALL) instanceof Document) {
+                read.put(new IntegrationId(stored.getString(ID)), ProviderCallDocuments.summary(stored));
+            }
+        }
+        for (IntegrationId integration : unknown) {
+            kept.read(integration, Optional.ofNullable(read.get(integration)), reading);
+        }
+        found.putAll(read);
         return found;
     }
 

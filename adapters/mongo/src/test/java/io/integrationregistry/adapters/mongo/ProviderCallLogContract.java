@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static io.integrationregistry.adapters.mongo.Fixtures.newId;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,8 +53,10 @@ abstract class ProviderCallLogContract {
         writer = writer(new ProviderCallLogSettings(100, Duration.ofHours(1), RETENTION, 10));
     }
 
+    private final AtomicLong nanoTime = new AtomicLong();
+
     private ProviderCallLogWriter writer(ProviderCallLogSettings settings) {
-        calls = new MongoProviderCalls(mongo, settings, clock);
+        calls = new MongoProviderCalls(mongo, settings, clock, nanoTime::get);
         calls.ensureIndexes();
         return new ProviderCallLogWriter(calls, settings, clock);
     }
@@ -253,6 +256,37 @@ abstract class ProviderCallLogContract {
         assertThat(summary.recent().subList(10, 20)).allMatch(ProviderCallSummary.RecentCall::failed);
         assertThat(summaries.get(other).lastCall().outcome()).isEqualTo(ProviderCallOutcome.NOT_FOUND);
         assertThat(summaries.get(other).recent()).hasSize(1).noneMatch(ProviderCallSummary.RecentCall::failed);
+    }
+
+    @Test
+    void aSummaryReadLatelyIsNotReadAgainUntilItIsNoLongerFreshAndThisInstancesWritesShowAtOnce() {
+        IntegrationId id = newId();
+        IntegrationId never = newId();
+        writer.observed(call(id, NOW.minusSeconds(30), ProviderCallOutcome.SUCCESS));
+        writer.flush();
+        assertThat(calls.summaries(List.of(id, never))).containsOnlyKeys(id);
+
+        // Another instance writes both summaries: within the freshness, what was read still serves.
+        MongoProviderCalls otherInstance = new MongoProviderCalls(
+                mongo, new ProviderCallLogSettings(100, Duration.ofHours(1), RETENTION, 10), clock);
+        otherInstance.write(List.of(
+                call(id, NOW.minusSeconds(20), ProviderCallOutcome.TIMEOUT),
+                call(never, NOW.minusSeconds(20), ProviderCallOutcome.SUCCESS)));
+        nanoTime.addAndGet(KeptSummaries.FRESH_FOR.toNanos() - 1);
+        var kept = calls.summaries(List.of(id, never));
+        assertThat(kept).containsOnlyKeys(id);
+        assertThat(kept.get(id).lastCall().outcome()).isEqualTo(ProviderCallOutcome.SUCCESS);
+
+        nanoTime.addAndGet(1);
+        var readAgain = calls.summaries(List.of(id, never));
+        assertThat(readAgain).containsOnlyKeys(id, never);
+        assertThat(readAgain.get(id).lastCall().outcome()).isEqualTo(ProviderCallOutcome.TIMEOUT);
+
+        // This instance's own write is seen at once.
+        writer.observed(call(id, NOW.minusSeconds(10), ProviderCallOutcome.UNREACHABLE));
+        writer.flush();
+        assertThat(calls.summaries(List.of(id)).get(id).lastCall().outcome())
+                .isEqualTo(ProviderCallOutcome.UNREACHABLE);
     }
 
     @Test
