@@ -83,6 +83,19 @@ class ServiceLogTest {
     }
 
     @Test
+    void aStartTellsNothingAnOperatorNeedsNotKnow() {
+        List<String> console = consoleLines();
+
+        // the embedded server's every collection and index, beans fetched while the context is still being made,
+        // an advertisement
+        assertThat(console)
+                .noneMatch(line -> line.contains(" d.b.mongo.") || line.contains("de.bwaldvogel"))
+                .noneMatch(line -> line.contains("Obtaining singleton bean"))
+                .noneMatch(line -> line.contains("AxonIQ Console"));
+        assertThat(console).anyMatch(line -> isLine(line, "INFO", "i.i.a.embeddedmongo.EmbeddedMongoServer", ""));
+    }
+
+    @Test
     void aStartOnTheEmbeddedDefaultWarnsOnlyOfWhatAnOperatorMustActOn() {
         List<String> console = consoleLines();
         List<String> warnings = console.stream()

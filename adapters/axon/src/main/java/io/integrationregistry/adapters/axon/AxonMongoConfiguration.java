@@ -8,7 +8,6 @@ import io.integrationregistry.application.audit.port.out.ForKeepingTheAuditTrail
 import io.integrationregistry.application.integrations.port.out.ForKeepingTheIntegrationList;
 import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
 import io.integrationregistry.application.projections.port.out.ForRebuildingAReadModel;
-import io.integrationregistry.application.projections.port.out.ForReplayingProjections;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -236,7 +235,7 @@ public class AxonMongoConfiguration {
      * rebuild processors, sets a requested rebuild up, looks for one whose replay caught up).
      */
     @Bean
-    ForReplayingProjections axonProjectionReplays(
+    AxonProjectionReplays axonProjectionReplays(
             EventProcessingConfiguration processing,
             EventStore eventStore,
             MongoTemplate axonMongoTemplate,

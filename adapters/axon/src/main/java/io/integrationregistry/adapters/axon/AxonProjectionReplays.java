@@ -14,6 +14,7 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -37,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  * event), tells the model which of its segments have passed the newest event stored at that moment, and the
  * model swaps the rebuilt one in once all have.
  */
-final class AxonProjectionReplays implements ForReplayingProjections, AutoCloseable {
+final class AxonProjectionReplays implements ForReplayingProjections, SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AxonProjectionReplays.class);
     static final Duration REPLAYING_CHECK = Duration.ofMillis(50);
@@ -48,6 +49,7 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
     private final Duration claimTimeout;
     private final Map<String, ForRebuildingAReadModel> models;
     private Duration every;
+    private volatile boolean following;
     /** Whether this instance ran a rebuild processor at its last look. */
     private volatile boolean replayingHere;
 
@@ -72,13 +74,32 @@ final class AxonProjectionReplays implements ForReplayingProjections, AutoClosea
     }
 
     /**
-     * Follows the rebuilds every {@code every}, until closed; every {@link #REPLAYING_CHECK} at most while this
-     * instance replays one, so that a rebuild whose replay caught up is served without waiting for the next look.
+     * Follows the rebuilds every {@code every} once started, until closed; every {@link #REPLAYING_CHECK} at
+     * most while this instance replays one, so that a rebuild whose replay caught up is served without waiting
+     * for the next look. The first look comes once the application has started, not while its parts are still
+     * being made.
      */
     AxonProjectionReplays followingRebuildsEvery(Duration every) {
         this.every = every;
-        followAgainIn(every);
         return this;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!following && every != null) {
+            following = true;
+            followAgainIn(every);
+        }
+    }
+
+    @Override
+    public void stop() {
+        close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return following && !rebuilds.isShutdown();
     }
 
     // The task schedules its next run until close() shuts the executor down, and followRebuilds catches its own
