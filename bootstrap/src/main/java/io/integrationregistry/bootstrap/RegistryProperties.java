@@ -22,6 +22,7 @@ import java.util.List;
  * @param mongo               how long to wait for MongoDB before reporting it unavailable
  * @param embeddedMongo       the embedded MongoDB-wire server used when no MongoDB URI is configured
  * @param secrets             the master keys that wrap the data keys sealing secrets
+ * @param providerCalls       how the log of provider calls keeps them
  */
 @ConfigurationProperties("registry")
 public record RegistryProperties(
@@ -32,7 +33,20 @@ public record RegistryProperties(
         @DefaultValue Mongo mongo,
         @DefaultValue EmbeddedMongo embeddedMongo,
         @DefaultValue Secrets secrets,
-        @DefaultValue Outbound outbound) {
+        @DefaultValue Outbound outbound,
+        @DefaultValue ProviderCalls providerCalls) {
+
+    /**
+     * @param queueCapacity     calls waiting to be written at most; more are dropped (and counted)
+     * @param flushInterval     how long the writer waits between two bulk writes of the waiting calls
+     * @param retention         how long a call is kept (a TTL index; reads leave older calls out)
+     * @param maxPerIntegration calls kept per integration at most; the oldest beyond are trimmed
+     */
+    public record ProviderCalls(
+            @DefaultValue("10000") int queueCapacity,
+            @DefaultValue("PT1S") Duration flushInterval,
+            @DefaultValue("P7D") Duration retention,
+            @DefaultValue("1000") int maxPerIntegration) {}
 
     /**
      * @param allowPlainHttp      accept and call provider URLs over plain http (local development only)

@@ -6,6 +6,7 @@ import io.integrationregistry.adapters.rest.security.SecurityConfiguration;
 import io.integrationregistry.application.audit.port.in.ForAuditing;
 import io.integrationregistry.application.connections.port.in.ForConnectingAccounts;
 import io.integrationregistry.application.connections.port.in.ForTestingConnections;
+import io.integrationregistry.application.documents.port.in.ForReadingProviderCalls;
 import io.integrationregistry.application.documents.port.in.ForUsingDocuments;
 import io.integrationregistry.application.integrations.port.in.ForManagingIntegrations;
 import io.integrationregistry.application.integrations.port.in.ForReadingIntegrations;
@@ -76,6 +77,9 @@ public abstract class WebLayerSlice {
 
     @MockitoBean
     protected ForReadingIntegrations reading;
+
+    @MockitoBean
+    protected ForReadingProviderCalls providerCalls;
 
     @MockitoBean
     protected ForAuditing auditing;

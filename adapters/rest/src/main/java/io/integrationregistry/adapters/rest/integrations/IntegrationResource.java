@@ -1,16 +1,25 @@
 package io.integrationregistry.adapters.rest.integrations;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.integrationregistry.application.documents.port.in.Health;
+import io.integrationregistry.application.documents.port.in.ProviderCallHealth;
+import io.integrationregistry.application.documents.port.out.ProviderCallSummary;
 import io.integrationregistry.application.integrations.port.in.AuthenticationView;
 import io.integrationregistry.application.integrations.port.in.IntegrationView;
 import io.integrationregistry.application.integrations.port.in.SecretView;
 import io.integrationregistry.domain.AuthenticationType;
 import io.integrationregistry.domain.IntegrationStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
 
-/** An integration as the API shows it: no secret, only whether each is set and at most its last four. */
+/**
+ * An integration as the API shows it: no secret, only whether each is set and at most its last four. Reading
+ * the current integration (one or the list) adds its provider calls at a glance, {@code lastCall} and
+ * {@code health}; the answers to commands and to reads of a past state leave both out.
+ */
 record IntegrationResource(
         String id,
         String name,
@@ -21,9 +30,15 @@ record IntegrationResource(
         Instant createdAt,
         Instant updatedAt,
         String lastChangedBy,
-        Authentication authentication) {
+        Authentication authentication,
+        @JsonUnwrapped ProviderCalls providerCalls) {
 
     static IntegrationResource of(IntegrationView view) {
+        return of(view, null);
+    }
+
+    /** With its last provider call and health, as a read of the current integration shows it. */
+    static IntegrationResource of(IntegrationView view, ProviderCallHealth health) {
         return new IntegrationResource(
                 view.id(),
                 view.name(),
@@ -34,7 +49,46 @@ record IntegrationResource(
                 view.createdAt(),
                 view.updatedAt(),
                 view.lastChangedBy(),
-                Authentication.of(view.authentication()));
+                Authentication.of(view.authentication()),
+                health == null ? null : ProviderCalls.of(health));
+    }
+
+    /**
+     * @param lastCall the last provider call to end, null when none was logged
+     * @param health   judged from the calls of the last 15 minutes
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ProviderCalls(
+            @Schema(
+                    nullable = true,
+                    description = "The last provider call to end; null when none is logged. Only in "
+                            + "reads of the current integration (one or the list).")
+            LastCall lastCall,
+
+            @Schema(
+                    description = "UNKNOWN: no call in the last 15 minutes; FAILING: the last 5 calls of "
+                            + "those failed, or at least half of 10 or more; DEGRADED: the last call failed "
+                            + "or at least 20 % did; HEALTHY otherwise. A call failed when the provider "
+                            + "failed to serve it (an error, no answer, refused credentials, too many "
+                            + "calls), not when it said no to that request. Only in reads of the current "
+                            + "integration (one or the list).")
+            Health health) {
+
+        static ProviderCalls of(ProviderCallHealth health) {
+            return new ProviderCalls(health.lastCall().map(LastCall::of).orElse(null), health.health());
+        }
+    }
+
+    /**
+     * @param at      when the call started
+     * @param outcome such as {@code success}, {@code provider-error} or {@code timeout}
+     * @param status  the provider's HTTP status, null when it gave none
+     */
+    record LastCall(Instant at, String outcome, Integer status) {
+
+        static LastCall of(ProviderCallSummary.LastCall call) {
+            return new LastCall(call.at(), call.outcome().label(), call.status() == 0 ? null : call.status());
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -6,11 +6,15 @@ import io.integrationregistry.adapters.rest.openapi.ApiDocumentation;
 import io.integrationregistry.adapters.rest.problem.FieldProblem;
 import io.integrationregistry.adapters.rest.problem.InvalidRequest;
 import io.integrationregistry.adapters.rest.problem.PreconditionRequired;
+import io.integrationregistry.application.documents.port.in.ForReadingProviderCalls;
+import io.integrationregistry.application.documents.port.in.ProviderCallHealth;
 import io.integrationregistry.application.integrations.port.in.ExpectedVersion;
 import io.integrationregistry.application.integrations.port.in.ForManagingIntegrations;
 import io.integrationregistry.application.integrations.port.in.ForReadingIntegrations;
 import io.integrationregistry.application.integrations.port.in.IdempotencyKey;
+import io.integrationregistry.application.integrations.port.in.IntegrationPage;
 import io.integrationregistry.application.integrations.port.in.IntegrationQuery;
+import io.integrationregistry.application.integrations.port.in.IntegrationView;
 import io.integrationregistry.application.integrations.port.in.Receipt;
 import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.domain.IntegrationId;
@@ -42,6 +46,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -56,12 +61,17 @@ class IntegrationsRestController {
     private final ForManagingIntegrations management;
     private final ForReadingIntegrations reading;
     private final PastStates pastStates;
+    private final ForReadingProviderCalls providerCalls;
 
     IntegrationsRestController(
-            ForManagingIntegrations management, ForReadingIntegrations reading, PastStates pastStates) {
+            ForManagingIntegrations management,
+            ForReadingIntegrations reading,
+            PastStates pastStates,
+            ForReadingProviderCalls providerCalls) {
         this.management = management;
         this.reading = reading;
         this.pastStates = pastStates;
+        this.providerCalls = providerCalls;
     }
 
     @PostMapping(consumes = JSON)
@@ -92,7 +102,8 @@ class IntegrationsRestController {
     @GetMapping
     @Operation(
             summary = "List the company's integrations",
-            description = "Sorted by name; filtered by status " + "and by a part of the name.")
+            description = "Sorted by name; filtered by status and by a part of the name. Each integration carries "
+                    + "its last provider call (`lastCall`, null when none) and its `health`.")
     IntegrationListResource list(
             Caller caller,
             @Parameter(schema = @Schema(allowableValues = {"ACTIVE", "INACTIVE"})) @RequestParam(required = false)
@@ -101,7 +112,10 @@ class IntegrationsRestController {
             @RequestParam(required = false, defaultValue = "0") String page,
             @RequestParam(required = false, defaultValue = "50") String size) {
         IntegrationQuery query = query(status, q, page, size);
-        return IntegrationListResource.of(reading.list(caller.company(), query));
+        IntegrationPage found = reading.list(caller.company(), query);
+        List<IntegrationId> ids =
+                found.items().stream().map(view -> new IntegrationId(view.id())).toList();
+        return IntegrationListResource.of(found, providerCalls.health(caller.company(), ids));
     }
 
     @GetMapping("/{id}")
@@ -109,7 +123,8 @@ class IntegrationsRestController {
             summary = "Read one integration",
             description = "Answers the integration with its ETag; with "
                     + "asOf (an RFC 3339 instant) or version, as it was then, folded from its events (admins and "
-                    + "auditors only; 404 before it existed).")
+                    + "auditors only; 404 before it existed). The current integration carries its last provider call "
+                    + "(`lastCall`, null when none) and its `health`; a past state carries neither.")
     ResponseEntity<IntegrationResource> find(
             Authentication authentication,
             Caller caller,
@@ -123,9 +138,11 @@ class IntegrationsRestController {
                             ResponseEntity.ok().eTag(ETags.of(view.version())).body(IntegrationResource.of(view)))
                     .orElseThrow(() -> notFound(integrationId));
         }
-        return reading.find(caller.company(), integrationId)
-                .map(view -> ResponseEntity.ok().eTag(ETags.of(view.version())).body(IntegrationResource.of(view)))
-                .orElseThrow(() -> notFound(integrationId));
+        IntegrationView view = reading.find(caller.company(), integrationId).orElseThrow(() -> notFound(integrationId));
+        ProviderCallHealth health = providerCalls
+                .health(caller.company(), List.of(integrationId))
+                .getOrDefault(integrationId, ProviderCallHealth.NEVER_CALLED);
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(IntegrationResource.of(view, health));
     }
 
     @PutMapping(path = "/{id}", consumes = JSON)

@@ -64,6 +64,9 @@ final class OperationAnswers implements OpenApiCustomizer {
             entry("POST /api/integrations/test", Answers.of(List.of(200), List.of(400, 401, 403, 429, 503))),
             entry("POST /api/integrations/{id}/test", Answers.of(List.of(200), ON_ONE)),
             entry("GET /api/integrations/{id}/history", Answers.of(List.of(200), List.of(401, 403, 404, 429, 503))),
+            entry(
+                    "GET /api/integrations/{id}/provider-calls",
+                    Answers.of(List.of(200), List.of(400, 401, 403, 404, 429, 503))),
             entry("GET /api/audit", Answers.of(List.of(200), List.of(400, 401, 403, 429, 503))),
             entry("GET /api/audit/export", Answers.of(List.of(200), List.of(400, 401, 403, 429, 503))),
             entry("GET /api/integrations/{id}/documents/serviceInfo", Answers.of(List.of(200), THROUGH_PROVIDER)),
