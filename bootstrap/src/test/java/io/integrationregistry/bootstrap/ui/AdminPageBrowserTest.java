@@ -3,9 +3,13 @@ package io.integrationregistry.bootstrap.ui;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.integrationregistry.application.connections.port.out.ConnectionTestRecord;
 import io.integrationregistry.application.connections.port.out.ForRecordingConnectionTests;
+import io.integrationregistry.application.documents.port.out.ForObservingProviderCalls;
+import io.integrationregistry.application.documents.port.out.ProviderCallOutcome;
+import io.integrationregistry.application.documents.port.out.ProviderCallRecord;
 import io.integrationregistry.bootstrap.RegistryApplication;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.CompanyId;
+import io.integrationregistry.domain.IntegrationId;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -59,6 +63,10 @@ class AdminPageBrowserTest extends BrowserTestBase {
     @Autowired
     ForRecordingConnectionTests connectionTests;
 
+    /** Whoever learns of each provider call: the call log among them. */
+    @Autowired
+    List<ForObservingProviderCalls> providerCallObservers;
+
     // ---------------------------------------------------------------- the tests
 
     @Test
@@ -96,16 +104,25 @@ class AdminPageBrowserTest extends BrowserTestBase {
 
     @Test
     @Order(2)
-    void the_list_shows_name_url_type_status_and_last_change_and_filters_by_status_and_name() throws IOException {
+    void the_list_shows_name_url_type_status_health_and_last_change_and_filters_by_status_and_name()
+            throws IOException {
         RegistryClient alice = alice();
-        alice.add(RegistryClient.oauth2Body("Acme DMS", "acme-dms-client-secret-0001"));
-        alice.add(RegistryClient.apiKeyBody(
+        String acme = alice.add(RegistryClient.oauth2Body("Acme DMS", "acme-dms-client-secret-0001"));
+        String contoso = alice.add(RegistryClient.apiKeyBody(
                 "Contoso SharePoint bridge",
                 "https://sp-bridge.contoso.example/webhooks/v1",
                 "contoso-provider-key-123456"));
         String legacy =
                 alice.add(RegistryClient.apiKeyBody("Legacy archive", "https://archive.acme.example/dms", "short-key"));
         alice.post("/api/integrations/" + legacy + "/deactivate", null);
+        // the provider calls of the last minutes, as the document gateway reports them
+        Instant now = Instant.now();
+        for (int call = 5; call > 0; call--) {
+            observe(providerCall(acme, now.minusSeconds(60L * call), 200, ProviderCallOutcome.SUCCESS));
+            observe(providerCall(contoso, now.minusSeconds(60L * call), 0, ProviderCallOutcome.TIMEOUT));
+        }
+        waitUntil(() -> alice.integration(acme).path("health").asText().equals("HEALTHY")
+                && alice.integration(contoso).path("health").asText().equals("FAILING"));
 
         signInAs("alice", "alice-pw");
         open("#/");
@@ -123,6 +140,14 @@ class AdminPageBrowserTest extends BrowserTestBase {
         assertThat(visible("#page-info").getText()).isEqualTo("Page 1 of 1");
         assertThat(element("#page-next").isEnabled()).isFalse();
         assertThat(element("#add-integration").isDisplayed()).isTrue();
+        assertThat(healthInList(acme)).isEqualTo("Healthy");
+        assertThat(row(acme).findElement(By.cssSelector(".last-call")).getText())
+                .endsWith(": Success (HTTP 200)");
+        assertThat(healthInList(contoso)).isEqualTo("Failing");
+        assertThat(row(contoso).findElement(By.cssSelector(".last-call")).getText())
+                .endsWith(": Timed out");
+        assertThat(healthInList(legacy)).isEqualTo("No recent calls");
+        assertThat(row.findElement(By.cssSelector(".last-call")).getText()).isEqualTo("No provider call recorded");
         screenshot("list.png");
 
         new Select(element("#status-filter")).selectByValue("INACTIVE");
@@ -532,6 +557,30 @@ class AdminPageBrowserTest extends BrowserTestBase {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static String healthInList(String id) {
+        return row(id).findElement(By.cssSelector(".health-badge")).getText();
+    }
+
+    private void observe(ProviderCallRecord call) {
+        providerCallObservers.forEach(observer -> observer.observed(call));
+    }
+
+    private static ProviderCallRecord providerCall(
+            String integration, Instant at, int providerStatus, ProviderCallOutcome outcome) {
+        return new ProviderCallRecord(
+                new IntegrationId(integration),
+                new CompanyId("acme"),
+                at,
+                "dora",
+                "files",
+                providerStatus,
+                outcome,
+                outcome == ProviderCallOutcome.TIMEOUT ? 2000 : 140,
+                outcome == ProviderCallOutcome.SUCCESS ? 1830 : -1,
+                "req-" + shortId(),
+                null);
+    }
 
     private static void assertOAuth2FieldsShown(boolean oauth2) {
         Stream.of(
