@@ -62,7 +62,9 @@ function buildLog(calls) {
         h('caption', {class: 'visually-hidden', text: 'Calls to the provider, newest first'}),
         h('thead', {}, h('tr', {}, COLUMNS.map(text => h('th', {scope: 'col', text})))),
         calls.tbody);
-    calls.tableWrap = h('div', {class: 'table-wrap', hidden: true}, calls.table);
+    // wider than a phone: the table scrolls in its own box, which the keyboard can reach
+    calls.tableWrap = h('div', {class: 'calls-wrap', tabindex: '0', role: 'region',
+        'aria-label': 'Provider calls (scrolls sideways)', hidden: true}, calls.table);
     calls.more = h('button', {type: 'button', class: 'button', id: 'provider-calls-more', text: 'Load more',
         hidden: true});
     calls.results = h('div', {class: 'calls-results', id: 'provider-calls-results'},

@@ -227,7 +227,22 @@ abstract class BrowserTestBase {
         Number scrollWidth = (Number) script("return document.documentElement.scrollWidth");
         Number innerWidth = (Number) script("return window.innerWidth");
         assertThat(scrollWidth.intValue())
-                .as("page width at %s px", innerWidth)
+                .as("page width at %s px; wider than the window: %s", innerWidth, script("""
+                        return [...document.querySelectorAll('body *')]
+                            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+                            // what a scrolling box holds does not widen the page
+                            .filter(e => {
+                                for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                                    if (getComputedStyle(p).overflowX !== 'visible') {
+                                        return false;
+                                    }
+                                }
+                                return true;
+                            })
+                            .slice(0, 5)
+                            .map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' '
+                                + Math.round(e.getBoundingClientRect().right))
+                            .join(', ')"""))
                 .isLessThanOrEqualTo(innerWidth.intValue());
     }
 

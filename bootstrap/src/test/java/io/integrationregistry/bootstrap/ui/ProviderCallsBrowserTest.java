@@ -60,6 +60,7 @@ class ProviderCallsBrowserTest extends BrowserTestBase {
     private static DocumentProviderStub broken;
     private static String steadyId;
     private static String brokenId;
+    private static String flakyId;
 
     @BeforeAll
     static void startTheProviders() {
@@ -80,7 +81,7 @@ class ProviderCallsBrowserTest extends BrowserTestBase {
         RegistryClient alice = alice();
         steadyId = alice.add(RegistryClient.apiKeyBody("Steady drive", steady.baseApiUrl(), PROVIDER_KEY));
         brokenId = alice.add(RegistryClient.apiKeyBody("Broken drive", broken.baseApiUrl(), PROVIDER_KEY));
-        String flakyId = alice.add(RegistryClient.apiKeyBody("Flaky drive", steady.baseApiUrl(), PROVIDER_KEY));
+        flakyId = alice.add(RegistryClient.apiKeyBody("Flaky drive", steady.baseApiUrl(), PROVIDER_KEY));
         String idleId = alice.add(
                 RegistryClient.apiKeyBody("Idle drive", "https://idle.acme.example/webhooks/v1", PROVIDER_KEY));
         RegistryClient dora = dora();
@@ -95,6 +96,8 @@ class ProviderCallsBrowserTest extends BrowserTestBase {
         }
         // a last call that failed makes it degraded
         assertThat(dora.get(documents(flakyId, "files?parentId=%2F")).status()).isEqualTo(200);
+        steady.faults().failNext("metadata", 404, "no such document");
+        assertThat(dora.get(documents(flakyId, "metadata?id=gone")).status()).isEqualTo(404);
         steady.faults().failNext("files", 503, "maintenance");
         assertThat(dora.get(documents(flakyId, "files?parentId=%2F")).status()).isEqualTo(502);
         waitUntil(() -> health(alice, steadyId).equals("HEALTHY")
@@ -127,6 +130,17 @@ class ProviderCallsBrowserTest extends BrowserTestBase {
     @Test
     @Order(2)
     void the_call_log_lists_the_calls_newest_first_narrows_them_by_outcome_and_loads_more() throws IOException {
+        signInAs("alice", "alice-pw");
+        open("#/integrations/" + flakyId);
+        waitUntil(() -> callRows().size() == 3);
+        assertThat(element("#integration-health").getText()).contains("Degraded", "Provider error (HTTP 503)");
+        assertThat(callRows())
+                .extracting(row -> row.getAttribute("data-outcome"))
+                .containsExactly("provider-error", "not-found", "success");
+        assertThat(callRows().get(0).getText()).contains("dora", "files", "503", "Provider error", "maintenance");
+        assertThat(element("#provider-calls-more").isDisplayed()).isFalse();
+        screenshot("calls.png");
+
         RegistryClient dora = dora();
         for (int call = 0; call < PAGE_SIZE; call++) {
             assertThat(dora.get(documents(steadyId, "files?parentId=%2F")).status())
@@ -139,7 +153,6 @@ class ProviderCallsBrowserTest extends BrowserTestBase {
         int made = PAGE_SIZE + 3 + 2;
         waitUntil(() -> countCalls(alice(), steadyId) == made);
 
-        signInAs("alice", "alice-pw");
         open("#/integrations/" + steadyId);
         waitUntil(() -> callRows().size() == PAGE_SIZE);
         assertThat(element("#provider-calls-results").getAttribute("aria-busy")).isNull();
@@ -159,7 +172,6 @@ class ProviderCallsBrowserTest extends BrowserTestBase {
                 .isEmpty();
         assertThat(callRows().get(2).getText()).contains("dora", "files", "200", "Success", " ms");
         assertThat(visible("#provider-calls-more").getText()).isEqualTo("Load more");
-        screenshot("calls.png");
 
         element("#provider-calls-more").click();
         waitUntil(() -> callRows().size() == made);
@@ -199,7 +211,8 @@ class ProviderCallsBrowserTest extends BrowserTestBase {
 
         driver.executeCdpCommand("Network.enable", Map.of());
         try {
-            driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/provider-calls*")));
+            driver.executeCdpCommand(
+                    "Network.setBlockedURLs", Map.of("urls", List.of("*/api/integrations/*/provider-calls*")));
             open("#/integrations/" + steadyId);
             WebElement error = visible("#provider-calls-error");
             assertThat(error.getAttribute("role")).isEqualTo("alert");
