@@ -118,8 +118,8 @@ class AdminPageBrowserTest extends BrowserTestBase {
         // the provider calls of the last minutes, as the document gateway reports them
         Instant now = Instant.now();
         for (int call = 5; call > 0; call--) {
-            observe(providerCall(acme, now.minusSeconds(60L * call), 200, ProviderCallOutcome.SUCCESS));
-            observe(providerCall(contoso, now.minusSeconds(60L * call), 0, ProviderCallOutcome.TIMEOUT));
+            observe(providerCall(acme, now.minusMillis(10L * call), 200, ProviderCallOutcome.SUCCESS));
+            observe(providerCall(contoso, now.minusMillis(10L * call), 0, ProviderCallOutcome.TIMEOUT));
         }
         waitUntil(() -> alice.integration(acme).path("health").asText().equals("HEALTHY")
                 && alice.integration(contoso).path("health").asText().equals("FAILING"));

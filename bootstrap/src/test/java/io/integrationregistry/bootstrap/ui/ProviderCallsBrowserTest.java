@@ -140,6 +140,12 @@ class ProviderCallsBrowserTest extends BrowserTestBase {
         assertThat(callRows().get(0).getText()).contains("dora", "files", "503", "Provider error", "maintenance");
         assertThat(element("#provider-calls-more").isDisplayed()).isFalse();
         screenshot("calls.png");
+        // the answer to a change carries no health: the page keeps showing the one it read
+        element("#form-status-toggle").click();
+        waitUntil(() -> "false".equals(element("#form-status-toggle").getAttribute("aria-checked")));
+        element("#form-status-toggle").click();
+        waitUntil(() -> "true".equals(element("#form-status-toggle").getAttribute("aria-checked")));
+        assertThat(element("#integration-health").getText()).contains("Degraded", "Provider error (HTTP 503)");
 
         RegistryClient dora = dora();
         for (int call = 0; call < PAGE_SIZE; call++) {
