@@ -38,7 +38,7 @@ public record RegistryProperties(
 
     /**
      * @param queueCapacity     calls waiting to be written at most; more are dropped (and counted)
-     * @param flushInterval     how long the writer waits between two bulk writes of the waiting calls
+     * @param flushInterval     how long the writer rests after each bulk write of the waiting calls
      * @param retention         how long a call is kept (a TTL index; reads leave older calls out)
      * @param maxPerIntegration calls kept per integration at most; the oldest beyond are trimmed
      */

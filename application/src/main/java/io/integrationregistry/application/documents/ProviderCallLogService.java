@@ -25,7 +25,10 @@ import java.util.Optional;
 public final class ProviderCallLogService implements ForReadingProviderCalls {
 
     private static final String LABELS = String.join(
-            ", ", Arrays.stream(ProviderCallOutcome.values()).map(ProviderCallOutcome::label).toList());
+            ", ",
+            Arrays.stream(ProviderCallOutcome.values())
+                    .map(ProviderCallOutcome::label)
+                    .toList());
 
     private final ForQueryingProviderCalls log;
     private final ForListingIntegrations integrations;

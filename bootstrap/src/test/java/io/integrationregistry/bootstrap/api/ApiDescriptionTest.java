@@ -1,6 +1,7 @@
 package io.integrationregistry.bootstrap.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.integrationregistry.application.documents.port.out.ProviderCallOutcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,6 +33,7 @@ class ApiDescriptionTest extends ApiTestBase {
             entry("POST /api/integrations/test", Set.of("200")),
             entry("POST /api/integrations/{id}/test", Set.of("200")),
             entry("GET /api/integrations/{id}/history", Set.of("200")),
+            entry("GET /api/integrations/{id}/provider-calls", Set.of("200")),
             entry("GET /api/audit", Set.of("200")),
             entry("GET /api/audit/export", Set.of("200")),
             entry("GET /api/integrations/{id}/documents/serviceInfo", Set.of("200")),
@@ -243,5 +245,40 @@ class ApiDescriptionTest extends ApiTestBase {
         }
         assertThat(cursor).as("the cursor parameter").isNotNull();
         assertThat(cursor.path("description").asText()).contains("next");
+    }
+
+    @Test
+    void theIntegrationReadSaysItsLastProviderCallAndHealthAndTheLogItsShape() {
+        String integration = operations
+                .get("GET /api/integrations/{id}")
+                .at("/responses/200/content/application~1json/schema/$ref")
+                .asText();
+        JsonNode properties = description.at(
+                "/components/schemas/" + integration.substring(integration.lastIndexOf('/') + 1) + "/properties");
+        assertThat(properties.at("/health/description").asText()).contains("UNKNOWN", "FAILING", "DEGRADED");
+        assertThat(properties.at("/health/enum").toString()).contains("HEALTHY");
+        assertThat(properties.has("lastCall")).as("lastCall in %s", properties).isTrue();
+        assertThat(operations
+                        .get("GET /api/integrations/{id}")
+                        .path("description")
+                        .asText())
+                .contains("health");
+        JsonNode log = operations.get("GET /api/integrations/{id}/provider-calls");
+        assertThat(log.path("description").asText()).contains("newest first").contains("never a URL");
+        List<String> parameters = new ArrayList<>();
+        log.path("parameters")
+                .forEach(parameter -> parameters.add(parameter.path("name").asText()));
+        assertThat(parameters).containsExactlyInAnyOrder("id", "outcome", "cursor", "size");
+        List<String> outcomes = new ArrayList<>();
+        log.path("parameters").forEach(parameter -> {
+            if (parameter.path("name").asText().equals("outcome")) {
+                parameter.at("/schema/enum").forEach(value -> outcomes.add(value.asText()));
+            }
+        });
+        assertThat(outcomes)
+                .as("every outcome a call can have, as the log spells it")
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(ProviderCallOutcome.values())
+                        .map(ProviderCallOutcome::label)
+                        .toList());
     }
 }

@@ -12,7 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = {
             "registry.outbound.allow-plain-http=true",
             "registry.outbound.allowed-private-hosts=127.0.0.1",
-            "registry.outbound.read-timeout=PT2S"
+            "registry.outbound.read-timeout=PT2S",
+            // The provider-call log is written in the background: often here, so that tests wait little for it.
+            "registry.provider-calls.flush-interval=PT0.05S"
         })
 public abstract class ProviderApiTestBase extends ApiTestBase {
 

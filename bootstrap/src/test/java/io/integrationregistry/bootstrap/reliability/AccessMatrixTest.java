@@ -265,6 +265,15 @@ class AccessMatrixTest {
                         403,
                         404,
                         403),
+                row(
+                        "GET /api/integrations/{id}/provider-calls",
+                        Call.get(integration + "/provider-calls"),
+                        401,
+                        200,
+                        200,
+                        403,
+                        404,
+                        403),
                 row("GET /api/audit", Call.get("/api/audit?integrationId=" + apiKeyId), 401, 200, 200, 403, 200, 403),
                 row("GET /api/audit/export", Call.get("/api/audit/export?format=ndjson"), 401, 200, 200, 403, 200, 403),
                 // the provider's documents through the active integration

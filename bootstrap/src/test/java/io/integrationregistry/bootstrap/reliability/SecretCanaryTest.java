@@ -22,6 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -29,13 +30,15 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Secrets never in the clear, end to end: unique random secrets (canaries) go through every path a secret takes (add,
  * edit, refused requests, the OAuth2 connect flow and token refresh, connection tests, gateway calls,
  * provider and token endpoint failures), with the whole service logging at DEBUG. Then no canary may
- * appear, plain or encoded, in any answer of the service (body or header), in any log line, or in any
- * document of any collection of its database. Only the fixtures that legitimately receive a secret (the
+ * appear, plain or encoded, in any answer of the service (body or header, the provider-call log's included),
+ * in any log line, or in any document of any collection of its database (the provider-call log's entries and
+ * summaries included). Only the fixtures that legitimately receive a secret (the
  * provider stubs, the authorization server and the careless token endpoint) see them.
  */
 @TestPropertySource(properties = {"logging.level.root=DEBUG", "logging.level.io.integrationregistry=TRACE"})
@@ -152,7 +155,13 @@ class SecretCanaryTest extends ProviderApiTestBase {
         assertThat(paths).hasSize(17);
         assertThat(scannedLines).isPositive();
         assertThat(storage.collections)
-                .containsKeys("registry.domainevents", "registry.integration_list", "registry.audit_trail");
+                .containsKeys(
+                        "registry.domainevents",
+                        "registry.integration_list",
+                        "registry.audit_trail",
+                        "registry.provider_calls",
+                        "registry.provider_call_summaries");
+        assertThat(storage.collections.get("registry.provider_calls")).isPositive();
         assertThat(findings).isEmpty();
     }
 
@@ -505,6 +514,16 @@ class SecretCanaryTest extends ProviderApiTestBase {
             expect(auditor().get("/api/integrations/" + integration + "/history"), 200);
             expect(auditor().get("/api/integrations/" + integration + "?version=1"), 200);
             expect(auditor().get("/api/audit?integrationId=" + integration), 200);
+            // The gateway calls' log is written in the background: wait until it holds them, so that the
+            // stored entries are scanned too, then read it as its administrators and auditors do.
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> auditor()
+                                    .get("/api/integrations/" + integration + "/provider-calls?size=200")
+                                    .json()
+                                    .path("items")
+                                    .size()
+                            > 0);
+            expect(alice().get("/api/integrations/" + integration + "/provider-calls?outcome=provider-error"), 200);
         }
         expect(alice().get("/api/integrations?size=100"), 200);
         expect(auditor().get("/api/audit?size=200"), 200);

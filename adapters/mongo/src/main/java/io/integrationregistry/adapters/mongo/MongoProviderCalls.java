@@ -73,18 +73,32 @@ public class MongoProviderCalls implements ForQueryingProviderCalls {
                 Indexes.compoundIndex(Indexes.ascending(INTEGRATION), Indexes.descending(AT), Indexes.descending(ID)),
                 new IndexOptions().name("integration_newest"));
         long expireAfter = settings.retention().toSeconds();
-        try {
-            entries.createIndex(
-                    Indexes.ascending(AT),
-                    new IndexOptions().name(TTL_INDEX).expireAfter(expireAfter, TimeUnit.SECONDS));
-        } catch (MongoCommandException otherRetention) {
-            // The index exists with another retention: change it in place.
-            mongo.getDb()
-                    .runCommand(new Document("collMod", ENTRIES)
-                            .append(
-                                    "index",
-                                    new Document("name", TTL_INDEX).append("expireAfterSeconds", expireAfter)));
+        Document existing = null;
+        for (Document index : entries.listIndexes()) {
+            if (TTL_INDEX.equals(index.getString("name"))) {
+                existing = index;
+            }
         }
+        if (existing != null
+                && existing.get("expireAfterSeconds") instanceof Number stored
+                && stored.longValue() == expireAfter) {
+            return;
+        }
+        if (existing != null) {
+            // Another retention than the index's: change it in place where the server can, else build it anew.
+            try {
+                mongo.getDb()
+                        .runCommand(new Document("collMod", ENTRIES)
+                                .append(
+                                        "index",
+                                        new Document("name", TTL_INDEX).append("expireAfterSeconds", expireAfter)));
+                return;
+            } catch (MongoCommandException unsupported) {
+                entries.dropIndex(TTL_INDEX);
+            }
+        }
+        entries.createIndex(
+                Indexes.ascending(AT), new IndexOptions().name(TTL_INDEX).expireAfter(expireAfter, TimeUnit.SECONDS));
     }
 
     /** Stores the calls, in the order they ended, and updates their integrations' summaries: two bulk writes. */

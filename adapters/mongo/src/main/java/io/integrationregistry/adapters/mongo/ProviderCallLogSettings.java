@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param queueCapacity      calls waiting to be written at most; a call observed when they are that many is
  *                           dropped (and counted)
- * @param flushInterval      how long the writer waits between two writes of the waiting calls
+ * @param flushInterval      how long the writer rests after each write, so that it writes at most once per
+ *                           interval
  * @param retention          how long an entry is kept (the TTL of the {@code at} index; reads ignore older ones)
  * @param maxPerIntegration  entries kept per integration at most (the oldest beyond are trimmed, in batches)
  */

@@ -15,9 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -25,10 +22,11 @@ import java.util.stream.Collectors;
 /**
  * Writes the observed provider calls into the log without ever slowing or failing a call: observing puts
  * the call on a bounded queue and returns; when the queue is full the call is dropped and counted. One
- * daemon thread writes what waits at most once per flush interval, in two bulk writes (the entries, then
- * the summaries), trims the integrations that grew past their maximum and, once an hour, deletes the
- * expired entries. A write that fails (the database away) loses its batch, counted as dropped, and logs
- * one warning without any of the calls' contents. Closing writes what still waits.
+ * daemon thread waits for calls, writes all that wait in two bulk writes (the entries, then the
+ * summaries), trims the integrations that grew past their maximum, then rests for the flush interval, so
+ * that it writes at most once per interval and, when no call comes, does nothing but delete the expired
+ * entries once an hour. A write that fails (the database away) loses its batch, counted as dropped, and
+ * logs one warning without any of the calls' contents. Closing writes what still waits.
  */
 public class ProviderCallLogWriter implements ForObservingProviderCalls, AutoCloseable {
 
@@ -41,9 +39,10 @@ public class ProviderCallLogWriter implements ForObservingProviderCalls, AutoClo
     private final BlockingQueue<ProviderCallRecord> waiting;
     private final AtomicLong dropped = new AtomicLong();
     private final Map<String, Integer> writtenSinceTrimmed = new HashMap<>();
-    private final Object flushing = new Object();
-    private ScheduledExecutorService flusher;
-    private ScheduledFuture<?> flushes;
+    /** Held while writing: the writing thread is only ever interrupted outside a write. */
+    private final Object writing = new Object();
+
+    private Thread writer;
     private Instant lastExpiry;
 
     public ProviderCallLogWriter(MongoProviderCalls calls, ProviderCallLogSettings settings, Clock clock) {
@@ -72,71 +71,86 @@ public class ProviderCallLogWriter implements ForObservingProviderCalls, AutoClo
 
     /** Starts the writing thread; until then observed calls only wait (or are dropped once the queue is full). */
     public synchronized void start() {
-        if (flusher != null) {
+        if (writer != null) {
             return;
         }
-        flusher = Executors.newSingleThreadScheduledExecutor(work -> {
-            Thread thread = new Thread(work, "provider-call-log");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = settings.flushInterval().toMillis();
-        flushes = flusher.scheduleWithFixedDelay(
-                this::flushQuietly, interval, Math.max(1, interval), TimeUnit.MILLISECONDS);
+        writer = new Thread(this::writeUntilInterrupted, "provider-call-log");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     /** Stops the writing thread, then writes what still waits. */
     @Override
     public synchronized void close() {
-        if (flusher != null) {
-            flushes.cancel(false);
-            flusher.shutdown();
+        if (writer != null) {
+            synchronized (writing) {
+                writer.interrupt();
+            }
             try {
-                if (!flusher.awaitTermination(10, TimeUnit.SECONDS)) {
-                    flusher.shutdownNow();
-                }
+                writer.join(Duration.ofSeconds(10).toMillis());
             } catch (InterruptedException interrupted) {
-                flusher.shutdownNow();
                 Thread.currentThread().interrupt();
             }
-            flusher = null;
+            writer = null;
         }
-        flushQuietly();
+        flushQuietly(null);
     }
 
     /** Writes every call waiting now; answers how many were written. Never throws. */
     public int flush() {
-        synchronized (flushing) {
-            expireNowAndThen();
-            List<ProviderCallRecord> batch = new ArrayList<>();
-            waiting.drainTo(batch);
-            if (batch.isEmpty()) {
-                return 0;
+        return flushQuietly(null);
+    }
+
+    private void writeUntilInterrupted() {
+        long rest = settings.flushInterval().toMillis();
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                ProviderCallRecord first = waiting.poll(EXPIRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                flushQuietly(first);
+                Thread.sleep(rest);
             }
-            try {
-                calls.write(batch);
-            } catch (RuntimeException failed) {
-                dropped.addAndGet(batch.size());
-                log.warn(
-                        "Could not write {} provider call(s) into the call log; they are lost: {}",
-                        batch.size(),
-                        failed.getClass().getSimpleName());
-                return 0;
-            }
-            trimNowAndThen(batch);
-            return batch.size();
+        } catch (InterruptedException stopped) {
+            // Closing: what still waits is written by close().
         }
     }
 
-    private void flushQuietly() {
-        try {
-            flush();
-        } catch (RuntimeException | Error unexpected) {
-            // Keeps the writing thread alive: a scheduled task that throws is never run again.
-            log.warn(
-                    "The provider call log's writer failed: {}",
-                    unexpected.getClass().getSimpleName());
+    /** Writes {@code first} (when not null) and every call waiting now; answers how many were written. */
+    private int flushQuietly(ProviderCallRecord first) {
+        synchronized (writing) {
+            try {
+                return write(first);
+            } catch (RuntimeException | Error unexpected) {
+                // Keeps the writing thread alive whatever happens.
+                log.warn(
+                        "The provider call log's writer failed: {}",
+                        unexpected.getClass().getSimpleName());
+                return 0;
+            }
         }
+    }
+
+    private int write(ProviderCallRecord first) {
+        expireNowAndThen();
+        List<ProviderCallRecord> batch = new ArrayList<>();
+        if (first != null) {
+            batch.add(first);
+        }
+        waiting.drainTo(batch);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            calls.write(batch);
+        } catch (RuntimeException failed) {
+            dropped.addAndGet(batch.size());
+            log.warn(
+                    "Could not write {} provider call(s) into the call log; they are lost: {}",
+                    batch.size(),
+                    failed.getClass().getSimpleName());
+            return 0;
+        }
+        trimNowAndThen(batch);
+        return batch.size();
     }
 
     /** Counts each integration's new entries; those that got a tenth of their maximum since are checked. */

@@ -173,18 +173,19 @@ abstract class ProviderCallLogContract {
 
     @Test
     void theEntriesExpireAfterTheRetentionByATtlIndexOnTheirStart() {
-        Document ttl = null;
-        for (Document index : mongo.getCollection(MongoProviderCalls.ENTRIES).listIndexes()) {
-            if (index.get("key", Document.class).containsKey("at")
-                    && index.get("key", Document.class).size() == 1) {
-                ttl = index;
-            }
-        }
-
-        assertThat(ttl).isNotNull();
-        assertThat(((Number) ttl.get("expireAfterSeconds")).longValue()).isEqualTo(RETENTION.toSeconds());
+        assertThat(ttlSeconds()).isEqualTo(RETENTION.toSeconds());
         assertThat(Fixtures.indexKeys(mongo, MongoProviderCalls.ENTRIES))
                 .contains(new Document("integration", 1).append("at", -1).append("_id", -1));
+    }
+
+    @Test
+    void anotherRetentionChangesTheTtlOfTheExistingIndex() {
+        Duration shorter = Duration.ofDays(2);
+
+        new MongoProviderCalls(mongo, new ProviderCallLogSettings(100, Duration.ofHours(1), shorter, 10), clock)
+                .ensureIndexes();
+
+        assertThat(ttlSeconds()).isEqualTo(shorter.toSeconds());
     }
 
     @Test
@@ -289,27 +290,62 @@ abstract class ProviderCallLogContract {
     }
 
     @Test
-    void theWriterFlushesOnItsOwnAndClosingWritesWhatStillWaits() throws InterruptedException {
+    void theWriterWritesACallAtOnceThenRestsForItsIntervalAndClosingWritesWhatStillWaits() throws InterruptedException {
+        IntegrationId id = newId();
+        ProviderCallLogWriter resting = writer(new ProviderCallLogSettings(100, Duration.ofHours(1), RETENTION, 10));
+        resting.start();
+
+        resting.observed(call(id, NOW.minusSeconds(2), ProviderCallOutcome.SUCCESS, "first"));
+        awaitLogged(id, 1);
+        resting.observed(call(id, NOW.minusSeconds(1), ProviderCallOutcome.SUCCESS, "second"));
+        Thread.sleep(100);
+
+        // Resting for an hour after its first write: the second call waits.
+        assertThat(resting.waiting()).isEqualTo(1);
+        assertThat(calls.page(id, Optional.empty(), Optional.empty(), 10).items())
+                .hasSize(1);
+        resting.close();
+        assertThat(resting.waiting()).isZero();
+        assertThat(calls.page(id, Optional.empty(), Optional.empty(), 10).items())
+                .extracting(ProviderCallRecord::requestId)
+                .containsExactly("second", "first");
+    }
+
+    @Test
+    void aWriterWithAShortIntervalWritesEachCallSoon() throws InterruptedException {
         IntegrationId id = newId();
         ProviderCallLogWriter quick = writer(new ProviderCallLogSettings(100, Duration.ofMillis(20), RETENTION, 10));
         quick.start();
-        quick.observed(call(id, NOW.minusSeconds(2), ProviderCallOutcome.SUCCESS));
+        try {
+            for (int n = 0; n < 3; n++) {
+                quick.observed(call(id, NOW.minusSeconds(10 - n), ProviderCallOutcome.SUCCESS));
+                awaitLogged(id, n + 1);
+            }
+        } finally {
+            quick.close();
+        }
+    }
+
+    private void awaitLogged(IntegrationId id, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (calls.page(id, Optional.empty(), Optional.empty(), 10).items().isEmpty()
+        while (calls.page(id, Optional.empty(), Optional.empty(), 10).items().size() < count
                 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
+            Thread.sleep(5);
         }
         assertThat(calls.page(id, Optional.empty(), Optional.empty(), 10).items())
-                .hasSize(1);
-        quick.close();
+                .hasSize(count);
+    }
 
-        ProviderCallLogWriter slow = writer(new ProviderCallLogSettings(100, Duration.ofHours(1), RETENTION, 10));
-        slow.start();
-        slow.observed(call(id, NOW.minusSeconds(1), ProviderCallOutcome.SUCCESS));
-        slow.close();
-
-        assertThat(calls.page(id, Optional.empty(), Optional.empty(), 10).items())
-                .hasSize(2);
+    /** The expiry of the TTL index on {@code at}, the only index of that key alone. */
+    private long ttlSeconds() {
+        List<Document> ttl = new ArrayList<>();
+        for (Document index : mongo.getCollection(MongoProviderCalls.ENTRIES).listIndexes()) {
+            if (index.get("key", Document.class).keySet().equals(java.util.Set.of("at"))) {
+                ttl.add(index);
+            }
+        }
+        assertThat(ttl).hasSize(1);
+        return ((Number) ttl.get(0).get("expireAfterSeconds")).longValue();
     }
 
     private static ProviderCallRecord call(IntegrationId id, Instant at, ProviderCallOutcome outcome) {
