@@ -146,6 +146,12 @@ export const api = {
     disconnect: (id) => send('DELETE', `/api/integrations/${encodeURIComponent(id)}/oauth2/connection`),
 
     history: (id) => send('GET', `/api/integrations/${encodeURIComponent(id)}/history`),
+    /** One page of an integration's provider calls, newest first; `outcome` narrows them to one outcome. */
+    providerCalls: (id, {outcome, cursor, size = 25} = {}) => {
+        const query = auditQuery({outcome, cursor});
+        query.set('size', String(size));
+        return send('GET', `/api/integrations/${encodeURIComponent(id)}/provider-calls?${query}`);
+    },
     audit: (filters, cursor, size = 50) => {
         const query = auditQuery(filters);
         if (cursor) {

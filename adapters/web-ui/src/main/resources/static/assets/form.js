@@ -10,6 +10,7 @@ import {buildFields, copyRedirectUri, fillFields, requestBody, savedType, showTy
 import {buildNotices, clearErrors, flashStatus, showFailure} from './form-errors.js';
 import {buildConnectionTest, testConnection} from './connection-test.js';
 import {buildConnectionSection, refreshWhenBack, renderConnection} from './oauth2-connection.js';
+import {buildProviderCalls, showHealth} from './provider-calls.js';
 
 export async function renderForm({app, container, token, id}) {
     const writer = app.can('write');
@@ -131,6 +132,7 @@ function buildPage(view, container) {
     view.heading.id = 'form-heading';
 
     view.connectionSection = buildConnectionSection();
+    view.providerCalls = id ? buildProviderCalls(view) : null;
     const {formStatus, staleBanner, formMessage} = view.notices;
     replace(container,
         h('nav', {class: 'breadcrumb', 'aria-label': 'Breadcrumb'},
@@ -147,7 +149,8 @@ function buildPage(view, container) {
         h('div', {class: 'form-layout'},
             view.form,
             h('aside', {class: 'form-aside', 'aria-label': 'About this integration'}, view.connectionSection,
-                help(writer))));
+                help(writer))),
+        view.providerCalls && view.providerCalls.section);
 }
 
 function help(writer) {
@@ -218,6 +221,7 @@ function populate(view) {
     showStatus(view);
     showTypeFields(view.fields, view.integration);
     renderConnection(view);
+    showHealth(view.providerCalls, view.integration);
 }
 
 /* ---------- actions ---------- */

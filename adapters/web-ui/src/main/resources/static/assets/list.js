@@ -4,6 +4,7 @@
  */
 import {api} from './api.js';
 import {announce, AUTH_TYPES, focus, h, replace, setSwitch, show, statusBadge, statusSwitch, time} from './dom.js';
+import {healthSummary} from './health.js';
 
 const PAGE_SIZE = 20;
 const STATUSES = [['', 'All'], ['ACTIVE', 'Active'], ['INACTIVE', 'Inactive']];
@@ -60,12 +61,13 @@ function buildPage(view, container) {
     view.message = h('p', {class: 'notice notice-error', id: 'list-message', role: 'alert', hidden: true});
     view.tbody = h('tbody');
     view.table = h('table', {class: 'data-table integration-table', id: 'integration-list'},
-        h('caption', {class: 'visually-hidden', text: 'Custom integrations, sorted by name'}),
+        h('caption', {class: 'visually-hidden', text: 'Custom integrations, sorted by name, with the health of their provider calls'}),
         h('thead', {}, h('tr', {},
             h('th', {scope: 'col', text: 'Name'}),
             h('th', {scope: 'col', text: 'Base API URL'}),
             h('th', {scope: 'col', text: 'Authentication'}),
             h('th', {scope: 'col', text: 'Status'}),
+            h('th', {scope: 'col', text: 'Health'}),
             h('th', {scope: 'col', text: 'Last change'}))),
         view.tbody);
     view.previous = h('button', {type: 'button', class: 'button', id: 'page-previous'},
@@ -127,7 +129,7 @@ async function load(view, announceCount = false) {
     }
     replace(tbody, (page.items || []).map(item => row(view, item)));
     if (!page.items || page.items.length === 0) {
-        replace(tbody, h('tr', {class: 'empty-row'}, h('td', {colspan: '5'},
+        replace(tbody, h('tr', {class: 'empty-row'}, h('td', {colspan: '6'},
             filters.status || filters.q
                 ? 'No integration matches these filters.'
                 : (writer ? 'No custom integrations yet. Add the first one.' : 'No custom integrations yet.'))));
@@ -186,6 +188,7 @@ function row(view, item) {
                     || '—'})),
         h('td', {class: 'cell-status', 'data-label': 'Status'},
             h('span', {class: 'status-cell'}, toggle, badgeHolder)),
+        h('td', {class: 'cell-health', 'data-label': 'Health'}, healthSummary(item)),
         h('td', {class: 'cell-changed', 'data-label': 'Last change'},
             h('span', {class: 'last-change'}, who, when)));
 }

@@ -3,50 +3,33 @@ package io.integrationregistry.bootstrap.ui;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.integrationregistry.application.connections.port.out.ConnectionTestRecord;
 import io.integrationregistry.application.connections.port.out.ForRecordingConnectionTests;
+import io.integrationregistry.application.documents.port.out.ForObservingProviderCalls;
+import io.integrationregistry.application.documents.port.out.ProviderCallOutcome;
+import io.integrationregistry.application.documents.port.out.ProviderCallRecord;
 import io.integrationregistry.bootstrap.RegistryApplication;
 import io.integrationregistry.domain.Actor;
 import io.integrationregistry.domain.CompanyId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.integrationregistry.domain.IntegrationId;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,103 +54,18 @@ import static org.assertj.core.api.Assertions.assertThat;
             "registry.public-url=https://registry.acme.example"
         })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AdminPageBrowserTest {
+class AdminPageBrowserTest extends BrowserTestBase {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String NO_CHROMIUM =
-            "Chromium not installed (apt-get install chromium chromium-driver): browser tests skipped";
-    private static final Path SCREENSHOTS = Path.of("..", "adapters", "web-ui", "screenshots");
-    private static final Dimension DESKTOP = new Dimension(1280, 900);
     private static final String CLIENT_SECRET = "northwind-client-secret-7f3a";
     private static final String API_KEY = "northwind-api-key-0123456789-k9x2";
     private static final String TYPED_KEY = "typed-provider-key-0123456789-ui";
 
-    private static final boolean INSTALLED = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    /** Commands go through chromedriver, so Selenium's own DevTools client (and its version warning) is not needed. */
-    private static final java.util.logging.Logger CDP_VERSION_FINDER =
-            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
-
-    private static ChromeDriverService service;
-    private static ChromeDriver driver;
-    private static Path downloads;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     ForRecordingConnectionTests connectionTests;
 
-    @DynamicPropertySource
-    static void dataFolder(DynamicPropertyRegistry registry) throws IOException {
-        String folder = Files.createTempDirectory("registry-ui-test").toString();
-        registry.add("registry.embedded-mongo.path", () -> folder);
-    }
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        if (!INSTALLED) {
-            System.err.println(NO_CHROMIUM);
-            return;
-        }
-        CDP_VERSION_FINDER.setLevel(Level.OFF);
-        downloads = Files.createTempDirectory("registry-ui-downloads");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1280,900");
-        options.setExperimentalOption(
-                "prefs",
-                Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.executeCdpCommand(
-                "Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-    }
-
-    @BeforeEach
-    void chromiumIsInstalled() {
-        Assumptions.assumeTrue(INSTALLED, NO_CHROMIUM);
-    }
-
-    /** The page runs under a strict Content-Security-Policy: any violation, or any script error, fails the test. */
-    @AfterEach
-    void noScriptErrorsNorPolicyViolations() {
-        if (driver == null) {
-            return;
-        }
-        List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
-                .filter(message -> message.contains("Content Security Policy")
-                        || message.contains("Uncaught")
-                        || message.contains("SyntaxError")
-                        || message.contains("TypeError"))
-                .toList();
-        assertThat(problems).as("browser console").isEmpty();
-    }
+    /** Whoever learns of each provider call: the call log among them. */
+    @Autowired
+    List<ForObservingProviderCalls> providerCallObservers;
 
     // ---------------------------------------------------------------- the tests
 
@@ -206,16 +104,25 @@ class AdminPageBrowserTest {
 
     @Test
     @Order(2)
-    void the_list_shows_name_url_type_status_and_last_change_and_filters_by_status_and_name() throws IOException {
+    void the_list_shows_name_url_type_status_health_and_last_change_and_filters_by_status_and_name()
+            throws IOException {
         RegistryClient alice = alice();
-        alice.add(RegistryClient.oauth2Body("Acme DMS", "acme-dms-client-secret-0001"));
-        alice.add(RegistryClient.apiKeyBody(
+        String acme = alice.add(RegistryClient.oauth2Body("Acme DMS", "acme-dms-client-secret-0001"));
+        String contoso = alice.add(RegistryClient.apiKeyBody(
                 "Contoso SharePoint bridge",
                 "https://sp-bridge.contoso.example/webhooks/v1",
                 "contoso-provider-key-123456"));
         String legacy =
                 alice.add(RegistryClient.apiKeyBody("Legacy archive", "https://archive.acme.example/dms", "short-key"));
         alice.post("/api/integrations/" + legacy + "/deactivate", null);
+        // the provider calls of the last minutes, as the document gateway reports them
+        Instant now = Instant.now();
+        for (int call = 5; call > 0; call--) {
+            observe(providerCall(acme, now.minusMillis(10L * call), 200, ProviderCallOutcome.SUCCESS));
+            observe(providerCall(contoso, now.minusMillis(10L * call), 0, ProviderCallOutcome.TIMEOUT));
+        }
+        waitUntil(() -> alice.integration(acme).path("health").asText().equals("HEALTHY")
+                && alice.integration(contoso).path("health").asText().equals("FAILING"));
 
         signInAs("alice", "alice-pw");
         open("#/");
@@ -233,6 +140,14 @@ class AdminPageBrowserTest {
         assertThat(visible("#page-info").getText()).isEqualTo("Page 1 of 1");
         assertThat(element("#page-next").isEnabled()).isFalse();
         assertThat(element("#add-integration").isDisplayed()).isTrue();
+        assertThat(healthInList(acme)).isEqualTo("Healthy");
+        assertThat(row(acme).findElement(By.cssSelector(".last-call")).getText())
+                .endsWith(": Success (HTTP 200)");
+        assertThat(healthInList(contoso)).isEqualTo("Failing");
+        assertThat(row(contoso).findElement(By.cssSelector(".last-call")).getText())
+                .endsWith(": Timed out");
+        assertThat(healthInList(legacy)).isEqualTo("No recent calls");
+        assertThat(row.findElement(By.cssSelector(".last-call")).getText()).isEqualTo("No provider call recorded");
         screenshot("list.png");
 
         new Select(element("#status-filter")).selectByValue("INACTIVE");
@@ -643,92 +558,28 @@ class AdminPageBrowserTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private String base() {
-        return "http://localhost:" + port;
+    private static String healthInList(String id) {
+        return row(id).findElement(By.cssSelector(".health-badge")).getText();
     }
 
-    private RegistryClient alice() {
-        return new RegistryClient(port, "alice", "alice-pw");
+    private void observe(ProviderCallRecord call) {
+        providerCallObservers.forEach(observer -> observer.observed(call));
     }
 
-    private static String shortId() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    /** Loads the page afresh at a route (a fragment change alone would keep the previous view for a moment). */
-    private void open(String hash) {
-        driver.get("about:blank");
-        driver.get(base() + "/" + hash);
-        visible("#view h1");
-    }
-
-    private void signInAs(String user, String password) {
-        driver.get("about:blank");
-        driver.get(base() + "/");
-        wait(10).until(d -> element("#current-user").isDisplayed()
-                || element("#sign-in-form").isDisplayed());
-        if (element("#current-user").isDisplayed()) {
-            if (element("#current-user").getText().startsWith(user + " ")) {
-                return;
-            }
-            element("#sign-out").click();
-            visible("#sign-in-form");
-        }
-        signIn(user, password);
-    }
-
-    private void signIn(String user, String password) {
-        element("#sign-in-username").clear();
-        type("#sign-in-username", user);
-        element("#sign-in-password").clear();
-        type("#sign-in-password", password);
-        element("#sign-in-submit").click();
-        wait(10).until(d -> element("#current-user").isDisplayed()
-                && element("#current-user").getText().startsWith(user + " "));
-    }
-
-    private static WebElement element(String css) {
-        return driver.findElement(By.cssSelector(css));
-    }
-
-    private static WebElement visible(String css) {
-        return wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
-    private static void type(String css, String text) {
-        visible(css).sendKeys(text);
-    }
-
-    private static WebDriverWait wait(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition) {
-        wait(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .until(d -> condition.getAsBoolean());
-    }
-
-    private static Object script(String javascript) {
-        return ((JavascriptExecutor) driver).executeScript(javascript);
-    }
-
-    private static String activeElementId() {
-        return (String) script("return document.activeElement && document.activeElement.id");
-    }
-
-    private static WebElement row(String id) {
-        return visible("#integration-list [data-integration-id='" + id + "']");
-    }
-
-    private static String statusInList(String id) {
-        return row(id).findElement(By.cssSelector(".integration-status")).getText();
-    }
-
-    private static List<String> names() {
-        return driver.findElements(By.cssSelector("#integration-list [data-integration-id] .integration-name")).stream()
-                .map(WebElement::getText)
-                .toList();
+    private static ProviderCallRecord providerCall(
+            String integration, Instant at, int providerStatus, ProviderCallOutcome outcome) {
+        return new ProviderCallRecord(
+                new IntegrationId(integration),
+                new CompanyId("acme"),
+                at,
+                "dora",
+                "files",
+                providerStatus,
+                outcome,
+                outcome == ProviderCallOutcome.TIMEOUT ? 2000 : 140,
+                outcome == ProviderCallOutcome.SUCCESS ? 1830 : -1,
+                "req-" + shortId(),
+                null);
     }
 
     private static void assertOAuth2FieldsShown(boolean oauth2) {
@@ -744,47 +595,5 @@ class AdminPageBrowserTest {
                 .isEqualTo(oauth2);
         assertThat((Boolean) script("return document.getElementById('oauth2-fields').hidden"))
                 .isEqualTo(!oauth2);
-    }
-
-    private static void assertNoHorizontalOverflow() {
-        Number scrollWidth = (Number) script("return document.documentElement.scrollWidth");
-        Number innerWidth = (Number) script("return window.innerWidth");
-        assertThat(scrollWidth.intValue())
-                .as("page width at %s px", innerWidth)
-                .isLessThanOrEqualTo(innerWidth.intValue());
-    }
-
-    private static java.util.Optional<Path> downloaded(String suffix) {
-        try (Stream<Path> files = Files.list(downloads)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(suffix))
-                    .findFirst();
-        } catch (IOException unreadable) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    /** A PNG of the whole page, 1280 px wide, into adapters/web-ui/screenshots. */
-    @SuppressWarnings("unchecked")
-    private static void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        long width = ((Number) script("return window.innerWidth")).longValue();
-        long height = ((Number) script("return Math.max(document.documentElement.scrollHeight, window.innerHeight)"))
-                .longValue();
-        byte[] png;
-        try {
-            Map<String, Object> shot = driver.executeCdpCommand(
-                    "Page.captureScreenshot",
-                    Map.of(
-                            "format",
-                            "png",
-                            "captureBeyondViewport",
-                            true,
-                            "clip",
-                            Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-            png = Base64.getDecoder().decode((String) shot.get("data"));
-        } catch (RuntimeException unsupported) {
-            png = driver.getScreenshotAs(OutputType.BYTES);
-        }
-        Files.write(SCREENSHOTS.resolve(name), png);
     }
 }
