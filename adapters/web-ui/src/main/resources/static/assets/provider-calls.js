@@ -71,8 +71,8 @@ function buildLog(calls) {
         calls.loading, calls.error, calls.empty, calls.tableWrap,
         h('div', {class: 'pager'}, calls.more));
     calls.log = h('div', {class: 'calls-log'},
-        h('p', {class: 'hint', text: 'Every call the service made to the provider for this integration in the '
-                + 'last 7 days, newest first.'}),
+        h('p', {class: 'hint', text: 'The calls the service made to the provider for this integration\'s users, '
+                + 'as long as the log keeps them, newest first.'}),
         h('div', {class: 'toolbar'}, h('div', {class: 'field field-inline'},
             h('label', {for: 'provider-calls-outcome', text: 'Outcome'}), calls.outcomeSelect)),
         calls.results);
@@ -118,8 +118,8 @@ async function load(calls, more, announceCount = false) {
     calls.tbody.append(...items.map(row));
     const shown = calls.tbody.rows.length;
     calls.empty.textContent = calls.outcome
-        ? `No provider calls with the outcome "${outcomeLabel(calls.outcome)}" in the last 7 days.`
-        : 'No provider calls in the last 7 days.';
+        ? `No provider calls with the outcome "${outcomeLabel(calls.outcome)}" in the log.`
+        : 'No provider calls in the log.';
     show(calls.empty, shown === 0);
     show(calls.tableWrap, shown > 0);
     show(calls.more, Boolean(calls.next));

@@ -196,7 +196,7 @@ class ProviderCallsBrowserTest extends BrowserTestBase {
         new Select(element("#provider-calls-outcome")).selectByValue("timeout");
         waitUntil(() -> element("#provider-calls-empty").isDisplayed());
         assertThat(element("#provider-calls-empty").getText())
-                .isEqualTo("No provider calls with the outcome \"Timed out\" in the last 7 days.");
+                .isEqualTo("No provider calls with the outcome \"Timed out\" in the log.");
         assertThat(element("#provider-calls-table").isDisplayed()).isFalse();
 
         new Select(element("#provider-calls-outcome")).selectByValue("");
@@ -212,7 +212,7 @@ class ProviderCallsBrowserTest extends BrowserTestBase {
         signInAs("alice", "alice-pw");
         open("#/integrations/" + quiet);
         WebElement empty = visible("#provider-calls-empty");
-        assertThat(empty.getText()).isEqualTo("No provider calls in the last 7 days.");
+        assertThat(empty.getText()).isEqualTo("No provider calls in the log.");
         assertThat(element("#integration-health").getText()).contains("No recent calls");
 
         driver.executeCdpCommand("Network.enable", Map.of());
