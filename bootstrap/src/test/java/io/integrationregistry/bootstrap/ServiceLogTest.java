@@ -27,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the service logs, read as an operator reads it: one start on the embedded default, as its own process
- * (its log settings are the process's: a test in this JVM could not change them without changing them for every
- * other), with the plain format on the console and the structured ECS format in a file, and one request.
+ * What the service logs, read as an operator reads it: one start on the embedded default, as its own process (its
+ * log settings are the process's: a test in this JVM could not change them without changing them for every other),
+ * with the plain format on the console and the structured ECS format in a file, one refused request and a first
+ * change.
  */
 class ServiceLogTest {
 
@@ -73,6 +74,38 @@ class ServiceLogTest {
                 .until(() -> consoleLines().stream().anyMatch(line -> line.contains("Failed sign-in"))
                         && structuredLines().stream()
                                 .anyMatch(line -> line.path("message").asText().startsWith("Failed sign-in")));
+        addAnIntegrationAndWaitForTheAuditTrail();
+    }
+
+    /** The first change: the command, both projections handling its event, their meters registered. */
+    private static void addAnIntegrationAndWaitForTheAuditTrail() throws Exception {
+        Pattern generated = Pattern.compile("^Using generated security password for the user 'admin' .*: (\\S+)$");
+        String password = consoleLines().stream()
+                .map(generated::matcher)
+                .filter(Matcher::matches)
+                .map(found -> found.group(1))
+                .findFirst()
+                .orElseThrow();
+        String basic =
+                "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> added = http.send(
+                HttpRequest.newBuilder(URI.create(registry.baseUri() + "/api/integrations"))
+                        .header("Authorization", basic)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("""
+                                {"name": "First", "baseApiUrl": "https://docs.example.com/api/v1", "active": true,
+                                 "authentication": {"type": "API_KEY", "apiKey": "first-key-0123456789"}}"""))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        HttpRequest audit = HttpRequest.newBuilder(URI.create(registry.baseUri() + "/api/audit"))
+                .header("Authorization", basic)
+                .build();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> http.send(audit, HttpResponse.BodyHandlers.ofString())
+                        .body()
+                        .contains("\"ADDED\""));
     }
 
     @AfterAll
@@ -96,7 +129,7 @@ class ServiceLogTest {
     }
 
     @Test
-    void aStartOnTheEmbeddedDefaultWarnsOnlyOfWhatAnOperatorMustActOn() {
+    void aStartOnTheEmbeddedDefaultAndItsFirstChangeWarnOnlyOfWhatAnOperatorMustActOn() {
         List<String> console = consoleLines();
         List<String> warnings = console.stream()
                 .filter(line -> line.matches(".*\\b(WARN|ERROR)\\b.*"))

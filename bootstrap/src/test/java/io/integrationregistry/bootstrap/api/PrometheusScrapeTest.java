@@ -97,7 +97,7 @@ class PrometheusScrapeTest extends ProviderApiTestBase {
         assertThat(total(scrape, "mongodb_driver_commands_seconds_count", "command=\"insert\""))
                 .isPositive();
         assertThat(scrape).contains("mongodb_driver_pool_size{");
-        assertThat(value(scrape, "eventProcessor_latency", "processorName=\"integration-list\""))
+        assertThat(value(scrape, "eventProcessor_successCounter_total", "processorName=\"integration-list\""))
                 .isNotNegative();
         assertThat(scrape).contains("registry_signin_throttled_total ", "registry_signin_failures_total ");
         // The tags never carry a user, a company, a document or a provider's address.

@@ -8,8 +8,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.CapacityMonitor;
-import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.MessageCountingMonitor;
 import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.micrometer.TagsUtil;
@@ -30,12 +28,14 @@ import java.util.function.Function;
  * <ul>
  *   <li>commands: {@value CommandMeters#NAME}, by type and outcome ({@link CommandMeters});
  *   <li>each processor, with Axon's monitors, tagged {@code processorName} only (never by an event's content):
- *       {@code eventProcessor.latency} (milliseconds between an event's storing and its handling, at the last
- *       event handled), {@code eventProcessor.capacity}, the timers {@code eventProcessor.allTimer},
+ *       the timers {@code eventProcessor.allTimer},
  *       {@code successTimer}, {@code failureTimer}, {@code ignoredTimer} and the counters
  *       {@code eventProcessor.ingestedCounter}, {@code successCounter}, {@code failureCounter},
  *       {@code processedCounter}, {@code ignoredCounter};
- *   <li>each projection's lag, in events and in seconds ({@link ProjectionLagMeters}).
+ *   <li>each projection's lag, in events and in seconds ({@link ProjectionLagMeters}), in place of Axon's
+ *       latency and capacity monitors: those register their gauges again at every event, which Micrometer
+ *       warns of, and the latency shows the last event's delay, so a processor that stopped looks as current
+ *       as it last was.
  * </ul>
  * Without a meter registry (a test context without Actuator's metrics), no monitor is installed.
  */
@@ -87,12 +87,6 @@ public class AxonMetricsConfiguration {
                         .tagsBuilder(tags)
                         .timerCustomization(timer -> timer.publishPercentiles())
                         .build(),
-                EventProcessorLatencyMonitor.builder()
-                        .meterNamePrefix(EVENT_PROCESSOR)
-                        .meterRegistry(registry)
-                        .tagsBuilder(tags)
-                        .build(),
-                CapacityMonitor.buildMonitor(EVENT_PROCESSOR, registry, tags),
                 MessageCountingMonitor.buildMonitor(EVENT_PROCESSOR, registry, tags),
                 handled.monitor(processor)));
     }
