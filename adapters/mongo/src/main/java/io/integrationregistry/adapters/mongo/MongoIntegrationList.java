@@ -31,10 +31,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
+import static io.integrationregistry.adapters.mongo.ListEntry.BASE_API_URL;
 import static io.integrationregistry.adapters.mongo.ListEntry.COMPANY_ID;
 import static io.integrationregistry.adapters.mongo.ListEntry.ID;
 import static io.integrationregistry.adapters.mongo.ListEntry.NAME_KEY;
 import static io.integrationregistry.adapters.mongo.ListEntry.STATUS;
+import static io.integrationregistry.adapters.mongo.ListEntry.UPDATED_AT;
 import static io.integrationregistry.adapters.mongo.ListEntry.VERSION;
 
 /**
@@ -92,6 +94,11 @@ public class MongoIntegrationList implements ForListingIntegrations, ForKeepingT
                 .on(STATUS, Sort.Direction.ASC)
                 .on(NAME_KEY, Sort.Direction.ASC)
                 .named("company_status_name"));
+        indexes.createIndex(new Index()
+                .on(COMPANY_ID, Sort.Direction.ASC)
+                .on(UPDATED_AT, Sort.Direction.ASC)
+                .on(ID, Sort.Direction.ASC)
+                .named("company_updated"));
     }
 
     /** Rewrites the stored name keys to their current form; safe to call at every start. */
@@ -220,10 +227,14 @@ public class MongoIntegrationList implements ForListingIntegrations, ForKeepingT
             // No name holds a control character, and MongoDB cannot carry a NUL in a pattern: nothing matches.
             return new IntegrationPage(List.of(), query.page(), query.size(), 0);
         }
-        query.nameContains().ifPresent(part -> filter.and(NAME_KEY).regex(Pattern.quote(IntegrationName.fold(part))));
+        // The search text is a part of the (folded) name or of the base API URL, in any case.
+        query.nameContains()
+                .ifPresent(part -> filter.orOperator(
+                        Criteria.where(NAME_KEY).regex(Pattern.quote(IntegrationName.fold(part))),
+                        Criteria.where(BASE_API_URL).regex(Pattern.quote(part), "i")));
         long total = mongo.count(Query.query(filter), COLLECTION);
         Query onePage = Query.query(filter)
-                .with(Sort.by(Sort.Direction.ASC, NAME_KEY, ID))
+                .with(ListOrder.of(query))
                 .skip((long) query.page() * query.size())
                 .limit(query.size());
         List<IntegrationView> items = mongo.find(onePage, Document.class, COLLECTION).stream()

@@ -2,6 +2,8 @@ package io.integrationregistry.adapters.mongo;
 
 import io.integrationregistry.application.integrations.port.in.IntegrationPage;
 import io.integrationregistry.application.integrations.port.in.IntegrationQuery;
+import io.integrationregistry.application.integrations.port.in.IntegrationQuery.Direction;
+import io.integrationregistry.application.integrations.port.in.IntegrationQuery.SortKey;
 import io.integrationregistry.application.integrations.port.in.IntegrationView;
 import io.integrationregistry.application.integrations.port.in.SecretView;
 import io.integrationregistry.application.integrations.port.out.RecordedEvent;
@@ -368,7 +370,7 @@ abstract class IntegrationListContract {
     void given_a_status_and_a_name_part_then_both_filters_apply() {
         list.apply(recorded(0, "alice", added(newId(), ACME, "Docs EU", true)));
         list.apply(recorded(0, "alice", added(newId(), ACME, "Docs US", false)));
-        list.apply(recorded(0, "alice", added(newId(), ACME, "Maps", false)));
+        list.apply(recorded(0, "alice", addedAt(newId(), ACME, "Maps", false, "https://maps.example/api")));
 
         IntegrationPage page = list.page(
                 ACME, new IntegrationQuery(Optional.of(IntegrationStatus.INACTIVE), Optional.of("docs"), 0, 10));
@@ -512,7 +514,10 @@ abstract class IntegrationListContract {
 
         assertThat(indexKeys(mongo, MongoIntegrationList.COLLECTION))
                 .containsExactlyInAnyOrder(
-                        keys("_id"), keys("companyId", "nameKey"), keys("companyId", "status", "nameKey"));
+                        keys("_id"),
+                        keys("companyId", "nameKey"),
+                        keys("companyId", "status", "nameKey"),
+                        keys("companyId", "updatedAt", "_id"));
     }
 
     @Test
@@ -668,6 +673,70 @@ abstract class IntegrationListContract {
         return keys;
     }
 
+    @Test
+    void theListIsSortedByStatusThenNameEitherWay() {
+        list.apply(recorded(0, "alice", added(newId(), ACME, "Bravo", true)));
+        list.apply(recorded(0, "alice", added(newId(), ACME, "alpha", false)));
+        list.apply(recorded(0, "alice", added(newId(), ACME, "Charlie", false)));
+        list.apply(recorded(0, "alice", added(newId(), ACME, "Delta", true)));
+
+        assertThat(names(list.page(ACME, sorted(SortKey.STATUS, Direction.ASC, 0, 10))))
+                .containsExactly("Bravo", "Delta", "alpha", "Charlie");
+        assertThat(names(list.page(ACME, sorted(SortKey.STATUS, Direction.DESC, 0, 10))))
+                .containsExactly("Charlie", "alpha", "Delta", "Bravo");
+        assertThat(names(list.page(ACME, sorted(SortKey.NAME, Direction.DESC, 0, 10))))
+                .containsExactly("Delta", "Charlie", "Bravo", "alpha");
+    }
+
+    @Test
+    void theListIsSortedByLastChangeWithTiesInOneOrderAcrossPages() {
+        IntegrationId changedLast = newId();
+        List<IntegrationId> sameTime = new ArrayList<>();
+        list.apply(recorded(0, "alice", added(changedLast, ACME, "Changed", true)));
+        list.apply(recorded(1, "bob", new IntegrationDeactivated(changedLast, ACME, T0.plusSeconds(60))));
+        for (String name : List.of("Echo", "Alpha", "Delta", "Bravo")) {
+            IntegrationId id = newId();
+            sameTime.add(id);
+            list.apply(recorded(0, "alice", added(id, ACME, name, true)));
+        }
+        List<String> tiesById =
+                sameTime.stream().map(IntegrationId::value).sorted().toList();
+
+        List<String> ascending = new ArrayList<>();
+        List<String> descending = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            list.page(ACME, sorted(SortKey.UPDATED_AT, Direction.ASC, page, 2))
+                    .items()
+                    .forEach(item -> ascending.add(item.id()));
+            list.page(ACME, sorted(SortKey.UPDATED_AT, Direction.DESC, page, 2))
+                    .items()
+                    .forEach(item -> descending.add(item.id()));
+        }
+
+        List<String> expected = new ArrayList<>(tiesById);
+        expected.add(changedLast.value());
+        assertThat(ascending).containsExactlyElementsOf(expected);
+        List<String> reversed = new ArrayList<>(expected);
+        java.util.Collections.reverse(reversed);
+        assertThat(descending).containsExactlyElementsOf(reversed);
+    }
+
+    @Test
+    void theSearchMatchesAPartOfTheBaseApiUrlAsWellAsOfTheName() {
+        list.apply(recorded(0, "alice", addedAt(newId(), ACME, "Drive", true, "https://files.drive.example/v3")));
+        list.apply(recorded(0, "alice", addedAt(newId(), ACME, "Files archive", true, "https://archive.example/api")));
+        list.apply(recorded(0, "alice", addedAt(newId(), ACME, "Maps", true, "https://maps.example/api")));
+
+        assertThat(names(list.page(ACME, byName("FILES")))).containsExactly("Drive", "Files archive");
+        assertThat(names(list.page(ACME, byName("drive.example/v")))).containsExactly("Drive");
+        assertThat(list.page(ACME, byName("example/api")).total()).isEqualTo(2);
+        assertThat(names(list.page(ACME, byName("maps.example.*")))).isEmpty();
+    }
+
+    private static IntegrationQuery sorted(SortKey sort, Direction direction, int page, int size) {
+        return new IntegrationQuery(Optional.empty(), Optional.empty(), page, size, sort, direction);
+    }
+
     private static IntegrationQuery byName(String part) {
         return new IntegrationQuery(Optional.empty(), Optional.of(part), 0, 10);
     }
@@ -689,12 +758,17 @@ abstract class IntegrationListContract {
     }
 
     private static IntegrationAdded added(IntegrationId id, CompanyId company, String name, boolean active) {
+        return addedAt(id, company, name, active, "https://docs.example/api/v1");
+    }
+
+    private static IntegrationAdded addedAt(
+            IntegrationId id, CompanyId company, String name, boolean active, String baseApiUrl) {
         return new IntegrationAdded(
                 id,
                 company,
                 T0,
                 new IntegrationName(name),
-                new BaseApiUrl("https://docs.example/api/v1"),
+                new BaseApiUrl(baseApiUrl),
                 new RequestParameters("access_type=offline"),
                 new Authentication.OAuth2(
                         new WebUrl("https://auth.example/authorize"),
