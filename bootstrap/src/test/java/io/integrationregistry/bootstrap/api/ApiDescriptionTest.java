@@ -248,6 +248,19 @@ class ApiDescriptionTest extends ApiTestBase {
     }
 
     @Test
+    void theListSaysItsSearchMatchesTheUrlAndNamesItsSortsAndDirections() {
+        Map<String, JsonNode> parameters = new java.util.HashMap<>();
+        operations
+                .get("GET /api/integrations")
+                .path("parameters")
+                .forEach(parameter -> parameters.put(parameter.path("name").asText(), parameter));
+        assertThat(parameters.get("q").path("description").asText()).contains("base API URL");
+        assertThat(parameters.get("sort").at("/schema/enum").toString())
+                .contains("\"name\"", "\"status\"", "\"updatedAt\"");
+        assertThat(parameters.get("direction").at("/schema/enum").toString()).contains("\"asc\"", "\"desc\"");
+    }
+
+    @Test
     void theIntegrationReadSaysItsLastProviderCallAndHealthAndTheLogItsShape() {
         String integration = operations
                 .get("GET /api/integrations/{id}")

@@ -103,6 +103,61 @@ class IntegrationsApiTest extends ApiTestBase {
     }
 
     @Test
+    void theListIsSortedByStatusOrLastChangeInEitherDirection() {
+        String tag = unique("sorted").replace(' ', '-');
+        List<String> ids = new ArrayList<>();
+        for (String name : List.of("charlie", "Alpha", "bravo")) {
+            ids.add(alice().post("/api/integrations", apiKeyBody(tag + " " + name, API_KEY))
+                    .json()
+                    .path("id")
+                    .asText());
+        }
+        alice().post("/api/integrations/" + ids.get(0) + "/deactivate", null);
+
+        JsonNode byStatus =
+                alice().get("/api/integrations?q=" + tag + "&sort=status").json();
+        JsonNode byStatusDown = alice().get("/api/integrations?q=" + tag + "&sort=status&direction=desc")
+                .json();
+        JsonNode lastChangedFirst = alice().get("/api/integrations?q=" + tag + "&sort=updatedAt&direction=desc")
+                .json();
+        JsonNode byNameDown =
+                alice().get("/api/integrations?q=" + tag + "&direction=desc").json();
+
+        assertThat(names(byStatus)).containsExactly(tag + " Alpha", tag + " bravo", tag + " charlie");
+        assertThat(names(byStatusDown)).containsExactly(tag + " charlie", tag + " bravo", tag + " Alpha");
+        assertThat(names(lastChangedFirst).get(0)).isEqualTo(tag + " charlie");
+        assertThat(names(byNameDown)).containsExactly(tag + " charlie", tag + " bravo", tag + " Alpha");
+    }
+
+    @Test
+    void anUnknownSortOrDirectionIsA400ProblemNamingBothFields() {
+        Answer refused = alice().get("/api/integrations?sort=createdAt&direction=up");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        List<String> fields = new ArrayList<>();
+        refused.json()
+                .path("errors")
+                .forEach(error -> fields.add(error.path("field").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("sort", "direction");
+    }
+
+    @Test
+    void theSearchFindsAnIntegrationByAPartOfItsBaseApiUrl() {
+        String host = unique("host").replace(' ', '-').toLowerCase(java.util.Locale.ROOT);
+        String name = unique("By URL");
+        alice().post("/api/integrations", """
+                {"name": "%s", "baseApiUrl": "https://%s.example/api",
+                 "authentication": {"type": "API_KEY", "apiKey": "%s"}}""".formatted(name, host, API_KEY));
+
+        JsonNode found = alice().get("/api/integrations?q=" + host.toUpperCase(java.util.Locale.ROOT) + ".EXAMPLE/")
+                .json();
+
+        assertThat(names(found)).containsExactly(name);
+        assertThat(found.path("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void an_edit_needs_if_match_is_refused_when_stale_and_otherwise_answers_the_new_etag() {
         String id = alice().post("/api/integrations", apiKeyBody(unique("Edit"), API_KEY))
                 .json()

@@ -109,16 +109,34 @@ class IntegrationsRestController {
     @GetMapping
     @Operation(
             summary = "List the company's integrations",
-            description = "Sorted by name; filtered by status and by a part of the name. Each integration carries "
-                    + "its last provider call (`lastCall`, null when none) and its `health`.")
+            description = "Sorted by `sort` (name, status or updatedAt, the last change) in `direction` (asc or desc), "
+                    + "by default by name, A to Z; integrations equal on the sort key come in one order, page after "
+                    + "page. Filtered by status and by `q`, a part of the name or of the base API URL (any case). "
+                    + "Each integration carries its last provider call (`lastCall`, null when none) and its `health`.")
     IntegrationListResource list(
             Caller caller,
             @Parameter(schema = @Schema(allowableValues = {"ACTIVE", "INACTIVE"})) @RequestParam(required = false)
                     String status,
-            @RequestParam(required = false) String q,
+            @Parameter(description = "A part of the name or of the base API URL, in any case")
+                    @RequestParam(required = false)
+                    String q,
             @RequestParam(required = false, defaultValue = "0") String page,
-            @RequestParam(required = false, defaultValue = "50") String size) {
-        IntegrationQuery query = query(status, q, page, size);
+            @RequestParam(required = false, defaultValue = "50") String size,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            allowableValues = {"name", "status", "updatedAt"},
+                                            defaultValue = "name"))
+                    @RequestParam(required = false)
+                    String sort,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            allowableValues = {"asc", "desc"},
+                                            defaultValue = "asc"))
+                    @RequestParam(required = false)
+                    String direction) {
+        IntegrationQuery query = query(status, q, page, size, ListOrderParameters.read(sort, direction));
         IntegrationPage found = reading.list(caller.company(), query);
         List<IntegrationId> ids =
                 found.items().stream().map(view -> new IntegrationId(view.id())).toList();
@@ -208,8 +226,9 @@ class IntegrationsRestController {
         return new IntegrationRuleViolation(IntegrationRuleViolation.Rule.INTEGRATION_MUST_EXIST, id.value());
     }
 
-    private static IntegrationQuery query(String status, String q, String page, String size) {
-        java.util.List<FieldProblem> problems = new java.util.ArrayList<>();
+    private static IntegrationQuery query(
+            String status, String q, String page, String size, ListOrderParameters order) {
+        java.util.List<FieldProblem> problems = new java.util.ArrayList<>(order.problems());
         Optional<IntegrationStatus> wanted = Optional.empty();
         if (status != null && !status.isBlank()) {
             try {
@@ -227,7 +246,8 @@ class IntegrationsRestController {
             throw new InvalidRequest(problems);
         }
         try {
-            return new IntegrationQuery(wanted, Optional.ofNullable(q), pageNumber, pageSize);
+            return new IntegrationQuery(
+                    wanted, Optional.ofNullable(q), pageNumber, pageSize, order.sort(), order.direction());
         } catch (InvalidValue invalid) {
             throw InvalidRequest.of(invalid.field(), invalid.rule());
         }
