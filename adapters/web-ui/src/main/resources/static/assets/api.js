@@ -117,13 +117,19 @@ export const api = {
     me: (authorization) => send('GET', '/api/me', authorization
         ? {authorization, signingIn: true} : {}),
 
-    listIntegrations: ({status, q, page, size}) => {
+    listIntegrations: ({status, q, sort, direction, page, size}) => {
         const query = new URLSearchParams();
         if (status) {
             query.set('status', status);
         }
         if (q) {
             query.set('q', q);
+        }
+        if (sort) {
+            query.set('sort', sort);
+        }
+        if (direction) {
+            query.set('direction', direction);
         }
         query.set('page', String(page || 0));
         query.set('size', String(size || 20));

@@ -8,6 +8,8 @@ import {healthSummary} from './health.js';
 
 const PAGE_SIZE = 20;
 const STATUSES = [['', 'All'], ['ACTIVE', 'Active'], ['INACTIVE', 'Inactive']];
+/** The columns the list sorts by: the API's sort key and how the caption names it. */
+const SORTS = {name: 'name', status: 'status, then name', updatedAt: 'last change'};
 
 export async function renderList({app, container, token, params}) {
     const view = {
@@ -17,6 +19,8 @@ export async function renderList({app, container, token, params}) {
             status: ['ACTIVE', 'INACTIVE'].includes((params.get('status') || '').toUpperCase())
                 ? params.get('status').toUpperCase() : '',
             q: params.get('q') || '',
+            sort: Object.hasOwn(SORTS, params.get('sort') || '') ? params.get('sort') : 'name',
+            direction: params.get('direction') === 'desc' ? 'desc' : 'asc',
             page: Math.max(0, (parseInt(params.get('page'), 10) || 1) - 1)
         },
         /** Numbers the loads, so that only the latest one's answer is shown. */
@@ -50,32 +54,36 @@ function buildPage(view, container) {
     view.statusFilter.value = filters.status;
     view.nameSearch = h('input', {
         id: 'name-search', name: 'q', type: 'search', autocomplete: 'off', spellcheck: 'false',
-        placeholder: 'Name contains…', value: filters.q
+        placeholder: 'Name or URL contains…', value: filters.q
     });
     view.toolbar = h('form', {class: 'toolbar', role: 'search', 'aria-label': 'Filter integrations'},
         h('div', {class: 'field field-inline'},
             h('label', {for: 'status-filter', text: 'Status'}), view.statusFilter),
         h('div', {class: 'field field-inline field-grow'},
-            h('label', {for: 'name-search', text: 'Search by name'}), view.nameSearch));
+            h('label', {for: 'name-search', text: 'Search by name or URL'}), view.nameSearch));
 
     view.message = h('p', {class: 'notice notice-error', id: 'list-message', role: 'alert', hidden: true});
+    view.count = h('p', {class: 'list-count', id: 'list-count'});
     view.tbody = h('tbody');
+    view.caption = h('caption', {class: 'visually-hidden'});
+    view.sortHeaders = [];
     view.table = h('table', {class: 'data-table integration-table', id: 'integration-list'},
-        h('caption', {class: 'visually-hidden', text: 'Custom integrations, sorted by name, with the health of their provider calls'}),
+        view.caption,
         h('thead', {}, h('tr', {},
-            h('th', {scope: 'col', text: 'Name'}),
+            sortHeader(view, 'name', 'Name'),
             h('th', {scope: 'col', text: 'Base API URL'}),
             h('th', {scope: 'col', text: 'Authentication'}),
-            h('th', {scope: 'col', text: 'Status'}),
+            sortHeader(view, 'status', 'Status'),
             h('th', {scope: 'col', text: 'Health'}),
-            h('th', {scope: 'col', text: 'Last change'}))),
+            sortHeader(view, 'updatedAt', 'Last change'))),
         view.tbody);
+    showSort(view);
     view.previous = h('button', {type: 'button', class: 'button', id: 'page-previous'},
         h('span', {'aria-hidden': 'true', text: '‹ '}), 'Previous');
     view.next = h('button', {type: 'button', class: 'button', id: 'page-next'},
         'Next', h('span', {'aria-hidden': 'true', text: ' ›'}));
     view.pageInfo = h('span', {class: 'page-info', id: 'page-info', 'aria-live': 'polite'});
-    const pager = h('nav', {class: 'pager', 'aria-label': 'Pages of integrations'},
+    view.pager = h('nav', {class: 'pager', 'aria-label': 'Pages of integrations', hidden: true},
         view.previous, view.pageInfo, view.next);
 
     replace(container,
@@ -89,8 +97,33 @@ function buildPage(view, container) {
             addButton),
         view.toolbar,
         view.message,
+        view.count,
         h('div', {class: 'table-wrap'}, view.table),
-        pager);
+        view.pager);
+}
+
+/** A column header that sorts the list: a button inside the th, so that the keyboard reaches it. */
+function sortHeader(view, key, label) {
+    const button = h('button', {type: 'button', class: 'sort-button', id: `sort-${key}`},
+        label, h('span', {class: 'sort-icon', 'aria-hidden': 'true'}));
+    const th = h('th', {scope: 'col', class: 'sortable'}, button);
+    view.sortHeaders.push({key, th, button});
+    return th;
+}
+
+/** Marks the sorted column (aria-sort on its th only, as ARIA wants one at a time) and says it in the caption. */
+function showSort(view) {
+    const {sort, direction} = view.filters;
+    for (const {key, th} of view.sortHeaders) {
+        if (key === sort) {
+            th.setAttribute('aria-sort', direction === 'desc' ? 'descending' : 'ascending');
+        } else {
+            th.removeAttribute('aria-sort');
+        }
+        th.querySelector('.sort-icon').textContent = key === sort ? (direction === 'desc' ? ' ▼' : ' ▲') : '';
+    }
+    view.caption.textContent = `Custom integrations, sorted by ${SORTS[sort]}`
+        + `${direction === 'desc' ? ', descending' : ''}, with the health of their provider calls`;
 }
 
 /** Loads the page of the filters; a page past the end moves to the last one. */
@@ -134,7 +167,9 @@ async function load(view, announceCount = false) {
                 ? 'No integration matches these filters.'
                 : (writer ? 'No custom integrations yet. Add the first one.' : 'No custom integrations yet.'))));
     }
+    view.count.textContent = total === 1 ? '1 integration' : `${total} integrations`;
     view.pageInfo.textContent = `Page ${filters.page + 1} of ${pages}`;
+    show(view.pager, pages > 1);
     previous.disabled = filters.page <= 0;
     next.disabled = filters.page >= pages - 1;
     const focused = document.activeElement;
@@ -155,6 +190,12 @@ function rememberFilters(filters) {
     }
     if (filters.q) {
         query.set('q', filters.q);
+    }
+    if (filters.sort !== 'name') {
+        query.set('sort', filters.sort);
+    }
+    if (filters.direction !== 'asc') {
+        query.set('direction', filters.direction);
     }
     if (filters.page > 0) {
         query.set('page', String(filters.page + 1));
@@ -182,7 +223,7 @@ function row(view, item) {
     return h('tr', {dataset: {integrationId: item.id}},
         h('td', {class: 'cell-name', 'data-label': 'Name'}, nameLink),
         h('td', {class: 'cell-url', 'data-label': 'Base API URL'},
-            h('span', {class: 'url-block'}, h('span', {class: 'url', text: item.baseApiUrl}), requestParameters)),
+            h('span', {class: 'url-block'}, h('span', {class: 'url'}, breakable(item.baseApiUrl)), requestParameters)),
         h('td', {class: 'cell-auth', 'data-label': 'Authentication'},
             h('span', {class: 'auth-type', text: AUTH_TYPES[item.authentication && item.authentication.type]
                     || '—'})),
@@ -191,6 +232,12 @@ function row(view, item) {
         h('td', {class: 'cell-health', 'data-label': 'Health'}, healthSummary(item)),
         h('td', {class: 'cell-changed', 'data-label': 'Last change'},
             h('span', {class: 'last-change'}, who, when)));
+}
+
+/** The URL as text nodes with a line-break opportunity (wbr) after each dot and slash, so hosts wrap there. */
+function breakable(url) {
+    const parts = String(url || '').split(/(?<=[./])/).filter(part => part !== '');
+    return parts.flatMap((part, index) => index < parts.length - 1 ? [part, h('wbr', {})] : [part]);
 }
 
 /** Activates or deactivates one row's integration and shows its new status and last change. */
@@ -217,7 +264,17 @@ async function toggleStatus(view, item, wanted, {toggle, badgeHolder, who, when}
 }
 
 function wire(view) {
-    const {filters, statusFilter, nameSearch, toolbar, previous, next} = view;
+    const {filters, statusFilter, nameSearch, toolbar, previous, next, sortHeaders} = view;
+    for (const {key, button} of sortHeaders) {
+        // A click on the sorted column turns its direction; on another column, sorts by it from the start.
+        button.addEventListener('click', () => {
+            filters.direction = filters.sort === key && filters.direction === 'asc' ? 'desc' : 'asc';
+            filters.sort = key;
+            filters.page = 0;
+            showSort(view);
+            load(view, true);
+        });
+    }
     statusFilter.addEventListener('change', () => {
         filters.status = statusFilter.value;
         filters.page = 0;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -137,8 +138,9 @@ class AdminPageBrowserTest extends BrowserTestBase {
                 .contains("https://archive.acme.example/dms")
                 .contains("API key")
                 .contains("alice");
-        assertThat(visible("#page-info").getText()).isEqualTo("Page 1 of 1");
-        assertThat(element("#page-next").isEnabled()).isFalse();
+        assertThat(element("#page-info").isDisplayed())
+                .as("the pager of a single page")
+                .isFalse();
         assertThat(element("#add-integration").isDisplayed()).isTrue();
         assertThat(healthInList(acme)).isEqualTo("Healthy");
         assertThat(row(acme).findElement(By.cssSelector(".last-call")).getText())
@@ -556,7 +558,102 @@ class AdminPageBrowserTest extends BrowserTestBase {
         assertThat(driver.getPageSource()).doesNotContain(TYPED_KEY);
     }
 
+    @Test
+    @Order(12)
+    void theListSortsByTheColumnWhoseHeaderIsClickedOrPressed() {
+        RegistryClient alice = alice();
+        String tag = "Sorting-" + shortId();
+        alice.add(RegistryClient.apiKeyBody(tag + " charlie", "https://sorting.acme.example/api", "sorting"));
+        String alpha =
+                alice.add(RegistryClient.apiKeyBody(tag + " Alpha", "https://sorting.acme.example/api", "sorting"));
+        alice.add(RegistryClient.apiKeyBody(tag + " bravo", "https://sorting.acme.example/api", "sorting"));
+        alice.post("/api/integrations/" + alpha + "/deactivate", null);
+
+        signInAs("alice", "alice-pw");
+        open("#/?q=" + tag);
+        waitUntil(() -> names().equals(List.of(tag + " Alpha", tag + " bravo", tag + " charlie")));
+        assertThat(ariaSort("name")).isEqualTo("ascending");
+
+        element("#sort-status").click();
+        waitUntil(() -> names().equals(List.of(tag + " bravo", tag + " charlie", tag + " Alpha")));
+        assertThat(ariaSort("status")).isEqualTo("ascending");
+        assertThat(ariaSort("name")).as("aria-sort on the sorted column only").isNull();
+
+        element("#sort-status").click();
+        waitUntil(() -> names().equals(List.of(tag + " Alpha", tag + " charlie", tag + " bravo")));
+        assertThat(ariaSort("status")).isEqualTo("descending");
+        assertThat(driver.getCurrentUrl()).contains("sort=status").contains("direction=desc");
+
+        // the header's button is reached and pressed from the keyboard
+        script("document.getElementById('sort-updatedAt').focus()");
+        element("#sort-updatedAt").sendKeys(Keys.ENTER);
+        waitUntil(() -> names().equals(List.of(tag + " charlie", tag + " bravo", tag + " Alpha")));
+        assertThat(ariaSort("updatedAt")).isEqualTo("ascending");
+        assertThat(activeElementId()).isEqualTo("sort-updatedAt");
+    }
+
+    @Test
+    @Order(13)
+    void theListShowsItsTotalAndNoPagerForASinglePage() {
+        RegistryClient alice = alice();
+        String tag = "Counted-" + shortId();
+        for (String name : List.of("one", "two", "three")) {
+            alice.add(RegistryClient.apiKeyBody(tag + " " + name, "https://counted.acme.example/api", "counted"));
+        }
+
+        signInAs("alice", "alice-pw");
+        open("#/?q=" + tag);
+        waitUntil(() -> element("#list-count").getText().equals("3 integrations"));
+        assertThat(element("#page-info").isDisplayed()).isFalse();
+        assertThat(element("#page-previous").isDisplayed()).isFalse();
+        assertThat(element("#page-next").isDisplayed()).isFalse();
+
+        element("#name-search").clear();
+        type("#name-search", tag + " two");
+        waitUntil(() -> element("#list-count").getText().equals("1 integration"));
+    }
+
+    @Test
+    @Order(14)
+    void hostNamesWrapAfterDotsAndSlashesAndTheSearchFindsAPartOfTheUrl() {
+        String host = "sp-bridge-" + shortId();
+        String name = "Bridge " + shortId();
+        String id = alice().add(RegistryClient.apiKeyBody(
+                name, "https://" + host + ".contoso.example/webhooks/v1", "bridge-provider-key"));
+
+        signInAs("alice", "alice-pw");
+        open("#/");
+        assertThat(element("label[for='name-search']").getText()).isEqualTo("Search by name or URL");
+        type("#name-search", host + ".CONTOSO");
+        waitUntil(() -> names().equals(List.of(name)));
+
+        WebElement url = row(id).findElement(By.cssSelector(".cell-url .url"));
+        assertThat(driver.executeScript(
+                        "return Array.from(arguments[0].childNodes)"
+                                + ".map(node => node.nodeType === Node.TEXT_NODE ? node.data : node.nodeName)",
+                        url))
+                .isEqualTo(List.of(
+                        "https:/",
+                        "WBR",
+                        "/",
+                        "WBR",
+                        host + ".",
+                        "WBR",
+                        "contoso.",
+                        "WBR",
+                        "example/",
+                        "WBR",
+                        "webhooks/",
+                        "WBR",
+                        "v1"));
+        assertThat(url.getText()).isEqualTo("https://" + host + ".contoso.example/webhooks/v1");
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    private static String ariaSort(String column) {
+        return element("#sort-" + column).findElement(By.xpath("..")).getAttribute("aria-sort");
+    }
 
     private static String healthInList(String id) {
         return row(id).findElement(By.cssSelector(".health-badge")).getText();
