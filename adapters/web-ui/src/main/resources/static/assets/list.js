@@ -120,7 +120,7 @@ function showSort(view) {
         } else {
             th.removeAttribute('aria-sort');
         }
-        th.querySelector('.sort-icon').textContent = key === sort ? (direction === 'desc' ? ' ▼' : ' ▲') : '';
+        th.querySelector('.sort-icon').textContent = key === sort ? (direction === 'desc' ? '▼' : '▲') : '';
     }
     view.caption.textContent = `Custom integrations, sorted by ${SORTS[sort]}`
         + `${direction === 'desc' ? ', descending' : ''}, with the health of their provider calls`;
