@@ -11,7 +11,7 @@ import static io.integrationregistry.adapters.mongo.ListEntry.UPDATED_AT;
 /**
  * The order of the list's pages. Every order ends on the identifier, so that entries equal on the sort key keep
  * one order from page to page; every key goes the same way, so that an index of the company and the same keys
- * (company_name, company_status_name, company_updated) serves it in either direction.
+ * (company_name_id, company_status_name_id, company_updated) serves it in either direction.
  */
 final class ListOrder {
 

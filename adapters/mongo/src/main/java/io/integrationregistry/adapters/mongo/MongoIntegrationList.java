@@ -17,6 +17,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -82,23 +83,34 @@ public class MongoIntegrationList implements ForListingIntegrations, ForKeepingT
         this.firstWaitNanos = firstWait.toNanos();
     }
 
-    /** Creates the indexes the queries need, unless they exist; safe to call at every start. */
+    /**
+     * Creates the indexes the queries need, unless they exist; safe to call at every start. Each ends on the
+     * identifier, the tie-break of every order, so that a page is read in index order without sorting the
+     * company's entries. The indexes of earlier starts that lacked it are dropped once their successors exist.
+     */
     public void ensureIndexes() {
         IndexOperations indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index()
                 .on(COMPANY_ID, Sort.Direction.ASC)
                 .on(NAME_KEY, Sort.Direction.ASC)
-                .named("company_name"));
+                .on(ID, Sort.Direction.ASC)
+                .named("company_name_id"));
         indexes.createIndex(new Index()
                 .on(COMPANY_ID, Sort.Direction.ASC)
                 .on(STATUS, Sort.Direction.ASC)
                 .on(NAME_KEY, Sort.Direction.ASC)
-                .named("company_status_name"));
+                .on(ID, Sort.Direction.ASC)
+                .named("company_status_name_id"));
         indexes.createIndex(new Index()
                 .on(COMPANY_ID, Sort.Direction.ASC)
                 .on(UPDATED_AT, Sort.Direction.ASC)
                 .on(ID, Sort.Direction.ASC)
                 .named("company_updated"));
+        List<String> superseded = List.of("company_name", "company_status_name");
+        indexes.getIndexInfo().stream()
+                .map(IndexInfo::getName)
+                .filter(superseded::contains)
+                .forEach(indexes::dropIndex);
     }
 
     /** Rewrites the stored name keys to their current form; safe to call at every start. */

@@ -28,7 +28,10 @@ import io.integrationregistry.domain.WebUrl;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -438,7 +441,7 @@ abstract class IntegrationListContract {
                 .isEqualTo(2);
         assertThat(mongo.collectionExists(MongoIntegrationList.REBUILD)).isFalse();
         assertThat(indexKeys(mongo, MongoIntegrationList.COLLECTION))
-                .contains(keys("companyId", "nameKey"), keys("companyId", "status", "nameKey"));
+                .contains(keys("companyId", "nameKey", "_id"), keys("companyId", "status", "nameKey", "_id"));
     }
 
     @Test
@@ -515,8 +518,32 @@ abstract class IntegrationListContract {
         assertThat(indexKeys(mongo, MongoIntegrationList.COLLECTION))
                 .containsExactlyInAnyOrder(
                         keys("_id"),
-                        keys("companyId", "nameKey"),
-                        keys("companyId", "status", "nameKey"),
+                        keys("companyId", "nameKey", "_id"),
+                        keys("companyId", "status", "nameKey", "_id"),
+                        keys("companyId", "updatedAt", "_id"));
+    }
+
+    @Test
+    void everySortOfTheListHasAnIndexEndingOnItsTieBreakAndOlderIndexesMakeWayForThem() {
+        mongo.dropCollection(MongoIntegrationList.COLLECTION);
+        IndexOperations indexes = mongo.indexOps(MongoIntegrationList.COLLECTION);
+        indexes.createIndex(new Index()
+                .on("companyId", Sort.Direction.ASC)
+                .on("nameKey", Sort.Direction.ASC)
+                .named("company_name"));
+        indexes.createIndex(new Index()
+                .on("companyId", Sort.Direction.ASC)
+                .on("status", Sort.Direction.ASC)
+                .on("nameKey", Sort.Direction.ASC)
+                .named("company_status_name"));
+
+        list.ensureIndexes();
+
+        assertThat(indexKeys(mongo, MongoIntegrationList.COLLECTION))
+                .containsExactlyInAnyOrder(
+                        keys("_id"),
+                        keys("companyId", "nameKey", "_id"),
+                        keys("companyId", "status", "nameKey", "_id"),
                         keys("companyId", "updatedAt", "_id"));
     }
 
