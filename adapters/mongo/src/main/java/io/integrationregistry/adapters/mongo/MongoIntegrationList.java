@@ -14,11 +14,7 @@ import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationName;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexInfo;
-import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -37,7 +33,6 @@ import static io.integrationregistry.adapters.mongo.ListEntry.COMPANY_ID;
 import static io.integrationregistry.adapters.mongo.ListEntry.ID;
 import static io.integrationregistry.adapters.mongo.ListEntry.NAME_KEY;
 import static io.integrationregistry.adapters.mongo.ListEntry.STATUS;
-import static io.integrationregistry.adapters.mongo.ListEntry.UPDATED_AT;
 import static io.integrationregistry.adapters.mongo.ListEntry.VERSION;
 
 /**
@@ -83,34 +78,9 @@ public class MongoIntegrationList implements ForListingIntegrations, ForKeepingT
         this.firstWaitNanos = firstWait.toNanos();
     }
 
-    /**
-     * Creates the indexes the queries need, unless they exist; safe to call at every start. Each ends on the
-     * identifier, the tie-break of every order, so that a page is read in index order without sorting the
-     * company's entries. The indexes of earlier starts that lacked it are dropped once their successors exist.
-     */
+    /** Creates the indexes the queries need, unless they exist; safe to call at every start (see {@link ListIndexes}). */
     public void ensureIndexes() {
-        IndexOperations indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index()
-                .on(COMPANY_ID, Sort.Direction.ASC)
-                .on(NAME_KEY, Sort.Direction.ASC)
-                .on(ID, Sort.Direction.ASC)
-                .named("company_name_id"));
-        indexes.createIndex(new Index()
-                .on(COMPANY_ID, Sort.Direction.ASC)
-                .on(STATUS, Sort.Direction.ASC)
-                .on(NAME_KEY, Sort.Direction.ASC)
-                .on(ID, Sort.Direction.ASC)
-                .named("company_status_name_id"));
-        indexes.createIndex(new Index()
-                .on(COMPANY_ID, Sort.Direction.ASC)
-                .on(UPDATED_AT, Sort.Direction.ASC)
-                .on(ID, Sort.Direction.ASC)
-                .named("company_updated"));
-        List<String> superseded = List.of("company_name", "company_status_name");
-        indexes.getIndexInfo().stream()
-                .map(IndexInfo::getName)
-                .filter(superseded::contains)
-                .forEach(indexes::dropIndex);
+        ListIndexes.ensure(mongo.indexOps(COLLECTION));
     }
 
     /** Rewrites the stored name keys to their current form; safe to call at every start. */
