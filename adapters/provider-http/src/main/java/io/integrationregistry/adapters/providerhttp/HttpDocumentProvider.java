@@ -137,8 +137,11 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
                 new HttpPut(endpoint.url("upload", CallParameters.with("id", id).list()));
         CallDeadline deadline = client.transferDeadline("upload");
         put.setEntity(new InputStreamEntity(
-                new UploadSource(body, deadline::moved), length < 0 ? -1 : length, contentTypeOf(contentType)));
-        return operation(send(put, credentials, "upload", deadline), credentials, "upload", endpoint.wire());
+                new UploadSource(body, deadline::moved),
+                length < 0 ? -1 : length,
+                UploadSource.contentType(contentType)));
+        return operation(
+                send(put, credentials, "upload", deadline, endpoint.wire()), credentials, "upload", endpoint.wire());
     }
 
     @Override
@@ -201,9 +204,8 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
             String call,
             Function<JsonNode, T> reader,
             ForReportingTheWire wire) {
-        Answer answer = send(request, credentials, call, client.callDeadline(call));
-        wire.answered(answer.status());
-        return readJson(answer, credentials, call, reader, wire);
+        return readJson(
+                send(request, credentials, call, client.callDeadline(call), wire), credentials, call, reader, wire);
     }
 
     private <T> T readJson(
@@ -228,12 +230,11 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
 
     private OperationResult operation(
             HttpUriRequestBase request, ProviderCredentials credentials, String call, ForReportingTheWire wire) {
-        return operation(send(request, credentials, call, client.callDeadline(call)), credentials, call, wire);
+        return operation(send(request, credentials, call, client.callDeadline(call), wire), credentials, call, wire);
     }
 
     private OperationResult operation(
             Answer answer, ProviderCredentials credentials, String call, ForReportingTheWire wire) {
-        wire.answered(answer.status());
         try (answer) {
             requireSuccess(answer, credentials, call);
             byte[] body = answer.readAtMost(settings.maxAnswerBytes());
@@ -277,28 +278,24 @@ public final class HttpDocumentProvider implements ForCallingProviders, AutoClos
         }
     }
 
+    /** Sends the request with the credentials, and tells {@code wire} the status answered. */
     private Answer send(
-            HttpUriRequestBase request, ProviderCredentials credentials, String call, CallDeadline deadline) {
+            HttpUriRequestBase request,
+            ProviderCredentials credentials,
+            String call,
+            CallDeadline deadline,
+            ForReportingTheWire wire) {
         ACCEPT_JSON.forEach(request::addHeader);
         CredentialHeaders.of(credentials).forEach(request::addHeader);
-        return client.send(request, call, deadline);
+        Answer answer = client.send(request, call, deadline);
+        wire.answered(answer.status());
+        return answer;
     }
 
     /** Throws the failure an error status stands for, with the provider's cleaned explanation. */
     private static void requireSuccess(Answer answer, ProviderCredentials credentials, String call) {
         if (!answer.isSuccess()) {
             throw Failures.of(answer, CredentialHeaders.secrets(credentials), call);
-        }
-    }
-
-    private static ContentType contentTypeOf(String contentType) {
-        if (contentType == null || contentType.isBlank()) {
-            return ContentType.APPLICATION_OCTET_STREAM;
-        }
-        try {
-            return ContentType.parse(contentType);
-        } catch (RuntimeException unreadable) {
-            return ContentType.APPLICATION_OCTET_STREAM;
         }
     }
 

@@ -1,5 +1,7 @@
 package io.integrationregistry.adapters.providerhttp;
 
+import org.apache.hc.core5.http.ContentType;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +14,18 @@ import java.util.function.LongConsumer;
 final class UploadSource extends FilterInputStream {
 
     private final LongConsumer moved;
+
+    /** The type the caller gave its bytes, or {@code application/octet-stream} when it gave none or a broken one. */
+    static ContentType contentType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return ContentType.APPLICATION_OCTET_STREAM;
+        }
+        try {
+            return ContentType.parse(contentType);
+        } catch (RuntimeException unreadable) {
+            return ContentType.APPLICATION_OCTET_STREAM;
+        }
+    }
 
     /** @param moved told of every byte read, for the transfer's rate */
     UploadSource(InputStream in, LongConsumer moved) {
