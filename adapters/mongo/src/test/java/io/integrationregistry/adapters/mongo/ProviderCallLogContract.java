@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import static io.integrationregistry.adapters.mongo.Fixtures.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The provider-call log: entries newest first per integration with a stable cursor, holding the call
@@ -324,7 +325,7 @@ abstract class ProviderCallLogContract {
     }
 
     @Test
-    void theWriterWritesACallAtOnceThenRestsForItsIntervalAndClosingWritesWhatStillWaits() throws InterruptedException {
+    void theWriterWritesACallAtOnceThenRestsForItsIntervalAndClosingWritesWhatStillWaits() {
         IntegrationId id = newId();
         ProviderCallLogWriter resting = writer(new ProviderCallLogSettings(100, Duration.ofHours(1), RETENTION, 10));
         resting.start();
@@ -332,10 +333,9 @@ abstract class ProviderCallLogContract {
         resting.observed(call(id, NOW.minusSeconds(2), ProviderCallOutcome.SUCCESS, "first"));
         awaitLogged(id, 1);
         resting.observed(call(id, NOW.minusSeconds(1), ProviderCallOutcome.SUCCESS, "second"));
-        Thread.sleep(100);
 
         // Resting for an hour after its first write: the second call waits.
-        assertThat(resting.waiting()).isEqualTo(1);
+        await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1)).until(() -> resting.waiting() == 1);
         assertThat(calls.page(id, Optional.empty(), Optional.empty(), 10).items())
                 .hasSize(1);
         resting.close();
@@ -346,7 +346,7 @@ abstract class ProviderCallLogContract {
     }
 
     @Test
-    void aWriterWithAShortIntervalWritesEachCallSoon() throws InterruptedException {
+    void aWriterWithAShortIntervalWritesEachCallSoon() {
         IntegrationId id = newId();
         ProviderCallLogWriter quick = writer(new ProviderCallLogSettings(100, Duration.ofMillis(20), RETENTION, 10));
         quick.start();
@@ -360,14 +360,11 @@ abstract class ProviderCallLogContract {
         }
     }
 
-    private void awaitLogged(IntegrationId id, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (calls.page(id, Optional.empty(), Optional.empty(), 10).items().size() < count
-                && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(calls.page(id, Optional.empty(), Optional.empty(), 10).items())
-                .hasSize(count);
+    private void awaitLogged(IntegrationId id, int count) {
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(calls.page(id, Optional.empty(), Optional.empty(), 10)
+                                .items())
+                        .hasSize(count));
     }
 
     /** The expiry of the TTL index on {@code at}, the only index of that key alone. */
