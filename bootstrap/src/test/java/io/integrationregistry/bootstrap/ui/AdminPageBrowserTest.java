@@ -85,6 +85,7 @@ class AdminPageBrowserTest extends BrowserTestBase {
 
         assertThat(visible("#sign-in-error").getText()).contains("Wrong user name or password");
         assertThat(activeElementId()).isEqualTo("sign-in-username");
+        assertAccessible("sign-in refused");
         assertThat(script("return window.sessionStorage.length")).isEqualTo(0L);
         assertThat(driver.manage().logs().get(LogType.BROWSER).getAll())
                 .as("the browser console is read (the refused sign-in logs its 401)")
@@ -150,6 +151,7 @@ class AdminPageBrowserTest extends BrowserTestBase {
                 .endsWith(": Timed out");
         assertThat(healthInList(legacy)).isEqualTo("No recent calls");
         assertThat(row.findElement(By.cssSelector(".last-call")).getText()).isEqualTo("No provider call recorded");
+        assertAccessible("list");
         screenshot("list.png");
 
         new Select(element("#status-filter")).selectByValue("INACTIVE");
@@ -213,6 +215,7 @@ class AdminPageBrowserTest extends BrowserTestBase {
         assertThat(element("#connect-account").getText()).isEqualTo("Connect");
         assertThat(element("#disconnect-account").isDisplayed()).isFalse();
         screenshot("form.png");
+        assertAccessible("saved OAuth2 integration");
 
         element("#copy-redirect-uri").click();
         waitUntil(() -> !element("#copy-result").getText().isEmpty());
@@ -275,6 +278,7 @@ class AdminPageBrowserTest extends BrowserTestBase {
         assertThat(baseApiUrl.getAttribute("aria-describedby")).contains("error-baseApiUrl");
         assertThat(activeElementId()).isEqualTo("field-baseApiUrl");
         assertThat(element("#error-name").isDisplayed()).isFalse();
+        assertAccessible("add form with a refused field");
 
         baseApiUrl.clear();
         type("#field-baseApiUrl", "https://secure.acme.example/api");
@@ -366,6 +370,7 @@ class AdminPageBrowserTest extends BrowserTestBase {
 
         WebElement banner = visible("#stale-edit");
         assertThat(banner.getText()).contains("Someone else changed this integration since you opened it.");
+        assertAccessible("stale edit");
         element("#reload-integration").click();
 
         waitUntil(() -> element("#field-name").getDomProperty("value").equals(name + " by bob"));
@@ -408,6 +413,7 @@ class AdminPageBrowserTest extends BrowserTestBase {
         assertThat(entries.get(3).getText()).contains("Activated");
         entries.forEach(entry -> assertThat(entry.getText()).contains("by alice"));
         assertThat(visible("#view h1").getText()).isEqualTo("History of " + name + " renamed");
+        assertAccessible("history");
     }
 
     @Test
@@ -431,12 +437,14 @@ class AdminPageBrowserTest extends BrowserTestBase {
         assertThat(element("#field-scopes").getAttribute("readonly")).isNotNull();
         assertThat(element("#auth-type-oauth2").isEnabled()).isFalse();
         assertThat(element("#open-history").isDisplayed()).isTrue();
+        assertAccessible("integration read by an auditor");
 
         visible("#nav-audit").click();
         waitUntil(() ->
                 !driver.findElements(By.cssSelector("#audit-list .audit-entry")).isEmpty());
         assertThat(element("#audit-export-csv").isDisplayed()).isTrue();
         assertThat(element("#audit-export-ndjson").isDisplayed()).isTrue();
+        assertAccessible("audit trail");
 
         new Select(element("#audit-type")).selectByValue("DEACTIVATED");
         element("#audit-apply").click();
@@ -492,6 +500,7 @@ class AdminPageBrowserTest extends BrowserTestBase {
             open("#/integrations/new");
             visible("#integration-form");
             assertNoHorizontalOverflow();
+            assertAccessible("add form at 390 px");
         } finally {
             driver.manage().window().setSize(DESKTOP);
         }
@@ -556,6 +565,7 @@ class AdminPageBrowserTest extends BrowserTestBase {
                 .contains("Service information")
                 .contains("the provider could not be reached");
         assertThat(driver.getPageSource()).doesNotContain(TYPED_KEY);
+        assertAccessible("connection test report");
     }
 
     @Test

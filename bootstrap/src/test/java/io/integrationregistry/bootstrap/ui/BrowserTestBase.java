@@ -1,5 +1,8 @@
 package io.integrationregistry.bootstrap.ui;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -244,6 +247,31 @@ abstract class BrowserTestBase {
                                 + Math.round(e.getBoundingClientRect().right))
                             .join(', ')"""))
                 .isLessThanOrEqualTo(innerWidth.intValue());
+    }
+
+    /** The WCAG 2.0, 2.1 and 2.2 rules of levels A and AA that axe-core checks. */
+    private static final List<String> WCAG_22_AA =
+            List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa");
+
+    /**
+     * Runs axe-core on the page as it is now and fails, naming each rule and element, on any WCAG 2.2 AA
+     * violation. Called on every state a browser test visits: the state is named in the failure.
+     */
+    protected static void assertAccessible(String state) {
+        Results results = new AxeBuilder().withTags(WCAG_22_AA).analyze(driver);
+        List<String> violations =
+                results.getViolations().stream().map(BrowserTestBase::describe).toList();
+        assertThat(violations)
+                .as("axe-core WCAG 2.2 AA violations in state '%s'", state)
+                .isEmpty();
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " (" + rule.getHelp() + ") at "
+                + rule.getNodes().stream()
+                        .limit(3)
+                        .map(node -> String.valueOf(node.getTarget()))
+                        .toList();
     }
 
     protected static java.util.Optional<Path> downloaded(String suffix) {

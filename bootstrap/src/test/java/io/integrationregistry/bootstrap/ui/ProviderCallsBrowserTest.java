@@ -140,6 +140,7 @@ class ProviderCallsBrowserTest extends BrowserTestBase {
         assertThat(callRows().get(0).getText()).contains("dora", "files", "503", "Provider error", "maintenance");
         assertThat(element("#provider-calls-more").isDisplayed()).isFalse();
         screenshot("calls.png");
+        assertAccessible("call log");
         // the answer to a change carries no health: the page keeps showing the one it read
         element("#form-status-toggle").click();
         waitUntil(() -> "false".equals(element("#form-status-toggle").getAttribute("aria-checked")));
@@ -226,6 +227,7 @@ class ProviderCallsBrowserTest extends BrowserTestBase {
             assertThat(element("#provider-calls-results").getAttribute("aria-busy"))
                     .isNull();
             assertThat(callRows()).isEmpty();
+            assertAccessible("call log failed to load");
 
             driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
             // a slow answer: the log says it is loading, and is busy, until it comes
@@ -288,6 +290,7 @@ class ProviderCallsBrowserTest extends BrowserTestBase {
         open("#/integrations/" + steadyId);
         WebElement denied = visible("#provider-calls-denied");
         assertThat(denied.getText()).startsWith("You have no access to the provider calls");
+        assertAccessible("call log denied");
         assertThat(driver.findElements(By.id("provider-calls-table"))).isEmpty();
         assertThat(driver.findElements(By.id("provider-calls-outcome"))).isEmpty();
         assertThat(driver.getPageSource()).doesNotContain(HOSTILE_MESSAGE.substring(5));
