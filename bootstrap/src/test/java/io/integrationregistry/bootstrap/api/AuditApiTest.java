@@ -347,6 +347,63 @@ class AuditApiTest extends ApiTestBase {
         assertThat(auditor().get("/api/audit?type=TESTING").errorFields()).containsExactly("type");
     }
 
+    @Test
+    void theTrailAndItsExportsAreFilteredBySourceRequestIdAndPartOfTheActorInEitherOrder() {
+        String request = "req-filter-" + System.nanoTime();
+        String id = alice().post(
+                        "/api/integrations", apiKeyBody(unique("Filtered"), API_KEY), Map.of("X-Request-Id", request))
+                .json()
+                .path("id")
+                .asText();
+        alice().post("/api/integrations/" + id + "/deactivate", null, Map.of("X-Registry-Source", "ui"));
+        awaitTrail(id, 2);
+        String trail = "/api/audit?integrationId=" + id;
+
+        assertThat(types(auditor().get(trail + "&source=ui").json())).containsExactly("DEACTIVATED");
+        assertThat(types(auditor().get(trail + "&source=API").json())).containsExactly("ADDED");
+        assertThat(types(auditor().get(trail + "&requestId=" + request).json())).containsExactly("ADDED");
+        assertThat(types(auditor().get(trail + "&actor=LIC").json())).containsExactly("DEACTIVATED", "ADDED");
+        assertThat(types(auditor().get(trail + "&actor=.*").json())).isEmpty();
+        assertThat(types(auditor().get(trail + "&order=asc").json())).containsExactly("ADDED", "DEACTIVATED");
+        assertThat(types(auditor().get(trail + "&order=desc").json())).containsExactly("DEACTIVATED", "ADDED");
+        String ndjson = auditor()
+                .get("/api/audit/export?format=ndjson&integrationId=" + id + "&source=ui")
+                .body();
+        assertThat(ndjson.strip().split("\n")).hasSize(1);
+        assertThat(ndjson).contains("\"type\":\"DEACTIVATED\"");
+        String[] rows = auditor()
+                .get("/api/audit/export?format=csv&integrationId=" + id + "&order=asc")
+                .body()
+                .strip()
+                .split("\r\n");
+        assertThat(rows).hasSize(3);
+        assertThat(rows[1]).contains("\"ADDED\"");
+        String[] one = auditor()
+                .get("/api/audit/export?format=csv&requestId=" + request)
+                .body()
+                .strip()
+                .split("\r\n");
+        assertThat(one).hasSize(2);
+    }
+
+    @Test
+    void anUnknownSourceAnUnfitRequestIdAndAnUnknownOrderAreRefusedByName() {
+        String broken = "source=mail&requestId=" + "r".repeat(129) + "&order=sideways";
+
+        assertThat(auditor().get("/api/audit?" + broken).errorFields())
+                .containsExactlyInAnyOrder("source", "requestId", "order");
+        assertThat(auditor().get("/api/audit/export?format=csv&" + broken).errorFields())
+                .containsExactlyInAnyOrder("source", "requestId", "order");
+        assertThat(auditor().get("/api/audit?requestId=" + encode("a b")).status())
+                .isEqualTo(400);
+    }
+
+    private static List<String> types(JsonNode page) {
+        List<String> types = new ArrayList<>();
+        page.path("items").forEach(item -> types.add(item.path("type").asText()));
+        return types;
+    }
+
     private JsonNode awaitTrail(String id, int entries) {
         return Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
@@ -372,6 +429,10 @@ class AuditApiTest extends ApiTestBase {
     }
 
     private static String encode(Instant instant) {
-        return URLEncoder.encode(instant.toString(), StandardCharsets.UTF_8);
+        return encode(instant.toString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

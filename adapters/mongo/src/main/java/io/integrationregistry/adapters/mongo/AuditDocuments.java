@@ -21,6 +21,8 @@ final class AuditDocuments {
     static final String ACTOR = "actor";
     static final String AT = "at";
     static final String VERSION = "version";
+    static final String REQUEST_ID = "requestId";
+    static final String SOURCE = "source";
 
     private AuditDocuments() {}
 
@@ -42,8 +44,8 @@ final class AuditDocuments {
                 .append(TYPE, entry.type().name())
                 .append(ACTOR, entry.actor())
                 .append(AT, Date.from(entry.at()))
-                .append("requestId", entry.requestId())
-                .append("source", entry.source())
+                .append(REQUEST_ID, entry.requestId())
+                .append(SOURCE, entry.source())
                 .append(VERSION, entry.version())
                 .append("changes", changes);
         if (entry.test() != null) {
@@ -73,8 +75,8 @@ final class AuditDocuments {
                 AuditEntryType.valueOf(stored.getString(TYPE)),
                 stored.getString(ACTOR),
                 stored.getDate(AT).toInstant(),
-                stored.getString("requestId"),
-                stored.getString("source"),
+                stored.getString(REQUEST_ID),
+                stored.getString(SOURCE),
                 ((Number) stored.get(VERSION)).longValue(),
                 changes,
                 test(stored.get("test", Document.class)));

@@ -3,9 +3,6 @@ package io.integrationregistry.adapters.mongo;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import io.integrationregistry.application.audit.AuditEntries;
 import io.integrationregistry.application.audit.AuditSubject;
@@ -17,14 +14,11 @@ import io.integrationregistry.application.audit.port.out.ForQueryingTheAuditTrai
 import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.domain.CompanyId;
 import io.integrationregistry.domain.IntegrationId;
-import io.integrationregistry.domain.InvalidValue;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -34,12 +28,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
-import static io.integrationregistry.adapters.mongo.AuditDocuments.ACTOR;
-import static io.integrationregistry.adapters.mongo.AuditDocuments.AT;
-import static io.integrationregistry.adapters.mongo.AuditDocuments.COMPANY;
 import static io.integrationregistry.adapters.mongo.AuditDocuments.ID;
-import static io.integrationregistry.adapters.mongo.AuditDocuments.INTEGRATION_ID;
-import static io.integrationregistry.adapters.mongo.AuditDocuments.TYPE;
 import static io.integrationregistry.adapters.mongo.AuditDocuments.VERSION;
 
 /**
@@ -72,19 +61,7 @@ public class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryingTheA
     }
 
     public void ensureIndexes() {
-        var entries = mongo.getCollection(ENTRIES);
-        entries.createIndex(
-                Indexes.compoundIndex(Indexes.ascending(COMPANY), Indexes.descending(AT), Indexes.descending(ID)),
-                new IndexOptions().name("company_newest"));
-        for (String field : List.of(INTEGRATION_ID, ACTOR, TYPE)) {
-            entries.createIndex(
-                    Indexes.compoundIndex(
-                            Indexes.ascending(COMPANY),
-                            Indexes.ascending(field),
-                            Indexes.descending(AT),
-                            Indexes.descending(ID)),
-                    new IndexOptions().name("company_" + field + "_newest"));
-        }
+        AuditTrailQueries.ensureIndexes(mongo.getCollection(ENTRIES));
     }
 
     @Override
@@ -204,25 +181,22 @@ public class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryingTheA
 
     @Override
     public AuditPage page(CompanyId company, AuditQuery query, Optional<String> cursor, int size) {
-        Bson filter = filter(company, query);
+        Bson filter = AuditTrailQueries.filter(company, query);
         if (cursor.isPresent()) {
-            Position after = Position.decode(cursor.get());
-            filter = Filters.and(
-                    filter,
-                    Filters.or(
-                            Filters.lt(AT, after.at()),
-                            Filters.and(Filters.eq(AT, after.at()), Filters.lt(ID, after.eventId()))));
+            filter = Filters.and(filter, AuditTrailQueries.after(query, cursor.get()));
         }
         List<AuditEntry> items = new ArrayList<>();
-        for (Document document :
-                mongo.getCollection(ENTRIES).find(filter).sort(NEWEST_FIRST).limit(size + 1)) {
+        for (Document document : mongo.getCollection(ENTRIES)
+                .find(filter)
+                .sort(AuditTrailQueries.sort(query))
+                .limit(size + 1)) {
             items.add(AuditDocuments.entry(document));
         }
         Optional<String> next = Optional.empty();
         if (items.size() > size) {
             items = items.subList(0, size);
             AuditEntry last = items.get(size - 1);
-            next = Optional.of(new Position(Date.from(last.at()), last.eventId()).encode());
+            next = Optional.of(AuditTrailQueries.cursor(Date.from(last.at()), last.eventId()));
         }
         return new AuditPage(items, next);
     }
@@ -230,8 +204,8 @@ public class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryingTheA
     @Override
     public void export(CompanyId company, AuditQuery query, Consumer<AuditEntry> sink) {
         try (MongoCursor<Document> entries = mongo.getCollection(ENTRIES)
-                .find(filter(company, query))
-                .sort(NEWEST_FIRST)
+                .find(AuditTrailQueries.filter(company, query))
+                .sort(AuditTrailQueries.sort(query))
                 .batchSize(EXPORT_BATCH)
                 .iterator()) {
             while (entries.hasNext()) {
@@ -239,8 +213,6 @@ public class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryingTheA
             }
         }
     }
-
-    private static final Bson NEWEST_FIRST = Sorts.orderBy(Sorts.descending(AT), Sorts.descending(ID));
 
     private void insertFirstSubject(String subjects, String integrationId, Document subject) {
         // Upsert under the version guard: a concurrent first delivery that already advanced it wins.
@@ -257,41 +229,6 @@ public class MongoAuditTrail implements ForKeepingTheAuditTrail, ForQueryingTheA
         } catch (com.mongodb.MongoCommandException alreadyAdvanced) {
             if (alreadyAdvanced.getErrorCode() != 11000) {
                 throw alreadyAdvanced;
-            }
-        }
-    }
-
-    private static Bson filter(CompanyId company, AuditQuery query) {
-        List<Bson> filters = new ArrayList<>();
-        filters.add(Filters.eq(COMPANY, company.value()));
-        query.integrationId().ifPresent(id -> filters.add(Filters.eq(INTEGRATION_ID, id)));
-        query.actor().ifPresent(actor -> filters.add(Filters.eq(ACTOR, actor)));
-        query.type().ifPresent(type -> filters.add(Filters.eq(TYPE, type.name())));
-        query.from().ifPresent(from -> filters.add(Filters.gte(AT, Date.from(from))));
-        query.to().ifPresent(to -> filters.add(Filters.lt(AT, Date.from(to))));
-        return Filters.and(filters);
-    }
-
-    /** Where a page ended: the last entry's time and event id, as an opaque URL-safe cursor. */
-    private record Position(Date at, String eventId) {
-
-        String encode() {
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString((at.getTime() + ":" + eventId).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Position decode(String cursor) {
-            try {
-                String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-                int separator = decoded.indexOf(':');
-                if (separator <= 0 || separator == decoded.length() - 1) {
-                    throw new IllegalArgumentException("no separator");
-                }
-                return new Position(
-                        new Date(Long.parseLong(decoded.substring(0, separator))), decoded.substring(separator + 1));
-            } catch (IllegalArgumentException notACursor) {
-                throw new InvalidValue("cursor", "is not a cursor of this trail");
             }
         }
     }

@@ -256,6 +256,65 @@ abstract class AuditTrailContract extends AuditTrailFixture {
         return events;
     }
 
+    @Test
+    void theActorFilterMatchesPartOfTheNameInAnyCaseAndTakesWhatIsTypedLiterally() {
+        life(newId(), ACME, 0).forEach(trail::apply);
+        life(newId(), GLOBEX, 100).forEach(trail::apply);
+
+        assertThat(all(ACME, AuditQuery.everything().withActor("LI")))
+                .hasSize(2)
+                .allMatch(entry -> entry.actor().equals("alice"));
+        assertThat(all(ACME, AuditQuery.everything().withActor("o")))
+                .extracting(AuditEntry::actor)
+                .containsExactly("bob");
+        assertThat(all(ACME, AuditQuery.everything().withActor(".*"))).isEmpty();
+        assertThat(all(ACME, AuditQuery.everything().withActor("al|bob"))).isEmpty();
+    }
+
+    @Test
+    void theTrailIsFilteredBySourceAndByRequestIdExactly() {
+        IntegrationId first = newId();
+        life(first, ACME, 0).forEach(trail::apply);
+        life(newId(), GLOBEX, 100).forEach(trail::apply);
+
+        assertThat(all(ACME, AuditQuery.everything().withSource("ui")))
+                .extracting(AuditEntry::type)
+                .containsExactly(AuditEntryType.EDITED);
+        assertThat(all(ACME, AuditQuery.everything().withSource("api")))
+                .extracting(AuditEntry::type)
+                .containsExactly(AuditEntryType.DEACTIVATED, AuditEntryType.ADDED);
+        assertThat(all(ACME, AuditQuery.everything().withSource("system"))).isEmpty();
+        assertThat(all(ACME, AuditQuery.everything().withRequestId("req-2")))
+                .extracting(AuditEntry::type, AuditEntry::integrationId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AuditEntryType.DEACTIVATED, first.value()));
+        assertThat(all(ACME, AuditQuery.everything().withRequestId("req-"))).isEmpty();
+    }
+
+    @Test
+    void oldestFirstIsTheReverseOrderAndItsPagesFollowOneAnother() {
+        life(newId(), ACME, 0).forEach(trail::apply);
+        life(newId(), ACME, 1).forEach(trail::apply);
+        AuditQuery oldestFirst = AuditQuery.everything().withOrder(AuditQuery.Order.OLDEST_FIRST);
+        List<String> newest = all(ACME, AuditQuery.everything()).stream()
+                .map(AuditEntry::eventId)
+                .toList();
+
+        List<String> paged = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            AuditPage page = trail.page(ACME, oldestFirst, cursor, 4);
+            page.items().forEach(entry -> paged.add(entry.eventId()));
+            cursor = page.next();
+        } while (cursor.isPresent());
+
+        assertThat(newest).hasSize(6);
+        List<String> reversed = new ArrayList<>(newest);
+        java.util.Collections.reverse(reversed);
+        assertThat(paged).isEqualTo(reversed);
+        assertThat(all(ACME, oldestFirst).stream().map(AuditEntry::eventId).toList())
+                .isEqualTo(paged);
+    }
+
     private List<AuditEntry> all(CompanyId company, AuditQuery query) {
         List<AuditEntry> entries = new ArrayList<>();
         trail.export(company, query, entries::add);

@@ -3,7 +3,6 @@ package io.integrationregistry.adapters.rest.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.integrationregistry.adapters.rest.problem.InvalidRequest;
 import io.integrationregistry.application.audit.port.in.AuditEntry;
-import io.integrationregistry.application.audit.port.in.AuditEntryType;
 import io.integrationregistry.application.audit.port.in.AuditPage;
 import io.integrationregistry.application.audit.port.in.AuditQuery;
 import io.integrationregistry.application.audit.port.in.ForAuditing;
@@ -68,8 +67,10 @@ class AuditRestController {
     @GetMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "The audit trail",
-            description = "Newest first; `next` is the cursor of the next page "
-                    + "(null on the last). Pages are stable under concurrent writes.")
+            description = "Newest first (`order=asc`: oldest first); `next` is the cursor of the next page "
+                    + "(null on the last), to be sent with the same filters and order. Pages are stable under "
+                    + "concurrent writes. `actor` matches any part of the name regardless of case; `source` and "
+                    + "`requestId` match exactly.")
     AuditPageResource trail(
             Authentication authentication,
             Caller caller,
@@ -80,12 +81,23 @@ class AuditRestController {
                     String type,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
+            @Parameter(schema = @Schema(allowableValues = {"api", "ui", "system"})) @RequestParam(required = false)
+                    String source,
+            @Parameter(description = "The request id of the change, exactly") @RequestParam(required = false)
+                    String requestId,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            allowableValues = {"desc", "asc"},
+                                            defaultValue = "desc"))
+                    @RequestParam(required = false)
+                    String order,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false, defaultValue = "50") String size) {
         Auditors.require(authentication);
         AuditPage page = auditing.trail(
                 caller.company(),
-                query(integrationId, actor, type, from, to),
+                AuditFilters.query(integrationId, actor, type, from, to, source, requestId, order),
                 Optional.ofNullable(cursor).filter(c -> !c.isBlank()),
                 number("size", size));
         return new AuditPageResource(
@@ -94,7 +106,9 @@ class AuditRestController {
     }
 
     @GetMapping("/api/audit/export")
-    @Operation(summary = "Export the audit trail", description = "The same filters, streamed as CSV or NDJSON.")
+    @Operation(
+            summary = "Export the audit trail",
+            description = "The same filters and order, streamed as CSV or NDJSON.")
     ResponseEntity<StreamingResponseBody> export(
             Authentication authentication,
             Caller caller,
@@ -103,11 +117,14 @@ class AuditRestController {
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) String requestId,
+            @RequestParam(required = false) String order,
             @Parameter(schema = @Schema(allowableValues = {"csv", "ndjson"}))
                     @RequestParam(required = false, defaultValue = "csv")
                     String format) {
         Auditors.require(authentication);
-        AuditQuery query = query(integrationId, actor, type, from, to);
+        AuditQuery query = AuditFilters.query(integrationId, actor, type, from, to, source, requestId, order);
         boolean csv = switch (format.toLowerCase(Locale.ROOT)) {
             case "csv" -> true;
             case "ndjson" -> false;
@@ -192,27 +209,6 @@ class AuditRestController {
             cell = "'" + cell;
         }
         return "\"" + cell.replace("\"", "\"\"") + "\"";
-    }
-
-    private static AuditQuery query(String integrationId, String actor, String type, String from, String to) {
-        Optional<AuditEntryType> wantedType = Optional.empty();
-        if (type != null && !type.isBlank()) {
-            try {
-                wantedType = Optional.of(AuditEntryType.valueOf(type.strip().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException unknown) {
-                throw InvalidRequest.of("type", "must be ADDED, EDITED, ACTIVATED, DEACTIVATED or TESTED");
-            }
-        }
-        return new AuditQuery(
-                present(integrationId),
-                present(actor),
-                wantedType,
-                present(from).map(raw -> PastStates.instant("from", raw)),
-                present(to).map(raw -> PastStates.instant("to", raw)));
-    }
-
-    private static Optional<String> present(String value) {
-        return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
     }
 
     private static int number(String field, String raw) {
