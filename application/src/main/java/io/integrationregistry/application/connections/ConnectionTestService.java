@@ -174,7 +174,7 @@ public final class ConnectionTestService implements ForTestingConnections {
                         caller.actor(),
                         clock.instant(),
                         caller.origin().requestId(),
-                        caller.origin().source().name(),
+                        caller.origin().source().label(),
                         origins,
                         outcome,
                         summary));
