@@ -1,12 +1,17 @@
 /**
- * The company's audit trail (route `#/audit`), newest first, with its filters and exports. The functions
- * share `view`, the state of the trail shown for one navigation.
+ * The company's audit trail (route `#/audit`), newest first unless oldest first is chosen, with its filters
+ * and exports. The functions share `view`, the state of the trail shown for one navigation.
  */
-import {api, auditQuery} from './api.js';
+import {api} from './api.js';
 import {announce, focus, h, replace, show} from './dom.js';
 import {changeList, EVENT_TYPES, eventBadge, eventMeta, testSummary} from './changes.js';
+import {loadState} from './load-state.js';
+import {ORDER_LABELS, orderOf, orderToggle} from './order-toggle.js';
+import {download, rememberFilters, updateExportLinks} from './audit-export.js';
 
 const PAGE_SIZE = 25;
+/** The channels a change comes through, as the API names them. */
+const SOURCES = {ui: 'Admin page', api: 'API', system: 'System'};
 
 export async function renderAudit({app, container, token, params}) {
     const heading = h('h1', {tabindex: '-1', text: 'Audit trail'});
@@ -25,7 +30,11 @@ export async function renderAudit({app, container, token, params}) {
             actor: params.get('actor') || '',
             type: EVENT_TYPES[(params.get('type') || '').toUpperCase()] ? params.get('type').toUpperCase() : '',
             from: params.get('from') || '',
-            to: params.get('to') || ''
+            to: params.get('to') || '',
+            source: Object.hasOwn(SOURCES, params.get('source') || '') ? params.get('source') : '',
+            requestId: params.get('requestId') || '',
+            // the default, newest first, stays out of the address and of the request
+            order: orderOf(params) === 'asc' ? 'asc' : ''
         },
         /** Cursors of the pages shown so far: cursors[i] opens page i (null: the newest). */
         cursors: [null],
@@ -48,7 +57,13 @@ function buildPage(view, container) {
     view.integrationSelect = h('select', {id: 'audit-integration', name: 'integrationId'},
         h('option', {value: '', text: 'All integrations'}));
     view.actorInput = h('input', {id: 'audit-actor', name: 'actor', type: 'text', autocomplete: 'off',
-        spellcheck: 'false', placeholder: 'e.g. alice', value: filters.actor});
+        spellcheck: 'false', placeholder: 'Part of a name, e.g. ali', value: filters.actor});
+    view.sourceSelect = h('select', {id: 'audit-source', name: 'source'},
+        h('option', {value: '', text: 'All channels'}),
+        Object.entries(SOURCES).map(([value, label]) => h('option', {value, text: label})));
+    view.sourceSelect.value = filters.source;
+    view.requestInput = h('input', {id: 'audit-request', name: 'requestId', type: 'text', autocomplete: 'off',
+        spellcheck: 'false', maxlength: '128', 'aria-describedby': 'audit-request-hint', value: filters.requestId});
     view.typeSelect = h('select', {id: 'audit-type', name: 'type'},
         h('option', {value: '', text: 'All changes'}),
         Object.entries(EVENT_TYPES).map(([value, label]) => h('option', {value, text: label})));
@@ -66,6 +81,10 @@ function buildPage(view, container) {
                 view.integrationSelect),
             h('div', {class: 'field'}, h('label', {for: 'audit-actor', text: 'Changed by'}), view.actorInput),
             h('div', {class: 'field'}, h('label', {for: 'audit-type', text: 'Kind of change'}), view.typeSelect),
+            h('div', {class: 'field'}, h('label', {for: 'audit-source', text: 'Channel'}), view.sourceSelect),
+            h('div', {class: 'field'}, h('label', {for: 'audit-request', text: 'Request id'}), view.requestInput,
+                h('p', {class: 'hint', id: 'audit-request-hint', text: 'The whole id, as the X-Request-Id header '
+                        + 'or a log line shows it.'})),
             h('div', {class: 'field'}, h('label', {for: 'audit-from', text: 'From'}), view.fromInput),
             h('div', {class: 'field'}, h('label', {for: 'audit-to', text: 'Until'}), view.toInput)),
         h('p', {class: 'hint', id: 'audit-time-hint', text: 'Times are in your local time zone.'}),
@@ -79,13 +98,22 @@ function buildPage(view, container) {
         download: 'audit.ndjson'}, 'Export NDJSON');
     view.exportStatus = h('p', {class: 'export-status', id: 'audit-export-status', role: 'status'});
 
-    view.message = h('p', {class: 'notice notice-error', id: 'audit-message', role: 'alert', hidden: true});
     view.list = h('ol', {class: 'audit-list', id: 'audit-list', 'aria-labelledby': 'audit-results'});
-    const results = h('h2', {class: 'visually-hidden', id: 'audit-results', text: 'Changes, newest first'});
+    view.resultsHeading = h('h2', {class: 'visually-hidden', id: 'audit-results'});
+    view.loadState = loadState({id: 'audit', region: view.list, loadingText: 'Loading the audit trail…',
+        failedText: 'The audit trail could not be loaded'});
+    view.orderToggle = orderToggle({id: 'audit-order', order: filters.order || 'desc', onChange: order => {
+        filters.order = order === 'asc' ? 'asc' : '';
+        restart(view, false).then(() => announce(`The audit trail is shown ${ORDER_LABELS[order]}.`));
+    }});
+    // "previous" is the page before in the chosen order: newer entries when newest first, older ones otherwise
+    view.newerLabel = h('span', {});
+    view.olderLabel = h('span', {});
     view.newer = h('button', {type: 'button', class: 'button', id: 'audit-previous'},
-        h('span', {'aria-hidden': 'true', text: '‹ '}), 'Newer');
+        h('span', {'aria-hidden': 'true', text: '‹ '}), view.newerLabel);
     view.older = h('button', {type: 'button', class: 'button', id: 'audit-next'},
-        'Older', h('span', {'aria-hidden': 'true', text: ' ›'}));
+        view.olderLabel, h('span', {'aria-hidden': 'true', text: ' ›'}));
+    showOrder(view);
     view.pageInfo = h('span', {class: 'page-info', id: 'audit-page-info', 'aria-live': 'polite'});
 
     replace(container,
@@ -96,44 +124,36 @@ function buildPage(view, container) {
             h('div', {class: 'header-actions'}, view.exportCsv, view.exportNdjson)),
         view.exportStatus,
         view.filterForm,
-        view.message,
-        results,
+        view.orderToggle,
+        view.resultsHeading,
+        view.loadState.element,
         view.list,
         h('nav', {class: 'pager', 'aria-label': 'Pages of the audit trail'}, view.newer, view.pageInfo, view.older));
 }
 
-/** The export links carry the filters, so that an export holds what the page shows. */
-function updateExportLinks(view) {
-    const query = auditQuery(view.filters);
-    query.set('format', 'csv');
-    view.exportCsv.setAttribute('href', `/api/audit/export?${query}`);
-    query.set('format', 'ndjson');
-    view.exportNdjson.setAttribute('href', `/api/audit/export?${query}`);
-}
-
-/** Keeps the filters in the address, so that reloading or going back shows the same trail. */
-function rememberFilters(filters) {
-    const query = auditQuery(filters);
-    const hash = query.toString() ? `#/audit?${query}` : '#/audit';
-    if (location.hash !== hash) {
-        history.replaceState(null, '', hash);
-    }
+/** Names the pager's buttons and the results after the chosen order. */
+function showOrder(view) {
+    const oldestFirst = view.filters.order === 'asc';
+    view.newerLabel.textContent = oldestFirst ? 'Older' : 'Newer';
+    view.olderLabel.textContent = oldestFirst ? 'Newer' : 'Older';
+    view.resultsHeading.textContent = `Changes, ${ORDER_LABELS[oldestFirst ? 'asc' : 'desc']}`;
 }
 
 async function load(view) {
-    const {app, token, list, message, newer, older, heading} = view;
+    const {app, token, list, newer, older, heading} = view;
     const mine = ++view.request;
     older.disabled = true;
     newer.disabled = true;
-    list.setAttribute('aria-busy', 'true');
+    view.loadState.start();
     let answer;
     try {
         answer = await api.audit(view.filters, view.cursors[view.page], PAGE_SIZE);
     } catch (failure) {
         if (mine === view.request && app.isCurrent(token) && failure.status !== 401) {
-            list.removeAttribute('aria-busy');
-            message.textContent = 'The audit trail could not be loaded: ' + failure.message;
-            show(message, true);
+            // the entries shown would belong to other filters or another page than the ones chosen
+            replace(list);
+            show(list, false);
+            view.loadState.failed(failure, () => load(view));
             newer.disabled = view.page === 0;
         }
         return;
@@ -141,8 +161,8 @@ async function load(view) {
     if (mine !== view.request || !app.isCurrent(token)) {
         return;
     }
-    list.removeAttribute('aria-busy');
-    show(message, false);
+    show(list, true);
+    view.loadState.done();
     const items = answer.data.items || [];
     view.next = answer.data.next || null;
     replace(list, items.map(entry => h('li', {class: 'audit-entry card', dataset: {eventId: entry.eventId,
@@ -159,7 +179,7 @@ async function load(view) {
         entry.type === 'TESTED' ? testSummary(entry.test) : changeList(entry.changes, entry.type))));
     if (items.length === 0) {
         list.append(h('li', {class: 'empty-row', text: view.page === 0
-                ? 'No change matches these filters.' : 'No older changes.'}));
+                ? 'No change matches these filters.' : 'No further changes.'}));
     }
     view.pageInfo.textContent = `Page ${view.page + 1}`;
     newer.disabled = view.page === 0;
@@ -179,11 +199,16 @@ function readFilters(view) {
     filters.type = view.typeSelect.value;
     filters.from = from;
     filters.to = to;
+    filters.source = view.sourceSelect.value;
+    filters.requestId = view.requestInput.value.trim();
 }
 
-/** Shows the newest page of the filters as read from the inputs. */
-function restart(view) {
-    readFilters(view);
+/** Shows the first page of the filters (as read from the inputs, unless `read` is false) in the chosen order. */
+function restart(view, read = true) {
+    if (read) {
+        readFilters(view);
+    }
+    showOrder(view);
     view.cursors = [null];
     view.page = 0;
     updateExportLinks(view);
@@ -202,6 +227,8 @@ function wire(view) {
         view.typeSelect.value = '';
         view.fromInput.value = '';
         view.toInput.value = '';
+        view.sourceSelect.value = '';
+        view.requestInput.value = '';
         restart(view);
     });
     view.older.addEventListener('click', () => {
@@ -225,28 +252,6 @@ function wire(view) {
     });
 }
 
-/** Downloads an export through the API (the credentials travel in a header, not in the link). */
-async function download(view, format) {
-    const exportStatus = view.exportStatus;
-    exportStatus.textContent = `Preparing the ${format.toUpperCase()} export…`;
-    try {
-        const response = await api.auditExport(view.filters, format);
-        const blob = await response.blob();
-        const name = filename(response.headers.get('Content-Disposition')) || `audit.${format}`;
-        const url = URL.createObjectURL(blob);
-        const link = h('a', {href: url, download: name, hidden: true});
-        document.body.append(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 60000);
-        exportStatus.textContent = `Downloaded ${name}.`;
-    } catch (failure) {
-        if (failure.status !== 401) {
-            exportStatus.textContent = 'The export failed: ' + failure.message;
-        }
-    }
-}
-
 /** Fills the integration filter with the company's integrations (and the one of the address, if unknown). */
 async function loadIntegrations(view) {
     const {app, token, filters, integrationSelect} = view;
@@ -267,14 +272,6 @@ async function loadIntegrations(view) {
             integrationSelect.value = filters.integrationId;
         }
     }
-}
-
-function filename(disposition) {
-    if (!disposition) {
-        return null;
-    }
-    const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
-    return match ? decodeURIComponent(match[1]).replace(/[\\/]/g, '_') : null;
 }
 
 /** A `datetime-local` value of an RFC 3339 instant, in local time. */

@@ -11,6 +11,8 @@ import {buildNotices, clearErrors, flashStatus, showFailure} from './form-errors
 import {buildConnectionTest, testConnection} from './connection-test.js';
 import {buildConnectionSection, refreshWhenBack, renderConnection} from './oauth2-connection.js';
 import {buildProviderCalls, showHealth} from './provider-calls.js';
+import {retryable, viewLoadState} from './load-state.js';
+import {confirmDeactivation} from './deactivation.js';
 
 export async function renderForm({app, container, token, id}) {
     const writer = app.can('write');
@@ -27,6 +29,7 @@ export async function renderForm({app, container, token, id}) {
     let integration = null;
     let etag = null;
     if (id) {
+        const loading = viewLoadState(container, 'integration', 'Integration', 'the integration');
         try {
             const answer = await api.getIntegration(id);
             integration = answer.data;
@@ -35,6 +38,11 @@ export async function renderForm({app, container, token, id}) {
             if (!app.isCurrent(token) || failure.status === 401) {
                 return;
             }
+            if (retryable(failure)) {
+                loading.failed(failure, () => renderForm({app, container, token, id}));
+                return;
+            }
+            loading.done();
             if (failure.status === 404 || failure.status === 400) {
                 replace(container,
                     h('h1', {tabindex: '-1', text: 'Integration not found'}),
@@ -48,6 +56,7 @@ export async function renderForm({app, container, token, id}) {
         if (!app.isCurrent(token)) {
             return;
         }
+        loading.done();
     }
 
     const view = {
@@ -280,6 +289,9 @@ async function toggleStatus(view, wanted) {
         view.newActive = wanted;
         setSwitch(view.formToggle, wanted);
         showStatus(view);
+        return;
+    }
+    if (!wanted && !await confirmDeactivation(view.integration.name, view.formToggle)) {
         return;
     }
     flashStatus(notices, '');

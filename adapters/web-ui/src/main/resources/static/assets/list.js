@@ -5,6 +5,8 @@
 import {api} from './api.js';
 import {announce, AUTH_TYPES, focus, h, replace, setSwitch, show, statusBadge, statusSwitch, time} from './dom.js';
 import {healthSummary} from './health.js';
+import {loadState} from './load-state.js';
+import {confirmDeactivation} from './deactivation.js';
 
 const PAGE_SIZE = 20;
 const STATUSES = [['', 'All'], ['ACTIVE', 'Active'], ['INACTIVE', 'Inactive']];
@@ -85,6 +87,9 @@ function buildPage(view, container) {
     view.pageInfo = h('span', {class: 'page-info', id: 'page-info', 'aria-live': 'polite'});
     view.pager = h('nav', {class: 'pager', 'aria-label': 'Pages of integrations', hidden: true},
         view.previous, view.pageInfo, view.next);
+    view.tableWrap = h('div', {class: 'table-wrap'}, view.table);
+    view.loadState = loadState({id: 'list', region: view.table, loadingText: 'Loading integrations…',
+        failedText: 'The integrations could not be loaded'});
 
     replace(container,
         h('div', {class: 'page-header'},
@@ -97,8 +102,9 @@ function buildPage(view, container) {
             addButton),
         view.toolbar,
         view.message,
+        view.loadState.element,
         view.count,
-        h('div', {class: 'table-wrap'}, view.table),
+        view.tableWrap,
         view.pager);
 }
 
@@ -128,27 +134,30 @@ function showSort(view) {
 
 /** Loads the page of the filters; a page past the end moves to the last one. */
 async function load(view, announceCount = false) {
-    const {app, token, filters, previous, next, table, message, tbody, writer} = view;
+    const {app, token, filters, previous, next, tbody, writer} = view;
     const mine = ++view.request;
     previous.disabled = true;
     next.disabled = true;
-    table.setAttribute('aria-busy', 'true');
+    view.loadState.start();
     let answer;
     try {
         answer = await api.listIntegrations({...filters, size: PAGE_SIZE});
     } catch (failure) {
-        if (mine === view.request && app.isCurrent(token)) {
-            table.removeAttribute('aria-busy');
-            message.textContent = 'The integrations could not be loaded: ' + failure.message;
-            show(message, true);
+        if (mine === view.request && app.isCurrent(token) && failure.status !== 401) {
+            // the rows shown would belong to other filters than the ones chosen
+            replace(tbody);
+            view.count.textContent = '';
+            show(view.tableWrap, false);
+            show(view.pager, false);
+            view.loadState.failed(failure, () => load(view, announceCount));
         }
         return;
     }
     if (mine !== view.request || !app.isCurrent(token)) {
         return;
     }
-    table.removeAttribute('aria-busy');
-    show(message, false);
+    show(view.tableWrap, true);
+    view.loadState.done();
     const page = answer.data;
     view.total = page.total || 0;
     const total = view.total;
@@ -243,6 +252,9 @@ function breakable(url) {
 /** Activates or deactivates one row's integration and shows its new status and last change. */
 async function toggleStatus(view, item, wanted, {toggle, badgeHolder, who, when}) {
     const message = view.message;
+    if (!wanted && !await confirmDeactivation(item.name, toggle)) {
+        return;
+    }
     try {
         const answer = await api.setActive(item.id, wanted, null);
         const saved = answer.data || {...item, status: wanted ? 'ACTIVE' : 'INACTIVE'};

@@ -315,6 +315,8 @@ class AdminPageBrowserTest extends BrowserTestBase {
         assertThat(toggle.getAttribute("aria-checked")).isEqualTo("true");
 
         toggle.click();
+        // deactivating asks first
+        visible("#deactivate-confirm").click();
         waitUntil(() -> statusInList(id).equals("INACTIVE"));
         assertThat(row(id).findElement(By.cssSelector(".status-toggle")).getAttribute("aria-checked"))
                 .isEqualTo("false");
@@ -328,6 +330,7 @@ class AdminPageBrowserTest extends BrowserTestBase {
         WebElement formToggle = visible("#form-status-toggle");
         waitUntil(() -> "true".equals(formToggle.getAttribute("aria-checked")));
         formToggle.click();
+        visible("#deactivate-confirm").click();
         waitUntil(() -> "false".equals(element("#form-status-toggle").getAttribute("aria-checked")));
         waitUntil(() -> alice.integration(id).path("status").asText().equals("INACTIVE"));
         element("#form-status-toggle").click();
@@ -407,10 +410,11 @@ class AdminPageBrowserTest extends BrowserTestBase {
                 == 4);
 
         List<WebElement> entries = driver.findElements(By.cssSelector("#history-list .history-entry"));
-        assertThat(entries.get(0).getText()).contains("Added").contains(name);
-        assertThat(entries.get(1).getText()).contains("Edited").contains(name + " renamed");
-        assertThat(entries.get(2).getText()).contains("Deactivated");
-        assertThat(entries.get(3).getText()).contains("Activated");
+        // newest first, as the audit trail
+        assertThat(entries.get(3).getText()).contains("Added").contains(name);
+        assertThat(entries.get(2).getText()).contains("Edited").contains(name + " renamed");
+        assertThat(entries.get(1).getText()).contains("Deactivated");
+        assertThat(entries.get(0).getText()).contains("Activated");
         entries.forEach(entry -> assertThat(entry.getText()).contains("by alice"));
         assertThat(visible("#view h1").getText()).isEqualTo("History of " + name + " renamed");
         assertAccessible("history");

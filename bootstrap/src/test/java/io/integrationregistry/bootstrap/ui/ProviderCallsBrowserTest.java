@@ -143,6 +143,7 @@ class ProviderCallsBrowserTest extends BrowserTestBase {
         assertAccessible("call log");
         // the answer to a change carries no health: the page keeps showing the one it read
         element("#form-status-toggle").click();
+        visible("#deactivate-confirm").click();
         waitUntil(() -> "false".equals(element("#form-status-toggle").getAttribute("aria-checked")));
         element("#form-status-toggle").click();
         waitUntil(() -> "true".equals(element("#form-status-toggle").getAttribute("aria-checked")));

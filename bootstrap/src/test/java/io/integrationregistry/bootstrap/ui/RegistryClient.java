@@ -53,7 +53,7 @@ final class RegistryClient {
         return get("/api/integrations/" + id).json();
     }
 
-    private Answer send(String method, String path, String body, Map<String, String> headers) {
+    Answer send(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(
                         method,
