@@ -198,6 +198,27 @@ class ConnectionTestServiceTest {
     }
 
     @Test
+    void aConnectionTestRecordsItsChannelInLowerCaseAsEventsDoSoThatTheTrailFiltersThemAlike() {
+        IntegrationId id = add(new IntegrationDraft(
+                new IntegrationName("Drive"),
+                new BaseApiUrl("https://dms.acme.example/api/v1"),
+                RequestParameters.NONE,
+                apiKey(Optional.of(API_KEY))));
+
+        services.tests()
+                .test(
+                        DORA.within(new io.integrationregistry.application.shared.Origin(
+                                "req-page-1", io.integrationregistry.application.shared.Origin.Source.UI)),
+                        id,
+                        Optional.empty());
+
+        assertThat(records.records).singleElement().satisfies(record -> {
+            assertThat(record.source()).isEqualTo("ui");
+            assertThat(record.requestId()).isEqualTo("req-page-1");
+        });
+    }
+
+    @Test
     void theReportDoesNotSayTheCredentialsWereAcceptedWhenTheyWereNotSent() {
         IntegrationId id = add(draft(BASE, apiKey(Optional.of(API_KEY))));
         provider.failFiles = ProviderFailure.credentialsNotSent(
