@@ -52,7 +52,11 @@ export async function renderHistory({app, container, token, id}) {
             return h('li', {class: 'history-entry', dataset: {type: event.type, version: String(event.version)}},
                 h('div', {class: 'entry-header'}, eventBadge(event.type)),
                 eventMeta(event),
-                changeList(audited ? audited.changes : computed[index], event.type));
+                changeList(audited ? audited.changes : computed[index], event.type),
+                h('p', {class: 'history-view-as-of'}, h('a', {
+                    href: `#/integrations/${encodeURIComponent(id)}?version=${encodeURIComponent(event.version)}`,
+                    dataset: {version: String(event.version)}
+                }, 'View as of this version', h('span', {class: 'visually-hidden', text: ` (version ${event.version})`}))));
         }));
     container.append(
         h('p', {class: 'lead', text: `${events.length} ${events.length === 1 ? 'change' : 'changes'}, oldest first, `
