@@ -67,6 +67,10 @@ export async function renderIntegrationView({app, container, token, id, params})
                     ' · last changed by ', integration.lastChangedBy || '—', ' ', time(integration.updatedAt))),
             headerActions(app, id)),
         h('p', {class: 'notice notice-info', id: 'read-only-notice', text: readOnlyNotice(app)}),
+        !auditor && (params.has('version') || params.has('asOf'))
+            ? h('p', {class: 'notice notice-info', id: 'as-of-denied', role: 'status',
+                text: 'Only administrators and auditors can see past states of an integration; this is its current state.'})
+            : null,
         h('div', {class: 'view-layout'}, details, view.connectionSection),
         asOf && asOf.section,
         view.providerCalls.section);

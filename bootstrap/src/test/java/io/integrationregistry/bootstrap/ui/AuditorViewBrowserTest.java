@@ -3,6 +3,7 @@ package io.integrationregistry.bootstrap.ui;
 import io.integrationregistry.bootstrap.RegistryApplication;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,6 +41,7 @@ class AuditorViewBrowserTest extends BrowserTestBase {
 
     private static final String CLIENT_SECRET = "auditor-view-client-secret-5d1e";
     private static final String API_KEY = "auditor-view-api-key-0123456789";
+    private static final String ROTATED_KEY = "auditor-view-api-key-rotated-9876";
 
     @Test
     void anAuditorReadsTheValuesAsTextWithTheAuthTypeInWordsAndNoHintsNorWriteControls() {
@@ -96,7 +98,7 @@ class AuditorViewBrowserTest extends BrowserTestBase {
         String name = "Archive " + shortId();
         RegistryClient alice = alice();
         String id = alice.add(RegistryClient.apiKeyBody(name, "https://archive.acme.example/v1", API_KEY));
-        rename(alice, id, name + " moved", "https://archive.acme.example/v2");
+        edit(alice, id, name + " moved", "https://archive.acme.example/v2", ", \"apiKey\": \"" + ROTATED_KEY + "\"");
         assertThat(alice.post("/api/integrations/" + id + "/deactivate", null).status())
                 .isEqualTo(200);
 
@@ -121,7 +123,10 @@ class AuditorViewBrowserTest extends BrowserTestBase {
                 .contains(name)
                 .contains("https://archive.acme.example/v1")
                 .contains("API key");
-        assertThat(differingFields()).containsExactly("name", "baseApiUrl", "status");
+        assertThat(differingFields()).containsExactly("name", "baseApiUrl", "status", "apiKey");
+        assertThat(element("#as-of-differences tr[data-field='apiKey']").getText())
+                .contains("replaced (the values are never shown)");
+        assertThat(driver.getPageSource()).doesNotContain(API_KEY).doesNotContain(ROTATED_KEY);
         WebElement nameRow = element("#as-of-differences tr[data-field='name']");
         assertThat(nameRow.findElement(By.cssSelector(".diff-before")).getText())
                 .isEqualTo(name);
@@ -130,6 +135,12 @@ class AuditorViewBrowserTest extends BrowserTestBase {
                         .getText())
                 .isEqualTo("Inactive");
         assertAccessible("as of version 0 with its differences");
+        try {
+            driver.manage().window().setSize(new Dimension(390, 844));
+            assertNoHorizontalOverflow();
+        } finally {
+            driver.manage().window().setSize(DESKTOP);
+        }
 
         select.sendKeys(Keys.ARROW_UP);
         select.sendKeys(Keys.ARROW_UP);
@@ -253,6 +264,7 @@ class AuditorViewBrowserTest extends BrowserTestBase {
         assertThat(value("scopes")).isEqualTo("openid files.read");
         assertThat(driver.findElements(By.cssSelector("#view input, #view textarea, #view .help")))
                 .isEmpty();
+        assertThat(driver.findElements(By.id("as-of-denied"))).isEmpty();
         Stream.of("as-of", "open-history", "save-integration", "test-connection")
                 .forEach(absent -> assertThat(driver.findElements(By.id(absent)))
                         .as(absent)
@@ -273,6 +285,11 @@ class AuditorViewBrowserTest extends BrowserTestBase {
         assertThat(driver.getCurrentUrl()).contains("client_id=registry-client").doesNotContain(CLIENT_SECRET);
         driver.close();
         driver.switchTo().window(page);
+
+        open("#/integrations/" + id + "?version=0");
+        assertThat(visible("#as-of-denied").getText()).startsWith("Only administrators and auditors");
+        assertThat(value("name")).isEqualTo(name);
+        assertAccessible("a past state asked for by a document user");
     }
 
     // ---------------------------------------------------------------- helpers
@@ -283,9 +300,14 @@ class AuditorViewBrowserTest extends BrowserTestBase {
     }
 
     private static void rename(RegistryClient client, String id, String name, String baseApiUrl) {
+        edit(client, id, name, baseApiUrl, "");
+    }
+
+    /** Changes name and base URL and, unless {@code apiKeyField} is empty, sets a new API key. */
+    private static void edit(RegistryClient client, String id, String name, String baseApiUrl, String apiKeyField) {
         String etag = client.get("/api/integrations/" + id).etag();
         assertThat(client.put("/api/integrations/" + id, """
-                {"name": "%s", "baseApiUrl": "%s", "authentication": {"type": "API_KEY"}}""".formatted(name, baseApiUrl), etag)
+                {"name": "%s", "baseApiUrl": "%s", "authentication": {"type": "API_KEY"%s}}""".formatted(name, baseApiUrl, apiKeyField), etag)
                         .status())
                 .isEqualTo(200);
     }
