@@ -106,6 +106,7 @@ function choose(asOf, choice) {
 
 async function load(asOf, choice, announcing) {
     const {app, token, id} = asOf.view;
+    const events = asOf.view.history || [];
     const mine = ++asOf.request;
     asOf.result.setAttribute('aria-busy', 'true');
     replace(asOf.result, h('p', {class: 'muted', id: 'as-of-loading', role: 'status', text: 'Loading the past state…'}));
@@ -131,7 +132,7 @@ async function load(asOf, choice, announcing) {
     const heading = h('h3', {id: 'as-of-title', tabindex: '-1', text: title});
     replace(asOf.result,
         heading,
-        detailsList(past, {id: 'as-of-details'}),
+        detailsList(past, {id: 'as-of-details', createdBy: events.length ? events[0].actor : null}),
         h('h4', {id: 'as-of-differences-heading', text: `Differences from the current state (version ${current.version})`}),
         differencesTable(past, current, {pastLabel: `Version ${past.version}`, currentLabel: `Now (version ${current.version})`}),
         h('p', {}, h('a', {href: `#/integrations/${encodeURIComponent(id)}`, id: 'as-of-clear',

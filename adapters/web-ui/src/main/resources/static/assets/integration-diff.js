@@ -124,7 +124,7 @@ export function differences(past, current) {
 function secretChange(change) {
     const {before, after} = change;
     if (before && after && before.set && after.set) {
-        return ['replaced (the values are never shown)', 'replaced (the values are never shown)'];
+        return ['set', 'replaced (the values are never shown)'];
     }
     return [before ? before.text : 'not set', after ? after.text : 'not set'];
 }

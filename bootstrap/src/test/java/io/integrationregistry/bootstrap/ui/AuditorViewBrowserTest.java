@@ -123,6 +123,8 @@ class AuditorViewBrowserTest extends BrowserTestBase {
                 .contains(name)
                 .contains("https://archive.acme.example/v1")
                 .contains("API key");
+        assertThat(element("#as-of-details [data-field='created'] dd").getText())
+                .endsWith("by alice");
         assertThat(differingFields()).containsExactly("name", "baseApiUrl", "status", "apiKey");
         assertThat(element("#as-of-differences tr[data-field='apiKey']").getText())
                 .contains("replaced (the values are never shown)");
