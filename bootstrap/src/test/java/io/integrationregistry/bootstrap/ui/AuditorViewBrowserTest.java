@@ -233,7 +233,7 @@ class AuditorViewBrowserTest extends BrowserTestBase {
     @Test
     void anInvalidVersionShowsTheServicesProblemReadablyInsteadOfFailing() {
         String name = "Short-lived " + shortId();
-        String id = alice().add(RegistryClient.apiKeyBody(name, "https://brief.acme.example/v1", API_KEY));
+        String id = alice().add(RegistryClient.apiKeyBody(name, "https://short.acme.example/v1", API_KEY));
 
         signInAs("audrey", "audrey-pw");
         open("#/integrations/" + id + "?version=7");
