@@ -136,6 +136,8 @@ export const api = {
         return send('GET', `/api/integrations?${query}`);
     },
     getIntegration: (id) => send('GET', `/api/integrations/${encodeURIComponent(id)}`),
+    /** The integration as it was at a version (`{version}`) or an instant (`{asOf}`); administrators and auditors only. */
+    getIntegrationAsOf: (id, choice) => send('GET', `/api/integrations/${encodeURIComponent(id)}?${new URLSearchParams(choice)}`),
     addIntegration: (body) => send('POST', '/api/integrations', {body}),
     editIntegration: (id, body, etag) => send('PUT', `/api/integrations/${encodeURIComponent(id)}`,
         {body, headers: {'If-Match': etag}}),

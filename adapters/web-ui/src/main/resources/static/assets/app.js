@@ -6,6 +6,7 @@ import {api, basicAuthorization, session} from './api.js';
 import {announce, focus, h, replace, show} from './dom.js';
 import {renderList} from './list.js';
 import {renderForm} from './form.js';
+import {readsOnly, renderIntegrationView} from './integration-view.js';
 import {renderHistory} from './history.js';
 import {renderAudit} from './audit.js';
 
@@ -208,7 +209,7 @@ async function route() {
             await renderForm({...context, id: null});
         } else if (segments[0] === 'integrations' && segments.length === 2) {
             markNav('list');
-            await renderForm({...context, id: segments[1]});
+            await (readsOnly(app, params) ? renderIntegrationView : renderForm)({...context, id: segments[1]});
         } else if (segments[0] === 'integrations' && segments[2] === 'history' && segments.length === 3) {
             markNav('list');
             await renderHistory({...context, id: segments[1]});

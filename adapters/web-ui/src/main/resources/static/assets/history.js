@@ -95,7 +95,11 @@ function showEvents(view) {
         return h('li', {class: 'history-entry', dataset: {type: event.type, version: String(event.version)}},
             h('div', {class: 'entry-header'}, eventBadge(event.type)),
             eventMeta(event),
-            changeList(audited ? audited.changes : computed[index], event.type));
+            changeList(audited ? audited.changes : computed[index], event.type),
+            h('p', {class: 'history-view-as-of'}, h('a', {
+                href: `#/integrations/${encodeURIComponent(view.id)}?version=${encodeURIComponent(event.version)}`,
+                dataset: {version: String(event.version)}
+            }, 'View as of this version', h('span', {class: 'visually-hidden', text: ` (version ${event.version})`}))));
     });
     if (view.order === 'desc') {
         entries.reverse();
