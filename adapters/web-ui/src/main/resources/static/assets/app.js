@@ -8,6 +8,7 @@ import {renderList} from './list.js';
 import {renderForm} from './form.js';
 import {renderHistory} from './history.js';
 import {renderAudit} from './audit.js';
+import {installLeaveGuard, mayLeave, setLeaveGuard, viewShown} from './leave-guard.js';
 
 const state = {
     method: 'BASIC',
@@ -57,10 +58,13 @@ export const app = {
         const flash = state.flash;
         state.flash = null;
         return flash;
-    }
+    },
+    /** Lets the current view ask before it is left with unsaved work (see leave-guard.js). */
+    setLeaveGuard
 };
 
 function signedOut(message) {
+    setLeaveGuard(null);
     state.user = null;
     renderFrame();
     showSignIn(message);
@@ -154,7 +158,11 @@ function signInFailed(message, field) {
     }
 }
 
-function signOut() {
+async function signOut() {
+    if (!(await mayLeave())) {
+        return;
+    }
+    setLeaveGuard(null);
     session.forget();
     state.user = null;
     elements.username.value = '';
@@ -193,6 +201,7 @@ async function route() {
         return;
     }
     const token = ++state.navigation;
+    viewShown();
     const {segments, params} = currentRoute();
     show(elements.signIn, false);
     show(elements.loading, false);
@@ -263,7 +272,7 @@ async function start() {
         event.preventDefault();
         focus(document.getElementById('main'));
     });
-    window.addEventListener('hashchange', route);
+    installLeaveGuard(route);
     session.whenSignedOut(signedOut);
 
     try {
