@@ -96,6 +96,9 @@ function url(label, raw, {query}) {
     if (/^https:\/\/[^/?#]*@/i.test(value)) {
         return `${label} must not contain a user name or password; they belong in the authentication fields.`;
     }
+    if (/^https:\/\/[^/?#]*[^\u0000-\u007f]/i.test(value)) {
+        return `${label} must write an internationalised server name in its xn-- form.`;
+    }
     if (!parsed.hostname) {
         return `${label} must name a server, such as provider.example.`;
     }
