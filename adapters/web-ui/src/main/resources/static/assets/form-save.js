@@ -37,6 +37,10 @@ export function wireSave(view) {
             const message = checkField(fields, view.integration, key);
             if (message) {
                 fields.errors[key].textContent = message;
+                const line = notices.formMessage.querySelector(`li[data-field="${key}"] a`);
+                if (line) {
+                    line.textContent = message;
+                }
             } else {
                 clearFieldError(fields, notices, key);
             }
