@@ -58,10 +58,10 @@ export function clearErrors(fields, notices) {
 
 /** What the URL parser of an older service said, in words a person reads. */
 const PARSER_WORDS = [
-    [/\(?Illegal character in [a-z ]+( at index \d+)?\)?/,
+    [/\(?Illegal character in [a-z]+(?: (?!at\b)[a-z]+)*(?: at index \d+)?\)?/,
         'The address contains a character that is not allowed in a URL, such as a space.'],
     [/\(?Malformed escape pair( at index \d+)?\)?/, 'A % must be followed by two hexadecimal digits.'],
-    [/\(?Expected [a-z -]+( at index \d+)?\)?/, 'The address is incomplete; write it like https://provider.example/api.']
+    [/\(?Expected [a-z-]+(?: (?!at\b)[a-z-]+)*(?: at index \d+)?\)?/, 'The address is incomplete; write it like https://provider.example/api.']
 ];
 
 /** The service's message with the field's label in place of its server name. */

@@ -176,6 +176,36 @@ class FormFlowsBrowserTest extends BrowserTestBase {
                 .isEqualTo("API_KEY");
     }
 
+    @Test
+    void aUrlParsersMessageFromTheServiceReadsAsASentenceNextToItsField() {
+        signInAs("alice", "alice-pw");
+        open("#/integrations/new");
+        visible("#integration-form");
+        // an answer as an older service gave it, quoting java.net.URI's reason
+        script("""
+                window.fetch = () => Promise.resolve(new Response(JSON.stringify({
+                    type: '/problems/invalid-request', title: 'Invalid request', status: 400,
+                    errors: [{field: 'baseApiUrl', rule: 'must be a well-formed absolute URL',
+                        message: 'baseApiUrl must be a well-formed absolute URL (Illegal character in authority at index 8)'}]
+                }), {status: 400, headers: {'Content-Type': 'application/problem+json'}}));""");
+        type("#field-name", "Parsed " + shortId());
+        type("#field-baseApiUrl", "https://docs.acme.example/api");
+        element("#auth-type-apikey").click();
+        type("#field-apiKey", "parsed-provider-key-0000");
+        element("#save-integration").click();
+
+        assertThat(visible("#error-baseApiUrl").getText())
+                .isEqualTo("Base API URL must be a well-formed absolute URL. The address contains a character that"
+                        + " is not allowed in a URL, such as a space.")
+                .doesNotContain("Illegal")
+                .doesNotContain("index");
+        assertThat(activeElementId()).isEqualTo("field-baseApiUrl");
+
+        element("#nav-integrations").click();
+        visible("#leave-confirm").click();
+        waitUntil(() -> driver.getCurrentUrl().endsWith("#/"));
+    }
+
     // ---------------------------------------------------------------- unsaved changes
 
     @Test
