@@ -9,6 +9,7 @@ import {renderForm} from './form.js';
 import {readsOnly, renderIntegrationView} from './integration-view.js';
 import {renderHistory} from './history.js';
 import {renderAudit} from './audit.js';
+import {installLeaveGuard, mayLeave, setLeaveGuard, viewShown} from './leave-guard.js';
 
 const state = {
     method: 'BASIC',
@@ -58,10 +59,13 @@ export const app = {
         const flash = state.flash;
         state.flash = null;
         return flash;
-    }
+    },
+    /** Lets the current view ask before it is left with unsaved work (see leave-guard.js). */
+    setLeaveGuard
 };
 
 function signedOut(message) {
+    setLeaveGuard(null);
     state.user = null;
     renderFrame();
     showSignIn(message);
@@ -155,7 +159,11 @@ function signInFailed(message, field) {
     }
 }
 
-function signOut() {
+async function signOut() {
+    if (!(await mayLeave())) {
+        return;
+    }
+    setLeaveGuard(null);
     session.forget();
     state.user = null;
     elements.username.value = '';
@@ -194,6 +202,7 @@ async function route() {
         return;
     }
     const token = ++state.navigation;
+    viewShown();
     const {segments, params} = currentRoute();
     show(elements.signIn, false);
     show(elements.loading, false);
@@ -264,7 +273,7 @@ async function start() {
         event.preventDefault();
         focus(document.getElementById('main'));
     });
-    window.addEventListener('hashchange', route);
+    installLeaveGuard(route);
     session.whenSignedOut(signedOut);
 
     try {

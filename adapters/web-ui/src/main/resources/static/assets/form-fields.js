@@ -31,7 +31,7 @@ export function fieldOf(server) {
  * changed, and secret inputs are hidden.
  */
 export function buildFields(readOnly) {
-    const fields = {readOnly, inputs: {}, errors: {}, hints: {}};
+    const fields = {readOnly, inputs: {}, errors: {}, hints: {}, notes: {}};
 
     fields.oauth2Radio = h('input', {type: 'radio', name: 'authenticationType', id: 'auth-type-oauth2',
         value: 'OAUTH2', disabled: readOnly});
@@ -150,6 +150,9 @@ export function describe(fields, input, key) {
     if (fields.errors[key] && !fields.errors[key].hidden) {
         ids.push(fields.errors[key].id);
     }
+    if (fields.notes[key]) {
+        ids.push(fields.notes[key].id);
+    }
     if (ids.length) {
         input.setAttribute('aria-describedby', ids.join(' '));
     } else {
@@ -261,6 +264,40 @@ export function requestBody(fields, {forEdit, active}) {
         result.active = active;
     }
     return result;
+}
+
+/** What the inputs hold now, by key, as compared to tell whether something was changed. */
+export function fieldValues(fields) {
+    const values = {authenticationType: selectedType(fields) || ''};
+    Object.entries(fields.inputs).forEach(([key, input]) => {
+        if (key !== 'authenticationType') {
+            values[key] = key === 'scopes' ? input.value.split(/\s+/).filter(Boolean).join(' ') : input.value.trim();
+        }
+    });
+    return values;
+}
+
+/** Puts the given values (by key, as {@link fieldValues} reads them) into the inputs. */
+export function setFieldValues(fields, values) {
+    Object.entries(values).forEach(([key, value]) => {
+        if (key === 'authenticationType') {
+            fields.oauth2Radio.checked = value === 'OAUTH2';
+            fields.apiKeyRadio.checked = value === 'API_KEY';
+        } else {
+            fields.inputs[key].value = value;
+        }
+    });
+}
+
+/** Locks the inputs while a request runs (read-only, so focus and text stay), or unlocks them. */
+export function lockFields(fields, locked) {
+    Object.entries(fields.inputs).forEach(([key, input]) => {
+        if (key !== 'authenticationType') {
+            input.readOnly = locked;
+        }
+    });
+    fields.oauth2Radio.disabled = locked;
+    fields.apiKeyRadio.disabled = locked;
 }
 
 /** Copies the redirect URI to the clipboard, or selects it for the user to copy. */

@@ -6,8 +6,10 @@
  */
 import {api} from './api.js';
 import {announce, AUTH_TYPES, focus, h, replace, setSwitch, show, statusBadge, statusSwitch, time} from './dom.js';
-import {buildFields, copyRedirectUri, fillFields, requestBody, savedType, showTypeFields} from './form-fields.js';
-import {buildNotices, clearErrors, flashStatus, showFailure} from './form-errors.js';
+import {buildFields, copyRedirectUri, fillFields, savedType, showTypeFields} from './form-fields.js';
+import {buildNotices, clearErrors, flashStatus, saveStatus, showFailure} from './form-errors.js';
+import {applyMine, clearConflictNotes, showConflict} from './form-conflict.js';
+import {rememberSaved, wireSave} from './form-save.js';
 import {buildConnectionTest, testConnection} from './connection-test.js';
 import {buildConnectionSection, refreshWhenBack, renderConnection} from './oauth2-connection.js';
 import {buildProviderCalls, showHealth} from './provider-calls.js';
@@ -65,7 +67,10 @@ export async function renderForm({app, container, token, id}) {
         newActive: true,
         /** True while a save or a connection test runs. */
         busy: false,
-        connectionRequest: 0
+        connectionRequest: 0,
+        /** The version the form was loaded from: a save refused as stale lists the changes made after it. */
+        loadedVersion: integration ? integration.version : null,
+        populate: () => populate(view)
     };
     buildPage(view, container);
     wire(view);
@@ -78,6 +83,7 @@ export async function renderForm({app, container, token, id}) {
     if (!integration) {
         view.fields.oauth2Radio.checked = true;
         showTypeFields(view.fields, view.integration);
+        rememberSaved(view);
     }
     const flash = app.takeFlash();
     if (flash) {
@@ -119,8 +125,9 @@ function buildPage(view, container) {
         view.formToggle.setAttribute('aria-labelledby', 'form-status-label');
     }
 
+    view.saveLabel = id ? 'Save changes' : 'Add integration';
     view.saveButton = writer ? h('button', {type: 'submit', class: 'button button-primary', id: 'save-integration'},
-        id ? 'Save changes' : 'Add integration') : null;
+        view.saveLabel) : null;
     Object.assign(view, buildConnectionTest(writer));
 
     view.form = h('form', {class: 'card integration-form', id: 'integration-form', novalidate: true,
@@ -136,7 +143,8 @@ function buildPage(view, container) {
             fields.apiKeyGroup),
         writer ? h('div', {class: 'form-actions'},
             view.saveButton, view.testButton,
-            h('a', {class: 'button button-quiet', href: '#/', text: 'Back to the list'})) : null,
+            h('a', {class: 'button button-quiet', href: '#/', text: 'Back to the list'}),
+            view.notices.saveStatus) : null,
         view.testReport);
     view.heading.id = 'form-heading';
 
@@ -184,10 +192,13 @@ function help(writer) {
 
 function wire(view) {
     const fields = view.fields;
-    view.form.addEventListener('submit', event => save(view, event));
     fields.oauth2Radio.addEventListener('change', () => showTypeFields(fields, view.integration));
     fields.apiKeyRadio.addEventListener('change', () => showTypeFields(fields, view.integration));
     view.notices.reloadButton.addEventListener('click', () => reload(view));
+    view.notices.applyButton.addEventListener('click', () => applyMine(view));
+    if (view.writer) {
+        wireSave(view);
+    }
     fields.copyButton.addEventListener('click', () => copyRedirectUri(fields));
     if (view.testButton) {
         view.testButton.addEventListener('click', () => testConnection(view));
@@ -231,56 +242,11 @@ function populate(view) {
     showTypeFields(view.fields, view.integration);
     renderConnection(view);
     showHealth(view.providerCalls, view.integration);
+    view.loadedVersion = view.integration ? view.integration.version : null;
+    rememberSaved(view);
 }
 
 /* ---------- actions ---------- */
-
-async function save(view, event) {
-    event.preventDefault();
-    if (view.busy || view.readOnly) {
-        return;
-    }
-    const {app, token, id, fields, notices, saveButton} = view;
-    view.busy = true;
-    saveButton.setAttribute('aria-disabled', 'true');
-    clearErrors(fields, notices);
-    flashStatus(notices, '');
-    show(notices.staleBanner, false);
-    try {
-        if (!id) {
-            const answer = await api.addIntegration(requestBody(fields, {forEdit: false, active: view.newActive}));
-            if (!app.isCurrent(token)) {
-                return;
-            }
-            const added = answer.data;
-            fields.inputs.clientSecret.value = '';
-            fields.inputs.apiKey.value = '';
-            app.navigate(`#/integrations/${encodeURIComponent(added.id)}`, {
-                replace: true,
-                flash: added.authentication && added.authentication.type === 'OAUTH2'
-                    ? `${added.name} was added. Register its redirect URI at the provider.`
-                    : `${added.name} was added.`
-            });
-            return;
-        }
-        const answer = await api.editIntegration(id, requestBody(fields, {forEdit: true}), view.etag);
-        if (!app.isCurrent(token)) {
-            return;
-        }
-        view.integration = answer.data;
-        view.etag = answer.etag || view.etag;
-        populate(view);
-        flashStatus(notices, 'Changes saved.');
-        announce('Changes saved.');
-    } catch (failure) {
-        if (app.isCurrent(token)) {
-            showFailure(fields, notices, failure, id ? 'The changes were not saved' : 'The integration was not added');
-        }
-    } finally {
-        view.busy = false;
-        saveButton.removeAttribute('aria-disabled');
-    }
-}
 
 /** A new integration's switch only says how it will be saved; a saved one's changes it at once. */
 async function toggleStatus(view, wanted) {
@@ -307,6 +273,7 @@ async function toggleStatus(view, wanted) {
         integration.updatedAt = saved.updatedAt;
         integration.lastChangedBy = saved.lastChangedBy;
         view.etag = answer.etag || view.etag;
+        view.loadedVersion = saved.version;
         showStatus(view);
         showHeading(view);
         const text = `${integration.name} is now ${saved.status === 'ACTIVE' ? 'active' : 'inactive'}.`;
@@ -315,8 +282,12 @@ async function toggleStatus(view, wanted) {
     } catch (failure) {
         if (app.isCurrent(token)) {
             showStatus(view);
-            showFailure(view.fields, notices, failure,
-                wanted ? 'The integration was not activated' : 'The integration was not deactivated');
+            if (failure.status === 412) {
+                showConflict(view);
+            } else {
+                showFailure(view.fields, notices, failure,
+                    wanted ? 'The integration was not activated' : 'The integration was not deactivated');
+            }
         }
     }
 }
@@ -331,8 +302,10 @@ async function reload(view) {
         view.integration = answer.data;
         view.etag = answer.etag;
         clearErrors(fields, notices);
+        clearConflictNotes(fields);
         replace(view.testReport);
         show(notices.staleBanner, false);
+        saveStatus(notices, '');
         populate(view);
         flashStatus(notices, 'The current values were loaded.');
         announce('The current values were loaded.');

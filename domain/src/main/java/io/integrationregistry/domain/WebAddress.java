@@ -23,7 +23,7 @@ final class WebAddress {
         try {
             uri = new URI(value);
         } catch (URISyntaxException malformed) {
-            throw new InvalidValue(field, "must be a well-formed absolute URL (" + malformed.getReason() + ")");
+            throw new InvalidValue(field, malformedRule(malformed.getReason()));
         }
         if (!uri.isAbsolute() || uri.isOpaque()) {
             throw new InvalidValue(field, "must be an absolute URL such as https://provider.example/api");
@@ -46,6 +46,24 @@ final class WebAddress {
             throw new InvalidValue(field, "must not contain a fragment (#...)");
         }
         return uri;
+    }
+
+    /**
+     * The rule a malformed URL breaks, in words a person reads: the parser's own reason ("Illegal
+     * character in authority") names its grammar, not what to change in the text typed.
+     */
+    static String malformedRule(String reason) {
+        String why = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
+        if (why.startsWith("illegal character")) {
+            return "must be a well-formed URL: it contains a character that is not allowed in a URL, such as a space";
+        }
+        if (why.startsWith("malformed escape pair")) {
+            return "must be a well-formed URL: a % must be followed by two hexadecimal digits";
+        }
+        if (why.contains("ipv6") || why.contains("ipv4")) {
+            return "must be a well-formed URL: the server's IP address is malformed";
+        }
+        return "must be a well-formed absolute URL such as https://provider.example/api";
     }
 
     /**

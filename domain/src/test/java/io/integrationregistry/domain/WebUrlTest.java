@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.integrationregistry.domain.Refusal.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WebUrlTest {
 
@@ -42,5 +43,28 @@ class WebUrlTest {
     @Test
     void aUrlWithUserInfoIsRefused() {
         assertRefused(FIELD, () -> WebUrl.of(FIELD, "https://a:b@auth.mycompany.com/authorize", PlainHttp.ALLOWED));
+    }
+
+    @Test
+    void aUrlWithASpaceIsRefusedInWordsRatherThanWithTheParsersReason() {
+        assertThatThrownBy(() -> WebUrl.of(FIELD, "https://auth.my company.com/authorize", PlainHttp.REFUSED))
+                .isInstanceOfSatisfying(
+                        InvalidValue.class,
+                        invalid -> assertThat(invalid.rule())
+                                .isEqualTo(
+                                        "must be a well-formed URL: it contains a character that is not allowed in a URL,"
+                                                + " such as a space")
+                                .doesNotContain("Illegal")
+                                .doesNotContain("index"));
+        assertThatThrownBy(() -> WebUrl.of(FIELD, "https://auth.mycompany.com/a b", PlainHttp.REFUSED))
+                .isInstanceOfSatisfying(
+                        InvalidValue.class,
+                        invalid -> assertThat(invalid.rule()).doesNotContain("Illegal character in path"));
+        assertThatThrownBy(() -> WebUrl.of(FIELD, "https://auth.mycompany.com/a%zz", PlainHttp.REFUSED))
+                .isInstanceOfSatisfying(
+                        InvalidValue.class,
+                        invalid -> assertThat(invalid.rule())
+                                .isEqualTo(
+                                        "must be a well-formed URL: a % must be followed by two hexadecimal digits"));
     }
 }

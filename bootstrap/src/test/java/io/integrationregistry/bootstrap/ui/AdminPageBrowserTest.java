@@ -245,8 +245,8 @@ class AdminPageBrowserTest extends BrowserTestBase {
         type("#field-apiKey", API_KEY);
         element("#save-integration").click();
 
-        waitUntil(() -> element("#form-status").isDisplayed()
-                && element("#form-status").getText().contains("Changes saved"));
+        waitUntil(() -> element("#save-status").isDisplayed()
+                && element("#save-status").getText().contains("Changes saved"));
         JsonNode saved = alice().integration(id);
         assertThat(saved.path("authentication").path("type").asText()).isEqualTo("API_KEY");
         assertThat(saved.path("authentication").path("apiKey").path("set").asBoolean())
@@ -367,8 +367,8 @@ class AdminPageBrowserTest extends BrowserTestBase {
                  "authentication": {"type": "API_KEY", "apiKey": "shared-key"}}""".formatted(name), etag);
         assertThat(edited.status()).isEqualTo(200);
 
-        element("#field-baseApiUrl").clear();
-        type("#field-baseApiUrl", "https://alice.acme.example/api");
+        element("#field-requestParameters").clear();
+        type("#field-requestParameters", "team=alice");
         element("#save-integration").click();
 
         WebElement banner = visible("#stale-edit");
@@ -383,7 +383,7 @@ class AdminPageBrowserTest extends BrowserTestBase {
 
         type("#field-requestParameters", "&by=alice");
         element("#save-integration").click();
-        waitUntil(() -> element("#form-status").getText().contains("Changes saved"));
+        waitUntil(() -> element("#save-status").getText().contains("Changes saved"));
         assertThat(alice.integration(id).path("requestParameters").asText()).isEqualTo("team=bob&by=alice");
     }
 

@@ -63,6 +63,21 @@ class EveryBrokenFieldSliceTest extends WebLayerSlice {
     }
 
     @Test
+    void aMalformedUrlIsNamedInWordsNotWithTheParsersReason() throws Exception {
+        mvc.perform(post("/api/integrations")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name": "Spaced", "baseApiUrl": "https://docs.acme .example/api",
+                                 "authentication": {"type": "API_KEY", "apiKey": "spaced-key"}}"""))
+                .andExpect(problem(400, "invalid-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("baseApiUrl"))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("baseApiUrl must be a well-formed URL: it contains a character that is not allowed"
+                                + " in a URL, such as a space"));
+    }
+
+    @Test
     void theRulesJudgedAreMergedInTheOrderOfTheFieldsAndNamedOnce() throws Exception {
         InvalidValue privateAddress =
                 new InvalidValue("baseApiUrl", "must be a provider the service may call: a private address");
