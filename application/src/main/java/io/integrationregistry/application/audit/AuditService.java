@@ -18,6 +18,7 @@ import io.integrationregistry.domain.IntegrationState;
 import io.integrationregistry.domain.InvalidValue;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -57,8 +58,14 @@ public final class AuditService implements ForAuditing {
 
     @Override
     public Optional<IntegrationView> asOf(CompanyId company, IntegrationId id, Instant instant) {
+        // Instants are shown to the millisecond: the moment shown for an event includes that event.
+        Instant shown = instant.truncatedTo(ChronoUnit.MILLIS);
         return foldWhile(
-                history(company, id), event -> !event.event().occurredAt().isAfter(instant));
+                history(company, id),
+                event -> !event.event()
+                        .occurredAt()
+                        .truncatedTo(ChronoUnit.MILLIS)
+                        .isAfter(shown));
     }
 
     @Override

@@ -40,6 +40,19 @@ class AuditApiTest extends ApiTestBase {
     ForRecordingConnectionTests connectionTests;
 
     @Test
+    void anIntegrationAsOfTheCreatedAtItShowsIsItsFirstVersion() {
+        JsonNode created =
+                alice().post("/api/integrations", oauth2Body(unique("Born"))).json();
+        String id = created.path("id").asText();
+        String createdAt = created.path("createdAt").asText();
+
+        Answer atCreation = auditor().get("/api/integrations/" + id + "?asOf=" + encode(Instant.parse(createdAt)));
+
+        assertThat(atCreation.status()).isEqualTo(200);
+        assertThat(atCreation.json().path("version").asLong()).isZero();
+    }
+
+    @Test
     void a_whole_life_is_told_by_the_trail_the_history_the_past_states_and_the_export(CapturedOutput output) {
         Instant beforeCreation = Instant.now();
         String name = unique("Audited");
