@@ -3,14 +3,8 @@ package io.integrationregistry.adapters.rest.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.integrationregistry.adapters.rest.problem.ProblemResponses;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.servlet.server.CookieSameSiteSupplier;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -47,9 +41,7 @@ import java.util.Set;
  *       browser back to {@code /?signed-out}.</li>
  * </ul>
  */
-@Configuration(proxyBeanMethods = false)
-@Conditional(OidcSecurityConfiguration.Enabled.class)
-public class OidcSecurityConfiguration {
+final class OidcSecurityConfiguration {
 
     /** The property that turns the sign-in on. */
     static final String ISSUER_URI = RegistrySecurityProperties.PREFIX + ".oidc.issuer-uri";
@@ -71,21 +63,15 @@ public class OidcSecurityConfiguration {
         }
     }
 
-    /** The session cookie is sent on a top-level navigation from another site (the provider's redirect) only. */
-    @Bean
-    CookieSameSiteSupplier sessionCookieSameSite(
-            @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
-        return CookieSameSiteSupplier.ofLax().whenHasName(sessionCookie);
-    }
+    private OidcSecurityConfiguration() {}
 
-    @Bean
-    @Order(2)
-    SecurityFilterChain adminPageSessionFilterChain(
+    /** The chain of the admin page's session (see {@link SecurityConfiguration#adminPageSessionFilterChain}). */
+    static SecurityFilterChain sessionChain(
             HttpSecurity http,
             RegistrySecurityProperties properties,
             ObjectProvider<JwtDecoder> jwtDecoders,
             ObjectProvider<ObjectMapper> objectMappers,
-            @Value("${registry.public-url:http://localhost:8080}") String publicUrl)
+            String publicUrl)
             throws Exception {
         ObjectMapper json = objectMappers.getIfAvailable(ObjectMapper::new);
         ProblemResponses problems = new ProblemResponses(json);

@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.server.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -138,7 +140,7 @@ public class SecurityConfiguration {
         ProblemResponses problems = new ProblemResponses(objectMappers.getIfAvailable(ObjectMapper::new));
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
         if (properties.oidc().enabled()) {
-            // the admin page's session (OidcSecurityConfiguration) takes every request without credentials
+            // the admin page's session (adminPageSessionFilterChain) takes every request without credentials
             http.securityMatcher(WITH_CREDENTIALS);
         }
         protect(http, publicUrl, problems, new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY));
@@ -189,6 +191,33 @@ public class SecurityConfiguration {
                             exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
         }
         return http.build();
+    }
+
+    /**
+     * The admin page's session, when it may sign in through an OpenID Connect provider: every request without
+     * an {@code Authorization} header (see {@link OidcSecurityConfiguration}). Defined here, under the same
+     * condition that narrows {@link #registrySecurityFilterChain} to requests with credentials, so that no
+     * request is ever left to neither chain.
+     */
+    @Bean
+    @Order(2)
+    @Conditional(OidcSecurityConfiguration.Enabled.class)
+    public SecurityFilterChain adminPageSessionFilterChain(
+            HttpSecurity http,
+            RegistrySecurityProperties properties,
+            ObjectProvider<JwtDecoder> jwtDecoders,
+            ObjectProvider<ObjectMapper> objectMappers,
+            @Value("${registry.public-url:http://localhost:8080}") String publicUrl)
+            throws Exception {
+        return OidcSecurityConfiguration.sessionChain(http, properties, jwtDecoders, objectMappers, publicUrl);
+    }
+
+    /** The session cookie is sent on a top-level navigation from another site (the provider's redirect) only. */
+    @Bean
+    @Conditional(OidcSecurityConfiguration.Enabled.class)
+    public CookieSameSiteSupplier sessionCookieSameSite(
+            @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
+        return CookieSameSiteSupplier.ofLax().whenHasName(sessionCookie);
     }
 
     /** A request that brings its own credentials (HTTP Basic or a bearer token), and so needs no session. */
