@@ -120,6 +120,7 @@ class OidcSessionApiTest extends ApiTestBase {
         assertThat(without.statusCode()).isEqualTo(403);
         assertThat(without.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(json(without).path("status").asInt()).isEqualTo(403);
+        assertThat(json(without).path("detail").asText()).contains("CSRF token");
         assertThat(with.statusCode()).isEqualTo(201);
         String id = json(with).path("id").asText();
         JsonNode history =

@@ -6,6 +6,7 @@ import io.integrationregistry.bootstrap.RegistryApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -64,7 +65,8 @@ class OidcSignInBrowserTest extends BrowserTestBase {
                 .isTrue();
         assertAccessible("sign-in with the provider's button");
 
-        element("#sign-in-oidc-link").click();
+        // by keyboard: the button is a link in the tab order, before the user name form
+        element("#sign-in-oidc-link").sendKeys(Keys.ENTER);
         signInAtTheProvider(TestAuthorizationServer.PAGE_ADMIN);
         wait(15).until(d -> element("#current-user").isDisplayed()
                 && element("#current-user").getText().startsWith(TestAuthorizationServer.PAGE_ADMIN + " "));
