@@ -1,8 +1,12 @@
 /**
  * The REST API of the registry, as this page calls it. The credentials live in sessionStorage only
  * (gone when the tab closes, never in localStorage, never in a URL) and travel in the Authorization
- * header of every call.
+ * header of every call. A user signed in through the identity provider has no credentials here: the
+ * service's session cookie goes along instead, and a call that changes data carries the CSRF token.
  */
+import {csrfToken} from './provider-sign-in.js';
+
+const READS = ['GET', 'HEAD'];
 
 const STORAGE_KEY = 'integration-registry.authorization';
 
@@ -78,14 +82,21 @@ async function send(method, path, options = {}) {
     const authorization = options.authorization !== undefined ? options.authorization : session.authorization();
     const requestHeaders = headers(options.headers, authorization);
     let body;
+    if (!authorization && !READS.includes(method)) {
+        const token = csrfToken();
+        if (token) {
+            requestHeaders.set('X-XSRF-TOKEN', token);
+        }
+    }
     if (options.body !== undefined) {
         requestHeaders.set('Content-Type', 'application/json');
         body = JSON.stringify(options.body);
     }
     let response;
     try {
-        // No cookie travels, except where the service sets one this browser must keep (see authorizationUrl).
-        const credentials = options.keepCookies ? 'same-origin' : 'omit';
+        // With credentials, no cookie travels, except where the service sets one this browser must keep (see
+        // authorizationUrl); without, the session cookie of a sign-in through the identity provider does.
+        const credentials = options.keepCookies || !authorization ? 'same-origin' : 'omit';
         response = await fetch(path, {method, headers: requestHeaders, body, cache: 'no-store', credentials});
     } catch (unreachable) {
         throw new ApiError(0, {
@@ -116,6 +127,8 @@ export const api = {
     signInMethod: () => send('GET', '/auth/method', {authorization: null}),
     me: (authorization) => send('GET', '/api/me', authorization
         ? {authorization, signingIn: true} : {}),
+    /** The user of the session cookie (a sign-in through the identity provider); 401 when there is none. */
+    sessionUser: () => send('GET', '/api/me', {authorization: null, signingIn: true}),
 
     listIntegrations: ({status, q, sort, direction, page, size}) => {
         const query = new URLSearchParams();

@@ -10,10 +10,17 @@ import {readsOnly, renderIntegrationView} from './integration-view.js';
 import {renderHistory} from './history.js';
 import {renderAudit} from './audit.js';
 import {installLeaveGuard, mayLeave, setLeaveGuard, viewShown} from './leave-guard.js';
+import {showProvider, signOutOfSession, takeReturn} from './provider-sign-in.js';
 
 const state = {
     method: 'BASIC',
     user: null,
+    /** The identity provider's sign-in ({name, url}), when the service offers one. */
+    provider: null,
+    /** Whether the user signed in through the provider: the service's session cookie is the credential. */
+    cookieSession: false,
+    /** Why the last sign-in through the provider was refused, shown once. */
+    providerError: null,
     /** Incremented on every navigation so that late answers of a previous view are dropped. */
     navigation: 0,
     /** A message to show once on the next view (e.g. "Integration added."). */
@@ -67,6 +74,7 @@ export const app = {
 function signedOut(message) {
     setLeaveGuard(null);
     state.user = null;
+    state.cookieSession = false;
     renderFrame();
     showSignIn(message);
 }
@@ -102,6 +110,8 @@ function showSignIn(message) {
     show(elements.signInError, false);
     elements.signInNotice.textContent = message || '';
     show(elements.signInNotice, Boolean(message));
+    showProvider(state.provider, bearer, state.providerError);
+    state.providerError = null;
     document.title = 'Sign in · Integration registry';
     focus(bearer ? elements.token : elements.username);
 }
@@ -164,6 +174,10 @@ async function signOut() {
         return;
     }
     setLeaveGuard(null);
+    if (state.cookieSession) {
+        signOutOfSession();
+        return;
+    }
     session.forget();
     state.user = null;
     elements.username.value = '';
@@ -276,9 +290,11 @@ async function start() {
     installLeaveGuard(route);
     session.whenSignedOut(signedOut);
 
+    const returned = takeReturn();
     try {
         const method = await api.signInMethod();
         state.method = method.data && method.data.method === 'BEARER' ? 'BEARER' : 'BASIC';
+        state.provider = (method.data && method.data.oidc) || null;
     } catch (unknown) {
         state.method = 'BASIC';
     }
@@ -296,9 +312,28 @@ async function start() {
         renderFrame();
         show(elements.loading, false);
         route();
-    } else {
+    } else if (state.provider && !returned && await sessionUser()) {
         renderFrame();
-        showSignIn();
+        show(elements.loading, false);
+        route();
+    } else {
+        state.providerError = returned && returned.error;
+        renderFrame();
+        showSignIn(returned && returned.notice);
+        if (returned && returned.notice) {
+            announce(returned.notice);
+        }
+    }
+}
+
+/** Whether the service's session cookie signs a user in (after the identity provider sent the browser back). */
+async function sessionUser() {
+    try {
+        state.user = (await api.sessionUser()).data;
+        state.cookieSession = true;
+        return true;
+    } catch (none) {
+        return false;
     }
 }
 

@@ -12,7 +12,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * The acting user of a request, as the application's {@link Caller}: who signed in and the company
- * they act for. Works for both ways to sign in (HTTP Basic users and JWTs).
+ * they act for. Works for every way to sign in (HTTP Basic users, JWTs and the admin page's OpenID Connect sign-in).
  */
 public final class Callers {
 
@@ -42,6 +42,9 @@ public final class Callers {
         if (authentication.getPrincipal() instanceof RegistryUser user) {
             username = user.getUsername();
             company = user.company();
+        } else if (authentication.getPrincipal() instanceof RegistryOidcUser oidc) {
+            username = oidc.registryUser().getUsername();
+            company = oidc.registryUser().company();
         } else if (authentication instanceof RegistryJwtAuthentication jwt) {
             username = jwt.getName();
             company = jwt.company();

@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 import java.io.IOException;
 
@@ -15,6 +16,8 @@ import java.io.IOException;
 final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
     static final String NOT_ALLOWED = "Your role does not allow this request.";
+    static final String CSRF_MISSING = "A request that changes data with the admin page's session needs its CSRF "
+            + "token in the X-XSRF-TOKEN header (from the XSRF-TOKEN cookie). Reload the page and try again.";
 
     private final ProblemResponses problems;
 
@@ -29,6 +32,10 @@ final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
     }
 
     private static String detail(AccessDeniedException denied) {
+        if (denied instanceof CsrfException) {
+            // the admin page's session: the message of Spring's would repeat the token sent
+            return CSRF_MISSING;
+        }
         if (denied instanceof AuthorizationDeniedException authorization) {
             return authorization.getAuthorizationResult() instanceof CompanyAuthorizationManager.NoCompany noCompany
                     ? noCompany.reason()

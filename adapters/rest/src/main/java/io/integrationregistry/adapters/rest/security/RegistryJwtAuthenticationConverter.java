@@ -40,23 +40,38 @@ public final class RegistryJwtAuthenticationConverter implements Converter<Jwt, 
     }
 
     String username(Jwt jwt) {
-        String name = scalar(claim(jwt, claims.usernameClaim()));
+        return username(jwt.getClaims(), claims);
+    }
+
+    String company(Jwt jwt) {
+        return company(jwt.getClaims(), claims);
+    }
+
+    Set<Role> roles(Jwt jwt) {
+        return roles(jwt.getClaims(), claims);
+    }
+
+    /** The login named by the username claim, or else by {@code sub}; null when neither is there. */
+    static String username(Map<String, Object> all, RegistrySecurityProperties.Jwt names) {
+        String name = scalar(claim(all, names.usernameClaim()));
         if (name == null || name.isBlank()) {
-            name = jwt.getClaimAsString(JwtClaimNames.SUB);
+            name = scalar(all.get(JwtClaimNames.SUB));
         }
         return name == null || name.isBlank() ? null : name;
     }
 
-    String company(Jwt jwt) {
-        String company = scalar(claim(jwt, claims.companyClaim()));
+    /** The company claim's value; null when there is none. */
+    static String company(Map<String, Object> all, RegistrySecurityProperties.Jwt names) {
+        String company = scalar(claim(all, names.companyClaim()));
         return company == null || company.isBlank() ? null : company;
     }
 
-    Set<Role> roles(Jwt jwt) {
-        Object value = claim(jwt, claims.rolesClaim());
+    /** The known roles the roles claim names. */
+    static Set<Role> roles(Map<String, Object> all, RegistrySecurityProperties.Jwt names) {
+        Object value = claim(all, names.rolesClaim());
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (value instanceof Collection<?> names) {
-            for (Object name : names) {
+        if (value instanceof Collection<?> list) {
+            for (Object name : list) {
                 if (name instanceof String text) {
                     Role.named(text).ifPresent(roles::add);
                 }
@@ -69,8 +84,7 @@ public final class RegistryJwtAuthenticationConverter implements Converter<Jwt, 
         return roles;
     }
 
-    private static Object claim(Jwt jwt, String name) {
-        Map<String, Object> all = jwt.getClaims();
+    private static Object claim(Map<String, Object> all, String name) {
         if (all.containsKey(name) || !name.contains(".")) {
             return all.get(name);
         }

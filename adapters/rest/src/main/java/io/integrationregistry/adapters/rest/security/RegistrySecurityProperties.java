@@ -33,17 +33,29 @@ import java.util.Map;
  * registry.security.sign-in.max-lockout=PT15M   # ... up to this
  * registry.security.sign-in.forget-after=PT1H   # a counter without failures for this long is dropped
  * registry.security.sign-in.max-tracked=10000   # user names, and addresses, counted at most
+ *
+ * # The admin page's sign-in through an OpenID Connect provider; off unless issuer-uri is set
+ * registry.security.oidc.issuer-uri=https://login.acme.example/realms/acme
+ * registry.security.oidc.client-id=integration-registry-admin
+ * registry.security.oidc.client-secret=...          # optional: a public client (PKCE only) without it
+ * registry.security.oidc.scopes=openid,profile      # default; openid is always asked for
+ * registry.security.oidc.company-claim=company      # default
+ * registry.security.oidc.roles-claim=roles          # default
+ * registry.security.oidc.username-claim=preferred_username  # default; falls back to sub
+ * registry.security.oidc.display-name=your company's identity provider  # default, on the sign-in button
  * </pre>
  *
  * @param users  the HTTP Basic users by username
  * @param jwt    how a JWT's claims name the user, the company and the roles
  * @param signIn how failed HTTP Basic sign-ins are throttled
+ * @param oidc   the admin page's sign-in through an OpenID Connect provider
  */
 @ConfigurationProperties(prefix = RegistrySecurityProperties.PREFIX)
 public record RegistrySecurityProperties(
         Map<String, User> users,
         @DefaultValue Jwt jwt,
-        @DefaultValue SignIn signIn) {
+        @DefaultValue SignIn signIn,
+        @DefaultValue Oidc oidc) {
 
     public static final String PREFIX = "registry.security";
 
@@ -51,6 +63,7 @@ public record RegistrySecurityProperties(
         users = users == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(users));
         jwt = jwt == null ? new Jwt(null, null, null) : jwt;
         signIn = signIn == null ? new SignIn(null, null, null, null, null) : signIn;
+        oidc = oidc == null ? Oidc.OFF : oidc;
     }
 
     /**
@@ -143,6 +156,73 @@ public record RegistrySecurityProperties(
 
         private static String blankTo(String value, String fallback) {
             return value == null || value.isBlank() ? fallback : value.strip();
+        }
+    }
+
+    /**
+     * The admin page's sign-in through an OpenID Connect provider (authorization code flow with PKCE); on
+     * when {@code issuerUri} is set.
+     *
+     * @param issuerUri     the provider's issuer; its discovery document is read from
+     *                      {@code <issuer>/.well-known/openid-configuration}
+     * @param clientId      the client the provider registered for the admin page
+     * @param clientSecret  the client's secret; none for a public client
+     * @param scopes        the scopes asked for; {@code openid} is added when missing
+     * @param companyClaim  the claim holding the user's company
+     * @param rolesClaim    the claim holding the user's roles
+     * @param usernameClaim the claim holding the user's login; when absent, {@code sub}
+     * @param displayName   the provider's name on the sign-in button
+     */
+    public record Oidc(
+            String issuerUri,
+            String clientId,
+            String clientSecret,
+            List<String> scopes,
+            @DefaultValue("company") String companyClaim,
+            @DefaultValue("roles") String rolesClaim,
+            @DefaultValue("preferred_username") String usernameClaim,
+            @DefaultValue(Oidc.DEFAULT_DISPLAY_NAME) String displayName) {
+
+        /** The registration id: the redirect URI is {@code {baseUrl}/login/oauth2/code/oidc}. */
+        public static final String REGISTRATION_ID = "oidc";
+
+        public static final String DEFAULT_DISPLAY_NAME = "your company's identity provider";
+
+        static final Oidc OFF = new Oidc(null, null, null, null, null, null, null, null);
+
+        @ConstructorBinding
+        public Oidc {
+            issuerUri = issuerUri == null || issuerUri.isBlank() ? null : issuerUri.strip();
+            clientId = clientId == null || clientId.isBlank() ? null : clientId.strip();
+            clientSecret = clientSecret == null || clientSecret.isBlank() ? null : clientSecret;
+            java.util.LinkedHashSet<String> asked = new java.util.LinkedHashSet<>();
+            asked.add("openid");
+            (scopes == null || scopes.isEmpty() ? List.of("openid", "profile") : scopes)
+                    .stream()
+                            .filter(scope -> scope != null && !scope.isBlank())
+                            .map(String::strip)
+                            .forEach(asked::add);
+            scopes = List.copyOf(asked);
+            companyClaim = Jwt.blankTo(companyClaim, "company");
+            rolesClaim = Jwt.blankTo(rolesClaim, "roles");
+            usernameClaim = Jwt.blankTo(usernameClaim, "preferred_username");
+            displayName = Jwt.blankTo(displayName, DEFAULT_DISPLAY_NAME);
+        }
+
+        /** Whether the admin page signs in through the provider. */
+        public boolean enabled() {
+            return issuerUri != null;
+        }
+
+        /** The claims, as the JWT mode reads them. */
+        RegistrySecurityProperties.Jwt claims() {
+            return new Jwt(companyClaim, rolesClaim, usernameClaim);
+        }
+
+        @Override
+        public String toString() {
+            return "Oidc[issuerUri=" + issuerUri + ", clientId=" + clientId + ", clientSecret="
+                    + (clientSecret == null ? "none" : "(set)") + ", scopes=" + scopes + "]";
         }
     }
 }

@@ -8,8 +8,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.server.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -21,6 +25,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -48,8 +53,10 @@ import java.util.Set;
  * ({@link CheckedJwtDecoder}). Otherwise users sign in with HTTP Basic, as the users of
  * {@code registry.security.users.*}, or, when none is configured, as two generated users whose random
  * passwords are logged once: {@code admin}, an {@code INTEGRATION_ADMIN} of company {@code default}, and
- * {@code operator}, an {@code OPERATOR}. Sessions are stateless and Spring's CSRF tokens are off: no cookie
- * ever authenticates a request. But a browser that was given Basic credentials sends them on its own, so a
+ * {@code operator}, an {@code OPERATOR}. These requests are stateless and Spring's CSRF tokens are off for them:
+ * no cookie authenticates such a request. (When {@code registry.security.oidc.issuer-uri} is set, the admin page
+ * may also sign in through an OpenID Connect provider; the requests without an {@code Authorization} header then
+ * go to the session chain of {@link OidcSecurityConfiguration}, with CSRF tokens.) But a browser that was given Basic credentials sends them on its own, so a
  * state-changing request sent by another site's page is refused ({@link CrossSiteRequestFilter}), and a
  * browser loading a page is never challenged for Basic credentials. Errors are
  * {@code application/problem+json}. Failed HTTP Basic sign-ins are counted per user name and per client
@@ -118,6 +125,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    @Order(1)
     public SecurityFilterChain registrySecurityFilterChain(
             HttpSecurity http,
             RegistrySecurityProperties properties,
@@ -131,39 +139,14 @@ public class SecurityConfiguration {
             throws Exception {
         ProblemResponses problems = new ProblemResponses(objectMappers.getIfAvailable(ObjectMapper::new));
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
-        http.addFilterAfter(new CrossSiteRequestFilter(publicUrl, problems), HeaderWriterFilter.class);
-
-        http.headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                                new NegatedRequestMatcher(SWAGGER_UI),
-                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
-                        .frameOptions(frame -> frame.deny())
-                        .referrerPolicy(
-                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .csrf(AbstractHttpConfigurer::disable)
+        if (properties.oidc().enabled()) {
+            // the admin page's session (adminPageSessionFilterChain) takes every request without credentials
+            http.securityMatcher(WITH_CREDENTIALS);
+        }
+        protect(http, publicUrl, problems, new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY));
+        http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .authorizeHttpRequests(requests -> requests.requestMatchers(OPEN_PATHS)
-                        .permitAll()
-                        .requestMatchers(HttpMethod.GET, OPEN_STATIC_FILES)
-                        .permitAll()
-                        .requestMatchers("/actuator", "/actuator/**")
-                        .hasRole(Role.OPERATOR.name())
-                        .requestMatchers("/api/admin", "/api/admin/**")
-                        .hasRole(Role.OPERATOR.name())
-                        .requestMatchers("/api/integrations/*/documents/**", "/api/integrations/*/oauth2/**")
-                        .access(CompanyAuthorizationManager.anyOf(Role.INTEGRATION_ADMIN, Role.DOCUMENT_USER))
-                        .requestMatchers(HttpMethod.GET, "/api/**")
-                        .access(CompanyAuthorizationManager.anyOf(
-                                Role.INTEGRATION_ADMIN, Role.AUDITOR, Role.DOCUMENT_USER))
-                        .requestMatchers(HttpMethod.HEAD, "/api/**")
-                        .access(CompanyAuthorizationManager.anyOf(
-                                Role.INTEGRATION_ADMIN, Role.AUDITOR, Role.DOCUMENT_USER))
-                        .requestMatchers("/api", "/api/**")
-                        .access(CompanyAuthorizationManager.anyOf(Role.INTEGRATION_ADMIN))
-                        .anyRequest()
-                        .denyAll());
+                .logout(AbstractHttpConfigurer::disable);
 
         JwtDecoder jwtDecoder = jwtDecoders.getIfAvailable();
         if (jwtDecoder != null) {
@@ -208,6 +191,72 @@ public class SecurityConfiguration {
                             exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
         }
         return http.build();
+    }
+
+    /**
+     * The admin page's session, when it may sign in through an OpenID Connect provider: every request without
+     * an {@code Authorization} header (see {@link OidcSecurityConfiguration}). Defined here, under the same
+     * condition that narrows {@link #registrySecurityFilterChain} to requests with credentials, so that no
+     * request is ever left to neither chain.
+     */
+    @Bean
+    @Order(2)
+    @Conditional(OidcSecurityConfiguration.Enabled.class)
+    public SecurityFilterChain adminPageSessionFilterChain(
+            HttpSecurity http,
+            RegistrySecurityProperties properties,
+            ObjectProvider<JwtDecoder> jwtDecoders,
+            ObjectProvider<ObjectMapper> objectMappers,
+            @Value("${registry.public-url:http://localhost:8080}") String publicUrl)
+            throws Exception {
+        return OidcSecurityConfiguration.sessionChain(http, properties, jwtDecoders, objectMappers, publicUrl);
+    }
+
+    /** The session cookie is sent on a top-level navigation from another site (the provider's redirect) only. */
+    @Bean
+    @Conditional(OidcSecurityConfiguration.Enabled.class)
+    public CookieSameSiteSupplier sessionCookieSameSite(
+            @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
+        return CookieSameSiteSupplier.ofLax().whenHasName(sessionCookie);
+    }
+
+    /** A request that brings its own credentials (HTTP Basic or a bearer token), and so needs no session. */
+    static final RequestMatcher WITH_CREDENTIALS = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+
+    /**
+     * What every way to sign in shares: the cross-site check, the headers (with this Content-Security-Policy
+     * writer beyond Swagger UI) and who may call what.
+     */
+    static void protect(HttpSecurity http, String publicUrl, ProblemResponses problems, HeaderWriter policy)
+            throws Exception {
+        http.addFilterAfter(new CrossSiteRequestFilter(publicUrl, problems), HeaderWriterFilter.class);
+        http.headers(headers -> headers.addHeaderWriter(
+                                new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI), policy))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(OPEN_PATHS)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, OPEN_STATIC_FILES)
+                        .permitAll()
+                        .requestMatchers("/actuator", "/actuator/**")
+                        .hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/api/admin", "/api/admin/**")
+                        .hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/api/integrations/*/documents/**", "/api/integrations/*/oauth2/**")
+                        .access(CompanyAuthorizationManager.anyOf(Role.INTEGRATION_ADMIN, Role.DOCUMENT_USER))
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .access(CompanyAuthorizationManager.anyOf(
+                                Role.INTEGRATION_ADMIN, Role.AUDITOR, Role.DOCUMENT_USER))
+                        .requestMatchers(HttpMethod.HEAD, "/api/**")
+                        .access(CompanyAuthorizationManager.anyOf(
+                                Role.INTEGRATION_ADMIN, Role.AUDITOR, Role.DOCUMENT_USER))
+                        .requestMatchers("/api", "/api/**")
+                        .access(CompanyAuthorizationManager.anyOf(Role.INTEGRATION_ADMIN))
+                        .anyRequest()
+                        .denyAll());
     }
 
     private static RegistryUserDetailsService basicUsers(

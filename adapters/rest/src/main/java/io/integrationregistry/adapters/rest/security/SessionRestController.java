@@ -20,17 +20,35 @@ import java.util.Map;
 class SessionRestController {
 
     private final boolean bearer;
+    private final RegistrySecurityProperties.Oidc oidc;
 
-    SessionRestController(ObjectProvider<JwtDecoder> jwtDecoders) {
+    SessionRestController(
+            ObjectProvider<JwtDecoder> jwtDecoders, ObjectProvider<RegistrySecurityProperties> properties) {
         this.bearer = jwtDecoders.getIfAvailable() != null;
+        RegistrySecurityProperties known = properties.getIfAvailable();
+        this.oidc = known == null ? RegistrySecurityProperties.Oidc.OFF : known.oidc();
     }
 
     @GetMapping(path = "/auth/method", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "The sign-in method",
-            description = "BASIC (user name and password) or BEARER (a JWT " + "from the configured issuer). Open.")
-    Map<String, String> method() {
-        return Map.of("method", bearer ? "BEARER" : "BASIC");
+            description = "BASIC (user name and password) or BEARER (a JWT from the configured issuer); with "
+                    + "`oidc` when the admin page may also sign in through an OpenID Connect provider: its display "
+                    + "`name` and the `url` that starts the sign-in. Open.")
+    Map<String, Object> method() {
+        String method = bearer ? "BEARER" : "BASIC";
+        if (!oidc.enabled()) {
+            return Map.of("method", method);
+        }
+        return Map.of(
+                "method",
+                method,
+                "oidc",
+                Map.of(
+                        "name",
+                        oidc.displayName(),
+                        "url",
+                        "/oauth2/authorization/" + RegistrySecurityProperties.Oidc.REGISTRATION_ID));
     }
 
     @GetMapping(path = "/api/me", produces = MediaType.APPLICATION_JSON_VALUE)
