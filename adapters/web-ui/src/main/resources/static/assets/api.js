@@ -137,6 +137,8 @@ export const api = {
     },
     getIntegration: (id) => send('GET', `/api/integrations/${encodeURIComponent(id)}`),
     addIntegration: (body) => send('POST', '/api/integrations', {body}),
+    /** Reserves an integration id for the next integration: {integrationId, redirectUri, expiresAt}. */
+    reserveIntegrationId: () => send('POST', '/api/integrations/reservations'),
     editIntegration: (id, body, etag) => send('PUT', `/api/integrations/${encodeURIComponent(id)}`,
         {body, headers: {'If-Match': etag}}),
     setActive: (id, active, etag) => send('POST',
