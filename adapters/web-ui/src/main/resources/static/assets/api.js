@@ -152,6 +152,8 @@ export const api = {
     /** The integration as it was at a version (`{version}`) or an instant (`{asOf}`); administrators and auditors only. */
     getIntegrationAsOf: (id, choice) => send('GET', `/api/integrations/${encodeURIComponent(id)}?${new URLSearchParams(choice)}`),
     addIntegration: (body) => send('POST', '/api/integrations', {body}),
+    /** Reserves an integration id for the next integration: {integrationId, redirectUri, expiresAt}. */
+    reserveIntegrationId: () => send('POST', '/api/integrations/reservations'),
     editIntegration: (id, body, etag) => send('PUT', `/api/integrations/${encodeURIComponent(id)}`,
         {body, headers: {'If-Match': etag}}),
     setActive: (id, active, etag) => send('POST',

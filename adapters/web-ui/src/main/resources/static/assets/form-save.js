@@ -10,6 +10,7 @@ import {checkAll, checkField} from './form-checks.js';
 import {clearErrors, clearFieldError, flashStatus, saveStatus, showFailure, showProblems} from './form-errors.js';
 import {clearConflictNotes, showConflict} from './form-conflict.js';
 import {confirmLeave} from './leave-dialog.js';
+import {withReservedId} from './oauth2-connection.js';
 
 /** Remembers the values shown as the saved ones: what differs from them is unsaved. */
 export function rememberSaved(view) {
@@ -112,7 +113,8 @@ async function save(view, event) {
     saveStatus(notices, id ? 'Saving your changes…' : 'Adding the integration…', 'busy');
     try {
         if (!id) {
-            const answer = await api.addIntegration(requestBody(fields, {forEdit: false, active: view.newActive}));
+            const answer = await api.addIntegration(
+                withReservedId(view, requestBody(fields, {forEdit: false, active: view.newActive})));
             if (!app.isCurrent(token)) {
                 return;
             }

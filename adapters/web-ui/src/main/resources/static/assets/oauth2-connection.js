@@ -1,6 +1,7 @@
 /**
  * The signed-in user's own OAuth2 connection to a saved OAuth2 integration: its state, and the buttons
- * to connect (in a new tab, at the provider) and to disconnect.
+ * to connect (in a new tab, at the provider) and to disconnect; and, in the add form, the redirect URI a
+ * new OAuth2 integration will have, known before it is saved.
  */
 import {api} from './api.js';
 import {announce, focus, h, replace, show, time} from './dom.js';
@@ -143,4 +144,74 @@ export function refreshWhenBack(view) {
         }
     };
     window.addEventListener('focus', whenBack);
+}
+
+/**
+ * In the add form, as soon as OAuth2 is chosen, reserves an integration id (once per form) and shows the
+ * redirect URI the integration will have, so that it can be registered at the provider before the provider
+ * issues the client ID and secret. Saving sends the reserved id (see withReservedId). When the reservation
+ * fails, the form says so and still saves: the redirect URI is then shown after saving.
+ */
+export function offerRedirectUri(view) {
+    const fields = view.fields;
+    view.reservation = null;
+    view.reserving = null;
+    const problem = h('p', {class: 'notice notice-error reservation-error', id: 'reservation-error', role: 'alert',
+        hidden: true});
+    fields.redirectPending.after(problem);
+    const offer = () => {
+        if (!fields.oauth2Radio.checked) {
+            return;
+        }
+        if (view.reservation) {
+            showReserved(fields, view.reservation);
+        } else if (!view.reserving) {
+            view.reserving = reserve(view, problem).finally(() => {
+                view.reserving = null;
+            });
+        }
+    };
+    fields.oauth2Radio.addEventListener('change', offer);
+    offer();
+}
+
+/** The body of a new integration, with the id reserved for it while the reservation holds. */
+export function withReservedId(view, body) {
+    const reservation = view.reservation;
+    if (reservation && Date.parse(reservation.expiresAt) > Date.now()) {
+        body.reservedId = reservation.integrationId;
+    }
+    return body;
+}
+
+async function reserve(view, problem) {
+    show(problem, false);
+    let reservation;
+    try {
+        reservation = (await api.reserveIntegrationId()).data || {};
+    } catch (failure) {
+        if (view.app.isCurrent(view.token) && failure.status !== 401) {
+            problem.textContent = 'The redirect URI could not be reserved yet: ' + failure.message
+                + ' You can still add the integration; its redirect URI is shown once it is saved.';
+            show(problem, true);
+        }
+        return;
+    }
+    if (!view.app.isCurrent(view.token) || !reservation.integrationId || !reservation.redirectUri) {
+        return;
+    }
+    view.reservation = reservation;
+    if (view.fields.oauth2Radio.checked) {
+        showReserved(view.fields, reservation);
+        announce('The redirect URI to register at the provider is shown.');
+    }
+}
+
+function showReserved(fields, reservation) {
+    fields.redirectUri.value = reservation.redirectUri;
+    const hint = fields.redirectKnown.querySelector('.hint');
+    replace(hint, 'Register this address at the provider now, even before it gives you the client ID and secret: '
+        + 'the integration keeps it when you add it (reserved until ', time(reservation.expiresAt), ').');
+    show(fields.redirectKnown, true);
+    show(fields.redirectPending, false);
 }

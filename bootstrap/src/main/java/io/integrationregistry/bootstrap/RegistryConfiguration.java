@@ -6,6 +6,7 @@ import io.integrationregistry.adapters.axon.RandomIdentifiers;
 import io.integrationregistry.adapters.embeddedmongo.EmbeddedMongoSettings;
 import io.integrationregistry.adapters.mongo.MongoAuditTrail;
 import io.integrationregistry.adapters.mongo.MongoConnectionTestTrail;
+import io.integrationregistry.adapters.mongo.MongoIdReservations;
 import io.integrationregistry.adapters.mongo.MongoIdempotencyKeys;
 import io.integrationregistry.adapters.mongo.MongoIntegrationList;
 import io.integrationregistry.adapters.mongo.MongoNameReservations;
@@ -14,12 +15,14 @@ import io.integrationregistry.adapters.rest.admin.ProjectionsEndpoint;
 import io.integrationregistry.application.audit.AuditService;
 import io.integrationregistry.application.connections.port.out.ForKeepingConnections;
 import io.integrationregistry.application.connections.port.out.ForRecordingConnectionTests;
+import io.integrationregistry.application.integrations.IdReservations;
 import io.integrationregistry.application.integrations.IntegrationService;
 import io.integrationregistry.application.integrations.ReadYourWrites;
 import io.integrationregistry.application.integrations.RegistrySettings;
 import io.integrationregistry.application.integrations.TransportPolicy;
 import io.integrationregistry.application.integrations.port.out.ForGeneratingIdentifiers;
 import io.integrationregistry.application.integrations.port.out.ForJudgingOutboundUrls;
+import io.integrationregistry.application.integrations.port.out.ForKeepingIdReservations;
 import io.integrationregistry.application.integrations.port.out.ForRememberingIdempotencyKeys;
 import io.integrationregistry.application.integrations.port.out.ForReservingNames;
 import io.integrationregistry.application.integrations.port.out.ForStoringIntegrations;
@@ -167,6 +170,29 @@ class RegistryConfiguration {
     }
 
     @Bean
+    ForKeepingIdReservations idReservationStore(MongoTemplate mongo) {
+        MongoIdReservations reservations = new MongoIdReservations(mongo);
+        reservations.ensureIndexes();
+        return reservations;
+    }
+
+    @Bean
+    IdReservations idReservations(
+            ForKeepingIdReservations reservations,
+            ForGeneratingIdentifiers identifiers,
+            ForStoringIntegrations store,
+            Clock clock,
+            RegistryProperties properties) {
+        return new IdReservations(
+                reservations,
+                identifiers,
+                store,
+                clock,
+                properties.integrations().reservationTtl(),
+                properties.integrations().maxOpenReservations());
+    }
+
+    @Bean
     IntegrationService integrationService(
             ForStoringIntegrations store,
             MongoIntegrationList list,
@@ -178,7 +204,8 @@ class RegistryConfiguration {
             RegistrySettings settings,
             TransportPolicy transport,
             ReadYourWrites readYourWrites,
-            ForKeepingConnections connections) {
+            ForKeepingConnections connections,
+            IdReservations idReservations) {
         return new IntegrationService(
                 store,
                 list,
@@ -190,6 +217,7 @@ class RegistryConfiguration {
                 settings,
                 transport,
                 readYourWrites,
-                connections);
+                connections,
+                idReservations);
     }
 }

@@ -23,6 +23,7 @@ import java.util.List;
  * @param embeddedMongo       the embedded MongoDB-wire server used when no MongoDB URI is configured
  * @param secrets             the master keys that wrap the data keys sealing secrets
  * @param providerCalls       how the log of provider calls keeps them
+ * @param integrations        how integration ids are reserved before an integration is created
  */
 @ConfigurationProperties("registry")
 public record RegistryProperties(
@@ -34,7 +35,16 @@ public record RegistryProperties(
         @DefaultValue EmbeddedMongo embeddedMongo,
         @DefaultValue Secrets secrets,
         @DefaultValue Outbound outbound,
-        @DefaultValue ProviderCalls providerCalls) {
+        @DefaultValue ProviderCalls providerCalls,
+        @DefaultValue Integrations integrations) {
+
+    /**
+     * @param reservationTtl       how long a reserved integration id may be used to create its integration
+     * @param maxOpenReservations  reserved ids a company may hold at once, not yet used nor expired
+     */
+    public record Integrations(
+            @DefaultValue("PT24H") Duration reservationTtl,
+            @DefaultValue("100") int maxOpenReservations) {}
 
     /**
      * @param queueCapacity     calls waiting to be written at most; more are dropped (and counted)

@@ -12,6 +12,7 @@ import io.integrationregistry.application.integrations.port.in.IntegrationView;
 import io.integrationregistry.application.integrations.port.in.IntegrationViews;
 import io.integrationregistry.application.integrations.port.in.PartialDraft;
 import io.integrationregistry.application.integrations.port.in.Receipt;
+import io.integrationregistry.application.integrations.port.in.ReservedId;
 import io.integrationregistry.application.integrations.port.out.CommandOutcome;
 import io.integrationregistry.application.integrations.port.out.ConcurrentModification;
 import io.integrationregistry.application.integrations.port.out.ForGeneratingIdentifiers;
@@ -43,6 +44,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The integrations' use cases: adding, editing, activating, deactivating and reading them. It does what
@@ -62,6 +65,7 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
     private final TransportPolicy transport;
     private final ReadYourWrites readYourWrites;
     private final ForKeepingConnections connections;
+    private final IdReservations idReservations;
 
     public IntegrationService(
             ForStoringIntegrations store,
@@ -74,7 +78,9 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
             RegistrySettings settings,
             TransportPolicy transport,
             ReadYourWrites readYourWrites,
-            ForKeepingConnections connections) {
+            ForKeepingConnections connections,
+            IdReservations idReservations) {
+        this.idReservations = idReservations;
         this.transport = transport;
         this.readYourWrites = readYourWrites;
         this.connections = connections;
@@ -90,16 +96,46 @@ public final class IntegrationService implements ForManagingIntegrations, ForRea
 
     @Override
     public Receipt add(Caller caller, IntegrationDraft draft, boolean active, Optional<IdempotencyKey> idempotencyKey) {
+        return create(
+                caller, identifiers::newIntegrationId, id -> addAs(id, caller, draft, active), draft, idempotencyKey);
+    }
+
+    @Override
+    public Receipt addReserved(
+            Caller caller,
+            IntegrationId reserved,
+            IntegrationDraft draft,
+            boolean active,
+            Optional<IdempotencyKey> idempotencyKey) {
+        return create(
+                caller,
+                () -> reserved,
+                id -> idReservations.createdWith(caller.company(), id, () -> addAs(id, caller, draft, active)),
+                draft,
+                idempotencyKey);
+    }
+
+    @Override
+    public ReservedId reserveId(Caller caller) {
+        return idReservations.reserve(caller.company());
+    }
+
+    @Override
+    public List<InvalidValue> reservationViolations(Caller caller, IntegrationId reserved) {
+        return idReservations.violations(caller.company(), reserved);
+    }
+
+    private Receipt create(
+            Caller caller,
+            Supplier<IntegrationId> newId,
+            Function<IntegrationId, Receipt> creation,
+            IntegrationDraft draft,
+            Optional<IdempotencyKey> idempotencyKey) {
         requireAcceptableNow(draft);
         if (idempotencyKey.isPresent()) {
-            return idempotentCreations.create(
-                    caller.company(),
-                    idempotencyKey.get(),
-                    identifiers::newIntegrationId,
-                    id -> addAs(id, caller, draft, active),
-                    this::asCreated);
+            return idempotentCreations.create(caller.company(), idempotencyKey.get(), newId, creation, this::asCreated);
         }
-        return addAs(identifiers.newIntegrationId(), caller, draft, active);
+        return creation.apply(newId.get());
     }
 
     private Receipt addAs(IntegrationId id, Caller caller, IntegrationDraft draft, boolean active) {

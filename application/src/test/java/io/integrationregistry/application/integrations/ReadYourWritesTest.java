@@ -7,6 +7,7 @@ import io.integrationregistry.application.integrations.port.out.RecordedEvent;
 import io.integrationregistry.application.shared.Caller;
 import io.integrationregistry.application.testdoubles.CannedIntegrationList;
 import io.integrationregistry.application.testdoubles.InMemoryConnections;
+import io.integrationregistry.application.testdoubles.InMemoryIdReservations;
 import io.integrationregistry.application.testdoubles.InMemoryIdempotencyKeys;
 import io.integrationregistry.application.testdoubles.InMemoryIntegrationStore;
 import io.integrationregistry.application.testdoubles.InMemoryNameReservations;
@@ -22,6 +23,8 @@ import io.integrationregistry.domain.PlainSecret;
 import io.integrationregistry.domain.RequestParameters;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -48,7 +51,14 @@ class ReadYourWritesTest {
             settings,
             new TransportPolicy(settings.plainHttp(), url -> Optional.empty()),
             readYourWrites,
-            new InMemoryConnections());
+            new InMemoryConnections(),
+            new IdReservations(
+                    new InMemoryIdReservations(),
+                    new RandomIdentifiers(),
+                    store,
+                    Clock.systemUTC(),
+                    Duration.ofHours(24),
+                    100));
 
     @Test
     void anAppendSlowerThanTheLookBackIsCountedAndRepairedWhenTheReceiptTimesOut() {

@@ -1,6 +1,7 @@
 package io.integrationregistry.application.testdoubles;
 
 import io.integrationregistry.application.connections.port.out.ForKeepingConnections;
+import io.integrationregistry.application.integrations.IdReservations;
 import io.integrationregistry.application.integrations.IntegrationService;
 import io.integrationregistry.application.integrations.ReadYourWrites;
 import io.integrationregistry.application.integrations.RegistrySettings;
@@ -14,6 +15,7 @@ import io.integrationregistry.application.integrations.port.out.ForStoringIntegr
 import io.integrationregistry.application.shared.ForSealingSecrets;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** The integrations' use cases, wired as the service wires them, with the settings' policies. */
 public final class IntegrationServices {
@@ -42,6 +44,7 @@ public final class IntegrationServices {
                 settings,
                 new TransportPolicy(settings.plainHttp(), outbound),
                 new ReadYourWrites(list, store, settings.readYourWritesTimeout()),
-                connections);
+                connections,
+                new IdReservations(new InMemoryIdReservations(), identifiers, store, clock, Duration.ofHours(24), 100));
     }
 }

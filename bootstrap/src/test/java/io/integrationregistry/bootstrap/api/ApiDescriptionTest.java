@@ -26,6 +26,7 @@ class ApiDescriptionTest extends ApiTestBase {
     private static final Map<String, Set<String>> SUCCESS = Map.ofEntries(
             entry("GET /api/integrations", Set.of("200")),
             entry("POST /api/integrations", Set.of("201")),
+            entry("POST /api/integrations/reservations", Set.of("201")),
             entry("GET /api/integrations/{id}", Set.of("200")),
             entry("PUT /api/integrations/{id}", Set.of("200")),
             entry("POST /api/integrations/{id}/activate", Set.of("200")),

@@ -194,6 +194,15 @@ class AccessMatrixTest {
                         403,
                         201,
                         403),
+                row(
+                        "POST /api/integrations/reservations",
+                        Call.of("POST", "/api/integrations/reservations"),
+                        401,
+                        201,
+                        403,
+                        403,
+                        201,
+                        403),
                 row("GET /api/integrations/{id}", Call.get(integration), 401, 200, 200, 200, 404, 403),
                 row("GET /api/integrations/{id}", Call.get(integration + "?version=0"), 401, 200, 200, 403, 404, 403),
                 row(

@@ -51,7 +51,10 @@ final class FuzzService implements AutoCloseable {
                     "registry.outbound.read-timeout=PT2S",
                     // The fuzzer sends wrong credentials now and then; were its address locked out after ten of
                     // them, most requests would meet the sign-in throttle (tested on its own) and no endpoint.
-                    "registry.security.sign-in.max-failures=1000000"));
+                    "registry.security.sign-in.max-failures=1000000",
+                    // Nor may its reservations of integration ids (a soak sends thousands) meet their bound,
+                    // which is tested on its own.
+                    "registry.integrations.max-open-reservations=1000000"));
             properties.addAll(List.of(FuzzCaller.PROPERTIES));
             return new FuzzService(provider, RunningRegistry.start(properties));
         } catch (IOException failed) {

@@ -16,6 +16,7 @@ import io.integrationregistry.domain.AuthenticationSpec;
 import io.integrationregistry.domain.AuthenticationType;
 import io.integrationregistry.domain.BaseApiUrl;
 import io.integrationregistry.domain.ClientId;
+import io.integrationregistry.domain.IntegrationId;
 import io.integrationregistry.domain.IntegrationName;
 import io.integrationregistry.domain.InvalidValue;
 import io.integrationregistry.domain.PlainSecret;
@@ -36,11 +37,14 @@ import java.util.function.Function;
  */
 public final class IntegrationRequestReader {
 
-    /** What a request asks for: the draft, and (on creation) whether it starts active. */
-    public record IntegrationRequest(IntegrationDraft draft, boolean active) {}
+    /**
+     * What a request asks for: the draft, and (on creation) whether it starts active and the id reserved
+     * for it, if any.
+     */
+    public record IntegrationRequest(IntegrationDraft draft, boolean active, Optional<IntegrationId> reservedId) {}
 
     private static final Set<String> CREATION_FIELDS =
-            Set.of("name", "baseApiUrl", "requestParameters", "active", "authentication");
+            Set.of("name", "baseApiUrl", "requestParameters", "active", "authentication", ReservedIds.FIELD);
     private static final Set<String> EDIT_FIELDS = Set.of("name", "baseApiUrl", "requestParameters", "authentication");
     private static final Set<String> OAUTH2_FIELDS = Set.of(
             "type", "authenticationUrl", "tokenEndpointUrl", "clientId", "clientSecret", "redirectUri", "scopes");
@@ -84,16 +88,31 @@ public final class IntegrationRequestReader {
      * stored, so that every broken field is named in one answer.
      */
     public static IntegrationRequest creation(byte[] body, Function<PartialDraft, List<InvalidValue>> judge) {
-        return new IntegrationRequestReader().read(body, CREATION_FIELDS, true, judge);
+        return creation(body, judge, reserved -> List.of());
+    }
+
+    /**
+     * Reads a new integration as {@link #creation(byte[], Function)} does, and judges its reserved id, when it
+     * names a well-formed one, with {@code reservationJudge}.
+     */
+    public static IntegrationRequest creation(
+            byte[] body,
+            Function<PartialDraft, List<InvalidValue>> judge,
+            Function<IntegrationId, List<InvalidValue>> reservationJudge) {
+        return new IntegrationRequestReader().read(body, CREATION_FIELDS, true, judge, reservationJudge);
     }
 
     /** Reads an edit, as {@link #creation(byte[], Function)} reads a new integration. */
     public static IntegrationRequest edit(byte[] body, Function<PartialDraft, List<InvalidValue>> judge) {
-        return new IntegrationRequestReader().read(body, EDIT_FIELDS, false, judge);
+        return new IntegrationRequestReader().read(body, EDIT_FIELDS, false, judge, reserved -> List.of());
     }
 
     private IntegrationRequest read(
-            byte[] body, Set<String> allowed, boolean creation, Function<PartialDraft, List<InvalidValue>> judge) {
+            byte[] body,
+            Set<String> allowed,
+            boolean creation,
+            Function<PartialDraft, List<InvalidValue>> judge,
+            Function<IntegrationId, List<InvalidValue>> reservationJudge) {
         ObjectNode root = parse(body);
         unknownFields(
                 root,
@@ -108,19 +127,21 @@ public final class IntegrationRequestReader {
                 value("requestParameters", optionalText(root, "requestParameters", ""), RequestParameters::of);
         boolean active = optionalBoolean(root, "active", true);
         AuthenticationSpec<PlainSecret> authentication = authentication(root.get("authentication"));
-        List<FieldProblem> all = DraftProblems.union(
-                problems,
-                judge.apply(new PartialDraft(
-                        Optional.ofNullable(name),
-                        Optional.ofNullable(baseApiUrl),
-                        Optional.ofNullable(chosenType),
-                        Optional.ofNullable(chosenAuthenticationUrl),
-                        Optional.ofNullable(chosenTokenEndpointUrl),
-                        secretLeftOut)));
+        Optional<IntegrationId> reservedId = creation ? ReservedIds.read(root, problems) : Optional.empty();
+        List<InvalidValue> judged = new ArrayList<>(judge.apply(new PartialDraft(
+                Optional.ofNullable(name),
+                Optional.ofNullable(baseApiUrl),
+                Optional.ofNullable(chosenType),
+                Optional.ofNullable(chosenAuthenticationUrl),
+                Optional.ofNullable(chosenTokenEndpointUrl),
+                secretLeftOut)));
+        reservedId.ifPresent(id -> judged.addAll(reservationJudge.apply(id)));
+        List<FieldProblem> all = DraftProblems.union(problems, judged);
         if (!all.isEmpty()) {
             throw new InvalidRequest(all);
         }
-        return new IntegrationRequest(new IntegrationDraft(name, baseApiUrl, parameters, authentication), active);
+        return new IntegrationRequest(
+                new IntegrationDraft(name, baseApiUrl, parameters, authentication), active, reservedId);
     }
 
     private static ObjectNode parse(byte[] body) {

@@ -82,9 +82,11 @@ class IntegrationsRestController {
     @PostMapping(consumes = JSON)
     @Operation(
             summary = "Add an integration",
-            description =
-                    "Answers 201 with Location and ETag. With an "
-                            + "Idempotency-Key, repeating the same request within 24 h returns the first answer and adds nothing.")
+            description = "Answers 201 with Location and ETag. With an "
+                    + "Idempotency-Key, repeating the same request within 24 h returns the first answer and adds nothing. "
+                    + "With `reservedId` (from POST /api/integrations/reservations), the integration gets that id, "
+                    + "and so the redirect URI given with the reservation; an id not reserved for the company, or "
+                    + "expired, is a 400, an id already used a 409.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true,
             content = @Content(schema = @Schema(implementation = ApiDocumentation.NewIntegration.class)))
@@ -94,16 +96,25 @@ class IntegrationsRestController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         byte[] body = RequestBodies.read(request);
         IntegrationRequest integration = IntegrationRequestReader.creation(
-                body, partial -> management.violations(caller, Optional.empty(), partial));
+                body,
+                partial -> management.violations(caller, Optional.empty(), partial),
+                reserved -> management.reservationViolations(caller, reserved));
         Optional<IdempotencyKey> key =
                 Optional.ofNullable(idempotencyKey).map(value -> idempotencyKey(value, caller, body));
         Receipt receipt = key.isEmpty()
-                ? management.add(caller, integration.draft(), integration.active(), key)
-                : idempotency.counted(() -> management.add(caller, integration.draft(), integration.active(), key));
+                ? add(caller, integration, key)
+                : idempotency.counted(() -> add(caller, integration, key));
         return ResponseEntity.created(URI.create(
                         "/api/integrations/" + receipt.integrationId().value()))
                 .eTag(ETags.of(receipt.version()))
                 .body(IntegrationResource.of(receipt.integration()));
+    }
+
+    private Receipt add(Caller caller, IntegrationRequest integration, Optional<IdempotencyKey> key) {
+        return integration.reservedId().isPresent()
+                ? management.addReserved(
+                        caller, integration.reservedId().get(), integration.draft(), integration.active(), key)
+                : management.add(caller, integration.draft(), integration.active(), key);
     }
 
     @GetMapping

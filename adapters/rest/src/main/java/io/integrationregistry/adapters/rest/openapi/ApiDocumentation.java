@@ -33,7 +33,14 @@ public final class ApiDocumentation {
             @Schema(defaultValue = "true") Boolean active,
 
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            AuthenticationInput authentication) {}
+            AuthenticationInput authentication,
+
+            @Schema(
+                    description =
+                            "an integration id reserved with POST /api/integrations/reservations: the integration "
+                                    + "gets this id, and so the redirect URI given with the reservation",
+                    format = "uuid")
+            String reservedId) {}
 
     @Schema(name = "EditedIntegration", description = "The editable fields; a secret left out is kept.")
     public record EditedIntegration(

@@ -55,6 +55,7 @@ final class OperationAnswers implements OpenApiCustomizer {
     private static final Map<String, Answers> BY_OPERATION = Map.ofEntries(
             entry("GET /api/integrations", Answers.of(List.of(200), List.of(400, 401, 403, 429, 503))),
             entry("POST /api/integrations", Answers.of(List.of(201), List.of(400, 401, 403, 409, 422, 429, 503))),
+            entry("POST /api/integrations/reservations", Answers.of(List.of(201), SIGNED_IN)),
             entry("GET /api/integrations/{id}", Answers.of(List.of(200), ON_ONE)),
             entry(
                     "PUT /api/integrations/{id}",

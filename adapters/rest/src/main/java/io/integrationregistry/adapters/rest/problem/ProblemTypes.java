@@ -39,6 +39,7 @@ public final class ProblemTypes {
     public static final URI NOT_OAUTH2 = type("not-oauth2");
     public static final URI OAUTH2_CONNECTION_REQUIRED = type("oauth2-connection-required");
     public static final URI OAUTH2_AUTHORIZATION_REFUSED = type("oauth2-authorization-refused");
+    public static final URI TOO_MANY_RESERVATIONS = type("too-many-reservations");
 
     // what the provider did
     public static final URI PROVIDER_REJECTED_REQUEST = type("provider-rejected-request");

@@ -7,6 +7,7 @@ import io.integrationregistry.application.connections.NotAnOAuth2Integration;
 import io.integrationregistry.application.integrations.IdempotencyKeyReused;
 import io.integrationregistry.application.integrations.IdempotencyStillInFlight;
 import io.integrationregistry.application.integrations.NameAlreadyTaken;
+import io.integrationregistry.application.integrations.TooManyReservations;
 import io.integrationregistry.application.integrations.port.out.ConcurrentModification;
 import io.integrationregistry.application.projections.port.out.RebuildUnderWay;
 import io.integrationregistry.domain.IntegrationRuleViolation;
@@ -105,6 +106,17 @@ final class RefusalProblems {
                         ProblemTypes.IDEMPOTENCY_KEY_IN_FLIGHT,
                         "Request still in progress",
                         inFlight.getMessage()));
+    }
+
+    /** The company's open reservations are at their bound; no retry helps until one is used or expires. */
+    static ProblemDetail tooManyReservations(TooManyReservations tooMany) {
+        ProblemDetail problem = ProblemDetails.of(
+                HttpStatus.TOO_MANY_REQUESTS,
+                ProblemTypes.TOO_MANY_RESERVATIONS,
+                "Too many reserved integration ids",
+                tooMany.getMessage());
+        problem.setProperty("limit", tooMany.limit());
+        return problem;
     }
 
     static ProblemDetail notActive(IntegrationNotActive notActive) {

@@ -9,6 +9,7 @@ import io.integrationregistry.application.documents.port.out.ProviderFailure;
 import io.integrationregistry.application.integrations.IdempotencyKeyReused;
 import io.integrationregistry.application.integrations.IdempotencyStillInFlight;
 import io.integrationregistry.application.integrations.NameAlreadyTaken;
+import io.integrationregistry.application.integrations.TooManyReservations;
 import io.integrationregistry.application.integrations.port.out.ConcurrentModification;
 import io.integrationregistry.application.projections.port.out.RebuildUnderWay;
 import io.integrationregistry.application.shared.SecretUnreadable;
@@ -90,6 +91,11 @@ class RestExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IdempotencyStillInFlight.class)
     ResponseEntity<ProblemDetail> keyInFlight(IdempotencyStillInFlight inFlight) {
         return RefusalProblems.keyInFlight(inFlight);
+    }
+
+    @ExceptionHandler(TooManyReservations.class)
+    ResponseEntity<ProblemDetail> tooManyReservations(TooManyReservations tooMany) {
+        return ProblemDetails.answer(RefusalProblems.tooManyReservations(tooMany));
     }
 
     @ExceptionHandler(IntegrationNotActive.class)

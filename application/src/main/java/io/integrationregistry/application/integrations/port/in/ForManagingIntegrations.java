@@ -17,6 +17,24 @@ public interface ForManagingIntegrations {
         return add(caller, draft, active, Optional.empty());
     }
 
+    /**
+     * Adds an integration under an id its company reserved beforehand ({@link #reserveId}), so that its
+     * redirect URI is the one given with the reservation. An id another company reserved, or nobody did,
+     * is refused alike; an id the company has used already is refused as an integration that exists.
+     */
+    Receipt addReserved(
+            Caller caller,
+            IntegrationId reserved,
+            IntegrationDraft draft,
+            boolean active,
+            Optional<IdempotencyKey> idempotencyKey);
+
+    /** Reserves an id for the company's next integration, and tells the redirect URI it will have. */
+    ReservedId reserveId(Caller caller);
+
+    /** Why the company may not create under {@code reserved}, if it may not; stores nothing. */
+    List<InvalidValue> reservationViolations(Caller caller, IntegrationId reserved);
+
     Receipt edit(Caller caller, IntegrationId id, IntegrationDraft draft, ExpectedVersion expected);
 
     /**
