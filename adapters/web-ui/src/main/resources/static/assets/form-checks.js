@@ -68,6 +68,13 @@ function singleLine(label, raw, max) {
     return CONTROL.test(value) ? `${label} must not contain control characters.` : null;
 }
 
+/** Whether the service accepts provider URLs over plain http (a development setting it tells in `/api/me`). */
+let plainHttp = false;
+
+export function acceptPlainHttp(accepted) {
+    plainHttp = Boolean(accepted);
+}
+
 /** The rules every URL of an integration shares: absolute https with a host, no user-info, no fragment. */
 function url(label, raw, {query}) {
     const value = raw.trim();
@@ -84,8 +91,9 @@ function url(label, raw, {query}) {
     if (!scheme || !value.slice(scheme[0].length).startsWith('//')) {
         return `${label} must be a complete address such as https://provider.example/api.`;
     }
-    if (scheme[1].toLowerCase() !== 'https') {
-        return `${label} must use https.`;
+    const protocol = scheme[1].toLowerCase();
+    if (protocol !== 'https' && !(plainHttp && protocol === 'http')) {
+        return plainHttp ? `${label} must use https, or http on this development service.` : `${label} must use https.`;
     }
     let parsed;
     try {
@@ -93,10 +101,10 @@ function url(label, raw, {query}) {
     } catch (malformed) {
         return `${label} is not a well-formed address; check the server's name and port.`;
     }
-    if (/^https:\/\/[^/?#]*@/i.test(value)) {
+    if (/^https?:\/\/[^/?#]*@/i.test(value)) {
         return `${label} must not contain a user name or password; they belong in the authentication fields.`;
     }
-    if (/^https:\/\/[^/?#]*[^\u0000-\u007f]/i.test(value)) {
+    if (/^https?:\/\/[^/?#]*[^\u0000-\u007f]/i.test(value)) {
         return `${label} must write an internationalised server name in its xn-- form.`;
     }
     if (!parsed.hostname) {

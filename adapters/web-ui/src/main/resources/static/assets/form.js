@@ -10,6 +10,7 @@ import {buildFields, copyRedirectUri, fillFields, savedType, showTypeFields} fro
 import {buildNotices, clearErrors, flashStatus, saveStatus, showFailure} from './form-errors.js';
 import {applyMine, clearConflictNotes, showConflict} from './form-conflict.js';
 import {rememberSaved, wireSave} from './form-save.js';
+import {acceptPlainHttp} from './form-checks.js';
 import {buildConnectionTest, testConnection} from './connection-test.js';
 import {
     buildConnectionSection, offerRedirectUri, refreshWhenBack, renderConnection
@@ -19,6 +20,7 @@ import {retryable, viewLoadState} from './load-state.js';
 import {confirmDeactivation} from './deactivation.js';
 
 export async function renderForm({app, container, token, id}) {
+    acceptPlainHttp(app.user && app.user.plainHttpProviders);
     const writer = app.can('write');
     const readOnly = !writer;
     if (!id && readOnly) {

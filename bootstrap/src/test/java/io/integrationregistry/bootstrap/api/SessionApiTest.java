@@ -25,6 +25,10 @@ class SessionApiTest extends ApiTestBase {
         assertThat(me.json().path("login").asText()).isEqualTo("audrey");
         assertThat(me.json().path("company").asText()).isEqualTo("acme");
         assertThat(me.json().path("roles").toString()).isEqualTo("[\"AUDITOR\"]");
+        assertThat(me.json().path("plainHttpProviders").isBoolean()).isTrue();
+        assertThat(me.json().path("plainHttpProviders").asBoolean())
+                .as("provider URLs over plain http are refused unless a development setting allows them")
+                .isFalse();
         assertThat(anonymous().get("/api/me").status()).isEqualTo(401);
     }
 

@@ -125,6 +125,7 @@ class ProviderCallsBrowserTest extends BrowserTestBase {
         // the state is in the badge's words, not only in its colour
         assertThat(healthBadge(steadyId).getCssValue("background-color"))
                 .isNotEqualTo(healthBadge(brokenId).getCssValue("background-color"));
+        assertAccessible("list with every health");
     }
 
     @Test
@@ -278,6 +279,7 @@ class ProviderCallsBrowserTest extends BrowserTestBase {
         new Select(element("#provider-calls-outcome")).selectByValue("success");
         waitUntil(() -> element("#provider-calls-empty").isDisplayed());
         assertThat(callRows()).isEmpty();
+        assertAccessible("call log read by an auditor, filtered to nothing");
     }
 
     @Test
@@ -309,6 +311,24 @@ class ProviderCallsBrowserTest extends BrowserTestBase {
         } finally {
             driver.manage().window().setSize(DESKTOP);
         }
+    }
+
+    @Test
+    @Order(7)
+    void onAServiceThatAcceptsPlainHttpTheFormLetsAnHttpProviderBeAdded() {
+        signInAs("alice", "alice-pw");
+        open("#/integrations/new");
+        String name = "Plain " + shortId();
+        type("#field-name", name);
+        type("#field-baseApiUrl", steady.baseApiUrl());
+        element("#auth-type-apikey").click();
+        type("#field-apiKey", PROVIDER_KEY);
+        element("#save-integration").click();
+
+        waitUntil(() -> element("#view h1").getText().equals("Edit " + name));
+        assertThat(driver.findElements(By.cssSelector("#error-baseApiUrl"))).allMatch(error -> !error.isDisplayed());
+        assertThat(steady.baseApiUrl()).startsWith("http://");
+        assertAccessible("an http provider added on a development service");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -1,6 +1,8 @@
 package io.integrationregistry.adapters.rest.security;
 
+import io.integrationregistry.application.integrations.RegistrySettings;
 import io.integrationregistry.application.shared.Caller;
+import io.integrationregistry.domain.PlainHttp;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,10 +23,15 @@ class SessionRestController {
 
     private final boolean bearer;
     private final RegistrySecurityProperties.Oidc oidc;
+    private final boolean plainHttpProviders;
 
     SessionRestController(
-            ObjectProvider<JwtDecoder> jwtDecoders, ObjectProvider<RegistrySecurityProperties> properties) {
+            ObjectProvider<JwtDecoder> jwtDecoders,
+            ObjectProvider<RegistrySecurityProperties> properties,
+            ObjectProvider<RegistrySettings> settings) {
         this.bearer = jwtDecoders.getIfAvailable() != null;
+        RegistrySettings rules = settings.getIfAvailable(RegistrySettings::defaults);
+        this.plainHttpProviders = rules.plainHttp() == PlainHttp.ALLOWED;
         RegistrySecurityProperties known = properties.getIfAvailable();
         this.oidc = known == null ? RegistrySecurityProperties.Oidc.OFF : known.oidc();
     }
@@ -52,7 +59,11 @@ class SessionRestController {
     }
 
     @GetMapping(path = "/api/me", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The signed-in user", description = "Login, company and roles.")
+    @Operation(
+            summary = "The signed-in user",
+            description = "Login, company and roles; and `plainHttpProviders`, whether this service accepts "
+                    + "provider URLs over plain http (a development setting), so that a form can check URLs as "
+                    + "the service will.")
     Map<String, Object> me(Authentication authentication, Caller caller) {
         List<String> roles = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
@@ -63,6 +74,13 @@ class SessionRestController {
                 .sorted()
                 .toList();
         return Map.of(
-                "login", caller.actor().login(), "company", caller.company().value(), "roles", roles);
+                "login",
+                caller.actor().login(),
+                "company",
+                caller.company().value(),
+                "roles",
+                roles,
+                "plainHttpProviders",
+                plainHttpProviders);
     }
 }
