@@ -508,6 +508,7 @@ class AdminPageBrowserTest extends BrowserTestBase {
             assertNoHorizontalOverflow();
 
             open("#/integrations/new");
+            assertAccessible("list at 390 px");
             visible("#integration-form");
             assertNoHorizontalOverflow();
             assertAccessible("add form at 390 px");
@@ -534,6 +535,7 @@ class AdminPageBrowserTest extends BrowserTestBase {
         assertThat(element("#page-next").isEnabled()).isFalse();
         element("#page-previous").click();
         waitUntil(() -> element("#page-info").getText().equals("Page 1 of 2"));
+        assertAccessible("list with a pager");
         assertThat(driver.findElements(By.cssSelector("#integration-list [data-integration-id]")))
                 .hasSize(20);
     }
@@ -610,6 +612,7 @@ class AdminPageBrowserTest extends BrowserTestBase {
         waitUntil(() -> names().equals(List.of(tag + " charlie", tag + " bravo", tag + " Alpha")));
         assertThat(ariaSort("updatedAt")).isEqualTo("ascending");
         assertThat(activeElementId()).isEqualTo("sort-updatedAt");
+        assertAccessible("list sorted by last change");
     }
 
     @Test
@@ -631,6 +634,7 @@ class AdminPageBrowserTest extends BrowserTestBase {
         element("#name-search").clear();
         type("#name-search", tag + " two");
         waitUntil(() -> element("#list-count").getText().equals("1 integration"));
+        assertAccessible("list of one found integration");
     }
 
     @Test
@@ -667,6 +671,7 @@ class AdminPageBrowserTest extends BrowserTestBase {
                         "WBR",
                         "v1"));
         assertThat(url.getText()).isEqualTo("https://" + host + ".contoso.example/webhooks/v1");
+        assertAccessible("list with long host names");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -8,6 +8,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +95,7 @@ class AuditorViewBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void asOfAVersionChosenByKeyboardShowsThePastValuesAndTheDifferencesFromNow() {
+    void asOfAVersionChosenByKeyboardShowsThePastValuesAndTheDifferencesFromNow() throws IOException {
         String name = "Archive " + shortId();
         RegistryClient alice = alice();
         String id = alice.add(RegistryClient.apiKeyBody(name, "https://archive.acme.example/v1", API_KEY));
@@ -137,6 +138,7 @@ class AuditorViewBrowserTest extends BrowserTestBase {
                         .getText())
                 .isEqualTo("Inactive");
         assertAccessible("as of version 0 with its differences");
+        screenshot("as-of.png");
         try {
             driver.manage().window().setSize(new Dimension(390, 844));
             assertNoHorizontalOverflow();

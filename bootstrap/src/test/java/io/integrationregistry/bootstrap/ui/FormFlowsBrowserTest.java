@@ -8,6 +8,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import java.io.IOException;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -273,7 +274,7 @@ class FormFlowsBrowserTest extends BrowserTestBase {
     // ---------------------------------------------------------------- edit conflicts
 
     @Test
-    void aStaleSaveListsWhoChangedWhatAndAppliesMyChangesOnTopOfTheNewVersion() {
+    void aStaleSaveListsWhoChangedWhatAndAppliesMyChangesOnTopOfTheNewVersion() throws IOException {
         String name = "Contested " + shortId();
         String id = alice().add(RegistryClient.apiKeyBody(name, "https://contested.acme.example/api", "contested-key"));
         signInAs("alice", "alice-pw");
@@ -305,6 +306,7 @@ class FormFlowsBrowserTest extends BrowserTestBase {
         assertThat(banner.getText()).contains("Someone else changed this integration since you opened it.");
         assertThat(activeElementId()).isEqualTo("apply-my-changes");
         assertAccessible("conflict shown");
+        screenshot("conflict.png");
 
         driver.switchTo().activeElement().sendKeys(Keys.ENTER);
         waitUntil(() -> element("#field-name").getDomProperty("value").equals(name + " by bob"));

@@ -64,6 +64,7 @@ class OidcSignInBrowserTest extends BrowserTestBase {
                 .as("the user name form stays")
                 .isTrue();
         assertAccessible("sign-in with the provider's button");
+        screenshot("sign-in.png");
 
         // by keyboard: the button is a link in the tab order, before the user name form
         element("#sign-in-oidc-link").sendKeys(Keys.ENTER);

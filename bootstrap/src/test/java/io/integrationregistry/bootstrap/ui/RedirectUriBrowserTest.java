@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.io.IOException;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +46,7 @@ class RedirectUriBrowserTest extends BrowserTestBase {
 
     @Test
     @Order(1)
-    void theRedirectUriIsShownBeforeTheFirstSaveAndTheSavedIntegrationHasIt() {
+    void theRedirectUriIsShownBeforeTheFirstSaveAndTheSavedIntegrationHasIt() throws IOException {
         signInAs("alice", "alice-pw");
         open("#/integrations/new");
         assertThat(element("#auth-type-oauth2").isSelected()).isTrue();
@@ -61,6 +62,7 @@ class RedirectUriBrowserTest extends BrowserTestBase {
         assertThat(element("#hint-redirectUri").getText()).contains("Register this address at the provider");
         assertThat(element("#redirect-pending").isDisplayed()).isFalse();
         assertAccessible("add form with the redirect URI reserved for it");
+        screenshot("add.png");
 
         // by keyboard: the Copy button takes focus and Enter copies
         driver.executeCdpCommand(
