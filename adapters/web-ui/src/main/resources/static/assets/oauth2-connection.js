@@ -147,6 +147,24 @@ export function refreshWhenBack(view) {
 }
 
 /**
+ * The reservation of an add form left without saving, kept for the next add form of the same user while the
+ * page lives, so that opening and leaving the form does not use up the company's open reservations.
+ */
+let unused = null;
+
+/** Time left to a kept reservation for it to serve another form. */
+const REUSE_MARGIN_MILLIS = 30 * 60 * 1000;
+
+function keptFor(login) {
+    if (unused && unused.login === login
+            && Date.parse(unused.reservation.expiresAt) - Date.now() > REUSE_MARGIN_MILLIS) {
+        return unused.reservation;
+    }
+    unused = null;
+    return null;
+}
+
+/**
  * In the add form, as soon as OAuth2 is chosen, reserves an integration id (once per form) and shows the
  * redirect URI the integration will have, so that it can be registered at the provider before the provider
  * issues the client ID and secret. Saving sends the reserved id (see withReservedId). When the reservation
@@ -154,7 +172,7 @@ export function refreshWhenBack(view) {
  */
 export function offerRedirectUri(view) {
     const fields = view.fields;
-    view.reservation = null;
+    view.reservation = keptFor(view.app.user && view.app.user.login);
     view.reserving = null;
     const problem = h('p', {class: 'notice notice-error reservation-error', id: 'reservation-error', role: 'alert',
         hidden: true});
@@ -180,6 +198,9 @@ export function withReservedId(view, body) {
     const reservation = view.reservation;
     if (reservation && Date.parse(reservation.expiresAt) > Date.now()) {
         body.reservedId = reservation.integrationId;
+        if (unused && unused.reservation === reservation) {
+            unused = null;
+        }
     }
     return body;
 }
@@ -201,6 +222,7 @@ async function reserve(view, problem) {
         return;
     }
     view.reservation = reservation;
+    unused = {login: view.app.user && view.app.user.login, reservation};
     if (view.fields.oauth2Radio.checked) {
         showReserved(view.fields, reservation);
         announce('The redirect URI to register at the provider is shown.');

@@ -132,6 +132,24 @@ class RedirectUriBrowserTest extends BrowserTestBase {
                 .equals("https://registry.acme.example/oauth2/callback/" + id));
     }
 
+    @Test
+    @Order(3)
+    void anAddFormLeftUnsavedPassesItsReservationToTheNextOneInsteadOfTakingAnother() {
+        signInAs("alice", "alice-pw");
+        open("#/");
+        visible("#add-integration").click();
+        waitUntil(() -> element("#group-redirectUri").isDisplayed());
+        String first = element("#field-redirectUri").getDomProperty("value");
+        long reserved = reservationsOf("acme");
+
+        element("#nav-integrations").click();
+        visible("#add-integration").click();
+        waitUntil(() -> element("#group-redirectUri").isDisplayed());
+
+        assertThat(element("#field-redirectUri").getDomProperty("value")).isEqualTo(first);
+        assertThat(reservationsOf("acme")).isEqualTo(reserved);
+    }
+
     private long reservationsOf(String company) {
         return mongo.getCollection(RESERVATIONS).countDocuments(new Document("companyId", company));
     }
