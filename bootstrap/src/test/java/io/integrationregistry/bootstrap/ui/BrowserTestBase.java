@@ -106,6 +106,8 @@ abstract class BrowserTestBase {
         // rather than leaving it open, and no browser command may wait longer than a minute.
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.ACCEPT);
         driver = new ChromeDriver(service, options, ClientConfig.defaultConfig().readTimeout(Duration.ofSeconds(60)));
+        // a page that does not finish loading fails its command within half a minute, not five
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.executeCdpCommand(
                 "Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
     }
