@@ -507,8 +507,9 @@ class AdminPageBrowserTest extends BrowserTestBase {
             assertThat(((Number) script("return window.innerWidth")).intValue()).isLessThanOrEqualTo(400);
             assertNoHorizontalOverflow();
 
-            open("#/integrations/new");
             assertAccessible("list at 390 px");
+
+            open("#/integrations/new");
             visible("#integration-form");
             assertNoHorizontalOverflow();
             assertAccessible("add form at 390 px");
