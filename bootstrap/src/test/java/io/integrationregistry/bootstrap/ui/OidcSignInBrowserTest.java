@@ -3,10 +3,11 @@ package io.integrationregistry.bootstrap.ui;
 import com.fasterxml.jackson.databind.JsonNode;
 import fixtures.providers.TestAuthorizationServer;
 import io.integrationregistry.bootstrap.RegistryApplication;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         })
 class OidcSignInBrowserTest extends BrowserTestBase {
 
-    private static final TestAuthorizationServer PROVIDER = TestAuthorizationServer.start();
+    private static final TestAuthorizationServer PROVIDER = started();
     private static final String API_KEY = "oidc-page-api-key-0123456789-q7w3";
 
     @DynamicPropertySource
@@ -47,9 +48,11 @@ class OidcSignInBrowserTest extends BrowserTestBase {
         registry.add("registry.security.oidc.display-name", () -> "Acme Login");
     }
 
-    @AfterAll
-    static void stopTheProvider() {
-        PROVIDER.close();
+    /** Open until the JVM ends, so that a rerun of this class finds it where the service's context expects it. */
+    private static TestAuthorizationServer started() {
+        TestAuthorizationServer server = TestAuthorizationServer.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        return server;
     }
 
     @Test
@@ -69,8 +72,10 @@ class OidcSignInBrowserTest extends BrowserTestBase {
         // by keyboard: the button is a link in the tab order, before the user name form
         element("#sign-in-oidc-link").sendKeys(Keys.ENTER);
         signInAtTheProvider(TestAuthorizationServer.PAGE_ADMIN);
-        wait(15).until(d -> element("#current-user").isDisplayed()
-                && element("#current-user").getText().startsWith(TestAuthorizationServer.PAGE_ADMIN + " "));
+        wait(15).ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .until(d -> element("#current-user").isDisplayed()
+                        && element("#current-user").getText().startsWith(TestAuthorizationServer.PAGE_ADMIN + " "));
         visible("#view h1");
         assertThat(driver.getCurrentUrl()).isIn(base() + "/", base() + "/#/");
         assertNoTokenReadableByScripts();
@@ -95,7 +100,10 @@ class OidcSignInBrowserTest extends BrowserTestBase {
         assertThat(session.getSameSite()).isEqualTo("Lax");
         assertThat(meWith(session)).as("me with the session cookie").isEqualTo(200);
         element("#sign-out").click();
-        wait(15).until(d -> element("#sign-in-notice").isDisplayed());
+        // the page goes to the provider and back: the notice is looked for again until the page is back
+        wait(15).ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .until(d -> element("#sign-in-notice").isDisplayed());
         assertThat(element("#sign-in-notice").getText()).isEqualTo("You are signed out.");
         assertThat(driver.getCurrentUrl())
                 .as("nothing of the sign-out left in the address")
