@@ -16,7 +16,7 @@ import {
     buildConnectionSection, offerRedirectUri, refreshWhenBack, renderConnection
 } from './oauth2-connection.js';
 import {buildProviderCalls, showHealth} from './provider-calls.js';
-import {retryable, viewLoadState} from './load-state.js';
+import {loadIntegrationPage} from './load-state.js';
 import {confirmDeactivation} from './deactivation.js';
 
 export async function renderForm({app, container, token, id}) {
@@ -35,34 +35,13 @@ export async function renderForm({app, container, token, id}) {
     let integration = null;
     let etag = null;
     if (id) {
-        const loading = viewLoadState(container, 'integration', 'Integration', 'the integration');
-        try {
-            const answer = await api.getIntegration(id);
-            integration = answer.data;
-            etag = answer.etag;
-        } catch (failure) {
-            if (!app.isCurrent(token) || failure.status === 401) {
-                return;
-            }
-            if (retryable(failure)) {
-                loading.failed(failure, () => renderForm({app, container, token, id}));
-                return;
-            }
-            loading.done();
-            if (failure.status === 404 || failure.status === 400) {
-                replace(container,
-                    h('h1', {tabindex: '-1', text: 'Integration not found'}),
-                    h('p', {}, 'This integration does not exist, or it belongs to another company. ',
-                        h('a', {href: '#/', text: 'Back to the custom integrations'}), '.'));
-                focus(container.querySelector('h1'));
-                return;
-            }
-            throw failure;
-        }
-        if (!app.isCurrent(token)) {
+        const answer = await loadIntegrationPage({app, container, token, load: () => api.getIntegration(id),
+            again: () => renderForm({app, container, token, id})});
+        if (!answer) {
             return;
         }
-        loading.done();
+        integration = answer.data;
+        etag = answer.etag;
     }
 
     const view = {

@@ -11,6 +11,7 @@ import {AUTH_TYPE_WORDS, detailsList} from './integration-diff.js';
 import {buildAsOf} from './as-of.js';
 import {buildConnectionSection, refreshWhenBack, renderConnection} from './oauth2-connection.js';
 import {buildProviderCalls, showHealth} from './provider-calls.js';
+import {loadIntegrationPage} from './load-state.js';
 
 /** Whether the integration's route shows this read-only view rather than the form. */
 export function readsOnly(app, params) {
@@ -19,30 +20,16 @@ export function readsOnly(app, params) {
 
 export async function renderIntegrationView({app, container, token, id, params}) {
     const auditor = app.can('audit');
-    let integration;
-    let history = null;
-    try {
-        [integration, history] = await Promise.all([
+    const loaded = await loadIntegrationPage({app, container, token,
+        load: () => Promise.all([
             api.getIntegration(id).then(answer => answer.data),
             // the versions to choose from, and who created the integration
-            auditor ? api.history(id).then(answer => answer.data.items || []).catch(() => null) : null]);
-    } catch (failure) {
-        if (!app.isCurrent(token) || failure.status === 401) {
-            return;
-        }
-        if (failure.status === 404 || failure.status === 400) {
-            replace(container,
-                h('h1', {tabindex: '-1', text: 'Integration not found'}),
-                h('p', {}, 'This integration does not exist, or it belongs to another company. ',
-                    h('a', {href: '#/', text: 'Back to the custom integrations'}), '.'));
-            focus(container.querySelector('h1'));
-            return;
-        }
-        throw failure;
-    }
-    if (!app.isCurrent(token)) {
+            auditor ? api.history(id).then(answer => answer.data.items || []).catch(() => null) : null]),
+        again: () => renderIntegrationView({app, container, token, id, params})});
+    if (!loaded) {
         return;
     }
+    const [integration, history] = loaded;
 
     const view = {app, token, id, integration, history, connectionRequest: 0};
     const heading = h('h1', {tabindex: '-1', id: 'view-heading', text: integration.name});

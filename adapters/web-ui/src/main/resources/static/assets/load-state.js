@@ -84,3 +84,40 @@ export function viewLoadState(container, id, heading, what) {
 export function retryable(failure) {
     return failure.status === 0 || failure.status >= 500;
 }
+
+/**
+ * The first load of an integration's page in `container`: `load()` runs while the page says it is loading;
+ * when it fails in a way that may pass when sent again, the page says so and its Retry calls `again()`; an
+ * integration that does not exist (or is another company's) is said to be not found. Answers what `load()`
+ * gave, or null when the view has nothing more to show.
+ */
+export async function loadIntegrationPage({app, container, token, load, again}) {
+    const loading = viewLoadState(container, 'integration', 'Integration', 'the integration');
+    let loaded;
+    try {
+        loaded = await load();
+    } catch (failure) {
+        if (!app.isCurrent(token) || failure.status === 401) {
+            return null;
+        }
+        if (retryable(failure)) {
+            loading.failed(failure, again);
+            return null;
+        }
+        loading.done();
+        if (failure.status === 404 || failure.status === 400) {
+            replace(container,
+                h('h1', {tabindex: '-1', text: 'Integration not found'}),
+                h('p', {}, 'This integration does not exist, or it belongs to another company. ',
+                    h('a', {href: '#/', text: 'Back to the custom integrations'}), '.'));
+            focus(container.querySelector('h1'));
+            return null;
+        }
+        throw failure;
+    }
+    if (!app.isCurrent(token)) {
+        return null;
+    }
+    loading.done();
+    return loaded;
+}
