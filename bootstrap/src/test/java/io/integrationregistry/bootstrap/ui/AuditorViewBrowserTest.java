@@ -12,12 +12,14 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The integration page of readers who may not change it (an auditor, a document user): the values as
@@ -157,17 +159,14 @@ class AuditorViewBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void asOfAnInstantTypedInLocalTimeShowsTheStateThenAndAnInstantBeforeCreationIsExplained()
-            throws InterruptedException {
+    void asOfAnInstantTypedInLocalTimeShowsTheStateThenAndAnInstantBeforeCreationIsExplained() {
         String name = "Timeline " + shortId();
         RegistryClient alice = alice();
         String id = alice.add(RegistryClient.apiKeyBody(name, "https://timeline.acme.example/v1", API_KEY));
         Instant created = Instant.parse(alice.integration(id).path("createdAt").asText());
         // the page reads whole seconds: the edit comes after the first whole second after the add
         Instant between = created.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        while (!Instant.now().isAfter(between.plusMillis(50))) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(3)).until(() -> Instant.now().isAfter(between.plusMillis(50)));
         rename(alice, id, name + " later", "https://timeline.acme.example/v1");
 
         signInAs("audrey", "audrey-pw");
